@@ -1,0 +1,24 @@
+import type { AutocompleteInvocation, ButtonInvocation, CommandInvocation } from '../src/discord/invocation.js';
+import type { AppContext } from '../src/context.js';
+
+/** The shape of a slash command's builder: anything discord.js can turn into a registration body. */
+export interface CommandData {
+  readonly name: string;
+  toJSON(): unknown;
+}
+
+/**
+ * One slash command: its builder and its handlers. Handlers read options, call the core, render, reply;
+ * business logic lives in `src/`.
+ */
+export interface Command {
+  data: CommandData;
+  execute(invocation: CommandInvocation, ctx: AppContext): Promise<void>;
+  /** Answers autocomplete for the command's options. */
+  autocomplete?(invocation: AutocompleteInvocation, ctx: AppContext): Promise<void>;
+  /** Handles clicks on buttons whose custom id starts with `<command name>:`. */
+  button?(invocation: ButtonInvocation, ctx: AppContext): Promise<void>;
+}
+
+// The explicit list: every command the bot serves and registers.
+export const commands: Command[] = [];

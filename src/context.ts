@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { LibraryStore } from './library.js';
+import type { RateLimiter } from './rateLimiter.js';
+import type { PageStore } from './discord/pageStore.js';
+import type { DigestService } from './digest/digestService.js';
+
+/** The services every command handler receives; built once in `src/main.ts` (the composition root). */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  /** The loaded coverage: articles, search index and quote index. `library.current` swaps atomically on reload. */
+  library: LibraryStore;
+  /** Per-user and per-guild cooldowns on the expensive commands. */
+  limiter: RateLimiter;
+  /** Result pages behind the "More"/"Back" buttons. */
+  pages: PageStore;
+  /** Scheduled digests; null when the digest is not configured (e.g. console mode without a state file). */
+  digest: DigestService | null;
+  /** The time now; tests pass a controlled clock. */
+  now(): Date;
+}
