@@ -13,6 +13,8 @@ export interface CommandData {
  */
 export interface Command {
   data: CommandData;
+  /** Subject to the per-user and per-guild cooldown (the router refuses, ephemerally, when it is exceeded). */
+  expensive?: boolean;
   execute(invocation: CommandInvocation, ctx: AppContext): Promise<void>;
   /** Answers autocomplete for the command's options. */
   autocomplete?(invocation: AutocompleteInvocation, ctx: AppContext): Promise<void>;
