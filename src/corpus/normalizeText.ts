@@ -1,0 +1,46 @@
+/**
+ * Folds every whitespace character (including U+00A0 no-break space, tabs and line breaks) to one plain space
+ * and trims, so text from any source compares and indexes the same.
+ *
+ * @example
+ * normalizeText('The\u00a0 Syrian  army\n')
+ * // => 'The Syrian army'
+ */
+export function normalizeText(text: string): string {
+  // `\s` in JS covers U+00A0, U+FEFF and the other Unicode space separators.
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Splits text into blocks separated by blank lines (lines holding only whitespace, no-break spaces included).
+ * Each block keeps its raw lines, so callers can still see e.g. a leading no-break space.
+ *
+ * @example
+ * splitBlocks('One\ntwo\n\n\u00a0\nThree')
+ * // => [['One', 'two'], ['Three']]
+ */
+export function splitBlocks(text: string): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of text.split('\n')) {
+    if (normalizeText(line) === '') {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/**
+ * Removes a UTF-8 byte order mark and turns CRLF / CR line endings into LF.
+ *
+ * @example
+ * cleanSource('\ufeffHeadline\r\n\r\nBody')
+ * // => 'Headline\n\nBody'
+ */
+export function cleanSource(text: string): string {
+  return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+}

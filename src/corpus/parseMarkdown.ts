@@ -1,0 +1,97 @@
+import matter from 'gray-matter';
+import type { Article, Paragraph } from './types.js';
+import { ArticleParseError } from './ArticleParseError.js';
+import { classifyParagraph } from './classifyParagraph.js';
+import { normalizeText, splitBlocks } from './normalizeText.js';
+import { parseDate, yamlDateToIso } from './parseDate.js';
+
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** A paragraph that is only an image: its alt text is the caption. */
+const IMAGE = /^!\[([^\]]*)\]\([^)]*\)$/;
+/** A paragraph wholly in italics (`*…*` or `_…_`, not bold, not a `* ` list bullet) is a caption. */
+const ITALIC = /^([*_])(?![*_\s])(.+?)(?<![*_\s])\1$/;
+
+/** The first non-empty string (or number) among the given front-matter keys, whitespace normalised. */
+function field(data: Record<string, unknown>, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const value = data[key];
+    if (typeof value === 'string' || typeof value === 'number') {
+      const text = normalizeText(String(value));
+      if (text !== '') return text;
+    }
+  }
+  return null;
+}
+
+function dateField(value: unknown): string | null {
+  if (value instanceof Date) return yamlDateToIso(value);
+  if (typeof value === 'string') return parseDate(value);
+  return null;
+}
+
+function readFrontMatter(id: string, text: string): { data: Record<string, unknown>; content: string } {
+  try {
+    // Passing options turns off gray-matter's cache, which would otherwise keep every file's text in memory.
+    const file = matter(text, { excerpt: false });
+    const data: unknown = file.data;
+    return { data: typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {}, content: file.content };
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new ArticleParseError(id, `invalid front matter: ${message}`);
+  }
+}
+
+/**
+ * Parses Markdown with optional YAML front matter (`title`, `date`, `url`, `section`, `source`, `byline`,
+ * `license`, `standfirst`/`summary`, `credit`). Without a `title`, a leading `# Heading` is the headline.
+ * `## Headings` become crossheads; image-only and all-italic paragraphs become captions.
+ *
+ * @example
+ * parseMarkdown('a.md', '---\ntitle: Hello\ndate: 2005-10-14\n---\n\nText.\n\n## More\n\nText.')
+ * // => { format: 'markdown', headline: 'Hello', date: '2005-10-14', paragraphs: [
+ * //      { kind: 'body', text: 'Text.' }, { kind: 'crosshead', text: 'More' }, { kind: 'body', text: 'Text.' }], ... }
+ */
+export function parseMarkdown(id: string, text: string): Article {
+  const { data, content } = readFrontMatter(id, text);
+  let headline = field(data, 'title', 'headline');
+  const paragraphs: Paragraph[] = [];
+
+  for (const block of splitBlocks(content)) {
+    const joined = normalizeText(block.join(' '));
+    const heading = block.length === 1 ? HEADING.exec(joined) : null;
+    if (heading) {
+      const title = normalizeText(heading[2] ?? '');
+      if (title === '') continue;
+      if (headline === null && heading[1] === '#' && paragraphs.length === 0) headline = title;
+      else paragraphs.push({ kind: 'crosshead', text: title });
+      continue;
+    }
+    const image = IMAGE.exec(joined);
+    if (image) {
+      const alt = normalizeText(image[1] ?? '');
+      if (alt !== '') paragraphs.push({ kind: 'caption', text: alt });
+      continue;
+    }
+    const italic = ITALIC.exec(joined);
+    if (italic) {
+      paragraphs.push({ kind: 'caption', text: normalizeText(italic[2] ?? '') });
+      continue;
+    }
+    paragraphs.push(classifyParagraph(block));
+  }
+
+  return {
+    id,
+    headline: headline ?? '',
+    standfirst: field(data, 'standfirst', 'summary', 'description'),
+    section: field(data, 'section', 'category'),
+    source: field(data, 'source'),
+    date: dateField(data['date']),
+    url: field(data, 'url', 'link'),
+    byline: field(data, 'byline', 'author'),
+    credit: field(data, 'credit'),
+    license: field(data, 'license', 'licence'),
+    format: 'markdown',
+    paragraphs,
+  };
+}
