@@ -17,10 +17,32 @@ const CAPTION_VERBS = /\b(speaks|spoke|talks|talked|reports|reported)\s+(to|with
 /** Pasted captions keep the indent of their player box, which survives as a leading no-break space. */
 const LEADING_NBSP = /^[ \t]*\u00a0/;
 
+/** A caption is one sentence: a full stop followed by a capital means running text that lost its last stop. */
+const SENTENCE_BREAK = /[.!?]["'”’]?\s+["'“‘(]?\p{Lu}/u;
+const CAPTION_MAX_CHARS = 250;
+
+/** Crossheads open with a capital, possibly inside quotes ('Non-stop bombing'); table rows and fragments do not. */
+const CAPITAL_START = /^["'“‘]?\p{Lu}/u;
+/** Colons, semicolons, list stars, runs of dashes and a trailing dash mark table rows and list leftovers. */
+const NOT_IN_CROSSHEAD = /[:;*]|--|[-–—]$/;
+
+function isCrosshead(text: string): boolean {
+  const chars = text.replace(/ /g, '');
+  const digits = chars.replace(/\D/g, '').length;
+  return (
+    text.split(' ').length <= CROSSHEAD_MAX_WORDS &&
+    text.length <= CROSSHEAD_MAX_CHARS &&
+    CAPITAL_START.test(text) &&
+    !NOT_IN_CROSSHEAD.test(text) &&
+    // Figures make a row of a results table, not a heading.
+    digits * 5 < chars.length
+  );
+}
+
 /**
  * Tells a body paragraph from a crosshead or a caption, from the raw lines of one blank-line-separated block.
- * Only text without final punctuation can be a crosshead (short) or a caption (indented with a no-break space,
- * or naming someone who speaks to / reports from).
+ * Only text without final punctuation can be a crosshead (short, opening with a capital, not a table row) or a
+ * caption (one sentence, indented with a no-break space or naming someone who speaks to / reports from).
  *
  * @example
  * classifyParagraph(["'Non-stop bombing'"])
@@ -32,10 +54,8 @@ export function classifyParagraph(lines: readonly string[]): Paragraph {
   const text = normalizeText(lines.join(' '));
   if (FINAL_PUNCTUATION.test(text)) return { kind: 'body', text };
   const first = lines[0] ?? '';
-  if (LEADING_NBSP.test(first) || CAPTION_VERBS.test(text)) return { kind: 'caption', text };
-  const words = text.split(' ').length;
-  if (lines.length === 1 && words <= CROSSHEAD_MAX_WORDS && text.length <= CROSSHEAD_MAX_CHARS) {
-    return { kind: 'crosshead', text };
-  }
+  const oneSentence = text.length <= CAPTION_MAX_CHARS && !SENTENCE_BREAK.test(text);
+  if (oneSentence && (LEADING_NBSP.test(first) || CAPTION_VERBS.test(text))) return { kind: 'caption', text };
+  if (lines.length === 1 && isCrosshead(text)) return { kind: 'crosshead', text };
   return { kind: 'body', text };
 }
