@@ -23,4 +23,8 @@ export interface Command {
 }
 
 // The explicit list: every command the bot serves and registers.
-export const commands: Command[] = [];
+import ask from './ask.js';
+import about from './about.js';
+import help from './help.js';
+
+export const commands: Command[] = [ask, about, help];

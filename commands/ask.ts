@@ -1,0 +1,35 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { readAskRequest } from '../src/discord/askRequest.js';
+import { renderAsk } from '../src/discord/render/renderAsk.js';
+import { suggestFacet } from '../src/search/index.js';
+import type { Command } from './index.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask the coverage a question; get the best passages and their sources.')
+  .addStringOption((option) =>
+    option.setName('question').setDescription('e.g. "what happened in Homs?"').setRequired(true).setMaxLength(300),
+  )
+  .addStringOption((option) => option.setName('section').setDescription('Only this section').setAutocomplete(true).setMaxLength(100))
+  .addStringOption((option) => option.setName('source').setDescription('Only this outlet').setAutocomplete(true).setMaxLength(100))
+  .addStringOption((option) => option.setName('since').setDescription('Only articles dated on or after (YYYY-MM-DD)').setMaxLength(30))
+  .addStringOption((option) => option.setName('until').setDescription('Only articles dated on or before (YYYY-MM-DD)').setMaxLength(30));
+
+export default {
+  data,
+  expensive: true,
+  async execute(invocation, ctx) {
+    const library = ctx.library.current;
+    const request = readAskRequest(invocation.options, library, ctx.config.ask.maxQuestionLength);
+    await invocation.defer();
+    const started = performance.now();
+    const result = library.search.search(request.question, { filters: request.filters });
+    const pages = renderAsk(result, { question: request.question, pageSize: ctx.config.ask.pageSize, ms: performance.now() - started });
+    await invocation.reply(ctx.pages.open(invocation.user.id, pages));
+  },
+  async autocomplete(invocation, ctx) {
+    const { facets } = ctx.library.current;
+    const values = invocation.focused.name === 'source' ? facets.sources : invocation.focused.name === 'section' ? facets.sections : [];
+    await invocation.respond(suggestFacet(values, invocation.focused.value).map(({ name, count }) => ({ name: `${name} (${count})`.slice(0, 100), value: name.slice(0, 100) })));
+  },
+} satisfies Command;

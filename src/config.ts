@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/**
+ * Everything newsdesk reads from the environment (and `.env`), validated once at start.
+ * `.env.example` documents each variable for operators; this type documents it for code.
+ */
+export interface Config {
+  discord: {
+    /** Bot token; without it newsdesk runs in console mode. Never logged. */
+    token: string | null;
+    /** Application id, needed to register commands. */
+    clientId: string | null;
+    /** Register commands to this guild only (instant); globally when null. */
+    guildId: string | null;
+    /** REST base URL (a REST proxy, or a fake Discord in tests). @default null (discord.js's own, https://discord.com/api) */
+    apiUrl: string | null;
+    /** Number of shards to run; null lets Discord recommend (only used by `npm run start:sharded`). */
+    shardCount: number | null;
+  };
+  /** Folder of article files. @default "seeds" */
+  seedsDir: string;
+  /** Re-index when files in the seeds folder change. @default true */
+  watchSeeds: boolean;
+  /** pino log level. @default "info" */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  ask: {
+    /** Longest question accepted. @default 300 */
+    maxQuestionLength: number;
+    /** Articles per page of `/ask` results. @default 3 */
+    pageSize: number;
+  };
+  limits: {
+    /** Seconds a user waits between two expensive commands (`/ask`, `/quote`). 0 disables. @default 3 */
+    userCooldownSeconds: number;
+    /** Expensive commands a guild may run per minute, all members together. 0 disables. @default 60 */
+    guildPerMinute: number;
+  };
+  digest: {
+    /** Default channel for the digest in every guild that has not chosen one with `/digest set`. */
+    channelId: string | null;
+    /** When digests run, as a 5-field cron expression. @default "0 8 * * *" */
+    cron: string;
+    /** IANA time zone the cron expression is read in. @default "UTC" */
+    timezone: string;
+    /** What to do when nothing is new: skip the digest or post a short note. @default "skip" */
+    whenEmpty: 'skip' | 'post';
+    /** A run missed while the bot was down is posted at start-up if it is at most this old. @default 6 */
+    graceHours: number;
+    /** SQLite file holding digest state and per-guild settings. @default "data/newsdesk.sqlite" */
+    stateFile: string;
+  };
+}
+
+/** A configuration value that is malformed; the message names the variable and what is wrong with it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? null : value))
+  .nullable()
+  .default(null);
+const snowflake = optional.refine((value) => value === null || /^\d{17,20}$/u.test(value), 'must be a Discord id (17-20 digits)');
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .transform((value) => ['true', '1', 'yes'].includes(value))
+    .default(fallback);
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A 5-field cron expression; node-cron validates each field when the job is scheduled. */
+const CRON = /^\s*(\S+\s+){4}\S+\s*$/u;
+
+const schema = z.object({
+  DISCORD_TOKEN: optional,
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: optional.refine((value) => value === null || URL.canParse(value), 'must be a URL such as http://127.0.0.1:8080/api'),
+  SHARD_COUNT: z.union([z.literal('').transform(() => null), z.literal('auto').transform(() => null), z.coerce.number().int().min(1).max(1000)]).nullable().default(null),
+  SEEDS_DIR: z.string().trim().min(1).default('seeds'),
+  WATCH_SEEDS: flag(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ASK_MAX_QUESTION_LENGTH: integer(300, 10, 2000),
+  ASK_PAGE_SIZE: integer(3, 1, 10),
+  USER_COOLDOWN_SECONDS: integer(3, 0, 3600),
+  GUILD_COMMANDS_PER_MINUTE: integer(60, 0, 100_000),
+  DIGEST_CHANNEL_ID: snowflake,
+  DIGEST_CRON: z.string().trim().regex(CRON, 'must be a 5-field cron expression such as "0 8 * * *"').default('0 8 * * *'),
+  DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('UTC'),
+  DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default('skip'),
+  DIGEST_GRACE_HOURS: integer(6, 0, 168),
+  STATE_FILE: z.string().trim().min(1).default('data/newsdesk.sqlite'),
+});
+
+/**
+ * Reads and validates the configuration from `env` (empty strings count as unset).
+ * Throws a {@link ConfigError} naming the first malformed variable.
+ * @example loadConfig({ LOG_LEVEL: 'loud' }) // throws ConfigError('LOG_LEVEL: …')
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = Object.fromEntries(Object.keys(schema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    // Never echo the value: it could be a secret.
+    throw new ConfigError(variable, issue.message.replace(/^Invalid option: expected one of /u, 'must be one of '));
+  }
+  const e = parsed.data;
+  return {
+    discord: { token: e.DISCORD_TOKEN, clientId: e.DISCORD_CLIENT_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shardCount: e.SHARD_COUNT },
+    seedsDir: e.SEEDS_DIR,
+    watchSeeds: e.WATCH_SEEDS,
+    logLevel: e.LOG_LEVEL,
+    ask: { maxQuestionLength: e.ASK_MAX_QUESTION_LENGTH, pageSize: e.ASK_PAGE_SIZE },
+    limits: { userCooldownSeconds: e.USER_COOLDOWN_SECONDS, guildPerMinute: e.GUILD_COMMANDS_PER_MINUTE },
+    digest: {
+      channelId: e.DIGEST_CHANNEL_ID,
+      cron: e.DIGEST_CRON,
+      timezone: e.DIGEST_TIMEZONE,
+      whenEmpty: e.DIGEST_WHEN_EMPTY,
+      graceHours: e.DIGEST_GRACE_HOURS,
+      stateFile: e.STATE_FILE,
+    },
+  };
+}

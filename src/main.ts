@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util';
+import dotenv from 'dotenv';
+import { commands } from '../commands/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { AppContext } from './context.js';
+import { runConsole } from './console/runConsole.js';
+import type { CommandShape } from './console/parseCommandLine.js';
+import { PageStore } from './discord/pageStore.js';
+import { Router } from './discord/router.js';
+import { startBot } from './discord/startBot.js';
+import { buildLibrary, LibraryStore, type Library } from './library.js';
+import { createLogger } from './log.js';
+import { RateLimiter } from './rateLimiter.js';
+
+const USAGE = `Usage: npm start [-- --json] [-- --seeds DIR]
+Without DISCORD_TOKEN, newsdesk runs in console mode: type slash commands (/help lists them).
+  --json        print one JSON object per input line (for scripts)
+  --seeds DIR   read articles from DIR (default: SEEDS_DIR or ./seeds)`;
+
+function summary(library: Library, seedsDir: string): string {
+  const { corpus } = library;
+  const lines = [
+    `Loaded ${corpus.articles.length} articles (${library.search.passageCount} passages, ${library.quotes.size} quotes) from ${seedsDir} in ${Math.round(library.buildMs)} ms.`,
+  ];
+  if (corpus.skipped.length > 0) {
+    lines.push(`Skipped ${corpus.skipped.length} file${corpus.skipped.length === 1 ? '' : 's'}:`);
+    for (const { file, reason } of corpus.skipped.slice(0, 50)) lines.push(`  ${file}: ${reason}`);
+    if (corpus.skipped.length > 50) lines.push(`  … and ${corpus.skipped.length - 50} more`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, seeds: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  // quiet: dotenv would otherwise print a banner on stdout, which console --json reserves for answers.
+  dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(values.seeds ? { ...process.env, SEEDS_DIR: values.seeds } : process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`newsdesk: configuration error: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const consoleMode = config.discord.token === null;
+  // In the terminal, info logs would bury the answers; the operator can still ask for them with LOG_LEVEL.
+  const log = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
+
+  const library = await buildLibrary(config.seedsDir);
+  for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
+  log.info({ articles: library.corpus.articles.length, passages: library.search.passageCount, ms: Math.round(library.buildMs) }, 'coverage loaded');
+
+  const ctx: AppContext = {
+    config,
+    log,
+    library: new LibraryStore(library, config.seedsDir),
+    limiter: consoleMode ? new RateLimiter({ userCooldownSeconds: 0, guildPerMinute: 0 }) : new RateLimiter(config.limits),
+    pages: new PageStore(),
+    digest: null,
+    now: () => new Date(),
+  };
+  const router = new Router(commands, ctx);
+
+  if (consoleMode) {
+    (values.json ? process.stderr : process.stdout).write(`${summary(library, config.seedsDir)}\n`);
+    const interactive = Boolean(process.stdin.isTTY);
+    if (interactive) process.stdout.write('Console mode (no DISCORD_TOKEN). Type /help, or /quit to leave.\n\n');
+    await runConsole(router, commands.map((command) => command.data.toJSON() as CommandShape), {
+      input: process.stdin,
+      output: process.stdout,
+      json: values.json,
+      color: interactive && Boolean(process.stdout.isTTY),
+      interactive,
+    });
+    return 0;
+  }
+
+  const bot = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await bot.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  return new Promise<number>(() => undefined);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`newsdesk: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

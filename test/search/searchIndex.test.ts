@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.js';
+import type { Article } from '../../src/corpus/types.js';
+import { plainText, SearchIndex } from '../../src/search/index.js';
+
+interface Expectations {
+  article: string;
+  ask: { question: string; answer_contains: string }[];
+}
+const expectations = JSON.parse(readFileSync(new URL('../fixtures/seed-expectations.json', import.meta.url), 'utf8')) as Expectations;
+const seedId = expectations.article.replace(/^seeds\//u, '');
+
+function article(id: string, headline: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
+  return {
+    id,
+    headline,
+    standfirst: null,
+    section: null,
+    source: null,
+    date: null,
+    url: null,
+    byline: null,
+    credit: null,
+    license: null,
+    format: 'plain',
+    paragraphs: paragraphs.map((text) => ({ kind: 'body' as const, text })),
+    ...extra,
+  };
+}
+
+describe('SearchIndex over the shipped seeds', () => {
+  let index: SearchIndex;
+  beforeAll(async () => {
+    const corpus = await loadCorpus(new URL('../../seeds', import.meta.url).pathname);
+    index = SearchIndex.build(corpus.articles);
+  });
+
+  // The seed article is the only one about Homs; each question must find it first, with the answering sentence as
+  // the excerpt, among 364 other articles about other conflicts (many mention Syria, sanctions or the UN).
+  it.each(expectations.ask)('answers "$question" with the seed article and an excerpt containing the answer', ({ question, answer_contains }) => {
+    const { hits } = index.search(question);
+    expect(hits[0]?.article.id).toBe(seedId);
+    expect(plainText(hits[0]!.excerpt)).toContain(answer_contains);
+  });
+
+  it('bolds the matched words, fuzzy matches included', () => {
+    const { hits } = index.search('homs shellng');
+    expect(hits[0]!.excerpt).toContain('**shelling**');
+  });
+
+  it('returns no hits and suggests close terms when nothing in the coverage matches', () => {
+    const result = index.search('shellling in Hmos quantum chromodynamics');
+    expect(result.hits).toEqual([]);
+    const typo = index.search('xylophonist shellling');
+    expect(typo.hits).toEqual([]);
+    expect(typo.suggestions).toContain('shelling');
+  });
+
+  it('does not answer with an article that only shares a common word with the question', () => {
+    // "world" is everywhere; "curling" is nowhere: no article answers the question.
+    expect(index.search('world curling').hits).toEqual([]);
+  });
+
+  it('returns no hits for a question made only of stop words', () => {
+    expect(index.search('what is it about?')).toMatchObject({ hits: [], terms: [] });
+  });
+
+  it('narrows by source, section and date', () => {
+    expect(index.search('Syria killed', { filters: { source: 'al jazeera' } }).hits.map((hit) => hit.article.id)).toEqual([seedId]);
+    expect(index.search('Syria killed', { filters: { section: 'middle east' } }).hits.map((hit) => hit.article.id)).toEqual([seedId]);
+    expect(index.search('Syria killed', { filters: { since: '2012-02-06', until: '2012-02-06' } }).hits.map((hit) => hit.article.id)).toEqual([seedId]);
+    const wikinews = index.search('Syria killed', { filters: { source: 'Wikinews', until: '2008-12-31' } }).hits;
+    expect(wikinews.length).toBeGreaterThan(0);
+    for (const hit of wikinews) expect(hit.article.date! <= '2008-12-31' && hit.article.source === 'Wikinews').toBe(true);
+  });
+
+  it('groups results by article: each article appears once', () => {
+    const ids = index.search('iraq election ballots').hits.map((hit) => hit.article.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(1);
+  });
+});
+
+describe('SearchIndex ranking', () => {
+  const articles = [
+    article('a.txt', 'Flood warning for the river town', ['Heavy rain fell for three days. The river burst its banks on Tuesday.']),
+    article('b.txt', 'Council budget approved', ['The council approved its budget. Rain was not mentioned.']),
+    article('c.txt', 'River Thames regatta', ['Rowers raced on the river.', 'A flood of spectators came.']),
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('ranks the article matching every term above one matching a single term', () => {
+    // a.txt has "flood" in its headline and "river" + "rain" in the body; c.txt only has river and a figurative flood.
+    const { hits } = index.search('river flood rain');
+    expect(hits.map((hit) => hit.article.id)).toEqual(['a.txt', 'c.txt']);
+  });
+
+  it('finds a misspelt term through edit-distance matching', () => {
+    expect(index.search('councel budjet').hits[0]?.article.id).toBe('b.txt');
+  });
+
+  it('shows the passage that adds to the headline rather than repeating it', () => {
+    // "river" is in c.txt's headline: the excerpt should be the paragraph with "flood", the other term asked for.
+    const hit = index.search('river flood').hits.find((candidate) => candidate.article.id === 'c.txt')!;
+    expect(plainText(hit.excerpt)).toBe('A flood of spectators came.');
+  });
+
+  it('answers from the headline alone when no paragraph matches', () => {
+    const hits = index.search('regatta').hits;
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ article: { id: 'c.txt' }, paragraphIndex: -1 });
+  });
+});
