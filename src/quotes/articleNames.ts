@@ -1,0 +1,153 @@
+import type { Article } from '../corpus/types.js';
+import type { SpeakerPhrase } from './findSpeakerPhrase.js';
+import { foldName } from './speakerName.js';
+import { tokenize, type Token } from './tokenize.js';
+import { DETERMINERS, GENDERED_TITLES, ORGANISATION_WORDS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+
+/** A speaker resolved against the article: the fullest name the article gives, and what kind of speaker it is. */
+export interface ResolvedSpeaker {
+  name: string;
+  /** `person` can be "he"/"she"; `organisation` and `group` can be "it"/"they". */
+  kind: 'person' | 'organisation' | 'group';
+  gender: 'male' | 'female' | null;
+  role: string | null;
+}
+
+/** The names an article mentions, for turning "Juppe" into "Alain Juppe" and "SOHR" into its full name. */
+export interface ArticleNames {
+  resolve(phrase: SpeakerPhrase): ResolvedSpeaker;
+}
+
+const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'van', 'von', 'de', 'del', 'da', 'di', 'der', 'du', 'la', 'le', 'el', 'abu']);
+const ORG_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
+/** Longest run of words taken as one name or appositive. */
+const MAX_RUN = 8;
+const MAX_ROLE_TOKENS = 14;
+
+const stripTitle = (word: string): string => word.toLowerCase().replace(/\.$/, '');
+
+/** The words of a name after its titles ("Trade and Industry Secretary Patricia Hewitt" → "Patricia Hewitt"). */
+function afterTitles(words: readonly string[]): { words: string[]; gender: 'male' | 'female' | null } {
+  let last = -1;
+  let gender: 'male' | 'female' | null = null;
+  words.forEach((word, index) => {
+    const lower = stripTitle(word);
+    if (TITLES.has(lower)) last = index;
+    gender = GENDERED_TITLES.get(lower) ?? gender;
+  });
+  const rest = words.slice(last + 1);
+  return { words: rest.length > 0 ? rest : [...words], gender };
+}
+
+const isOrganisation = (words: readonly string[]): boolean =>
+  words.some((word) => ORGANISATION_WORDS.has(word.toLowerCase()) || (/^[\p{Lu}&]{2,}$/u.test(word) && word.length <= 6));
+
+/** Runs of capitalised words in one paragraph, with what follows each (for acronyms and appositives). */
+function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: number }[] {
+  const runs: { words: string[]; end: number }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word' || !token.capitalised) {
+      i += 1;
+      continue;
+    }
+    const words: string[] = [];
+    let j = i;
+    while (j < tokens.length && words.length < MAX_RUN) {
+      const current = tokens[j]!;
+      if (current.kind !== 'word') break;
+      const possessive = /['’]s$/u.test(current.text);
+      if (current.capitalised) words.push(current.text.replace(/['’]s$/u, ''));
+      else if ((ORG_CONNECTORS.has(current.lower) || NAME_PARTICLES.has(current.lower)) && tokens[j + 1]?.capitalised) words.push(current.text);
+      else break;
+      j += 1;
+      if (possessive) break;
+    }
+    while (words.length > 0 && (DETERMINERS.has(words[0]!.toLowerCase()) || SENTENCE_OPENERS.has(words[0]!.toLowerCase()))) words.shift();
+    if (words.length > 0) runs.push({ words, end: j });
+    i = Math.max(j, i + 1);
+  }
+  return runs;
+}
+
+/**
+ * Reads every name the article mentions (body, captions, standfirst) and returns a resolver: a surname goes to the
+ * fullest name with that surname, an acronym to the name it abbreviates, and each name gets the role an
+ * appositive gives it anywhere in the article.
+ *
+ * @example
+ * collectArticleNames(seed).resolve({ kind: 'name', text: 'Juppe', words: ['Juppe'], acronym: null, role: null })
+ * // => { name: 'Alain Juppe', kind: 'person', gender: null, role: 'the French foreign minister' }
+ */
+export function collectArticleNames(article: Article): ArticleNames {
+  const fullest = new Map<string, string[]>();
+  const acronyms = new Map<string, string>();
+  const roles = new Map<string, string>();
+  const genders = new Map<string, 'male' | 'female'>();
+  const texts = [article.standfirst ?? '', ...article.paragraphs.map((paragraph) => paragraph.text)];
+  for (const text of texts) {
+    const tokens = tokenize(text, 0, text.length, []);
+    for (const run of capitalisedRuns(tokens)) {
+      const { words, gender } = isOrganisation(run.words) ? { words: run.words, gender: null } : afterTitles(run.words);
+      const key = foldName(words.join(' '));
+      if (gender) genders.set(foldName(words[words.length - 1]!), gender);
+      if (tokens[run.end]?.text === '(' && tokens[run.end + 2]?.text === ')') {
+        const acronym = tokens[run.end + 1]!.text;
+        if (/^[\p{Lu}&]{2,}$/u.test(acronym)) acronyms.set(acronym, words.join(' '));
+      }
+      if (tokens[run.end]?.text === ',') {
+        const role = appositiveAfter(tokens, run.end + 1);
+        if (role && !roles.has(key)) roles.set(key, role);
+      }
+      if (!isOrganisation(words) && words.length >= 2 && words.length <= 5) {
+        const surname = foldName(words[words.length - 1]!);
+        const known = fullest.get(surname);
+        if (!known || known.length < words.length) fullest.set(surname, words);
+      }
+    }
+  }
+
+  return {
+    resolve(phrase: SpeakerPhrase): ResolvedSpeaker {
+      if (phrase.kind === 'group') {
+        return { name: phrase.text, kind: 'group', gender: null, role: phrase.role };
+      }
+      const expanded = phrase.words.length === 1 ? acronyms.get(phrase.words[0]!) : undefined;
+      if (expanded || isOrganisation(phrase.words)) {
+        const name = expanded ?? phrase.words.join(' ');
+        return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null };
+      }
+      const { words: named, gender: titleGender } = afterTitles(phrase.words);
+      const surname = foldName(named[named.length - 1]!);
+      const candidate = fullest.get(surname);
+      const folded = named.map((word) => foldName(word));
+      const fits = candidate && candidate.length >= named.length &&
+        folded.every((word, index) => foldName(candidate[candidate.length - named.length + index]!) === word);
+      const words = fits ? candidate : named;
+      const name = words.join(' ');
+      return {
+        name,
+        kind: 'person',
+        gender: titleGender ?? genders.get(surname) ?? null,
+        role: phrase.role ?? roles.get(foldName(name)) ?? roles.get(foldName(named.join(' '))) ?? null,
+      };
+    },
+  };
+}
+
+/** An appositive starting at `start` and closed by a comma or the sentence's end: "an activist of … in Homs". */
+function appositiveAfter(tokens: readonly Token[], start: number): string | null {
+  const first = tokens[start];
+  if (!first || first.kind !== 'word') return null;
+  if (!(first.lower === 'a' || first.lower === 'an' || first.lower === 'the' || (!first.capitalised && !first.lower.endsWith('ing')))) return null;
+  if (!(first.lower === 'a' || first.lower === 'an' || first.lower === 'the') && ['who', 'which', 'that', 'said', 'says', 'and', 'but'].includes(first.lower)) return null;
+  const words: string[] = [];
+  for (let i = start; i < tokens.length && words.length <= MAX_ROLE_TOKENS; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'punct' && /[,.;:!?]/.test(token.text)) return words.length > 0 ? words.join(' ') : null;
+    if (token.kind !== 'word') return null;
+    words.push(token.text);
+  }
+  return null;
+}

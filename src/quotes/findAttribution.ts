@@ -1,0 +1,163 @@
+import type { Token } from './tokenize.js';
+import { speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
+import { REPORTED_SPEECH_VERBS, REPORTING_VERBS } from './vocabulary.js';
+
+/** Who a sentence says is speaking, and where the attributing words are. */
+export interface Attribution {
+  phrase: SpeakerPhrase;
+  /** Index of the reporting verb (or of "according") in the sentence's tokens. */
+  verbIndex: number;
+}
+
+/** Words allowed between a reporting verb and the quotation it introduces: `told BFMTV television on Sunday:`. */
+const MAX_WORDS_BEFORE_QUOTE = 9;
+/** Words allowed between a quotation and the verb attributing it: `"…," Alain Juppe, the French minister, told`. */
+const MAX_WORDS_AFTER_QUOTE = 16;
+
+const isVerb = (token: Token | undefined): boolean =>
+  token?.kind === 'word' && REPORTING_VERBS.has(token.lower) && !token.capitalised;
+const isClauseEnd = (token: Token): boolean => token.kind === 'punct' && /[;.!?]/.test(token.text);
+
+/** `according to X` anywhere in the sentence. */
+function accordingTo(tokens: readonly Token[]): Attribution | null {
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    if (tokens[i]!.lower === 'according' && tokens[i + 1]!.lower === 'to') {
+      const phrase = speakerAfter(tokens, i + 1, tokens.length);
+      if (phrase) return { phrase, verbIndex: i };
+    }
+  }
+  return null;
+}
+
+/** `"…," said X` or `"…," X said`, right after the quotation at `quoteIndex`. */
+function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution | null {
+  let k = quoteIndex + 1;
+  if (tokens[k]?.text === ',') k += 1;
+  if (isVerb(tokens[k])) {
+    const phrase = speakerAfter(tokens, k, tokens.length);
+    if (phrase) return { phrase, verbIndex: k };
+  }
+  for (let v = k; v < tokens.length && v - k <= MAX_WORDS_AFTER_QUOTE; v += 1) {
+    const token = tokens[v]!;
+    if (token.kind === 'quote' || isClauseEnd(token)) break;
+    if (!isVerb(token)) continue;
+    const phrase = subjectBefore(tokens, v, k);
+    if (phrase) return { phrase, verbIndex: v };
+    break;
+  }
+  return null;
+}
+
+/** `X said: "…"`, `X told Y on Sunday: "…"`: the last reporting verb shortly before the quotation. */
+function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number): Attribution | null {
+  for (let v = quoteIndex - 1; v >= bound && quoteIndex - v <= MAX_WORDS_BEFORE_QUOTE; v -= 1) {
+    const token = tokens[v]!;
+    if (token.kind === 'quote' || isClauseEnd(token)) break;
+    if (!isVerb(token)) continue;
+    const phrase = subjectBefore(tokens, v, bound);
+    if (phrase) return { phrase, verbIndex: v };
+  }
+  return null;
+}
+
+/** The first reporting verb of the sentence whose subject names someone: `Juppe described the veto as a "…"`. */
+function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<string>): Attribution | null {
+  let bound = 0;
+  for (let v = 0; v < tokens.length; v += 1) {
+    const token = tokens[v]!;
+    if (token.kind === 'quote') bound = v + 1;
+    if (token.kind !== 'word' || token.capitalised || !verbs.has(token.lower)) continue;
+    const phrase = subjectBefore(tokens, v, bound);
+    if (phrase) return { phrase, verbIndex: v };
+  }
+  return null;
+}
+
+/**
+ * Finds who the quotations of one sentence are attributed to: first the words right around a quotation
+ * (`"…," X said`, `"…," said X`, `X said: "…"`), then `according to X`, then the subject of the sentence's
+ * first reporting verb (`He said Nicolas Sarkozy, the French president, "will…"` is his, not Sarkozy's).
+ *
+ * @example
+ * findAttribution(tokenize('"Go," Ann said.', 0, 15, spans))
+ * // => { phrase: { kind: 'name', text: 'Ann', … }, verbIndex: 2 }
+ */
+export function findAttribution(tokens: readonly Token[]): Attribution | null {
+  let bound = 0;
+  for (let q = 0; q < tokens.length; q += 1) {
+    if (tokens[q]!.kind !== 'quote') continue;
+    const found = afterQuote(tokens, q) ?? beforeQuote(tokens, q, bound);
+    if (found) return found;
+    bound = q + 1;
+  }
+  return accordingTo(tokens) ?? firstReportingClause(tokens, REPORTING_VERBS);
+}
+
+/** The reported claim of a sentence without quotation marks, and who made it. */
+export interface ReportedClaim extends Attribution {
+  /** Token range of the claim. */
+  from: number;
+  to: number;
+}
+
+const CLAIM_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'by', 'for', 'with', 'during', 'after', 'before']);
+
+/** Fewest words a reported claim must have. */
+const MIN_CLAIM_TOKENS = 4;
+
+/**
+ * Finds reported speech in a sentence with no quotation: `X said (that) CLAIM`, `CLAIM, X said`,
+ * `CLAIM, according to X`. Returns null when the sentence reports no one's words.
+ *
+ * @example
+ * findReportedClaim(tokenize('Opposition groups say at least 6,000 people have died.', …))
+ * // => { phrase: { text: 'Opposition groups', … }, verbIndex: 2, from: 3, to: 9 }
+ */
+export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | null {
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]!.kind === 'punct') end -= 1;
+  const according = accordingTo(tokens);
+  if (according) {
+    const claim = according.verbIndex > 0 ? { from: 0, to: according.verbIndex } : { from: commaAfter(tokens, according.verbIndex) + 1, to: end };
+    const to = tokens[claim.to - 1]?.text === ',' ? claim.to - 1 : claim.to;
+    if (to - claim.from >= MIN_CLAIM_TOKENS) return { ...according, from: claim.from, to };
+  }
+  for (let v = 0; v < end; v += 1) {
+    const token = tokens[v]!;
+    if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower)) continue;
+    const phrase = subjectBefore(tokens, v, 0);
+    if (!phrase) continue;
+    let from = v + 1;
+    if (token.lower === 'told' || token.lower === 'tells' || token.lower === 'tell') {
+      const that = tokens.findIndex((t, i) => i > v && i <= v + 6 && t.lower === 'that');
+      if (that < 0) continue;
+      from = that + 1;
+    }
+    // "Juppe cautioned, however, that …": skip the adverb, not a comma that ends the clause ("…, X said, a day after").
+    if (tokens[from]?.text === ',' && ['however', 'though', 'also'].includes(tokens[from + 1]?.lower ?? '') && tokens[from + 2]?.text === ',') from += 3;
+    if (tokens[from]?.lower === 'that') from += 1;
+    // "X said in a statement that …": the claim starts after "that"; "X said on Monday." has no claim.
+    if (CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '') && tokens[from + 1]?.lower !== 'least') {
+      const that = tokens.findIndex((t, i) => i > from && i <= from + 8 && t.lower === 'that');
+      from = that < 0 ? end : that + 1;
+    }
+    if (end - from >= MIN_CLAIM_TOKENS && tokens[from]?.kind === 'word') {
+      return { phrase, verbIndex: v, from, to: end };
+    }
+    // "CLAIM, X said (on Monday)." — the claim comes before the subject.
+    const subjectStart = claimEndBefore(tokens, phrase);
+    if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS) return { phrase, verbIndex: v, from: 0, to: subjectStart };
+  }
+  return null;
+}
+
+function commaAfter(tokens: readonly Token[], index: number): number {
+  for (let i = index; i < tokens.length; i += 1) if (tokens[i]!.text === ',') return i;
+  return tokens.length;
+}
+
+/** Where the claim ends in `CLAIM, X said`: the comma before the subject (and its appositives), if any. */
+function claimEndBefore(tokens: readonly Token[], phrase: SpeakerPhrase): number | null {
+  const comma = phrase.start - 1;
+  return comma > 0 && tokens[comma]!.text === ',' ? comma : null;
+}

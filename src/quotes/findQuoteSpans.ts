@@ -1,0 +1,120 @@
+/** Where one quotation sits in a paragraph's text (offsets into that text). */
+export interface QuoteSpan {
+  /** Offset of the opening quotation mark. */
+  open: number;
+  /** Offset of the first character inside the marks. */
+  contentStart: number;
+  /** Offset just past the last character of the quoted words (the closing mark, or the implicit end). */
+  contentEnd: number;
+  /** Offset just past the span: past the closing mark when there is one, else `contentEnd`. */
+  end: number;
+  /** False when the paragraph ended before a closing mark: the quotation runs on into the next paragraph. */
+  closed: boolean;
+  /** Double (`"`, `“`) or single (`'`, `‘`) quotation marks. */
+  mark: 'double' | 'single';
+}
+
+/** Fewest words a single-quoted span must hold: shorter ones are mostly apostrophes (`rock 'n' roll`). */
+const MIN_SINGLE_QUOTED_WORDS = 2;
+
+const isSpace = (char: string | undefined): boolean => char === undefined || char === ' ' || char === '\n' || char === '\t';
+const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+/** Characters after which a mark opens a quotation: start of text, space, brackets, dashes. */
+const OPENS_AFTER = new Set([undefined, ' ', '\n', '\t', '(', '[', '{', '—', '–', '-', '/']);
+/** Characters before which a mark closes a quotation. */
+const CLOSES_BEFORE = new Set([undefined, ' ', '\n', '\t', ',', '.', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-', '…']);
+
+function endsSentence(text: string, from: number, to: number): number | null {
+  // The last non-space character before `to`: where an implicit close goes when a new quotation opens.
+  let index = to - 1;
+  while (index >= from && isSpace(text[index])) index -= 1;
+  return index >= from ? index + 1 : null;
+}
+
+/**
+ * Finds the quotations of one paragraph: straight and curly double quotes, and single quotes of two words or more
+ * outside double-quoted text. A straight mark opens or closes by what surrounds it; an opening mark met inside an
+ * open quotation closes it implicitly (copy that lost a paragraph break: `…26 weeks. "We are…`); a quotation
+ * still open at the end of the paragraph is kept, unclosed (it continues in the next paragraph).
+ *
+ * @example
+ * findQuoteSpans('"It is horrible," he said. "Rockets are falling.')
+ * // => [{ open: 0, contentStart: 1, contentEnd: 16, end: 17, closed: true, mark: 'double' },
+ * //     { open: 27, contentStart: 28, contentEnd: 46, end: 46, closed: false, mark: 'double' }]
+ */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const spans = findDoubleSpans(text);
+  return mergeSingleSpans(text, spans);
+}
+
+function findDoubleSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let openAt = -1;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (char !== '"' && char !== '“' && char !== '”' && char !== '„') continue;
+    const before = text[index - 1];
+    const after = text[index + 1];
+    const opener = char === '“' || char === '„' || (char === '"' && OPENS_AFTER.has(before) && !isSpace(after));
+    const closer = char === '”' || (char === '"' && !isSpace(before) && CLOSES_BEFORE.has(after));
+    if (openAt < 0) {
+      // A lone closing mark (no quotation open) is a stray: ignore it.
+      if (opener || (!closer && char === '"')) openAt = index;
+      continue;
+    }
+    if (closer || (!opener && char === '"')) {
+      spans.push({ open: openAt, contentStart: openAt + 1, contentEnd: index, end: index + 1, closed: true, mark: 'double' });
+      openAt = -1;
+      continue;
+    }
+    // An opening mark inside an open quotation: the first one ended without its mark.
+    const implicitEnd = endsSentence(text, openAt + 1, index);
+    if (implicitEnd !== null) {
+      spans.push({ open: openAt, contentStart: openAt + 1, contentEnd: implicitEnd, end: implicitEnd, closed: true, mark: 'double' });
+    }
+    openAt = index;
+  }
+  if (openAt >= 0) {
+    const contentEnd = endsSentence(text, openAt + 1, text.length) ?? openAt + 1;
+    spans.push({ open: openAt, contentStart: openAt + 1, contentEnd, end: contentEnd, closed: false, mark: 'double' });
+  }
+  return spans.filter((span) => span.contentEnd > span.contentStart);
+}
+
+function mergeSingleSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
+  if (!text.includes("'") && !text.includes('‘')) return doubles;
+  const result: QuoteSpan[] = [];
+  let cursor = 0;
+  for (const span of doubles) {
+    result.push(...findSingleSpans(text, cursor, span.open));
+    result.push(span);
+    cursor = span.end;
+  }
+  result.push(...findSingleSpans(text, cursor, text.length));
+  return result;
+}
+
+function findSingleSpans(text: string, from: number, to: number): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let openAt = -1;
+  for (let index = from; index < to; index += 1) {
+    const char = text[index];
+    if (char !== "'" && char !== '‘' && char !== '’') continue;
+    const before = index > from ? text[index - 1] : undefined;
+    const after = text[index + 1];
+    if (openAt < 0) {
+      if ((char === "'" || char === '‘') && OPENS_AFTER.has(before) && /\p{L}/u.test(after ?? '')) openAt = index;
+      continue;
+    }
+    // An apostrophe inside a word (don't, Smiths') is not a closing mark; a closing one is followed by a break.
+    if (char === '‘' || !(isWordChar(before) || /[.,!?]/.test(before ?? '')) || !CLOSES_BEFORE.has(index + 1 < to ? after : undefined)) {
+      continue;
+    }
+    const content = text.slice(openAt + 1, index);
+    if (content.trim().split(/\s+/).length >= MIN_SINGLE_QUOTED_WORDS) {
+      spans.push({ open: openAt, contentStart: openAt + 1, contentEnd: index, end: index + 1, closed: true, mark: 'single' });
+    }
+    openAt = -1;
+  }
+  return spans;
+}

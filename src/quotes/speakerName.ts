@@ -1,0 +1,69 @@
+import { TITLES } from './vocabulary.js';
+
+/**
+ * Folds a name for comparison: accents removed, lower case, punctuation dropped, spaces collapsed.
+ *
+ * @example
+ * foldName('Alain  Juppé')
+ * // => 'alain juppe'
+ */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s\b/gu, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The words of a name without leading titles ("Mr", "President", "Foreign Secretary"): the key under which one
+ * person is found across articles, whatever the case, accents or title.
+ *
+ * @example
+ * speakerKey('Mr Juppé')
+ * // => 'juppe'
+ * speakerKey('President Nicolas Sarkozy')
+ * // => 'nicolas sarkozy'
+ */
+export function speakerKey(name: string): string {
+  const words = foldName(name).split(' ').filter((word) => word !== '');
+  let start = 0;
+  while (start < words.length - 1 && (TITLES.has(words[start]!) || words[start] === 'the')) start += 1;
+  return words.slice(start).join(' ');
+}
+
+/**
+ * The surname part of a speaker key: its last word ("alain juppe" → "juppe").
+ *
+ * @example
+ * surnameKey('Alain Juppé')
+ * // => 'juppe'
+ */
+export function surnameKey(name: string): string {
+  const words = speakerKey(name).split(' ');
+  return words[words.length - 1] ?? '';
+}
+
+/**
+ * True when two speaker names denote the same speaker: their keys agree, or one is a surname of the other
+ * ("Juppe" and "Alain Juppé"). Two different full names with the same surname do not agree.
+ *
+ * @example
+ * sameSpeaker('Mr Juppe', 'Alain Juppé')
+ * // => true
+ * sameSpeaker('Tony Blair', 'Cherie Blair')
+ * // => false
+ */
+export function sameSpeaker(a: string, b: string): boolean {
+  const keyA = speakerKey(a);
+  const keyB = speakerKey(b);
+  if (keyA === '' || keyB === '') return false;
+  if (keyA === keyB) return true;
+  const wordsA = keyA.split(' ');
+  const wordsB = keyB.split(' ');
+  if (wordsA.length > 1 && wordsB.length > 1) return false;
+  return wordsA[wordsA.length - 1] === wordsB[wordsB.length - 1];
+}

@@ -1,0 +1,109 @@
+/**
+ * Word lists the attribution rules use. Kept in one place so that adding a reporting verb or a title is a one-line
+ * change; every list is lower-case.
+ */
+
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
+/** Verbs that introduce what someone said, in the forms news copy uses them. */
+export const REPORTING_VERBS = words(`
+  say says said saying tell tells told add adds added warn warns warned caution cautions cautioned
+  describe describes described explain explains explained insist insists insisted write writes wrote
+  tweet tweets tweeted ask asks asked state states stated declare declares declared announce announces announced
+  argue argues argued claim claims claimed note notes noted observe observes observed remark remarks remarked
+  comment comments commented reply replies replied respond responds responded answer answers answered
+  continue continues continued recall recalls recalled admit admits admitted acknowledge acknowledges acknowledged
+  concede concedes conceded confirm confirms confirmed deny denies denied maintain maintains maintained
+  suggest suggests suggested predict predicts predicted urge urges urged stress stresses stressed
+  emphasise emphasises emphasised emphasize emphasizes emphasized complain complains complained
+  conclude concludes concluded vow vows vowed pledge pledges pledged promise promises promised boast boasts boasted
+  joke jokes joked quip quips quipped shout shouts shouted call calls called brand brands branded dub dubs dubbed
+  dismiss dismisses dismissed label labels labelled labeled condemn condemns condemned criticise criticises
+  criticised criticize criticizes criticized hail hails hailed praise praises praised accuse accuses accused
+  allege alleges alleged blame blames blamed report reports reported estimate estimates estimated
+  reiterate reiterates reiterated reveal reveals revealed disclose discloses disclosed indicate indicates indicated
+  counter counters countered retort retorts retorted protest protests protested lament laments lamented
+  demand demands demanded assure assures assured testify testifies testified post posts posted
+  agree agrees agreed quoted believe believes believed forecast forecasts predicted told
+`);
+
+/** Reporting verbs that carry reported speech without quotation marks (`X said that …`). */
+export const REPORTED_SPEECH_VERBS = words(`
+  say says said tell tells told add adds added warn warns warned caution cautions cautioned claim claims claimed
+  state states stated announce announces announced insist insists insisted argue argues argued confirm confirms
+  confirmed explain explains explained note notes noted predict predicts predicted stress stresses stressed
+  suggest suggests suggested admit admits admitted report reports reported estimate estimates estimated
+  believe believes believed deny denies denied reveal reveals revealed
+`);
+
+/** Verbs after which the quotation names a thing rather than quoting anyone: `a group called "X"`. */
+export const NAMING_WORDS = words(`called named entitled titled dubbed nicknamed billed styled`);
+
+/** Nouns that announce the title of a work: `the film "X"`. */
+export const WORK_NOUNS = words(`
+  film movie book novel song single album record track show series programme program play musical opera poem
+  article column essay report headline slogan campaign hashtag game documentary sitcom drama episode title
+  exhibition painting magazine newspaper website blog brand motto
+`);
+
+/** Auxiliaries and adverbs that may sit between a subject and its reporting verb. */
+export const VERB_FILLERS = words(`
+  has have had is was were are will would could can may might should shall also later then previously earlier
+  recently further again repeatedly publicly separately reportedly once never not often always just already
+  yesterday today privately subsequently simply bluntly angrily flatly quickly
+`);
+
+/** Words that cannot be part of a speaker's noun phrase: where a backward scan for the subject stops. */
+export const NP_STOP_WORDS = words(`
+  that which who whom whose when while where whether because as if after before since until although though
+  but or nor so than to in on at by with from into onto upon about over under for of against between through
+  during without within among amid across per via is was were are be been being has have had do does did
+  will would could can may might should shall it its this these those there here not no also said says
+  say told tells added including like unlike despite what how why
+`);
+
+/** Determiners and possessives that open a noun phrase. */
+export const DETERMINERS = words(`the a an his her their its our my your this that these those one two three several some many`);
+
+/** Personal pronouns that can be a speaker, each with the kind of antecedent it needs. */
+export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'group' | 'thing'> = new Map([
+  ['he', 'male'],
+  ['she', 'female'],
+  ['they', 'group'],
+  ['it', 'thing'],
+]);
+
+/** Titles and roles written before a name ("Mr", "President", "Foreign Secretary"): not part of the name. */
+export const TITLES = words(`
+  mr mrs ms miss mx dr doctor prof professor sir dame lord lady president senator sen rep representative
+  congressman congresswoman governor gov lt lieutenant general gen colonel col captain capt major maj sergeant sgt
+  minister secretary chancellor premier judge justice rev reverend father sister brother sheikh king queen prince
+  princess pope cardinal bishop archbishop chairman chairwoman chair chief executive director coach manager
+  mayor deputy vice ambassador commissioner inspector detective officer spokesman spokeswoman spokesperson
+  leader head mp mep councillor commander admiral marshal prosecutor attorney
+`);
+
+/** Titles that tell the speaker's gender, for resolving "he" and "she". */
+export const GENDERED_TITLES: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ['mr', 'male'], ['sir', 'male'], ['lord', 'male'], ['king', 'male'], ['prince', 'male'], ['father', 'male'],
+  ['brother', 'male'], ['congressman', 'male'], ['chairman', 'male'], ['spokesman', 'male'],
+  ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['dame', 'female'], ['lady', 'female'],
+  ['queen', 'female'], ['princess', 'female'], ['sister', 'female'], ['congresswoman', 'female'],
+  ['chairwoman', 'female'], ['spokeswoman', 'female'],
+]);
+
+/** Words that make a capitalised name an organisation or group rather than a person. */
+export const ORGANISATION_WORDS = words(`
+  commission committee council observatory organisation organization group party union association ministry
+  department office agency bank company corp corporation inc ltd plc government army police court parliament
+  assembly board federation league institute university college school fund foundation society network
+  authority service services news times post journal reuters bbc guardian club team coalition alliance front
+  movement forces force navy tribunal congress senate house church trust centre center
+`);
+
+/** Sentence-opening words that are capitalised only because they open the sentence. */
+export const SENTENCE_OPENERS = words(`
+  but and however yet so also meanwhile still now then later earlier yesterday today tomorrow separately
+  instead indeed moreover furthermore finally first last thus hence while although though when after before
+  monday tuesday wednesday thursday friday saturday sunday on in at speaking writing asked
+`);
