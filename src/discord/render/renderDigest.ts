@@ -1,0 +1,205 @@
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { DateTime } from 'luxon';
+import type { Digest, DigestItem, DigestQuote } from '../../digest/composeDigest.js';
+import {
+  EMBED_DESCRIPTION_LENGTH,
+  EMBED_FIELD_COUNT,
+  EMBED_FIELD_NAME_LENGTH,
+  EMBED_FIELD_VALUE_LENGTH,
+  EMBED_TITLE_LENGTH,
+  EMBED_TOTAL_LENGTH,
+  EMBEDS_PER_MESSAGE,
+  MESSAGE_CONTENT_LENGTH,
+} from '../limits.js';
+import { truncate, type Reply } from '../reply.js';
+
+/** Options of `renderDigest`. */
+export interface RenderDigestOptions {
+  /** The first line of the first message. @default '**Daily digest**' */
+  title: string;
+  /** Replaces the "N new articles since …" line, e.g. for a preview showing the latest articles instead. */
+  heading: string | null;
+  /** The zone the window is shown in (the guild's). @default 'UTC' */
+  timezone: string;
+  /** At most this many messages per digest; past it, the last message says how many articles are not shown. @default 5 */
+  maxMessages: number;
+  /** Shown when the digest carries nothing (in `post` mode). @default 'No new coverage since the last digest.' */
+  emptyNote: string;
+}
+
+const defaultRenderDigestOptions: RenderDigestOptions = {
+  title: '**Daily digest**',
+  heading: null,
+  timezone: 'UTC',
+  maxMessages: 5,
+  emptyNote: 'No new coverage since the last digest.',
+};
+
+/** Embed colour of digest sections (Discord blurple) and of the quotes embed. */
+const SECTION_COLOUR = 0x5865f2;
+const QUOTES_COLOUR = 0xfee75c;
+
+/** Backslash-escapes Markdown so headlines and quotes render as written. */
+function escape(text: string): string {
+  return text.replace(/([\\*_~`|>[\]()#-])/gu, '\\$1');
+}
+
+function formatWhen(iso: string, timezone: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).toFormat('ccc d LLL HH:mm');
+}
+
+function formatArticleDate(date: string | null): string | null {
+  if (!date) return null;
+  const parsed = DateTime.fromISO(date, { zone: 'utc' });
+  if (!parsed.isValid) return date;
+  return parsed.toFormat(date.length > 10 ? 'd LLL yyyy HH:mm' : 'd LLL yyyy');
+}
+
+function itemField(item: DigestItem): APIEmbedField {
+  const meta = [formatArticleDate(item.date), item.source].filter((part): part is string => Boolean(part)).map(escape);
+  // Parentheses and spaces would end a Markdown link early.
+  if (item.url) meta.push(`[source](${item.url.replace(/[()\s]/gu, encodeURIComponent)})`);
+  else meta.push(`\`${item.id.replace(/`/gu, "'")}\``);
+  const lines = [item.standfirst ? escape(item.standfirst) : null, meta.join(' · ')].filter(Boolean);
+  return {
+    name: truncate(escape(item.headline), EMBED_FIELD_NAME_LENGTH),
+    // Keep the source line whole: cut the standfirst, never the link.
+    value:
+      lines.join('\n').length <= EMBED_FIELD_VALUE_LENGTH
+        ? lines.join('\n')
+        : `${truncate(lines[0] ?? '', EMBED_FIELD_VALUE_LENGTH - meta.join(' · ').length - 1)}\n${meta.join(' · ')}`,
+  };
+}
+
+function quoteLine(quote: DigestQuote): string {
+  const who = quote.speaker ? `**${escape(quote.speaker)}**: ` : '';
+  const where = quote.url ? `[${escape(truncate(quote.headline, 80))}](${quote.url.replace(/[()\s]/gu, encodeURIComponent)})` : escape(truncate(quote.headline, 80));
+  return `${who}“${escape(truncate(quote.quote, 300))}” — ${where}`;
+}
+
+function fieldLength(field: APIEmbedField): number {
+  return field.name.length + field.value.length;
+}
+
+/** One embed being filled, and the section it lists (null for the quotes). */
+interface DraftEmbed {
+  group: string | null;
+  embed: APIEmbed;
+}
+
+interface Draft {
+  embeds: DraftEmbed[];
+  chars: number;
+  /** How many articles this message lists. */
+  articles: number;
+}
+
+/** Packs embeds into messages of at most 10 embeds and 6000 embed characters. */
+class MessagePacker {
+  readonly messages: Draft[] = [{ embeds: [], chars: 0, articles: 0 }];
+
+  private get current(): Draft {
+    return this.messages[this.messages.length - 1]!;
+  }
+
+  /** Adds an article's field to the last embed when it lists the same section and has room, else to a new embed. */
+  addField(group: string, title: string, field: APIEmbedField): void {
+    const size = fieldLength(field);
+    const last = this.current.embeds[this.current.embeds.length - 1];
+    const fields = last?.embed.fields;
+    if (last?.group === group && fields && fields.length < EMBED_FIELD_COUNT && this.current.chars + size <= EMBED_TOTAL_LENGTH) {
+      fields.push(field);
+      this.current.chars += size;
+      this.current.articles += 1;
+      return;
+    }
+    const continued = this.messages.some((message) => message.embeds.some((draft) => draft.group === group));
+    const embedTitle = truncate(continued ? `${title} (continued)` : title, EMBED_TITLE_LENGTH);
+    this.startEmbed(embedTitle.length + size);
+    this.current.embeds.push({ group, embed: { title: embedTitle, color: SECTION_COLOUR, fields: [field] } });
+    this.current.chars += embedTitle.length + size;
+    this.current.articles += 1;
+  }
+
+  /** Adds a whole embed (e.g. the quotes). */
+  addEmbed(embed: APIEmbed): void {
+    const size = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+    this.startEmbed(size);
+    this.current.embeds.push({ group: null, embed });
+    this.current.chars += size;
+  }
+
+  private startEmbed(size: number): void {
+    if (this.current.embeds.length >= EMBEDS_PER_MESSAGE || this.current.chars + size > EMBED_TOTAL_LENGTH) {
+      this.messages.push({ embeds: [], chars: 0, articles: 0 });
+    }
+  }
+}
+
+function quotesEmbeds(quotes: readonly DigestQuote[]): APIEmbed[] {
+  const embeds: APIEmbed[] = [];
+  let lines: string[] = [];
+  const flush = (): void => {
+    if (lines.length) embeds.push({ title: embeds.length ? 'Quotes (continued)' : 'Quotes', description: lines.join('\n'), color: QUOTES_COLOUR });
+    lines = [];
+  };
+  for (const quote of quotes) {
+    const line = quoteLine(quote);
+    if ([...lines, line].join('\n').length > EMBED_DESCRIPTION_LENGTH) flush();
+    lines.push(line);
+  }
+  flush();
+  return embeds;
+}
+
+/**
+ * Renders a digest as messages: a heading, one embed per section (articles as fields: headline, one-line
+ * standfirst, date · outlet · link), then the notable quotes. Split across messages of at most 10 embeds and
+ * 6000 characters rather than cut; past `maxMessages`, the last message says how many articles are not shown.
+ * The first message's `data` carries the digest as machine-readable data.
+ * @example renderDigest(digest, { timezone: 'Europe/London' }).length // => 2 (for a digest of 30 articles)
+ */
+export function renderDigest(digest: Digest, options: Partial<RenderDigestOptions> = {}): Reply[] {
+  const resolved = { ...defaultRenderDigestOptions, ...options };
+  const data = {
+    digest: {
+      since: digest.since,
+      until: digest.until,
+      articleCount: digest.articleCount,
+      articleIds: digest.sections.flatMap((section) => section.items.map((item) => item.id)),
+      sections: digest.sections.map((section) => ({ name: section.name, count: section.items.length })),
+      quotes: digest.quotes,
+    },
+  };
+  const window = digest.since ? ` since ${formatWhen(digest.since, resolved.timezone)} (${resolved.timezone})` : '';
+  if (digest.articleCount === 0) {
+    return [{ content: truncate(`${resolved.title}\n${resolved.heading ?? resolved.emptyNote}`, MESSAGE_CONTENT_LENGTH), data }];
+  }
+  const heading =
+    resolved.heading ?? `${digest.articleCount} new article${digest.articleCount === 1 ? '' : 's'}${window}`;
+
+  const packer = new MessagePacker();
+  for (const section of digest.sections) {
+    for (const item of section.items) packer.addField(section.name, escape(section.name), itemField(item));
+  }
+  for (const embed of quotesEmbeds(digest.quotes)) packer.addEmbed(embed);
+
+  const drafts = packer.messages.filter((draft) => draft.embeds.length > 0);
+  const kept = drafts.slice(0, Math.max(1, resolved.maxMessages));
+  const notShown = drafts.slice(kept.length).reduce((sum, draft) => sum + draft.articles, 0);
+  const quotesDropped = digest.quotes.length > 0 && !kept.some((draft) => draft.embeds.some((embed) => embed.group === null));
+
+  return kept.map((draft, index) => {
+    const lines: string[] = [];
+    if (index === 0) lines.push(resolved.title, heading);
+    else lines.push(`${resolved.title} (continued, ${index + 1}/${kept.length})`);
+    if (index === kept.length - 1 && (notShown > 0 || quotesDropped)) {
+      const more = notShown > 0 ? `${notShown} more article${notShown === 1 ? '' : 's'}` : 'the quotes';
+      lines.push(`…and ${more}${notShown > 0 && quotesDropped ? ' and the quotes' : ''} not shown: a digest posts at most ${resolved.maxMessages} messages.`);
+    }
+    const embeds = draft.embeds.map((entry) => entry.embed);
+    const reply: Reply = { content: truncate(lines.join('\n'), MESSAGE_CONTENT_LENGTH), embeds };
+    if (index === 0) reply.data = data;
+    return reply;
+  });
+}

@@ -1,0 +1,3 @@
+export { StateStore, type ClaimRequest, type ClaimResult, type RunPlan, type StateStoreOptions } from './stateStore.js';
+export { StateFileError } from './StateFileError.js';
+export type { DigestRun, FirstSeen, GuildSettings, GuildSettingsPatch, RunKind, RunStatus, StateWarning } from './types.js';

@@ -1,0 +1,413 @@
+import type Database from 'better-sqlite3';
+import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
+import type {
+  DigestRun,
+  FirstSeen,
+  GuildSettings,
+  GuildSettingsPatch,
+  RunKind,
+  RunStatus,
+  StateWarning,
+} from './types.js';
+
+/** Options of `StateStore.open`; see `OpenDatabaseOptions`. */
+export type StateStoreOptions = Partial<OpenDatabaseOptions>;
+
+const defaultStateStoreOptions: OpenDatabaseOptions = { busyTimeoutMs: 5000, now: () => new Date() };
+
+/** What the content of a run is: computed inside the claiming transaction. */
+export interface RunPlan {
+  since: string | null;
+  until: string;
+  articleIds: string[];
+}
+
+/** A request to take a run for posting. */
+export interface ClaimRequest {
+  guildId: string;
+  slot: string;
+  kind: RunKind;
+  channelId: string | null;
+  /** Identifies the claiming process (and service instance). */
+  owner: string;
+  now: Date;
+  /** How long the claim holds before another process may take the run over. */
+  leaseMs: number;
+  /** Computes the content when the run starts afresh (nothing of it sent yet). */
+  plan(): RunPlan;
+}
+
+/** Why a claim was refused, or the run that was claimed. */
+export type ClaimResult =
+  | { claimed: true; run: DigestRun }
+  | { claimed: false; reason: 'done' | 'busy' | 'waiting'; run: DigestRun };
+
+interface RunRow {
+  id: number;
+  guild_id: string;
+  slot: string;
+  kind: string;
+  channel_id: string | null;
+  status: string;
+  since: string | null;
+  until: string | null;
+  article_ids: string;
+  parts_total: number | null;
+  parts_sent: number;
+  attempts: number;
+  started_at: string | null;
+  finished_at: string | null;
+  error: string | null;
+  retry_at: string | null;
+  owner: string | null;
+  lease_until: string | null;
+}
+
+interface GuildRow {
+  guild_id: string;
+  channel_id: string | null;
+  time: string | null;
+  timezone: string | null;
+  enabled: number | null;
+  active_since: string;
+  schedule_since: string;
+  updated_at: string;
+}
+
+const DONE: readonly RunStatus[] = ['ok', 'empty-skipped', 'missed'];
+
+function toRun(row: RunRow): DigestRun {
+  return {
+    id: row.id,
+    guildId: row.guild_id,
+    slot: row.slot,
+    kind: row.kind as RunKind,
+    channelId: row.channel_id,
+    status: row.status as RunStatus,
+    since: row.since,
+    until: row.until,
+    articleIds: JSON.parse(row.article_ids) as string[],
+    partsTotal: row.parts_total,
+    partsSent: row.parts_sent,
+    attempts: row.attempts,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    error: row.error,
+    retryAt: row.retry_at,
+    owner: row.owner,
+    leaseUntil: row.lease_until,
+  };
+}
+
+function toGuild(row: GuildRow): GuildSettings {
+  return {
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    time: row.time,
+    timezone: row.timezone,
+    enabled: row.enabled === null ? null : row.enabled === 1,
+    activeSince: row.active_since,
+    scheduleSince: row.schedule_since,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * What must survive a restart: per-guild settings, when each article was first seen, and every digest run.
+ * One SQLite file in WAL mode; every change is one transaction, and claims take the write lock first
+ * (`BEGIN IMMEDIATE`), so shard processes sharing the file never post the same run twice.
+ */
+export class StateStore {
+  /** Problems found while opening, e.g. a corrupted file set aside; the caller logs them. */
+  readonly warnings: readonly StateWarning[];
+
+  private constructor(
+    /** The state file's path. */
+    readonly file: string,
+    private readonly db: Database.Database,
+    warnings: StateWarning[],
+  ) {
+    this.warnings = warnings;
+  }
+
+  /**
+   * Opens or creates the state file (and its folder). A corrupted file is renamed aside and reported in
+   * `warnings`, never silently reset.
+   * @example StateStore.open('data/state.db').warnings // => []
+   */
+  static open(file: string, options: StateStoreOptions = {}): StateStore {
+    const { db, warnings } = openDatabase(file, { ...defaultStateStoreOptions, ...options });
+    return new StateStore(file, db, warnings);
+  }
+
+  /** Closes the file; the store cannot be used afterwards. */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** When the very first start recorded the baseline, or null before any article was noted. */
+  baselineAt(): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('baseline_at') as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  /**
+   * Records `now` as the first-seen time of every id not seen before. On the very first call on a fresh file,
+   * every id is the baseline: present before newsdesk kept state, so no scheduled digest carries it.
+   * @example store.noteArticles(['a.md'], new Date()) // => { added: 1, baseline: true } on a fresh file
+   */
+  noteArticles(ids: readonly string[], now: Date): { added: number; baseline: boolean } {
+    const at = now.toISOString();
+    return this.db
+      .transaction(() => {
+        const baseline = this.baselineAt() === null;
+        if (baseline) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('baseline_at', at);
+        const insert = this.db.prepare('INSERT OR IGNORE INTO articles (article_id, first_seen, baseline) VALUES (?, ?, ?)');
+        let added = 0;
+        for (const id of ids) added += insert.run(id, at, baseline ? 1 : 0).changes;
+        return { added, baseline };
+      })
+      .immediate();
+  }
+
+  /** Every noted article's first-seen record, by id. */
+  firstSeen(): Map<string, FirstSeen> {
+    const rows = this.db.prepare('SELECT article_id, first_seen, baseline FROM articles').all() as {
+      article_id: string;
+      first_seen: string;
+      baseline: number;
+    }[];
+    return new Map(rows.map((row) => [row.article_id, { at: row.first_seen, baseline: row.baseline === 1 }]));
+  }
+
+  /** The guild's stored settings, or null when it never configured anything. */
+  guild(guildId: string): GuildSettings | null {
+    const row = this.db.prepare('SELECT * FROM guilds WHERE guild_id = ?').get(guildId) as GuildRow | undefined;
+    return row ? toGuild(row) : null;
+  }
+
+  /**
+   * Creates the guild's row (all settings following the defaults, active from `now`) unless it exists, and
+   * returns it. Called when a guild first gets digests from the defaults, so its first digest starts then.
+   */
+  ensureGuild(guildId: string, now: Date): GuildSettings {
+    const at = now.toISOString();
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO guilds (guild_id, active_since, schedule_since, updated_at) VALUES (?, ?, ?, ?)`,
+      )
+      .run(guildId, at, at, at);
+    return this.guild(guildId)!;
+  }
+
+  /**
+   * Changes a guild's settings. Enabling a guild that was not enabled restarts its content from `now` (no
+   * backlog), and any change restarts its schedule from `now` (no past slot fires because the time moved).
+   */
+  updateGuild(guildId: string, patch: GuildSettingsPatch, now: Date, wasEnabled: boolean): GuildSettings {
+    const at = now.toISOString();
+    return this.db
+      .transaction(() => {
+        const current = this.ensureGuild(guildId, now);
+        const next = { ...current, ...patch };
+        const enabling = !wasEnabled && patch.enabled === true;
+        this.db
+          .prepare(
+            `UPDATE guilds SET channel_id = ?, time = ?, timezone = ?, enabled = ?, active_since = ?,
+               schedule_since = ?, updated_at = ? WHERE guild_id = ?`,
+          )
+          .run(
+            next.channelId,
+            next.time,
+            next.timezone,
+            next.enabled === null ? null : next.enabled ? 1 : 0,
+            enabling ? at : current.activeSince,
+            at,
+            at,
+            guildId,
+          );
+        return this.guild(guildId)!;
+      })
+      .immediate();
+  }
+
+  /** The run of a guild for a slot, if any. */
+  run(guildId: string, slot: string): DigestRun | null {
+    const row = this.db.prepare('SELECT * FROM runs WHERE guild_id = ? AND slot = ?').get(guildId, slot) as
+      | RunRow
+      | undefined;
+    return row ? toRun(row) : null;
+  }
+
+  /** The guild's most recently started or recorded run, or null. */
+  latestRun(guildId: string): DigestRun | null {
+    const row = this.db
+      .prepare('SELECT * FROM runs WHERE guild_id = ? ORDER BY COALESCE(started_at, finished_at) DESC, id DESC LIMIT 1')
+      .get(guildId) as RunRow | undefined;
+    return row ? toRun(row) : null;
+  }
+
+  /** The guild's latest completed digest (`ok` or `empty-skipped`): the next one starts at its `until`. */
+  lastCompleted(guildId: string): DigestRun | null {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM runs WHERE guild_id = ? AND status IN ('ok', 'empty-skipped') ORDER BY until DESC, id DESC LIMIT 1`,
+      )
+      .get(guildId) as RunRow | undefined;
+    return row ? toRun(row) : null;
+  }
+
+  /** A run of the guild that sent some of its messages but not all: it must be finished before anything else. */
+  unfinishedRun(guildId: string): DigestRun | null {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM runs WHERE guild_id = ? AND status IN ('running', 'failed') AND parts_sent > 0
+         ORDER BY id LIMIT 1`,
+      )
+      .get(guildId) as RunRow | undefined;
+    return row ? toRun(row) : null;
+  }
+
+  /**
+   * Takes a run for posting, atomically across processes: refused when it is done, held by another live
+   * claim, or failed and waiting for its retry time. A run taken afresh (nothing sent yet) gets its content
+   * from `plan()`; a run that sent some messages keeps its content, so the retry continues it. Older failed
+   * scheduled runs of the guild that sent nothing are marked `missed`: this digest carries their articles.
+   */
+  claimRun(request: ClaimRequest): ClaimResult {
+    const at = request.now.toISOString();
+    const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
+    return this.db
+      .transaction((): ClaimResult => {
+        const existing = this.run(request.guildId, request.slot);
+        if (existing) {
+          if (DONE.includes(existing.status)) return { claimed: false, reason: 'done', run: existing };
+          if (existing.status === 'running' && existing.owner !== request.owner && (existing.leaseUntil ?? '') > at) {
+            return { claimed: false, reason: 'busy', run: existing };
+          }
+          if (existing.status === 'failed' && (existing.retryAt ?? '') > at) {
+            return { claimed: false, reason: 'waiting', run: existing };
+          }
+        }
+        const fresh = !existing || existing.partsSent === 0;
+        const plan = fresh ? request.plan() : null;
+        if (existing) {
+          this.db
+            .prepare(
+              `UPDATE runs SET status = 'running', owner = ?, lease_until = ?, attempts = attempts + 1, started_at = ?,
+                 error = NULL, retry_at = NULL, finished_at = NULL,
+                 since = COALESCE(?, since), until = COALESCE(?, until), article_ids = COALESCE(?, article_ids),
+                 channel_id = CASE WHEN parts_sent = 0 THEN ? ELSE channel_id END,
+                 parts_total = CASE WHEN parts_sent = 0 THEN NULL ELSE parts_total END
+               WHERE id = ?`,
+            )
+            .run(
+              request.owner,
+              leaseUntil,
+              at,
+              plan?.since ?? null,
+              plan?.until ?? null,
+              plan ? JSON.stringify(plan.articleIds) : null,
+              request.channelId,
+              existing.id,
+            );
+        } else {
+          this.db
+            .prepare(
+              `INSERT INTO runs (guild_id, slot, kind, channel_id, status, since, until, article_ids, attempts,
+                 started_at, owner, lease_until) VALUES (?, ?, ?, ?, 'running', ?, ?, ?, 1, ?, ?, ?)`,
+            )
+            .run(
+              request.guildId,
+              request.slot,
+              request.kind,
+              request.channelId,
+              plan!.since,
+              plan!.until,
+              JSON.stringify(plan!.articleIds),
+              at,
+              request.owner,
+              leaseUntil,
+            );
+        }
+        if (request.kind === 'scheduled') {
+          this.db
+            .prepare(
+              `UPDATE runs SET status = 'missed', error = COALESCE(error || '; ', '') || ?, finished_at = ?
+               WHERE guild_id = ? AND kind = 'scheduled' AND status = 'failed' AND parts_sent = 0 AND slot < ?`,
+            )
+            .run(`superseded by the digest for ${request.slot}`, at, request.guildId, request.slot);
+        }
+        return { claimed: true, run: this.run(request.guildId, request.slot)! };
+      })
+      .immediate();
+  }
+
+  /** Records how many messages a claimed run renders to. */
+  setPartsTotal(runId: number, total: number): void {
+    this.db.prepare('UPDATE runs SET parts_total = ? WHERE id = ?').run(total, runId);
+  }
+
+  /**
+   * Records that message `part` (0-based) of a run was sent, and extends the claim. Returns false when the
+   * claim was lost (another process took the run over after the lease ran out): the caller must stop sending.
+   */
+  recordPartSent(runId: number, owner: string, part: number, now: Date, leaseMs: number): boolean {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const result = this.db
+      .prepare(
+        `UPDATE runs SET parts_sent = ?, lease_until = ? WHERE id = ? AND owner = ? AND status = 'running' AND parts_sent = ?`,
+      )
+      .run(part + 1, leaseUntil, runId, owner, part);
+    return result.changes === 1;
+  }
+
+  /** Marks a claimed run done (`ok` or `empty-skipped`). Returns false when the claim was lost. */
+  finishRun(runId: number, owner: string, status: 'ok' | 'empty-skipped', now: Date): boolean {
+    const result = this.db
+      .prepare(
+        `UPDATE runs SET status = ?, finished_at = ?, owner = NULL, lease_until = NULL, error = NULL
+         WHERE id = ? AND owner = ? AND status = 'running'`,
+      )
+      .run(status, now.toISOString(), runId, owner);
+    return result.changes === 1;
+  }
+
+  /** Marks a claimed run failed with the error, to be retried from `retryAt`. */
+  failRun(runId: number, owner: string, error: string, now: Date, retryAt: Date): boolean {
+    const result = this.db
+      .prepare(
+        `UPDATE runs SET status = 'failed', error = ?, finished_at = ?, retry_at = ?, owner = NULL, lease_until = NULL
+         WHERE id = ? AND owner = ? AND status = 'running'`,
+      )
+      .run(error, now.toISOString(), retryAt.toISOString(), runId, owner);
+    return result.changes === 1;
+  }
+
+  /**
+   * Records a scheduled slot as missed (too old to post) unless it is done, running under a live claim, or
+   * sent part of itself. Returns true when this call recorded it, so the caller logs it once.
+   */
+  recordMissed(guildId: string, slot: string, reason: string, now: Date): boolean {
+    const at = now.toISOString();
+    return this.db
+      .transaction(() => {
+        const existing = this.run(guildId, slot);
+        if (!existing) {
+          this.db
+            .prepare(
+              `INSERT INTO runs (guild_id, slot, kind, status, error, finished_at) VALUES (?, ?, 'scheduled', 'missed', ?, ?)`,
+            )
+            .run(guildId, slot, reason, at);
+          return true;
+        }
+        if (DONE.includes(existing.status) || existing.partsSent > 0) return false;
+        if (existing.status === 'running' && (existing.leaseUntil ?? '') > at) return false;
+        this.db
+          .prepare(`UPDATE runs SET status = 'missed', error = ?, finished_at = ?, owner = NULL, lease_until = NULL WHERE id = ?`)
+          .run(reason, at, existing.id);
+        return true;
+      })
+      .immediate();
+  }
+}
