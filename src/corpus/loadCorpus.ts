@@ -31,6 +31,9 @@ const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 /** Files that document a folder rather than report news: ignored silently, like hidden files. */
 const FOLDER_DOCS = /^(readme|licen[cs]e|copying|notice|changelog|authors)(\.[a-z0-9]+)?$/i;
 
+/** fatal: a stray Latin-1 byte must reject the file, not turn into U+FFFD inside an article. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Ids sort by UTF-16 code unit, the same on every machine and locale. */
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -87,6 +90,7 @@ export async function loadArticleFile(
 
   let bytes: Buffer;
   try {
+    // stat first: an oversized file is never read, and a FIFO is never opened (opening one would block).
     const info = await stat(fullPath);
     if (info.isDirectory()) return { file, reason: 'not a file (a folder)' };
     if (!info.isFile()) return { file, reason: 'not a regular file' };
@@ -97,13 +101,16 @@ export async function loadArticleFile(
   } catch (error) {
     return unreadable(file, error);
   }
+  // The file may have grown between stat and read.
+  if (bytes.length > maxFileBytes) {
+    return { file, reason: `larger than ${formatBytes(maxFileBytes)} (${bytes.length} bytes)` };
+  }
 
   if (bytes.length === 0) return { file, reason: 'empty file' };
   if (bytes.includes(0)) return { file, reason: 'binary file (contains NUL bytes)' };
   let text: string;
   try {
-    // fatal: a stray Latin-1 byte must reject the file, not turn into U+FFFD inside an article.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     return { file, reason: 'not UTF-8 text' };
   }
@@ -141,7 +148,8 @@ async function walk(dir: string, rel: string, found: Candidates): Promise<void> 
     // Symbolic links are followed to files only (loadArticleFile stats through them); a linked folder could loop.
     const extension = path.extname(entry.name).toLowerCase();
     if (!ARTICLE_EXTENSIONS.has(extension)) {
-      found.skipped.push({ file: id, reason: `not an article file (${extension === '' ? 'no extension' : extension})` });
+      const kind = extension === '' ? 'no extension' : extension;
+      found.skipped.push({ file: id, reason: `not an article file (${kind})` });
       continue;
     }
     found.files.push(id);

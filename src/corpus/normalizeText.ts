@@ -23,7 +23,7 @@ export function splitBlocks(text: string): string[][] {
   const blocks: string[][] = [];
   let current: string[] = [];
   for (const line of text.split('\n')) {
-    if (normalizeText(line) === '') {
+    if (!/\S/.test(line)) {
       if (current.length > 0) blocks.push(current);
       current = [];
     } else {

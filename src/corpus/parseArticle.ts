@@ -1,12 +1,15 @@
 import type { Article, ArticleFormat } from './types.js';
 import { ArticleParseError } from './ArticleParseError.js';
-import { cleanSource, normalizeText } from './normalizeText.js';
+import { cleanSource } from './normalizeText.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { findDateline, parseWire } from './parseWire.js';
 import { parsePlain } from './parsePlain.js';
 
 /** A headline longer than this is a paragraph that lost its blank line, not a headline: the file is not trusted. */
 const HEADLINE_MAX_CHARS = 300;
+
+/** Lines (blank ones included) searched for the "Last Modified:" dateline. */
+const DETECT_MAX_LINES = 64;
 
 /**
  * Which layout a file uses: Markdown when it opens with front matter or is named `.md`/`.markdown`, wire copy
@@ -18,7 +21,8 @@ const HEADLINE_MAX_CHARS = 300;
  */
 export function detectFormat(id: string, text: string): ArticleFormat {
   if (/^---[ \t]*\n/.test(text) || /\.(md|markdown)$/i.test(id)) return 'markdown';
-  if (findDateline(text.split('\n')) >= 0) return 'wire';
+  // The dateline is near the top: splitting only the head keeps detection cheap on long files.
+  if (findDateline(text.split('\n', DETECT_MAX_LINES)) >= 0) return 'wire';
   return 'plain';
 }
 
@@ -34,11 +38,11 @@ export function detectFormat(id: string, text: string): ArticleFormat {
  */
 export function parseArticle(id: string, text: string): Article {
   const source = cleanSource(text);
-  if (normalizeText(source) === '') throw new ArticleParseError(id, 'empty file');
+  if (!/\S/.test(source)) throw new ArticleParseError(id, 'empty file');
 
   const format = detectFormat(id, source);
-  const article =
-    format === 'markdown' ? parseMarkdown(id, source) : format === 'wire' ? parseWire(id, source) : parsePlain(id, source);
+  const parse = format === 'markdown' ? parseMarkdown : format === 'wire' ? parseWire : parsePlain;
+  const article = parse(id, source);
 
   if (article.headline === '') throw new ArticleParseError(id, 'no headline');
   if (article.headline.length > HEADLINE_MAX_CHARS) {

@@ -34,7 +34,8 @@ function readFrontMatter(id: string, text: string): { data: Record<string, unkno
     // Passing options turns off gray-matter's cache, which would otherwise keep every file's text in memory.
     const file = matter(text, { excerpt: false });
     const data: unknown = file.data;
-    return { data: typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {}, content: file.content };
+    const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+    return { data: fields, content: file.content };
   } catch (error) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new ArticleParseError(id, `invalid front matter: ${message}`);
