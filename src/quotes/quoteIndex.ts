@@ -1,0 +1,222 @@
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import type { Article } from '../corpus/types.js';
+import { foldTerm, queryTerms, STOP_WORDS } from '../search/index.js';
+import { extractQuotes } from './extractQuotes.js';
+import { SpeakerDirectory, type SpeakerSummary } from './speakerDirectory.js';
+import type { Quote } from './types.js';
+
+/** What a quotation's reply shows of its article. */
+export interface ArticleInfo {
+  headline: string;
+  /** ISO date or date-time as the article gives it; null when unknown. */
+  date: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+/** A quotation found by its words, with its article and how well it matched (0–1, higher is better). */
+export interface QuoteMatch {
+  quote: Quote;
+  article: ArticleInfo;
+  score: number;
+}
+
+/** Options of {@link QuoteIndex.findByText}. */
+export interface FindByTextOptions {
+  /**
+   * Share of the query's words a quotation must contain (typos and prefixes forgiven) to be returned at all.
+   * @default 0.6
+   */
+  minCoverage?: number;
+}
+
+/** The persisted form of a {@link QuoteIndex} (see `toJSON`). */
+export interface QuoteIndexJSON {
+  version: 1;
+  quotes: Quote[];
+  articles: [string, ArticleInfo][];
+}
+
+const defaultFindOptions: Required<FindByTextOptions> = { minCoverage: 0.6 };
+/** Candidates the inverted index hands to the fuzzy ranking. */
+const CANDIDATES = 50;
+/** Leading words of a "who said …" question, and quotation marks, are not part of the quotation searched for. */
+const QUESTION_PREFIX = /^\s*(?:who\s+(?:said|says|say|did\s+say|told|wrote|tweeted)(?:\s+that)?|which\s+\w+\s+said)\s*[:,]?\s*/iu;
+const QUOTE_MARKS = /["“”„«»‘’]|(?:^|\s)'|'(?=\s|$)/gu;
+
+const newestFirst = (a: { date: string | null }, b: { date: string | null }): number =>
+  a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1;
+
+function processTerm(term: string): string | null {
+  const folded = foldTerm(term);
+  return folded.length < 2 || STOP_WORDS.has(folded) ? null : folded;
+}
+
+/** True when `term` appears in `words`, as a word, a prefix of one, or with one typo for longer words. */
+function containsTerm(words: readonly string[], term: string): boolean {
+  const stem = term.length > 5 ? term.slice(0, term.length - 2) : term;
+  return words.some((word) => word === term || word.startsWith(stem) || (term.length > 4 && oneEditApart(word, term)));
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const foldedWords = (text: string): string[] => (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(foldTerm);
+
+/**
+ * Every quotation of the coverage, searchable by its words ("who said …") and by speaker ("what did … say").
+ * Built once at load time; read-only afterwards.
+ */
+export class QuoteIndex {
+  readonly #quotes: Quote[];
+  readonly #articles: Map<string, ArticleInfo>;
+  readonly #byArticle = new Map<string, Quote[]>();
+  readonly #speakers: SpeakerDirectory;
+  readonly #text: MiniSearch<{ id: number; quote: string }>;
+
+  private constructor(quotes: Quote[], articles: Map<string, ArticleInfo>) {
+    this.#quotes = quotes;
+    this.#articles = articles;
+    for (const quote of quotes) {
+      const list = this.#byArticle.get(quote.articleId);
+      if (list) list.push(quote);
+      else this.#byArticle.set(quote.articleId, [quote]);
+    }
+    this.#speakers = new SpeakerDirectory(quotes);
+    this.#text = new MiniSearch({ fields: ['quote'], processTerm });
+    // Indirect speech is the reporter's wording, not words anyone said: only quotations are searched by text.
+    this.#text.addAll(quotes.flatMap((quote, id) => (quote.kind === 'indirect' ? [] : [{ id, quote: quote.quote }])));
+  }
+
+  /**
+   * Extracts the quotations of every article and indexes them.
+   * @example QuoteIndex.fromArticles([seed]).size // => 19
+   */
+  static fromArticles(articles: readonly Article[]): QuoteIndex {
+    const quotes: Quote[] = [];
+    const infos = new Map<string, ArticleInfo>();
+    for (const article of articles) {
+      infos.set(article.id, { headline: article.headline, date: article.date, source: article.source, url: article.url });
+      quotes.push(...extractQuotes(article));
+    }
+    return new QuoteIndex(quotes, infos);
+  }
+
+  /**
+   * Rebuilds an index from {@link QuoteIndex.toJSON}'s output without extracting again.
+   * @example QuoteIndex.fromJSON(index.toJSON()).size === index.size // => true
+   */
+  static fromJSON(json: QuoteIndexJSON): QuoteIndex {
+    return new QuoteIndex(json.quotes, new Map(json.articles));
+  }
+
+  /** The index as plain data, for saving. */
+  toJSON(): QuoteIndexJSON {
+    return { version: 1, quotes: this.#quotes, articles: [...this.#articles] };
+  }
+
+  /** How many quotations (all kinds) the index holds. */
+  get size(): number {
+    return this.#quotes.length;
+  }
+
+  /** The headline, date, source and link of an article, by id. */
+  articleInfo(articleId: string): ArticleInfo | null {
+    return this.#articles.get(articleId) ?? null;
+  }
+
+  /**
+   * Who said it: the quotations containing the words of `text` (a "who said …" question is fine; quotation marks
+   * are ignored), best first. Returns [] rather than an unrelated quotation when too few of the words match.
+   * @example index.findByText('who said "moral stain"')[0]?.quote.speaker // => 'Alain Juppe'
+   */
+  findByText(text: string, limit = 5, options: FindByTextOptions = {}): QuoteMatch[] {
+    const { minCoverage } = { ...defaultFindOptions, ...options };
+    const query = text.replace(QUESTION_PREFIX, '').replace(QUOTE_MARKS, ' ').replace(/[?]+\s*$/u, '').trim();
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
+    const hits = this.#text
+      .search(terms.join(' '), { combineWith: 'OR', prefix: (term) => term.length > 3, fuzzy: (term) => (term.length > 4 ? 0.2 : false) })
+      .slice(0, CANDIDATES);
+    const candidates = hits
+      .map((hit) => {
+        const quote = this.#quotes[hit.id as number]!;
+        const words = foldedWords(quote.quote);
+        const coverage = terms.filter((term) => containsTerm(words, term)).length / terms.length;
+        return { quote, coverage };
+      })
+      .filter((candidate) => candidate.coverage >= minCoverage);
+    if (candidates.length === 0) return [];
+    const fuse = new Fuse(candidates, { keys: ['quote.quote'], includeScore: true, ignoreLocation: true, threshold: 1 });
+    const fuzzy = new Map(fuse.search(query).map((result) => [result.item, result.score ?? 1]));
+    const phrase = foldedWords(query).join(' ');
+    return candidates
+      .map((candidate) => {
+        const exact = foldedWords(candidate.quote.quote).join(' ').includes(phrase) ? 0.2 : 0;
+        const score = Math.min(1, candidate.coverage * 0.6 + (1 - (fuzzy.get(candidate) ?? 1)) * 0.2 + exact);
+        return { quote: candidate.quote, article: this.#info(candidate.quote.articleId), score };
+      })
+      .sort((a, b) => b.score - a.score || newestFirst(a.article, b.article))
+      .slice(0, limit);
+  }
+
+  /**
+   * The speaker a name denotes, however it is written ("juppé", "Mr Juppe", "Alain Juppe"); null when unknown.
+   * @example index.findSpeaker('juppé')?.name // => 'Alain Juppe'
+   */
+  findSpeaker(name: string): SpeakerSummary | null {
+    const found = this.#speakers.find(name);
+    if (!found) return null;
+    return { name: found.name, key: found.key, count: found.count, roles: [...found.roles], aliases: [...found.aliases] };
+  }
+
+  /**
+   * What someone said: their quotations (all kinds), newest first; with `about`, only those on that subject.
+   * @example index.quotesBy('Juppe', { about: 'sanctions' }).map((q) => q.quote) // => ['Europe will again harden…']
+   */
+  quotesBy(name: string, options: { about?: string } = {}): Quote[] {
+    const found = this.#speakers.find(name);
+    if (!found) return [];
+    let quotes = [...found.quotes];
+    const about = options.about ? queryTerms(options.about) : [];
+    if (about.length > 0) {
+      quotes = quotes.filter((quote) => {
+        const words = foldedWords(quote.quote);
+        return about.filter((term) => containsTerm(words, term)).length * 2 >= about.length;
+      });
+    }
+    return quotes.sort(
+      (a, b) =>
+        newestFirst(this.#info(a.articleId), this.#info(b.articleId)) ||
+        a.articleId.localeCompare(b.articleId) ||
+        a.paragraphIndex - b.paragraphIndex,
+    );
+  }
+
+  /**
+   * Speakers for autocomplete: names starting with (or having a word starting with) `prefix`, most quoted first,
+   * then close spellings.
+   * @example index.suggestSpeakers('jup') // => [{ name: 'Alain Juppe', count: 7 }]
+   */
+  suggestSpeakers(prefix: string, limit = 25): { name: string; count: number }[] {
+    return this.#speakers.suggest(prefix, limit);
+  }
+
+  /**
+   * The quotations of one article, in reading order.
+   * @example index.quotesOfArticle('000_8ea7bffe1f96b296.txt').length // => 19
+   */
+  quotesOfArticle(articleId: string): Quote[] {
+    return [...(this.#byArticle.get(articleId) ?? [])];
+  }
+
+  #info(articleId: string): ArticleInfo {
+    return this.#articles.get(articleId) ?? { headline: articleId, date: null, source: null, url: null };
+  }
+}

@@ -1,0 +1,152 @@
+import Fuse from 'fuse.js';
+import type { Quote } from './types.js';
+import { foldName, speakerKey } from './speakerName.js';
+
+/** One speaker across the coverage: every spelling of the name is one entry. */
+export interface SpeakerSummary {
+  /** The fullest, most used spelling ("Alain Juppe"). */
+  name: string;
+  /** The normalised key (accents, case and titles dropped): "alain juppe". */
+  key: string;
+  /** How many quotations the speaker has, all kinds. */
+  count: number;
+  /** Roles the articles give the speaker, most frequent first (at most three). */
+  roles: string[];
+  /** Other spellings met ("Juppe", "Alain Juppé"). */
+  aliases: string[];
+}
+
+/** How close a typed name must be for a fuzzy suggestion (Fuse.js score, 0 = exact). */
+const FUZZY_SUGGESTION_THRESHOLD = 0.3;
+/** Fuzzy suggestions look only at the most quoted speakers, so that they stay fast on a large coverage. */
+const FUZZY_POOL = 5000;
+
+interface Entry extends SpeakerSummary {
+  folded: string;
+  quotes: Quote[];
+}
+
+const mostFrequent = (counts: Map<string, number>): string[] =>
+  [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([value]) => value);
+
+/**
+ * The speakers of a set of quotations, grouped so that case, accents, titles and a bare surname do not split one
+ * person ("Juppé", "Mr Juppe", "Alain Juppe"): a surname alone joins the one full name that ends with it (when
+ * there are two, e.g. "Tony Blair" and "Cherie Blair", it stays apart).
+ */
+export class SpeakerDirectory {
+  readonly #byKey = new Map<string, Entry>();
+  readonly #bySurname = new Map<string, Entry[]>();
+  /** Named speakers (capitalised), most quoted first: what autocomplete offers. */
+  readonly #ranked: Entry[];
+  readonly #fuse: Fuse<Entry>;
+
+  constructor(quotes: readonly Quote[]) {
+    const groups = new Map<string, { quotes: Quote[]; spellings: Map<string, number>; roles: Map<string, number> }>();
+    for (const quote of quotes) {
+      if (quote.speaker === null) continue;
+      const key = speakerKey(quote.speaker);
+      if (key === '') continue;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { quotes: [], spellings: new Map(), roles: new Map() }));
+      group.quotes.push(quote);
+      group.spellings.set(quote.speaker, (group.spellings.get(quote.speaker) ?? 0) + 1);
+      if (quote.role) group.roles.set(quote.role, (group.roles.get(quote.role) ?? 0) + 1);
+    }
+    // A bare surname joins the single full name ending with it.
+    const fullBySurname = new Map<string, string[]>();
+    for (const key of groups.keys()) {
+      const words = key.split(' ');
+      if (words.length > 1) fullBySurname.set(words[words.length - 1]!, [...(fullBySurname.get(words[words.length - 1]!) ?? []), key]);
+    }
+    for (const [key, group] of groups) {
+      if (key.includes(' ')) continue;
+      const full = fullBySurname.get(key);
+      if (full?.length !== 1) continue;
+      const target = groups.get(full[0]!)!;
+      target.quotes.push(...group.quotes);
+      for (const [spelling, count] of group.spellings) target.spellings.set(spelling, (target.spellings.get(spelling) ?? 0) + count);
+      for (const [role, count] of group.roles) target.roles.set(role, (target.roles.get(role) ?? 0) + count);
+      groups.delete(key);
+    }
+    for (const [key, group] of groups) {
+      const spellings = mostFrequent(group.spellings);
+      const name = [...spellings].sort((a, b) => speakerKey(b).split(' ').length - speakerKey(a).split(' ').length)[0]!;
+      const entry: Entry = {
+        name,
+        key,
+        count: group.quotes.length,
+        roles: mostFrequent(group.roles).slice(0, 3),
+        aliases: spellings.filter((spelling) => spelling !== name),
+        folded: foldName(name),
+        quotes: group.quotes,
+      };
+      this.#byKey.set(key, entry);
+      const surname = key.split(' ').pop()!;
+      this.#bySurname.set(surname, [...(this.#bySurname.get(surname) ?? []), entry]);
+    }
+    this.#ranked = [...this.#byKey.values()]
+      .filter((entry) => /^\p{Lu}/u.test(entry.name))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    this.#fuse = new Fuse(this.#ranked.slice(0, FUZZY_POOL), {
+      keys: ['folded'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: FUZZY_SUGGESTION_THRESHOLD,
+    });
+  }
+
+  /** How many distinct speakers there are. */
+  get size(): number {
+    return this.#byKey.size;
+  }
+
+  /**
+   * The speaker a typed name denotes: the same key, else the most quoted speaker with that surname, else the
+   * closest name (fuzzy). Null when nothing is close.
+   * @example directory.find('juppé')?.name // => 'Alain Juppe'
+   */
+  find(name: string): (SpeakerSummary & { quotes: readonly Quote[] }) | null {
+    const key = speakerKey(name);
+    if (key === '') return null;
+    const exact = this.#byKey.get(key);
+    if (exact) return exact;
+    const bySurname = this.#bySurname.get(key.split(' ').pop()!) ?? [];
+    const first = key.split(' ')[0]!;
+    const sameSurname = key.includes(' ') ? bySurname.filter((entry) => entry.key.startsWith(first[0]!)) : bySurname;
+    if (sameSurname.length > 0) return [...sameSurname].sort((a, b) => b.count - a.count)[0]!;
+    const fuzzy = this.#fuzzy(key, 1)[0];
+    return fuzzy ?? null;
+  }
+
+  /**
+   * Speakers whose name (or a word of it) starts with `prefix`, most quoted first, topped up with fuzzy matches.
+   * @example directory.suggest('jup') // => [{ name: 'Alain Juppe', count: 7 }]
+   */
+  suggest(prefix: string, limit: number): { name: string; count: number }[] {
+    const folded = foldName(prefix);
+    const chosen: Entry[] = [];
+    const seen = new Set<Entry>();
+    for (const entry of this.#ranked) {
+      if (chosen.length >= limit) break;
+      if (folded === '' || entry.folded.startsWith(folded) || entry.folded.includes(` ${folded}`)) {
+        chosen.push(entry);
+        seen.add(entry);
+      }
+    }
+    if (chosen.length < limit && folded.length >= 3) {
+      for (const entry of this.#fuzzy(folded, limit)) {
+        if (chosen.length >= limit) break;
+        if (!seen.has(entry)) chosen.push(entry);
+      }
+    }
+    return chosen.map((entry) => ({ name: entry.name, count: entry.count }));
+  }
+
+  #fuzzy(folded: string, limit: number): Entry[] {
+    return this.#fuse
+      .search(folded, { limit })
+      .filter((result) => (result.score ?? 1) <= FUZZY_SUGGESTION_THRESHOLD)
+      .map((result) => result.item);
+  }
+}
