@@ -73,28 +73,37 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
   return fitted;
 }
 
-/** Shrinks the longest parts of the embeds until the message's embeds total at most `EMBED_TOTAL_LENGTH`. */
+/** One piece of embed text that counts toward the total, with a way to replace it. */
+interface TextSlot {
+  text: string;
+  set(text: string): void;
+}
+
+function textSlots(embeds: APIEmbed[]): TextSlot[] {
+  const slots: TextSlot[] = [];
+  for (const embed of embeds) {
+    if (embed.title !== undefined) slots.push({ text: embed.title, set: (text) => void (embed.title = text || '…') });
+    if (embed.description !== undefined) slots.push({ text: embed.description, set: (text) => void (embed.description = text) });
+    if (embed.footer) slots.push({ text: embed.footer.text, set: (text) => void (embed.footer = { ...embed.footer, text: text || '…' }) });
+    if (embed.author) slots.push({ text: embed.author.name, set: (text) => void (embed.author = { ...embed.author!, name: text || '…' }) });
+    (embed.fields ?? []).forEach((field, index) => {
+      slots.push({ text: field.name, set: (text) => void (embed.fields![index] = { ...embed.fields![index]!, name: text || '\u200b' }) });
+      slots.push({ text: field.value, set: (text) => void (embed.fields![index] = { ...embed.fields![index]!, value: text || '\u200b' }) });
+    });
+  }
+  return slots;
+}
+
+/** Shrinks the longest texts of the embeds until the message's embeds total at most `EMBED_TOTAL_LENGTH`. */
 function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
-  let total = embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
+  let total = embedsLength(embeds);
   while (total > EMBED_TOTAL_LENGTH) {
     // Cut the longest text first: the reader loses the least.
-    let longest: { embed: APIEmbed; key: 'description' | number; length: number } | null = null;
-    for (const embed of embeds) {
-      const length = embed.description?.length ?? 0;
-      if (!longest || length > longest.length) longest = { embed, key: 'description', length };
-      (embed.fields ?? []).forEach((field, index) => {
-        if (!longest || field.value.length > longest.length) longest = { embed, key: index, length: field.value.length };
-      });
-    }
-    if (!longest || longest.length <= 1) break;
+    const longest = textSlots(embeds).reduce<TextSlot | null>((best, slot) => (!best || slot.text.length > best.text.length ? slot : best), null);
+    if (!longest || longest.text.length <= 1) break;
     const excess = total - EMBED_TOTAL_LENGTH;
-    const target = Math.max(1, longest.length - Math.max(excess, Math.ceil(longest.length / 4)));
-    if (longest.key === 'description') longest.embed.description = truncate(longest.embed.description ?? '', target);
-    else {
-      const field = longest.embed.fields![longest.key]!;
-      longest.embed.fields![longest.key] = { ...field, value: truncate(field.value, target) || '\u200b' };
-    }
-    total = embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
+    longest.set(truncate(longest.text, Math.max(1, longest.text.length - Math.max(excess, Math.ceil(longest.text.length / 4)))));
+    total = embedsLength(embeds);
   }
   return embeds;
 }
@@ -107,7 +116,7 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
 export function fitReply(reply: Reply): Reply {
   const fitted: Reply = { ...reply };
   if (fitted.content !== undefined) fitted.content = truncate(fitted.content, MESSAGE_CONTENT_LENGTH);
-  if (fitted.embeds) fitted.embeds = fitTotal(fitted.embeds.slice(0, EMBEDS_PER_MESSAGE).map(fitEmbed));
+  if (fitted.embeds) fitted.embeds = fitTotal(fitted.embeds.slice(0, EMBEDS_PER_MESSAGE).map((embed) => fitEmbed(structuredClone(embed))));
   if (fitted.components) fitted.components = fitted.components.slice(0, ACTION_ROWS_PER_MESSAGE);
   return fitted;
 }

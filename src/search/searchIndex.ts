@@ -5,6 +5,7 @@ import { articleFilter, type SearchFilters } from './filters.js';
 import { foldTerm, queryTerms, STOP_WORDS, words } from './normalize.js';
 import { suggestTerms } from './suggestTerms.js';
 import { termMatchQuality } from './termMatch.js';
+import { stemmer } from 'stemmer';
 
 /** Options of {@link SearchIndex.search}. */
 export interface SearchOptions {
@@ -95,6 +96,8 @@ export class SearchIndex {
   readonly #heads: MiniSearch<{ id: number; headline: string; standfirst: string }>;
   readonly #refs: PassageRef[] = [];
   readonly #vocabulary = new Map<string, number>();
+  /** Words of the vocabulary by stem, built on first use: "shell" → shelling, shelled, shells. */
+  #forms: Map<string, string[]> | null = null;
 
   private constructor(articles: readonly Article[]) {
     this.#articles = articles;
@@ -116,6 +119,7 @@ export class SearchIndex {
     });
     index.#passages.addAll(passages);
     index.#heads.addAll(articles.map((article, id) => ({ id, headline: article.headline, standfirst: article.standfirst ?? '' })));
+    index.#formsOf(''); // builds the stem map now rather than during the first question
     return index;
   }
 
@@ -139,7 +143,14 @@ export class SearchIndex {
     if (terms.length === 0) return { hits: [], terms, suggestions: [] };
     const keep = articleFilter(options.filters ?? {});
     const allowed = (articleIndex: number) => keep(this.#articles[articleIndex]!);
-    const query = { combineWith: 'OR' as const, queries: terms };
+    // Each term as typed (fuzzy and prefix); a word the coverage never uses also as the forms of it that it does use,
+    // matched exactly: "shelling" finds "shelled". The index is not stemmed, which would defeat fuzzy matching of
+    // typos; and only absent words are expanded, since BM25 would add up the scores of several forms of one word.
+    const variants = terms.flatMap((term) => (this.#vocabulary.has(term) ? [] : this.#formsOf(term)));
+    const query = {
+      combineWith: 'OR' as const,
+      queries: [{ combineWith: 'OR' as const, queries: terms }, { combineWith: 'OR' as const, queries: variants, fuzzy: false, prefix: false }],
+    };
 
     const passageResults = this.#passages.search(query, {
       fuzzy,
@@ -200,9 +211,26 @@ export class SearchIndex {
     return { hits, terms, suggestions };
   }
 
-  /** Inverse passage frequency of a term; a term the coverage lacks weighs most. */
+  /** Inverse passage frequency of a term (all its forms together); a term the coverage lacks weighs most. */
   #idf(term: string): number {
-    return Math.log((this.#refs.length + 1) / ((this.#vocabulary.get(term) ?? 0) + 0.5));
+    const frequency = this.#formsOf(term).reduce((sum, form) => sum + (this.#vocabulary.get(form) ?? 0), 0);
+    return Math.log((this.#refs.length + 1) / (frequency + 0.5));
+  }
+
+  /** The words of the vocabulary that share `term`'s stem (at most 8, the most frequent). */
+  #formsOf(term: string): string[] {
+    if (!this.#forms) {
+      const byStem = new Map<string, string[]>();
+      for (const word of this.#vocabulary.keys()) {
+        const stem = stemmer(word);
+        const forms = byStem.get(stem);
+        if (forms) forms.push(word);
+        else byStem.set(stem, [word]);
+      }
+      for (const forms of byStem.values()) forms.sort((a, b) => this.#vocabulary.get(b)! - this.#vocabulary.get(a)!).splice(8);
+      this.#forms = byStem;
+    }
+    return this.#forms.get(stemmer(term)) ?? [];
   }
 
   /**

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.discord.token).toBeNull();
+    expect(config.seedsDir).toBe('seeds');
+    expect(config.digest).toMatchObject({ cron: '0 8 * * *', timezone: 'UTC', whenEmpty: 'skip', graceHours: 6 });
+    expect(config.limits).toEqual({ userCooldownSeconds: 3, guildPerMinute: 60 });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', DIGEST_TIMEZONE: '' }).discord.token).toBeNull();
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL: must be one of'],
+    ['DIGEST_TIMEZONE', 'Mars/Olympus', 'DIGEST_TIMEZONE: must be an IANA time zone'],
+    ['DIGEST_CRON', 'every day', 'DIGEST_CRON: must be a 5-field cron expression'],
+    ['DISCORD_CLIENT_ID', 'abc', 'DISCORD_CLIENT_ID: must be a Discord id'],
+    ['USER_COOLDOWN_SECONDS', '-1', 'USER_COOLDOWN_SECONDS: must be at least 0'],
+    ['DISCORD_API_URL', 'not a url', 'DISCORD_API_URL: must be a URL'],
+    ['WATCH_SEEDS', 'maybe', 'WATCH_SEEDS: must be true or false'],
+  ])('names %s and what is wrong when it is malformed', (variable, value, message) => {
+    expect(() => loadConfig({ [variable]: value })).toThrowError(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrowError(message);
+  });
+
+  it('never repeats the value of a malformed variable (it could be a secret)', () => {
+    expect(() => loadConfig({ DISCORD_GUILD_ID: 'secret-looking-value' })).toThrowError(/^(?!.*secret-looking-value)/u);
+  });
+});
