@@ -66,7 +66,8 @@ export async function runConsole(router: Router, commands: readonly CommandShape
     }
     const buttons = replies.flatMap((reply) => (reply.components ?? []).flatMap((row) => row.components));
     const withIds = buttons.flatMap((button) => ('custom_id' in button && 'label' in button ? [{ label: button.label ?? '', customId: button.custom_id, disabled: button.disabled ?? false }] : []));
-    if (withIds.length > 0) lastButtons = withIds;
+    // The buttons of the latest answer are the ones /more and /back press; an error keeps the previous ones.
+    if (error === undefined) lastButtons = withIds;
   };
 
   const runLine = async (line: string) => {
