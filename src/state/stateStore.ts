@@ -385,6 +385,21 @@ export class StateStore {
   }
 
   /**
+   * Gives up the guild's runs that are not done and hold no live claim (e.g. the channel was changed): they
+   * become `missed` with `reason`, and the next digest starts again from the last completed one.
+   */
+  abandonUnfinished(guildId: string, reason: string, now: Date): number {
+    const at = now.toISOString();
+    return this.db
+      .prepare(
+        `UPDATE runs SET status = 'missed', error = COALESCE(error || '; ', '') || ?, finished_at = ?, owner = NULL,
+           lease_until = NULL
+         WHERE guild_id = ? AND (status = 'failed' OR (status = 'running' AND lease_until <= ?))`,
+      )
+      .run(reason, at, guildId, at).changes;
+  }
+
+  /**
    * Records a scheduled slot as missed (too old to post) unless it is done, running under a live claim, or
    * sent part of itself. Returns true when this call recorded it, so the caller logs it once.
    */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -176,6 +177,11 @@ describe('loadArticleFile', () => {
 
   it('returns a skipped file for a folder named like a file', async () => {
     expect(await loadArticleFile(dir, 'folder.txt')).toEqual({ file: 'folder.txt', reason: 'not a file (a folder)' });
+  });
+
+  it.skipIf(process.platform === 'win32')('returns a skipped file for a named pipe instead of waiting on it', async () => {
+    execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+    expect(await loadArticleFile(dir, 'pipe.txt')).toEqual({ file: 'pipe.txt', reason: 'not a regular file' });
   });
 
   it('loads the seed article by its id', async () => {

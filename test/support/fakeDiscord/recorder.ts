@@ -20,6 +20,8 @@ export interface RecordedRequest {
   files: RecordedFile[];
   /** The status the fake answered with. */
   status: number;
+  /** The JSON the fake answered with (e.g. the stored message, so a test can click its buttons); `undefined` for 204. */
+  response: unknown;
   /** `Date.now()` when it arrived. */
   time: number;
 }

@@ -77,10 +77,12 @@ export class RestRoutes {
       body,
       files,
       status: 0,
+      response: undefined,
       time: Date.now(),
     };
     const reply = this.takeInjected(request) ?? this.route(request, url.pathname.startsWith(API_PREFIX));
     request.status = reply.status;
+    request.response = reply.body;
     this.recorder.record(request);
     // A 204 must carry no JSON content type: @discordjs/rest would try to parse the empty body.
     const empty = reply.status === 204 || reply.body === undefined;

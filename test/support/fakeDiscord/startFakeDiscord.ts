@@ -100,6 +100,11 @@ export interface FakeDiscord {
   injectAutocomplete(request: InjectAutocomplete): InjectedInteraction;
   /** Dispatches a button click (type 3, component_type 2) carrying its message. */
   injectButton(click: InjectButton): InjectedInteraction;
+  /**
+   * Dispatches an injected interaction's INTERACTION_CREATE again, identical (same id and token), as Discord can after
+   * a gateway replay; the bot should answer it once.
+   */
+  redeliver(interaction: InjectedInteraction): void;
   /** Sends any dispatch; see {@link FakeGateway.dispatch}. Returns how many connections got it. */
   dispatch(t: string, d: unknown, shardId?: number): number;
   /** Replaces the answer of the next `times` (default 1) matching requests, e.g. a 403 on channel sends. */
@@ -161,8 +166,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ...(target.permissions === undefined ? {} : { permissions: target.permissions }),
     };
     const built = buildInteraction(type, context, data, message);
-    state.interactions.set(built.token, { id: built.id, token: built.token, type, channelId, originalMessageId: message?.id, acknowledged: false });
-    gateway.dispatch(GatewayDispatchEvents.InteractionCreate, built.payload, guild ? undefined : 0);
+    const shardId = guild ? undefined : 0;
+    state.interactions.set(built.token, {
+      id: built.id,
+      token: built.token,
+      type,
+      channelId,
+      originalMessageId: message?.id,
+      acknowledged: false,
+      payload: built.payload,
+      shardId,
+    });
+    gateway.dispatch(GatewayDispatchEvents.InteractionCreate, built.payload, shardId);
     return { id: built.id, token: built.token };
   }
 
@@ -204,6 +219,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     injectAutocomplete: (request) => inject(InteractionType.ApplicationCommandAutocomplete, request, commandData(request, request.focused)),
     injectButton: (click) =>
       inject(InteractionType.MessageComponent, click, { custom_id: click.customId, component_type: ComponentType.Button }, click.messageId),
+    redeliver(interaction) {
+      const tracked = state.interactions.get(interaction.token);
+      if (!tracked || tracked.id !== interaction.id) throw new Error(`fake Discord: no injected interaction ${interaction.id} to deliver again`);
+      gateway.dispatch(GatewayDispatchEvents.InteractionCreate, tracked.payload, tracked.shardId);
+    },
     dispatch: (t, d, shardId) => gateway.dispatch(t, d, shardId),
     setResponse: (matcher, response) => rest.setResponse(matcher, response),
     connectedShards: () => gateway.connectedShards(),

@@ -16,6 +16,10 @@ export interface TrackedInteraction {
   /** The message `@original` refers to: created by the callback, or the clicked message for components. */
   originalMessageId?: Snowflake;
   acknowledged: boolean;
+  /** The INTERACTION_CREATE data as dispatched, kept so a test can deliver it again. */
+  payload: Record<string, unknown>;
+  /** The shard it went to when it had no guild (DMs go to shard 0); `undefined` routes by `guild_id`. */
+  shardId: number | undefined;
 }
 
 /** Where commands are registered: `'global'` or a guild id. */
