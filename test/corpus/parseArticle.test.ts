@@ -107,7 +107,8 @@ describe('parseArticle', () => {
 
   describe('wire format (hand-made)', () => {
     const wire = (dateline: string, credit = 'Reuters and wires'): string =>
-      `Business\nShares fall\nMarkets slid on Monday.\nLast Modified: ${dateline}\n\nShares fell sharply.\n\n${credit}\nFooter link`;
+      `Business\nShares fall\nMarkets slid on Monday.\nLast Modified: ${dateline}\n\n` +
+      `Shares fell sharply.\n\n${credit}\nFooter link`;
 
     it('returns date null when the Last Modified date cannot be read', () => {
       const article = parseArticle('w.txt', wire('sometime last week'));
@@ -132,7 +133,8 @@ describe('parseArticle', () => {
     });
 
     it('keeps every paragraph as body and credit null when there is no credit line', () => {
-      const article = parseArticle('w.txt', 'Shares fall\nLast Modified: 06 Feb 2012 15:55\n\nShares fell.\n\nThey rose later.');
+      const text = 'Shares fall\nLast Modified: 06 Feb 2012 15:55\n\nShares fell.\n\nThey rose later.';
+      const article = parseArticle('w.txt', text);
       expect(article.credit).toBeNull();
       expect(article.source).toBeNull();
       expect(article.section).toBeNull();
@@ -140,7 +142,8 @@ describe('parseArticle', () => {
     });
 
     it('throws "no body" when nothing but the header precedes the credit line', () => {
-      const error = parseError('w.txt', 'World\nHeadline\nStandfirst.\nLast Modified: 06 Feb 2012 15:55\n\nAP and agencies');
+      const text = 'World\nHeadline\nStandfirst.\nLast Modified: 06 Feb 2012 15:55\n\nAP and agencies';
+      const error = parseError('w.txt', text);
       expect(error.reason).toBe('no body');
       expect(error.file).toBe('w.txt');
       expect(error.name).toBe('ArticleParseError');
