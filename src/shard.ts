@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import dotenv from 'dotenv';
+import { ShardingManager } from 'discord.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+
+/**
+ * Sharded start (`npm run start:sharded`): discord.js's ShardingManager runs `src/main.ts` once per shard, each in its
+ * own process with its own slice of the guilds. Each process serves only its guilds' interactions and digests, and
+ * they share the SQLite state file safely (WAL, transactions), so each guild's digest is posted once.
+ */
+async function startSharded(): Promise<void> {
+  dotenv.config({ quiet: true });
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  if (!config.discord.token) throw new ConfigError('DISCORD_TOKEN', 'is required to run sharded (console mode has no shards)');
+  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+    token: config.discord.token,
+    totalShards: config.discord.shardCount ?? 'auto',
+    // The shard processes run TypeScript through tsx, like `npm start`.
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => log.info({ shard: shard.id }, 'shard started'));
+  const stop = () => {
+    log.info('stopping shards');
+    for (const shard of manager.shards.values()) shard.kill();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  await manager.spawn({ timeout: 60_000 });
+}
+
+startSharded().catch((error: unknown) => {
+  process.stderr.write(`newsdesk: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
