@@ -1,0 +1,75 @@
+import type { Logger } from 'pino';
+import type { Article } from '../corpus/types.js';
+import type { Reply } from '../discord/reply.js';
+import type { Quote } from '../quotes/types.js';
+import type { StateStore } from '../state/stateStore.js';
+import type { RunKind } from '../state/types.js';
+import type { DigestSettings } from './digestSettings.js';
+import type { DigestSelection } from './selectDigestArticles.js';
+
+/** What the digest reads of the coverage: the current articles and, once quotes are indexed, their quotes. */
+export interface DigestLibrary {
+  articles: readonly Article[];
+  quotesOf?(articleId: string): readonly Quote[];
+}
+
+/** What `DigestService` is built from. */
+export interface DigestServiceDeps {
+  store: StateStore;
+  /** The coverage now (called at each use, so a reload is seen at once). */
+  library: () => DigestLibrary;
+  /** Defaults from the environment; see `DigestSettings`. */
+  settings?: Partial<DigestSettings>;
+  /** Posts one message; throws errors carrying `status` (HTTP status, e.g. 403, 404) when Discord refuses. */
+  send(channelId: string, reply: Reply): Promise<void>;
+  /** The guilds this process serves: with shards, each guild is posted by the process that holds it. */
+  guildIds(): string[];
+  /** The guild a channel belongs to, if this process knows it; the default channel applies only there. Absent: everywhere. */
+  guildOfChannel?(channelId: string): string | null;
+  now?: () => Date;
+  log: Logger;
+}
+
+/** What happened to one guild in a tick. */
+export interface GuildOutcome {
+  guildId: string;
+  outcome: 'inactive' | 'not-due' | 'done' | 'busy' | 'waiting' | 'missed' | 'posted' | 'empty-skipped' | 'failed' | 'claim-lost';
+  slot?: string;
+  articles?: number;
+  error?: string;
+}
+
+/** A guild's settings as `/digest set` changes them; absent fields are kept. */
+export interface DigestConfigureInput {
+  channelId?: string;
+  time?: string;
+  timezone?: string;
+}
+
+/** `/digest status` as data. */
+export interface DigestStatus {
+  guildId: string;
+  enabled: boolean;
+  inactiveReason: 'off' | 'no-channel' | null;
+  channelId: string | null;
+  schedule: string;
+  timezone: string;
+  /** Whether the guild set its own settings (else it follows the defaults from the environment). */
+  custom: boolean;
+  /** The next run: ISO instant and the same in the guild's zone ("Mon 2 Jun 08:00"). */
+  nextRun: { at: string; local: string } | null;
+  lastRun: { slot: string; kind: RunKind; status: string; at: string | null; articles: number; error: string | null } | null;
+  /** What the next digest would carry if it ran now, and why the other articles are left out. */
+  next: { since: string | null; articles: number; excluded: DigestSelection['excluded'] };
+}
+
+/** The result of `preview` or `postNow`. */
+export interface DigestPreview {
+  /** True when nothing arrived since the last digest: `replies` then show the latest articles instead. */
+  nothingNew: boolean;
+  articles: number;
+  replies: Reply[];
+  /** `postNow` only: whether it was posted, and where. */
+  posted?: boolean;
+  channelId?: string | null;
+}

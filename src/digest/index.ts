@@ -1,0 +1,10 @@
+export { DigestService, type DigestConfigureInput, type DigestLibrary, type DigestPreview, type DigestServiceDeps, type DigestStatus, type GuildOutcome } from './digestService.js';
+export { defaultDigestSettings, resolveGuildSettings, type DigestSettings, type ResolvedGuildSettings } from './digestSettings.js';
+export { composeDigest, latestArticles, oneLine, OTHER_SECTION, type ComposeDigestOptions, type Digest, type DigestItem, type DigestQuote, type DigestSection } from './composeDigest.js';
+export { selectDigestArticles, type DigestSelection, type DigestWindow } from './selectDigestArticles.js';
+export { pickNotableQuotes, type PickQuotesOptions } from './pickNotableQuotes.js';
+export { parseCron, type CronFields } from './parseCron.js';
+export { checkSchedule, checkTimezone, describeSchedule, nextSlot, parseTimeOfDay, previousSlot, type Schedule } from './slots.js';
+export { digestJob, runJob, startJob, type ScheduledJob, type StartedJob } from './scheduledJob.js';
+export { DigestError } from './DigestError.js';
+export { ScheduleError } from './ScheduleError.js';
