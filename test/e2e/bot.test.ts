@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { deployCommands } from '../../src/discord/deployCommands.js';
+import { texts } from '../../src/discord/texts.js';
+import { projectRoot } from '../support/childProcesses.js';
+import {
+  answeredMessage,
+  buttonsOf,
+  callbackOf,
+  callbacksOf,
+  messageText,
+  originalEditOf,
+  sentMessageBodies,
+  type SentBody,
+} from '../support/discordRequests.js';
+import { createE2eSeeds, LIGHTHOUSE_ARTICLES, MADE_UP_PLACE, type E2eSeeds } from '../support/e2eSeeds.js';
+import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type InjectedInteraction } from '../support/fakeDiscord/index.js';
+import { CONNECTED, startBotProcess, type BotProcess } from '../support/startBotProcess.js';
+
+interface SeedExpectations {
+  ask: { question: string; answer_contains: string }[];
+}
+const expectations = JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/seed-expectations.json'), 'utf8')) as SeedExpectations;
+
+/** Interaction callback types (discord-api-types InteractionResponseType) and the ephemeral message flag. */
+const REPLY = 4;
+const DEFERRED = 5;
+const UPDATE = 7;
+const EPHEMERAL = 64;
+
+// A token that cannot occur by chance in the output, so finding it there means it leaked.
+const TOKEN = `e2e-secret-${randomBytes(12).toString('hex')}`;
+const setup = createDefaultGuild();
+const editorsRole = setup.guild.roles[0]!.id;
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+let seeds: E2eSeeds;
+
+/** Asks `/ask question:…` as `user` and returns the interaction, its callback and the edit that followed it. */
+async function ask(question: string, user = setup.member): Promise<{ interaction: InjectedInteraction; body: SentBody }> {
+  const interaction = fake.injectCommand({ name: 'ask', options: { question }, user });
+  const callback = await callbackOf(fake, interaction);
+  expect(callback.type).toBe(DEFERRED);
+  const edit = await originalEditOf(fake, interaction);
+  return { interaction, body: edit.body as SentBody };
+}
+
+beforeAll(async () => {
+  // All 365 seed articles: the expected answers are checked against the coverage the bot really ships with.
+  seeds = await createE2eSeeds({ mentionedUserId: setup.member.id, mentionedRoleId: editorsRole, allSeeds: true });
+  fake = await startFakeDiscord({ token: TOKEN, guilds: [setup.guild] });
+  // Register the commands first, as an operator would; the fake then types injected options from them.
+  const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: setup.guild.id, DISCORD_API_URL: fake.apiUrl });
+  await deployCommands(config, () => undefined);
+  bot = await startBotProcess({ fake, seedsDir: seeds.dir });
+});
+
+afterAll(async () => {
+  await bot?.kill();
+  await fake?.close();
+  await seeds?.remove();
+});
+
+describe('start-up', () => {
+  it('logs in to the fake with the token and reports ready with its guild', async () => {
+    const connected = await bot.waitForLog(CONNECTED);
+    expect(connected).toMatchObject({ guilds: 1, shards: [0] });
+    expect(fake.identifies).toEqual([expect.objectContaining({ token: TOKEN, shard: [0, 1] })]);
+    expect(fake.connectedShards()).toEqual([0]);
+    const gateway = fake.requests.find((r) => r.path === '/gateway/bot');
+    expect(gateway?.headers.authorization).toBe(`Bot ${TOKEN}`);
+  });
+});
+
+describe('/ask', () => {
+  it.each(expectations.ask)('defers, then edits in an embed containing "$answer_contains" for "$question"', async ({ question, answer_contains }) => {
+    const { body } = await ask(question);
+    expect(body.embeds?.length).toBeGreaterThan(0);
+    expect(messageText(body)).toContain(answer_contains);
+  });
+
+  it('turns to page 2 with callback type 7 when the asker clicks More', async () => {
+    const { interaction } = await ask(MADE_UP_PLACE, setup.admin);
+    const edit = await originalEditOf(fake, interaction);
+    const first = edit.body as SentBody;
+    const firstTitles = (first.embeds ?? []).map((embed) => embed.title);
+    const more = buttonsOf(first).find((button) => button.label?.startsWith('More') && !button.disabled);
+    expect(more?.custom_id).toBeDefined();
+
+    const click = fake.injectButton({ customId: more!.custom_id!, messageId: answeredMessage(edit).id, user: setup.admin });
+    const callback = await callbackOf(fake, click);
+    expect(callback.type).toBe(UPDATE);
+    const secondTitles = (callback.data?.embeds ?? []).map((embed) => embed.title);
+    // Page 2 holds the results after page 1's: numbered on, all about the made-up place, none repeated.
+    expect(secondTitles.length).toBe(LIGHTHOUSE_ARTICLES - firstTitles.length);
+    expect(secondTitles[0]).toMatch(new RegExp(`^${firstTitles.length + 1}\\. `, 'u'));
+    for (const title of secondTitles) expect(title).toContain(MADE_UP_PLACE);
+    expect(secondTitles.filter((title) => firstTitles.includes(title))).toEqual([]);
+    expect(buttonsOf(callback.data ?? {}).map((button) => button.label)).toContain(`More ▸ (2/2)`);
+  });
+
+  it('refuses ephemerally, without touching the results, when someone else clicks More', async () => {
+    const { interaction } = await ask(MADE_UP_PLACE, setup.admin);
+    const edit = await originalEditOf(fake, interaction);
+    const more = buttonsOf(edit.body as SentBody).find((button) => button.label?.startsWith('More') && !button.disabled);
+    const click = fake.injectButton({ customId: more!.custom_id!, messageId: answeredMessage(edit).id, user: setup.member });
+    const callback = await callbackOf(fake, click);
+    expect(callback).toMatchObject({ type: REPLY, data: { content: texts.pageNotYours } });
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it.each([
+    ['blank', '   ', texts.questionEmpty],
+    ['longer than ASK_MAX_QUESTION_LENGTH (300)', `${'homs '.repeat(60)}x`, texts.questionTooLong(300, 301)],
+    ['only common words', 'what is the', texts.questionNoTerms],
+  ])('answers ephemerally, without deferring, when the question is %s', async (_case, question, expected) => {
+    const interaction = fake.injectCommand({ name: 'ask', options: { question }, user: setup.member });
+    const callback = await callbackOf(fake, interaction);
+    expect(callback).toMatchObject({ type: REPLY, data: { content: expected } });
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it('answers ephemerally when a filter names a section the coverage does not have', async () => {
+    const interaction = fake.injectCommand({ name: 'ask', options: { question: 'homs', section: 'Sport' }, user: setup.member });
+    const callback = await callbackOf(fake, interaction);
+    expect(callback.type).toBe(REPLY);
+    expect(callback.data?.content).toContain('No section called "Sport"');
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+});
+
+describe('an interaction delivered twice', () => {
+  it('is answered once', async () => {
+    const interaction = fake.injectCommand({ name: 'ask', options: { question: 'Homs offensive' }, user: setup.member });
+    fake.redeliver(interaction);
+    await bot.waitForLog((line) => line.msg === 'duplicate interaction ignored' && line['interaction'] === interaction.id);
+    await originalEditOf(fake, interaction);
+    expect(callbacksOf(fake, interaction)).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.path.includes(interaction.token) && r.status >= 400)).toEqual([]);
+  });
+});
+
+describe('mentions', () => {
+  it('disables every mention on every message sent, even quoting an article that says @everyone', async () => {
+    const { body } = await ask(`${MADE_UP_PLACE} keeper notice keys`);
+    // The article's mentions reach the message text: without allowed_mentions they would ping.
+    expect(messageText(body)).toContain('@everyone');
+
+    const sent = sentMessageBodies(fake.requests);
+    // Every earlier test sent messages too: replies, edits, updates, refusals.
+    expect(sent.length).toBeGreaterThan(10);
+    for (const { request, body: message } of sent) {
+      expect({ route: `${request.method} ${request.path}`, allowed: message.allowed_mentions }).toEqual({
+        route: `${request.method} ${request.path}`,
+        allowed: expect.objectContaining({ parse: [] }),
+      });
+      expect(message.allowed_mentions?.users ?? []).toEqual([]);
+      expect(message.allowed_mentions?.roles ?? []).toEqual([]);
+    }
+  });
+});
+
+describe('shutdown', () => {
+  it('exits 0 on SIGTERM after logging "shutting down"', async () => {
+    const code = await bot.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(bot.logs.map((line) => line.msg)).toContain('shutting down');
+  });
+
+  it('never wrote the token, and logged no error, over the whole run', () => {
+    const output = bot.stdout() + bot.stderr();
+    expect(output.length).toBeGreaterThan(0);
+    expect(output).not.toContain(TOKEN);
+    expect(bot.logs.filter((line) => line.level >= 50)).toEqual([]);
+  });
+});
