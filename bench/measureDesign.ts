@@ -1,0 +1,103 @@
+/**
+ * Child process of `npm run bench`: builds one design over one corpus and times it, then prints one JSON line.
+ * Run alone so that each design's heap is measured in a process of its own:
+ *   node --expose-gc --import tsx bench/measureDesign.ts --design newsdesk --corpus 1x [--questions 10] [--quality]
+ */
+import { parseArgs } from 'node:util';
+import { corpusArticles, type CorpusName } from './corpus.js';
+import { buildDesign, type DesignName } from './designs.js';
+import { measureQuotes, type QuoteFigures } from './quoteBench.js';
+import { ASK_QUESTIONS, KNOWN_ANSWERS } from './questions.js';
+import { heapMb, percentile } from './stats.js';
+
+/** What one child reports. */
+export interface DesignFigures {
+  design: DesignName;
+  corpus: CorpusName;
+  articles: number;
+  buildMs: number;
+  /** Heap after build minus heap with only the corpus loaded, MB (JS heap + array buffers). */
+  indexHeapMb: number;
+  /** Heap after build, corpus included, MB (JS heap + array buffers). */
+  heapMb: number;
+  questions: number;
+  askP50: number;
+  askP95: number;
+  /** Set when the run stopped early: one query took longer than the limit. */
+  stopped: string | null;
+  quality: { hit1: number; hit3: number; of: number } | null;
+  quotes: QuoteFigures | null;
+}
+
+/** One query slower than this ends the run: the design is unusable at this size. */
+const QUERY_LIMIT_MS = 10_000;
+
+const { values } = parseArgs({
+  options: {
+    design: { type: 'string' },
+    corpus: { type: 'string' },
+    questions: { type: 'string' },
+    quality: { type: 'boolean', default: false },
+  },
+});
+const design = values.design as DesignName;
+const corpus = values.corpus as CorpusName;
+
+const articles = await corpusArticles(corpus);
+const before = heapMb();
+const started = performance.now();
+const built = buildDesign(design, articles);
+const buildMs = performance.now() - started;
+const after = heapMb();
+
+const questions = ASK_QUESTIONS.slice(0, values.questions ? Number(values.questions) : ASK_QUESTIONS.length);
+const times: number[] = [];
+const answers = new Map<string, string[]>();
+let stopped: string | null = null;
+built.ask('warm up the index');
+for (const question of questions) {
+  const t = performance.now();
+  const ids = built.ask(question);
+  const ms = performance.now() - t;
+  times.push(ms);
+  answers.set(question, ids);
+  if (ms > QUERY_LIMIT_MS) {
+    stopped = `"${question}" took ${(ms / 1000).toFixed(1)} s (over ${QUERY_LIMIT_MS / 1000} s)`;
+    break;
+  }
+}
+
+let quality: DesignFigures['quality'] = null;
+if (values.quality && !stopped) {
+  // Same-headline files are the same story (the BBC set has byte-identical duplicates); copies are the same story too.
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  let hit1 = 0;
+  let hit3 = 0;
+  let of = 0;
+  for (const known of KNOWN_ANSWERS) {
+    const expected = byId.get(known.file);
+    if (!expected) continue;
+    of += 1;
+    // The quality questions are among the timed ones: their answers are reused rather than asked again.
+    const top = (answers.get(known.question) ?? built.ask(known.question)).slice(0, 3).map((id) => byId.get(id)?.headline);
+    if (top[0] === expected.headline) hit1 += 1;
+    if (top.includes(expected.headline)) hit3 += 1;
+  }
+  quality = { hit1, hit3, of };
+}
+
+const figures: DesignFigures = {
+  design,
+  corpus,
+  articles: articles.length,
+  buildMs,
+  indexHeapMb: after.withBuffers - before.withBuffers,
+  heapMb: after.withBuffers,
+  questions: times.length,
+  askP50: percentile(times, 50),
+  askP95: percentile(times, 95),
+  stopped,
+  quality,
+  quotes: design === 'newsdesk' ? await measureQuotes(articles) : null,
+};
+process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -1,0 +1,81 @@
+/**
+ * Questions the benchmark asks. Only the questions and the paths of their answer articles live here: the research
+ * corpora (../shared/corpora) are read at bench time and never copied into the project.
+ */
+
+/** A question whose answer article is known: `file` is `<corpus>/<path inside the corpus>`. */
+export interface KnownAnswer {
+  question: string;
+  file: string;
+}
+
+/** Quality set: each question was written after reading its answer article (BBC 2005 and Reuters-21578). */
+export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
+  { question: 'How much did Time Warner quarterly profits rise?', file: 'bbc-news-2005/business/001.txt' },
+  { question: 'Did the appeal court throw out the government tobacco case?', file: 'bbc-news-2005/business/010.txt' },
+  { question: 'How does Nigeria plan to triple cocoa production?', file: 'bbc-news-2005/business/120.txt' },
+  { question: 'How much is Johnson & Johnson paying for Guidant?', file: 'bbc-news-2005/business/300.txt' },
+  { question: 'When did the Mary Poppins musical open in the West End?', file: 'bbc-news-2005/entertainment/005.txt' },
+  { question: 'How many Billboard award nominations did Usher get?', file: 'bbc-news-2005/entertainment/150.txt' },
+  { question: 'Which British actress is making her debut in a Bollywood film?', file: 'bbc-news-2005/entertainment/300.txt' },
+  { question: 'What did the Tomlinson report propose for secondary schools?', file: 'bbc-news-2005/politics/020.txt' },
+  { question: 'Why is Ray Mallon campaigning in the North East assembly referendum?', file: 'bbc-news-2005/politics/200.txt' },
+  { question: 'What did Gordon Brown tell the Labour spring conference?', file: 'bbc-news-2005/politics/350.txt' },
+  { question: 'Will Richard Dunne commit his future to Manchester City?', file: 'bbc-news-2005/sport/250.txt' },
+  { question: 'What draw did England get for the Rugby World Cup Sevens in Hong Kong?', file: 'bbc-news-2005/sport/400.txt' },
+  { question: 'Why is Microsoft replacing Xbox power cables?', file: 'bbc-news-2005/tech/015.txt' },
+  { question: 'Which games maker was made an OBE in the New Year Honours?', file: 'bbc-news-2005/tech/100.txt' },
+  { question: 'Will Windows users pay Microsoft to keep spyware off their PCs?', file: 'bbc-news-2005/tech/250.txt' },
+  { question: 'Can customers rent computing power by the hour from Sun Microsystems?', file: 'bbc-news-2005/tech/380.txt' },
+  { question: 'What did the weekly review say about rain in the Bahia cocoa zone?', file: 'reuters-21578/00001.txt' },
+  { question: 'Did Brown-Forman approve a stock split?', file: 'reuters-21578/00023.txt' },
+  { question: 'Is Papua New Guinea setting up a corporation to invest in resources projects?', file: 'reuters-21578/01948.txt' },
+  { question: 'When will evening futures trading start at the Chicago Board of Trade?', file: 'reuters-21578/03815.txt' },
+  { question: 'Why did Zambia talks with the IMF stall over food subsidies?', file: 'reuters-21578/05338.txt' },
+  { question: 'What are the merger priorities of the new NYMEX chairman?', file: 'reuters-21578/07186.txt' },
+  { question: 'Will Sumita and the Bank of Japan intervene in currency markets?', file: 'reuters-21578/08710.txt' },
+  { question: 'How is India using countertrade deals to cut its trade gap?', file: 'reuters-21578/10268.txt' },
+  { question: 'How much rice and corn did the dry spell in the Philippines damage?', file: 'reuters-21578/16099.txt' },
+  { question: 'What is Philippine inflation predicted to rise to?', file: 'reuters-21578/21532.txt' },
+];
+
+/** Further questions as people type them (some misspelt, some with no answer), for latency only. */
+export const MORE_QUESTIONS: readonly string[] = [
+  'what happened to oil prices',
+  'interest rates at the Bank of England',
+  'who won the Australian Open',
+  'iPod sales',
+  'Chelsea in the Champions League',
+  'when is the general election',
+  'US budget deficit',
+  'wheat exports to the Soviet Union',
+  'OPEC production quota',
+  'coffee prices in Brazil',
+  'dollar against the yen',
+  'mobile phones with cameras',
+  'broadband in the UK',
+  'box office record for a film',
+  'Oscar nominations',
+  'Wales in the Six Nations',
+  'tax cuts before the election',
+  'asylum and immigration policy',
+  'identity cards bill',
+  'steel industry job cuts',
+  'airline merger talks',
+  'takeover bid rejected by the board',
+  'sugar crop in Cuba',
+  'gold output in South Africa',
+  'shellng in homs',
+  'Yukos chief executive',
+  'Deutsche Boerse bid for the London Stock Exchange',
+  'violence in video games',
+  'laws against spam email',
+  'music downloads legal action',
+  'Kelly Holmes Olympic gold',
+  'Micrsoft spyware',
+  'goverment borrowing figures',
+  'quantum chromodynamics',
+];
+
+/** Every question timed for `/ask`: the quality set first, then the rest. */
+export const ASK_QUESTIONS: readonly string[] = [...KNOWN_ANSWERS.map((known) => known.question), ...MORE_QUESTIONS];
