@@ -203,3 +203,78 @@ export function renderDigest(digest: Digest, options: Partial<RenderDigestOption
     return reply;
   });
 }
+
+/** What users read from `/digest` and `/reload`, in one table (candidates for `src/discord/texts.ts`). */
+export const digestTexts = {
+  unavailable: 'Digests are not available here: newsdesk runs without a state file (console mode without DIGEST_STATE_FILE, or the digest is not configured).',
+  saved: 'Digest settings saved.',
+  turnedOff: 'The digest is off for this server. `/digest set` turns it back on.',
+  posted: (articles: number, channelId: string) => `Posted the digest (${articles} article${articles === 1 ? '' : 's'}) in <#${channelId}>.`,
+  nothingToPost: 'Nothing new to post: the digest would be empty. Here are the latest articles instead.',
+  reloadFailed: (error: string) => `Reload failed: ${error}\nThe previous coverage is still in use.`,
+} as const;
+
+/** The subset of `DigestStatus` the renderer reads (kept structural so the renderer needs no service import). */
+export interface DigestStatusView {
+  enabled: boolean;
+  inactiveReason: 'off' | 'no-channel' | null;
+  channelId: string | null;
+  schedule: string;
+  custom: boolean;
+  nextRun: { at: string; local: string } | null;
+  lastRun: { slot: string; kind: string; status: string; at: string | null; articles: number; error: string | null } | null;
+  next: { since: string | null; articles: number; excluded: { baseline: number; earlier: number; later: number; unrecorded: number } };
+  timezone: string;
+}
+
+const RUN_STATUS_TEXT: Record<string, string> = {
+  ok: 'posted',
+  failed: 'failed (will be retried)',
+  'empty-skipped': 'nothing new, skipped',
+  missed: 'missed',
+  running: 'posting now',
+};
+
+function unix(iso: string): number {
+  return Math.floor(Date.parse(iso) / 1000);
+}
+
+/**
+ * `/digest status` (and the answer to `set`/`off`): channel, schedule, next run in the guild's zone, last run and
+ * its result, and what the next digest would carry and why other articles are left out.
+ * @example renderDigestStatus(status).embeds![0]!.title // => 'Digest'
+ */
+export function renderDigestStatus(status: DigestStatusView, note: string | null = null): Reply {
+  const state = status.enabled ? 'on' : status.inactiveReason === 'off' ? 'off' : 'off: no channel chosen (use `/digest set`)';
+  const last = status.lastRun;
+  const lastText = last
+    ? `${RUN_STATUS_TEXT[last.status] ?? last.status}${last.at ? ` <t:${unix(last.at)}:R>` : ''}${last.articles ? ` · ${last.articles} article${last.articles === 1 ? '' : 's'}` : ''}${last.kind === 'manual' ? ' · posted by hand' : ''}${last.error ? `\n${escape(truncate(last.error, 300))}` : ''}`
+    : 'none yet';
+  const { excluded } = status.next;
+  const reasons = [
+    excluded.earlier ? `${excluded.earlier} already in an earlier digest` : null,
+    excluded.baseline ? `${excluded.baseline} there before newsdesk kept state (the baseline)` : null,
+    excluded.later ? `${excluded.later} arrived after the cut-off` : null,
+    excluded.unrecorded ? `${excluded.unrecorded} not yet recorded (just loaded)` : null,
+  ].filter((reason): reason is string => reason !== null);
+  const nextText = `${status.next.articles} new article${status.next.articles === 1 ? '' : 's'}${status.next.since ? ` since <t:${unix(status.next.since)}:f>` : ''}${reasons.length ? `\nNot carried: ${reasons.join('; ')}.` : ''}`;
+  return {
+    ...(note ? { content: note } : {}),
+    ephemeral: true,
+    embeds: [
+      {
+        title: 'Digest',
+        color: SECTION_COLOUR,
+        fields: [
+          { name: 'State', value: state, inline: true },
+          { name: 'Channel', value: status.channelId ? `<#${status.channelId}>` : 'none', inline: true },
+          { name: 'Schedule', value: `${status.schedule}${status.custom ? '' : ' · the default'}`, inline: true },
+          { name: 'Next run', value: status.nextRun ? `${status.nextRun.local} (${status.timezone}) · <t:${unix(status.nextRun.at)}:R>` : '—' },
+          { name: 'Last run', value: lastText },
+          { name: 'Next digest would carry', value: truncate(nextText, EMBED_FIELD_VALUE_LENGTH) },
+        ],
+      },
+    ],
+    data: { status },
+  };
+}
