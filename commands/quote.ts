@@ -1,0 +1,40 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { renderQuotes } from '../src/discord/render/renderQuotes.js';
+import { AUTOCOMPLETE_CHOICES, CHOICE_NAME_LENGTH, CHOICE_VALUE_LENGTH } from '../src/discord/limits.js';
+import { truncate } from '../src/discord/reply.js';
+import { lookupQuotes } from '../src/quotes/index.js';
+import type { Command } from './index.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('quote')
+  .setDescription('Who said it, or what did they say: quotations from the coverage with their speakers.')
+  .addStringOption((option) => option.setName('text').setDescription('Words of the quotation, e.g. "moral stain"').setMaxLength(200))
+  .addStringOption((option) =>
+    option.setName('speaker').setDescription('Who said it, e.g. "Juppe"').setAutocomplete(true).setMaxLength(100),
+  )
+  .addStringOption((option) => option.setName('about').setDescription('Only quotations on this subject').setMaxLength(200));
+
+export default {
+  data,
+  expensive: true,
+  async execute(invocation, ctx) {
+    const request = {
+      text: invocation.options.string('text'),
+      speaker: invocation.options.string('speaker'),
+      about: invocation.options.string('about'),
+    };
+    const lookup = lookupQuotes(ctx.library.current.quotes, request);
+    const pages = renderQuotes(lookup);
+    await invocation.reply(ctx.pages.open(invocation.user.id, pages));
+  },
+  async autocomplete(invocation, ctx) {
+    if (invocation.focused.name !== 'speaker') return invocation.respond([]);
+    const speakers = ctx.library.current.quotes.suggestSpeakers(invocation.focused.value, AUTOCOMPLETE_CHOICES);
+    await invocation.respond(
+      speakers.map(({ name, count }) => ({
+        name: truncate(`${name} (${count})`, CHOICE_NAME_LENGTH),
+        value: name.slice(0, CHOICE_VALUE_LENGTH),
+      })),
+    );
+  },
+} satisfies Command;
