@@ -208,6 +208,28 @@ describe('claimRun', () => {
   });
 });
 
+describe('claimRun across processes', () => {
+  it('gives each run to exactly one of two processes racing on one file', async () => {
+    const file = path.join(dir, 'state.db');
+    StateStore.open(file).close();
+    // Node and tsx take a moment to start: both begin claiming at the same instant.
+    const startAt = String(Date.now() + 2500);
+    const race = () =>
+      new Promise<number[]>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'claimLoop.ts'), file, '400', startAt], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`claimer exited ${code}: ${err}`))));
+      });
+    const [a, b] = await Promise.all([race(), race()]);
+    expect([...a!, ...b!].sort((x, y) => x - y)).toEqual(Array.from({ length: 400 }, (_, i) => i));
+    const store = openStore(file);
+    expect(store.lastCompleted('shared-guild')?.status).toBe('ok');
+  });
+});
+
 describe('recordMissed', () => {
   it('records a slot once and never overrides a done run', () => {
     const store = openStore();
