@@ -24,8 +24,15 @@ export interface BotProcessOptions {
   seedsDir?: string;
   /** More environment (e.g. `{ DIGEST_CRON: '* * * * *' }`); wins over everything the harness sets. */
   env?: Record<string, string>;
-  /** How long to wait for the 'connected to Discord' line. @default 30_000 (library loading on a loaded 2-core machine) */
+  /** How long to wait for the 'connected to Discord' line(s). @default 30_000 (library loading on a loaded 2-core machine) */
   readyTimeoutMs?: number;
+  /**
+   * The entry point: `src/main.ts` (`npm start`), or `src/shard.ts` (`npm run start:sharded`, which runs main.ts once
+   * per shard under discord.js's ShardingManager; the shards' output reaches the same pipes). @default 'src/main.ts'
+   */
+  script?: string;
+  /** How many 'connected to Discord' lines mean ready: one per shard process. @default 1 */
+  connections?: number;
 }
 
 /** A running `src/main.ts` process. */
@@ -60,7 +67,7 @@ export const CONNECTED = 'connected to Discord';
  * resolution step and tsx's CLI runs the script in a second node process that signals are relayed to, so
  * `node --import tsx` starts faster and the SIGTERM a test sends reaches the bot itself.
  */
-export const BOT_COMMAND = { command: process.execPath, args: ['--import', 'tsx', 'src/main.ts'] } as const;
+export const BOT_COMMAND = { command: process.execPath, args: ['--import', 'tsx'] } as const;
 
 /**
  * Starts newsdesk as `npm start` would (`src/main.ts`), logged in to `fake`, and resolves once it logged
@@ -83,10 +90,13 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     GUILD_COMMANDS_PER_MINUTE: '0',
     ...options.env,
   });
-  const child = spawnTracked(BOT_COMMAND.command, BOT_COMMAND.args, env);
+  const child = spawnTracked(BOT_COMMAND.command, [...BOT_COMMAND.args, options.script ?? 'src/main.ts'], env);
   const bot = watch(child, stateDir);
   try {
-    await bot.waitForLog(CONNECTED, options.readyTimeoutMs ?? 30_000);
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+    for (let index = 0; index < (options.connections ?? 1); index += 1) {
+      await bot.waitForLog(nth(bot.logs, CONNECTED, index), Math.max(1, deadline - Date.now()));
+    }
   } catch (error) {
     await bot.kill();
     throw error;
@@ -184,6 +194,11 @@ function watch(child: ChildProcess, stateDir: string): BotProcess {
       await cleanUp();
     },
   };
+}
+
+/** Matches the `index`-th (0-based) line logged with message `msg`. */
+export function nth(logs: readonly LogLine[], msg: string, index: number): (line: LogLine) => boolean {
+  return (line) => line.msg === msg && logs.filter((other) => other.msg === msg).indexOf(line) === index;
 }
 
 function parseLogLine(text: string): LogLine | null {
