@@ -24,7 +24,10 @@ export interface Command {
 
 // The explicit list: every command the bot serves and registers.
 import ask from './ask.js';
+import quote from './quote.js';
+import digest from './digest.js';
+import reload from './reload.js';
 import about from './about.js';
 import help from './help.js';
 
-export const commands: Command[] = [ask, about, help];
+export const commands: Command[] = [ask, quote, digest, reload, about, help];

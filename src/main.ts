@@ -7,7 +7,11 @@ import { runConsole } from './console/runConsole.js';
 import type { CommandShape } from './console/parseCommandLine.js';
 import { PageStore } from './discord/pageStore.js';
 import { Router } from './discord/router.js';
-import { startBot } from './discord/startBot.js';
+import { startBot, type Bot } from './discord/startBot.js';
+import { watchSeeds } from './corpus/watchSeeds.js';
+import { DigestService } from './digest/digestService.js';
+import { digestJob, startJob } from './digest/scheduledJob.js';
+import { StateStore } from './state/stateStore.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -56,13 +60,42 @@ async function main(): Promise<number> {
   for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
   log.info({ articles: library.corpus.articles.length, passages: library.search.passageCount, ms: Math.round(library.buildMs) }, 'coverage loaded');
 
+  const libraryStore = new LibraryStore(library, config.seedsDir);
+  const stateStore = StateStore.open(config.digest.stateFile);
+  // The bot exists only after login; the digest reaches it through these closures.
+  let bot: Bot | null = null;
+  const digest = new DigestService({
+    store: stateStore,
+    library: () => ({
+      articles: libraryStore.current.corpus.articles,
+      quotesOf: (id) => libraryStore.current.quotes.quotesOfArticle(id),
+    }),
+    settings: {
+      channelId: config.digest.channelId,
+      cron: config.digest.cron,
+      timezone: config.digest.timezone,
+      whenEmpty: config.digest.whenEmpty,
+      graceHours: config.digest.graceHours,
+    },
+    send: (channelId, reply) => (bot ? bot.send(channelId, reply) : Promise.reject(new Error('not connected to Discord'))),
+    guildIds: () => bot?.guildIds() ?? [],
+    guildOfChannel: (id) => {
+      const channel = bot?.client.channels.cache.get(id);
+      return channel && 'guildId' in channel ? channel.guildId : null;
+    },
+    log: log.child({ component: 'digest' }),
+  });
+  // Record what is here now: on the very first start it becomes the baseline, which digests do not repeat.
+  digest.noteArticles(library.corpus.articles.map((article) => article.id));
+  libraryStore.onReload((next) => digest.noteArticles(next.corpus.articles.map((article) => article.id)));
+
   const ctx: AppContext = {
     config,
     log,
-    library: new LibraryStore(library, config.seedsDir),
+    library: libraryStore,
     limiter: consoleMode ? new RateLimiter({ userCooldownSeconds: 0, guildPerMinute: 0 }) : new RateLimiter(config.limits),
     pages: new PageStore(),
-    digest: null,
+    digest,
     now: () => new Date(),
   };
   const router = new Router(commands, ctx);
@@ -78,13 +111,37 @@ async function main(): Promise<number> {
       color: interactive && Boolean(process.stdout.isTTY),
       interactive,
     });
+    stateStore.close();
     return 0;
   }
 
-  const bot = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
+  const watcher = config.watchSeeds
+    ? watchSeeds(config.seedsDir, {
+        onChange: async () => {
+          const result = await libraryStore.reload();
+          if (result.ok) log.info({ articles: result.articles, skipped: result.skipped.length, ms: Math.round(result.ms) }, 'seeds re-indexed');
+          else log.warn({ error: result.error }, 'seeds re-index failed; keeping the previous coverage');
+        },
+        onError: (error) => log.error({ err: error }, 'seeds watcher error'),
+      })
+    : null;
+
+  const connected = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
+  bot = connected;
+  // The guild cache is filled at ready: only now does the digest know which guilds this process serves.
+  await digest.catchUp();
+  const digestTick = startJob(digestJob(digest), log);
+
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info({ signal }, 'shutting down');
-    await bot.stop();
+    watcher?.close();
+    await digestTick.stop();
+    await connected.stop();
+    stateStore.close();
+    log.info('stopped');
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -29,7 +29,7 @@ export function markdownToText(markdown: string, style: TextStyle): string {
     )
     .replace(/\[([^\]\n]{1,200})\]\((https?:[^)\s]{1,500})\)/gu, '$1 <$2>')
     .replace(/\*\*([^*\n]{1,400})\*\*/gu, (_, inner: string) => (style.color ? BOLD(inner) : `**${inner}**`))
-    .replace(/\\([\\*_~`|[\]#>-])/gu, '$1');
+    .replace(/\\([\\*_~`|[\]()#>-])/gu, '$1');
 }
 
 /**
