@@ -1,0 +1,192 @@
+/**
+ * Scores quotation extraction against the annotated fixtures of test/fixtures/quotes and prints precision, recall,
+ * F1 and speaker accuracy, for our extractor and for a plain-regex baseline.
+ *
+ *   npm run eval:quotes                 # the table
+ *   npm run eval:quotes -- --verbose    # plus every miss, spurious quotation and wrong speaker
+ *   npm run eval:quotes -- --json       # the figures as JSON
+ *
+ * The corpora set reads ../shared/corpora (research-licensed, not in the repository); it is skipped with a message
+ * when that folder is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Article, Paragraph } from '../src/corpus/types.js';
+import { parseArticle } from '../src/corpus/index.js';
+import { extractQuotes } from '../src/quotes/extractQuotes.js';
+import { regexBaseline } from '../src/quotes/regexBaseline.js';
+import { scoreQuotes, sumScores, type GoldQuote, type QuoteScore } from '../src/quotes/scoreQuotes.js';
+import type { Quote } from '../src/quotes/types.js';
+
+/** One annotated article: the article itself and its gold quotations (direct and partial) and reported speech. */
+export interface AnnotatedArticle {
+  article: Article;
+  quotes: GoldQuote[];
+  reported: GoldQuote[];
+}
+
+/** A named set of annotated articles, or the reason it could not be loaded. */
+export interface FixtureSet {
+  name: 'seed' | 'handwritten' | 'corpora';
+  articles: AnnotatedArticle[];
+  skipped: string | null;
+}
+
+/** The figures of one set for one extractor. */
+export interface SetResult {
+  name: string;
+  articles: number;
+  quotes: QuoteScore;
+  /** Reported speech found among the annotated reported speech (recall only: it is not exhaustively annotated). */
+  reported: QuoteScore | null;
+  skipped: string | null;
+}
+
+interface FixtureFile {
+  articles: {
+    file: string;
+    headline?: string;
+    paragraphs?: Paragraph[];
+    quotes: GoldQuote[];
+    reported?: GoldQuote[];
+  }[];
+}
+
+const projectRootDefault = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function readFixture(projectRoot: string, name: string): FixtureFile {
+  return JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/quotes', `${name}.json`), 'utf8')) as FixtureFile;
+}
+
+/** Builds an Article from a hand-written fixture (headline and tagged paragraphs). */
+function handwrittenArticle(file: string, headline: string, paragraphs: Paragraph[]): Article {
+  return {
+    id: file, headline, standfirst: null, section: null, source: 'handwritten', date: null, url: null, byline: null,
+    credit: null, license: null, format: 'plain', paragraphs,
+  };
+}
+
+/**
+ * Loads the three fixture sets: the seed article, the hand-written hard cases, and the annotated articles of
+ * ../shared/corpora (skipped, with the reason, when that folder is absent).
+ * @example loadQuoteFixtures(root).map((set) => set.name) // => ['seed', 'handwritten', 'corpora']
+ */
+export function loadQuoteFixtures(projectRoot: string = projectRootDefault): FixtureSet[] {
+  const seed = readFixture(projectRoot, 'seed').articles.map((entry) => ({
+    article: parseArticle(entry.file, readFileSync(path.join(projectRoot, 'seeds', entry.file), 'utf8')),
+    quotes: entry.quotes,
+    reported: entry.reported ?? [],
+  }));
+  const handwritten = readFixture(projectRoot, 'handwritten').articles.map((entry) => ({
+    article: handwrittenArticle(entry.file, entry.headline ?? '', entry.paragraphs ?? []),
+    quotes: entry.quotes,
+    reported: entry.reported ?? [],
+  }));
+  const corporaDir = path.resolve(projectRoot, '../shared/corpora');
+  let corpora: AnnotatedArticle[] = [];
+  let skipped: string | null = null;
+  if (existsSync(corporaDir)) {
+    corpora = readFixture(projectRoot, 'corpora').articles.map((entry) => ({
+      article: parseArticle(entry.file, readFileSync(path.join(corporaDir, entry.file), 'utf8')),
+      quotes: entry.quotes,
+      reported: [],
+    }));
+  } else {
+    skipped = `corpora set skipped: ${corporaDir} is absent (the research corpora are not part of the repository)`;
+  }
+  return [
+    { name: 'seed', articles: seed, skipped: null },
+    { name: 'handwritten', articles: handwritten, skipped: null },
+    { name: 'corpora', articles: corpora, skipped },
+  ];
+}
+
+/**
+ * Scores an extractor over one fixture set: quotations (direct and partial) and, where annotated, reported speech.
+ * @example evaluateSet(seedSet, extractQuotes).quotes.f1 // => 1
+ */
+export function evaluateSet(set: FixtureSet, extract: (article: Article) => Quote[]): SetResult {
+  const quoteScores: QuoteScore[] = [];
+  const reportedScores: QuoteScore[] = [];
+  for (const { article, quotes, reported } of set.articles) {
+    const predicted = extract(article);
+    quoteScores.push(scoreQuotes(predicted.filter((quote) => quote.kind !== 'indirect'), quotes));
+    if (reported.length > 0) {
+      reportedScores.push(scoreQuotes(predicted.filter((quote) => quote.kind === 'indirect'), reported));
+    }
+  }
+  return {
+    name: set.name,
+    articles: set.articles.length,
+    quotes: sumScores(quoteScores),
+    reported: reportedScores.length > 0 ? sumScores(reportedScores) : null,
+    skipped: set.skipped,
+  };
+}
+
+const percent = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7);
+
+function formatRow(system: string, result: SetResult): string {
+  const q = result.quotes;
+  const reported = result.reported ? `  reported speech recall ${percent(result.reported.recall).trim()} (${result.reported.matched}/${result.reported.gold})` : '';
+  return (
+    `${result.name.padEnd(12)}${system.padEnd(10)}${String(result.articles).padStart(4)} ${String(q.gold).padStart(5)} ${String(q.predicted).padStart(5)} ` +
+    `${percent(q.precision)} ${percent(q.recall)} ${percent(q.f1)} ${percent(q.speakerAccuracy)}${reported}`
+  );
+}
+
+function main(argv: readonly string[]): void {
+  const verbose = argv.includes('--verbose');
+  const json = argv.includes('--json');
+  const sets = loadQuoteFixtures();
+  const systems = [
+    { name: 'ours', extract: extractQuotes },
+    { name: 'regex', extract: regexBaseline },
+  ];
+  const results = sets.flatMap((set) => systems.map((system) => ({ system: system.name, result: evaluateSet(set, system.extract) })));
+  const all = systems.map((system) => {
+    const own = results.filter((entry) => entry.system === system.name && entry.result.articles > 0).map((entry) => entry.result);
+    return {
+      system: system.name,
+      result: {
+        name: 'all',
+        articles: own.reduce((sum, result) => sum + result.articles, 0),
+        quotes: sumScores(own.map((result) => result.quotes)),
+        reported: null,
+        skipped: null,
+      },
+    };
+  });
+  if (json) {
+    const figures = [...results, ...all].map(({ system, result }) => ({
+      set: result.name, system, articles: result.articles, skipped: result.skipped,
+      gold: result.quotes.gold, predicted: result.quotes.predicted, matched: result.quotes.matched,
+      precision: result.quotes.precision, recall: result.quotes.recall, f1: result.quotes.f1,
+      speakerAccuracy: result.quotes.speakerAccuracy, reportedRecall: result.reported?.recall ?? null,
+    }));
+    process.stdout.write(`${JSON.stringify(figures, null, 1)}\n`);
+    return;
+  }
+  process.stdout.write('set         system    art.  gold  pred  precis.  recall      F1  speaker\n');
+  for (const { system, result } of [...results, ...all]) {
+    if (result.skipped) {
+      if (system === 'ours') process.stdout.write(`${result.name.padEnd(12)}${result.skipped}\n`);
+      continue;
+    }
+    process.stdout.write(`${formatRow(system, result)}\n`);
+  }
+  if (verbose) {
+    for (const { system, result } of results) {
+      if (system !== 'ours' || result.skipped) continue;
+      process.stdout.write(`\n== ${result.name}: missed ${result.quotes.missed.length}, spurious ${result.quotes.spurious.length}, wrong speaker ${result.quotes.wrongSpeaker.length}\n`);
+      for (const quote of result.quotes.missed) process.stdout.write(`  missed   ${quote.speaker ?? '-'}: ${quote.quote.slice(0, 90)}\n`);
+      for (const quote of result.quotes.spurious) process.stdout.write(`  spurious ${quote.speaker ?? '-'}: ${quote.quote.slice(0, 90)}\n`);
+      for (const { gold, predicted } of result.quotes.wrongSpeaker) {
+        process.stdout.write(`  speaker  ${predicted.speaker ?? '-'} (gold ${gold.speaker ?? '-'}): ${gold.quote.slice(0, 70)}\n`);
+      }
+    }
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));
