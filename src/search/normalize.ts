@@ -6,18 +6,17 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Combining marks left by NFD decomposition ("é" → "e" + U+0301). */
 const COMBINING_MARKS = /\p{M}+/gu;
+/** Most words are plain ASCII: they skip Unicode decomposition, the slow part of folding. */
+const NON_ASCII = /[^\u0000-\u007f]/u;
 
 /**
  * Folds a word for matching: lower case, accents removed, possessive "'s" dropped.
  * @example foldTerm("Juppé's") // => 'juppe'
  */
 export function foldTerm(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(/['’]s$/u, '')
-    .replace(/['’]/gu, '');
+  const folded = (NON_ASCII.test(word) ? word.normalize('NFD').replace(COMBINING_MARKS, '') : word).toLowerCase();
+  if (!folded.includes("'") && !folded.includes('’')) return folded;
+  return folded.replace(/['’]s$/u, '').replace(/['’]/gu, '');
 }
 
 /**

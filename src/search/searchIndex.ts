@@ -1,11 +1,14 @@
-import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
 import type { Article } from '../corpus/types.js';
+import { buildSearchData, type SearchIndexData } from './buildSearchData.js';
 import { chooseExcerpt } from './chooseExcerpt.js';
+import { expandTerm, type Expansion } from './expandTerm.js';
 import { articleFilter, type SearchFilters } from './filters.js';
-import { foldTerm, queryTerms, STOP_WORDS, words } from './normalize.js';
-import { suggestTerms } from './suggestTerms.js';
-import { termMatchQuality } from './termMatch.js';
-import { stemmer } from 'stemmer';
+import { indexTerms } from './indexTerms.js';
+import { queryTerms } from './normalize.js';
+import { Postings, type PostingsData } from './postings.js';
+import { ArticleScorer, type RankedArticle } from './scoreArticles.js';
+import { TermDictionary } from './termDictionary.js';
+import { boundedDistance } from './termMatch.js';
 
 /** Options of {@link SearchIndex.search}. */
 export interface SearchOptions {
@@ -24,7 +27,7 @@ export interface SearchOptions {
   minCoverage?: number;
   /**
    * Longest excerpt, in characters.
-   * @default 400
+   * @default 600
    */
   excerptLength?: number;
 }
@@ -52,39 +55,10 @@ export interface SearchResult {
   suggestions: string[];
 }
 
-/** How a passage of the index points back to its article. */
-interface PassageRef {
-  article: number;
-  paragraph: number;
-}
-
-/** Relative weight of a headline or standfirst match against a passage match. */
-const HEADLINE_WEIGHT = 0.6;
-
-/** Fuzzy matching: one edit for terms of 5+ letters, two for 10+; prefixes for 4+ letters. Shorter terms are exact. */
-const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
-const prefix = (term: string) => term.length >= 4;
-
-/** Tokenizes and folds text for the index; stop words and one-letter terms are not indexed. */
-function indexTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const word of words(text)) {
-    const term = foldTerm(word);
-    if (term.length >= 2 && !STOP_WORDS.has(term)) terms.push(term);
-  }
-  return terms;
-}
-
-const miniOptions = {
-  tokenize: indexTerms,
-  // Terms arrive folded from `indexTerms`; queries are folded the same way in `search`.
-  processTerm: (term: string) => term,
-};
-
 /**
- * The search index over the coverage: an inverted index of passages (paragraphs) and one of headlines and standfirsts,
- * both with edit-distance fuzzy terms (MiniSearch). Answers a question with the best articles, each with its best
- * passage as an excerpt.
+ * The search index over the coverage: an inverted index of passages (body paragraphs) and one of headlines and
+ * standfirsts, over one sorted term dictionary (edit-distance, prefix and word-form matching), in flat typed arrays.
+ * Answers a question with the best articles, each with its best passage as an excerpt.
  * @example
  * const index = SearchIndex.build(corpus.articles);
  * index.search('how many were injured in Bab Amr').hits[0].excerpt
@@ -92,35 +66,42 @@ const miniOptions = {
  */
 export class SearchIndex {
   readonly #articles: readonly Article[];
-  readonly #passages: MiniSearch<{ id: number; text: string }>;
-  readonly #heads: MiniSearch<{ id: number; headline: string; standfirst: string }>;
-  readonly #refs: PassageRef[] = [];
-  readonly #vocabulary = new Map<string, number>();
-  /** Words of the vocabulary by stem, built on first use: "shell" → shelling, shelled, shells. */
-  #forms: Map<string, string[]> | null = null;
+  readonly #data: SearchIndexData;
+  readonly #dictionary: TermDictionary;
+  readonly #scorer: ArticleScorer;
 
-  private constructor(articles: readonly Article[]) {
+  private constructor(articles: readonly Article[], data: SearchIndexData) {
     this.#articles = articles;
-    this.#passages = new MiniSearch({ fields: ['text'], ...miniOptions });
-    this.#heads = new MiniSearch({ fields: ['headline', 'standfirst'], ...miniOptions });
+    this.#data = data;
+    this.#dictionary = new TermDictionary(data.dictionary);
+    this.#scorer = new ArticleScorer({
+      passages: new Postings(data.passages),
+      heads: new Postings(data.heads),
+      passageArticle: data.passageArticle,
+      articlePassages: data.articlePassages,
+    });
+    this.#dictionary.forms(''); // builds the stem map now rather than during the first question
   }
 
   /** Builds the index over `articles` (body paragraphs are the passages; crossheads and captions are not answers). */
   static build(articles: readonly Article[]): SearchIndex {
-    const index = new SearchIndex(articles);
-    const passages: { id: number; text: string }[] = [];
-    articles.forEach((article, articleIndex) => {
-      article.paragraphs.forEach((paragraph, paragraphIndex) => {
-        if (paragraph.kind !== 'body') return;
-        passages.push({ id: index.#refs.length, text: paragraph.text });
-        index.#refs.push({ article: articleIndex, paragraph: paragraphIndex });
-        for (const term of new Set(indexTerms(paragraph.text))) index.#vocabulary.set(term, (index.#vocabulary.get(term) ?? 0) + 1);
-      });
-    });
-    index.#passages.addAll(passages);
-    index.#heads.addAll(articles.map((article, id) => ({ id, headline: article.headline, standfirst: article.standfirst ?? '' })));
-    index.#formsOf(''); // builds the stem map now rather than during the first question
-    return index;
+    return new SearchIndex(articles, buildSearchData(articles));
+  }
+
+  /**
+   * Rebuilds an index from {@link SearchIndex.toData}'s output over the same articles, without tokenizing again.
+   * @example SearchIndex.fromData(articles, index.toData()).passageCount === index.passageCount // => true
+   */
+  static fromData(articles: readonly Article[], data: SearchIndexData): SearchIndex {
+    if (data.articlePassages.length !== articles.length + 1) {
+      throw new Error(`SearchIndex.fromData: the data indexes ${data.articlePassages.length - 1} articles, not ${articles.length}`);
+    }
+    return new SearchIndex(articles, data);
+  }
+
+  /** The index as plain data (typed arrays and a term list) for persisting; see {@link SearchIndex.fromData}. */
+  toData(): SearchIndexData {
+    return this.#data;
   }
 
   /** How many articles are indexed. */
@@ -130,7 +111,7 @@ export class SearchIndex {
 
   /** How many passages are indexed. */
   get passageCount(): number {
-    return this.#refs.length;
+    return this.#data.passageArticle.length;
   }
 
   /**
@@ -141,129 +122,99 @@ export class SearchIndex {
     const { limit, minCoverage, excerptLength } = { ...defaultSearchOptions, ...options };
     const terms = queryTerms(question);
     if (terms.length === 0) return { hits: [], terms, suggestions: [] };
-    const keep = articleFilter(options.filters ?? {});
-    const allowed = (articleIndex: number) => keep(this.#articles[articleIndex]!);
-    // Each term as typed (fuzzy and prefix); a word the coverage never uses also as the forms of it that it does use,
-    // matched exactly: "shelling" finds "shelled". The index is not stemmed, which would defeat fuzzy matching of
-    // typos; and only absent words are expanded, since BM25 would add up the scores of several forms of one word.
-    const variants = terms.flatMap((term) => (this.#vocabulary.has(term) ? [] : this.#formsOf(term)));
-    const query = {
-      combineWith: 'OR' as const,
-      queries: [{ combineWith: 'OR' as const, queries: terms }, { combineWith: 'OR' as const, queries: variants, fuzzy: false, prefix: false }],
-    };
-
-    const passageResults = this.#passages.search(query, {
-      fuzzy,
-      prefix,
-      filter: (result) => allowed(this.#refs[result.id as number]!.article),
+    const filters = options.filters ?? {};
+    const keep = Object.values(filters).some(Boolean) ? articleFilter(filters) : null;
+    const expansions = terms.map((term) => expandTerm(term, this.#dictionary));
+    const ranked = this.#scorer.rank(
+      terms.map((term, index) => ({ expansions: expansions[index]!, weight: this.#idf(term) })),
+      { limit, minCoverage, allowed: keep && ((article) => keep(this.#articles[article]!)) },
+    );
+    // Which query terms each matching index term answers: to bold it in the excerpt and to list the matched terms.
+    const answers = new Map<number, number[]>();
+    expansions.forEach((list, index) => {
+      for (const { id } of list) (answers.get(id) ?? answers.set(id, []).get(id)!).push(index);
     });
-    const headResults = this.#heads.search(query, {
-      fuzzy,
-      prefix,
-      boost: { headline: 2 },
-      filter: (result) => allowed(result.id as number),
-    });
-
-    // Group by article: every matching passage of it, best first, and its headline match.
-    const byArticle = new Map<number, { passages: MiniResult[]; head: MiniResult | null }>();
-    for (const result of passageResults) {
-      const article = this.#refs[result.id as number]!.article;
-      const entry = byArticle.get(article);
-      if (entry) entry.passages.push(result);
-      else byArticle.set(article, { passages: [result], head: null });
-    }
-    for (const result of headResults) {
-      const entry = byArticle.get(result.id as number);
-      if (entry) entry.head = result;
-      else byArticle.set(result.id as number, { passages: [], head: result });
-    }
-
-    const weights = terms.map((term) => this.#idf(term));
-    const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
-    const ranked: { article: number; score: number; passage: MiniResult | null; matched: string[]; docTerms: string[] }[] = [];
-    for (const [article, { passages, head }] of byArticle) {
-      const docTerms = new Set([...passages.flatMap((passage) => passage.terms), ...(head?.terms ?? [])]);
-      // Coverage: the share of the question (weighted by how rare each term is) that the article answers, and how
-      // well (exact beats fuzzy beats prefix). A common word alone ("world") does not answer "who won the world cup".
-      let covered = 0;
-      const matched: string[] = [];
-      terms.forEach((term, index) => {
-        let quality = 0;
-        for (const docTerm of docTerms) quality = Math.max(quality, termMatchQuality(term, docTerm));
-        if (quality > 0) matched.push(term);
-        covered += quality * weights[index]!;
-      });
-      const coverage = covered / totalWeight;
-      if (coverage < minCoverage) continue;
-      const passage = bestPassage(passages, this.#articles[article]!);
-      const score = ((passages[0]?.score ?? 0) + HEADLINE_WEIGHT * (head?.score ?? 0)) * coverage ** 2;
-      ranked.push({ article, score, passage, matched, docTerms: [...docTerms] });
-    }
-    ranked.sort((a, b) => b.score - a.score || a.article - b.article);
-
-    const hits = ranked.slice(0, limit).map(({ article: articleIndex, score, passage, matched, docTerms }): SearchHit => {
-      const article = this.#articles[articleIndex]!;
-      const paragraphIndex = passage ? this.#refs[passage.id as number]!.paragraph : -1;
-      const text = paragraphIndex >= 0 ? article.paragraphs[paragraphIndex]!.text : (article.standfirst ?? firstBody(article));
-      return { article, score, paragraphIndex, excerpt: chooseExcerpt(text, docTerms, { maxLength: excerptLength }), matchedTerms: matched };
-    });
+    const hits = ranked.map((entry) => this.#hit(entry, terms, answers, excerptLength));
     const suggestions = hits.length > 0 ? [] : this.suggest(terms);
     return { hits, terms, suggestions };
   }
 
-  /** Inverse passage frequency of a term (all its forms together); a term the coverage lacks weighs most. */
-  #idf(term: string): number {
-    const frequency = this.#formsOf(term).reduce((sum, form) => sum + (this.#vocabulary.get(form) ?? 0), 0);
-    return Math.log((this.#refs.length + 1) / (frequency + 0.5));
+  /** An article's hit: the passage that adds most to its headline, its excerpt, the question's terms it matched. */
+  #hit({ article: articleIndex, score, passages }: RankedArticle, terms: string[], answers: Map<number, number[]>, excerptLength: number): SearchHit {
+    const article = this.#articles[articleIndex]!;
+    const { passages: passageIndex, heads, passageParagraph } = this.#data;
+    // The postings say which of the matching terms a passage holds: no need to tokenize it again.
+    const matching = (postings: PostingsData, doc: number) => [...answers.keys()].filter((id) => contains(postings, id, doc));
+    const docTerms = new Set(matching(heads, articleIndex));
+    const headline = new Set(indexTerms(article.headline));
+    // "homs shellng" on an article headlined "…Homs…" shows the passage about shelling rather than another mention
+    // of Homs: most terms the headline lacks, then most of the question, then the best scored.
+    let best = -1;
+    let bestKey: [number, number] = [-1, -1];
+    for (const { passage } of passages) {
+      const found = matching(passageIndex, passage);
+      for (const id of found) docTerms.add(id);
+      const questionTerms = new Set(found.flatMap((id) => answers.get(id)!));
+      const key: [number, number] = [found.filter((id) => !headline.has(this.#dictionary.terms[id]!)).length, questionTerms.size];
+      if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) [best, bestKey] = [passageParagraph[passage]!, key];
+    }
+    const answered = new Set([...docTerms].flatMap((id) => answers.get(id)!));
+    const text = best >= 0 ? article.paragraphs[best]!.text : (article.standfirst ?? firstBody(article));
+    const words = [...docTerms].map((id) => this.#dictionary.terms[id]!);
+    return {
+      article,
+      score,
+      paragraphIndex: best,
+      excerpt: chooseExcerpt(text, words, { maxLength: excerptLength }),
+      matchedTerms: terms.filter((_, index) => answered.has(index)),
+    };
   }
 
-  /** The words of the vocabulary that share `term`'s stem (at most 8, the most frequent). */
-  #formsOf(term: string): string[] {
-    if (!this.#forms) {
-      const byStem = new Map<string, string[]>();
-      for (const word of this.#vocabulary.keys()) {
-        const stem = stemmer(word);
-        const forms = byStem.get(stem);
-        if (forms) forms.push(word);
-        else byStem.set(stem, [word]);
-      }
-      for (const forms of byStem.values()) forms.sort((a, b) => this.#vocabulary.get(b)! - this.#vocabulary.get(a)!).splice(8);
-      this.#forms = byStem;
-    }
-    return this.#forms.get(stemmer(term)) ?? [];
+  /** Inverse passage frequency of a term (all its forms together); a term the coverage lacks weighs most. */
+  #idf(term: string): number {
+    const frequency = this.#dictionary.forms(term).reduce((sum, id) => sum + this.#dictionary.passageFrequency[id]!, 0);
+    return Math.log((this.passageCount + 1) / (frequency + 0.5));
   }
 
   /**
-   * "Did you mean": for each term the coverage does not contain, the closest terms it does contain.
+   * "Did you mean": for each term the coverage does not contain, the closest terms it does contain (fewest edits,
+   * then same first letter, then most frequent).
    * @example index.suggest(['shellng']) // => ['shelling']
    */
   suggest(terms: readonly string[]): string[] {
+    const { passageFrequency } = this.#dictionary;
     const suggestions = new Set<string>();
     for (const term of terms) {
-      if (this.#vocabulary.has(term)) continue;
-      for (const close of suggestTerms(term, this.#vocabulary, 2)) suggestions.add(close);
+      const id = this.#dictionary.id(term);
+      if (term.length < 3 || (id >= 0 && passageFrequency[id]! > 0)) continue;
+      const close = this.#dictionary
+        .fuzzy(term, term.length >= 5 ? 2 : 1)
+        .filter((candidate) => passageFrequency[candidate]! > 0)
+        .map((candidate) => {
+          const word = this.#dictionary.terms[candidate]!;
+          return { word, key: [boundedDistance(term, word, 2), word[0] === term[0] ? 0 : 1, -passageFrequency[candidate]!] };
+        })
+        .sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]! || a.key[2]! - b.key[2]!);
+      for (const { word } of close.slice(0, 2)) suggestions.add(word);
     }
     return [...suggestions].slice(0, 5);
   }
 }
 
-/**
- * The passage to show for an article: the one that adds most to its headline (terms the headline lacks), then the one
- * matching most of the question, then the best scored. "homs shellng" on an article headlined "…Homs…" shows the
- * passage about shelling rather than another mention of Homs.
- */
-function bestPassage(passages: MiniResult[], article: Article): MiniResult | null {
-  const headline = new Set(indexTerms(article.headline));
-  let best: MiniResult | null = null;
-  let bestKey: [number, number] = [-1, -1];
-  for (const passage of passages) {
-    const novel = passage.terms.filter((term) => !headline.has(term)).length;
-    const key: [number, number] = [novel, passage.queryTerms.length];
-    if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) [best, bestKey] = [passage, key];
-  }
-  return best;
-}
-
 function firstBody(article: Article): string {
   return article.paragraphs.find((paragraph) => paragraph.kind === 'body')?.text ?? article.headline;
+}
+
+/** Whether document `doc` is in term `id`'s postings (binary search: postings are sorted). */
+function contains(postings: PostingsData, id: number, doc: number): boolean {
+  let low = postings.offsets[id]!;
+  let high = postings.offsets[id + 1]!;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const value = postings.docs[middle]!;
+    if (value === doc) return true;
+    if (value < doc) low = middle + 1;
+    else high = middle;
+  }
+  return false;
 }

@@ -1,0 +1,52 @@
+import type { TermDictionary } from './termDictionary.js';
+import { MATCH_QUALITY, termMatchQuality } from './termMatch.js';
+
+/** An index term that answers a query term, how well (for coverage) and how much it adds to a score. */
+export interface Expansion {
+  id: number;
+  /** See {@link MATCH_QUALITY}: 1 exact, 0.9 another form of the word, 0.7 fuzzy, 0.6 prefix. */
+  quality: number;
+  /** Share of a full match's score: an approximate match counts for less, so exact wording ranks first. */
+  weight: number;
+}
+
+/** Score weight of each kind of match (MiniSearch's defaults for fuzzy and prefix). */
+const SCORE_WEIGHT = new Map<number, number>([
+  [MATCH_QUALITY.exact, 1],
+  [MATCH_QUALITY.variant, 0.9],
+  [MATCH_QUALITY.fuzzy, 0.45],
+  [MATCH_QUALITY.prefix, 0.375],
+]);
+
+/** Most prefix completions followed for one term (the most frequent): "stat" alone has hundreds. */
+const MAX_PREFIX_TERMS = 64;
+/** Longest terms compared by edit distance (as in termMatch.ts). */
+const MAX_FUZZY_LENGTH = 32;
+
+/**
+ * The index terms that answer one query term: itself; when the coverage never uses it, the forms of it that it does
+ * ("shelling" → shelled); within one edit for 5+ letters, two for 10+; completions of 4+ letters.
+ * @example expandTerm('shellng', dictionary).map((e) => dictionary.terms[e.id]) // => ['shelling']
+ */
+export function expandTerm(term: string, dictionary: TermDictionary): Expansion[] {
+  const found = new Map<number, number>();
+  const offer = (id: number, quality: number) => {
+    if (quality > (found.get(id) ?? 0)) found.set(id, quality);
+  };
+  const exact = dictionary.id(term);
+  if (exact >= 0) offer(exact, MATCH_QUALITY.exact);
+  // Only a word the coverage lacks is expanded to its forms: scores of several forms of a present word would add up.
+  if (exact < 0 || dictionary.passageFrequency[exact] === 0) {
+    for (const id of dictionary.forms(term)) offer(id, MATCH_QUALITY.variant);
+  }
+  if (term.length >= 5 && term.length <= MAX_FUZZY_LENGTH) {
+    for (const id of dictionary.fuzzy(term, term.length >= 10 ? 2 : 1)) offer(id, termMatchQuality(term, dictionary.terms[id]!));
+  }
+  if (term.length >= 4) {
+    const [from, to] = dictionary.prefixRange(term);
+    let ids = Array.from({ length: to - from }, (_, i) => from + i);
+    if (ids.length > MAX_PREFIX_TERMS) ids = ids.sort((a, b) => dictionary.passageFrequency[b]! - dictionary.passageFrequency[a]!).slice(0, MAX_PREFIX_TERMS);
+    for (const id of ids) offer(id, termMatchQuality(term, dictionary.terms[id]!));
+  }
+  return [...found].filter(([, quality]) => quality > 0).map(([id, quality]) => ({ id, quality, weight: SCORE_WEIGHT.get(quality) ?? quality }));
+}

@@ -1,0 +1,25 @@
+import { foldTerm, STOP_WORDS, words } from './normalize.js';
+
+/** Folded form of each word seen (null: not indexed). Words repeat endlessly across a corpus; folding is slow. */
+const folded = new Map<string, string | null>();
+/** The cache is dropped when it grows past this many words, so a corpus of unique tokens cannot exhaust memory. */
+const MAX_CACHED = 1_000_000;
+
+/**
+ * The index terms of `text`, in order: folded words, stop words and one-letter words dropped.
+ * @example indexTerms("Juppé's call for Homs") // => ['juppe', 'call', 'homs']
+ */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of words(text)) {
+    let term = folded.get(word);
+    if (term === undefined) {
+      const fold = foldTerm(word);
+      term = fold.length >= 2 && !STOP_WORDS.has(fold) ? fold : null;
+      if (folded.size >= MAX_CACHED) folded.clear();
+      folded.set(word, term);
+    }
+    if (term !== null) terms.push(term);
+  }
+  return terms;
+}

@@ -1,0 +1,147 @@
+import { stemmer } from 'stemmer';
+
+/** Most forms of one stem kept for a word the coverage lacks ("shell" → shelled, shells …), the most frequent first. */
+const MAX_FORMS = 8;
+
+/** The plain data of a {@link TermDictionary}, as persisted. */
+export interface TermDictionaryData {
+  /** Every indexed term, sorted by UTF-16 code unit: a term's id is its position. */
+  terms: string[];
+  /** How many passages contain each term (0 for a term found only in headlines). */
+  passageFrequency: Uint32Array;
+}
+
+/**
+ * The index's terms, sorted so that a prefix is a range of ids; edit-distance lookups compare a term against those of
+ * about its length, bit-parallel.
+ * @example
+ * const dictionary = new TermDictionary({ terms: ['shelled', 'shelling', 'shells'], passageFrequency: Uint32Array.of(3, 5, 1) });
+ * dictionary.fuzzy('shellng', 1) // => [1]
+ */
+export class TermDictionary {
+  readonly terms: readonly string[];
+  readonly passageFrequency: Uint32Array;
+  readonly #ids: Map<string, number>;
+  /** Terms by stem, built on first use (a word the coverage lacks is looked up by its stem). */
+  #forms: Map<string, number[]> | null = null;
+  /** Fuzzy matching compares a term with those of about its length; see {@link TermDictionary.fuzzy}. */
+  #fuzzy: { byLength: number[][]; letters: Int32Array } | null = null;
+  /** Bit masks of the query's letters by character code, zeroed after each lookup. */
+  readonly #masks = new Int32Array(65_536);
+
+  constructor(data: TermDictionaryData) {
+    this.terms = data.terms;
+    this.passageFrequency = data.passageFrequency;
+    this.#ids = new Map(data.terms.map((term, id) => [term, id]));
+  }
+
+  /** The id of `term`, or -1. */
+  id(term: string): number {
+    return this.#ids.get(term) ?? -1;
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** Ids of the terms that start with `prefix`, as a half-open range. */
+  prefixRange(prefix: string): [number, number] {
+    return [this.#lowerBound(prefix), this.#lowerBound(`${prefix}\uffff`)];
+  }
+
+  /** Ids of the terms within `maxDistance` edits (Levenshtein) of `term`, the term itself included; `term` ≤ 32 letters. */
+  fuzzy(term: string, maxDistance: number): number[] {
+    const m = term.length;
+    if (m === 0 || m > 32) return [];
+    const { byLength, letters } = this.#fuzzyTables();
+    const wanted = letterSet(term);
+    // Myers' bit-parallel edit distance (Hyyrö's global form): one pass of word operations per letter of the candidate.
+    const masks = this.#masks;
+    for (let j = 0; j < m; j += 1) masks[term.charCodeAt(j)]! |= 1 << j;
+    const all = m === 32 ? -1 : (1 << m) - 1;
+    const last = 1 << (m - 1);
+    const found: number[] = [];
+    for (let length = Math.max(1, m - maxDistance); length <= m + maxDistance; length += 1) {
+      for (const id of byLength[length] ?? []) {
+        // One edit changes the set of letters a word uses by two letters at most: most words fail this at once.
+        if (popcount(letters[id]! ^ wanted) > 2 * maxDistance) continue;
+        const word = this.terms[id]!;
+        let pv = all;
+        let mv = 0;
+        let score = m;
+        for (let i = 0; i < length; i += 1) {
+          const eq = masks[word.charCodeAt(i)]!;
+          const xv = eq | mv;
+          const xh = (((eq & pv) + pv) ^ pv) | eq;
+          let ph = mv | ~(xh | pv);
+          let mh = pv & xh;
+          if (ph & last) score += 1;
+          else if (mh & last) score -= 1;
+          ph = (ph << 1) | 1;
+          mh <<= 1;
+          pv = mh | ~(xv | ph);
+          mv = ph & xv;
+        }
+        if (score <= maxDistance) found.push(id);
+      }
+    }
+    for (let j = 0; j < m; j += 1) masks[term.charCodeAt(j)] = 0;
+    return found.sort((a, b) => a - b);
+  }
+
+  /** Term ids by length and each term's letter set, built on first fuzzy lookup. */
+  #fuzzyTables(): { byLength: number[][]; letters: Int32Array } {
+    if (!this.#fuzzy) {
+      const byLength: number[][] = [];
+      const letters = new Int32Array(this.terms.length);
+      this.terms.forEach((word, id) => {
+        (byLength[word.length] ??= []).push(id);
+        letters[id] = letterSet(word);
+      });
+      this.#fuzzy = { byLength, letters };
+    }
+    return this.#fuzzy;
+  }
+
+  /** Ids of the terms sharing `term`'s stem, most frequent first (at most 8). */
+  forms(term: string): number[] {
+    if (!this.#forms) {
+      const byStem = new Map<string, number[]>();
+      this.terms.forEach((word, id) => {
+        if (this.passageFrequency[id] === 0) return;
+        const stem = stemmer(word);
+        const ids = byStem.get(stem);
+        if (ids) ids.push(id);
+        else byStem.set(stem, [id]);
+      });
+      for (const ids of byStem.values()) ids.sort((a, b) => this.passageFrequency[b]! - this.passageFrequency[a]!).splice(MAX_FORMS);
+      this.#forms = byStem;
+    }
+    return this.#forms.get(stemmer(term)) ?? [];
+  }
+
+  /** First id whose term is not below `key`. */
+  #lowerBound(key: string): number {
+    let low = 0;
+    let high = this.terms.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.terms[middle]! < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/** The letters a word uses, one bit each (letters a-z and digits folded onto 32 bits). */
+function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i += 1) set |= 1 << (word.charCodeAt(i) % 32);
+  return set;
+}
+
+function popcount(bits: number): number {
+  let n = bits - ((bits >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
