@@ -67,7 +67,8 @@ beforeAll(async () => {
   const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: setup.guild.id, DISCORD_API_URL: fake.apiUrl });
   await deployCommands(config, () => undefined);
   bot = await startBotProcess({ fake, seedsDir: seeds.dir });
-});
+  // Start-up (tsx, 365 articles indexed) takes seconds; on a loaded CI machine far more than vitest's default.
+}, 90_000);
 
 afterAll(async () => {
   await bot?.kill();

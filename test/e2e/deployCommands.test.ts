@@ -40,7 +40,8 @@ describe('npm run deploy-commands', () => {
     guild = { fake: guildFake, run: guildRun };
     global = { fake: globalFake, run: globalRun };
     refused = { fake: refusingFake, run: refusedRun };
-  });
+    // Three tsx start-ups at once: seconds each, far more on a loaded CI machine.
+  }, 90_000);
 
   afterAll(async () => {
     await Promise.all(fakes.map((fake) => fake.close()));

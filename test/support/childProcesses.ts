@@ -83,7 +83,7 @@ export interface FinishedProcess {
  * Runs a command to completion (e.g. `npm run deploy-commands`), killing it after `timeoutMs`.
  * @example await runToEnd('npm', ['run', '-s', 'deploy-commands'], env) // => { code: 0, stdout: 'Registered 3 commands …\n', … }
  */
-export function runToEnd(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<FinishedProcess> {
+export function runToEnd(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<FinishedProcess> {
   const child = spawnTracked(command, args, env);
   let stdout = '';
   let stderr = '';

@@ -24,7 +24,7 @@ export interface BotProcessOptions {
   seedsDir?: string;
   /** More environment (e.g. `{ DIGEST_CRON: '* * * * *' }`); wins over everything the harness sets. */
   env?: Record<string, string>;
-  /** How long to wait for the 'connected to Discord' line(s). @default 30_000 (library loading on a loaded 2-core machine) */
+  /** How long to wait for the 'connected to Discord' line(s). @default 60_000 (tsx and library loading on a loaded 2-core machine) */
   readyTimeoutMs?: number;
   /**
    * The entry point: `src/main.ts` (`npm start`), or `src/shard.ts` (`npm run start:sharded`, which runs main.ts once
@@ -93,7 +93,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   const child = spawnTracked(BOT_COMMAND.command, [...BOT_COMMAND.args, options.script ?? 'src/main.ts'], env);
   const bot = watch(child, stateDir);
   try {
-    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
     for (let index = 0; index < (options.connections ?? 1); index += 1) {
       await bot.waitForLog(nth(bot.logs, CONNECTED, index), Math.max(1, deadline - Date.now()));
     }
