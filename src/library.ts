@@ -1,5 +1,6 @@
 import { loadCorpus } from './corpus/index.js';
 import type { Article, Corpus, SkippedFile } from './corpus/types.js';
+import { EmptyCorpusError, loadSnapshot, loadSnapshotInWorker } from './indexCache/index.js';
 import { QuoteIndex } from './quotes/index.js';
 import { collectFacets, SearchIndex, type Facets } from './search/index.js';
 
@@ -23,18 +24,42 @@ export type ReloadResult =
   | { ok: true; articles: number; skipped: SkippedFile[]; ms: number }
   | { ok: false; error: string };
 
+/** Options of {@link buildLibrary}. */
+export interface LibraryOptions {
+  /**
+   * Folder where the parsed corpus and built indexes are persisted, keyed by the seeds' paths, sizes and modification
+   * times: a start with unchanged seeds reads it instead of parsing and indexing again. null: nothing persisted.
+   * @default null
+   */
+  cacheDir?: string | null;
+  /**
+   * Parse and index in a worker thread, so that the event loop (Discord heartbeats, interactions) is never blocked
+   * for long; only receiving the result runs on the main thread.
+   * @default false
+   */
+  worker?: boolean;
+}
+
+const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false };
+
 /**
- * Loads a seeds folder and builds its indexes.
+ * Loads a seeds folder and builds its indexes (or reads them from `options.cacheDir` when the seeds are unchanged).
  * @example const library = await buildLibrary('seeds'); library.search.articleCount // => 365
  */
-export async function buildLibrary(seedsDir: string, now: () => Date = () => new Date()): Promise<Library> {
+export async function buildLibrary(seedsDir: string, now: () => Date = () => new Date(), options: LibraryOptions = {}): Promise<Library> {
+  const { cacheDir, worker } = { ...defaultLibraryOptions, ...options };
   const started = performance.now();
-  const corpus = await loadCorpus(seedsDir);
-  if (corpus.articles.length === 0 && corpus.skipped.length > 0) {
-    throw new Error(`no article could be loaded from ${seedsDir} (${corpus.skipped.length} files skipped)`);
+  if (worker || cacheDir) {
+    const { snapshot } = worker ? await loadSnapshotInWorker(seedsDir, cacheDir) : await loadSnapshot(seedsDir, cacheDir);
+    const { corpus } = snapshot;
+    return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started);
   }
-  const search = SearchIndex.build(corpus.articles);
-  const quotes = QuoteIndex.fromArticles(corpus.articles);
+  const corpus = await loadCorpus(seedsDir);
+  if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
+  return assemble(corpus, SearchIndex.build(corpus.articles), QuoteIndex.fromArticles(corpus.articles), now, started);
+}
+
+function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: () => Date, started: number): Library {
   return {
     corpus,
     articles: new Map(corpus.articles.map((article) => [article.id, article])),
@@ -56,7 +81,13 @@ export class LibraryStore {
   #again = false;
   readonly #listeners: ((library: Library, previous: Library) => void)[] = [];
 
-  constructor(initial: Library, private readonly seedsDir: string, private readonly build: typeof buildLibrary = buildLibrary) {
+  /** `options` are handed to `build` on every reload (e.g. `{ worker: true, cacheDir }`). */
+  constructor(
+    initial: Library,
+    private readonly seedsDir: string,
+    private readonly build: typeof buildLibrary = buildLibrary,
+    private readonly options: LibraryOptions = {},
+  ) {
     this.#current = initial;
   }
 
@@ -89,7 +120,7 @@ export class LibraryStore {
   async #reloadOnce(): Promise<ReloadResult> {
     const started = performance.now();
     try {
-      const next = await this.build(this.seedsDir);
+      const next = await this.build(this.seedsDir, undefined, this.options);
       const previous = this.#current;
       this.#current = next;
       for (const listener of this.#listeners) listener(next, previous);

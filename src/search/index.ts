@@ -1,4 +1,5 @@
 export { SearchIndex, type SearchHit, type SearchOptions, type SearchResult } from './searchIndex.js';
+export type { SearchIndexData } from './buildSearchData.js';
 export { articleFilter, sameLabel, type SearchFilters } from './filters.js';
 export { chooseExcerpt, escapeMarkdown, highlight, plainText, type ExcerptOptions } from './chooseExcerpt.js';
 export { splitSentences } from './sentences.js';

@@ -112,3 +112,21 @@ describe('SearchIndex ranking', () => {
     expect(hits[0]).toMatchObject({ article: { id: 'c.txt' }, paragraphIndex: -1 });
   });
 });
+
+describe('SearchIndex.fromData', () => {
+  const articles = [
+    article('a.txt', 'Flood warning for the river town', ['Heavy rain fell for three days. The river burst its banks on Tuesday.']),
+    article('b.txt', 'Council budget approved', ['The council approved its budget.']),
+  ];
+
+  it('returns an index answering as the one it was saved from', () => {
+    const built = SearchIndex.build(articles);
+    const restored = SearchIndex.fromData(articles, structuredClone(built.toData()));
+    expect(restored.search('river flood rain')).toEqual(built.search('river flood rain'));
+    expect(restored.passageCount).toBe(built.passageCount);
+  });
+
+  it('throws when the data indexes another number of articles', () => {
+    expect(() => SearchIndex.fromData(articles.slice(1), SearchIndex.build(articles).toData())).toThrow('SearchIndex.fromData: the data indexes 2 articles, not 1');
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Corpus } from '../corpus/types.js';
+import type { QuoteIndexJSON } from '../quotes/index.js';
+import type { SearchIndexData } from '../search/index.js';
+
+/** Bumped whenever the shape of what is persisted changes, so an old cache is rebuilt rather than misread. */
+export const INDEX_CACHE_VERSION = 1;
+
+/** What is persisted: the parsed corpus and the built indexes, keyed by the seeds folder's fingerprint. */
+export interface IndexSnapshot {
+  version: number;
+  /** The seeds fingerprint this snapshot was built from (see `seedsFingerprint`). */
+  key: string;
+  corpus: Corpus;
+  search: SearchIndexData;
+  quotes: QuoteIndexJSON;
+}
+
+/** The cache file of a seeds folder inside `cacheDir`. */
+export function cacheFile(cacheDir: string): string {
+  return path.join(cacheDir, 'library.v8');
+}
+
+/**
+ * Reads the snapshot in `cacheDir` if it was built from seeds with fingerprint `key`; null when missing, stale or
+ * unreadable (a damaged cache is rebuilt, never trusted).
+ * @example await readIndexCache('.newsdesk/cache', key) // => { version: 1, key, corpus, search, quotes } or null
+ */
+export async function readIndexCache(cacheDir: string, key: string): Promise<IndexSnapshot | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(cacheFile(cacheDir));
+  } catch {
+    return null;
+  }
+  try {
+    const snapshot = deserialize(bytes) as Partial<IndexSnapshot>;
+    if (snapshot.version !== INDEX_CACHE_VERSION || snapshot.key !== key || !snapshot.corpus || !snapshot.search || !snapshot.quotes) return null;
+    return snapshot as IndexSnapshot;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes `snapshot` to `cacheDir`, atomically (a temporary file renamed over the old one): a crash mid-write leaves
+ * the previous cache, never half a file.
+ * @example await writeIndexCache('.newsdesk/cache', snapshot) // => undefined; .newsdesk/cache/library.v8 written
+ */
+export async function writeIndexCache(cacheDir: string, snapshot: IndexSnapshot): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const file = cacheFile(cacheDir);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, serialize(snapshot));
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}

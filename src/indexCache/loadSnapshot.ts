@@ -1,0 +1,44 @@
+import { loadCorpus } from '../corpus/index.js';
+import { QuoteIndex } from '../quotes/index.js';
+import { SearchIndex } from '../search/index.js';
+import { INDEX_CACHE_VERSION, readIndexCache, writeIndexCache, type IndexSnapshot } from './indexCache.js';
+import { seedsFingerprint } from './seedsFingerprint.js';
+
+/** A snapshot and where it came from. */
+export interface LoadedSnapshot {
+  snapshot: IndexSnapshot;
+  /** True when read from the cache, false when built from the seeds (and then persisted, if a cache dir is set). */
+  fromCache: boolean;
+}
+
+/** Thrown when a seeds folder yields no article at all, while some files were there. */
+export class EmptyCorpusError extends Error {
+  override name = 'EmptyCorpusError';
+  constructor(readonly seedsDir: string, readonly skipped: number) {
+    super(`no article could be loaded from ${seedsDir} (${skipped} files skipped)`);
+  }
+}
+
+/**
+ * The corpus and indexes of `seedsDir` as plain data: read from `cacheDir` when the seeds are unchanged since it was
+ * written, else loaded, built and (with a `cacheDir`) persisted. Plain data crosses a worker boundary.
+ * @example (await loadSnapshot('seeds', '.newsdesk/cache')).fromCache // => true on the second start
+ */
+export async function loadSnapshot(seedsDir: string, cacheDir: string | null): Promise<LoadedSnapshot> {
+  const key = cacheDir ? await seedsFingerprint(seedsDir, `v${INDEX_CACHE_VERSION}`) : '';
+  if (cacheDir) {
+    const cached = await readIndexCache(cacheDir, key);
+    if (cached) return { snapshot: cached, fromCache: true };
+  }
+  const corpus = await loadCorpus(seedsDir);
+  if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
+  const snapshot: IndexSnapshot = {
+    version: INDEX_CACHE_VERSION,
+    key,
+    corpus,
+    search: SearchIndex.build(corpus.articles).toData(),
+    quotes: QuoteIndex.fromArticles(corpus.articles).toJSON(),
+  };
+  if (cacheDir) await writeIndexCache(cacheDir, snapshot);
+  return { snapshot, fromCache: false };
+}

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TermDictionary } from '../../src/search/termDictionary.js';
+import { boundedDistance } from '../../src/search/termMatch.js';
+
+function dictionary(words: string[]): TermDictionary {
+  const terms = [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return new TermDictionary({ terms, passageFrequency: Uint32Array.from(terms, (_, i) => i + 1) });
+}
+
+const WORDS = ['shelled', 'shelling', 'shells', 'shell', 'selling', 'spelling', 'homs', 'home', 'house', 'production', 'reproduction', 'prediction'];
+
+describe('TermDictionary.fuzzy', () => {
+  it('returns the terms within one edit of a misspelt word', () => {
+    const dict = dictionary(WORDS);
+    expect(dict.fuzzy('shellng', 1).map((id) => dict.terms[id])).toEqual(['shelling']);
+  });
+
+  it('returns the terms within two edits when asked for two', () => {
+    const dict = dictionary(WORDS);
+    expect(dict.fuzzy('prodution', 2).map((id) => dict.terms[id])).toEqual(['production']);
+    expect(dict.fuzzy('shellng', 2).map((id) => dict.terms[id])).toEqual(['selling', 'shell', 'shelled', 'shelling', 'shells', 'spelling']);
+  });
+
+  it('agrees with a plain Levenshtein distance on any words', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'é'), minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), word, fc.integer({ min: 1, max: 2 }), (words, query, distance) => {
+        const dict = dictionary(words);
+        const expected = dict.terms.flatMap((term, id) => (boundedDistance(query, term, distance) <= distance ? [id] : []));
+        expect(dict.fuzzy(query, distance)).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('TermDictionary.prefixRange', () => {
+  it('returns the ids of the terms starting with the prefix', () => {
+    const dict = dictionary(WORDS);
+    const [from, to] = dict.prefixRange('shel');
+    expect(dict.terms.slice(from, to)).toEqual(['shell', 'shelled', 'shelling', 'shells']);
+  });
+
+  it('returns an empty range when no term starts with the prefix', () => {
+    const [from, to] = dictionary(WORDS).prefixRange('zzz');
+    expect(to - from).toBe(0);
+  });
+});
+
+describe('TermDictionary.forms', () => {
+  it('returns the terms sharing the stem, the most frequent first', () => {
+    const dict = dictionary(WORDS);
+    expect(new Set(dict.forms('shelling').map((id) => dict.terms[id]))).toEqual(new Set(['shell', 'shelled', 'shelling', 'shells']));
+  });
+});
