@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { loadConfig } from '../../src/config.js';
+import { StateStore } from '../../src/state/stateStore.js';
 import { deployCommands } from '../../src/discord/deployCommands.js';
 import { texts } from '../../src/discord/texts.js';
 import { projectRoot } from '../support/childProcesses.js';
@@ -233,10 +234,26 @@ describe('mentions', () => {
 });
 
 describe('shutdown', () => {
-  it('exits 0 on SIGTERM after logging "shutting down"', async () => {
+  it('exits 0 on SIGTERM after logging "shutting down" then "stopped"', async () => {
     const code = await bot.stop('SIGTERM');
     expect(code).toBe(0);
-    expect(bot.logs.map((line) => line.msg)).toContain('shutting down');
+    const messages = bot.logs.map((line) => line.msg);
+    expect(messages).toContain('shutting down');
+    expect(messages.indexOf('stopped')).toBeGreaterThan(messages.indexOf('shutting down'));
+  });
+
+  it('leaves the state file closed and complete: no write-ahead log left, every article recorded', () => {
+    // SQLite folds the WAL into the database and deletes it when the last connection closes cleanly.
+    expect(existsSync(bot.stateFile)).toBe(true);
+    expect(existsSync(`${bot.stateFile}-wal`)).toBe(false);
+    const store = StateStore.open(bot.stateFile);
+    try {
+      const loaded = bot.logs.find((line) => line.msg === 'coverage loaded');
+      expect(store.baselineAt()).not.toBeNull();
+      expect(store.firstSeen().size).toBe(loaded?.['articles']);
+    } finally {
+      store.close();
+    }
   });
 
   it('never wrote the token, and logged no error, over the whole run', () => {

@@ -38,8 +38,10 @@ export interface BotProcessOptions {
 /** A running `src/main.ts` process. */
 export interface BotProcess {
   pid: number;
-  /** Temporary folder holding `STATE_FILE` (`state.sqlite`); removed when the process has stopped. */
+  /** Temporary folder holding `STATE_FILE` (`state.sqlite`); removed by `kill()`, kept after `stop()` for inspection. */
   stateDir: string;
+  /** `STATE_FILE` as the process got it. */
+  stateFile: string;
   /** Every log line so far (parsed pino JSON from stderr), oldest first. */
   logs: LogLine[];
   /** Everything written so far. */
@@ -91,7 +93,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     ...options.env,
   });
   const child = spawnTracked(BOT_COMMAND.command, [...BOT_COMMAND.args, options.script ?? 'src/main.ts'], env);
-  const bot = watch(child, stateDir);
+  const bot = watch(child, stateDir, env['STATE_FILE'] ?? '');
   try {
     const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
     for (let index = 0; index < (options.connections ?? 1); index += 1) {
@@ -104,7 +106,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   return bot;
 }
 
-function watch(child: ChildProcess, stateDir: string): BotProcess {
+function watch(child: ChildProcess, stateDir: string, stateFile: string): BotProcess {
   const logs: LogLine[] = [];
   const waiters = new Set<Waiter>();
   let stdout = '';
@@ -149,6 +151,7 @@ function watch(child: ChildProcess, stateDir: string): BotProcess {
   return {
     pid: child.pid ?? -1,
     stateDir,
+    stateFile,
     logs,
     stdout: () => stdout,
     stderr: () => stderr,
@@ -183,7 +186,6 @@ function watch(child: ChildProcess, stateDir: string): BotProcess {
         await exited;
         clearTimeout(timer);
       }
-      await cleanUp();
       return exit === null ? null : (exit as { code: number | null }).code;
     },
     async kill() {
