@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.js';
 import type { SpeakerPhrase } from './findSpeakerPhrase.js';
 import { foldName } from './speakerName.js';
 import { tokenize, type Token } from './tokenize.js';
-import { DETERMINERS, GENDERED_TITLES, ORGANISATION_WORDS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import { DETERMINERS, GENDERED_TITLES, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 /** A speaker resolved against the article: the fullest name the article gives, and what kind of speaker it is. */
 export interface ResolvedSpeaker {
@@ -11,6 +11,8 @@ export interface ResolvedSpeaker {
   kind: 'person' | 'organisation' | 'group';
   gender: 'male' | 'female' | null;
   role: string | null;
+  /** Named only by a description ("the Tory leader", "a Treasury spokesperson"), not by name. */
+  description: boolean;
 }
 
 /** The names an article mentions, for turning "Juppe" into "Alain Juppe" and "SOHR" into its full name. */
@@ -40,7 +42,33 @@ function afterTitles(words: readonly string[]): { words: string[]; gender: 'male
 }
 
 const isOrganisation = (words: readonly string[]): boolean =>
-  words.some((word) => ORGANISATION_WORDS.has(word.toLowerCase()) || (/^[\p{Lu}&]{2,}$/u.test(word) && word.length <= 6));
+  words.some((word) => ORGANISATION_WORDS.has(word.toLowerCase())) || (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!));
+
+/** Words that join the parts of an organisation's name but never a person's. */
+const SPLITS_PERSON = new Set(['of', 'for', 'and', 'the', 'on', '&', 'at', 'with', 'from']);
+
+/**
+ * Splits a capitalised speaker phrase into the person's name and what else it says: after the last title
+ * ("Bank of England Governor Robin Leigh-Pemberton" → "Robin Leigh-Pemberton"), before a connector
+ * ("Mark Rogers of Prudential Bache Securities" → "Mark Rogers", role "Prudential Bache Securities"); or says it is
+ * an organisation ("Syrian Observatory for Human Rights").
+ */
+function splitName(words: readonly string[]): { words: string[]; role: string | null; organisation: boolean } {
+  let lastTitle = -1;
+  words.forEach((word, index) => {
+    if (TITLES.has(stripTitle(word)) && index < words.length - 1) lastTitle = index;
+  });
+  if (lastTitle >= 0) {
+    const rest = words.slice(lastTitle + 1);
+    if (!isOrganisation(rest) && !rest.some((word) => SPLITS_PERSON.has(word.toLowerCase()))) return { words: rest, role: null, organisation: false };
+  }
+  const connector = words.findIndex((word) => SPLITS_PERSON.has(word.toLowerCase()) && word.toLowerCase() !== 'and');
+  const first = connector > 0 ? words.slice(0, connector) : [...words];
+  if (isOrganisation(first) || isOrganisation(words.filter((word) => word.toLowerCase() !== 'and')) && connector < 0) {
+    return { words: [...words], role: null, organisation: true };
+  }
+  return { words: first, role: connector > 0 ? words.slice(connector + 1).join(' ') : null, organisation: false };
+}
 
 /** Runs of capitalised words in one paragraph, with what follows each (for acronyms and appositives). */
 function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: number }[] {
@@ -59,7 +87,8 @@ function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: numb
       if (current.kind !== 'word') break;
       const possessive = /['’]s$/u.test(current.text);
       if (current.capitalised) words.push(current.text.replace(/['’]s$/u, ''));
-      else if ((ORG_CONNECTORS.has(current.lower) || NAME_PARTICLES.has(current.lower)) && tokens[j + 1]?.capitalised) words.push(current.text);
+      else if ((ORG_CONNECTORS.has(current.lower) || NAME_PARTICLES.has(current.lower)) &&
+        (tokens[j + 1]?.capitalised || (ORG_CONNECTORS.has(tokens[j + 1]?.lower ?? '') && tokens[j + 2]?.capitalised))) words.push(current.text);
       else break;
       j += 1;
       if (possessive) break;
@@ -100,25 +129,52 @@ export function collectArticleNames(article: Article): ArticleNames {
         const role = appositiveAfter(tokens, run.end + 1);
         if (role && !roles.has(key)) roles.set(key, role);
       }
-      if (!isOrganisation(words) && words.length >= 2 && words.length <= 5) {
-        const surname = foldName(words[words.length - 1]!);
-        const known = fullest.get(surname);
-        if (!known || known.length < words.length) fullest.set(surname, words);
+      // Every part of the run between connectors can be a person ("Victoria Wood and David Jason").
+      let part: string[] = [];
+      for (const word of [...run.words, '&']) {
+        if (!SPLITS_PERSON.has(word.toLowerCase())) {
+          part.push(word);
+          continue;
+        }
+        const person = afterTitles(part).words;
+        if (!isOrganisation(person) && person.length >= 2 && person.length <= 4) {
+          const surname = foldName(person[person.length - 1]!);
+          const known = fullest.get(surname);
+          if (!known || known.length < person.length) fullest.set(surname, person);
+        }
+        part = [];
       }
     }
   }
 
   return {
     resolve(phrase: SpeakerPhrase): ResolvedSpeaker {
-      if (phrase.kind === 'group') {
-        return { name: phrase.text, kind: 'group', gender: null, role: phrase.role };
+      const head = phrase.words[phrase.words.length - 1]!;
+      if (phrase.kind === 'group' || (ROLE_NOUNS.has(head) && head === head.toLowerCase())) {
+        // "activists and witnesses", "the Two Ronnies star", "a Treasury spokesperson".
+        const described = ROLE_NOUNS.has(head.toLowerCase()) || ROLE_NOUNS.has(head.toLowerCase().replace(/s$/u, ''));
+        return {
+          name: phrase.text,
+          kind: described && !head.endsWith('s') ? 'person' : 'group',
+          gender: GENDERED_TITLES.get(head.toLowerCase()) ?? null,
+          role: phrase.role,
+          description: described,
+        };
       }
       const expanded = phrase.words.length === 1 ? acronyms.get(phrase.words[0]!) : undefined;
-      if (expanded || isOrganisation(phrase.words)) {
+      const { words: named, role: ofRole, organisation } = splitName(phrase.words);
+      if (expanded || organisation) {
         const name = expanded ?? phrase.words.join(' ');
-        return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null };
+        return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null, description: false };
       }
-      const { words: named, gender: titleGender } = afterTitles(phrase.words);
+      if (named.length === 0 || named.some((word) => !/^[\p{Lu}\p{N}]/u.test(word) && !NAME_PARTICLES.has(word))) {
+        // "Munster number 10": not a name.
+        return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
+      }
+      if (phrase.words.some((word) => word.toLowerCase() === 'and')) {
+        return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
+      }
+      const { gender: titleGender } = afterTitles(phrase.words);
       const surname = foldName(named[named.length - 1]!);
       const candidate = fullest.get(surname);
       const folded = named.map((word) => foldName(word));
@@ -130,7 +186,8 @@ export function collectArticleNames(article: Article): ArticleNames {
         name,
         kind: 'person',
         gender: titleGender ?? genders.get(surname) ?? null,
-        role: phrase.role ?? roles.get(foldName(name)) ?? roles.get(foldName(named.join(' '))) ?? null,
+        role: phrase.role ?? ofRole ?? roles.get(foldName(name)) ?? roles.get(foldName(named.join(' '))) ?? null,
+        description: false,
       };
     },
   };

@@ -2,18 +2,21 @@ import type { Article } from '../corpus/types.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { findAttribution, findReportedClaim } from './findAttribution.js';
-import type { SpeakerPhrase } from './findSpeakerPhrase.js';
+import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
 import { splitSentences } from './splitSentences.js';
 import { tokenize, type Token } from './tokenize.js';
-import { NAMING_WORDS, PRONOUNS, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
+import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
-/** The speakers named so far in an article, most recent last, for pronouns and continued quotations. */
+/**
+ * The people and organisations an article has named so far, most recent last: speakers and the subjects of its
+ * sentences. "He", "she", "they", "it" and definite descriptions ("the Tory leader") stand for one of them.
+ */
 class SpeakerMemory {
   readonly #recent: ResolvedSpeaker[] = [];
 
@@ -24,18 +27,26 @@ class SpeakerMemory {
     if (this.#recent.length > PRONOUN_MEMORY) this.#recent.shift();
   }
 
-  /** The last speaker a pronoun can stand for; learns the gender "he"/"she" reveals. */
+  /** The last one a pronoun can stand for; learns the gender "he"/"she" reveals. */
   pronoun(word: string): ResolvedSpeaker | null {
     const wanted = PRONOUNS.get(word);
+    if (wanted === 'male' || wanted === 'female') return this.person(wanted, { learn: true, descriptions: true });
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
       const speaker = this.#recent[i]!;
-      if (wanted === 'male' || wanted === 'female') {
-        if (speaker.kind !== 'person' || (speaker.gender !== null && speaker.gender !== wanted)) continue;
-        speaker.gender = wanted;
-        return speaker;
-      }
       if (wanted === 'group' && speaker.kind !== 'person') return speaker;
       if (wanted === 'thing' && speaker.kind === 'organisation') return speaker;
+    }
+    return null;
+  }
+
+  /** The last person of a compatible gender (any when `gender` is null); named ones only unless `descriptions`. */
+  person(gender: 'male' | 'female' | null, options: { learn?: boolean; descriptions?: boolean } = {}): ResolvedSpeaker | null {
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
+      const speaker = this.#recent[i]!;
+      if (speaker.kind !== 'person' || (gender && speaker.gender !== null && speaker.gender !== gender)) continue;
+      if (speaker.description && !options.descriptions) continue;
+      if (options.learn && gender) speaker.gender = gender;
+      return speaker;
     }
     return null;
   }
@@ -93,8 +104,14 @@ export function extractQuotes(article: Article): Quote[] {
   const quotes: Quote[] = [];
   let previousParagraphSpeaker: ResolvedSpeaker | null = null;
 
-  const resolve = (phrase: SpeakerPhrase): ResolvedSpeaker | null =>
-    phrase.kind === 'pronoun' ? memory.pronoun(phrase.text) : names.resolve(phrase);
+  const resolve = (phrase: SpeakerPhrase | null): ResolvedSpeaker | null => {
+    if (!phrase) return null;
+    if (phrase.kind === 'pronoun') return memory.pronoun(phrase.text);
+    const resolved = names.resolve(phrase);
+    // "the Tory leader", "the 74-year-old comedian": someone the article has already named.
+    if (resolved.description && phrase.definite && resolved.kind === 'person') return memory.person(resolved.gender) ?? resolved;
+    return resolved;
+  };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
     // Crossheads and captions are skipped without breaking a quotation that runs on around them.
@@ -108,36 +125,65 @@ export function extractQuotes(article: Article): Quote[] {
 
     sentences.forEach((sentence, sentenceIndex) => {
       const tokens = tokenize(text, sentence.start, sentence.end, sentence.spans);
+      const subject = resolve(sentenceSubject(tokens));
+      let said: ResolvedSpeaker | null = null;
       if (sentence.spans.length === 0) {
         const claim = findReportedClaim(tokens);
-        const speaker = claim ? resolve(claim.phrase) : null;
-        if (claim && speaker) {
-          push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), speaker, 'indirect');
-          memory.remember(speaker);
-          lastSpeaker = speaker;
-        }
-        return;
+        said = claim ? resolve(claim.phrase) : null;
+        if (claim && said) push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), said, 'indirect');
+      } else {
+        const attribution = findAttribution(tokens);
+        const attributed = attribution ? resolve(attribution.phrase) : null;
+        const bare = tokens.every((token) => token.kind !== 'word');
+        const continued = bare ? (lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
+        // Without attributing words, a quotation in a sentence about someone is theirs ("Corbett goes on to criticise "…"");
+        // after a reporting participle (", saying "…"") it is the subject's whatever the subject is.
+        const participle = tokens.some((token) => REPORTING_PARTICIPLES.has(token.lower));
+        const fallback = attribution || bare || !subject ? null : participle || isNamed(subject) || subject.description ? subject : null;
+        tokens.forEach((token, index) => {
+          if (token.kind !== 'quote') return;
+          const content = contentOf(text, token);
+          if (!/[\p{L}\p{N}]{2}/u.test(content) || isNamingQuote(tokens, index, content)) return;
+          const kind = kindOf(tokens, index, content);
+          // `William Hill's "overwhelming evidence" came … when callers asked`: the owner, unless attributed before it.
+          const owner = kind === 'partial' && (!attribution || attribution.verbIndex > index) ? possessiveBefore(tokens, index, resolve) : null;
+          const speaker = owner ?? (attribution ? attributed : (continued ?? fallback));
+          if (!speaker && !attribution && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
+          push(content, speaker, kind);
+          said ??= speaker;
+        });
+        said = attributed ?? said;
       }
-      const attribution = findAttribution(tokens);
-      const attributed = attribution ? resolve(attribution.phrase) : null;
-      const bare = tokens.every((token) => token.kind !== 'word');
-      const continued = bare ? (lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
-      tokens.forEach((token, index) => {
-        if (token.kind !== 'quote') return;
-        const content = contentOf(text, token);
-        if (wordCount(content) === 0 || isNamingQuote(tokens, index, content)) return;
-        const kind = kindOf(tokens, index, content);
-        const speaker = attribution ? attributed : continued;
-        if (!attribution && !continued && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
-        push(content, speaker, kind);
-      });
-      const speaker = attributed ?? continued;
-      if (speaker) {
-        memory.remember(speaker);
-        lastSpeaker = speaker;
+      if (said) {
+        memory.remember(said);
+        lastSpeaker = said;
       }
+      if (subject && subject !== said && isNamed(subject)) memory.remember(subject);
+      if (said && subject !== said) memory.remember(said);
     });
     previousParagraphSpeaker = lastSpeaker;
   });
   return quotes;
+}
+
+/**
+ * A sentence's subject counts as someone named when it is an organisation or a person named with at least two
+ * words (a lone capitalised word opening a sentence is too often not a name: "Shops", "Half", "Should").
+ */
+function isNamed(speaker: ResolvedSpeaker): boolean {
+  if (speaker.description || speaker.kind === 'group') return false;
+  return speaker.kind === 'organisation' || speaker.name.includes(' ');
+}
+
+/** `William Hill's "overwhelming evidence"`: a quotation owned by the capitalised name right before it. */
+function possessiveBefore(tokens: readonly Token[], index: number, resolve: (phrase: SpeakerPhrase | null) => ResolvedSpeaker | null): ResolvedSpeaker | null {
+  const previous = tokens[index - 1];
+  if (!previous || previous.kind !== 'word' || !previous.capitalised || !/['’]s$/u.test(previous.text)) return null;
+  return resolve(speakerAfter(tokens, previousNameStart(tokens, index - 1) - 1, index));
+}
+
+function previousNameStart(tokens: readonly Token[], index: number): number {
+  let start = index;
+  while (start > 0 && tokens[start - 1]!.kind === 'word' && tokens[start - 1]!.capitalised) start -= 1;
+  return start;
 }

@@ -50,6 +50,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
 function findDoubleSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let openAt = -1;
+  let nested = false;
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index];
     if (char !== '"' && char !== '“' && char !== '”' && char !== '„') continue;
@@ -62,13 +63,23 @@ function findDoubleSpans(text: string): QuoteSpan[] {
       if (opener || (!closer && char === '"')) openAt = index;
       continue;
     }
+    if (nested) {
+      // The closing mark of a quotation inside the quotation: `"I don't like "B" shares," he said`.
+      if (closer || char === '"') nested = false;
+      continue;
+    }
     if (closer || (!opener && char === '"')) {
       spans.push({ open: openAt, contentStart: openAt + 1, contentEnd: index, end: index + 1, closed: true, mark: 'double' });
       openAt = -1;
       continue;
     }
-    // An opening mark inside an open quotation: the first one ended without its mark.
     const implicitEnd = endsSentence(text, openAt + 1, index);
+    if (implicitEnd !== null && !/[.!?…,;:]/u.test(text[implicitEnd - 1]!)) {
+      // Mid-sentence: a quotation inside the quotation, not a new one.
+      nested = true;
+      continue;
+    }
+    // An opening mark after a finished sentence: the first quotation ended without its mark.
     if (implicitEnd !== null) {
       spans.push({ open: openAt, contentStart: openAt + 1, contentEnd: implicitEnd, end: implicitEnd, closed: true, mark: 'double' });
     }

@@ -1,5 +1,7 @@
 import type { Token } from './tokenize.js';
-import { DETERMINERS, NP_STOP_WORDS, PRONOUNS, SENTENCE_OPENERS, VERB_FILLERS } from './vocabulary.js';
+import {
+  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, ROLE_NOUNS, SENTENCE_OPENERS, TITLES, VERB_FILLERS,
+} from './vocabulary.js';
 
 /** The words that name a speaker in one sentence, before they are resolved against the article. */
 export interface SpeakerPhrase {
@@ -15,7 +17,18 @@ export interface SpeakerPhrase {
   role: string | null;
   /** Index of the first token of the speaker's words, appositives and descriptions included. */
   start: number;
+  /** Opened by "the": a definite description ("the Tory leader") that may stand for someone named earlier. */
+  definite: boolean;
 }
+
+/** Words that open a sentence before its subject ("And", "But", "However,"). */
+const CONJUNCTIONS = new Set(['and', 'but', 'however', 'yet', 'so', 'also', 'meanwhile', 'still', 'now', 'then', 'that', 'indeed', 'instead']);
+/** Words that open an introductory phrase ("In an interview, …", "Speaking to the BBC, …"). */
+const INTRODUCTIONS = new Set([
+  'in', 'on', 'at', 'after', 'before', 'during', 'asked', 'with', 'for', 'despite', 'since', 'when', 'while', 'under', 'as',
+  'like', 'unlike', 'from', 'by', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'although', 'though', 'if',
+  'once', 'until', 'amid', 'following', 'according',
+]);
 
 /** A role longer than this is not an appositive but a clause. */
 const MAX_ROLE_TOKENS = 16;
@@ -55,7 +68,13 @@ function isRoleChunk(tokens: readonly Token[], from: number, to: number): boolea
   const first = tokens[from]!;
   if (!isWord(first)) return false;
   if (first.lower === 'the' || first.lower === 'a' || first.lower === 'an') return true;
-  return !first.capitalised && !NP_STOP_WORDS.has(first.lower) && !first.lower.endsWith('ing');
+  if (!first.capitalised) return !NP_STOP_WORDS.has(first.lower) && !first.lower.endsWith('ing');
+  // "USDA deputy administrator for program planning", "MP for Henley-on-Thames": a title inside.
+  for (let i = from; i < to; i += 1) {
+    const word = tokens[i]!.lower.replace(/\.$/u, '');
+    if (ROLE_NOUNS.has(word) || TITLES.has(word)) return !tokens.slice(from, to).some((token) => token.lower === 'said' || token.lower === 'says');
+  }
+  return false;
 }
 
 /**
@@ -113,18 +132,142 @@ function toPhrase(tokens: readonly Token[], start: number, end: number, acronym:
   const words = kept.filter(isWord).map((token) => token.text.replace(/['’]s$/u, ''));
   const text = joinTokens(kept).replace(/['’]s$/u, '');
   const kind = words.some((word) => /^\p{Lu}/u.test(word)) ? 'name' : 'group';
-  return { kind, text, words, acronym, role, start };
+  return { kind, text, words, acronym, role, start, definite: tokens[start]?.lower === 'the' };
+}
+
+/** Chunks between commas, nearest first, ending at `end` and not before `bound` (at most `limit`). */
+function chunksBefore(tokens: readonly Token[], end: number, bound: number, limit: number): [number, number][] {
+  const chunks: [number, number][] = [];
+  let to = end;
+  while (chunks.length < limit) {
+    const from = previousComma(tokens, to, bound) + 1;
+    chunks.push([from, to]);
+    if (from - 1 < bound || !isComma(tokens[from - 1])) break;
+    to = from - 1;
+  }
+  return chunks;
+}
+
+const ROLE_LINKS = new Set(['for', 'of', 'at', 'with', 'from']);
+
+/**
+ * The whole chunk names someone: a capitalised name ("Danny Abdul Dayem", "the SOHR"), a name after its role
+ * ("Ireland captain Brian O'Driscoll"), or a described speaker ("A spokesman for the World Summit … (WSIS)").
+ */
+function nameChunk(tokens: readonly Token[], [from, to]: [number, number], allowDescription = true): SpeakerPhrase | null {
+  if (to <= from) return null;
+  const phrase = nounPhraseEndingAt(tokens, from, to);
+  const lastWord = [...tokens.slice(from, to)].reverse().find(isWord);
+  if (phrase && lastWord && /^\p{Lu}/u.test(lastWord.text)) {
+    const prefix = tokens.slice(from, phrase.start);
+    const openersOnly = prefix.every((token) => isWord(token) && (SENTENCE_OPENERS.has(token.lower) || DETERMINERS.has(token.lower)));
+    const lastOfPrefix = prefix[prefix.length - 1]?.lower.replace(/\.$/u, '') ?? '';
+    const rolePrefix = !openersOnly && prefix.length <= 8 && prefix.every(isWord) &&
+      (ROLE_NOUNS.has(lastOfPrefix) || TITLES.has(lastOfPrefix)) && !prefix.some((token) => NP_STOP_WORDS.has(token.lower) && !ROLE_LINKS.has(token.lower));
+    if (openersOnly || rolePrefix) {
+      const result = toPhrase(tokens, phrase.start, to, phrase.acronym, rolePrefix ? joinTokens(prefix) : null);
+      if (result?.kind === 'name') {
+        if (rolePrefix) result.start = from;
+        // A lone capitalised word after a role ("Ireland captain" is not a name: the name is what follows).
+        return result;
+      }
+    }
+  }
+  return allowDescription ? describedChunk(tokens, [from, to]) : null;
+}
+
+/** "a spokesman for the World Summit … (WSIS)": a role noun, a link word, then who they speak for. */
+function describedChunk(tokens: readonly Token[], [from, to]: [number, number]): SpeakerPhrase | null {
+  let i = from;
+  if (isWord(tokens[i]) && DETERMINERS.has(tokens[i]!.lower)) i += 1;
+  if (isWord(tokens[i]) && ROLE_NOUNS.has(tokens[i]!.lower) && isWord(tokens[i + 1]) && ROLE_LINKS.has(tokens[i + 1]!.lower) && to - from <= 14) {
+    let end = to;
+    // Without the acronym in brackets at the end.
+    if (tokens[end - 1]?.text === ')' && tokens[end - 3]?.text === '(') end -= 3;
+    const described = toPhrase(tokens, from, end, null, null);
+    if (described) {
+      described.kind = 'group';
+      return described;
+    }
+  }
+  return null;
+}
+
+/** A chunk that is wholly one noun phrase ("a spokesman"). */
+function nounPhraseChunk(tokens: readonly Token[], [from, to]: [number, number]): SpeakerPhrase | null {
+  const phrase = nounPhraseEndingAt(tokens, from, to);
+  return phrase && phrase.start === from ? toPhrase(tokens, phrase.start, to, phrase.acronym, null) : null;
+}
+
+const isRelativeChunk = (tokens: readonly Token[], [from]: [number, number]): boolean =>
+  tokens[from]?.lower === 'who' || tokens[from]?.lower === 'which';
+
+/** "Oxfordshire" in "MP for Henley, Oxfordshire, said"; "19" in "Leo Park, 19, told". */
+const isPlaceChunk = (tokens: readonly Token[], [from, to]: [number, number]): boolean =>
+  to - from === 1 && (tokens[from]!.capitalised || /^\p{N}+$/u.test(tokens[from]!.text));
+
+/**
+ * The subject when a comma sits right before the verb: `X, role, said`, `X, who …, said`,
+ * `X, MP for Henley, Oxfordshire, said`, `The Shadow Secretary, Theresa May, said`, `…, a spokesman said`.
+ */
+function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: number): SpeakerPhrase | null {
+  const chunks = chunksBefore(tokens, comma, bound, 5);
+  const roles: string[] = [];
+  let farthestRole: [number, number] | null = null;
+  for (let c = 0; c < chunks.length; c += 1) {
+    const chunk = chunks[c]!;
+    if (isPlaceChunk(tokens, chunk) && c + 1 < chunks.length) {
+      roles.push(tokens[chunk[0]]!.text);
+      continue;
+    }
+    const firstWord = tokens[chunk[0]]!.lower;
+    // "MP for Henley-on-Thames", "director of County Securities Asia Ltd": a role, though it ends with a name.
+    const titled = (TITLES.has(firstWord) || ROLE_NOUNS.has(firstWord)) && ROLE_LINKS.has(tokens[chunk[0] + 1]?.lower ?? '');
+    const name = titled ? null : nameChunk(tokens, chunk, false);
+    if (name) {
+      name.role = roles.length > 0 ? roles.reverse().join(', ') : null;
+      name.start = Math.min(name.start, chunk[0]);
+      if (c === 0) {
+        // "The Shadow Secretary of State, Theresa May, said": the chunk before the name describes her.
+        const before = chunks[1];
+        if (before && before[0] === bound && isRoleChunk(tokens, before[0], before[1])) {
+          name.role = joinTokens(tokens.slice(before[0], before[1]));
+          name.start = before[0];
+        }
+      }
+      return name;
+    }
+    if (isRelativeChunk(tokens, chunk)) continue;
+    if (titled || isRoleChunk(tokens, chunk[0], chunk[1])) {
+      roles.push(joinTokens(tokens.slice(chunk[0], chunk[1])));
+      farthestRole = chunk;
+      continue;
+    }
+    break;
+  }
+  // "A spokesman for the WSIS, which …, told", "…, a spokesman said": the description is the speaker.
+  if (farthestRole) {
+    const described = describedChunk(tokens, farthestRole) ?? nounPhraseChunk(tokens, farthestRole);
+    if (described) return described;
+  }
+  const [from, to] = chunks[0]!;
+  const phrase = nounPhraseEndingAt(tokens, from, to);
+  return phrase && phrase.start === from ? toPhrase(tokens, phrase.start, to, phrase.acronym, null) : null;
 }
 
 /**
  * Finds who a reporting verb's subject is, reading backwards from the verb at `verbIndex` but not before `bound`:
- * `Alhomsy said`, `Alain Juppe, the French foreign minister, told`, `he said`, `Smith, who said`,
- * `The Shadow Secretary, Theresa May, said`. Returns null when the words before the verb name no one.
+ * `Alhomsy said`, `Alain Juppe, the French foreign minister, told`, `he said`, `Smith, who …, said`,
+ * `The Shadow Secretary, Theresa May, said`, `Sherman Chao, analyst with Salomon Inc said`.
+ * Returns null when the words before the verb name no one, and for participles (`…, saying`), whose speaker is
+ * the sentence's subject.
  *
  * @example
  * subjectBefore(tokenize('Juppe cautioned, however, that', …), 1, 0) // => { kind: 'name', text: 'Juppe', … }
  */
 export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound: number): SpeakerPhrase | null {
+  const verb = tokens[verbIndex]!;
+  if (REPORTING_PARTICIPLES.has(verb.lower)) return null;
   let i = verbIndex - 1;
   for (;;) {
     while (i >= bound && isWord(tokens[i]) && VERB_FILLERS.has(tokens[i]!.lower)) i -= 1;
@@ -138,39 +281,30 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   const last = tokens[i];
   if (i < bound || !last) return null;
   if (isWord(last) && PRONOUNS.has(last.lower)) {
-    return { kind: 'pronoun', text: last.lower, words: [last.lower], acronym: null, role: null, start: i };
+    return { kind: 'pronoun', text: last.lower, words: [last.lower], acronym: null, role: null, start: i, definite: false };
   }
-  if (isWord(last) && last.lower === 'who' && isComma(tokens[i - 1])) return nameChunkBefore(tokens, i - 1, bound, null);
-  if (isComma(last)) {
-    const roleStart = previousComma(tokens, i, bound) + 1;
-    if (isRoleChunk(tokens, roleStart, i) && isComma(tokens[roleStart - 1])) {
-      const role = joinTokens(tokens.slice(roleStart, i));
-      const named = nameChunkBefore(tokens, roleStart - 1, bound, role);
-      if (named) return named;
-    }
-    const chunk = nounPhraseEndingAt(tokens, roleStart, i);
-    if (chunk && chunk.start === roleStart) {
-      const phrase = toPhrase(tokens, chunk.start, i, chunk.acronym, null);
-      if (phrase?.kind === 'name') {
-        // "The Shadow Secretary of State, Theresa May, said": the chunk before the name describes her.
-        const before = previousComma(tokens, roleStart - 1, bound) + 1;
-        if (before === bound && isComma(tokens[roleStart - 1]) && isRoleChunk(tokens, before, roleStart - 1)) {
-          phrase.role = joinTokens(tokens.slice(before, roleStart - 1));
-          phrase.start = before;
-        }
-        return phrase;
-      }
-    }
-    return null;
-  }
+  if (isWord(last) && last.lower === 'who' && isComma(tokens[i - 1])) return subjectBeforeComma(tokens, i - 1, bound);
+  if (isComma(last)) return subjectBeforeComma(tokens, i, bound);
   const chunkStart = previousComma(tokens, i + 1, bound) + 1;
   const phrase = nounPhraseEndingAt(tokens, chunkStart, i + 1);
   if (!phrase) return null;
   const result = toPhrase(tokens, phrase.start, i + 1, phrase.acronym, null);
-  if (result?.kind === 'name' && phrase.start > chunkStart && phrase.start - chunkStart <= 8) {
-    // "Liberal Democrat spokeswoman for women Sandra Gidley said": the words before the name are her role.
+  if (!result) return null;
+  // "the latest claims": a plural noun, not a verb.
+  if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower)) return null;
+  if (phrase.start > chunkStart) {
     const prefix = tokens.slice(chunkStart, phrase.start);
-    if (prefix.every(isWord) && prefix.some((token) => !token.capitalised) && !prefix.some((t) => NP_STOP_WORDS.has(t.lower) && t.lower !== 'of' && t.lower !== 'for')) {
+    if (isComma(tokens[chunkStart - 1]) && isRoleChunk(tokens, chunkStart, phrase.start + (result.kind === 'name' ? 0 : 0))) {
+      // "Sherman Chao, analyst with Salomon Inc said": the name sits before the comma, the rest is his role.
+      const named = nameChunk(tokens, [previousComma(tokens, chunkStart - 1, bound) + 1, chunkStart - 1]);
+      if (named) {
+        named.role = joinTokens(tokens.slice(chunkStart, i + 1));
+        return named;
+      }
+    }
+    if (result.kind === 'name' && prefix.length <= 8 && prefix.every(isWord) && prefix.some((token) => !token.capitalised) &&
+      !prefix.some((t) => NP_STOP_WORDS.has(t.lower) && t.lower !== 'of' && t.lower !== 'for')) {
+      // "Liberal Democrat spokeswoman for women Sandra Gidley said": the words before the name are her role.
       result.role = joinTokens(prefix);
       result.start = chunkStart;
     }
@@ -178,13 +312,50 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   return result;
 }
 
-/** The name chunk ending at the comma `commaIndex` (the part before an appositive). */
-function nameChunkBefore(tokens: readonly Token[], commaIndex: number, bound: number, role: string | null): SpeakerPhrase | null {
-  const start = previousComma(tokens, commaIndex, bound) + 1;
-  const phrase = nounPhraseEndingAt(tokens, start, commaIndex);
-  if (!phrase) return null;
-  const result = toPhrase(tokens, phrase.start, commaIndex, phrase.acronym, role);
-  return result?.kind === 'name' ? result : null;
+/**
+ * The subject of a sentence: the noun phrase or pronoun that opens it, after openers ("But", "However,") and an
+ * introductory phrase ending in a comma ("In an interview published in January, Victoria Wood slated …").
+ *
+ * @example
+ * sentenceSubject(tokenize('And that he wants to build a "better Britain".', …)) // => { kind: 'pronoun', text: 'he', … }
+ */
+export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null {
+  let i = 0;
+  const skipConjunctions = () => {
+    while (i < tokens.length && ((isWord(tokens[i]) && CONJUNCTIONS.has(tokens[i]!.lower)) || isComma(tokens[i]))) i += 1;
+  };
+  skipConjunctions();
+  const opener = tokens[i];
+  if (opener && isWord(opener) && (INTRODUCTIONS.has(opener.lower) || opener.lower.endsWith('ing'))) {
+    // An introductory phrase: the subject follows the comma that ends it.
+    let comma = -1;
+    for (let j = i + 1; j < tokens.length && j <= i + 15; j += 1) {
+      if (tokens[j]!.kind === 'quote') break;
+      if (isComma(tokens[j])) {
+        comma = j;
+        break;
+      }
+    }
+    if (comma < 0) return null;
+    i = comma + 1;
+    skipConjunctions();
+  }
+  // "Shortly afterwards …": an adverb opening the sentence is no name.
+  while (isWord(tokens[i]) && tokens[i]!.capitalised && tokens[i]!.lower.endsWith('ly') && isWord(tokens[i + 1]) && !tokens[i + 1]!.capitalised) i += 1;
+  const first = tokens[i];
+  if (!first || !isWord(first)) return null;
+  if (PRONOUNS.has(first.lower)) {
+    return { kind: 'pronoun', text: first.lower, words: [first.lower], acronym: null, role: null, start: i, definite: false };
+  }
+  // "Her rival on the council, Tom Baker, was not convinced": the name in the appositive.
+  const comma = tokens.findIndex((token, index) => index > i && index <= i + 10 && (isComma(token) || token.kind === 'quote'));
+  if (comma > 0 && isComma(tokens[comma])) {
+    const next = tokens.findIndex((token, index) => index > comma && index <= comma + 6 && (isComma(token) || token.kind === 'quote'));
+    const appositive = next > 0 && isComma(tokens[next]) ? nameChunk(tokens, [comma + 1, next], false) : null;
+    const described = DETERMINERS.has(tokens[i]!.lower) && !tokens.slice(i + 1, comma).some((token) => token.capitalised);
+    if (appositive && described) return appositive;
+  }
+  return speakerAfter(tokens, i - 1, tokens.length);
 }
 
 /**
@@ -198,7 +369,7 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
   let i = verbIndex + 1;
   const start = i;
   if (isWord(tokens[i]) && PRONOUNS.has(tokens[i]!.lower)) {
-    return { kind: 'pronoun', text: tokens[i]!.lower, words: [tokens[i]!.lower], acronym: null, role: null, start: i };
+    return { kind: 'pronoun', text: tokens[i]!.lower, words: [tokens[i]!.lower], acronym: null, role: null, start: i, definite: false };
   }
   if (isWord(tokens[i]) && DETERMINERS.has(tokens[i]!.lower)) i += 1;
   let lowerWords = 0;
@@ -210,6 +381,10 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
       sawCapital = true;
     } else if (NAME_CONNECTORS.has(token.lower) && sawCapital && tokens[i + 1]?.capitalised) {
       // connector inside a name
+    } else if (sawCapital && ROLE_NOUNS.has(token.lower) && !tokens[i + 1]?.capitalised) {
+      // "the WSIS spokesman": the description ends with its head noun.
+      i += 1;
+      break;
     } else if (!sawCapital && !NP_STOP_WORDS.has(token.lower) && lowerWords < MAX_GROUP_WORDS) {
       lowerWords += 1;
     } else break;
@@ -221,6 +396,11 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
     acronym = tokens[i + 1]!.text;
     i += 3;
     phraseEnd = i;
+  }
+  // "Sen. Tom Harkin (D-Iowa)": a bracketed party or place after the name.
+  if (tokens[i]?.text === '(') {
+    const close = tokens.findIndex((token, index) => index > i && index <= i + 6 && token.text === ')');
+    if (close > 0) i = close + 1;
   }
   let role: string | null = null;
   if (isComma(tokens[i])) {

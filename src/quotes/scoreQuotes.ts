@@ -94,14 +94,15 @@ function rates(counts: Omit<QuoteScore, 'precision' | 'recall' | 'f1' | 'speaker
 export function scoreQuotes(predicted: readonly PredictedQuote[], gold: readonly GoldQuote[]): QuoteScore {
   const goldWords = gold.map((quote) => words(quote.quote));
   const predictedWords = predicted.map((quote) => words(quote.quote));
-  const pairs: { g: number; p: number; cover: number }[] = [];
+  const pairs: { g: number; p: number; cover: number; fit: number }[] = [];
   goldWords.forEach((g, gi) =>
     predictedWords.forEach((p, pi) => {
       const cover = coverage(g, p);
-      if (cover >= MIN_COVERAGE) pairs.push({ g: gi, p: pi, cover });
+      // `fit` breaks ties: a two-word gold quotation inside a long prediction must not take it from its own gold.
+      if (cover >= MIN_COVERAGE) pairs.push({ g: gi, p: pi, cover, fit: coverage(p, g) });
     }),
   );
-  pairs.sort((a, b) => b.cover - a.cover || a.g - b.g || a.p - b.p);
+  pairs.sort((a, b) => b.cover - a.cover || b.fit - a.fit || a.g - b.g || a.p - b.p);
   const goldTaken = new Set<number>();
   const predictedTaken = new Set<number>();
   let speakerCorrect = 0;

@@ -30,7 +30,7 @@ function isAbbreviation(text: string, stop: number): boolean {
   while (start > 0 && /[\p{L}.]/u.test(text[start - 1]!)) start -= 1;
   const word = text.slice(start, stop).toLowerCase();
   // Initials ("J. Smith", "U.S.") and known abbreviations do not end sentences.
-  return /^\p{L}$/u.test(word) || ABBREVIATIONS.has(word);
+  return /^(?:\p{L}\.)*\p{L}$/u.test(word) || ABBREVIATIONS.has(word);
 }
 
 /**

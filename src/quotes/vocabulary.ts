@@ -24,7 +24,22 @@ export const REPORTING_VERBS = words(`
   reiterate reiterates reiterated reveal reveals revealed disclose discloses disclosed indicate indicates indicated
   counter counters countered retort retorts retorted protest protests protested lament laments lamented
   demand demands demanded assure assures assured testify testifies testified post posts posted
-  agree agrees agreed quoted believe believes believed forecast forecasts predicted told
+  agree agrees agreed quoted believe believes believed forecast forecasts reaffirm reaffirms reaffirmed
+  slam slams slammed slate slates slated attack attacks attacked dismiss insist echo echoes echoed
+  contend contends contended acknowledge concede admit mutter mutters muttered explain recount recounts recounted
+  wonder wonders wondered hope hopes hoped fear fears feared add adding saying insisting arguing warning
+  claiming noting stressing explaining telling describing calling urging adding
+`);
+
+/** Reporting verbs that are also plural nouns ("the latest claims"): a lower-case noun phrase before them is no speaker. */
+export const NOUN_LIKE_VERBS = words(`
+  claims reports notes comments remarks calls answers replies states demands promises pledges vows posts protests
+  brands labels forecasts estimates counters blames praises attacks hopes fears echoes
+`);
+
+/** Participles that report speech in a trailing clause (", saying …"): their speaker is the sentence's subject. */
+export const REPORTING_PARTICIPLES = words(`
+  saying adding insisting arguing warning claiming noting stressing explaining telling describing calling urging
 `);
 
 /** Reporting verbs that carry reported speech without quotation marks (`X said that …`). */
@@ -37,12 +52,12 @@ export const REPORTED_SPEECH_VERBS = words(`
 `);
 
 /** Verbs after which the quotation names a thing rather than quoting anyone: `a group called "X"`. */
-export const NAMING_WORDS = words(`called named entitled titled dubbed nicknamed billed styled`);
+export const NAMING_WORDS = words(`called named entitled titled dubbed nicknamed billed styled so-called`);
 
 /** Nouns that announce the title of a work: `the film "X"`. */
 export const WORK_NOUNS = words(`
   film movie book novel song single album record track show series programme program play musical opera poem
-  article column essay report headline slogan campaign hashtag game documentary sitcom drama episode title
+  essay headline slogan campaign hashtag game documentary sitcom drama episode title
   exhibition painting magazine newspaper website blog brand motto
 `);
 
@@ -80,7 +95,22 @@ export const TITLES = words(`
   minister secretary chancellor premier judge justice rev reverend father sister brother sheikh king queen prince
   princess pope cardinal bishop archbishop chairman chairwoman chair chief executive director coach manager
   mayor deputy vice ambassador commissioner inspector detective officer spokesman spokeswoman spokesperson
-  leader head mp mep councillor commander admiral marshal prosecutor attorney
+  leader head mp mep msp councillor commander admiral marshal prosecutor attorney undersecretary exchequer
+  tory labour conservative democrat republican liberal senior associate assistant managing keeper
+`);
+
+/** Nouns that describe a person by what they do: "the Two Ronnies star", "a Treasury spokesperson". */
+export const ROLE_NOUNS = words(`
+  spokesman spokeswoman spokesperson star comedian actor actress singer rapper model presenter host author writer
+  editor analyst economist strategist adviser advisor official minister secretary president chairman chairwoman
+  chair director manager coach captain leader chief executive boss lawyer attorney prosecutor judge officer
+  governor mayor senator congressman congresswoman mp mep councillor ambassador commissioner undersecretary
+  chancellor premier king queen prince princess player striker midfielder defender goalkeeper keeper winger
+  founder owner partner professor researcher scientist doctor surgeon nurse teacher student resident witness
+  activist campaigner protester victim survivor driver pilot soldier general colonel commander trader broker
+  dealer banker investor consultant expert veteran businessman businesswoman designer producer director
+  musician guitarist drummer artist novelist poet filmmaker chef campaigner candidate mother father son daughter
+  wife husband boy girl man woman fan hooker fly-half administrator adviser representative delegate
 `);
 
 /** Titles that tell the speaker's gender, for resolving "he" and "she". */
@@ -89,7 +119,9 @@ export const GENDERED_TITLES: ReadonlyMap<string, 'male' | 'female'> = new Map([
   ['brother', 'male'], ['congressman', 'male'], ['chairman', 'male'], ['spokesman', 'male'],
   ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['dame', 'female'], ['lady', 'female'],
   ['queen', 'female'], ['princess', 'female'], ['sister', 'female'], ['congresswoman', 'female'],
-  ['chairwoman', 'female'], ['spokeswoman', 'female'],
+  ['chairwoman', 'female'], ['spokeswoman', 'female'], ['actress', 'female'], ['businesswoman', 'female'],
+  ['mother', 'female'], ['wife', 'female'], ['daughter', 'female'], ['girl', 'female'], ['woman', 'female'],
+  ['businessman', 'male'], ['son', 'male'], ['husband', 'male'], ['boy', 'male'], ['man', 'male'],
 ]);
 
 /** Words that make a capitalised name an organisation or group rather than a person. */
@@ -98,7 +130,9 @@ export const ORGANISATION_WORDS = words(`
   department office agency bank company corp corporation inc ltd plc government army police court parliament
   assembly board federation league institute university college school fund foundation society network
   authority service services news times post journal reuters bbc guardian club team coalition alliance front
-  movement forces force navy tribunal congress senate house church trust centre center
+  movement forces force navy tribunal congress senate house church trust centre center securities holdings
+  brothers partners industries airlines airways motors group studios records report treasury ministry
+  administration exchange institution
 `);
 
 /** Sentence-opening words that are capitalised only because they open the sentence. */
