@@ -109,14 +109,17 @@ function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: numb
  * collectArticleNames(seed).resolve({ kind: 'name', text: 'Juppe', words: ['Juppe'], acronym: null, role: null })
  * // => { name: 'Alain Juppe', kind: 'person', gender: null, role: 'the French foreign minister' }
  */
-export function collectArticleNames(article: Article): ArticleNames {
+export function collectArticleNames(article: Article, paragraphTokens?: readonly (readonly Token[])[]): ArticleNames {
   const fullest = new Map<string, string[]>();
   const acronyms = new Map<string, string>();
   const roles = new Map<string, string>();
   const genders = new Map<string, 'male' | 'female'>();
-  const texts = [article.standfirst ?? '', ...article.paragraphs.map((paragraph) => paragraph.text)];
-  for (const text of texts) {
-    const tokens = tokenize(text, 0, text.length, []);
+  const standfirst = article.standfirst ?? '';
+  const tokenised = [
+    tokenize(standfirst, 0, standfirst.length, []),
+    ...article.paragraphs.map((paragraph, index) => paragraphTokens?.[index] ?? tokenize(paragraph.text, 0, paragraph.text.length, [])),
+  ];
+  for (const tokens of tokenised) {
     for (const run of capitalisedRuns(tokens)) {
       const { words, gender } = isOrganisation(run.words) ? { words: run.words, gender: null } : afterTitles(run.words);
       const key = foldName(words.join(' '));

@@ -5,7 +5,7 @@ import { findAttribution, findReportedClaim } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
 import { splitSentences } from './splitSentences.js';
-import { tokenize, type Token } from './tokenize.js';
+import { sentenceTokens, tokenize, type Token } from './tokenize.js';
 import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
@@ -99,7 +99,8 @@ function kindOf(tokens: readonly Token[], index: number, content: string): Quote
  * // => [['We will win.', 'Smith', 'direct']]
  */
 export function extractQuotes(article: Article): Quote[] {
-  const names = collectArticleNames(article);
+  const paragraphTokens = article.paragraphs.map((paragraph) => tokenize(paragraph.text, 0, paragraph.text.length, []));
+  const names = collectArticleNames(article, paragraphTokens);
   const memory = new SpeakerMemory();
   const quotes: Quote[] = [];
   let previousParagraphSpeaker: ResolvedSpeaker | null = null;
@@ -124,7 +125,7 @@ export function extractQuotes(article: Article): Quote[] {
     };
 
     sentences.forEach((sentence, sentenceIndex) => {
-      const tokens = tokenize(text, sentence.start, sentence.end, sentence.spans);
+      const tokens = sentenceTokens(text, paragraphTokens[paragraphIndex]!, sentence.start, sentence.end, sentence.spans);
       const subject = resolve(sentenceSubject(tokens));
       let said: ResolvedSpeaker | null = null;
       if (sentence.spans.length === 0) {

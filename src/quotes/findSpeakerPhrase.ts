@@ -130,6 +130,7 @@ function toPhrase(tokens: readonly Token[], start: number, end: number, acronym:
   if (to <= from) return null;
   const kept = tokens.slice(from, to).filter((token) => token.text !== '(' && token.text !== ')' && token.text !== acronym);
   const words = kept.filter(isWord).map((token) => token.text.replace(/['’]s$/u, ''));
+  if (words.length === 0) return null;
   const text = joinTokens(kept).replace(/['’]s$/u, '');
   const kind = words.some((word) => /^\p{Lu}/u.test(word)) ? 'name' : 'group';
   return { kind, text, words, acronym, role, start, definite: tokens[start]?.lower === 'the' };

@@ -1,5 +1,9 @@
 import { TITLES } from './vocabulary.js';
 
+/** Names repeat across an article and a coverage: folding each once saves most of the work. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_SIZE = 50_000;
+
 /**
  * Folds a name for comparison: accents removed, lower case, punctuation dropped, spaces collapsed.
  *
@@ -8,7 +12,10 @@ import { TITLES } from './vocabulary.js';
  * // => 'alain juppe'
  */
 export function foldName(name: string): string {
-  return name
+  const cached = foldCache.get(name);
+  if (cached !== undefined) return cached;
+  if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
+  const folded = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -16,6 +23,8 @@ export function foldName(name: string): string {
     .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  foldCache.set(name, folded);
+  return folded;
 }
 
 /**

@@ -26,6 +26,49 @@ const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov
 /** Initials and initialisms ("J", "L.F", "U.S"): their full stop does not end anything. */
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 
+/** Upper-case first letter; the ASCII test first because it is by far the most common case. */
+function isCapital(code: number, word: string): boolean {
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
+  return /^\p{Lu}/u.test(word);
+}
+
+/**
+ * The tokens of one sentence, `[start, end)`, cut from its paragraph's tokens (see {@link tokenize} without
+ * spans), with each quotation of `spans` collapsed into one `quote` token: the paragraph is tokenised only once.
+ *
+ * @example
+ * sentenceTokens(text, tokenize(text, 0, text.length, []), 0, 15, spans)
+ * // => the same tokens as tokenize(text, 0, 15, spans)
+ */
+export function sentenceTokens(text: string, paragraph: readonly Token[], start: number, end: number, spans: readonly QuoteSpan[]): Token[] {
+  const tokens: Token[] = [];
+  let spanIndex = 0;
+  // Binary search for the first token at or after `start`.
+  let low = 0;
+  let high = paragraph.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (paragraph[mid]!.end <= start) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < paragraph.length; i += 1) {
+    const token = paragraph[i]!;
+    if (token.start >= end) break;
+    while (spanIndex < spans.length && spans[spanIndex]!.end <= token.start) spanIndex += 1;
+    const span = spans[spanIndex];
+    if (span && token.end > span.open && token.start < span.end) {
+      if (tokens[tokens.length - 1]?.span !== span) {
+        const quoted = text.slice(span.open, span.end);
+        tokens.push({ kind: 'quote', text: quoted, lower: quoted, capitalised: false, start: span.open, end: span.end, span });
+      }
+      continue;
+    }
+    tokens.push(token);
+  }
+  return tokens;
+}
+
 /**
  * Tokenises `text[start, end)`, replacing each quotation of `spans` by one `quote` token.
  *
@@ -62,7 +105,7 @@ export function tokenize(text: string, start: number, end: number, spans: readon
         kind: 'word',
         text: clipped,
         lower: clipped.toLowerCase(),
-        capitalised: /^\p{Lu}/u.test(clipped),
+        capitalised: isCapital(clipped.charCodeAt(0), clipped),
         start: index,
         end: stop,
       });
