@@ -14,7 +14,10 @@ export interface Config {
     guildId: string | null;
     /** REST base URL (a REST proxy, or a fake Discord in tests). @default null (discord.js's own, https://discord.com/api) */
     apiUrl: string | null;
-    /** Number of shards to run; null lets Discord recommend (only used by `npm run start:sharded`). */
+    /**
+     * Number of shards `npm run start:sharded` runs (`TOTAL_SHARDS`); null lets Discord recommend.
+     * Not `SHARD_COUNT`: discord.js reads that one itself in every process.
+     */
     shardCount: number | null;
   };
   /** Folder of article files. @default "seeds" */
@@ -91,7 +94,10 @@ const schema = z.object({
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: optional.refine((value) => value === null || URL.canParse(value), 'must be a URL such as http://127.0.0.1:8080/api'),
-  SHARD_COUNT: z.union([z.literal('').transform(() => null), z.literal('auto').transform(() => null), z.coerce.number().int().min(1).max(1000)]).nullable().default(null),
+  TOTAL_SHARDS: z
+    .union([z.literal('auto').transform(() => null), z.coerce.number().int().min(1).max(1000)], { message: 'must be auto or a whole number from 1 to 1000' })
+    .nullable()
+    .default(null),
   SEEDS_DIR: z.string().trim().min(1).default('seeds'),
   WATCH_SEEDS: flag(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -123,7 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
-    discord: { token: e.DISCORD_TOKEN, clientId: e.DISCORD_CLIENT_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shardCount: e.SHARD_COUNT },
+    discord: { token: e.DISCORD_TOKEN, clientId: e.DISCORD_CLIENT_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shardCount: e.TOTAL_SHARDS },
     seedsDir: e.SEEDS_DIR,
     watchSeeds: e.WATCH_SEEDS,
     logLevel: e.LOG_LEVEL,

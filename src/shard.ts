@@ -22,10 +22,23 @@ async function startSharded(): Promise<void> {
     respawn: true,
   });
   manager.on('shardCreate', (shard) => log.info({ shard: shard.id }, 'shard started'));
-  const stop = () => {
-    log.info('stopping shards');
-    for (const shard of manager.shards.values()) shard.kill();
-    process.exit(0);
+  // Forward the signal so each shard flushes its state and logs out, and exit once they all have.
+  const stop = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'stopping shards');
+    const exits = [...manager.shards.values()].map((shard) => {
+      shard.removeAllListeners('death');
+      const child = shard.process;
+      if (!child || child.exitCode !== null) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    });
+    const deadline = setTimeout(() => process.exit(1), 15_000);
+    void Promise.all(exits).then(() => {
+      clearTimeout(deadline);
+      process.exit(0);
+    });
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -11,6 +11,9 @@ export interface BotOptions {
   /** REST base URL without `/v10` (a REST proxy, or a fake Discord in tests); null for Discord itself. */
   apiUrl: string | null;
   log: Logger;
+  /** Shard ids this process runs, with `shardCount`; by default discord.js reads them from the ShardingManager's env. */
+  shards?: number[];
+  shardCount?: number;
 }
 
 /** A running bot: what the rest of newsdesk may ask of Discord. */
@@ -42,7 +45,12 @@ const SEEN_INTERACTIONS = 5000;
  */
 export async function startBot(router: Router, options: BotOptions): Promise<Bot> {
   const { log } = options;
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}) });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    ...(options.shards && options.shardCount ? { shards: options.shards, shardCount: options.shardCount } : {}),
+  });
+  let stopping = false;
   const seen = new Set<string>();
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -59,7 +67,7 @@ export async function startBot(router: Router, options: BotOptions): Promise<Bot
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'gateway reconnecting'));
+  client.on(Events.ShardReconnecting, (shardId) => !stopping && log.info({ shardId }, 'gateway reconnecting'));
 
   // Subscribe before login: against a fast gateway, ready can fire before login() resolves.
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -77,6 +85,7 @@ export async function startBot(router: Router, options: BotOptions): Promise<Bot
       await channel.send(toMessageOptions(reply));
     },
     async stop() {
+      stopping = true;
       await client.destroy();
     },
   };

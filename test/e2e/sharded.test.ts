@@ -54,7 +54,7 @@ function alive(pid: number): boolean {
   }
 }
 
-describe('npm run start:sharded (src/shard.ts) with SHARD_COUNT=2, DIGEST_CRON every minute', () => {
+describe('npm run start:sharded (src/shard.ts) with TOTAL_SHARDS=2, DIGEST_CRON every minute', () => {
   const zero = createDefaultGuild({ id: snowflakeForShard(0, 2), name: 'Shard zero' });
   const one = createDefaultGuild({ id: snowflakeForShard(1, 2), name: 'Shard one' });
   let fake: FakeDiscord;
@@ -84,7 +84,7 @@ describe('npm run start:sharded (src/shard.ts) with SHARD_COUNT=2, DIGEST_CRON e
       script: 'src/shard.ts',
       connections: 2,
       readyTimeoutMs: 90_000,
-      env: { SHARD_COUNT: '2', STATE_FILE: stateFile, DIGEST_CRON: '* * * * *' },
+      env: { TOTAL_SHARDS: '2', STATE_FILE: stateFile, DIGEST_CRON: '* * * * *' },
     });
     for (const line of manager.logs.filter((entry) => entry.msg === CONNECTED)) {
       const [shard] = line['shards'] as number[];

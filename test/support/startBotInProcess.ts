@@ -18,9 +18,8 @@ export interface InProcessBotOptions {
   library: Library;
   seedsDir: string;
   /**
-   * The shards this bot runs, of `shardCount`. discord.js reads them from `SHARDS`/`SHARD_COUNT` in the Client
-   * constructor (that is how its ShardingManager configures each child); `startBot` takes no shard option, so they
-   * are set in the environment just for the constructor. @default all shards of the fake, in one client
+   * The shards this bot runs, of `count`, passed to startBot's `shards`/`shardCount` options.
+   * @default all shards of the fake, in one client
    */
   shards?: { ids: number[]; count: number };
   /** The clock handed to commands. @default () => new Date() */
@@ -61,20 +60,7 @@ export async function startBotInProcess(options: InProcessBotOptions): Promise<I
     now: options.now ?? (() => new Date()),
   };
   const router = new Router(commands, ctx);
-  const bot = options.shards ? await withShardEnv(options.shards, () => startBot(router, { token: fake.token, apiUrl: fake.apiUrl, log })) : await startBot(router, { token: fake.token, apiUrl: fake.apiUrl, log });
+  const shards = options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {};
+  const bot = await startBot(router, { token: fake.token, apiUrl: fake.apiUrl, log, ...shards });
   return { bot, ctx, logs, stop: () => bot.stop() };
-}
-
-/** Runs `start` with `SHARDS`/`SHARD_COUNT` set (read synchronously by the discord.js Client constructor), then restores them. */
-async function withShardEnv<T>(shards: { ids: number[]; count: number }, start: () => Promise<T>): Promise<T> {
-  const saved = { SHARDS: process.env['SHARDS'], SHARD_COUNT: process.env['SHARD_COUNT'] };
-  process.env['SHARDS'] = JSON.stringify(shards.ids);
-  process.env['SHARD_COUNT'] = String(shards.count);
-  const started = start();
-  // startBot constructs the Client before its first await, so the variables can go back at once.
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  return started;
 }
