@@ -80,8 +80,12 @@ function isNamingQuote(tokens: readonly Token[], index: number, content: string)
 /** `direct` for a whole utterance; `partial` for a fragment woven into the sentence (`a "moral stain"`). */
 function kindOf(tokens: readonly Token[], index: number, content: string): QuoteKind {
   const first = content.replace(/^[\s[(…'‘"“.-]+/u, '').charAt(0);
-  if (first !== '' && first === first.toLowerCase() && first !== first.toUpperCase()) return 'partial';
   const previous = tokens[index - 1];
+  if (first !== '' && first === first.toLowerCase() && first !== first.toUpperCase()) {
+    // The second half of a split quotation: `"I was not there," he said, "and I never met him."`.
+    const earlier = tokens.slice(0, index).some((token) => token.kind === 'quote' && /,\s*["”]?$/u.test(token.text));
+    return previous?.text === ',' && earlier ? 'direct' : 'partial';
+  }
   if (!previous || previous.kind === 'quote') return 'direct';
   if (previous.kind === 'punct') return /[:,;—–-]/.test(previous.text) ? 'direct' : 'partial';
   return REPORTING_VERBS.has(previous.lower) ? 'direct' : 'partial';

@@ -36,12 +36,15 @@ export function foldName(name: string): string {
  * // => 'juppe'
  * speakerKey('President Nicolas Sarkozy')
  * // => 'nicolas sarkozy'
+ * speakerKey('George W. Bush')
+ * // => 'george bush'
  */
 export function speakerKey(name: string): string {
   const words = foldName(name).split(' ').filter((word) => word !== '');
   let start = 0;
   while (start < words.length - 1 && (TITLES.has(words[start]!) || words[start] === 'the')) start += 1;
-  return words.slice(start).join(' ');
+  // Middle initials do not split a person: "George W. Bush" is "George Bush".
+  return words.slice(start).filter((word, index, kept) => word.length > 1 || index === 0 || index === kept.length - 1).join(' ');
 }
 
 /**

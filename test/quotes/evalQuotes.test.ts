@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateSet, loadQuoteFixtures } from '../../scripts/evalQuotes.js';
+import { extractQuotes } from '../../src/quotes/index.js';
+import { regexBaseline } from '../../src/quotes/regexBaseline.js';
+
+const sets = loadQuoteFixtures();
+const set = (name: string) => sets.find((entry) => entry.name === name)!;
+const corpora = set('corpora');
+
+describe('evaluateSet', () => {
+  it('returns all 12 seed quotations with their 12 speakers and the 3 reported claims', () => {
+    const result = evaluateSet(set('seed'), extractQuotes);
+    expect([result.quotes.matched, result.quotes.gold, result.quotes.predicted]).toEqual([12, 12, 12]);
+    expect(result.quotes.speakerCorrect).toBe(12);
+    expect(result.reported?.recall).toBe(1);
+  });
+
+  it('returns at least 95% F1 and speaker accuracy on the hand-written hard cases', () => {
+    const result = evaluateSet(set('handwritten'), extractQuotes);
+    expect(result.quotes.f1).toBeGreaterThanOrEqual(0.95);
+    expect(result.quotes.speakerAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('returns better speakers than the plain-regex baseline on the hand-written cases', () => {
+    const ours = evaluateSet(set('handwritten'), extractQuotes);
+    const baseline = evaluateSet(set('handwritten'), regexBaseline);
+    expect(ours.quotes.speakerAccuracy).toBeGreaterThan(baseline.quotes.speakerAccuracy);
+  });
+
+  it.skipIf(corpora.skipped !== null)(`returns at least 90% F1 and 85% speaker accuracy on the annotated corpora articles${corpora.skipped ? ` (${corpora.skipped})` : ''}`, () => {
+    const result = evaluateSet(corpora, extractQuotes);
+    expect(result.quotes.f1).toBeGreaterThanOrEqual(0.9);
+    expect(result.quotes.speakerAccuracy).toBeGreaterThanOrEqual(0.85);
+  });
+});
