@@ -5,7 +5,10 @@ import { classifyParagraph } from './classifyParagraph.js';
 import { normalizeText, splitBlocks } from './normalizeText.js';
 import { parseDate, yamlDateToIso } from './parseDate.js';
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+// Linear: a lazy group followed by optional runs (`(.*?)\s*#*\s*$`) backtracks quadratically on a long run of '#'.
+const HEADING = /^(#{1,6})\s+(.*)$/;
+/** Closing hashes of an ATX heading ("## Title ##"), removed after matching. */
+const CLOSING_HASHES = /(?:^|\s)#+$/u;
 /** A paragraph that is only an image: its alt text is the caption. */
 const IMAGE = /^!\[([^\]]*)\]\([^)]*\)$/;
 /** A paragraph wholly in italics (`*…*` or `_…_`, not bold, not a `* ` list bullet) is a caption. */
@@ -29,10 +32,22 @@ function dateField(value: unknown): string | null {
   return null;
 }
 
+/** Front matter may only be YAML: gray-matter's `javascript` engine would `eval` a `---js` block from a seed file. */
+const FRONT_MATTER_LANGUAGE = /^---([^\n]*)/u;
+const refuseEngine = (language: string) => ({
+  parse: (): never => {
+    throw new Error(`${language} front matter is not allowed (only YAML)`);
+  },
+});
+
 function readFrontMatter(id: string, text: string): { data: Record<string, unknown>; content: string } {
+  const language = FRONT_MATTER_LANGUAGE.exec(text)?.[1]?.trim().toLowerCase() ?? '';
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    throw new ArticleParseError(id, `invalid front matter: ${language.slice(0, 20)} front matter is not allowed (only YAML)`);
+  }
   try {
     // Passing options turns off gray-matter's cache, which would otherwise keep every file's text in memory.
-    const file = matter(text, { excerpt: false });
+    const file = matter(text, { excerpt: false, engines: { javascript: refuseEngine('JavaScript'), js: refuseEngine('JavaScript'), coffee: refuseEngine('CoffeeScript') } });
     const data: unknown = file.data;
     const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
     return { data: fields, content: file.content };
@@ -61,7 +76,7 @@ export function parseMarkdown(id: string, text: string): Article {
     const joined = normalizeText(block.join(' '));
     const heading = block.length === 1 ? HEADING.exec(joined) : null;
     if (heading) {
-      const title = normalizeText(heading[2] ?? '');
+      const title = normalizeText((heading[2] ?? '').trimEnd().replace(CLOSING_HASHES, ''));
       if (title === '') continue;
       if (headline === null && heading[1] === '#' && paragraphs.length === 0) headline = title;
       else paragraphs.push({ kind: 'crosshead', text: title });

@@ -56,8 +56,23 @@ function embedLength(embed: APIEmbed): number {
   return total;
 }
 
+/** Longest URL Discord accepts in an embed. */
+const EMBED_URL_LENGTH = 2048;
+
+/**
+ * True for a URL Discord accepts as an embed link: http(s), well-formed, at most 2048 characters. Anything else would
+ * make Discord reject the whole message.
+ * @example isEmbedUrl('javascript:alert(1)') // => false
+ */
+export function isEmbedUrl(url: string | null | undefined): url is string {
+  if (!url || url.length > EMBED_URL_LENGTH || !URL.canParse(url)) return false;
+  const { protocol } = new URL(url);
+  return protocol === 'http:' || protocol === 'https:';
+}
+
 function fitEmbed(embed: APIEmbed): APIEmbed {
   const fitted: APIEmbed = { ...embed };
+  if (fitted.url !== undefined && !isEmbedUrl(fitted.url)) delete fitted.url;
   if (fitted.title !== undefined) fitted.title = truncate(fitted.title, EMBED_TITLE_LENGTH) || '…';
   if (fitted.description !== undefined) fitted.description = truncate(fitted.description, EMBED_DESCRIPTION_LENGTH);
   if (fitted.footer) fitted.footer = { ...fitted.footer, text: truncate(fitted.footer.text, EMBED_FOOTER_TEXT_LENGTH) };

@@ -37,7 +37,7 @@ const line = fc
 
 describe('parseCommandLine (fuzz)', () => {
   it('parses any line or throws CommandLineError, never anything else', () => {
-    const budget = new TimeBudget(200);
+    const budget = new TimeBudget(1000);
     fc.assert(
       fc.property(fc.oneof(line, question, line.map((text) => `${text}${'x'.repeat(6000)}`)), (text) => {
         budget.measure(text, () => {
@@ -63,7 +63,7 @@ describe('parseCommandLine (fuzz)', () => {
 
 describe('markdownToText (fuzz)', () => {
   it('never throws on any Markdown, with or without colour, whatever the clock', () => {
-    const budget = new TimeBudget(200);
+    const budget = new TimeBudget(1000);
     const markdown = fc.oneof(
       hostileText(2000),
       fc.constantFrom('<t:999999999999:R>', '<t:999999999999:f>', '<t:0:R>', '<t:1:x>', '[a](https://x)', '**a**').chain((piece) =>

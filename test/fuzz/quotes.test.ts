@@ -37,8 +37,8 @@ const name = fc.oneof(fc.constantFrom('Juppe', 'juppé', 'Mr Juppe', 'Alain Jupp
 const words200 = question.map((text) => text.slice(0, 200));
 
 describe('extractQuotes (fuzz)', () => {
-  it('never throws, and every quotation points at a body paragraph of its article, within 200 ms', () => {
-    const budget = new TimeBudget(200);
+  it('never throws, and every quotation points at a body paragraph of its article, within 1 s', () => {
+    const budget = new TimeBudget(1000);
     const articles = fc.oneof(
       article({ maxParagraphs: 8, maxParagraphLength: 600 }),
       article({ maxParagraphs: 1 }).chain((base) =>
@@ -84,7 +84,7 @@ describe('QuoteIndex lookups (fuzz)', () => {
   });
 
   it('findByText never throws and returns at most `limit` matches, best first, scored 0-1', () => {
-    const budget = new TimeBudget(500);
+    const budget = new TimeBudget(1500);
     fc.assert(
       fc.property(fc.oneof(question, speech.map((text) => `who said ${text}`)), fc.integer({ min: 1, max: 10 }), (text, limit) => {
         const matches = budget.measure(text, () => index.findByText(text, limit));
@@ -103,7 +103,7 @@ describe('QuoteIndex lookups (fuzz)', () => {
   });
 
   it('suggestSpeakers never throws and offers at most 25 named speakers', () => {
-    const budget = new TimeBudget(200);
+    const budget = new TimeBudget(1000);
     fc.assert(
       fc.property(name, (typed) => {
         const suggestions = budget.measure(typed, () => index.suggestSpeakers(typed));
@@ -122,8 +122,8 @@ describe('QuoteIndex lookups (fuzz)', () => {
   // fuse.js over up to 5,000 speakers. Discord caps `speaker` at 100 characters, console `/complete` and `/quote` do
   // not. Fix proposed in the report (src/quotes/speakerDirectory.ts suggest and find: fold at most 100 characters,
   // fuzzy-match only names of at most 32). TODO: un-skip once it lands (a timing, so skipped rather than `.fails`).
-  it.skip('suggestSpeakers and findSpeaker answer a 6,000-character name within 500 ms', () => {
-    const budget = new TimeBudget(500);
+  it.skip('suggestSpeakers and findSpeaker answer a 6,000-character name within 1.5 s', () => {
+    const budget = new TimeBudget(1500);
     for (const typed of ['-'.repeat(6000), 'ab '.repeat(2000), 'Juppe'.repeat(1200)]) {
       budget.measure(typed, () => [index.suggestSpeakers(typed), index.findSpeaker(typed)]);
     }
@@ -131,7 +131,7 @@ describe('QuoteIndex lookups (fuzz)', () => {
   });
 
   it('quotesBy and lookupQuotes never throw, for any speaker, text and subject', () => {
-    const budget = new TimeBudget(500);
+    const budget = new TimeBudget(1500);
     const maybe = fc.option(fc.oneof(name, words200), { nil: null });
     fc.assert(
       fc.property(name, maybe, maybe, maybe, (speaker, text, about, other) => {

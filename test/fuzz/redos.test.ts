@@ -92,7 +92,6 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
  */
 const SENTENCE_BOUNDARY = 'src/search/sentences.ts BOUNDARY /[.!?]+["”’\')\]]*\\s+/gu backtracks over a run of . ! ? at every start: 25-70 s';
 const KNOWN_SUPER_LINEAR: Record<string, string> = {
-  'parseArticle (markdown) × # then 100k # then x': 'src/corpus/parseMarkdown.ts HEADING /^(#{1,6})\\s+(.*?)\\s*#*\\s*$/: 30 s',
   'splitSentences × . × 100k then x': SENTENCE_BOUNDARY,
   'splitSentences × ! × 100k then x': SENTENCE_BOUNDARY,
   'splitSentences × ? × 100k then x': SENTENCE_BOUNDARY,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Article } from '../../corpus/types.js';
 import { escapeMarkdown } from '../../search/index.js';
+import { isEmbedUrl } from '../reply.js';
 
 /**
  * A printed date for an article: "6 Feb 2012" (with the time when the article gives one: "6 Feb 2012 15:55").
@@ -20,7 +21,7 @@ export function formatDate(iso: string | null): string | null {
  */
 export function sourceLine(article: Article): string {
   const parts = [formatDate(article.date), article.section, article.source].filter((part): part is string => Boolean(part)).map(escapeMarkdown);
-  parts.push(article.url ? `[source](${article.url.replace(/[()\s]/gu, encodeURIComponent)})` : `\`${article.id.replace(/`/gu, "'")}\``);
+  parts.push(isEmbedUrl(article.url) ? `[source](${article.url.replace(/[()\s]/gu, encodeURIComponent)})` : `\`${article.id.replace(/`/gu, "'")}\``);
   if (article.license) parts.push(escapeMarkdown(article.license));
   return parts.join(' · ');
 }

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { plainText, type SearchResult } from '../../search/index.js';
 import type { Reply } from '../reply.js';
-import { truncate } from '../reply.js';
+import { isEmbedUrl, truncate } from '../reply.js';
 import { EMBED_DESCRIPTION_LENGTH, EMBED_TITLE_LENGTH } from '../limits.js';
 import { sourceLine } from './formatArticle.js';
 import { escapeMarkdown } from '../../search/index.js';
@@ -56,7 +56,7 @@ export function renderAsk(result: SearchResult, options: AskRenderOptions): Repl
     const embeds: APIEmbed[] = hits.map((hit, index) => ({
       color: ANSWER_COLOUR,
       title: truncate(`${page * pageSize + index + 1}. ${hit.article.headline}`, EMBED_TITLE_LENGTH),
-      ...(hit.article.url ? { url: hit.article.url } : {}),
+      ...(isEmbedUrl(hit.article.url) ? { url: hit.article.url } : {}),
       description: truncate(`${hit.excerpt}\n\n${sourceLine(hit.article)}`, Math.min(EMBED_DESCRIPTION_LENGTH, 1500)),
     }));
     const more = result.hits.length > shown.length ? ` (showing the best ${shown.length})` : '';
