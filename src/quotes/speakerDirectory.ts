@@ -18,8 +18,11 @@ export interface SpeakerSummary {
 
 /** How close a typed name must be for a fuzzy suggestion (Fuse.js score, 0 = exact). */
 const FUZZY_SUGGESTION_THRESHOLD = 0.3;
-/** Fuzzy suggestions look only at the most quoted speakers, so that they stay fast on a large coverage. */
-const FUZZY_POOL = 5000;
+/** Fuzzy suggestions look only at the most quoted speakers, so that they stay fast on a large coverage (Fuse.js
+ * scans its whole list: about 5 ms for 1,000 names). */
+const FUZZY_POOL = 1000;
+/** Below this length a prefix matches so many names that scanning the ranked list stops early anyway. */
+const WORD_INDEX_MIN_PREFIX = 3;
 
 interface Entry extends SpeakerSummary {
   folded: string;
@@ -39,13 +42,17 @@ export class SpeakerDirectory {
   readonly #bySurname = new Map<string, Entry[]>();
   /** Named speakers (capitalised), most quoted first: what autocomplete offers. */
   readonly #ranked: Entry[];
+  /** Every name and every word of a name, folded and sorted, with the rank of its speaker: prefix search by bisection. */
+  readonly #words: { word: string; rank: number }[] = [];
   readonly #fuse: Fuse<Entry>;
 
   constructor(quotes: readonly Quote[]) {
     const groups = new Map<string, { quotes: Quote[]; spellings: Map<string, number>; roles: Map<string, number> }>();
+    const keys = new Map<string, string>();
     for (const quote of quotes) {
       if (quote.speaker === null) continue;
-      const key = speakerKey(quote.speaker);
+      let key = keys.get(quote.speaker);
+      if (key === undefined) keys.set(quote.speaker, (key = speakerKey(quote.speaker)));
       if (key === '') continue;
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { quotes: [], spellings: new Map(), roles: new Map() }));
@@ -57,7 +64,11 @@ export class SpeakerDirectory {
     const fullBySurname = new Map<string, string[]>();
     for (const key of groups.keys()) {
       const words = key.split(' ');
-      if (words.length > 1) fullBySurname.set(words[words.length - 1]!, [...(fullBySurname.get(words[words.length - 1]!) ?? []), key]);
+      if (words.length < 2) continue;
+      const surname = words[words.length - 1]!;
+      const list = fullBySurname.get(surname);
+      if (list) list.push(key);
+      else fullBySurname.set(surname, [key]);
     }
     for (const [key, group] of groups) {
       if (key.includes(' ')) continue;
@@ -83,11 +94,19 @@ export class SpeakerDirectory {
       };
       this.#byKey.set(key, entry);
       const surname = key.split(' ').pop()!;
-      this.#bySurname.set(surname, [...(this.#bySurname.get(surname) ?? []), entry]);
+      const list = this.#bySurname.get(surname);
+      if (list) list.push(entry);
+      else this.#bySurname.set(surname, [entry]);
     }
     this.#ranked = [...this.#byKey.values()]
       .filter((entry) => /^\p{Lu}/u.test(entry.name))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      .sort((a, b) => b.count - a.count || (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+    this.#ranked.forEach((entry, rank) => {
+      const words = entry.folded.split(' ');
+      this.#words.push({ word: entry.folded, rank });
+      for (let i = 1; i < words.length; i += 1) this.#words.push({ word: words.slice(i).join(' '), rank });
+    });
+    this.#words.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.rank - b.rank));
     this.#fuse = new Fuse(this.#ranked.slice(0, FUZZY_POOL), {
       keys: ['folded'],
       includeScore: true,
@@ -125,22 +144,39 @@ export class SpeakerDirectory {
    */
   suggest(prefix: string, limit: number): { name: string; count: number }[] {
     const folded = foldName(prefix);
-    const chosen: Entry[] = [];
-    const seen = new Set<Entry>();
-    for (const entry of this.#ranked) {
-      if (chosen.length >= limit) break;
-      if (folded === '' || entry.folded.startsWith(folded) || entry.folded.includes(` ${folded}`)) {
-        chosen.push(entry);
-        seen.add(entry);
-      }
-    }
-    if (chosen.length < limit && folded.length >= 3) {
+    const chosen = folded.length >= WORD_INDEX_MIN_PREFIX ? this.#byPrefix(folded, limit) : this.#scan(folded, limit);
+    if (chosen.length < limit && folded.length >= WORD_INDEX_MIN_PREFIX) {
+      const seen = new Set(chosen);
       for (const entry of this.#fuzzy(folded, limit)) {
         if (chosen.length >= limit) break;
         if (!seen.has(entry)) chosen.push(entry);
       }
     }
     return chosen.map((entry) => ({ name: entry.name, count: entry.count }));
+  }
+
+  /** Short prefixes: the ranked list in order, stopping at `limit` matches (a short prefix matches many names). */
+  #scan(folded: string, limit: number): Entry[] {
+    const chosen: Entry[] = [];
+    for (const entry of this.#ranked) {
+      if (chosen.length >= limit) break;
+      if (folded === '' || entry.folded.startsWith(folded) || entry.folded.includes(` ${folded}`)) chosen.push(entry);
+    }
+    return chosen;
+  }
+
+  /** Longer prefixes: bisect the sorted words, keep the best-ranked speakers among those that match. */
+  #byPrefix(folded: string, limit: number): Entry[] {
+    let low = 0;
+    let high = this.#words.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.#words[mid]!.word < folded) low = mid + 1;
+      else high = mid;
+    }
+    const ranks = new Set<number>();
+    for (let i = low; i < this.#words.length && this.#words[i]!.word.startsWith(folded); i += 1) ranks.add(this.#words[i]!.rank);
+    return [...ranks].sort((a, b) => a - b).slice(0, limit).map((rank) => this.#ranked[rank]!);
   }
 
   #fuzzy(folded: string, limit: number): Entry[] {
