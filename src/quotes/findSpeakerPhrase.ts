@@ -1,25 +1,14 @@
 import type { Token } from './tokenize.js';
 import {
-  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, ROLE_NOUNS, SENTENCE_OPENERS, TITLES, VERB_FILLERS,
+  APPOSITIVE_ADVERBS, chunksBefore, describedChunk, isAcronym, isComma, isPlaceChunk, isRelativeChunk, isRoleChunk, isWord,
+  joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
+  type SpeakerPhrase,
+} from './nounPhrase.js';
+import {
+  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, ROLE_NOUNS, TITLES, VERB_FILLERS,
 } from './vocabulary.js';
 
-/** The words that name a speaker in one sentence, before they are resolved against the article. */
-export interface SpeakerPhrase {
-  /** `pronoun`: he/she/they/it; `name`: capitalised (a person or an organisation); `group`: a lower-case noun phrase. */
-  kind: 'pronoun' | 'name' | 'group';
-  /** The words, without a leading determiner or sentence-opening adverb ("Alain Juppe", "activists and witnesses"). */
-  text: string;
-  /** The words of `text`, in order. */
-  words: string[];
-  /** An acronym given in brackets after the name ("SOHR"), if any. */
-  acronym: string | null;
-  /** An appositive or description of the speaker in the same sentence ("the French foreign minister"). */
-  role: string | null;
-  /** Index of the first token of the speaker's words, appositives and descriptions included. */
-  start: number;
-  /** Opened by "the": a definite description ("the Tory leader") that may stand for someone named earlier. */
-  definite: boolean;
-}
+export type { SpeakerPhrase } from './nounPhrase.js';
 
 /** Words that open a sentence before its subject ("And", "But", "However,"). */
 const CONJUNCTIONS = new Set(['and', 'but', 'however', 'yet', 'so', 'also', 'meanwhile', 'still', 'now', 'then', 'that', 'indeed', 'instead']);
@@ -29,183 +18,6 @@ const INTRODUCTIONS = new Set([
   'like', 'unlike', 'from', 'by', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'although', 'though', 'if',
   'once', 'until', 'amid', 'following', 'according',
 ]);
-
-/** A role longer than this is not an appositive but a clause. */
-const MAX_ROLE_TOKENS = 16;
-/** Lower-case words a group speaker may have ("opposition groups", "army deserters"). */
-const MAX_GROUP_WORDS = 4;
-const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'de', 'del', 'della', 'da', 'di', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'the', 'on', '&']);
-const APPOSITIVE_ADVERBS = new Set(['however', 'though', 'meanwhile', 'too', 'also', 'moreover', 'nonetheless', 'nevertheless', 'instead']);
-
-const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
-const isComma = (token: Token | undefined): boolean => token?.kind === 'punct' && token.text === ',';
-const isAcronym = (text: string): boolean => /^[\p{Lu}\p{N}&.-]{2,}$/u.test(text) && /\p{Lu}/u.test(text);
-
-/** Index of the comma before `index` within [`bound`, `index`), or `bound - 1` when there is none. */
-function previousComma(tokens: readonly Token[], index: number, bound: number): number {
-  for (let i = index - 1; i >= bound; i -= 1) {
-    const token = tokens[i]!;
-    if (isComma(token)) return i;
-    if (token.kind === 'quote' || (token.kind === 'punct' && /[;:.!?]/.test(token.text))) return i;
-  }
-  return bound - 1;
-}
-
-function joinTokens(tokens: readonly Token[]): string {
-  let text = '';
-  for (const token of tokens) {
-    const glue = text === '' || token.text === ')' || token.text === ',' || text.endsWith('(') ? '' : ' ';
-    text += glue + token.text;
-  }
-  return text;
-}
-
-/** A chunk reads as a description of someone ("a resident of Homs", "director general of the BCC"). */
-function isRoleChunk(tokens: readonly Token[], from: number, to: number): boolean {
-  const length = to - from;
-  if (length < 1 || length > MAX_ROLE_TOKENS) return false;
-  for (let i = from; i < to; i += 1) if (tokens[i]!.kind === 'quote') return false;
-  const first = tokens[from]!;
-  if (!isWord(first)) return false;
-  if (first.lower === 'the' || first.lower === 'a' || first.lower === 'an') return true;
-  if (!first.capitalised) return !NP_STOP_WORDS.has(first.lower) && !first.lower.endsWith('ing');
-  // "USDA deputy administrator for program planning", "MP for Henley-on-Thames": a title inside.
-  for (let i = from; i < to; i += 1) {
-    const word = tokens[i]!.lower.replace(/\.$/u, '');
-    if (ROLE_NOUNS.has(word) || TITLES.has(word)) return !tokens.slice(from, to).some((token) => token.lower === 'said' || token.lower === 'says');
-  }
-  return false;
-}
-
-/**
- * The longest noun phrase ending just before `to` and starting at or after `from`: a capitalised name with its
- * connectors ("Syrian Observatory for Human Rights (SOHR)"), or a short lower-case group ("opposition groups").
- */
-function nounPhraseEndingAt(tokens: readonly Token[], from: number, to: number): { start: number; acronym: string | null } | null {
-  let start = to;
-  let acronym: string | null = null;
-  let lowerWords = 0;
-  let i = to - 1;
-  // "(SOHR)" after a name: keep it as the name's acronym.
-  if (i - 2 >= from && tokens[i]!.text === ')' && isWord(tokens[i - 1]) && isAcronym(tokens[i - 1]!.text) && tokens[i - 2]!.text === '(') {
-    acronym = tokens[i - 1]!.text;
-    i -= 3;
-    start = i + 1;
-  }
-  for (; i >= from; i -= 1) {
-    const token = tokens[i]!;
-    if (!isWord(token)) break;
-    const left = tokens[i - 1];
-    if (token.capitalised || /^\p{N}/u.test(token.text)) {
-      if (/['’]s$/u.test(token.text) && i !== to - 1) break;
-      start = i;
-      continue;
-    }
-    if (DETERMINERS.has(token.lower)) {
-      if (start < to) start = i;
-      break;
-    }
-    if (NAME_CONNECTORS.has(token.lower) && start < to && isWord(left) && (left.capitalised || (token.lower === 'and' && /s$/.test(left.lower)))) {
-      // "Observatory for Human Rights", "Russia and China", "activists and witnesses".
-      continue;
-    }
-    if (NP_STOP_WORDS.has(token.lower) || PRONOUNS.has(token.lower)) break;
-    if (tokens.slice(start, to).some((t) => t.capitalised) && start < to) break;
-    if (lowerWords >= MAX_GROUP_WORDS || token.lower.endsWith('ing') || token.lower.endsWith('ly')) break;
-    lowerWords += 1;
-    start = i;
-  }
-  if (start >= to) return null;
-  // A connector cannot open the phrase ("and China said" is not a speaker "and China").
-  while (start < to && isWord(tokens[start]) && NAME_CONNECTORS.has(tokens[start]!.lower) && tokens[start]!.lower !== 'the') start += 1;
-  return start < to ? { start, acronym } : null;
-}
-
-function toPhrase(tokens: readonly Token[], start: number, end: number, acronym: string | null, role: string | null): SpeakerPhrase | null {
-  let from = start;
-  // Drop a determiner and words capitalised only because they open the sentence ("But", "Yesterday").
-  while (from < end && isWord(tokens[from]) && (DETERMINERS.has(tokens[from]!.lower) || SENTENCE_OPENERS.has(tokens[from]!.lower))) from += 1;
-  let to = end;
-  while (to > from && !isWord(tokens[to - 1])) to -= 1;
-  if (to <= from) return null;
-  const kept = tokens.slice(from, to).filter((token) => token.text !== '(' && token.text !== ')' && token.text !== acronym);
-  const words = kept.filter(isWord).map((token) => token.text.replace(/['’]s$/u, ''));
-  if (words.length === 0) return null;
-  const text = joinTokens(kept).replace(/['’]s$/u, '');
-  const kind = words.some((word) => /^\p{Lu}/u.test(word)) ? 'name' : 'group';
-  return { kind, text, words, acronym, role, start, definite: tokens[start]?.lower === 'the' };
-}
-
-/** Chunks between commas, nearest first, ending at `end` and not before `bound` (at most `limit`). */
-function chunksBefore(tokens: readonly Token[], end: number, bound: number, limit: number): [number, number][] {
-  const chunks: [number, number][] = [];
-  let to = end;
-  while (chunks.length < limit) {
-    const from = previousComma(tokens, to, bound) + 1;
-    chunks.push([from, to]);
-    if (from - 1 < bound || !isComma(tokens[from - 1])) break;
-    to = from - 1;
-  }
-  return chunks;
-}
-
-const ROLE_LINKS = new Set(['for', 'of', 'at', 'with', 'from']);
-
-/**
- * The whole chunk names someone: a capitalised name ("Danny Abdul Dayem", "the SOHR"), a name after its role
- * ("Ireland captain Brian O'Driscoll"), or a described speaker ("A spokesman for the World Summit … (WSIS)").
- */
-function nameChunk(tokens: readonly Token[], [from, to]: [number, number], allowDescription = true): SpeakerPhrase | null {
-  if (to <= from) return null;
-  const phrase = nounPhraseEndingAt(tokens, from, to);
-  const lastWord = [...tokens.slice(from, to)].reverse().find(isWord);
-  if (phrase && lastWord && /^\p{Lu}/u.test(lastWord.text)) {
-    const prefix = tokens.slice(from, phrase.start);
-    const openersOnly = prefix.every((token) => isWord(token) && (SENTENCE_OPENERS.has(token.lower) || DETERMINERS.has(token.lower)));
-    const lastOfPrefix = prefix[prefix.length - 1]?.lower.replace(/\.$/u, '') ?? '';
-    const rolePrefix = !openersOnly && prefix.length <= 8 && prefix.every(isWord) &&
-      (ROLE_NOUNS.has(lastOfPrefix) || TITLES.has(lastOfPrefix)) && !prefix.some((token) => NP_STOP_WORDS.has(token.lower) && !ROLE_LINKS.has(token.lower));
-    if (openersOnly || rolePrefix) {
-      const result = toPhrase(tokens, phrase.start, to, phrase.acronym, rolePrefix ? joinTokens(prefix) : null);
-      if (result?.kind === 'name') {
-        if (rolePrefix) result.start = from;
-        // A lone capitalised word after a role ("Ireland captain" is not a name: the name is what follows).
-        return result;
-      }
-    }
-  }
-  return allowDescription ? describedChunk(tokens, [from, to]) : null;
-}
-
-/** "a spokesman for the World Summit … (WSIS)": a role noun, a link word, then who they speak for. */
-function describedChunk(tokens: readonly Token[], [from, to]: [number, number]): SpeakerPhrase | null {
-  let i = from;
-  if (isWord(tokens[i]) && DETERMINERS.has(tokens[i]!.lower)) i += 1;
-  if (isWord(tokens[i]) && ROLE_NOUNS.has(tokens[i]!.lower) && isWord(tokens[i + 1]) && ROLE_LINKS.has(tokens[i + 1]!.lower) && to - from <= 14) {
-    let end = to;
-    // Without the acronym in brackets at the end.
-    if (tokens[end - 1]?.text === ')' && tokens[end - 3]?.text === '(') end -= 3;
-    const described = toPhrase(tokens, from, end, null, null);
-    if (described) {
-      described.kind = 'group';
-      return described;
-    }
-  }
-  return null;
-}
-
-/** A chunk that is wholly one noun phrase ("a spokesman"). */
-function nounPhraseChunk(tokens: readonly Token[], [from, to]: [number, number]): SpeakerPhrase | null {
-  const phrase = nounPhraseEndingAt(tokens, from, to);
-  return phrase && phrase.start === from ? toPhrase(tokens, phrase.start, to, phrase.acronym, null) : null;
-}
-
-const isRelativeChunk = (tokens: readonly Token[], [from]: [number, number]): boolean =>
-  tokens[from]?.lower === 'who' || tokens[from]?.lower === 'which';
-
-/** "Oxfordshire" in "MP for Henley, Oxfordshire, said"; "19" in "Leo Park, 19, told". */
-const isPlaceChunk = (tokens: readonly Token[], [from, to]: [number, number]): boolean =>
-  to - from === 1 && (tokens[from]!.capitalised || /^\p{N}+$/u.test(tokens[from]!.text));
 
 /**
  * The subject when a comma sits right before the verb: `X, role, said`, `X, who …, said`,
