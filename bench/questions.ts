@@ -79,3 +79,15 @@ export const MORE_QUESTIONS: readonly string[] = [
 
 /** Every question timed for `/ask`: the quality set first, then the rest. */
 export const ASK_QUESTIONS: readonly string[] = [...KNOWN_ANSWERS.map((known) => known.question), ...MORE_QUESTIONS];
+
+/** Asked before timing starts, as a running bot would have been asked before (the JIT compiles the hot paths). */
+export const WARM_UP: readonly string[] = [
+  'football transfer fee',
+  'profit warning from the retailer',
+  'election campaign poll',
+  'new mobile phone launch',
+  'central bank interest rate decision',
+  'film festival award winner',
+  'oil refinery strike',
+  'software security flaw',
+];

@@ -4,10 +4,12 @@
  * Every measurement runs in a child process of its own, so heaps do not mix.
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { corpusArticles, haveResearch, prepareResearch, projectRoot, workDir, writeCorpus, type CorpusName } from './corpus.js';
 import type { DesignFigures } from './measureDesign.js';
-import { renderReport, type BenchResults } from './report.js';
+import { rm } from 'node:fs/promises';
+import { renderReport, type BenchResults, type StartMode } from './report.js';
 import type { StartFigures } from './startToReady.js';
 
 const quick = process.argv.includes('--quick');
@@ -42,6 +44,7 @@ function log(message: string): void {
   process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0)} s] ${message}\n`);
 }
 
+const loadAtStart = os.loadavg()[0]!;
 const results: BenchResults = { quick, research: haveResearch(), designs: [], starts: [], notes: [] };
 if (!results.research) results.notes.push('../shared/corpora is absent: every corpus is generated from a synthetic vocabulary.');
 log(`preparing corpora (${results.research ? 'research corpora found in ../shared' : '../shared absent, synthetic corpus'})`);
@@ -69,13 +72,24 @@ for (const corpus of corpora) {
 
 for (const corpus of quick ? (['1x'] as const) : (['1x', '100k'] as const)) {
   const dir = path.join(workDir, `seeds-${corpus}`);
+  const cache = path.join(workDir, `cache-${corpus}`);
   log(`writing the ${corpus} corpus as files to ${dir}`);
   await writeCorpus(await corpusArticles(corpus), dir);
-  log(`start to ready on ${corpus} (no persisted index)`);
-  const cold = await child<StartFigures>('startToReady.ts', ['--dir', dir]);
-  results.starts.push({ corpus, persisted: false, figures: cold.value, error: cold.error });
+  await rm(cache, { recursive: true, force: true });
+  const runs: { mode: StartMode; args: string[] }[] = [
+    { mode: 'no cache', args: [] },
+    { mode: 'cache: build + persist', args: ['--cache', cache] },
+    { mode: 'cache: persisted, unchanged seeds', args: ['--cache', cache] },
+    { mode: 'worker thread, persisted', args: ['--cache', cache, '--worker'] },
+  ];
+  for (const { mode, args } of corpus === '1x' ? runs : runs.slice(1)) {
+    log(`start to ready on ${corpus} (${mode})`);
+    const run = await child<StartFigures>('startToReady.ts', ['--dir', dir, ...args]);
+    results.starts.push({ corpus, mode, figures: run.value, error: run.error });
+  }
 }
 
+results.load = [loadAtStart, os.loadavg()[0]!];
 const { table, markdown } = await renderReport(results);
 process.stdout.write(`${table}\n`);
 await (await import('node:fs/promises')).writeFile(path.join(projectRoot, 'BENCHMARKS.md'), markdown);
