@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.js';
+import { makeArticle } from '../support/makeArticle.js';
 import { renderAsk } from '../../src/discord/render/renderAsk.js';
 import { embedsLength, fitReply } from '../../src/discord/reply.js';
 import { EMBED_DESCRIPTION_LENGTH, EMBED_TITLE_LENGTH, EMBED_TOTAL_LENGTH, MESSAGE_CONTENT_LENGTH } from '../../src/discord/limits.js';
 import { SearchIndex } from '../../src/search/index.js';
 
-function article(id: string, headline: string, text: string, extra: Partial<Article> = {}): Article {
-  return {
-    id, headline, standfirst: null, section: 'World', source: 'Test Wire', date: '2012-02-06', url: null, byline: null,
-    credit: null, license: null, format: 'plain', paragraphs: [{ kind: 'body', text }], ...extra,
-  };
-}
 
 describe('renderAsk', () => {
   it('shows each article with its excerpt, headline, date, section, outlet and source, best first', () => {
@@ -56,3 +51,7 @@ describe('renderAsk', () => {
     }
   });
 });
+
+function article(id: string, headline: string, text: string, extra: Partial<Article> = {}): Article {
+  return makeArticle([text], { id, headline, section: 'World', source: 'Test Wire', date: '2012-02-06', ...extra });
+}

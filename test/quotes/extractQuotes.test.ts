@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/corpus/index.js';
 import { extractQuotes, sameSpeaker } from '../../src/quotes/index.js';
-import { makeArticle } from './makeArticle.js';
+import { makeArticle } from '../support/makeArticle.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seedExpectations = JSON.parse(readFileSync(path.join(root, 'test/fixtures/seed-expectations.json'), 'utf8')) as {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { lookupQuotes, QuoteIndex } from '../../src/quotes/index.js';
-import { makeArticle } from './makeArticle.js';
+import { makeArticle } from '../support/makeArticle.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const expectations = JSON.parse(readFileSync(path.join(root, 'test/fixtures/seed-expectations.json'), 'utf8')) as {

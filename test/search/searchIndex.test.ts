@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import type { Article } from '../../src/corpus/types.js';
+import { makeArticle } from '../support/makeArticle.js';
 import { plainText, SearchIndex } from '../../src/search/index.js';
 
 interface Expectations {
@@ -11,23 +12,6 @@ interface Expectations {
 const expectations = JSON.parse(readFileSync(new URL('../fixtures/seed-expectations.json', import.meta.url), 'utf8')) as Expectations;
 const seedId = expectations.article.replace(/^seeds\//u, '');
 
-function article(id: string, headline: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
-  return {
-    id,
-    headline,
-    standfirst: null,
-    section: null,
-    source: null,
-    date: null,
-    url: null,
-    byline: null,
-    credit: null,
-    license: null,
-    format: 'plain',
-    paragraphs: paragraphs.map((text) => ({ kind: 'body' as const, text })),
-    ...extra,
-  };
-}
 
 describe('SearchIndex over the shipped seeds', () => {
   let index: SearchIndex;
@@ -130,3 +114,7 @@ describe('SearchIndex.fromData', () => {
     expect(() => SearchIndex.fromData(articles.slice(1), SearchIndex.build(articles).toData())).toThrow('SearchIndex.fromData: the data indexes 2 articles, not 1');
   });
 });
+
+function article(id: string, headline: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
+  return makeArticle(paragraphs, { id, headline, source: null, ...extra });
+}
