@@ -25,6 +25,8 @@ const ORG_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
 /** Longest run of words taken as one name or appositive. */
 const MAX_RUN = 8;
 const MAX_ROLE_TOKENS = 14;
+/** Words that make a would-be appositive a clause ("…, an attorney, has responded"). */
+const CLAUSE_WORDS = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'said', 'says', 'told', 'feel', 'feels', 'felt', 'think', 'thinks', 'who', 'which']);
 
 const stripTitle = (word: string): string => word.toLowerCase().replace(/\.$/, '');
 
@@ -170,8 +172,8 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         const name = expanded ?? phrase.words.join(' ');
         return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null, description: false };
       }
-      if (named.length === 0 || named.some((word) => !/^[\p{Lu}\p{N}]/u.test(word) && !NAME_PARTICLES.has(word))) {
-        // "Munster number 10": not a name.
+      if (named.length === 0 || named.some((word) => !/^\p{Lu}/u.test(word) && !NAME_PARTICLES.has(word))) {
+        // "Munster number 10", "September 11": not a person's name.
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
       }
       if (phrase.words.some((word) => word.toLowerCase() === 'and')) {
@@ -206,7 +208,7 @@ function appositiveAfter(tokens: readonly Token[], start: number): string | null
   for (let i = start; i < tokens.length && words.length <= MAX_ROLE_TOKENS; i += 1) {
     const token = tokens[i]!;
     if (token.kind === 'punct' && /[,.;:!?]/.test(token.text)) return words.length > 0 ? words.join(' ') : null;
-    if (token.kind !== 'word') return null;
+    if (token.kind !== 'word' || CLAUSE_WORDS.has(token.lower)) return null;
     words.push(token.text);
   }
   return null;

@@ -100,6 +100,8 @@ export interface ReportedClaim extends Attribution {
   to: number;
 }
 
+/** Verbs whose claim may follow without "that" (`Opposition groups say at least 6,000 …`). */
+const CLAIM_WITHOUT_THAT = new Set(['say', 'says', 'said', 'add', 'adds', 'added', 'warn', 'warns', 'warned', 'believe', 'believes', 'believed', 'insist', 'insists', 'insisted', 'claim', 'claimed', 'estimate', 'estimated', 'predicted', 'predict', 'predicts', 'argued', 'argue', 'argues', 'stressed', 'noted']);
 const CLAIM_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'by', 'for', 'with', 'during', 'after', 'before']);
 
 /** Fewest words a reported claim must have. */
@@ -135,7 +137,12 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     }
     // "Juppe cautioned, however, that …": skip the adverb, not a comma that ends the clause ("…, X said, a day after").
     if (tokens[from]?.text === ',' && ['however', 'though', 'also'].includes(tokens[from + 1]?.lower ?? '') && tokens[from + 2]?.text === ',') from += 3;
-    if (tokens[from]?.lower === 'that') from += 1;
+    const that = tokens[from]?.lower === 'that';
+    if (that) from += 1;
+    // "The pair admitted the act", "denies any knowledge": only say/add/warn/believe take a claim without "that".
+    if (!that && !CLAIM_WITHOUT_THAT.has(token.lower) && end - from > 0 && tokens[from]?.kind === 'word' && !CLAIM_PREPOSITIONS.has(tokens[from]!.lower)) {
+      from = end;
+    }
     // "X said in a statement that …": the claim starts after "that"; "X said on Monday." has no claim.
     if (CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '') && tokens[from + 1]?.lower !== 'least') {
       const that = tokens.findIndex((t, i) => i > from && i <= from + 8 && t.lower === 'that');

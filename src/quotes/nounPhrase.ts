@@ -29,6 +29,9 @@ export const MAX_GROUP_WORDS = 4;
 export const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'de', 'del', 'della', 'da', 'di', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'the', 'on', '&']);
 export const APPOSITIVE_ADVERBS = new Set(['however', 'though', 'meanwhile', 'too', 'also', 'moreover', 'nonetheless', 'nevertheless', 'instead']);
 
+/** Verbs that turn a would-be appositive into a clause. */
+const CLAUSE_VERBS = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'said', 'says', 'told', 'feel', 'feels', 'felt', 'think', 'thinks', 'do', 'does', 'did']);
+
 export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 export const isComma = (token: Token | undefined): boolean => token?.kind === 'punct' && token.text === ',';
 export const isAcronym = (text: string): boolean => /^[\p{Lu}\p{N}&.-]{2,}$/u.test(text) && /\p{Lu}/u.test(text);
@@ -70,6 +73,8 @@ export function isRoleChunk(tokens: readonly Token[], from: number, to: number):
   for (let i = from; i < to; i += 1) if (tokens[i]!.kind === 'quote') return false;
   const first = tokens[from]!;
   if (!isWord(first)) return false;
+  // "an attorney for the committee has responded to the letter": a clause, not a description.
+  for (let i = from; i < to; i += 1) if (CLAUSE_VERBS.has(tokens[i]!.lower)) return false;
   if (first.lower === 'the' || first.lower === 'a' || first.lower === 'an') return true;
   if (!first.capitalised) return !NP_STOP_WORDS.has(first.lower) && !first.lower.endsWith('ing');
   // "USDA deputy administrator for program planning", "MP for Henley-on-Thames": a title inside.

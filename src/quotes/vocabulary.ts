@@ -35,11 +35,14 @@ export const REPORTING_VERBS = words(`
 export const NOUN_LIKE_VERBS = words(`
   claims reports notes comments remarks calls answers replies states demands promises pledges vows posts protests
   brands labels forecasts estimates counters blames praises attacks hopes fears echoes
+  claim report note comment remark call answer reply state demand promise pledge vow post protest brand label
+  forecast estimate counter blame praise attack hope fear echo
 `);
 
 /** Participles that report speech in a trailing clause (", saying …"): their speaker is the sentence's subject. */
 export const REPORTING_PARTICIPLES = words(`
   saying adding insisting arguing warning claiming noting stressing explaining telling describing calling urging
+  stating declaring announcing asking writing replying responding suggesting complaining calling
 `);
 
 /** Reporting verbs that carry reported speech without quotation marks (`X said that …`). */

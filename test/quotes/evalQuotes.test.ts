@@ -6,6 +6,7 @@ import { regexBaseline } from '../../src/quotes/regexBaseline.js';
 const sets = loadQuoteFixtures();
 const set = (name: string) => sets.find((entry) => entry.name === name)!;
 const corpora = set('corpora');
+const heldout = set('heldout');
 
 describe('evaluateSet', () => {
   it('returns all 12 seed quotations with their 12 speakers and the 3 reported claims', () => {
@@ -31,5 +32,11 @@ describe('evaluateSet', () => {
     const result = evaluateSet(corpora, extractQuotes);
     expect(result.quotes.f1).toBeGreaterThanOrEqual(0.9);
     expect(result.quotes.speakerAccuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it.skipIf(heldout.skipped !== null)(`returns at least 90% F1 and 75% speaker accuracy on the held-out corpora articles${heldout.skipped ? ` (${heldout.skipped})` : ''}`, () => {
+    const result = evaluateSet(heldout, extractQuotes);
+    expect(result.quotes.f1).toBeGreaterThanOrEqual(0.9);
+    expect(result.quotes.speakerAccuracy).toBeGreaterThanOrEqual(0.75);
   });
 });
