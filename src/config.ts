@@ -24,6 +24,12 @@ export interface Config {
   seedsDir: string;
   /** Re-index when files in the seeds folder change. @default true */
   watchSeeds: boolean;
+  /**
+   * Folder where the parsed corpus and indexes are persisted (invalidated when a seed file or the indexing code
+   * changes), so a restart does not parse and index again; null (`INDEX_CACHE_DIR=off`) persists nothing.
+   * @default ".newsdesk/cache"
+   */
+  indexCacheDir: string | null;
   /** pino log level. @default "info" */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   ask: {
@@ -100,6 +106,7 @@ const schema = z.object({
     .default(null),
   SEEDS_DIR: z.string().trim().min(1).default('seeds'),
   WATCH_SEEDS: flag(true),
+  INDEX_CACHE_DIR: z.string().trim().min(1).default('.newsdesk/cache'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ASK_MAX_QUESTION_LENGTH: integer(300, 10, 2000),
   ASK_PAGE_SIZE: integer(3, 1, 10),
@@ -132,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     discord: { token: e.DISCORD_TOKEN, clientId: e.DISCORD_CLIENT_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shardCount: e.TOTAL_SHARDS },
     seedsDir: e.SEEDS_DIR,
     watchSeeds: e.WATCH_SEEDS,
+    indexCacheDir: e.INDEX_CACHE_DIR === 'off' ? null : e.INDEX_CACHE_DIR,
     logLevel: e.LOG_LEVEL,
     ask: { maxQuestionLength: e.ASK_MAX_QUESTION_LENGTH, pageSize: e.ASK_PAGE_SIZE },
     limits: { userCooldownSeconds: e.USER_COOLDOWN_SECONDS, guildPerMinute: e.GUILD_COMMANDS_PER_MINUTE },

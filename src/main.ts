@@ -56,11 +56,13 @@ async function main(): Promise<number> {
   // In the terminal, info logs would bury the answers; the operator can still ask for them with LOG_LEVEL.
   const log = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
 
-  const library = await buildLibrary(config.seedsDir);
+  // Built before login (or read from the persisted index), so nothing blocks the gateway connection.
+  const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir });
   for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
   log.info({ articles: library.corpus.articles.length, passages: library.search.passageCount, ms: Math.round(library.buildMs) }, 'coverage loaded');
 
-  const libraryStore = new LibraryStore(library, config.seedsDir);
+  // Reloads build in a worker thread: heartbeats and interactions keep flowing while the seeds are re-indexed.
+  const libraryStore = new LibraryStore(library, config.seedsDir, buildLibrary, { cacheDir: config.indexCacheDir, worker: !consoleMode });
   const stateStore = StateStore.open(config.digest.stateFile);
   // The bot exists only after login; the digest reaches it through these closures.
   let bot: Bot | null = null;

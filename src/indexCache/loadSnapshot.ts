@@ -2,6 +2,7 @@ import { loadCorpus } from '../corpus/index.js';
 import { QuoteIndex } from '../quotes/index.js';
 import { SearchIndex } from '../search/index.js';
 import { INDEX_CACHE_VERSION, readIndexCache, writeIndexCache, type IndexSnapshot } from './indexCache.js';
+import { codeFingerprint } from './codeFingerprint.js';
 import { seedsFingerprint } from './seedsFingerprint.js';
 
 /** A snapshot and where it came from. */
@@ -25,7 +26,7 @@ export class EmptyCorpusError extends Error {
  * @example (await loadSnapshot('seeds', '.newsdesk/cache')).fromCache // => true on the second start
  */
 export async function loadSnapshot(seedsDir: string, cacheDir: string | null): Promise<LoadedSnapshot> {
-  const key = cacheDir ? await seedsFingerprint(seedsDir, `v${INDEX_CACHE_VERSION}`) : '';
+  const key = cacheDir ? await seedsFingerprint(seedsDir, `v${INDEX_CACHE_VERSION} ${await codeFingerprint()}`) : '';
   if (cacheDir) {
     const cached = await readIndexCache(cacheDir, key);
     if (cached) return { snapshot: cached, fromCache: true };
