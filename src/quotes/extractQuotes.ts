@@ -54,7 +54,8 @@ class SpeakerMemory {
 
 const contentOf = (text: string, token: Token): string => {
   const span = token.span!;
-  return text.slice(span.contentStart, span.contentEnd).trim().replace(/[,;:]+$/u, '').trim();
+  // The lookbehind keeps this linear on a long run of commas (a plain /[,;:]+$/ retries from every comma).
+  return text.slice(span.contentStart, span.contentEnd).trim().replace(/(?<![,;:])[,;:]+$/u, '').trim();
 };
 
 const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;

@@ -39,6 +39,8 @@ export interface QuoteIndexJSON {
 }
 
 const defaultFindOptions: Required<FindByTextOptions> = { minCoverage: 0.6 };
+/** Longest `text` looked up; the `/quote text` option allows 200 characters. */
+const MAX_TEXT_QUERY = 300;
 /** Candidates the inverted index hands to the fuzzy ranking. */
 const CANDIDATES = 50;
 /** Leading words of a "who said …" question, and quotation marks, are not part of the quotation searched for. */
@@ -138,11 +140,13 @@ export class QuoteIndex {
    */
   findByText(text: string, limit = 5, options: FindByTextOptions = {}): QuoteMatch[] {
     const { minCoverage } = { ...defaultFindOptions, ...options };
-    const query = text.replace(QUESTION_PREFIX, '').replace(QUOTE_MARKS, ' ').replace(/[?]+\s*$/u, '').trim();
+    // Discord caps the option at 200 characters; console mode does not, so cut here (fuzzy matching is quadratic in
+    // a term's length). The lookbehind keeps the trailing-'?' strip linear on a run of question marks.
+    const query = text.slice(0, MAX_TEXT_QUERY).replace(QUESTION_PREFIX, '').replace(QUOTE_MARKS, ' ').replace(/(?<!\?)\?+\s*$/u, '').trim();
     const terms = queryTerms(query);
     if (terms.length === 0) return [];
     const hits = this.#text
-      .search(terms.join(' '), { combineWith: 'OR', prefix: (term) => term.length > 3, fuzzy: (term) => (term.length > 4 ? 0.2 : false) })
+      .search(terms.join(' '), { combineWith: 'OR', prefix: (term) => term.length > 3, fuzzy: (term) => (term.length > 4 && term.length <= 32 ? 0.2 : false) })
       .slice(0, CANDIDATES);
     const candidates = hits
       .map((hit) => {

@@ -32,6 +32,11 @@ interface Entry extends SpeakerSummary {
 const mostFrequent = (counts: Map<string, number>): string[] =>
   [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([value]) => value);
 
+/** Longest name looked up (Discord caps the option at 100 characters; console mode does not). */
+const MAX_NAME_LENGTH = 100;
+/** Longest name matched fuzzily: fuzzy matching costs grow with the square of the length. */
+const MAX_FUZZY_LENGTH = 32;
+
 /**
  * The speakers of a set of quotations, grouped so that case, accents, titles and a bare surname do not split one
  * person ("Juppé", "Mr Juppe", "Alain Juppe"): a surname alone joins the one full name that ends with it (when
@@ -126,7 +131,8 @@ export class SpeakerDirectory {
    * @example directory.find('juppé')?.name // => 'Alain Juppe'
    */
   find(name: string): (SpeakerSummary & { quotes: readonly Quote[] }) | null {
-    const key = speakerKey(name);
+    // No name is longer; fuzzy matching a pasted page against every speaker would take seconds.
+    const key = speakerKey(name.slice(0, MAX_NAME_LENGTH));
     if (key === '') return null;
     const exact = this.#byKey.get(key);
     if (exact) return exact;
@@ -134,7 +140,7 @@ export class SpeakerDirectory {
     const first = key.split(' ')[0]!;
     const sameSurname = key.includes(' ') ? bySurname.filter((entry) => entry.key.startsWith(first[0]!)) : bySurname;
     if (sameSurname.length > 0) return [...sameSurname].sort((a, b) => b.count - a.count)[0]!;
-    const fuzzy = this.#fuzzy(key, 1)[0];
+    const fuzzy = key.length <= MAX_FUZZY_LENGTH ? this.#fuzzy(key, 1)[0] : undefined;
     return fuzzy ?? null;
   }
 
@@ -143,9 +149,9 @@ export class SpeakerDirectory {
    * @example directory.suggest('jup') // => [{ name: 'Alain Juppe', count: 7 }]
    */
   suggest(prefix: string, limit: number): { name: string; count: number }[] {
-    const folded = foldName(prefix);
+    const folded = foldName(prefix.slice(0, MAX_NAME_LENGTH));
     const chosen = folded.length >= WORD_INDEX_MIN_PREFIX ? this.#byPrefix(folded, limit) : this.#scan(folded, limit);
-    if (chosen.length < limit && folded.length >= WORD_INDEX_MIN_PREFIX) {
+    if (chosen.length < limit && folded.length >= WORD_INDEX_MIN_PREFIX && folded.length <= MAX_FUZZY_LENGTH) {
       const seen = new Set(chosen);
       for (const entry of this.#fuzzy(folded, limit)) {
         if (chosen.length >= limit) break;

@@ -53,8 +53,14 @@ export function queryTerms(question: string): string[] {
   const seen = new Set<string>();
   for (const word of words(question)) {
     const term = foldTerm(word);
-    if (term.length < 2 || STOP_WORDS.has(term)) continue;
+    if (term.length < 2 || term.length > MAX_TERM_LENGTH || STOP_WORDS.has(term)) continue;
     seen.add(term);
+    if (seen.size === MAX_QUERY_TERMS) break;
   }
   return [...seen];
 }
+
+/** A question's first 32 distinct terms are searched: no question needs more, and each costs a dictionary scan. */
+export const MAX_QUERY_TERMS = 32;
+/** Longer "words" are not words (a URL, a pasted hash): searching them fuzzily costs time and finds nothing. */
+export const MAX_TERM_LENGTH = 40;

@@ -14,7 +14,8 @@ import { TimeBudget } from './budget.js';
  * rescanning from the start) takes tens of seconds at this size, so a 2 s budget is generous yet decisive.
  */
 const SIZE = 100_000;
-const BUDGET_MS = 2000;
+// Generous: a linear pass over 100 KB takes well under a second even on a loaded machine; a quadratic one, tens of seconds.
+const BUDGET_MS = 5000;
 
 const times = (piece: string, length = SIZE) => piece.repeat(Math.ceil(length / piece.length)).slice(0, length);
 
@@ -90,19 +91,10 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
  * out of the suite rather than marked `.fails`: a timing failure would flake, and each would cost tens of seconds.
  * TODO: remove each entry once its fix lands.
  */
-const SENTENCE_BOUNDARY = 'src/search/sentences.ts BOUNDARY /[.!?]+["”’\')\]]*\\s+/gu backtracks over a run of . ! ? at every start: 25-70 s';
-const KNOWN_SUPER_LINEAR: Record<string, string> = {
-  'splitSentences × . × 100k then x': SENTENCE_BOUNDARY,
-  'splitSentences × ! × 100k then x': SENTENCE_BOUNDARY,
-  'splitSentences × ? × 100k then x': SENTENCE_BOUNDARY,
-  'chooseExcerpt × . × 100k then x': SENTENCE_BOUNDARY,
-  'chooseExcerpt × ! × 100k then x': SENTENCE_BOUNDARY,
-  'chooseExcerpt × ? × 100k then x': SENTENCE_BOUNDARY,
-  'extractQuotes × a quotation of 100k commas': 'src/quotes/extractQuotes.ts contentOf /[,;:]+$/u: 7.5 s',
-  'QuoteIndex.findByText × ? × 100k then x': 'src/quotes/quoteIndex.ts findByText /[?]+\\s*$/u: 24 s',
-  // Throws RangeError (MiniSearch fuzzy allocates (n+1)² cells): see the `.fails` test in quotes.test.ts.
-  'QuoteIndex.findByText × a × 100k then !': 'src/quotes/quoteIndex.ts findByText: fuzzy matching of a 100k-character term',
-};
+// Inputs that were super-linear when this suite was written, all fixed since (lookbehinds in sentences.ts,
+// extractQuotes.ts and quoteIndex.ts; bounded heading regex; capped fuzzy term length). Add one here, with the
+// regex and its cost, only while a fix is pending.
+const KNOWN_SUPER_LINEAR: Record<string, string> = {};
 
 describe('catastrophic inputs (ReDoS and quadratic scans)', () => {
   for (const [entryName, run] of Object.entries(ENTRY_POINTS)) {
