@@ -4,5 +4,4 @@ export { articleFilter, sameLabel, type SearchFilters } from './filters.js';
 export { chooseExcerpt, escapeMarkdown, highlight, plainText, type ExcerptOptions } from './chooseExcerpt.js';
 export { splitSentences } from './sentences.js';
 export { foldTerm, queryTerms, words, STOP_WORDS } from './normalize.js';
-export { suggestTerms, type Vocabulary } from './suggestTerms.js';
 export { collectFacets, suggestFacet, type Facets, type FacetValue } from './facets.js';
