@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +219,44 @@ describe('the digest post (POST /channels/:id/messages) failing', () => {
     const shown = articles.filter((article) => texts.some((text) => text.includes(article.headline)));
     expect(shown.length).toBeGreaterThan(0);
     for (const article of shown) expect(texts.filter((text) => text.includes(article.headline))).toHaveLength(1);
+  });
+});
+
+describe('a state file found corrupted at start', () => {
+  it('is reported and set aside; the fresh state re-posts nothing already there and posts the next slot', async () => {
+    const file = path.join(stateDir, 'corrupted.sqlite');
+    await writeFile(file, `not a database ${'#'.repeat(5000)}`);
+    at('2026-07-10T06:00:00.000Z');
+    const fresh = StateStore.open(file);
+    const logs = running.logs.length;
+    const restarted = new DigestService({
+      store: fresh,
+      library: () => ({ articles: coverage }),
+      settings: { channelId: setup.digest.id, cron: '0 8 * * *', timezone: 'UTC' },
+      send: (channelId, reply) => running.bot.send(channelId, reply),
+      guildIds: () => running.bot.guildIds(),
+      now: () => clock,
+      log: running.ctx.log,
+    });
+    try {
+      expect(running.logs.slice(logs).filter((line) => line.level >= 50 && /is corrupted/u.test(line.msg))).toHaveLength(1);
+      expect(fresh.warnings[0]?.movedTo).toMatch(/corrupted\.sqlite\.corrupt-/u);
+      const from = fake.requests.length;
+      // The start-up catch-up: everything in the coverage now is the baseline, never re-posted.
+      await restarted.catchUp();
+      expect(digestPosts(from)).toEqual([]);
+      // The next slot is not skipped: it carries what arrived since.
+      const articles = arrivals('2026-07-10', 2);
+      at('2026-07-10T07:00:00.000Z');
+      coverage = [...coverage, ...articles];
+      await restarted.runDue();
+      at('2026-07-10T08:00:30.000Z');
+      expect(await restarted.runDue()).toEqual([expect.objectContaining({ outcome: 'posted', articles: 2 })]);
+      expectPostedOnce(digestPosts(from), articles);
+      expect(digestPosts(from).some((post) => messageText(post.body as SentBody).includes('2026-07-06'))).toBe(false);
+    } finally {
+      fresh.close();
+    }
   });
 });
 
