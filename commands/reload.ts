@@ -13,7 +13,7 @@ export const data = new SlashCommandBuilder()
 const SKIPPED_LISTED = 10;
 
 function renderReload(result: ReloadResult): Reply {
-  if (!result.ok) return { content: digestTexts.reloadFailed(result.error), ephemeral: true, data: { reload: result } };
+  if (!result.ok) return { content: digestTexts.reloadFailed(result.reason), ephemeral: true, data: { reload: result } };
   const lines = [`Reloaded ${result.articles} article${result.articles === 1 ? '' : 's'} in ${Math.round(result.ms)} ms.`];
   if (result.skipped.length) {
     lines.push(`Skipped ${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'}:`);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadCorpus } from './corpus/index.js';
 import type { Article, Corpus, SkippedFile } from './corpus/types.js';
 import { EmptyCorpusError, loadSnapshot, loadSnapshotInWorker } from './indexCache/index.js';
@@ -22,7 +23,13 @@ export interface Library {
 /** The outcome of {@link LibraryStore.reload}. */
 export type ReloadResult =
   | { ok: true; articles: number; skipped: SkippedFile[]; ms: number }
-  | { ok: false; error: string };
+  | {
+      ok: false;
+      /** What went wrong, for the logs (may name paths on the server). */
+      error: string;
+      /** The same, fit to show a user: the server's paths replaced by "the seeds folder" or removed. */
+      reason: string;
+    };
 
 /** Options of {@link buildLibrary}. */
 export interface LibraryOptions {
@@ -126,7 +133,22 @@ export class LibraryStore {
       for (const listener of this.#listeners) listener(next, previous);
       return { ok: true, articles: next.corpus.articles.length, skipped: next.corpus.skipped, ms: performance.now() - started };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: message, reason: withoutPaths(message, this.seedsDir) };
     }
   }
+}
+
+/**
+ * A message fit for users: the seeds folder named as such, any other absolute path elided.
+ * @example withoutPaths('no article could be loaded from /srv/bot/seeds (1 files skipped)', 'seeds')
+ * // => 'no article could be loaded from the seeds folder (1 files skipped)'
+ */
+function withoutPaths(message: string, seedsDir: string): string {
+  return message
+    .split(path.resolve(seedsDir))
+    .join('the seeds folder')
+    .split(seedsDir)
+    .join('the seeds folder')
+    .replace(/(?:[A-Za-z]:)?[\\/][^\s:'"()]+/gu, '…');
 }

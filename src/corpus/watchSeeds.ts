@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
@@ -64,17 +65,65 @@ export function watchSeeds(dir: string, options: WatchSeedsOptions): SeedsWatche
     timer = setTimeout(() => void fire(), debounceMs);
   };
 
-  const watcher: FSWatcher = watch(path.resolve(dir), { recursive: true }, (_event, filename) => {
+  const root = path.resolve(dir);
+  const LOST = -1;
+  let watcher: FSWatcher | null = null;
+  let watchedInode: number | null = null;
+  let retry: NodeJS.Timeout | null = null;
+
+  const onEvent = (_event: string, filename: string | Buffer | null): void => {
     if (filename && IGNORED.test(filename.toString())) return;
     schedule();
-  });
-  watcher.on('error', onError);
+    void ensureWatching();
+  };
+
+  const open = (inode: number | null): void => {
+    watcher?.close();
+    watcher = watch(root, { recursive: true }, onEvent);
+    watcher.on('error', (error) => {
+      onError(error);
+      void ensureWatching();
+    });
+    watchedInode = inode;
+  };
+
+  // A folder removed and made again (`rm -rf seeds && cp -r new seeds`) leaves a watch on the deleted folder, which
+  // sees nothing more: after each event, check that the path still is the watched folder; watch the new one (and
+  // reload) when it was replaced, and look again every `debounceMs` while it is missing.
+  const ensureWatching = async (): Promise<void> => {
+    if (closed || retry) return;
+    let inode: number;
+    try {
+      inode = (await stat(root)).ino;
+    } catch (error) {
+      onError(error);
+      // Lost: whatever folder appears at the path next is new, even if the file system reuses the inode number.
+      if (watchedInode !== null) watchedInode = LOST;
+      retry = setTimeout(() => {
+        retry = null;
+        void ensureWatching();
+      }, debounceMs);
+      return;
+    }
+    if (closed || inode === watchedInode) return;
+    const replaced = watchedInode !== null;
+    open(inode);
+    if (replaced) schedule();
+  };
+
+  // Watch synchronously, so that a change made right after `watchSeeds` returns is seen.
+  open(null);
+  void stat(root).then(
+    ({ ino }) => void (watchedInode ??= ino),
+    (error: unknown) => onError(error),
+  );
 
   return {
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      watcher.close();
+      if (retry) clearTimeout(retry);
+      watcher?.close();
     },
   };
 }

@@ -190,10 +190,10 @@ describe('error replies', () => {
     expect(bot.stdout() + bot.stderr()).not.toContain(TOKEN);
   });
 
-  // BUG (reload failure shows a server path): when a reload fails because the seeds folder is gone, /reload answers
+  // Found by this suite (fixed: ReloadResult.reason): when a reload failed because the seeds folder was gone, /reload answered
   // "Reload failed: no article could be loaded from /tmp/newsdesk-seeds-… (1 files skipped)": the EmptyCorpusError
   // message, with the absolute SEEDS_DIR of the server, goes to Discord as is.
-  it.fails('answers a reload that fails (seeds folder removed) without the server path of the folder', async () => {
+  it('answers a reload that fails (seeds folder removed) without the server path of the folder', async () => {
     await rm(seeds.dir, { recursive: true, force: true });
     const { interaction } = await run({ name: 'reload', user: quiet.admin });
     const answer = ((await originalEditOf(fake, interaction)).body as SentBody).content ?? '';

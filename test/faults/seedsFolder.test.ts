@@ -72,10 +72,10 @@ describe('watchSeeds with LibraryStore.reload', () => {
     expect(reloads.every((result) => result.ok)).toBe(true);
   }, 40_000);
 
-  // BUG (watchSeeds loses the folder): fs.watch follows the folder's inode. Once the seeds folder is removed and
+  // Found by this suite (fixed in watchSeeds): fs.watch follows the folder's inode. Once the seeds folder is removed and
   // made again (rm -rf seeds && cp -r new seeds, or a deploy that swaps folders), the watcher stays on the dead
   // inode: no change is ever seen again, nothing is reported, and the bot serves the old coverage until /reload.
-  it.fails('keeps watching after the seeds folder is removed and made again', async () => {
+  it('keeps watching after the seeds folder is removed and made again', async () => {
     await writeFile(path.join(dir, 'story-0.md'), storyText(0, 0));
     const { store, reloads } = await watchedStore(100);
     await rm(dir, { recursive: true });

@@ -103,7 +103,7 @@ async function runRace(mode: 'atomic' | 'in-place'): Promise<Race> {
   };
   const reloading = async () => {
     for (let round = 0; round < RELOADS; round += 1) {
-      reloads.push(await store.reload().catch((error: unknown) => (thrown.push(error), { ok: false as const, error: 'threw' })));
+      reloads.push(await store.reload().catch((error: unknown) => (thrown.push(error), { ok: false as const, error: 'threw', reason: 'threw' })));
     }
   };
   await Promise.all([loading(), reloading()]);

@@ -211,7 +211,7 @@ export const digestTexts = {
   turnedOff: 'The digest is off for this server. `/digest set` turns it back on.',
   posted: (articles: number, channelId: string) => `Posted the digest (${articles} article${articles === 1 ? '' : 's'}) in <#${channelId}>.`,
   nothingToPost: 'Nothing new to post: the digest would be empty. Here are the latest articles instead.',
-  reloadFailed: (error: string) => `Reload failed: ${error}\nThe previous coverage is still in use.`,
+  reloadFailed: (reason: string) => `Reload failed: ${reason}\nThe previous coverage is still in use.`,
 } as const;
 
 /** The subset of `DigestStatus` the renderer reads (kept structural so the renderer needs no service import). */
