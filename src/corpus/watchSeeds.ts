@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
@@ -26,9 +26,10 @@ export interface SeedsWatcher {
 const IGNORED = /(^|[/\\])(\.[^/\\]*|[^/\\]*~|[^/\\]*\.(swp|swx|tmp|part|crdownload))$/u;
 
 /**
- * Watches the seeds folder and its subfolders (`fs.watch` recursive: Linux with Node 20+, macOS, Windows) and
- * calls `onChange` after each burst of changes, debounced; runs never overlap (a change during a run
- * schedules one more run after it).
+ * Watches the seeds folder and its subfolders and calls `onChange` after each burst of changes, debounced; runs never
+ * overlap (a change during a run schedules one more run after it). Each folder has a watch of its own, which sees
+ * changes to the files in it: Node 20's recursive watch on Linux adds one per file instead, which takes seconds to
+ * follow thousands of new files and can exhaust the system's inotify watches on a large seeds folder.
  * @example const watcher = watchSeeds('seeds', { onChange: () => library.reload() }); watcher.close();
  */
 export function watchSeeds(dir: string, options: WatchSeedsOptions): SeedsWatcher {
@@ -67,54 +68,95 @@ export function watchSeeds(dir: string, options: WatchSeedsOptions): SeedsWatche
 
   const root = path.resolve(dir);
   const LOST = -1;
-  let watcher: FSWatcher | null = null;
-  let watchedInode: number | null = null;
+  const watchers = new Map<string, FSWatcher>();
+  let rootInode: number | null = null;
   let retry: NodeJS.Timeout | null = null;
+  let scanning = false;
+  let rescanAgain = false;
 
-  const onEvent = (_event: string, filename: string | Buffer | null): void => {
-    if (filename && IGNORED.test(filename.toString())) return;
-    schedule();
-    void ensureWatching();
-  };
-
-  const open = (inode: number | null): void => {
-    watcher?.close();
-    watcher = watch(root, { recursive: true }, onEvent);
-    watcher.on('error', (error) => {
-      onError(error);
-      void ensureWatching();
+  const watchFolder = (folder: string): void => {
+    if (closed || watchers.has(folder)) return;
+    const watcher = watch(folder, (event, filename) => {
+      if (filename && IGNORED.test(filename.toString())) return;
+      schedule();
+      // A new or removed entry may be a folder: follow the tree, and check the seeds folder itself is still there.
+      if (event === 'rename') void rescan();
     });
-    watchedInode = inode;
+    watcher.on('error', (error) => {
+      watcher.close();
+      watchers.delete(folder);
+      if (folder === root) onError(error);
+      void rescan();
+    });
+    watchers.set(folder, watcher);
   };
 
-  // A folder removed and made again (`rm -rf seeds && cp -r new seeds`) leaves a watch on the deleted folder, which
-  // sees nothing more: after each event, check that the path still is the watched folder; watch the new one (and
-  // reload) when it was replaced, and look again every `debounceMs` while it is missing.
-  const ensureWatching = async (): Promise<void> => {
+  const folders = async (folder: string, found: Set<string>): Promise<void> => {
+    found.add(folder);
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) await folders(path.join(folder, entry.name), found);
+    }
+  };
+
+  // Brings the watches in line with the tree: new folders watched, removed ones dropped. A seeds folder removed and
+  // made again (`rm -rf seeds && cp -r new seeds`) is watched anew and reloaded; while it is missing, it is looked
+  // for every `debounceMs`.
+  const rescan = async (): Promise<void> => {
     if (closed || retry) return;
-    let inode: number;
-    try {
-      inode = (await stat(root)).ino;
-    } catch (error) {
-      onError(error);
-      // Lost: whatever folder appears at the path next is new, even if the file system reuses the inode number.
-      if (watchedInode !== null) watchedInode = LOST;
-      retry = setTimeout(() => {
-        retry = null;
-        void ensureWatching();
-      }, debounceMs);
+    if (scanning) {
+      rescanAgain = true;
       return;
     }
-    if (closed || inode === watchedInode) return;
-    const replaced = watchedInode !== null;
-    open(inode);
-    if (replaced) schedule();
+    scanning = true;
+    try {
+      let inode: number;
+      try {
+        inode = (await stat(root)).ino;
+      } catch (error) {
+        onError(error);
+        // Lost: whatever folder appears at the path next is new, even if the file system reuses the inode number.
+        rootInode = LOST;
+        for (const watcher of watchers.values()) watcher.close();
+        watchers.clear();
+        retry = setTimeout(() => {
+          retry = null;
+          void rescan();
+        }, debounceMs);
+        return;
+      }
+      if (inode !== rootInode) {
+        const replaced = rootInode !== null;
+        for (const watcher of watchers.values()) watcher.close();
+        watchers.clear();
+        rootInode = inode;
+        if (replaced) schedule();
+      }
+      const found = new Set<string>();
+      await folders(root, found);
+      if (closed) return;
+      for (const folder of found) watchFolder(folder);
+      for (const [folder, watcher] of watchers) {
+        if (found.has(folder)) continue;
+        watcher.close();
+        watchers.delete(folder);
+      }
+    } finally {
+      scanning = false;
+      if (rescanAgain && !closed) {
+        rescanAgain = false;
+        void rescan();
+      }
+    }
   };
 
-  // Watch synchronously, so that a change made right after `watchSeeds` returns is seen.
-  open(null);
+  // Watch the seeds folder itself synchronously, so that a change made right after `watchSeeds` returns is seen.
+  watchFolder(root);
   void stat(root).then(
-    ({ ino }) => void (watchedInode ??= ino),
+    ({ ino }) => {
+      rootInode ??= ino;
+      void rescan();
+    },
     (error: unknown) => onError(error),
   );
 
@@ -123,7 +165,8 @@ export function watchSeeds(dir: string, options: WatchSeedsOptions): SeedsWatche
       closed = true;
       if (timer) clearTimeout(timer);
       if (retry) clearTimeout(retry);
-      watcher?.close();
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
     },
   };
 }
