@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LoadedSnapshot } from './loadSnapshot.js';
+import { unpackSnapshot, type PackedSnapshot } from './packSnapshot.js';
 
 /** Thrown when the worker building the library fails or exits early. */
 export class WorkerBuildError extends Error {
@@ -29,9 +30,9 @@ export function loadSnapshotInWorker(seedsDir: string, cacheDir: string | null):
   return new Promise((resolve, reject) => {
     const worker = startWorker({ seedsDir, cacheDir });
     let settled = false;
-    worker.once('message', (message: { ok: true; loaded: LoadedSnapshot } | { ok: false; error: string }) => {
+    worker.once('message', (message: { ok: true; packed: PackedSnapshot; fromCache: boolean } | { ok: false; error: string }) => {
       settled = true;
-      if (message.ok) resolve(message.loaded);
+      if (message.ok) resolve({ snapshot: unpackSnapshot(message.packed), fromCache: message.fromCache });
       else reject(new WorkerBuildError(seedsDir, message.error));
       void worker.terminate();
     });

@@ -4,9 +4,10 @@ import { deserialize, serialize } from 'node:v8';
 import type { Corpus } from '../corpus/types.js';
 import type { QuoteIndexJSON } from '../quotes/index.js';
 import type { SearchIndexData } from '../search/index.js';
+import { ownSearchArrays, packSnapshot, unpackSnapshot, type PackedSnapshot } from './packSnapshot.js';
 
 /** Bumped whenever the shape of what is persisted changes, so an old cache is rebuilt rather than misread. */
-export const INDEX_CACHE_VERSION = 1;
+export const INDEX_CACHE_VERSION = 2;
 
 /** What is persisted: the parsed corpus and the built indexes, keyed by the seeds folder's fingerprint. */
 export interface IndexSnapshot {
@@ -26,9 +27,23 @@ export function cacheFile(cacheDir: string): string {
 /**
  * Reads the snapshot in `cacheDir` if it was built from seeds with fingerprint `key`; null when missing, stale or
  * unreadable (a damaged cache is rebuilt, never trusted).
- * @example await readIndexCache('.newsdesk/cache', key) // => { version: 1, key, corpus, search, quotes } or null
+ * @example await readIndexCache('.newsdesk/cache', key) // => { version: 2, key, corpus, search, quotes } or null
  */
 export async function readIndexCache(cacheDir: string, key: string): Promise<IndexSnapshot | null> {
+  const packed = await readPackedCache(cacheDir, key);
+  if (!packed) return null;
+  try {
+    return unpackSnapshot(packed);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * {@link readIndexCache} without unpacking: what a worker thread posts as is.
+ * @example (await readPackedCache('.newsdesk/cache', key))?.strings.bytes.length // => 61234567
+ */
+export async function readPackedCache(cacheDir: string, key: string): Promise<PackedSnapshot | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(cacheFile(cacheDir));
@@ -36,9 +51,9 @@ export async function readIndexCache(cacheDir: string, key: string): Promise<Ind
     return null;
   }
   try {
-    const snapshot = deserialize(bytes) as Partial<IndexSnapshot>;
-    if (snapshot.version !== INDEX_CACHE_VERSION || snapshot.key !== key || !snapshot.corpus || !snapshot.search || !snapshot.quotes) return null;
-    return snapshot as IndexSnapshot;
+    const packed = deserialize(bytes) as Partial<PackedSnapshot>;
+    if (packed.version !== INDEX_CACHE_VERSION || packed.key !== key || !packed.strings || !packed.search || !packed.quotes) return null;
+    return ownSearchArrays(packed as PackedSnapshot);
   } catch {
     return null;
   }
@@ -50,11 +65,19 @@ export async function readIndexCache(cacheDir: string, key: string): Promise<Ind
  * @example await writeIndexCache('.newsdesk/cache', snapshot) // => undefined; .newsdesk/cache/library.v8 written
  */
 export async function writeIndexCache(cacheDir: string, snapshot: IndexSnapshot): Promise<void> {
+  await writePackedCache(cacheDir, packSnapshot(snapshot));
+}
+
+/**
+ * {@link writeIndexCache} of a snapshot packed already.
+ * @example await writePackedCache('.newsdesk/cache', packSnapshot(snapshot)) // => undefined
+ */
+export async function writePackedCache(cacheDir: string, packed: PackedSnapshot): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const file = cacheFile(cacheDir);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, serialize(snapshot));
+    await writeFile(temporary, serialize(packed));
     await rename(temporary, file);
   } finally {
     await rm(temporary, { force: true });

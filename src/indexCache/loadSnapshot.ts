@@ -1,7 +1,8 @@
 import { loadCorpus } from '../corpus/index.js';
 import { QuoteIndex } from '../quotes/index.js';
 import { SearchIndex } from '../search/index.js';
-import { INDEX_CACHE_VERSION, readIndexCache, writeIndexCache, type IndexSnapshot } from './indexCache.js';
+import { INDEX_CACHE_VERSION, readIndexCache, readPackedCache, writeIndexCache, writePackedCache, type IndexSnapshot } from './indexCache.js';
+import { packSnapshot, type PackedSnapshot } from './packSnapshot.js';
 import { codeFingerprint } from './codeFingerprint.js';
 import { seedsFingerprint } from './seedsFingerprint.js';
 
@@ -26,20 +27,43 @@ export class EmptyCorpusError extends Error {
  * @example (await loadSnapshot('seeds', '.newsdesk/cache')).fromCache // => true on the second start
  */
 export async function loadSnapshot(seedsDir: string, cacheDir: string | null): Promise<LoadedSnapshot> {
-  const key = cacheDir ? await seedsFingerprint(seedsDir, `v${INDEX_CACHE_VERSION} ${await codeFingerprint()}`) : '';
+  const key = await cacheKey(seedsDir, cacheDir);
   if (cacheDir) {
     const cached = await readIndexCache(cacheDir, key);
     if (cached) return { snapshot: cached, fromCache: true };
   }
+  const snapshot = await buildSnapshot(seedsDir, key);
+  if (cacheDir) await writeIndexCache(cacheDir, snapshot);
+  return { snapshot, fromCache: false };
+}
+
+/**
+ * {@link loadSnapshot}, packed (see `packSnapshot`): a cache hit is not unpacked here, for a worker thread to post.
+ * @example (await loadPackedSnapshot('seeds', '.newsdesk/cache')).fromCache // => true on the second start
+ */
+export async function loadPackedSnapshot(seedsDir: string, cacheDir: string | null): Promise<{ packed: PackedSnapshot; fromCache: boolean }> {
+  const key = await cacheKey(seedsDir, cacheDir);
+  if (cacheDir) {
+    const cached = await readPackedCache(cacheDir, key);
+    if (cached) return { packed: cached, fromCache: true };
+  }
+  const packed = packSnapshot(await buildSnapshot(seedsDir, key));
+  if (cacheDir) await writePackedCache(cacheDir, packed);
+  return { packed, fromCache: false };
+}
+
+async function cacheKey(seedsDir: string, cacheDir: string | null): Promise<string> {
+  return cacheDir ? seedsFingerprint(seedsDir, `v${INDEX_CACHE_VERSION} ${await codeFingerprint()}`) : '';
+}
+
+async function buildSnapshot(seedsDir: string, key: string): Promise<IndexSnapshot> {
   const corpus = await loadCorpus(seedsDir);
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
-  const snapshot: IndexSnapshot = {
+  return {
     version: INDEX_CACHE_VERSION,
     key,
     corpus,
     search: SearchIndex.build(corpus.articles).toData(),
     quotes: QuoteIndex.fromArticles(corpus.articles).toJSON(),
   };
-  if (cacheDir) await writeIndexCache(cacheDir, snapshot);
-  return { snapshot, fromCache: false };
 }

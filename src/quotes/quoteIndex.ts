@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/types.js';
 import { foldTerm, queryTerms, STOP_WORDS } from '../search/index.js';
 import { extractQuotes } from './extractQuotes.js';
-import { SpeakerDirectory, type SpeakerSummary } from './speakerDirectory.js';
+import { SpeakerDirectory, type SpeakerDirectoryData, type SpeakerSummary } from './speakerDirectory.js';
 import type { Quote } from './types.js';
 
 /** What a quotation's reply shows of its article. */
@@ -31,12 +31,23 @@ export interface FindByTextOptions {
   minCoverage?: number;
 }
 
-/** The persisted form of a {@link QuoteIndex} (see `toJSON`). */
+/**
+ * The persisted form of a {@link QuoteIndex} (see `toJSON`). The built structures are kept as JSON text: restoring
+ * them is a parse on first use instead of re-tokenising every quotation, and a string costs next to nothing to
+ * copy through `v8.serialize` or a worker's `postMessage`. Without them (version 1), they are rebuilt from `quotes`.
+ */
 export interface QuoteIndexJSON {
-  version: 1;
+  version: 1 | 2;
   quotes: Quote[];
   articles: [string, ArticleInfo][];
+  /** MiniSearch's own serialised text index over the quotations (`JSON.stringify(miniSearch)`). */
+  text?: string;
+  /** The speaker directory's {@link SpeakerDirectoryData}, as JSON. */
+  speakers?: string;
 }
+
+type TextIndex = MiniSearch<{ id: number; quote: string }>;
+const textIndexOptions = { fields: ['quote'], processTerm };
 
 const defaultFindOptions: Required<FindByTextOptions> = { minCoverage: 0.6 };
 /** Longest `text` looked up; the `/quote text` option allows 200 characters. */
@@ -73,27 +84,55 @@ const foldedWords = (text: string): string[] => (text.match(/[\p{L}\p{N}]+/gu) ?
 
 /**
  * Every quotation of the coverage, searchable by its words ("who said …") and by speaker ("what did … say").
- * Built once at load time; read-only afterwards.
+ * Read-only once made. The text index, the speaker directory and the by-article lists are made on first use (from
+ * their persisted form when there is one): a start does not pay for lookups nobody has asked for yet.
  */
 export class QuoteIndex {
   readonly #quotes: Quote[];
   readonly #articles: Map<string, ArticleInfo>;
-  readonly #byArticle = new Map<string, Quote[]>();
-  readonly #speakers: SpeakerDirectory;
-  readonly #text: MiniSearch<{ id: number; quote: string }>;
+  #byArticleMap: Map<string, Quote[]> | null = null;
+  #speakerDirectory: SpeakerDirectory | null = null;
+  #textIndex: TextIndex | null = null;
+  /** Persisted forms not restored yet (see {@link QuoteIndexJSON}). */
+  #savedText: string | undefined;
+  #savedSpeakers: string | undefined;
 
-  private constructor(quotes: Quote[], articles: Map<string, ArticleInfo>) {
+  private constructor(quotes: Quote[], articles: Map<string, ArticleInfo>, saved: Pick<QuoteIndexJSON, 'text' | 'speakers'> = {}) {
     this.#quotes = quotes;
     this.#articles = articles;
-    for (const quote of quotes) {
-      const list = this.#byArticle.get(quote.articleId);
+    this.#savedText = saved.text;
+    this.#savedSpeakers = saved.speakers;
+  }
+
+  get #byArticle(): Map<string, Quote[]> {
+    if (this.#byArticleMap) return this.#byArticleMap;
+    const byArticle = new Map<string, Quote[]>();
+    for (const quote of this.#quotes) {
+      const list = byArticle.get(quote.articleId);
       if (list) list.push(quote);
-      else this.#byArticle.set(quote.articleId, [quote]);
+      else byArticle.set(quote.articleId, [quote]);
     }
-    this.#speakers = new SpeakerDirectory(quotes);
-    this.#text = new MiniSearch({ fields: ['quote'], processTerm });
+    return (this.#byArticleMap = byArticle);
+  }
+
+  get #speakers(): SpeakerDirectory {
+    if (this.#speakerDirectory) return this.#speakerDirectory;
+    const saved = this.#savedSpeakers;
+    // Once restored, the text is dropped: the structure holds the same, and toJSON can serialise it again.
+    this.#savedSpeakers = undefined;
+    return (this.#speakerDirectory =
+      saved === undefined ? SpeakerDirectory.fromQuotes(this.#quotes) : SpeakerDirectory.fromData(JSON.parse(saved) as SpeakerDirectoryData, this.#quotes));
+  }
+
+  get #text(): TextIndex {
+    if (this.#textIndex) return this.#textIndex;
+    const saved = this.#savedText;
+    this.#savedText = undefined;
+    if (saved !== undefined) return (this.#textIndex = MiniSearch.loadJSON(saved, textIndexOptions));
+    const text: TextIndex = new MiniSearch(textIndexOptions);
     // Indirect speech is the reporter's wording, not words anyone said: only quotations are searched by text.
-    this.#text.addAll(quotes.flatMap((quote, id) => (quote.kind === 'indirect' ? [] : [{ id, quote: quote.quote }])));
+    text.addAll(this.#quotes.flatMap((quote, id) => (quote.kind === 'indirect' ? [] : [{ id, quote: quote.quote }])));
+    return (this.#textIndex = text);
   }
 
   /**
@@ -115,12 +154,14 @@ export class QuoteIndex {
    * @example QuoteIndex.fromJSON(index.toJSON()).size === index.size // => true
    */
   static fromJSON(json: QuoteIndexJSON): QuoteIndex {
-    return new QuoteIndex(json.quotes, new Map(json.articles));
+    return new QuoteIndex(json.quotes, new Map(json.articles), json);
   }
 
-  /** The index as plain data, for saving. */
+  /** The index as plain data, for saving: the quotations, their articles and the built lookup structures. */
   toJSON(): QuoteIndexJSON {
-    return { version: 1, quotes: this.#quotes, articles: [...this.#articles] };
+    const text = this.#savedText ?? JSON.stringify(this.#text);
+    const speakers = this.#savedSpeakers ?? JSON.stringify(this.#speakers.toData());
+    return { version: 2, quotes: this.#quotes, articles: [...this.#articles], text, speakers };
   }
 
   /** How many quotations (all kinds) the index holds. */

@@ -29,6 +29,14 @@ interface Entry extends SpeakerSummary {
   quotes: Quote[];
 }
 
+const CAPITALISED = /^\p{Lu}/u;
+
+const byRank = (a: Entry, b: Entry): number => b.count - a.count || (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0);
+
+function makeEntry(name: string, key: string, roles: string[], aliases: string[], quotes: Quote[]): Entry {
+  return { name, key, count: quotes.length, roles, aliases, folded: foldName(name), quotes };
+}
+
 const mostFrequent = (counts: Map<string, number>): string[] =>
   [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([value]) => value);
 
@@ -42,29 +50,75 @@ const MAX_FUZZY_LENGTH = 32;
  * person ("Juppé", "Mr Juppe", "Alain Juppe"): a surname alone joins the one full name that ends with it (when
  * there are two, e.g. "Tony Blair" and "Cherie Blair", it stays apart).
  */
+/**
+ * A built {@link SpeakerDirectory} as plain data (see `toData`): restoring it skips grouping, ranking and sorting,
+ * which cost seconds on 500,000 quotations. Quotations are referred to by their position in the quotation list.
+ */
+export interface SpeakerDirectoryData {
+  /** Every speaker as [name, key, roles, aliases, quotation positions]. */
+  entries: [string, string, string[], string[], number[]][];
+  /** Positions in `entries` of the named speakers autocomplete offers, most quoted first. */
+  ranked: number[];
+  /** The sorted name words of autocomplete, and the rank of the speaker of each. */
+  words: string[];
+  ranks: number[];
+}
+
+/**
+ * The speakers of a set of quotations, grouped so that case, accents, titles and a bare surname do not split one
+ * person ("Juppé", "Mr Juppe", "Alain Juppe"): a surname alone joins the one full name that ends with it (when
+ * there are two, e.g. "Tony Blair" and "Cherie Blair", it stays apart).
+ */
 export class SpeakerDirectory {
   readonly #byKey = new Map<string, Entry>();
   readonly #bySurname = new Map<string, Entry[]>();
   /** Named speakers (capitalised), most quoted first: what autocomplete offers. */
   readonly #ranked: Entry[];
   /** Every name and every word of a name, folded and sorted, with the rank of its speaker: prefix search by bisection. */
-  readonly #words: { word: string; rank: number }[] = [];
+  readonly #words: string[];
+  readonly #ranks: number[];
   readonly #fuse: Fuse<Entry>;
+  /** Each speaker's quotation positions and rank positions, kept for `toData`. */
+  readonly #data: Pick<SpeakerDirectoryData, 'ranked'> & { positions: number[][] };
 
-  constructor(quotes: readonly Quote[]) {
-    const groups = new Map<string, { quotes: Quote[]; spellings: Map<string, number>; roles: Map<string, number> }>();
+  private constructor(entries: Entry[], positions: number[][], ranked: number[], words: string[], ranks: number[]) {
+    for (const entry of entries) {
+      this.#byKey.set(entry.key, entry);
+      const surname = entry.key.slice(entry.key.lastIndexOf(' ') + 1);
+      const list = this.#bySurname.get(surname);
+      if (list) list.push(entry);
+      else this.#bySurname.set(surname, [entry]);
+    }
+    this.#ranked = ranked.map((position) => entries[position]!);
+    this.#data = { ranked, positions };
+    this.#words = words;
+    this.#ranks = ranks;
+    this.#fuse = new Fuse(this.#ranked.slice(0, FUZZY_POOL), {
+      keys: ['folded'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: FUZZY_SUGGESTION_THRESHOLD,
+    });
+  }
+
+  /**
+   * Groups the speakers of `quotes`.
+   * @example SpeakerDirectory.fromQuotes(extractQuotes(seed)).find('juppé')?.name // => 'Alain Juppe'
+   */
+  static fromQuotes(quotes: readonly Quote[]): SpeakerDirectory {
+    const groups = new Map<string, { quotes: number[]; spellings: Map<string, number>; roles: Map<string, number> }>();
     const keys = new Map<string, string>();
-    for (const quote of quotes) {
-      if (quote.speaker === null) continue;
+    quotes.forEach((quote, position) => {
+      if (quote.speaker === null) return;
       let key = keys.get(quote.speaker);
       if (key === undefined) keys.set(quote.speaker, (key = speakerKey(quote.speaker)));
-      if (key === '') continue;
+      if (key === '') return;
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { quotes: [], spellings: new Map(), roles: new Map() }));
-      group.quotes.push(quote);
+      group.quotes.push(position);
       group.spellings.set(quote.speaker, (group.spellings.get(quote.speaker) ?? 0) + 1);
       if (quote.role) group.roles.set(quote.role, (group.roles.get(quote.role) ?? 0) + 1);
-    }
+    });
     // A bare surname joins the single full name ending with it.
     const fullBySurname = new Map<string, string[]>();
     for (const key of groups.keys()) {
@@ -85,39 +139,54 @@ export class SpeakerDirectory {
       for (const [role, count] of group.roles) target.roles.set(role, (target.roles.get(role) ?? 0) + count);
       groups.delete(key);
     }
+    const entries: Entry[] = [];
+    const wordCount = (spelling: string): number => {
+      let key = keys.get(spelling);
+      if (key === undefined) keys.set(spelling, (key = speakerKey(spelling)));
+      return key.split(' ').length;
+    };
     for (const [key, group] of groups) {
       const spellings = mostFrequent(group.spellings);
-      const name = [...spellings].sort((a, b) => speakerKey(b).split(' ').length - speakerKey(a).split(' ').length)[0]!;
-      const entry: Entry = {
-        name,
-        key,
-        count: group.quotes.length,
-        roles: mostFrequent(group.roles).slice(0, 3),
-        aliases: spellings.filter((spelling) => spelling !== name),
-        folded: foldName(name),
-        quotes: group.quotes,
-      };
-      this.#byKey.set(key, entry);
-      const surname = key.split(' ').pop()!;
-      const list = this.#bySurname.get(surname);
-      if (list) list.push(entry);
-      else this.#bySurname.set(surname, [entry]);
+      const name = [...spellings].sort((a, b) => wordCount(b) - wordCount(a))[0]!;
+      const roles = mostFrequent(group.roles).slice(0, 3);
+      const aliases = spellings.filter((spelling) => spelling !== name);
+      entries.push(makeEntry(name, key, roles, aliases, group.quotes.map((position) => quotes[position]!)));
     }
-    this.#ranked = [...this.#byKey.values()]
-      .filter((entry) => /^\p{Lu}/u.test(entry.name))
-      .sort((a, b) => b.count - a.count || (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
-    this.#ranked.forEach((entry, rank) => {
-      const words = entry.folded.split(' ');
-      this.#words.push({ word: entry.folded, rank });
-      for (let i = 1; i < words.length; i += 1) this.#words.push({ word: words.slice(i).join(' '), rank });
+    const ranked = [...entries.keys()].filter((position) => CAPITALISED.test(entries[position]!.name));
+    ranked.sort((a, b) => byRank(entries[a]!, entries[b]!));
+    const named = ranked.map((position) => entries[position]!);
+    const words: { word: string; rank: number }[] = [];
+    named.forEach((entry, rank) => {
+      const parts = entry.folded.split(' ');
+      words.push({ word: entry.folded, rank });
+      for (let i = 1; i < parts.length; i += 1) words.push({ word: parts.slice(i).join(' '), rank });
     });
-    this.#words.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.rank - b.rank));
-    this.#fuse = new Fuse(this.#ranked.slice(0, FUZZY_POOL), {
-      keys: ['folded'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: FUZZY_SUGGESTION_THRESHOLD,
-    });
+    words.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.rank - b.rank));
+    const positions = [...groups.values()].map((group) => group.quotes);
+    return new SpeakerDirectory(entries, positions, ranked, words.map((item) => item.word), words.map((item) => item.rank));
+  }
+
+  /**
+   * Restores a directory from {@link SpeakerDirectory.toData}'s output over the same `quotes`, without grouping again.
+   * @example SpeakerDirectory.fromData(directory.toData(), quotes).size === directory.size // => true
+   */
+  static fromData(data: SpeakerDirectoryData, quotes: readonly Quote[]): SpeakerDirectory {
+    const entries = data.entries.map(([name, key, roles, aliases, positions]) =>
+      makeEntry(name, key, roles, aliases, positions.map((position) => quotes[position]!)),
+    );
+    const positions = data.entries.map((entry) => entry[4]);
+    return new SpeakerDirectory(entries, positions, data.ranked, data.words, data.ranks);
+  }
+
+  /** The directory as plain data, for saving. */
+  toData(): SpeakerDirectoryData {
+    const entries = [...this.#byKey.values()];
+    return {
+      entries: entries.map((entry, i) => [entry.name, entry.key, entry.roles, entry.aliases, this.#data.positions[i]!]),
+      ranked: this.#data.ranked,
+      words: this.#words,
+      ranks: this.#ranks,
+    };
   }
 
   /** How many distinct speakers there are. */
@@ -177,11 +246,11 @@ export class SpeakerDirectory {
     let high = this.#words.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (this.#words[mid]!.word < folded) low = mid + 1;
+      if (this.#words[mid]! < folded) low = mid + 1;
       else high = mid;
     }
     const ranks = new Set<number>();
-    for (let i = low; i < this.#words.length && this.#words[i]!.word.startsWith(folded); i += 1) ranks.add(this.#words[i]!.rank);
+    for (let i = low; i < this.#words.length && this.#words[i]!.startsWith(folded); i += 1) ranks.add(this.#ranks[i]!);
     return [...ranks].sort((a, b) => a - b).slice(0, limit).map((rank) => this.#ranked[rank]!);
   }
 

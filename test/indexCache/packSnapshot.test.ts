@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.js';
+import type { IndexSnapshot } from '../../src/indexCache/index.js';
+import { packedBuffers, packSnapshot, unpackSnapshot, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { SearchIndex } from '../../src/search/index.js';
+
+const seeds = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');
+let snapshot: IndexSnapshot;
+let built: QuoteIndex;
+
+beforeAll(async () => {
+  const corpus = await loadCorpus(seeds);
+  built = QuoteIndex.fromArticles(corpus.articles);
+  snapshot = { version: 2, key: 'k', corpus, search: SearchIndex.build(corpus.articles).toData(), quotes: built.toJSON() };
+});
+
+describe('packSnapshot and unpackSnapshot', () => {
+  it('returns the same snapshot after packing, v8 serialisation and unpacking', () => {
+    const restored = unpackSnapshot(deserialize(serialize(packSnapshot(snapshot))) as PackedSnapshot);
+    expect(restored.corpus).toEqual(snapshot.corpus);
+    expect(restored.quotes).toEqual(snapshot.quotes);
+    expect(restored.search.dictionary.terms).toEqual(snapshot.search.dictionary.terms);
+    expect(restored.search).toEqual(snapshot.search);
+  });
+
+  it('returns null fields as null and keeps an article list that is not the corpus order', () => {
+    const [first, second] = snapshot.corpus.articles;
+    const articles = [{ ...first!, standfirst: null, url: null }, second!];
+    const infos = snapshot.quotes.articles.slice(0, 2).reverse();
+    const small: IndexSnapshot = { ...snapshot, corpus: { articles, skipped: [{ file: 'x.bin', reason: 'binary' }] }, quotes: { ...snapshot.quotes, articles: infos } };
+    const restored = unpackSnapshot(packSnapshot(small));
+    expect(restored.corpus).toEqual(small.corpus);
+    expect(restored.quotes.articles).toEqual(infos);
+  });
+
+  it('returns transferable buffers that are not Buffer pool slabs', () => {
+    const buffers = packedBuffers(packSnapshot(snapshot));
+    expect(buffers.length).toBeGreaterThan(0);
+    for (const buffer of buffers) expect(buffer.byteLength).toBeGreaterThan(Buffer.poolSize);
+  });
+});
+
+const sortedTerms = (text: string | undefined): unknown => {
+  const parsed = JSON.parse(text ?? '{}') as { index: [string, unknown][] };
+  return { ...parsed, index: [...parsed.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+};
+
+describe('QuoteIndex.fromJSON with the persisted structures', () => {
+  it('returns the same answers as the index built from the articles', () => {
+    const restored = QuoteIndex.fromJSON(unpackSnapshot(packSnapshot(snapshot)).quotes);
+    const rebuilt = QuoteIndex.fromJSON({ version: 1, quotes: snapshot.quotes.quotes, articles: snapshot.quotes.articles });
+    for (const index of [restored, rebuilt]) {
+      expect(index.size).toBe(built.size);
+      for (const text of ['moral stain', 'we will not', 'the government said', 'economy growth']) expect(index.findByText(text)).toEqual(built.findByText(text));
+      for (const name of ['ju', 'juppé', 'obama', 'bush', 'smith', 'pres']) {
+        expect(index.suggestSpeakers(name)).toEqual(built.suggestSpeakers(name));
+        expect(index.findSpeaker(name)).toEqual(built.findSpeaker(name));
+        expect(index.quotesBy(name)).toEqual(built.quotesBy(name));
+      }
+      const id = snapshot.corpus.articles[0]!.id;
+      expect(index.quotesOfArticle(id)).toEqual(built.quotesOfArticle(id));
+      // MiniSearch lists its terms in the order its tree was filled: the same terms, in another order.
+      const { text, ...rest } = index.toJSON();
+      const { text: builtText, ...builtRest } = built.toJSON();
+      expect(rest).toEqual(builtRest);
+      expect(sortedTerms(text)).toEqual(sortedTerms(builtText));
+    }
+  });
+});
