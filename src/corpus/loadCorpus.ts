@@ -105,6 +105,17 @@ export async function loadArticleFile(
       return { file, reason: `larger than ${formatBytes(maxFileBytes)} (${info.size} bytes)` };
     }
     bytes = await readFile(fullPath);
+    // A file being written while we read it (copied in, or rewritten in place) would load cut off: read it again
+    // once it holds still. The watcher's next reload picks up whatever it becomes after that.
+    let before = info;
+    for (let attempt = 1; ; attempt += 1) {
+      const after = await stat(fullPath);
+      if (after.size === bytes.length && after.mtimeMs === before.mtimeMs) break;
+      if (attempt === 3) return { file, reason: 'changed while being read (it is read again at the next reload)' };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      before = after;
+      bytes = await readFile(fullPath);
+    }
   } catch (error) {
     return unreadable(file, error);
   }

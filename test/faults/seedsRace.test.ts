@@ -17,7 +17,7 @@ const STORIES = 60;
  * vanished between listing and reading, a folder or a dangling link in its place. Anything else (a parse error, a
  * half-written article) would mean the loader read a torn write.
  */
-const RACE_REASONS = /^(empty file|not a file \(a folder\)|unreadable \((ENOENT|ENOTDIR|EISDIR): [^)]+\))$/u;
+const RACE_REASONS = /^(empty file|not a file \(a folder\)|changed while being read \(it is read again at the next reload\)|unreadable \((ENOENT|ENOTDIR|EISDIR): [^)]+\))$/u;
 
 /** Every entry once, articles in id order, every skip with a reason. */
 function expectListedOnce(corpus: Corpus): void {
