@@ -148,12 +148,13 @@ describe('admin commands', () => {
   });
 
   it('lets the admin do it: the refusals are not blanket', async () => {
-    // Without the channel option: the fake sends no `resolved` channels, so discord.js would read the option as null.
-    // The channel is DIGEST_CHANNEL_ID's.
-    const set = await run({ name: 'digest', subcommand: 'set', options: { time: '07:30' }, user: quiet.admin });
+    const set = await run({ name: 'digest', subcommand: 'set', options: { channel: quiet.digest.id, time: '07:30' }, user: quiet.admin });
     expect(set.callback.type).toBe(REPLY);
     expect(set.callback.data?.content).toBe(digestTexts.saved);
     await bot.waitForLog('digest: configured');
+    // The channel option arrives resolved, as Discord sends it, and is the one the digest will use.
+    const status = await run({ name: 'digest', subcommand: 'status', user: quiet.admin });
+    expect(JSON.stringify(status.callback.data)).toContain(`<#${quiet.digest.id}>`);
     const reload = await run({ name: 'reload', user: quiet.admin });
     expect(reload.callback.type).toBe(DEFERRED);
     expect(((await originalEditOf(fake, reload.interaction)).body as SentBody).content).toMatch(/^Reloaded \d+ articles/u);

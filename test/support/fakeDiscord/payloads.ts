@@ -244,6 +244,14 @@ function inferOptionType(value: string | number | boolean): ApplicationCommandOp
   return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
 }
 
+/** The values of channel options (type 7), subcommands included. */
+function channelOptionValues(options: unknown): string[] {
+  if (!Array.isArray(options)) return [];
+  return options.flatMap((option: { type?: number; value?: unknown; options?: unknown }) =>
+    option.type === ApplicationCommandOptionType.Channel && typeof option.value === 'string' ? [option.value] : channelOptionValues(option.options),
+  );
+}
+
 /** Where an injected interaction happens and who does it. */
 export interface InteractionContext {
   applicationId: Snowflake;
@@ -270,6 +278,16 @@ export function buildInteraction(
   const id = nextSnowflake();
   const token = `fake-interaction-token-${id}`;
   const { guild, channel } = context;
+  // Discord sends the channels named by channel options in `data.resolved`; discord.js reads them from there.
+  const channelIds = channelOptionValues(data['options']);
+  if (guild && channelIds.length > 0) {
+    const channels = Object.fromEntries(
+      guild.channels.flatMap((known, index) =>
+        channelIds.includes(known.id) ? [[known.id, { ...buildChannel(guild, known, index), permissions: ALL_PERMISSIONS.toString() }]] : [],
+      ),
+    );
+    data = { ...data, resolved: { channels } };
+  }
   const location = guild
     ? {
         guild_id: guild.id,
