@@ -41,7 +41,7 @@ export async function readIndexCache(cacheDir: string, key: string): Promise<Ind
 
 /**
  * {@link readIndexCache} without unpacking: what a worker thread posts as is.
- * @example (await readPackedCache('.newsdesk/cache', key))?.strings.bytes.length // => 61234567
+ * @example (await readPackedCache('.newsdesk/cache', key))?.strings.chunks.length // => 2
  */
 export async function readPackedCache(cacheDir: string, key: string): Promise<PackedSnapshot | null> {
   let bytes: Buffer;
@@ -52,7 +52,7 @@ export async function readPackedCache(cacheDir: string, key: string): Promise<Pa
   }
   try {
     const packed = deserialize(bytes) as Partial<PackedSnapshot>;
-    if (packed.version !== INDEX_CACHE_VERSION || packed.key !== key || !packed.strings || !packed.search || !packed.quotes) return null;
+    if (packed.version !== INDEX_CACHE_VERSION || packed.key !== key || !packed.strings?.chunks || !packed.search || !packed.quotes) return null;
     return ownSearchArrays(packed as PackedSnapshot);
   } catch {
     return null;

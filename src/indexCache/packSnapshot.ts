@@ -4,13 +4,16 @@ import type { SearchIndexData } from '../search/index.js';
 import type { IndexSnapshot } from './indexCache.js';
 
 /**
- * Every distinct string of a snapshot, once, as UTF-8 in one buffer: string `i` is bytes `ends[i - 1]` … `ends[i]`.
- * One buffer copies (and crosses a worker boundary) at memory speed, where `v8.deserialize` or a structured clone
- * of a million small objects and strings takes seconds; identical strings (article ids of quotations, speakers,
- * sources) come back shared instead of copied once per use.
+ * Every distinct string of a snapshot, once, in a few text chunks: string `i` is characters `starts[i]` …
+ * `ends[i]` of chunk `chunk[i]`. Chunks of Latin-1 text are stored as Latin-1 and come back as one-byte strings;
+ * the others as UTF-8. A chunk decodes in one call and each string is then a slice of it (no copy), where
+ * `v8.deserialize` or a structured clone of a million small objects and strings takes seconds; identical strings
+ * (article ids of quotations, speakers, sources) are stored once.
  */
 export interface PackedStrings {
-  bytes: Uint8Array;
+  chunks: { bytes: Uint8Array; latin1: boolean }[];
+  chunk: Uint16Array;
+  starts: Uint32Array;
   ends: Uint32Array;
 }
 
@@ -42,49 +45,81 @@ export interface PackedSnapshot {
 const ARTICLE_FIELDS = ['id', 'headline', 'standfirst', 'section', 'source', 'date', 'url', 'byline', 'credit', 'license', 'format'] as const;
 const QUOTE_FIELDS = 6;
 
+/** Characters per chunk: well under V8's longest string (2^29 characters). */
+const CHUNK_CHARS = 1 << 26;
+const NOT_LATIN1 = /[^\u0000-\u00ff]/u;
+
 /** Collects distinct strings and gives each an id. */
 class StringPacker {
   readonly #ids = new Map<string, number>();
-  readonly #values: string[] = [];
+  readonly #chunk: number[] = [];
+  readonly #starts: number[] = [];
+  readonly #chunks: { bytes: Uint8Array; latin1: boolean }[] = [];
+  readonly #chunkLengths: number[] = [];
+  /** The chunk being filled for each kind of text: its index, parts and length so far. */
+  readonly #open = new Map<boolean, { index: number; parts: string[]; length: number }>();
 
   id(value: string | null): number {
     if (value === null) return -1;
     let id = this.#ids.get(value);
     if (id === undefined) {
-      id = this.#values.length;
+      id = this.#starts.length;
       this.#ids.set(value, id);
-      this.#values.push(value);
+      const latin1 = !NOT_LATIN1.test(value);
+      let open = this.#open.get(latin1);
+      if (!open || open.length + value.length > CHUNK_CHARS) {
+        if (open) this.#close(latin1, open);
+        open = { index: this.#chunks.length, parts: [], length: 0 };
+        this.#chunks.push({ bytes: new Uint8Array(0), latin1 });
+        this.#chunkLengths.push(0);
+        this.#open.set(latin1, open);
+      }
+      this.#chunk.push(open.index);
+      this.#starts.push(open.length);
+      open.parts.push(value);
+      open.length += value.length;
     }
     return id;
   }
 
   pack(): PackedStrings {
-    const ends = new Uint32Array(this.#values.length);
-    let total = 0;
-    this.#values.forEach((value, i) => (ends[i] = total += Buffer.byteLength(value, 'utf8')));
+    for (const [latin1, open] of this.#open) this.#close(latin1, open);
+    this.#open.clear();
+    const starts = Uint32Array.from(this.#starts);
+    const ends = new Uint32Array(starts.length);
+    // A string ends where the next one of its chunk starts, the last one where the chunk ends.
+    const next = [...this.#chunkLengths];
+    for (let id = starts.length - 1; id >= 0; id -= 1) {
+      const chunk = this.#chunk[id]!;
+      ends[id] = next[chunk]!;
+      next[chunk] = starts[id]!;
+    }
+    return { chunks: this.#chunks, chunk: Uint16Array.from(this.#chunk), starts, ends };
+  }
+
+  #close(latin1: boolean, open: { index: number; parts: string[]; length: number }): void {
+    const text = open.parts.join('');
     // Not from Buffer's shared pool: the buffer may be transferred to another thread, which detaches it.
-    const bytes = Buffer.allocUnsafeSlow(total);
-    let offset = 0;
-    for (const value of this.#values) offset += bytes.write(value, offset, 'utf8');
-    return { bytes, ends };
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, latin1 ? 'latin1' : 'utf8'));
+    bytes.write(text, 0, latin1 ? 'latin1' : 'utf8');
+    this.#chunks[open.index] = { bytes, latin1 };
+    this.#chunkLengths[open.index] = open.length;
   }
 }
 
-/** Reads strings back by id, decoding each once (a shared id gives the same string). */
+/** Reads strings back by id: each chunk decoded once, each string a slice of it. */
 class StringReader {
-  readonly #bytes: Buffer;
-  readonly #ends: Uint32Array;
-  readonly #decoded: (string | undefined)[];
+  readonly #texts: string[];
+  readonly #strings: PackedStrings;
 
   constructor(strings: PackedStrings) {
-    this.#bytes = Buffer.from(strings.bytes.buffer, strings.bytes.byteOffset, strings.bytes.byteLength);
-    this.#ends = strings.ends;
-    this.#decoded = new Array<string | undefined>(strings.ends.length);
+    this.#strings = strings;
+    this.#texts = strings.chunks.map(({ bytes, latin1 }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(latin1 ? 'latin1' : 'utf8'));
   }
 
   get(id: number): string | null {
     if (id < 0) return null;
-    return (this.#decoded[id] ??= this.#bytes.toString('utf8', id === 0 ? 0 : this.#ends[id - 1]!, this.#ends[id]!));
+    return this.#texts[this.#strings.chunk[id]!]!.slice(this.#strings.starts[id], this.#strings.ends[id]);
   }
 
   must(id: number): string {
@@ -213,7 +248,9 @@ export function packedBuffers(packed: PackedSnapshot): ArrayBuffer[] {
   const postings = [search.passages, search.heads].flatMap((data) => [data.offsets, data.docs, data.counts, data.lengths]);
   const arrays = [
     packed.searchTerms,
-    packed.strings.bytes,
+    ...packed.strings.chunks.map((chunk) => chunk.bytes),
+    packed.strings.chunk,
+    packed.strings.starts,
     packed.strings.ends,
     packed.articleFields,
     packed.paragraphStarts,
