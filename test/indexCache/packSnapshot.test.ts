@@ -71,3 +71,14 @@ describe('QuoteIndex.fromJSON with the persisted structures', () => {
     }
   });
 });
+
+describe('QuoteIndex.prepare', () => {
+  it('returns the same answers and the same persisted form once its structures are made ahead of use', () => {
+    const index = QuoteIndex.fromJSON(unpackSnapshot(packSnapshot(snapshot)).quotes);
+    index.prepare();
+    expect(index.findByText('moral stain')).toEqual(built.findByText('moral stain'));
+    expect(index.suggestSpeakers('ju')).toEqual(built.suggestSpeakers('ju'));
+    expect(index.quotesOfArticle(snapshot.corpus.articles[0]!.id)).toEqual(built.quotesOfArticle(snapshot.corpus.articles[0]!.id));
+    expect(index.toJSON().speakers).toEqual(built.toJSON().speakers);
+  });
+});
