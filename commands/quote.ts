@@ -23,6 +23,7 @@ export default {
       speaker: invocation.options.string('speaker'),
       about: invocation.options.string('about'),
     };
+    await invocation.defer();
     const lookup = lookupQuotes(ctx.library.current.quotes, request);
     const pages = renderQuotes(lookup);
     await invocation.reply(ctx.pages.open(invocation.user.id, pages));

@@ -89,7 +89,11 @@ async function main(): Promise<number> {
   });
   // Record what is here now: on the very first start it becomes the baseline, which digests do not repeat.
   digest.noteArticles(library.corpus.articles.map((article) => article.id));
-  libraryStore.onReload((next) => digest.noteArticles(next.corpus.articles.map((article) => article.id)));
+  libraryStore.onReload((next) => {
+    digest.noteArticles(next.corpus.articles.map((article) => article.id));
+    // A restored quote index builds its lookup structures on first use; build them now, not in a user's /quote.
+    if (!consoleMode) setImmediate(() => next.quotes.prepare());
+  });
 
   const ctx: AppContext = {
     config,
@@ -128,6 +132,7 @@ async function main(): Promise<number> {
       })
     : null;
 
+  library.quotes.prepare();
   const connected = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
   bot = connected;
   // The guild cache is filled at ready: only now does the digest know which guilds this process serves.
