@@ -152,15 +152,25 @@ export class ArticleScorer {
 
   /** Adds one expansion's passages: BM25+ per passage (kept if best for the term), match quality per article. */
   #walkPassages(expansion: Expansion): void {
-    const postings = this.#tables.passages;
+    this.#walk(expansion, this.#tables.passages, this.#termPassage, this.#termPassages, this.#tables.passageArticle);
+  }
+
+  /** Adds one expansion's headlines (a headline's document id is its article's). */
+  #walkHeads(expansion: Expansion): void {
+    this.#walk(expansion, this.#tables.heads, this.#termHead, this.#termHeads, null);
+  }
+
+  /**
+   * Scores one expansion's postings with BM25+, keeping each document's best score for the term in `termScore`
+   * (`touched` lists the documents scored) and each article's best match quality; `articleOf` maps a document to its
+   * article (null: the document is the article).
+   */
+  #walk(expansion: Expansion, postings: Postings, termScore: Float32Array, touched: Stack, articleOf: Uint32Array | null): void {
     const { offsets, docs, counts, lengths } = postings.data;
     const from = offsets[expansion.id]!;
     const to = offsets[expansion.id + 1]!;
     if (from === to) return;
-    const passageArticle = this.#tables.passageArticle;
-    const termScore = this.#termPassage;
     const termQuality = this.#termQuality;
-    const touched = this.#termPassages;
     const articles = this.#termArticles;
     const quality = expansion.quality;
     const idf = expansion.weight * Math.log(1 + (postings.documentCount - (to - from) + 0.5) / (to - from + 0.5));
@@ -173,38 +183,10 @@ export class ArticleScorer {
       const previous = termScore[doc]!;
       if (previous === 0) touched.push(doc);
       if (score > previous) termScore[doc] = score;
-      const article = passageArticle[doc]!;
+      const article = articleOf === null ? doc : articleOf[doc]!;
       const had = termQuality[article]!;
       if (had === 0) articles.push(article);
       if (quality > had) termQuality[article] = quality;
-    }
-  }
-
-  /** Adds one expansion's headlines, as {@link ArticleScorer.#walkPassages} does passages. */
-  #walkHeads(expansion: Expansion): void {
-    const postings = this.#tables.heads;
-    const { offsets, docs, counts, lengths } = postings.data;
-    const from = offsets[expansion.id]!;
-    const to = offsets[expansion.id + 1]!;
-    if (from === to) return;
-    const termScore = this.#termHead;
-    const termQuality = this.#termQuality;
-    const touched = this.#termHeads;
-    const articles = this.#termArticles;
-    const quality = expansion.quality;
-    const idf = expansion.weight * Math.log(1 + (postings.documentCount - (to - from) + 0.5) / (to - from + 0.5));
-    const norm = K1 * (1 - B);
-    const perLength = (K1 * B) / postings.averageLength;
-    for (let i = from; i < to; i += 1) {
-      const doc = docs[i]!;
-      const count = counts[i]!;
-      const score = idf * (DELTA + (count * (K1 + 1)) / (count + norm + perLength * lengths[doc]!));
-      const previous = termScore[doc]!;
-      if (previous === 0) touched.push(doc);
-      if (score > previous) termScore[doc] = score;
-      const had = termQuality[doc]!;
-      if (had === 0) articles.push(doc);
-      if (quality > had) termQuality[doc] = quality;
     }
   }
 }
