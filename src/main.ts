@@ -132,6 +132,8 @@ async function main(): Promise<number> {
       })
     : null;
 
+  // Every entry point has its own catch; this is the last net, so one missed promise never takes the bot down.
+  process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
   library.quotes.prepare();
   const connected = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
   bot = connected;
