@@ -37,6 +37,19 @@ function makeEntry(name: string, key: string, roles: string[], aliases: string[]
   return { name, key, count: quotes.length, roles, aliases, folded: foldName(name), quotes };
 }
 
+interface SpeakerGroup {
+  quotes: number[];
+  spellings: Map<string, number>;
+  roles: Map<string, number>;
+}
+
+/** Moves `from`'s quotations, spellings and roles into `into`. */
+function mergeInto(into: SpeakerGroup, from: SpeakerGroup): void {
+  into.quotes.push(...from.quotes);
+  for (const [spelling, count] of from.spellings) into.spellings.set(spelling, (into.spellings.get(spelling) ?? 0) + count);
+  for (const [role, count] of from.roles) into.roles.set(role, (into.roles.get(role) ?? 0) + count);
+}
+
 const mostFrequent = (counts: Map<string, number>): string[] =>
   [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([value]) => value);
 
@@ -106,7 +119,7 @@ export class SpeakerDirectory {
    * @example SpeakerDirectory.fromQuotes(extractQuotes(seed)).find('juppé')?.name // => 'Alain Juppe'
    */
   static fromQuotes(quotes: readonly Quote[]): SpeakerDirectory {
-    const groups = new Map<string, { quotes: number[]; spellings: Map<string, number>; roles: Map<string, number> }>();
+    const groups = new Map<string, SpeakerGroup>();
     const keys = new Map<string, string>();
     quotes.forEach((quote, position) => {
       if (quote.speaker === null) return;
@@ -119,6 +132,18 @@ export class SpeakerDirectory {
       group.spellings.set(quote.speaker, (group.spellings.get(quote.speaker) ?? 0) + 1);
       if (quote.role) group.roles.set(quote.role, (group.roles.get(quote.role) ?? 0) + 1);
     });
+    // A full name behind a title or a place the title list does not know ("USA Barack Obama", "United States
+    // President-elect Barack Obama") joins the shorter full name it ends with ("Barack Obama").
+    for (const [key, group] of [...groups]) {
+      const words = key.split(' ');
+      for (let start = 1; start <= words.length - 2; start += 1) {
+        const target = groups.get(words.slice(start).join(' '));
+        if (!target || target === group) continue;
+        mergeInto(target, group);
+        groups.delete(key);
+        break;
+      }
+    }
     // A bare surname joins the single full name ending with it.
     const fullBySurname = new Map<string, string[]>();
     for (const key of groups.keys()) {
@@ -133,10 +158,7 @@ export class SpeakerDirectory {
       if (key.includes(' ')) continue;
       const full = fullBySurname.get(key);
       if (full?.length !== 1) continue;
-      const target = groups.get(full[0]!)!;
-      target.quotes.push(...group.quotes);
-      for (const [spelling, count] of group.spellings) target.spellings.set(spelling, (target.spellings.get(spelling) ?? 0) + count);
-      for (const [role, count] of group.roles) target.roles.set(role, (target.roles.get(role) ?? 0) + count);
+      mergeInto(groups.get(full[0]!)!, group);
       groups.delete(key);
     }
     const entries: Entry[] = [];
@@ -147,7 +169,9 @@ export class SpeakerDirectory {
     };
     for (const [key, group] of groups) {
       const spellings = mostFrequent(group.spellings);
-      const name = [...spellings].sort((a, b) => wordCount(b) - wordCount(a))[0]!;
+      // The name shown is a spelling of the group's own key ("Alain Juppe", not "Juppe" nor "USA Alain Juppe").
+      const own = spellings.filter((spelling) => keys.get(spelling) === key);
+      const name = own[0] ?? [...spellings].sort((a, b) => wordCount(b) - wordCount(a))[0]!;
       const roles = mostFrequent(group.roles).slice(0, 3);
       const aliases = spellings.filter((spelling) => spelling !== name);
       entries.push(makeEntry(name, key, roles, aliases, group.quotes.map((position) => quotes[position]!)));

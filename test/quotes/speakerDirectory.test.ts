@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { SpeakerDirectory } from '../../src/quotes/speakerDirectory.js';
+import type { Quote } from '../../src/quotes/types.js';
+
+const quote = (speaker: string, articleId: string): Quote => ({ quote: `Words of ${speaker}`, speaker, role: null, kind: 'direct', articleId, paragraphIndex: 0 });
+
+describe('SpeakerDirectory.fromQuotes', () => {
+  it('joins a full name behind an unknown title or place, and the bare surname, into the plain full name', () => {
+    // Wikinews writes "USA Barack Obama" and "United States President-elect Barack Obama" in places: one person.
+    const directory = SpeakerDirectory.fromQuotes([
+      quote('Barack Obama', 'a.md'),
+      quote('USA Barack Obama', 'b.md'),
+      quote('United States President-elect Barack Obama', 'c.md'),
+      quote('Obama', 'd.md'),
+    ]);
+    expect(directory.find('obama')).toMatchObject({ name: 'Barack Obama', count: 4 });
+    expect(directory.suggest('oba', 25)).toEqual([{ name: 'Barack Obama', count: 4 }]);
+  });
+
+  it('keeps two people with the same surname apart, and a bare surname then stays on its own', () => {
+    const directory = SpeakerDirectory.fromQuotes([quote('Tony Blair', 'a.md'), quote('Cherie Blair', 'b.md'), quote('Blair', 'c.md')]);
+    expect(directory.suggest('blair', 25).map((entry) => entry.name).sort()).toEqual(['Blair', 'Cherie Blair', 'Tony Blair']);
+  });
+});
