@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { decodeHTMLStrict } from 'entities';
 import type { Article, Paragraph } from './types.js';
 import { ArticleParseError } from './ArticleParseError.js';
 import { classifyParagraph } from './classifyParagraph.js';
@@ -72,7 +73,9 @@ export function parseMarkdown(id: string, text: string): Article {
   let headline = field(data, 'title', 'headline');
   const paragraphs: Paragraph[] = [];
 
-  for (const block of splitBlocks(content)) {
+  for (const raw of splitBlocks(content)) {
+    // Text converted from HTML or wiki markup keeps entities such as `&mdash;`; strict decoding leaves `AT&T` alone.
+    const block = raw.map((line) => decodeHTMLStrict(line));
     const joined = normalizeText(block.join(' '));
     const heading = block.length === 1 ? HEADING.exec(joined) : null;
     if (heading) {

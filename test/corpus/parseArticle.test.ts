@@ -157,6 +157,12 @@ describe('parseArticle', () => {
   });
 
   describe('markdown format', () => {
+    it('decodes HTML entities left by the conversion from wiki markup, and only well-formed ones', () => {
+      // 24 of the shipped Wikinews files carry `&mdash;`, `&ndash;` or `&nbsp;` in their text.
+      const article = parseArticle('e.md', '---\ntitle: T\n---\n\nBrave &mdash; bold, AT&T &amp; co&nbsp;&notathing;.\n');
+      expect(article.paragraphs).toEqual([{ kind: 'body', text: 'Brave — bold, AT&T & co &notathing;.' }]);
+    });
+
     it('reads a Wikinews article from seeds/wikinews with its front matter', () => {
       const dir = path.join(root, 'seeds/wikinews');
       const name = readdirSync(dir).filter((f) => f.endsWith('.md')).sort()[0] ?? '';
