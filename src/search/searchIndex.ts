@@ -185,6 +185,8 @@ export class SearchIndex {
     const { passageFrequency } = this.#dictionary;
     const suggestions = new Set<string>();
     for (const term of terms) {
+      // Five are as many as a reply shows; each more term would cost a dictionary scan for nothing.
+      if (suggestions.size >= MAX_SUGGESTIONS) break;
       const id = this.#dictionary.id(term);
       if (term.length < 3 || (id >= 0 && passageFrequency[id]! > 0)) continue;
       const close = this.#dictionary
@@ -197,9 +199,12 @@ export class SearchIndex {
         .sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]! || a.key[2]! - b.key[2]!);
       for (const { word } of close.slice(0, 2)) suggestions.add(word);
     }
-    return [...suggestions].slice(0, 5);
+    return [...suggestions].slice(0, MAX_SUGGESTIONS);
   }
 }
+
+/** Most "did you mean" terms offered. */
+const MAX_SUGGESTIONS = 5;
 
 function firstBody(article: Article): string {
   return article.paragraphs.find((paragraph) => paragraph.kind === 'body')?.text ?? article.headline;

@@ -6,7 +6,7 @@ import { deployCommands } from '../../src/discord/deployCommands.js';
 import { refusals } from '../../src/discord/guards.js';
 import { digestTexts } from '../../src/discord/render/renderDigest.js';
 import { texts } from '../../src/discord/texts.js';
-import { callbackOf, callbacksOf, messageText, originalEditOf, sentMessageBodies, type CallbackBody, type SentBody } from '../support/discordRequests.js';
+import { callbackOf, DEFERRED, REPLY, callbacksOf, messageText, originalEditOf, sentMessageBodies, type CallbackBody, type SentBody } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type FakeUser, type InjectCommand, type InjectedInteraction } from '../support/fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../support/startBotProcess.js';
@@ -28,8 +28,6 @@ const quiet = createDefaultGuild();
 const busy = createDefaultGuild({ id: '1260000000000000000', name: 'Busy server' });
 const spare = createDefaultGuild({ id: '1280000000000000000', name: 'Spare server' });
 
-const REPLY = 4;
-const DEFERRED = 5;
 const EPHEMERAL = 64;
 /** What a refusal for going too fast looks like: the relative timestamp Discord renders as "in 30 seconds". */
 const TRY_AGAIN = /Try again <t:(\d+):R>\.$/u;

@@ -1,20 +1,15 @@
 import type { Article } from '../../src/corpus/types.js';
+import { makeArticle as makeTestArticle } from '../support/makeArticle.js';
 
 /** A small hand-made article (no seed text copied), with the fields a digest reads. */
 export function makeArticle(id: string, overrides: Partial<Article> = {}): Article {
-  return {
+  return makeTestArticle([`First paragraph of ${id}, which says what happened and where.`], {
     id,
     headline: `Headline of ${id}`,
-    standfirst: null,
-    section: null,
     source: 'Test Wire',
     date: '2025-06-01',
     url: `https://example.org/${encodeURIComponent(id)}`,
-    byline: null,
-    credit: null,
-    license: null,
     format: 'markdown',
-    paragraphs: [{ kind: 'body', text: `First paragraph of ${id}, which says what happened and where.` }],
     ...overrides,
-  };
+  });
 }

@@ -9,6 +9,8 @@ import { deployCommands } from '../../src/discord/deployCommands.js';
 import { texts } from '../../src/discord/texts.js';
 import { projectRoot } from '../support/childProcesses.js';
 import {
+  DEFERRED,
+  REPLY,
   answeredMessage,
   buttonsOf,
   callbackOf,
@@ -29,8 +31,6 @@ interface SeedExpectations {
 const expectations = JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/seed-expectations.json'), 'utf8')) as SeedExpectations;
 
 /** Interaction callback types (discord-api-types InteractionResponseType) and the ephemeral message flag. */
-const REPLY = 4;
-const DEFERRED = 5;
 const UPDATE = 7;
 const AUTOCOMPLETE_RESULT = 8;
 const EPHEMERAL = 64;

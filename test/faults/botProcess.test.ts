@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deployCommands.js';
 import { texts } from '../../src/discord/texts.js';
 import { StateStore } from '../../src/state/stateStore.js';
-import { callbackOf, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
+import { askDeferred, callbackOf, DEFERRED, REPLY, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type InjectedInteraction } from '../support/fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../support/startBotProcess.js';
@@ -30,14 +30,8 @@ let stateDir: string;
 let stateFile: string;
 let bot: BotProcess;
 
-const DEFERRED = 5;
-const REPLY = 4;
 
-async function ask(question: string): Promise<InjectedInteraction> {
-  const interaction = fake.injectCommand({ name: 'ask', options: { question }, user: setup.member });
-  expect((await callbackOf(fake, interaction)).type).toBe(DEFERRED);
-  return interaction;
-}
+const ask = (question: string): Promise<InjectedInteraction> => askDeferred(fake, setup.member, question);
 
 beforeAll(async () => {
   seeds = await createE2eSeeds({ mentionedUserId: setup.member.id, mentionedRoleId: setup.guild.roles[0]!.id });

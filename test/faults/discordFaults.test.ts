@@ -10,7 +10,7 @@ import { texts } from '../../src/discord/texts.js';
 import { buildLibrary, type Library } from '../../src/library.js';
 import { StateStore } from '../../src/state/stateStore.js';
 import { makeArticle } from '../digest/makeArticle.js';
-import { callbackOf, callbacksOf, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
+import { askDeferred, callbackOf, DEFERRED, REPLY, callbacksOf, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type InjectedInteraction, type RecordedRequest } from '../support/fakeDiscord/index.js';
 import { startBotInProcess, type InProcessBot } from '../support/startBotInProcess.js';
@@ -23,7 +23,6 @@ import { startGatewayProxy, type GatewayProxy } from './gatewayProxy.js';
 
 const TOKEN = `faults-secret-${randomBytes(12).toString('hex')}`;
 const setup = createDefaultGuild();
-const DEFERRED = 5;
 const EPHEMERAL = 64;
 /** 4 attempts in all: @discordjs/rest retries a 5xx 3 times (its `retries` option) before it gives up. */
 const ATTEMPTS = 4;
@@ -74,11 +73,7 @@ function expectPostedOnce(posts: RecordedRequest[], articles: Article[]): void {
   }
 }
 
-async function ask(question: string): Promise<InjectedInteraction> {
-  const interaction = fake.injectCommand({ name: 'ask', options: { question }, user: setup.member });
-  expect((await callbackOf(fake, interaction)).type).toBe(DEFERRED);
-  return interaction;
-}
+const ask = (question: string): Promise<InjectedInteraction> => askDeferred(fake, setup.member, question);
 
 beforeAll(async () => {
   seeds = await createE2eSeeds({ mentionedUserId: setup.member.id, mentionedRoleId: setup.guild.roles[0]!.id });

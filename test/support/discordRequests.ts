@@ -1,5 +1,10 @@
-import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
-import type { FakeDiscord, InjectedInteraction, RecordedRequest } from './fakeDiscord/index.js';
+import { InteractionResponseType, type APIEmbed, type APIMessage } from 'discord-api-types/v10';
+import { expect } from 'vitest';
+import type { FakeDiscord, FakeUser, InjectedInteraction, RecordedRequest } from './fakeDiscord/index.js';
+
+/** Interaction callback types the tests look for: an immediate reply, and a deferral ("thinking…"). */
+export const REPLY = InteractionResponseType.ChannelMessageWithSource;
+export const DEFERRED = InteractionResponseType.DeferredChannelMessageWithSource;
 
 /** A message body as the bot sends it (interaction callback `data`, webhook edit or follow-up, channel message). */
 export interface SentBody {
@@ -78,4 +83,11 @@ export function messageText(body: SentBody): string {
 /** The buttons of a message, flattened. */
 export function buttonsOf(body: SentBody): { custom_id?: string; label?: string; disabled?: boolean }[] {
   return (body.components ?? []).flatMap((row) => row.components ?? []);
+}
+
+/** Injects `/ask question:<question>` from `user` and checks the bot deferred it, as it does for every question. */
+export async function askDeferred(fake: FakeDiscord, user: FakeUser, question: string): Promise<InjectedInteraction> {
+  const interaction = fake.injectCommand({ name: 'ask', options: { question }, user });
+  expect((await callbackOf(fake, interaction)).type).toBe(DEFERRED);
+  return interaction;
 }

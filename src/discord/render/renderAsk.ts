@@ -1,10 +1,8 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import { plainText, type SearchResult } from '../../search/index.js';
-import type { Reply } from '../reply.js';
-import { isEmbedUrl, truncate } from '../reply.js';
+import { escapeMarkdown, plainText, type SearchResult } from '../../search/index.js';
+import { isEmbedUrl, truncate, type Reply } from '../reply.js';
 import { EMBED_DESCRIPTION_LENGTH, EMBED_TITLE_LENGTH } from '../limits.js';
 import { sourceLine } from './formatArticle.js';
-import { escapeMarkdown } from '../../search/index.js';
 
 /** Embed colour of answers. */
 const ANSWER_COLOUR = 0x2b6cb0;
