@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Article } from '../corpus/types.js';
 import { deliverRun } from '../delivery/deliverRun.js';
 import type { StateStore } from '../state/stateStore.js';
-import type { DigestRun, RunKind } from '../state/types.js';
+import { isFinishedRun, type DigestRun, type RunKind } from '../state/types.js';
 import { composeDigest, latestArticles } from './composeDigest.js';
 import { defaultDigestSettings, resolveGuildSettings, type DigestSettings, type ResolvedGuildSettings } from './digestSettings.js';
 import { DigestError } from './DigestError.js';
@@ -191,7 +191,7 @@ export class DigestService<M = unknown> {
     const slot = previousSlot(now, resolved.schedule)?.toISOString();
     if (!slot || slot < guild.scheduleSince) return { guildId, outcome: 'not-due' };
     const existing = this.deps.store.run(guildId, slot);
-    if (existing && (existing.status === 'ok' || existing.status === 'empty-skipped' || existing.status === 'missed')) {
+    if (existing && isFinishedRun(existing.status)) {
       return { guildId, outcome: 'done', slot };
     }
     const ageHours = (now.getTime() - Date.parse(slot)) / 3_600_000;
