@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ScheduleError } from './digest/ScheduleError.js';
+import { checkSchedule, isTimeZone } from './digest/slots.js';
 
 /**
  * Everything newsdesk reads from the environment (and `.env`), validated once at start.
@@ -117,17 +119,16 @@ const flag = (fallback: boolean) =>
     .transform((value) => ['true', '1', 'yes'].includes(value))
     .default(fallback);
 
-const isTimeZone = (zone: string) => {
+/** The schedule's own check of a cron expression, its `cron "…": ` prefix dropped (the variable is named instead). */
+function cronProblem(expression: string): string | null {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+    checkSchedule({ cron: expression, timezone: 'UTC' });
+    return null;
+  } catch (error) {
+    if (!(error instanceof ScheduleError)) throw error;
+    return error.message.replace(/^cron "[^"]*": /u, '');
   }
-};
-
-/** A 5-field cron expression; node-cron validates each field when the job is scheduled. */
-const CRON = /^\s*(\S+\s+){4}\S+\s*$/u;
+}
 
 const schema = z.object({
   DISCORD_TOKEN: optional,
@@ -147,7 +148,14 @@ const schema = z.object({
   USER_COOLDOWN_SECONDS: integer(defaults.limits.userCooldownSeconds, 0, 3600),
   GUILD_COMMANDS_PER_MINUTE: integer(defaults.limits.guildPerMinute, 0, 100_000),
   DIGEST_CHANNEL_ID: snowflake,
-  DIGEST_CRON: z.string().trim().regex(CRON, 'must be a 5-field cron expression such as "0 8 * * *"').default(defaults.digest.cron),
+  DIGEST_CRON: z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const problem = cronProblem(value);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+    })
+    .default(defaults.digest.cron),
   DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default(defaults.digest.timezone),
   DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default(defaults.digest.whenEmpty),
   DIGEST_GRACE_HOURS: integer(defaults.digest.graceHours, 0, 168),
