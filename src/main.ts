@@ -9,6 +9,7 @@ import { PageStore } from './discord/pageStore.js';
 import { Router } from './discord/router.js';
 import { renderDigestPost } from './discord/render/renderDigest.js';
 import { startBot, type Bot } from './discord/startBot.js';
+import { plural } from './discord/texts.js';
 import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
 import { digestJob, startJob } from './digest/scheduledJob.js';
@@ -25,10 +26,10 @@ Without DISCORD_TOKEN, newsdesk runs in console mode: type slash commands (/help
 function summary(library: Library, seedsDir: string): string {
   const { corpus } = library;
   const lines = [
-    `Loaded ${corpus.articles.length} articles (${library.search.passageCount} passages, ${library.quotes.size} quotes) from ${seedsDir} in ${Math.round(library.buildMs)} ms.`,
+    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${plural(library.quotes.size, 'quote')}) from ${seedsDir} in ${Math.round(library.buildMs)} ms.`,
   ];
   if (corpus.skipped.length > 0) {
-    lines.push(`Skipped ${corpus.skipped.length} file${corpus.skipped.length === 1 ? '' : 's'}:`);
+    lines.push(`Skipped ${plural(corpus.skipped.length, 'file')}:`);
     for (const { file, reason } of corpus.skipped.slice(0, 50)) lines.push(`  ${file}: ${reason}`);
     if (corpus.skipped.length > 50) lines.push(`  … and ${corpus.skipped.length - 50} more`);
   }

@@ -1,3 +1,4 @@
+import { defaults } from '../config.js';
 import { splitSentences } from './sentences.js';
 import { foldTerm } from './normalize.js';
 
@@ -10,7 +11,7 @@ export interface ExcerptOptions {
   maxLength?: number;
 }
 
-const defaultOptions: Required<ExcerptOptions> = { maxLength: 600 };
+const defaultOptions: Required<ExcerptOptions> = { maxLength: defaults.search.excerptLength };
 
 /**
  * Characters that Discord Markdown gives a meaning to anywhere in a line; escaped in article text.

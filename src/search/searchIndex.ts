@@ -1,3 +1,4 @@
+import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
 import { buildSearchData, type SearchIndexData } from './buildSearchData.js';
 import { chooseExcerpt } from './chooseExcerpt.js';
@@ -32,7 +33,7 @@ export interface SearchOptions {
   excerptLength?: number;
 }
 
-const defaultSearchOptions: Required<Omit<SearchOptions, 'filters'>> = { limit: 30, minCoverage: 0.5, excerptLength: 600 };
+const defaultSearchOptions: Required<Omit<SearchOptions, 'filters'>> = { ...defaults.search };
 
 /** One article that answers a question, with its best passage. */
 export interface SearchHit {

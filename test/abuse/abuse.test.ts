@@ -3,8 +3,6 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deployCommands.js';
-import { refusals } from '../../src/discord/guards.js';
-import { digestTexts } from '../../src/discord/render/renderDigest.js';
 import { texts } from '../../src/discord/texts.js';
 import { callbackOf, DEFERRED, REPLY, callbacksOf, messageText, originalEditOf, sentMessageBodies, type CallbackBody, type SentBody } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
@@ -131,24 +129,24 @@ describe('admin commands', () => {
   it.each(adminCommands)('refuses %s to a member without Manage Server, ephemerally, changing nothing', async (_name, command) => {
     const logged = bot.logs.length;
     const { callback } = await run({ ...command, user: quiet.member });
-    expectEphemeral(callback, refusals.manageGuild);
+    expectEphemeral(callback, texts.manageGuild);
     expect(bot.logs.slice(logged).map((line) => line.msg).filter((msg) => /configured|turned off|posted|re-indexed/u.test(msg))).toEqual([]);
   });
 
   it.each(adminCommands)('refuses %s in a direct message, even to an admin', async (_name, command) => {
     const { callback } = await run({ ...command, user: quiet.admin, guildId: null });
-    expectEphemeral(callback, refusals.guildOnly);
+    expectEphemeral(callback, texts.guildOnly);
   });
 
   it('refuses a member whose only elevated permission is not Manage Server (e.g. Manage Messages)', async () => {
     const { callback } = await run({ ...adminCommands[0]![1], user: freshUser(), permissions: 1n << 13n });
-    expectEphemeral(callback, refusals.manageGuild);
+    expectEphemeral(callback, texts.manageGuild);
   });
 
   it('lets the admin do it: the refusals are not blanket', async () => {
     const set = await run({ name: 'digest', subcommand: 'set', options: { channel: quiet.digest.id, time: '07:30' }, user: quiet.admin });
     expect(set.callback.type).toBe(REPLY);
-    expect(set.callback.data?.content).toBe(digestTexts.saved);
+    expect(set.callback.data?.content).toBe(texts.digestSaved);
     await bot.waitForLog('digest: configured');
     // The channel option arrives resolved, as Discord sends it, and is the one the digest will use.
     const status = await run({ name: 'digest', subcommand: 'status', user: quiet.admin });
