@@ -1,0 +1,1 @@
+export { articleText } from './articleText.js';
