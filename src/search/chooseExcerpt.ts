@@ -1,6 +1,5 @@
 import { defaults } from '../config.js';
-import { splitSentences } from './sentences.js';
-import { foldTerm } from './normalize.js';
+import { foldTerm, splitSentences, WORD } from '../text/index.js';
 
 /** Options of {@link chooseExcerpt}. */
 export interface ExcerptOptions {
@@ -18,9 +17,6 @@ const defaultOptions: Required<ExcerptOptions> = { maxLength: defaults.search.ex
  * (`#`, `>` and `-` only mean something at the start of a line, handled in {@link escapeMarkdown}.)
  */
 const MARKDOWN = /[\\*_~`|[\]]/gu;
-
-/** A word of the text, with the same shape as the index's tokenizer (see `normalize.ts`). */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /**
  * Escapes Discord Markdown so that article text shows as written.
