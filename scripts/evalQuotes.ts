@@ -15,8 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Article, Paragraph } from '../src/corpus/types.js';
 import { parseArticle } from '../src/corpus/index.js';
 import { extractQuotes } from '../src/quotes/extractQuotes.js';
-import { regexBaseline } from '../src/quotes/regexBaseline.js';
-import { scoreQuotes, sumScores, type GoldQuote, type QuoteScore } from '../src/quotes/scoreQuotes.js';
+import { regexBaseline } from '../eval/quotes/regexBaseline.js';
+import { scoreQuotes, sumScores, type GoldQuote, type QuoteScore } from '../eval/quotes/scoreQuotes.js';
 import type { Quote } from '../src/quotes/types.js';
 
 /** One annotated article: the article itself and its gold quotations (direct and partial) and reported speech. */
