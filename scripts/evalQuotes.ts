@@ -195,6 +195,11 @@ function main(argv: readonly string[]): void {
       for (const { gold, predicted } of result.quotes.wrongSpeaker) {
         process.stdout.write(`  speaker  ${predicted.speaker ?? '-'} (gold ${gold.speaker ?? '-'}): ${gold.quote.slice(0, 70)}\n`);
       }
+      if (!result.reported) continue;
+      for (const quote of result.reported.missed) process.stdout.write(`  missed reported   ${quote.speaker ?? '-'}: ${quote.quote.slice(0, 90)}\n`);
+      for (const { gold, predicted } of result.reported.wrongSpeaker) {
+        process.stdout.write(`  reported speaker  ${predicted.speaker ?? '-'} (gold ${gold.speaker ?? '-'}): ${gold.quote.slice(0, 70)}\n`);
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/types.js';
+import { withoutCreditWords } from '../corpus/credits.js';
 import type { SpeakerPhrase } from './findSpeakerPhrase.js';
 import { foldName } from './speakerName.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -96,7 +97,8 @@ function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: numb
       if (possessive) break;
     }
     while (words.length > 0 && (DETERMINERS.has(words[0]!.toLowerCase()) || SENTENCE_OPENERS.has(words[0]!.toLowerCase()))) words.shift();
-    if (words.length > 0) runs.push({ words, end: j });
+    // "Getty Images Oli Scarff", "USA Barack Obama": a credit or caption keyword glued before a name is not part of it.
+    if (words.length > 0) runs.push({ words: isOrganisation(words) ? words : withoutCreditWords(words), end: j });
     i = Math.max(j, i + 1);
   }
   return runs;
@@ -167,7 +169,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         };
       }
       const expanded = phrase.words.length === 1 ? acronyms.get(phrase.words[0]!) : undefined;
-      const { words: named, role: ofRole, organisation } = splitName(phrase.words);
+      const { words: named, role: ofRole, organisation } = splitName(isOrganisation(phrase.words) ? phrase.words : withoutCreditWords(phrase.words));
       if (expanded || organisation) {
         const name = expanded ?? phrase.words.join(' ');
         return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null, description: false };

@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/types.js';
+import { datelineLength } from '../corpus/credits.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { findAttribution, findReportedClaim } from './findAttribution.js';
@@ -104,7 +105,8 @@ function kindOf(tokens: readonly Token[], index: number, content: string): Quote
  * // => [['We will win.', 'Smith', 'direct']]
  */
 export function extractQuotes(article: Article): Quote[] {
-  const paragraphTokens = article.paragraphs.map((paragraph) => tokenize(paragraph.text, 0, paragraph.text.length, []));
+  // A wire dateline ("WHITBY (Reuters) - ") is read past: its place and agency are nobody's name.
+  const paragraphTokens = article.paragraphs.map((paragraph) => tokenize(paragraph.text, datelineLength(paragraph.text), paragraph.text.length, []));
   const names = collectArticleNames(article, paragraphTokens);
   const memory = new SpeakerMemory();
   const quotes: Quote[] = [];
