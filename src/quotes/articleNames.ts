@@ -37,7 +37,7 @@ function afterTitles(words: readonly string[]): { words: string[]; gender: 'male
   let gender: 'male' | 'female' | null = null;
   words.forEach((word, index) => {
     const lower = stripTitle(word);
-    if (TITLES.has(lower)) last = index;
+    if (TITLES.has(lower) || (index === 0 && words.length >= 3 && ROLE_NOUNS.has(lower))) last = index;
     gender = GENDERED_TITLES.get(lower) ?? gender;
   });
   const rest = words.slice(last + 1);
@@ -59,7 +59,9 @@ const SPLITS_PERSON = new Set(['of', 'for', 'and', 'the', 'on', '&', 'at', 'with
 function splitName(words: readonly string[]): { words: string[]; role: string | null; organisation: boolean } {
   let lastTitle = -1;
   words.forEach((word, index) => {
-    if (TITLES.has(stripTitle(word)) && index < words.length - 1) lastTitle = index;
+    // "Fisherman Tom Hardy" opening a sentence: a role noun capitalised only by its place.
+    const role = index === 0 && ROLE_NOUNS.has(stripTitle(word)) && words.length >= 3;
+    if ((TITLES.has(stripTitle(word)) || role) && index < words.length - 1) lastTitle = index;
   });
   if (lastTitle >= 0) {
     const rest = words.slice(lastTitle + 1);
@@ -144,7 +146,9 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
           continue;
         }
         const person = afterTitles(part).words;
-        if (!isOrganisation(person) && person.length >= 2 && person.length <= 4) {
+        // "Australian Prime Minister": a name never ends with a title.
+        const endsWithTitle = TITLES.has(stripTitle(person[person.length - 1] ?? ''));
+        if (!isOrganisation(person) && !endsWithTitle && person.length >= 2 && person.length <= 4) {
           const surname = foldName(person[person.length - 1]!);
           const known = fullest.get(surname);
           if (!known || known.length < person.length) fullest.set(surname, person);
