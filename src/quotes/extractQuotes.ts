@@ -1,6 +1,9 @@
 import type { Article } from '../corpus/types.js';
+import { datelineLength } from '../corpus/credits.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
+import { isBareTitle } from './bareTitle.js';
+import { collectIntroductions, position } from './introductions.js';
 import { findAttribution, findReportedClaim } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
@@ -104,19 +107,35 @@ function kindOf(tokens: readonly Token[], index: number, content: string): Quote
  * // => [['We will win.', 'Smith', 'direct']]
  */
 export function extractQuotes(article: Article): Quote[] {
-  const paragraphTokens = article.paragraphs.map((paragraph) => tokenize(paragraph.text, 0, paragraph.text.length, []));
+  // A wire dateline ("WHITBY (Reuters) - ") is read past: its place and agency are nobody's name.
+  const paragraphTokens = article.paragraphs.map((paragraph) => tokenize(paragraph.text, datelineLength(paragraph.text), paragraph.text.length, []));
   const names = collectArticleNames(article, paragraphTokens);
   const memory = new SpeakerMemory();
   const quotes: Quote[] = [];
   let previousParagraphSpeaker: ResolvedSpeaker | null = null;
 
+  const introductions = collectIntroductions(article, paragraphTokens, names);
+  /** Where the sentence being read ends: a description stands for someone introduced before that. */
+  let readUpTo = 0;
+
   const resolve = (phrase: SpeakerPhrase | null): ResolvedSpeaker | null => {
     if (!phrase) return null;
     if (phrase.kind === 'pronoun') return memory.pronoun(phrase.text);
     const resolved = names.resolve(phrase);
-    // "the Tory leader", "the 74-year-old comedian": someone the article has already named.
-    if (resolved.description && phrase.definite && resolved.kind === 'person') return memory.person(resolved.gender) ?? resolved;
-    return resolved;
+    // A capitalised title alone ("Prime Minister", "the President", "Ms."); "a spokesman" stays a description.
+    const bare = phrase.kind === 'name' && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
+    // "the harbour master", "the security firm", "the Prime Minister": the one the article introduced that way.
+    if (bare || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
+      const introduced = introductions.resolve(phrase.words, readUpTo);
+      if (introduced) return introduced;
+    }
+    // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
+    if ((resolved.description || bare) && (phrase.definite || bare) && resolved.kind !== 'organisation') {
+      const named = memory.person(resolved.gender);
+      if (named || bare) return named;
+    }
+    // A title alone ("Prime Minister", "President") is never a speaker.
+    return bare ? null : resolved;
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
@@ -131,6 +150,7 @@ export function extractQuotes(article: Article): Quote[] {
 
     sentences.forEach((sentence, sentenceIndex) => {
       const tokens = sentenceTokens(text, paragraphTokens[paragraphIndex]!, sentence.start, sentence.end, sentence.spans);
+      readUpTo = position(paragraphIndex, sentence.end);
       const subject = resolve(sentenceSubject(tokens));
       let said: ResolvedSpeaker | null = null;
       if (sentence.spans.length === 0) {
@@ -179,6 +199,12 @@ export function extractQuotes(article: Article): Quote[] {
 function isNamed(speaker: ResolvedSpeaker): boolean {
   if (speaker.description || speaker.kind === 'group') return false;
   return speaker.kind === 'organisation' || speaker.name.includes(' ');
+}
+
+/** A description of one speaker ("the company"), not of several ("the judges"). */
+function isSingular(words: readonly string[]): boolean {
+  const head = words[words.length - 1]?.toLowerCase() ?? '';
+  return !head.endsWith('s') || head.endsWith('ss');
 }
 
 /** `William Hill's "overwhelming evidence"`: a quotation owned by the capitalised name right before it. */

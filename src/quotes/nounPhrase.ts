@@ -167,6 +167,8 @@ export function chunksBefore(tokens: readonly Token[], end: number, bound: numbe
 }
 
 export const ROLE_LINKS = new Set(['for', 'of', 'at', 'with', 'from']);
+/** Prepositions that open an introductory phrase before a sentence's subject ("After the ruling, …"). */
+const INTRODUCTORY_PREPOSITIONS = new Set(['after', 'before', 'following', 'during', 'since', 'at', 'in', 'on']);
 
 /**
  * The whole chunk names someone: a capitalised name ("Danny Abdul Dayem", "the SOHR"), a name after its role
@@ -179,7 +181,10 @@ export function nameChunk(tokens: readonly Token[], [from, to]: [number, number]
   const lastWord = [...tokens.slice(from, to)].reverse().find(isWord);
   if (phrase && lastWord && /^\p{Lu}/u.test(lastWord.text)) {
     const prefix = tokens.slice(from, phrase.start);
-    const openersOnly = prefix.every((token) => isWord(token) && (SENTENCE_OPENERS.has(token.lower) || DETERMINERS.has(token.lower)));
+    // "After the ruling Carla Ferstman": a short introductory phrase before the name is no part of it.
+    const introductory = prefix.length > 1 && prefix.length <= 5 && prefix.every(isWord) && INTRODUCTORY_PREPOSITIONS.has(prefix[0]!.lower) &&
+      !prefix.some((token) => token.capitalised && token !== prefix[0]);
+    const openersOnly = introductory || prefix.every((token) => isWord(token) && (SENTENCE_OPENERS.has(token.lower) || DETERMINERS.has(token.lower)));
     const lastOfPrefix = prefix[prefix.length - 1]?.lower.replace(/\.$/u, '') ?? '';
     const rolePrefix = !openersOnly && prefix.length <= 8 && prefix.every(isWord) &&
       (ROLE_NOUNS.has(lastOfPrefix) || TITLES.has(lastOfPrefix)) && !prefix.some((token) => NP_STOP_WORDS.has(token.lower) && !ROLE_LINKS.has(token.lower));

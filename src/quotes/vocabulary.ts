@@ -68,7 +68,8 @@ export const WORK_NOUNS = words(`
 export const VERB_FILLERS = words(`
   has have had is was were are will would could can may might should shall also later then previously earlier
   recently further again repeatedly publicly separately reportedly once never not often always just already
-  yesterday today privately subsequently simply bluntly angrily flatly quickly
+  yesterday today privately subsequently simply bluntly angrily flatly quickly furthermore moreover additionally
+  however meanwhile too
 `);
 
 /** Words that cannot be part of a speaker's noun phrase: where a backward scan for the subject stops. */
@@ -114,6 +115,8 @@ export const ROLE_NOUNS = words(`
   dealer banker investor consultant expert veteran businessman businesswoman designer producer director
   musician guitarist drummer artist novelist poet filmmaker chef campaigner candidate mother father son daughter
   wife husband boy girl man woman fan hooker fly-half administrator adviser representative delegate
+  fisherman farmer worker columnist correspondent commentator historian lecturer engineer miner nurse shopkeeper
+  secretary-general master
 `);
 
 /** Titles that tell the speaker's gender, for resolving "he" and "she". */
