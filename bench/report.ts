@@ -7,6 +7,7 @@ import type { CorpusName } from './corpus.js';
 import { projectRoot } from './corpus.js';
 import type { DesignName } from './designs.js';
 import type { DesignFigures } from './measureDesign.js';
+import type { LoadRunFigures } from './loadRun.js';
 import type { StartFigures } from './startToReady.js';
 
 /** How the bot started: building everything, persisting it, reading it back, or doing so in a worker thread. */
@@ -17,6 +18,8 @@ export interface BenchResults {
   research: boolean;
   designs: { design: DesignName; corpus: CorpusName; figures: DesignFigures | null; error: string | null }[];
   starts: { corpus: CorpusName; mode: StartMode; figures: StartFigures | null; error: string | null }[];
+  /** The load run (`bench/loadRun.ts`): /ask at 100 per second through a fake Discord. */
+  askLoad?: { figures: LoadRunFigures | null; error: string | null };
   /** System load average (1 min) when the run started and ended: other work on the machine slows every figure. */
   load?: [number, number];
   notes: string[];
@@ -46,6 +49,7 @@ function targets(results: BenchResults): string[][] {
     ['start to ready at 100,000, persisted index', start('100k', 'cache: persisted, unchanged seeds')?.readyMs, 15000, ms],
     ['heap at 100,000 articles (bot start, corpus + search + quotes)', start('100k', 'cache: persisted, unchanged seeds')?.heapMb, 600, mb],
     ['event loop blocked, build in a worker thread at 1x', start('1x', 'worker thread, persisted')?.blockedMs, 100, ms],
+    ['/ask answer p95 at 100 per second (BBC, real process, fake Discord)', results.askLoad?.figures?.answerP95, 100, ms],
   ];
   return rows.map(([name, value, limit, format]) => [
     name,
@@ -85,6 +89,23 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
     mb(f?.heapMb),
   ]);
 
+  const load = results.askLoad;
+  const f = load?.figures;
+  const loadRows = load
+    ? [
+        f
+          ? [
+              `${f.sent} at ${f.perSecond}/s`,
+              f.corpus,
+              `${ms(f.ackP50)} / ${ms(f.ackP95)}`,
+              `${ms(f.answerP50)} / ${ms(f.answerP95)} (max ${ms(f.answerMax)})`,
+              `${f.direct} / ${f.answered - f.direct}`,
+              `${f.lost} lost, ${f.duplicated} answered twice, ${f.refused} refused`,
+              `${ms(f.handlerP50)} / ${ms(f.handlerP95)}`,
+            ]
+          : [load.error ?? 'failed', '–', '–', '–', '–', '–', '–'],
+      ]
+    : [];
   const sections = [
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length}× ${os.cpus()[0]?.model ?? 'unknown CPU'}, ` +
       `${Math.round(os.totalmem() / 1e9)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}. Command: \`npm run bench${results.quick ? ' -- --quick' : ''}\`.` +
@@ -96,6 +117,12 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
     ratioRows.length > 0 ? markdownTable(['corpus', 'build', 'heap', '/ask p50', '/ask p95'], ratioRows) : 'No size where both designs ran.',
     '### Start to ready (fresh process, seeds folder on disk)',
     markdownTable(['corpus', 'articles', 'start', 'start to ready', 'inside buildLibrary', 'longest event-loop stall', 'heap'], startRows),
+    ...(loadRows.length > 0
+      ? [
+          '### Answers under load (the compiled bot process, a fake Discord on 127.0.0.1, distinct members, no cooldowns)',
+          markdownTable(['interactions', 'corpus', 'acknowledged p50 / p95', 'answered p50 / p95', 'in the callback / deferred', 'nothing lost or doubled', 'inside the bot p50 / p95'], loadRows),
+        ]
+      : []),
     '### Targets',
     markdownTable(['target', 'measured', 'limit', 'verdict'], targets(results)),
   ];
@@ -106,7 +133,7 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
   const markdown = previous.includes(START) && previous.includes(END)
     ? previous.slice(0, previous.indexOf(START)) + generated + previous.slice(previous.indexOf(END) + END.length)
     : `${previous.trimEnd()}\n\n${generated}\n`;
-  const table = [designRows, ratioRows, startRows, targets(results)]
+  const table = [designRows, ratioRows, startRows, loadRows, targets(results)]
     .map((rows) => rows.map((row) => row.join('  |  ')).join('\n'))
     .join('\n\n');
   return { table, markdown };

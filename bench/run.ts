@@ -10,9 +10,23 @@ import { corpusArticles, haveResearch, prepareResearch, projectRoot, workDir, wr
 import type { DesignFigures } from './measureDesign.js';
 import { rm } from 'node:fs/promises';
 import { renderReport, type BenchResults, type StartMode } from './report.js';
+import type { LoadRunFigures } from './loadRun.js';
 import type { StartFigures } from './startToReady.js';
 
 const quick = process.argv.includes('--quick');
+/** `--only load`: run one section (a quick check while working on it); BENCHMARKS.md is then left as it is. */
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? null) : null;
+const SECTIONS = ['search', 'start', 'load'] as const;
+if (only !== null && !(SECTIONS as readonly string[]).includes(only)) {
+  process.stderr.write(`bench: --only takes one of ${SECTIONS.join(', ')}; got ${only}\n`);
+  process.exit(2);
+}
+const runs = (section: (typeof SECTIONS)[number]): boolean => only === null || only === section;
+/** `--load-count N`: interactions of the load run (default 1,000; fewer for a quick check). */
+const loadCountIndex = process.argv.indexOf('--load-count');
+const LOAD_COUNT = loadCountIndex >= 0 ? Number(process.argv[loadCountIndex + 1]) : 1000;
+const LOAD_RATE = 100;
 /** Longest a child may run before it is stopped and its row reported as timed out. */
 const CHILD_TIMEOUT_MS = 240_000;
 /** The baseline is skipped where one query would take longer than this (projected linearly from the last size). */
@@ -50,7 +64,7 @@ if (!results.research) results.notes.push('../shared/corpora is absent: every co
 log(`preparing corpora (${results.research ? 'research corpora found in ../shared' : '../shared absent, synthetic corpus'})`);
 await prepareResearch();
 
-const corpora: CorpusName[] = quick ? ['1x'] : ['1x', '4x', '16x', '100k'];
+const corpora: CorpusName[] = !runs('search') ? [] : quick ? ['1x'] : ['1x', '4x', '16x', '100k'];
 let lastBaseline: DesignFigures | null = null;
 for (const corpus of corpora) {
   log(`newsdesk on ${corpus}`);
@@ -70,7 +84,7 @@ for (const corpus of corpora) {
   if (baseline.value) lastBaseline = baseline.value;
 }
 
-for (const corpus of quick ? (['1x'] as const) : (['1x', '100k'] as const)) {
+for (const corpus of !runs('start') ? [] : quick ? (['1x'] as const) : (['1x', '100k'] as const)) {
   const dir = path.join(workDir, `seeds-${corpus}`);
   const cache = path.join(workDir, `cache-${corpus}`);
   log(`writing the ${corpus} corpus as files to ${dir}`);
@@ -89,8 +103,16 @@ for (const corpus of quick ? (['1x'] as const) : (['1x', '100k'] as const)) {
   }
 }
 
+if (runs('load')) {
+  log(`load: ${LOAD_COUNT} /ask at ${LOAD_RATE} per second through a fake Discord, the compiled bot process on the BBC corpus`);
+  const run = await child<LoadRunFigures>('loadRun.ts', ['--count', String(LOAD_COUNT), '--rate', String(LOAD_RATE)]);
+  results.askLoad = { figures: run.value, error: run.error };
+}
+
 results.load = [loadAtStart, os.loadavg()[0]!];
 const { table, markdown } = await renderReport(results);
 process.stdout.write(`${table}\n`);
-await (await import('node:fs/promises')).writeFile(path.join(projectRoot, 'BENCHMARKS.md'), markdown);
-log('wrote BENCHMARKS.md');
+if (only === null) {
+  await (await import('node:fs/promises')).writeFile(path.join(projectRoot, 'BENCHMARKS.md'), markdown);
+  log('wrote BENCHMARKS.md');
+}

@@ -53,7 +53,14 @@ interface FixtureFile {
   }[];
 }
 
-const projectRootDefault = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root: the first folder up from this file that holds package.json (scripts/ or dist/scripts/). */
+function findProjectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+const projectRootDefault = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 function readFixture(projectRoot: string, name: string): FixtureFile {
   return JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/quotes', `${name}.json`), 'utf8')) as FixtureFile;

@@ -103,6 +103,11 @@ export class LibraryStore {
     return this.#current;
   }
 
+  /** True while a reload runs: receiving and swapping in the new library may hold the event loop for a moment. */
+  get reloading(): boolean {
+    return this.#running !== null;
+  }
+
   /** Calls `listener` after each successful reload, with the new and the previous library. */
   onReload(listener: (library: Library, previous: Library) => void): void {
     this.#listeners.push(listener);

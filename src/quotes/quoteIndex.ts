@@ -175,6 +175,11 @@ export class QuoteIndex {
     void this.#byArticle;
   }
 
+  /** True once the lookup structures exist (built, restored or {@link prepare}d): no lookup pays for making them. */
+  get prepared(): boolean {
+    return this.#textIndex !== null && this.#speakerDirectory !== null && this.#byArticleMap !== null;
+  }
+
   /** How many quotations (all kinds) the index holds. */
   get size(): number {
     return this.#quotes.length;
