@@ -70,7 +70,7 @@ function readFixture(projectRoot: string, name: string): FixtureFile {
 function handwrittenArticle(file: string, headline: string, paragraphs: Paragraph[]): Article {
   return {
     id: file, headline, standfirst: null, section: null, source: 'handwritten', date: null, url: null, byline: null,
-    credit: null, license: null, format: 'plain', paragraphs,
+    credit: null, license: null, tags: [], format: 'plain', paragraphs,
   };
 }
 

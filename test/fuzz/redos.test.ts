@@ -48,7 +48,7 @@ const INPUTS: Record<string, string> = {
 
 const article = (...texts: string[]): Article => ({
   id: 'a.txt', headline: 'Headline', standfirst: null, section: null, source: null, date: null, url: null, byline: null,
-  credit: null, license: null, format: 'plain', paragraphs: texts.map((text) => ({ kind: 'body' as const, text })),
+  credit: null, license: null, tags: [], format: 'plain', paragraphs: texts.map((text) => ({ kind: 'body' as const, text })),
 });
 
 const quotes = QuoteIndex.fromArticles([article('"We will win the war in Homs," Alain Juppe said. Mr Juppe told reporters that sanctions would follow.')]);

@@ -42,12 +42,23 @@ export function markdownUrl(url: string): string {
 }
 
 /**
- * One line saying where an article comes from: date · section · outlet, then its link (or its file in the seeds
+ * An article's section with its tags, as every answer shows it: "Politics and conflicts (Iraq war)"; the tags
+ * alone when there is no section; null when there is neither.
+ * @example sectionLabel('Politics and conflicts', ['Iraq war']) // => 'Politics and conflicts (Iraq war)'
+ */
+export function sectionLabel(section: string | null, tags: readonly string[]): string | null {
+  const tagText = tags.length ? tags.join(', ') : null;
+  if (section && tagText) return `${section} (${tagText})`;
+  return section ?? tagText;
+}
+
+/**
+ * One line saying where an article comes from: date · section (tags) · outlet, then its link (or its file in the seeds
  * folder) and licence, so every excerpt carries its source.
  * @example sourceLine(seed) // => '6 Feb 2012 15:55 · Middle East · Al Jazeera · `000_8ea7bffe1f96b296.txt`'
  */
 export function sourceLine(article: Article): string {
-  const parts = [formatDate(article.date), article.section, article.source].filter((part): part is string => Boolean(part)).map(escapeMarkdown);
+  const parts = [formatDate(article.date), sectionLabel(article.section, article.tags), article.source].filter((part): part is string => Boolean(part)).map(escapeMarkdown);
   parts.push(sourceLink(article.url, article.id));
   if (article.license) parts.push(escapeMarkdown(article.license));
   return parts.join(' · ');

@@ -39,6 +39,7 @@ export function renderAsk(result: SearchResult, options: AskRenderOptions): Repl
       score: Number(hit.score.toFixed(3)),
       date: hit.article.date,
       section: hit.article.section,
+      tags: hit.article.tags,
       source: hit.article.source,
       url: hit.article.url,
       license: hit.article.license,

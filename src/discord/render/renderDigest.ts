@@ -47,7 +47,7 @@ function escape(text: string): string {
 }
 
 function itemField(item: DigestItem): APIEmbedField {
-  const meta = [formatDate(item.date), item.source].filter((part): part is string => Boolean(part)).map(escape);
+  const meta = [formatDate(item.date), item.tags.length ? item.tags.join(', ') : null, item.source].filter((part): part is string => Boolean(part)).map(escape);
   meta.push(sourceLink(item.url, item.id));
   const lines = [item.standfirst ? escape(item.standfirst) : null, meta.join(' · ')].filter(Boolean);
   return {
