@@ -159,8 +159,11 @@ export class SearchIndex {
       for (const { id } of list) (answers.get(id) ?? answers.set(id, []).get(id)!).push(index);
     });
     const weights = terms.map((term) => this.#idf(term));
-    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage).map(({ entry, choice }) => {
-      const hit = this.#hit(entry, terms, answers, excerptLength);
+    let previous = Infinity;
+    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage).map(({ entry, choice, rank }) => {
+      // The score shown is the ranking's: never above the one before (answering articles come first).
+      previous = Math.min(previous, rank);
+      const hit = { ...this.#hit(entry, terms, answers, excerptLength), score: previous };
       if (!choice || choice.paragraphIndex === -1) return hit;
       const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following);
       return { ...hit, paragraphIndex: Math.max(-1, choice.paragraphIndex), excerpt, answer: choice.span?.text ?? null };
@@ -175,7 +178,14 @@ export class SearchIndex {
    * context), and ranks the others by their search score and the strength of their answer; the rest keep their order.
    * No article answers → nothing, whatever common words the others share.
    */
-  #answer(question: string, terms: string[], ranked: RankedArticle[], weights: number[], expansions: Expansion[][], minCoverage: number): { entry: RankedArticle; choice: AnswerChoice | null }[] {
+  #answer(
+    question: string,
+    terms: string[],
+    ranked: RankedArticle[],
+    weights: number[],
+    expansions: Expansion[][],
+    minCoverage: number,
+  ): { entry: RankedArticle; choice: AnswerChoice | null; rank: number }[] {
     if (ranked.length === 0) return [];
     const byWord = new Map<string, { term: number; quality: number }[]>();
     const offer = (word: string, term: number, quality: number) => {
@@ -212,7 +222,7 @@ export class SearchIndex {
     if (!candidates.some((candidate) => candidate.answers)) return [];
     // Articles with an answering sentence first; those that only share words after them.
     candidates.sort((a, b) => Number(b.answers) - Number(a.answers) || b.rank - a.rank);
-    return [...candidates, ...ranked.slice(ANSWER_CANDIDATES).map((entry) => ({ entry, choice: null }))];
+    return [...candidates, ...ranked.slice(ANSWER_CANDIDATES).map((entry) => ({ entry, choice: null, rank: SEARCH_SHARE * (entry.score / top) }))];
   }
 
   /** An article's hit: the passage that adds most to its headline, its excerpt, the question's terms it matched. */
