@@ -2,7 +2,7 @@ import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type A
 import type { Article } from '../corpus/types.js';
 import { foldTerm, words } from '../text/index.js';
 import { buildSearchData, type SearchIndexData } from './buildSearchData.js';
-import { chooseExcerpt } from './chooseExcerpt.js';
+import { chooseExcerpt, plainText } from './chooseExcerpt.js';
 import { expandTerm, type Expansion } from './expandTerm.js';
 import { collectAcronyms, expandAliases, type AcronymTable } from './aliases.js';
 import { articleFilter, type SearchFilters } from './filters.js';
@@ -166,7 +166,8 @@ export class SearchIndex {
       const hit = { ...this.#hit(entry, terms, answers, excerptLength), score: previous };
       if (!choice || choice.paragraphIndex === -1) return hit;
       const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following);
-      return { ...hit, paragraphIndex: Math.max(-1, choice.paragraphIndex), excerpt, answer: choice.span?.text ?? null };
+      const answer = choice.span && plainText(excerpt).includes(choice.span.text) ? choice.span.text : null;
+      return { ...hit, paragraphIndex: Math.max(-1, choice.paragraphIndex), excerpt, answer };
     });
     const suggestions = hits.length > 0 ? [] : this.suggest(terms);
     return { hits, terms, suggestions };
