@@ -32,9 +32,9 @@ export interface AnswerChoice {
   following: string[];
   /** How well the sentence answers (share of the question's weight covered, plus the evidence bonuses). */
   score: number;
-  /** Share of the question's weight that the sentence and the headline cover together (0-1). */
+  /** The most of the question's weight that one sentence and the headline cover together (0-1). */
   coverage: number;
-  /** Share of the question's terms (by count) that the sentence and the headline cover together (0-1). */
+  /** The most of the question's terms (by count) that one sentence and the headline cover together (0-1). */
   termShare: number;
   /** Whether the key term of the question (its rarest known word) is somewhere in the article (any form of it). */
   keyCovered: boolean;
@@ -52,6 +52,8 @@ const WEIGHTS = {
   typed: 0.5,
   /** The same, for an answer of an accepted but not preferred type. */
   typedOther: 0.2,
+  /** The question's rarest word in the sentence or in the one before or after it. */
+  keyNear: 0.15,
   /** Matched words close together. */
   proximity: 0.1,
   /** The lede's first sentence; the rest of the first paragraph and the second paragraph's first sentence get half. */
@@ -173,10 +175,15 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   let read = 0;
   let bodyOrdinal = 0;
   let bestUnit = -1;
+  let mostCoverage = 0;
+  let mostTerms = 0;
+  const hasKey = (found: Scan) => key.some((isKey, index) => isKey && found.quality[index]! > 0);
   for (const [unitIndex, unit] of all.entries()) {
-    for (let s = 0; s < unit.sentences.length && read < MAX_SENTENCES; s += 1, read += 1) {
+    const count = Math.min(unit.sentences.length, Math.max(0, MAX_SENTENCES - read));
+    const scans = unit.sentences.slice(0, count).map((sentence) => (unit.paragraphIndex === -1 ? headline : scan(sentence, query, matched)));
+    for (let s = 0; s < count; s += 1, read += 1) {
       const sentence = unit.sentences[s]!;
-      const found = unit.paragraphIndex === -1 ? headline : scan(sentence, query, matched);
+      const found = scans[s]!;
       const ordinal = unit.paragraphIndex >= 0 ? bodyOrdinal++ : -1;
       if (found.positions.length === 0) continue;
       let covered = 0;
@@ -190,6 +197,8 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         if (own === 0) context += term.weight * head;
         if (own > 0 || head > 0) termCount += 1;
       });
+      mostCoverage = Math.max(mostCoverage, (covered + context) / totalWeight);
+      mostTerms = Math.max(mostTerms, termCount);
       let score = (covered + WEIGHTS.headline * context) / totalWeight;
       const distinct = found.quality.filter((q) => q > 0).length;
       if (distinct >= 2) {
@@ -198,6 +207,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       }
       const typed = typedAnswer(sentence, found.positions, query);
       if (typed) score += typed.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
+      // The rarest word here or next door: "Chelsea would receive £60 million" follows a sentence naming Nike; the
+      // sentence about Adidas' deal, with more of the question's common words, names no Nike near it.
+      if (unit.paragraphIndex >= 0 && [scans[s - 1], found, scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
       if (ordinal === 0) score += WEIGHTS.lede;
       else if (ordinal > 0 && ordinal <= 3) score += WEIGHTS.lede / 2;
       if (query.analysis.expected === 'quote') {
@@ -213,8 +225,8 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
           sentenceIndex: s,
           following: [],
           score,
-          coverage: (covered + context) / totalWeight,
-          termShare: termCount / query.terms.length,
+          coverage: 0,
+          termShare: 0,
           keyCovered: false,
           span: typed?.span ?? null,
           matched,
@@ -224,6 +236,8 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   }
   if (best) {
     best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! > 0);
+    best.coverage = mostCoverage;
+    best.termShare = mostTerms / query.terms.length;
     best.following = all.slice(bestUnit + 1, bestUnit + 1 + FOLLOWING_PARAGRAPHS).filter((unit) => unit.paragraphIndex >= 0).flatMap((unit) => unit.sentences);
   }
   return best;
