@@ -52,7 +52,7 @@ const WEIGHTS = {
   typed: 0.5,
   /** The same, for an answer of an accepted but not preferred type. */
   typedOther: 0.2,
-  /** The question's rarest word in the sentence or in the one before or after it. */
+  /** The question's rarest word, missing from the sentence, in the one before or after it (a pronoun's referent). */
   keyNear: 0.15,
   /** Matched words close together. */
   proximity: 0.1,
@@ -207,9 +207,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       }
       const typed = typedAnswer(sentence, found.positions, query);
       if (typed) score += typed.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
-      // The rarest word here or next door: "Chelsea would receive £60 million" follows a sentence naming Nike; the
+      // The rarest word next door: "Chelsea would receive £60 million" follows a sentence naming Nike; the
       // sentence about Adidas' deal, with more of the question's common words, names no Nike near it.
-      if (unit.paragraphIndex >= 0 && [scans[s - 1], found, scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
+      if (unit.paragraphIndex >= 0 && !hasKey(found) && [scans[s - 1], scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
       if (ordinal === 0) score += WEIGHTS.lede;
       else if (ordinal > 0 && ordinal <= 3) score += WEIGHTS.lede / 2;
       if (query.analysis.expected === 'quote') {
