@@ -30,7 +30,7 @@ const MONEY = new RegExp(
 );
 const PERCENT = new RegExp(String.raw`${NUMBER}\s?(?:%|per\s?cent\b|pct\b|percent\b)|\b(?:${WORD_NUMBER})\s(?:per\s?cent|pct|percent)\b`, 'giu');
 const QUANTITY = new RegExp(
-  String.raw`${NUMBER}(?:-|\s)?(?:m\b|km\b|kg\b|mph\b|teraflops\b|tonnes\b|minute\b)?${SCALE}(?:\s(?:[a-z][a-z-]*))?|\b(?:${WORD_NUMBER})\b(?:\s(?:[a-z][a-z-]*))?`,
+  String.raw`${NUMBER}(?:(?:m|km|kg|mph)\b)?${SCALE}(?:[\s-](?:[a-z][a-z-]*))?|\b(?:${WORD_NUMBER})\b(?:[\s-](?:[a-z][a-z-]*))?`,
   'giu',
 );
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';

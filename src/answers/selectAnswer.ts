@@ -135,7 +135,8 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
   const { accepts } = query.analysis;
   if (accepts.length === 0) return null;
   let best: { span: AnswerSpan; preferred: boolean; key: number } | null = null;
-  for (const raw of recognise(sentence)) {
+  const recognised = recognise(sentence);
+  for (const raw of recognised) {
     const rank = accepts.indexOf(raw.type);
     if (rank < 0) continue;
     const span = raw.type === 'name' || raw.type === 'definition' ? trimQuestionWords(raw, query) : raw;
@@ -147,7 +148,11 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
     const key = rank * 10_000 + distance;
     if (!best || key < best.key) best = { span, preferred: rank === 0, key };
   }
-  return best && { span: best.span, preferred: best.preferred };
+  if (!best) return null;
+  // "3.83 trillion" inside "$3.83 trillion": the whole amount is the answer.
+  const chosen = best.span;
+  const enclosing = recognised.find((span) => accepts.includes(span.type) && span.start <= chosen.start && span.end >= chosen.end && span.end - span.start > chosen.end - chosen.start && span.type !== 'name' && span.type !== 'reason');
+  return { span: enclosing ?? chosen, preferred: best.preferred };
 }
 
 /**
