@@ -11,6 +11,7 @@
  *   npm run eval:ask -- --verbose    # plus every miss: the question, what came first, its excerpt
  *   npm run eval:ask -- --json       # the figures as JSON
  *   npm run eval:ask -- --check      # only check that every answer string is in its article(s)
+ *   npm run eval:ask -- --dev        # the dev half only (tuning)
  *
  * The questions are asked of one combined coverage: BBC 2005 + Reuters-21578 (read from ../shared/corpora, never
  * copied into the repository) and the shipped seeds. Without ../shared, only the seeds' questions are asked (on the
@@ -190,7 +191,8 @@ async function main(): Promise<void> {
   const articles = await loadAskCoverage();
   const byId = new Map(articles.map((article) => [article.id, article]));
   if (!haveResearchCorpora()) console.log('../shared/corpora is absent: only the questions on the seeds are asked, of the seeds alone.');
-  const sets = (['dev', 'heldout'] as const).map((name) => ({ name, questions: readAskSet(name) }));
+  // --dev: the dev half only, for tuning without seeing the held-out figures.
+  const sets = (args.has('--dev') ? (['dev'] as const) : (['dev', 'heldout'] as const)).map((name) => ({ name, questions: readAskSet(name) }));
   if (args.has('--check')) {
     const problems = sets.flatMap((set) => checkAnswers(askable(set.questions, byId), byId));
     for (const problem of problems) console.log(problem);
