@@ -13,6 +13,8 @@ import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NO
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
+/** Words outside quotation marks a reported claim holding one needs: fewer, and the quotation is the claim. */
+const MIN_CLAIM_WORDS_AROUND_QUOTES = 3;
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
@@ -179,6 +181,12 @@ export function extractQuotes(article: Article): Quote[] {
           said ??= speaker;
         });
         said = attributed ?? said;
+        // `Jones said that the service was an "essential link"`: the reported claim around a partial quotation.
+        const claim = findReportedClaim(tokens);
+        const claimant = claim ? (resolve(claim.phrase) ?? said) : null;
+        if (claim && claimant && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
+          push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), claimant, 'indirect');
+        }
       }
       if (said) {
         memory.remember(said);
