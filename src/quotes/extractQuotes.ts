@@ -4,9 +4,10 @@ import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
 import { collectIntroductions, position } from './introductions.js';
-import { findAttribution, findReportedClaim } from './findAttribution.js';
+import { findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
+import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { splitSentences } from './splitSentences.js';
 import { sentenceTokens, tokenize, type Token } from './tokenize.js';
 import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
@@ -15,6 +16,8 @@ import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NO
 const MIN_UNATTRIBUTED_WORDS = 4;
 /** Words outside quotation marks a reported claim holding one needs: fewer, and the quotation is the claim. */
 const MIN_CLAIM_WORDS_AROUND_QUOTES = 3;
+/** Tokens a sentence opening with "And" needs to carry on the previous sentence's reported claim. */
+const MIN_CONTINUED_CLAIM_TOKENS = 5;
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
@@ -132,7 +135,7 @@ export function extractQuotes(article: Article): Quote[] {
       if (introduced) return introduced;
     }
     // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
-    if ((resolved.description || bare) && (phrase.definite || bare) && resolved.kind !== 'organisation') {
+    if (((resolved.description && resolved.kind === 'person') || bare) && (phrase.definite || bare)) {
       const named = memory.person(resolved.gender);
       if (named || bare) return named;
     }
@@ -146,6 +149,8 @@ export function extractQuotes(article: Article): Quote[] {
     const text = paragraph.text;
     const sentences = splitSentences(text, findQuoteSpans(text));
     let lastSpeaker: ResolvedSpeaker | null = null;
+    /** Who made the reported claim of the previous sentence, if it was one. */
+    let claimant: ResolvedSpeaker | null = null;
     const push = (quote: string, speaker: ResolvedSpeaker | null, kind: QuoteKind) => {
       quotes.push({ quote, speaker: speaker?.name ?? null, role: speaker?.role ?? null, kind, articleId: article.id, paragraphIndex });
     };
@@ -158,8 +163,25 @@ export function extractQuotes(article: Article): Quote[] {
       if (sentence.spans.length === 0) {
         const claim = findReportedClaim(tokens);
         said = claim ? resolve(claim.phrase) : null;
-        if (claim && said) push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), said, 'indirect');
+        if (claim && said) {
+          push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), said, 'indirect');
+        } else {
+          // "Before now, he said, it has been hard …", "The firm's view is that …".
+          const shaped = findInsertedAttribution(tokens) ?? findViewClaim(tokens);
+          said = shaped ? resolve(shaped.phrase) : null;
+          if (shaped && said) {
+            push(shaped.parts.map(([from, to]) => text.slice(tokens[from]!.start, tokens[to - 1]!.end)).join(' '), said, 'indirect');
+          } else if (claimant && tokens[0]?.lower === 'and' && tokens.length > MIN_CONTINUED_CLAIM_TOKENS) {
+            // "Mr Cable said 40% of pensioners paid 50%. And 1.5 million families were paying 60%.": the claim goes on.
+            let to = tokens.length;
+            while (to > 1 && isClosingPunct(tokens[to - 1]!)) to -= 1;
+            push(text.slice(tokens[1]!.start, tokens[to - 1]!.end), claimant, 'indirect');
+            said = claimant;
+          }
+        }
+        claimant = said;
       } else {
+        claimant = null;
         const attribution = findAttribution(tokens);
         const attributed = attribution ? resolve(attribution.phrase) : null;
         const bare = tokens.every((token) => token.kind !== 'word');
@@ -183,9 +205,9 @@ export function extractQuotes(article: Article): Quote[] {
         said = attributed ?? said;
         // `Jones said that the service was an "essential link"`: the reported claim around a partial quotation.
         const claim = findReportedClaim(tokens);
-        const claimant = claim ? (resolve(claim.phrase) ?? said) : null;
-        if (claim && claimant && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
-          push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), claimant, 'indirect');
+        const by = claim ? (resolve(claim.phrase) ?? said) : null;
+        if (claim && by && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
+          push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), by, 'indirect');
         }
       }
       if (said) {

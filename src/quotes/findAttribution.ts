@@ -1,6 +1,6 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
-import { REPORTED_SPEECH_VERBS, REPORTING_VERBS } from './vocabulary.js';
+import { NOUN_LIKE_VERBS, REPORTED_SPEECH_VERBS, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
 export interface Attribution {
@@ -17,6 +17,12 @@ const MAX_WORDS_AFTER_QUOTE = 16;
 const isVerb = (token: Token | undefined): boolean =>
   token?.kind === 'word' && REPORTING_VERBS.has(token.lower) && !token.capitalised;
 const isClauseEnd = (token: Token): boolean => token.kind === 'punct' && /[;.!?]/.test(token.text);
+
+/**
+ * Punctuation that closes a sentence or clause, trimmed off a claim's end ("%" and ")" are kept).
+ * @example isClosingPunct({ kind: 'punct', text: '.' } as Token) // => true
+ */
+export const isClosingPunct = (token: Token): boolean => token.kind === 'punct' && /^[.,;:!?…]+$/u.test(token.text);
 
 /** `according to X` anywhere in the sentence. */
 function accordingTo(tokens: readonly Token[]): Attribution | null {
@@ -123,7 +129,7 @@ const MIN_CLAIM_TOKENS = 4;
  */
 export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | null {
   let end = tokens.length;
-  while (end > 0 && tokens[end - 1]!.kind === 'punct') end -= 1;
+  while (end > 0 && isClosingPunct(tokens[end - 1]!)) end -= 1;
   const according = accordingTo(tokens);
   if (according) {
     const claim = according.verbIndex > 0 ? { from: 0, to: according.verbIndex } : { from: commaAfter(tokens, according.verbIndex) + 1, to: end };
@@ -133,6 +139,8 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   for (let v = 0; v < end; v += 1) {
     const token = tokens[v]!;
     if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower)) continue;
+    // "their Grand Slam hopes", "the new rules": a plural noun unless a clause follows.
+    if (NOUN_LIKE_VERBS.has(token.lower) && tokens[v + 1]?.lower !== 'that') continue;
     // "He declined comment … but said the firm would …": the coordinated verb's subject opens the sentence.
     const coordinated = ['but', 'and'].includes(tokens[v - 1]?.lower ?? '') ? sentenceSubject(tokens) : null;
     const phrase = subjectBefore(tokens, v, 0) ?? coordinated;
