@@ -18,6 +18,10 @@ const MIN_UNATTRIBUTED_WORDS = 4;
 const MIN_CLAIM_WORDS_AROUND_QUOTES = 3;
 /** Tokens a sentence opening with "And" needs to carry on the previous sentence's reported claim. */
 const MIN_CONTINUED_CLAIM_TOKENS = 5;
+/** Documents that speak for whoever issued them: `"…," read the statement` (a report is quoted as itself). */
+const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'communique', 'communiqué', 'memo', 'notice', 'announcement']);
+/** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
+const AGE_DESCRIPTION = /-year-old$/u;
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
@@ -44,6 +48,12 @@ class SpeakerMemory {
       if (wanted === 'group' && speaker.kind !== 'person') return speaker;
       if (wanted === 'thing' && speaker.kind === 'organisation') return speaker;
     }
+    return null;
+  }
+
+  /** The last speaker named, of any kind. */
+  last(): ResolvedSpeaker | null {
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (!this.#recent[i]!.description) return this.#recent[i]!;
     return null;
   }
 
@@ -134,8 +144,13 @@ export function extractQuotes(article: Article): Quote[] {
       const introduced = introductions.resolve(phrase.words, readUpTo);
       if (introduced) return introduced;
     }
+    const head = phrase.words[phrase.words.length - 1]!.toLowerCase();
+    // "the statement", "the report": the words of whoever the article last quoted.
+    if (phrase.definite && DOCUMENT_NOUNS.has(head)) return memory.last() ?? resolved;
+    // "the sixty-seven-year-old": someone the article has already named.
+    const aged = phrase.definite && AGE_DESCRIPTION.test(head);
     // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
-    if (((resolved.description && resolved.kind === 'person') || bare) && (phrase.definite || bare)) {
+    if (((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
       const named = memory.person(resolved.gender);
       if (named || bare) return named;
     }
@@ -206,7 +221,9 @@ export function extractQuotes(article: Article): Quote[] {
         // `Jones said that the service was an "essential link"`: the reported claim around a partial quotation.
         const claim = findReportedClaim(tokens);
         const by = claim ? (resolve(claim.phrase) ?? said) : null;
-        if (claim && by && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
+        // A claim before "X said" must hold the quotation: `In a speech, X said: "…"` opens with no claim.
+        const holdsQuote = claim !== null && (claim.from > claim.verbIndex || tokens.slice(claim.from, claim.to).some((token) => token.kind === 'quote'));
+        if (claim && by && holdsQuote && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), by, 'indirect');
         }
       }

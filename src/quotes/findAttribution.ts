@@ -114,6 +114,10 @@ const TELL_VERBS = new Set(['tell', 'tells', 'told', 'assure', 'assures', 'assur
 
 /** Most words describing a speaker between a claim's comma and the name: `…, its Hong Kong office general manager X told`. */
 const MAX_DESCRIPTION_BEFORE_NAME = 8;
+/** Words opening a phrase that sets the scene before a subject ("In a speech …, X said"). */
+const INTRODUCTORY_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'speaking', 'asked', 'with', 'from', 'when', 'while', 'addressing', 'writing', 'responding', 'following']);
+/** Longest introductory phrase: a longer run before "X said" is a claim ("In 2004 profits rose 10% …"). */
+const MAX_INTRODUCTION_WORDS = 10;
 /** Fewest words a reported claim must have. */
 const MIN_CLAIM_TOKENS = 4;
 
@@ -193,6 +197,9 @@ function commaAfter(tokens: readonly Token[], index: number): number {
 
 /** Where the claim ends in `CLAIM, X said`: the comma before the subject (and its appositives), if any. */
 function claimEndBefore(tokens: readonly Token[], phrase: SpeakerPhrase): number | null {
+  // "In a speech in East Haddam, Connecticut, the senator said": an introductory phrase, not a claim.
+  const opener = tokens[0]?.lower ?? '';
+  if (INTRODUCTORY_OPENERS.has(opener) && tokens.slice(0, phrase.start).filter((token) => token.kind === 'word').length <= MAX_INTRODUCTION_WORDS) return null;
   let comma = phrase.start - 1;
   // "…, its Hong Kong office general manager Elliott Burnside told Reuters": over the words describing the speaker.
   while (comma > 0 && phrase.start - comma <= MAX_DESCRIPTION_BEFORE_NAME && tokens[comma]!.kind === 'word') {

@@ -10,6 +10,9 @@ import {
 
 export type { SpeakerPhrase } from './nounPhrase.js';
 
+/** Longest aside between dashes skipped between a subject and its verb. */
+const MAX_ASIDE_TOKENS = 14;
+
 /** Words that open a sentence before its subject ("And", "But", "However,"). */
 const CONJUNCTIONS = new Set(['and', 'but', 'however', 'yet', 'so', 'also', 'meanwhile', 'still', 'now', 'then', 'that', 'indeed', 'instead']);
 /** Words that open an introductory phrase ("In an interview, …", "Speaking to the BBC, …"). */
@@ -88,6 +91,15 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
     if (i - 2 >= bound && isComma(tokens[i]) && isWord(tokens[i - 1]) && APPOSITIVE_ADVERBS.has(tokens[i - 1]!.lower) && isComma(tokens[i - 2])) {
       i -= 3;
       continue;
+    }
+    // "the senior senator—with his family at his side—said": an aside between dashes.
+    if (i > bound && tokens[i]?.kind === 'punct' && /^[—–]$/u.test(tokens[i]!.text)) {
+      let open = i - 1;
+      while (open > bound && i - open <= MAX_ASIDE_TOKENS && !(tokens[open]!.kind === 'punct' && tokens[open]!.text === tokens[i]!.text)) open -= 1;
+      if (open > bound && tokens[open]!.text === tokens[i]!.text) {
+        i = open - 1;
+        continue;
+      }
     }
     break;
   }

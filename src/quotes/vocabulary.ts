@@ -28,7 +28,7 @@ export const REPORTING_VERBS = words(`
   slam slams slammed slate slates slated attack attacks attacked dismiss insist echo echoes echoed
   contend contends contended acknowledge concede admit mutter mutters muttered explain recount recounts recounted
   wonder wonders wondered hope hopes hoped fear fears feared add adding saying insisting arguing warning
-  claiming noting stressing explaining telling describing calling urging adding
+  claiming noting stressing explaining telling describing calling urging adding read reads
 `);
 
 /** Reporting verbs that are also plural nouns ("the latest claims"): a lower-case noun phrase before them is no speaker. */
