@@ -7,6 +7,7 @@ import { collectIntroductions, position } from './introductions.js';
 import { findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
+import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { splitSentences } from './splitSentences.js';
 import { sentenceTokens, tokenize, type Token } from './tokenize.js';
@@ -133,9 +134,10 @@ export function extractQuotes(article: Article): Quote[] {
   /** Where the sentence being read ends: a description stands for someone introduced before that. */
   let readUpTo = 0;
 
-  const resolve = (phrase: SpeakerPhrase | null): ResolvedSpeaker | null => {
-    if (!phrase) return null;
-    if (phrase.kind === 'pronoun') return memory.pronoun(phrase.text);
+  const resolve = (found: SpeakerPhrase | null): ResolvedSpeaker | null => {
+    if (!found) return null;
+    if (found.kind === 'pronoun') return memory.pronoun(found.text);
+    const phrase = nameAfterDescription(found);
     const resolved = names.resolve(phrase);
     // A capitalised title alone ("Prime Minister", "the President", "Ms."); "a spokesman" stays a description.
     const bare = phrase.kind === 'name' && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
