@@ -9,6 +9,9 @@ export interface Attribution {
   verbIndex: number;
 }
 
+/** What someone issues: `according to statements by X` names X. */
+const STATEMENT_NOUNS = new Set(['statement', 'statements', 'remarks', 'comments', 'documents', 'figures', 'testimony', 'report', 'reports', 'letter', 'study']);
+
 /** Words allowed between a reporting verb and the quotation it introduces: `told BFMTV television on Sunday:`. */
 const MAX_WORDS_BEFORE_QUOTE = 9;
 /** Words allowed between a quotation and the verb attributing it: `"…," Alain Juppe, the French minister, told`. */
@@ -28,7 +31,11 @@ export const isClosingPunct = (token: Token): boolean => token.kind === 'punct' 
 function accordingTo(tokens: readonly Token[]): Attribution | null {
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     if (tokens[i]!.lower === 'according' && tokens[i + 1]!.lower === 'to') {
-      const phrase = speakerAfter(tokens, i + 1, tokens.length);
+      // "according to statements yesterday by Prime Minister David Cameron": the one who made them.
+      const by = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.lower === 'by');
+      const noun = ['a', 'an', 'the'].includes(tokens[i + 2]?.lower ?? '') ? tokens[i + 3] : tokens[i + 2];
+      const made = by > 0 && STATEMENT_NOUNS.has(noun?.lower ?? '') ? speakerAfter(tokens, by, tokens.length) : null;
+      const phrase = made ?? speakerAfter(tokens, i + 1, tokens.length);
       if (phrase) return { phrase, verbIndex: i };
     }
   }
@@ -61,9 +68,27 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
     const phrase = subjectBefore(tokens, v, bound);
-    if (phrase) return { phrase, verbIndex: v };
+    if (!phrase) continue;
+    // `he said that the administration believes China is "manipulating"`: a belief he reports is his wording.
+    if (BELIEF_VERBS.has(token.lower)) {
+      const outer = outerReporter(tokens, phrase.start, bound);
+      if (outer) return outer;
+    }
+    return { phrase, verbIndex: v };
   }
   return null;
+}
+
+/** Verbs of belief: a quotation in what someone is reported to believe is the reporter's wording. */
+const BELIEF_VERBS = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'feel', 'feels', 'felt', 'fear', 'fears', 'feared', 'hope', 'hopes', 'hoped', 'want', 'wants', 'wanted']);
+
+/** The reporting verb whose "that" clause holds the words before `start`, and its subject: `he said that …`. */
+function outerReporter(tokens: readonly Token[], start: number, bound: number): Attribution | null {
+  if (tokens[start - 1]?.lower !== 'that') return null;
+  const verb = start - 2;
+  if (verb < bound || !isVerb(tokens[verb]) || BELIEF_VERBS.has(tokens[verb]!.lower)) return null;
+  const phrase = subjectBefore(tokens, verb, bound);
+  return phrase ? { phrase, verbIndex: verb } : null;
 }
 
 /** The first reporting verb of the sentence whose subject names someone: `Juppe described the veto as a "…"`. */

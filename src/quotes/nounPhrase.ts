@@ -110,6 +110,8 @@ export function nounPhraseEndingAt(tokens: readonly Token[], from: number, to: n
       start = i;
       continue;
     }
+    // "Committee for the Peaceful Reunification of Korea": "the" after a connector inside a name.
+    if (token.lower === 'the' && start < to && isWord(left) && ['for', 'of', 'on'].includes(left.lower) && tokens[i - 2]?.capitalised) continue;
     if (DETERMINERS.has(token.lower)) {
       if (start < to) start = i;
       break;

@@ -89,7 +89,7 @@ export const NP_STOP_WORDS = words(`
 `);
 
 /** Determiners and possessives that open a noun phrase. */
-export const DETERMINERS = words(`the a an his her their its our my your this that these those one two three several some many`);
+export const DETERMINERS = words(`the a an his her their its our my your this that these those one two three several some many most`);
 
 /** Personal pronouns that can be a speaker, each with the kind of antecedent it needs. */
 export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'group' | 'thing'> = new Map([
@@ -145,7 +145,7 @@ export const ORGANISATION_WORDS = words(`
   authority service services news times post journal reuters bbc guardian club team coalition alliance front
   movement forces force navy tribunal congress senate house church trust centre center securities holdings
   brothers partners industries airlines airways motors group studios records report treasury ministry
-  administration exchange institution
+  administration exchange institution summit forum conference
 `);
 
 /** Sentence-opening words that are capitalised only because they open the sentence. */
