@@ -72,7 +72,8 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
   if (isOrganisation(first) || isOrganisation(words.filter((word) => word.toLowerCase() !== 'and')) && connector < 0) {
     return { words: [...words], role: null, organisation: true };
   }
-  return { words: first, role: connector > 0 ? words.slice(connector + 1).join(' ') : null, organisation: false };
+  // "Senator Christopher Dodd of Connecticut": the title goes too.
+  return { words: connector > 0 ? afterTitles(first).words : first, role: connector > 0 ? words.slice(connector + 1).join(' ') : null, organisation: false };
 }
 
 /** Runs of capitalised words in one paragraph, with what follows each (for acronyms and appositives). */

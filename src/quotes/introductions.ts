@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
 import type { Token } from './tokenize.js';
-import { DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, SENTENCE_OPENERS } from './vocabulary.js';
+import { DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 // How an article introduces its people and organisations ("Security firm Sophos", "The harbour master of Whitby,
 // Janet Crowe,", "Australian Prime Minister, John Howard", "Whitby Harbour Board"), so that a later description
@@ -195,6 +195,8 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         if (!fits(entry)) continue;
         const matched = modifiers.filter((word) => entry.words.has(word)).length;
         if (proper.length > 0 && !proper.some((word) => entry.words.has(word))) continue;
+        // "the WSIS spokesman" is a person: never the organisation he speaks for.
+        if (entry.kind === 'organisation' && (ROLE_NOUNS.has(head) || TITLES.has(head)) && !COMPANY_NOUNS.has(head)) continue;
         // Only someone already introduced: "the star" before the article names any star is someone else.
         const seen = entry.mentions.filter((mention) => mention < at);
         if (seen.length === 0) continue;
