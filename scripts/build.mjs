@@ -1,4 +1,4 @@
-// Compiles the TypeScript of src/, commands/ and scripts/ into dist/ (one .js per .ts, same layout), so that
+// Compiles the TypeScript of src/, commands/, scripts/ and bench/ into dist/ (one .js per .ts, same layout), so that
 // `npm start` and the other entry points run plain JavaScript: no TypeScript compiler in the bot process.
 // Plain JavaScript itself, so that it runs before anything is built. `npm run build` (and `prepare`, run by
 // `npm install`/`npm ci`) calls it; `scripts/launch.mjs` calls it when a source is newer than the last build.
@@ -13,7 +13,7 @@ export const distDir = path.join(root, 'dist');
 /** Written last by a successful build; its modification time is the build's. */
 const stampFile = path.join(distDir, '.built');
 /** The folders compiled. */
-const SOURCE_DIRS = ['src', 'commands', 'scripts'];
+const SOURCE_DIRS = ['src', 'commands', 'scripts', 'bench'];
 /** Files whose change also makes the build stale. */
 const BUILD_INPUTS = ['package.json', 'tsconfig.json', 'scripts/build.mjs'];
 
