@@ -80,7 +80,22 @@ export class SearchIndex {
       passageArticle: data.passageArticle,
       articlePassages: data.articlePassages,
     });
-    this.#dictionary.forms(''); // builds the stem map now rather than during the first question
+    // The stem map and fuzzy tables are built by prepare() (the bot calls it once ready) or by the first question
+    // that needs them: a start from the persisted index does not wait for them (0.2 s at 7,050 articles).
+  }
+
+  /** True once the lookup tables built on first use exist (see {@link SearchIndex.prepare}). */
+  get prepared(): boolean {
+    return this.#dictionary.prepared;
+  }
+
+  /**
+   * Builds now what is otherwise built by the first question that needs it (the stem map of word forms, the fuzzy
+   * matching tables), so that no user's first `/ask` pays for it.
+   * @example index.prepare(); index.prepared // => true
+   */
+  prepare(): void {
+    this.#dictionary.prepare();
   }
 
   /** Builds the index over `articles` (body paragraphs are the passages; crossheads and captions are not answers). */
