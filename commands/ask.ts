@@ -23,7 +23,10 @@ export default {
     const library = ctx.library.current;
     const request = readAskRequest(invocation.options, library, ctx.config.ask.maxQuestionLength);
     // Answered in the interaction callback when it will be ready well within Discord's 3 s; deferred when it may not.
-    if (answerMayBeLate(ctx, 'search')) await invocation.defer();
+    if (answerMayBeLate(ctx, 'search')) {
+      await invocation.defer();
+      library.search.prepare();
+    }
     const started = performance.now();
     const result = library.search.search(request.question, { filters: request.filters });
     const pages = renderAsk(result, { question: request.question, pageSize: ctx.config.ask.pageSize, ms: performance.now() - started });

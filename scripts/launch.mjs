@@ -13,7 +13,7 @@ if (!entry) {
 if (isStale()) {
   try {
     const { files, ms } = await build();
-    process.stderr.write(`newsdesk: sources changed; compiled ${files} files into dist/ in ${Math.round(ms)} ms\n`);
+    process.stderr.write(`newsdesk: dist/ was missing or older than the sources; compiled ${files} files into dist/ in ${Math.round(ms)} ms\n`);
   } catch (error) {
     process.stderr.write(`newsdesk: build failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

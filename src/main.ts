@@ -95,8 +95,13 @@ async function main(): Promise<number> {
   digest.noteArticles(library.corpus.articles.map((article) => article.id));
   libraryStore.onReload((next) => {
     digest.noteArticles(next.corpus.articles.map((article) => article.id));
-    // A restored quote index builds its lookup structures on first use; build them now, not in a user's /quote.
-    if (!consoleMode) setImmediate(() => next.quotes.prepare());
+    // Restored indexes build their lookup structures on first use; build them now, not in a user's /ask or /quote.
+    if (!consoleMode) {
+      setImmediate(() => {
+        next.search.prepare();
+        next.quotes.prepare();
+      });
+    }
   });
 
   const ctx: AppContext = {
@@ -140,10 +145,11 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
   const connected = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
   bot = connected;
-  // After ready, not before: until the quote index's lookup structures exist, /quote defers (answerMayBeLate); and
-  // a newly built index is written now, off the path to ready.
+  // After ready, not before (a command answered meanwhile would defer, see answerMayBeLate); synchronously here, so
+  // that no interaction is taken up before they exist. A newly built index is written next, off the path to ready.
+  libraryStore.current.search.prepare();
+  libraryStore.current.quotes.prepare();
   setImmediate(() => {
-    libraryStore.current.quotes.prepare();
     void library.persistSnapshot?.().then(
       () => log.info('persisted the index'),
       (error: unknown) => log.warn({ err: error }, 'could not persist the index; the next start builds it again'),

@@ -1,10 +1,17 @@
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
+import type matterType from 'gray-matter';
 import { decodeHTMLStrict } from 'entities';
 import type { Article, Paragraph } from './types.js';
 import { ArticleParseError } from './ArticleParseError.js';
 import { classifyParagraph } from './classifyParagraph.js';
 import { normalizeText, splitBlocks } from './normalizeText.js';
 import { parseDate, yamlDateToIso } from './parseDate.js';
+
+// gray-matter (with js-yaml) takes ~0.15 s to load: loaded on the first Markdown file parsed, so that a start from the
+// persisted index, which parses nothing, does not pay for it. It is CommonJS, so a synchronous require can load it.
+const requireModule = createRequire(import.meta.url);
+let grayMatter: typeof matterType | null = null;
+const matter = (): typeof matterType => (grayMatter ??= requireModule('gray-matter') as typeof matterType);
 
 // Linear: a lazy group followed by optional runs (`(.*?)\s*#*\s*$`) backtracks quadratically on a long run of '#'.
 const HEADING = /^(#{1,6})\s+(.*)$/;
@@ -55,7 +62,7 @@ function readFrontMatter(id: string, text: string): { data: Record<string, unkno
   }
   try {
     // Passing options turns off gray-matter's cache, which would otherwise keep every file's text in memory.
-    const file = matter(text, { excerpt: false, engines: { javascript: refuseEngine('JavaScript'), js: refuseEngine('JavaScript'), coffee: refuseEngine('CoffeeScript') } });
+    const file = matter()(text, { excerpt: false, engines: { javascript: refuseEngine('JavaScript'), js: refuseEngine('JavaScript'), coffee: refuseEngine('CoffeeScript') } });
     const data: unknown = file.data;
     const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
     return { data: fields, content: file.content };

@@ -103,6 +103,17 @@ export class TermDictionary {
     return this.#fuzzy;
   }
 
+  /** True once the stem map and the fuzzy tables exist: no lookup pays for building them. */
+  get prepared(): boolean {
+    return this.#forms !== null && this.#fuzzy !== null;
+  }
+
+  /** Builds the stem map and the fuzzy tables now, rather than in the first lookup that needs them. */
+  prepare(): void {
+    this.forms('');
+    this.#fuzzyTables();
+  }
+
   /** Ids of the terms sharing `term`'s stem, most frequent first (at most 8). */
   forms(term: string): number[] {
     if (!this.#forms) {

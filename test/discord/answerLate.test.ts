@@ -18,6 +18,8 @@ let library: Library;
 
 beforeAll(async () => {
   library = await buildLibrary(seeds);
+  library.search.prepare();
+  library.quotes.prepare();
 });
 
 function contextWith(store: LibraryStore): AppContext {
@@ -68,7 +70,6 @@ describe('answering in the interaction callback, or deferring first', () => {
   });
 
   it('defers /ask and /quote while a reload is in progress, and answers straight away again once it is over', async () => {
-    library.quotes.prepare();
     const { store, finish } = storeWithPendingReload();
     const ctx = contextWith(store);
     const reload = store.reload();
@@ -80,6 +81,15 @@ describe('answering in the interaction callback, or deferring first', () => {
     expect(store.reloading).toBe(false);
     expect(await steps(ask, { question: 'Homs shelling' }, ctx)).toEqual(['reply']);
     expect(await steps(quote, { text: 'moral stain' }, ctx)).toEqual(['reply']);
+  });
+
+  it('defers /ask while the search index has not built its lookup tables, and builds them then', async () => {
+    const cold = await buildLibrary(seeds);
+    expect(cold.search.prepared).toBe(false);
+    const ctx = contextWith(new LibraryStore(cold, seeds));
+    expect(await steps(ask, { question: 'Homs shelling' }, ctx)).toEqual(['defer', 'reply']);
+    expect(cold.search.prepared).toBe(true);
+    expect(await steps(ask, { question: 'Homs shelling' }, ctx)).toEqual(['reply']);
   });
 
   it('defers /quote while the quote index has not built its lookup structures (the first lookup builds them)', async () => {

@@ -62,5 +62,8 @@ export async function startBotInProcess(options: InProcessBotOptions): Promise<I
   const router = new Router(commands, ctx);
   const shards = options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {};
   const bot = await startBot(router, { token: fake.token, apiUrl: fake.apiUrl, log, ...shards });
+  // As src/main.ts does once ready: the lookup tables exist before the first interaction is taken up.
+  options.library.search.prepare();
+  options.library.quotes.prepare();
   return { bot, ctx, logs, stop: () => bot.stop() };
 }
