@@ -58,7 +58,28 @@ export interface Config {
     /** SQLite file holding digest state and per-guild settings. @default "data/newsdesk.sqlite" */
     stateFile: string;
   };
+  feeds: {
+    /** YAML list of feeds to follow (see feeds.example.yaml). @default "feeds.yaml" (optional when left at the default) */
+    file: string;
+    /** Whether FEEDS_FILE was set explicitly: then a missing file is an error. @default false */
+    fileRequired: boolean;
+    /** Minutes between polls of a feed that does not say `every`. @default 15 */
+    everyMinutes: number;
+    /** `User-Agent` of every feed and page request: names the bot and a contact URL. @default "newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)" */
+    userAgent: string;
+    /** Fetch from loopback, private and link-local addresses (tests, intranets). @default false */
+    allowPrivate: boolean;
+    /** Failures in a row after which a feed is paused until `/feeds resume` or its entry changes. @default 10 */
+    maxFailures: number;
+    /** Deadline of one request (connect, headers and body), in seconds. @default 20 */
+    timeoutSeconds: number;
+    /** Largest feed or page body accepted (after decompression), in bytes. @default 5000000 */
+    maxBytes: number;
+  };
 }
+
+/** Defaults of the feed settings that have no environment variable of their own. */
+export const FEED_MAX_REDIRECTS = 5;
 
 /** A configuration value that is malformed; the message names the variable and what is wrong with it. */
 export class ConfigError extends Error {
@@ -76,7 +97,7 @@ const optional = z
   .default(null);
 const snowflake = optional.refine((value) => value === null || /^\d{17,20}$/u.test(value), 'must be a Discord id (17-20 digits)');
 const integer = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
+  z.coerce.number({ message: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
 const flag = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -118,6 +139,13 @@ const schema = z.object({
   DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default('skip'),
   DIGEST_GRACE_HOURS: integer(6, 0, 168),
   STATE_FILE: z.string().trim().min(1).default('data/newsdesk.sqlite'),
+  FEEDS_FILE: optional,
+  FEEDS_EVERY_MINUTES: integer(15, 1, 10_080),
+  FEEDS_USER_AGENT: z.string().trim().min(1).regex(/^[\x20-\x7e]+$/u, 'must be printable ASCII (an HTTP header)').default('newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)'),
+  FEEDS_ALLOW_PRIVATE: flag(false),
+  FEEDS_MAX_FAILURES: integer(10, 1, 1000),
+  FEEDS_TIMEOUT_SECONDS: integer(20, 1, 300),
+  FEEDS_MAX_BYTES: integer(5_000_000, 10_000, 100_000_000),
 });
 
 /**
@@ -150,6 +178,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       whenEmpty: e.DIGEST_WHEN_EMPTY,
       graceHours: e.DIGEST_GRACE_HOURS,
       stateFile: e.STATE_FILE,
+    },
+    feeds: {
+      file: e.FEEDS_FILE ?? 'feeds.yaml',
+      fileRequired: e.FEEDS_FILE !== null,
+      everyMinutes: e.FEEDS_EVERY_MINUTES,
+      userAgent: e.FEEDS_USER_AGENT,
+      allowPrivate: e.FEEDS_ALLOW_PRIVATE,
+      maxFailures: e.FEEDS_MAX_FAILURES,
+      timeoutSeconds: e.FEEDS_TIMEOUT_SECONDS,
+      maxBytes: e.FEEDS_MAX_BYTES,
     },
   };
 }

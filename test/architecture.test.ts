@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The core folders hold the bot's logic and must run (and be tested) without a Discord client. */
-const CORE_FOLDERS = ['src/corpus', 'src/search', 'src/quotes', 'src/digest', 'src/state'];
+const CORE_FOLDERS = ['src/corpus', 'src/search', 'src/quotes', 'src/digest', 'src/state', 'src/feeds'];
 
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
