@@ -4,6 +4,7 @@ import type { LibraryStore } from './library.js';
 import type { RateLimiter } from './rateLimiter.js';
 import type { PageStore } from './discord/pageStore.js';
 import type { DigestService } from './digest/digestService.js';
+import type { FeedService } from './feeds/feedService.js';
 
 /** The services every command handler receives; built once in `src/main.ts` (the composition root). */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   pages: PageStore;
   /** Scheduled digests; null when the digest is not configured (e.g. console mode without a state file). */
   digest: DigestService | null;
+  /** The news feeds being polled; absent or null when no feeds file is configured. */
+  feeds?: FeedService | null;
   /** The time now; tests pass a controlled clock. */
   now(): Date;
 }

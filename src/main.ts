@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { commands } from '../commands/index.js';
@@ -12,6 +13,8 @@ import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
 import { digestJob, startJob } from './digest/scheduledJob.js';
 import { StateStore } from './state/stateStore.js';
+import { FeedStore } from './state/feedStore.js';
+import { createPollContext, FeedConfigError, FeedService, feedsJob } from './feeds/index.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -95,6 +98,33 @@ async function main(): Promise<number> {
     if (!consoleMode) setImmediate(() => next.quotes.prepare());
   });
 
+  // Feeds are polled only when a feeds file is configured (FEEDS_FILE) or feeds.yaml exists.
+  let feeds: FeedService | null = null;
+  let feedStore: FeedStore | null = null;
+  if (config.feeds.fileRequired || existsSync(config.feeds.file)) {
+    feedStore = FeedStore.open(config.digest.stateFile);
+    const feedLog = log.child({ component: 'feeds' });
+    try {
+      feeds = new FeedService({
+        file: config.feeds.file,
+        fileRequired: config.feeds.fileRequired,
+        defaults: { everyMinutes: config.feeds.everyMinutes },
+        context: createPollContext(config, feedStore, config.seedsDir, (level, message) => feedLog[level](message)),
+        // New files reach the index now rather than at the watcher's next debounce (reloads are coalesced).
+        onWritten: async () => void (await libraryStore.reload()),
+      });
+    } catch (error) {
+      if (error instanceof FeedConfigError) {
+        process.stderr.write(`newsdesk: feeds file error: ${error.message}\n`);
+        feedStore.close();
+        stateStore.close();
+        return 1;
+      }
+      throw error;
+    }
+    feedLog.info({ feeds: feeds.feeds.length, file: config.feeds.file }, 'feeds configured');
+  }
+
   const ctx: AppContext = {
     config,
     log,
@@ -102,6 +132,7 @@ async function main(): Promise<number> {
     limiter: consoleMode ? new RateLimiter({ userCooldownSeconds: 0, guildPerMinute: 0 }) : new RateLimiter(config.limits),
     pages: new PageStore(),
     digest,
+    feeds,
     now: () => new Date(),
   };
   const router = new Router(commands, ctx);
@@ -117,6 +148,7 @@ async function main(): Promise<number> {
       color: interactive && Boolean(process.stdout.isTTY),
       interactive,
     });
+    feedStore?.close();
     stateStore.close();
     return 0;
   }
@@ -140,6 +172,7 @@ async function main(): Promise<number> {
   // The guild cache is filled at ready: only now does the digest know which guilds this process serves.
   await digest.catchUp();
   const digestTick = startJob(digestJob(digest), log);
+  const feedsTick = feeds ? startJob(feedsJob(feeds), log) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -148,7 +181,9 @@ async function main(): Promise<number> {
     log.info({ signal }, 'shutting down');
     watcher?.close();
     await digestTick.stop();
+    await feedsTick?.stop();
     await connected.stop();
+    feedStore?.close();
     stateStore.close();
     log.info('stopped');
     process.exit(0);

@@ -11,3 +11,4 @@ export { HostGate } from './hostGate.js';
 export { nextPollAt } from './pollSchedule.js';
 export { pollFeed, pollFeeds, type PollContext, type PollReport } from './pollFeed.js';
 export { createPollContext } from './createPollContext.js';
+export { FeedService, feedsJob, type FeedServiceOptions, type FeedStatus } from './feedService.js';
