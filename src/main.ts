@@ -8,6 +8,7 @@ import { runConsole } from './console/runConsole.js';
 import type { CommandShape } from './console/parseCommandLine.js';
 import { PageStore } from './discord/pageStore.js';
 import { Router } from './discord/router.js';
+import { renderDigestPost } from './discord/render/renderDigest.js';
 import { startBot, type Bot } from './discord/startBot.js';
 import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
@@ -82,6 +83,7 @@ async function main(): Promise<number> {
       whenEmpty: config.digest.whenEmpty,
       graceHours: config.digest.graceHours,
     },
+    render: renderDigestPost,
     send: (channelId, reply) => (bot ? bot.send(channelId, reply) : Promise.reject(new Error('not connected to Discord'))),
     guildIds: () => bot?.guildIds() ?? [],
     guildOfChannel: (id) => {

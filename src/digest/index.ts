@@ -1,4 +1,4 @@
-export { DigestService, type DigestConfigureInput, type DigestLibrary, type DigestPreview, type DigestServiceDeps, type DigestStatus, type GuildOutcome } from './digestService.js';
+export { DigestService, type DigestConfigureInput, type DigestLibrary, type DigestPost, type DigestPreview, type DigestServiceDeps, type DigestStatus, type GuildOutcome } from './digestService.js';
 export { defaultDigestSettings, resolveGuildSettings, type DigestSettings, type ResolvedGuildSettings } from './digestSettings.js';
 export { composeDigest, latestArticles, oneLine, OTHER_SECTION, type ComposeDigestOptions, type Digest, type DigestItem, type DigestQuote, type DigestSection } from './composeDigest.js';
 export { selectDigestArticles, type DigestSelection, type DigestWindow } from './selectDigestArticles.js';
