@@ -30,5 +30,6 @@ import reload from './reload.js';
 import about from './about.js';
 import help from './help.js';
 import feeds from './feeds.js';
+import follow from './follow.js';
 
-export const commands: Command[] = [ask, quote, digest, reload, feeds, about, help];
+export const commands: Command[] = [ask, quote, digest, reload, feeds, follow, about, help];

@@ -27,10 +27,12 @@ CREATE TABLE IF NOT EXISTS feed_items (
   file TEXT NOT NULL,
   feed TEXT NOT NULL,
   first_seen TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  announced INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS feed_items_by_url ON feed_items (url);
 CREATE INDEX IF NOT EXISTS feed_items_by_content ON feed_items (content_hash);
+CREATE INDEX IF NOT EXISTS feed_items_unannounced ON feed_items (announced) WHERE announced = 0;
 `;
 
 /** The health of one feed, as `/feeds status` and `npm run ingest` report it. */
@@ -181,6 +183,20 @@ export class FeedStore {
     this.db
       .prepare('INSERT INTO feed_items (guid, url, content_hash, item_hash, file, feed, first_seen, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(item.guid, item.url, item.contentHash, item.itemHash, item.file, item.feed, item.firstSeen, item.firstSeen);
+  }
+
+  /**
+   * Files of new items not yet matched against followed topics, oldest first: kept in the store so that a
+   * restart between writing a file and matching it loses nothing.
+   */
+  unannouncedFiles(): string[] {
+    return (this.db.prepare('SELECT DISTINCT file FROM feed_items WHERE announced = 0 ORDER BY id').all() as { file: string }[]).map((r) => r.file);
+  }
+
+  /** Marks these files as matched against the followed topics (done once, never again: corrections are not news). */
+  markAnnounced(files: readonly string[]): void {
+    const mark = this.db.prepare('UPDATE feed_items SET announced = 1 WHERE file = ?');
+    this.db.transaction(() => files.forEach((file) => mark.run(file))).immediate();
   }
 
   /** Records that an item's file was rewritten (a correction), on every record of that file. */
