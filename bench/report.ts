@@ -8,6 +8,7 @@ import { projectRoot } from './corpus.js';
 import type { DesignName } from './designs.js';
 import type { DesignFigures } from './measureDesign.js';
 import type { StartFigures } from './startToReady.js';
+import type { FeedFigures } from './feedsBench.js';
 
 /** How the bot started: building everything, persisting it, reading it back, or doing so in a worker thread. */
 export type StartMode = 'no cache' | 'cache: build + persist' | 'cache: persisted, unchanged seeds' | 'worker thread, persisted';
@@ -17,6 +18,8 @@ export interface BenchResults {
   research: boolean;
   designs: { design: DesignName; corpus: CorpusName; figures: DesignFigures | null; error: string | null }[];
   starts: { corpus: CorpusName; mode: StartMode; figures: StartFigures | null; error: string | null }[];
+  /** Feed polling under load (bench/feedsBench.ts); absent when not run. */
+  feeds?: { figures: FeedFigures | null; error: string | null };
   /** System load average (1 min) when the run started and ended: other work on the machine slows every figure. */
   load?: [number, number];
   notes: string[];
@@ -47,12 +50,22 @@ function targets(results: BenchResults): string[][] {
     ['heap at 100,000 articles (bot start, corpus + search + quotes)', start('100k', 'cache: persisted, unchanged seeds')?.heapMb, 600, mb],
     ['event loop blocked, build in a worker thread at 1x', start('1x', 'worker thread, persisted')?.blockedMs, 100, ms],
   ];
-  return rows.map(([name, value, limit, format]) => [
-    name,
-    value === undefined ? 'not measured' : format(value),
-    `≤ ${format(limit)}`,
-    value === undefined ? '–' : value <= limit ? 'met' : `missed by ${format(value - limit)} (${(value / limit).toFixed(1)}×)`,
-  ]);
+  const feeds = results.feeds?.figures;
+  const feedRatio = feeds ? feeds.askPollP95 / feeds.askIdleP95 : undefined;
+  return [
+    ...rows.map(([name, value, limit, format]) => [
+      name,
+      value === undefined ? 'not measured' : format(value),
+      `≤ ${format(limit)}`,
+      value === undefined ? '–' : value <= limit ? 'met' : `missed by ${format(value - limit)} (${(value / limit).toFixed(1)}×)`,
+    ]),
+    [
+      `/ask p95 while polling ${feeds ? `${feeds.feeds} feeds × ${feeds.items} items` : 'feeds'} / idle`,
+      feedRatio === undefined ? 'not measured' : `${feedRatio.toFixed(2)}× (${ms(feeds!.askPollP95)} / ${ms(feeds!.askIdleP95)})`,
+      '≤ 1.5×',
+      feedRatio === undefined ? '–' : feedRatio <= 1.5 ? 'met' : `missed (${feedRatio.toFixed(2)}×)`,
+    ],
+  ];
 }
 
 /** The terminal table and the whole new BENCHMARKS.md. */
@@ -96,6 +109,13 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
     ratioRows.length > 0 ? markdownTable(['corpus', 'build', 'heap', '/ask p50', '/ask p95'], ratioRows) : 'No size where both designs ran.',
     '### Start to ready (fresh process, seeds folder on disk)',
     markdownTable(['corpus', 'articles', 'start', 'start to ready', 'inside buildLibrary', 'longest event-loop stall', 'heap'], startRows),
+    '### Feeds: one poll with full text (local servers on 8 ports; /ask every 25 ms, latency from when it was due)',
+    results.feeds?.figures
+      ? markdownTable(
+          ['feeds × items', 'hosts', 'poll', 'articles written', 'feed errors', '/ask p95 idle', '/ask p95 during poll', 'longest event-loop stall', 'page extraction'],
+          [[`${results.feeds.figures.feeds} × ${results.feeds.figures.items}`, String(results.feeds.figures.hosts), ms(results.feeds.figures.pollMs), String(results.feeds.figures.written), String(results.feeds.figures.errors), ms(results.feeds.figures.askIdleP95), ms(results.feeds.figures.askPollP95), ms(results.feeds.figures.maxStallMs), results.feeds.figures.extraction]],
+        )
+      : `Not measured${results.feeds?.error ? `: ${results.feeds.error}` : ''}.`,
     '### Targets',
     markdownTable(['target', 'measured', 'limit', 'verdict'], targets(results)),
   ];

@@ -11,6 +11,7 @@ import type { DesignFigures } from './measureDesign.js';
 import { rm } from 'node:fs/promises';
 import { renderReport, type BenchResults, type StartMode } from './report.js';
 import type { StartFigures } from './startToReady.js';
+import type { FeedFigures } from './feedsBench.js';
 
 const quick = process.argv.includes('--quick');
 /** Longest a child may run before it is stopped and its row reported as timed out. */
@@ -20,7 +21,7 @@ const BASELINE_QUERY_LIMIT_MS = 10_000;
 const SIZES: Record<CorpusName, number> = { '1x': 1, '4x': 4, '16x': 16, '100k': 100_000 / 7_050 };
 
 /** Runs a bench script in a fresh node and parses the JSON line it prints; null (and why) when it fails. */
-function child<T>(script: string, args: string[]): Promise<{ value: T | null; error: string | null }> {
+function child<T>(script: string, args: string[], timeoutMs = CHILD_TIMEOUT_MS): Promise<{ value: T | null; error: string | null }> {
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join('bench', script), ...args], {
       cwd: projectRoot,
@@ -30,12 +31,12 @@ function child<T>(script: string, args: string[]): Promise<{ value: T | null; er
     let err = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const timer = setTimeout(() => proc.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
     proc.on('close', (code, signal) => {
       clearTimeout(timer);
       const line = out.trim().split('\n').pop() ?? '';
       if (code === 0 && line.startsWith('{')) resolve({ value: JSON.parse(line) as T, error: null });
-      else resolve({ value: null, error: signal === 'SIGKILL' ? `timed out after ${CHILD_TIMEOUT_MS / 1000} s` : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ')}` });
+      else resolve({ value: null, error: signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ')}` });
     });
   });
 }
@@ -88,6 +89,12 @@ for (const corpus of quick ? (['1x'] as const) : (['1x', '100k'] as const)) {
     results.starts.push({ corpus, mode, figures: run.value, error: run.error });
   }
 }
+
+// Feeds (#12): 200 feeds x 50 items with full text from local servers, /ask p95 during the poll vs idle.
+const feedArgs = quick ? ['--feeds', '20', '--items', '10'] : ['--feeds', '200', '--items', '50'];
+log(`feeds: polling ${feedArgs[1]} feeds x ${feedArgs[3]} items from local servers`);
+const feedRun = await child<FeedFigures>('feedsBench.ts', feedArgs, 900_000);
+results.feeds = { figures: feedRun.value, error: feedRun.error };
 
 results.load = [loadAtStart, os.loadavg()[0]!];
 const { table, markdown } = await renderReport(results);

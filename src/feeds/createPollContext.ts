@@ -4,6 +4,7 @@ import type { FeedStore } from '../state/feedStore.js';
 import { HostGate } from './hostGate.js';
 import { isPublicAddress } from './isPublicAddress.js';
 import type { PollContext } from './pollFeed.js';
+import { ExtractorPool } from './ExtractorPool.js';
 
 /**
  * Builds the poll context from the validated configuration: the address policy (public only unless
@@ -23,6 +24,11 @@ export function createPollContext(config: Config, store: FeedStore, seedsDir: st
       allowAddress: config.feeds.allowPrivate ? () => true : isPublicAddress,
     },
     maxFailures: config.feeds.maxFailures,
+    // Pages are parsed in a worker thread: a poll of many feeds must not hold up /ask.
+    extract: (() => {
+      const pool = new ExtractorPool();
+      return (html: string, url: string) => pool.extract(html, url);
+    })(),
     now: () => new Date(),
     random: Math.random,
     log,

@@ -12,3 +12,4 @@ export { nextPollAt } from './pollSchedule.js';
 export { pollFeed, pollFeeds, type PollContext, type PollReport } from './pollFeed.js';
 export { createPollContext } from './createPollContext.js';
 export { FeedService, feedsJob, type FeedServiceOptions, type FeedStatus } from './feedService.js';
+export { ExtractorPool } from './ExtractorPool.js';

@@ -36,6 +36,11 @@ export interface PollContext {
   maxFailures: number;
   now: () => Date;
   random: () => number;
+  /**
+   * Extracts the article from a fetched page; the bot passes an {@link ExtractorPool} (a worker thread, off the
+   * event loop). @default extractArticle on this thread
+   */
+  extract?: (html: string, url: string) => Promise<ExtractedArticle | null>;
   /** Told of what an operator should know (a feed paused, a page fell back to feed text). */
   log: (level: 'info' | 'warn', message: string) => void;
 }
@@ -63,7 +68,8 @@ async function fullText(item: FeedItem, context: PollContext): Promise<{ page: E
   if (item.url === null) return { page: null, note: 'the item has no link' };
   try {
     const fetched = await context.gate.run(item.url, () => fetchResource(item.url!, { ...context.fetch, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' }));
-    const page = extractArticle(decodeBody(fetched.body, fetched.contentType), fetched.url);
+    const html = decodeBody(fetched.body, fetched.contentType);
+    const page = context.extract ? await context.extract(html, fetched.url) : extractArticle(html, fetched.url);
     // Readability returns whatever text a page has; a page holding less than the feed's own text (a paywall
     // stub, a cookie wall) is no article.
     const pageChars = page?.paragraphs.reduce((sum, p) => sum + p.text.length, 0) ?? 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
-import { HostGate, parseFeedsYaml, pollFeed, pollFeeds, type FeedSpec, type PollContext } from '../../src/feeds/index.js';
+import { ExtractorPool, HostGate, parseFeedsYaml, pollFeed, pollFeeds, type FeedSpec, type PollContext } from '../../src/feeds/index.js';
 import { FeedStore } from '../../src/state/index.js';
 import { articlePage, fixture, serve, startFeedServer, type FeedServer } from './feedServer.js';
 
@@ -67,6 +67,19 @@ describe('pollFeed', () => {
     expect(ferry).toMatchObject({ source: 'Harbour Gazette', url: `${server.origin}/news/ferry`, byline: 'Mara Quinlan', date: '2026-11-30T07:15', section: 'Transport' });
     expect(ferry.paragraphs.map((p) => p.text)).toContain(ONLY_ON_PAGE);
     expect(ferry.paragraphs.map((p) => p.text).join(' ')).not.toContain('Copyright the Gazette');
+  });
+
+  it('extracts the same article in the worker thread the bot uses', async () => {
+    const pool = new ExtractorPool();
+    try {
+      const report = await pollFeed(spec('/rss'), context({ extract: (html, url) => pool.extract(html, url) }));
+      expect(report).toMatchObject({ status: 'ok', new: 4 });
+      const ferry = (await loadCorpus(seedsDir)).articles.find((a) => a.headline.startsWith('Ferry'))!;
+      expect(ferry.paragraphs.map((p) => p.text)).toContain(ONLY_ON_PAGE);
+      expect(ferry.url).toBe(`${server.origin}/news/ferry`);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('falls back to the feed text when the page fails, and says so in the front matter', async () => {
