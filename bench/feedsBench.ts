@@ -31,6 +31,8 @@ export interface FeedFigures {
   askPollP95: number;
   asksDuringPoll: number;
   maxStallMs: number;
+  /** The same measure over the idle /ask loop: what the machine and the collector cost without polling. */
+  idleMaxStallMs: number;
   /** Pages parsed in a worker thread (as the bot does) or on the main thread. */
   extraction: 'worker' | 'same thread';
 }
@@ -92,8 +94,11 @@ async function askLoop(until: () => boolean): Promise<number[]> {
   return latencies;
 }
 
+const idleDelay = monitorEventLoopDelay({ resolution: 10 });
+idleDelay.enable();
 const idleEnd = performance.now() + 3000;
 const idle = await askLoop(() => performance.now() > idleEnd);
+idleDelay.disable();
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-feeds-bench-'));
 const store = FeedStore.open(path.join(dir, 'state.sqlite'));
@@ -128,6 +133,7 @@ const figures: FeedFigures = {
   askPollP95: percentile(during, 95),
   asksDuringPoll: during.length,
   maxStallMs: delay.max / 1e6,
+  idleMaxStallMs: idleDelay.max / 1e6,
   extraction: pool ? 'worker' : 'same thread',
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);

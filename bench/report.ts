@@ -112,8 +112,8 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
     '### Feeds: one poll with full text (local servers on 8 ports; /ask every 25 ms, latency from when it was due)',
     results.feeds?.figures
       ? markdownTable(
-          ['feeds × items', 'hosts', 'poll', 'articles written', 'feed errors', '/ask p95 idle', '/ask p95 during poll', 'longest event-loop stall', 'page extraction'],
-          [[`${results.feeds.figures.feeds} × ${results.feeds.figures.items}`, String(results.feeds.figures.hosts), ms(results.feeds.figures.pollMs), String(results.feeds.figures.written), String(results.feeds.figures.errors), ms(results.feeds.figures.askIdleP95), ms(results.feeds.figures.askPollP95), ms(results.feeds.figures.maxStallMs), results.feeds.figures.extraction]],
+          ['feeds × items', 'hosts', 'poll', 'articles written', 'feed errors', '/ask p95 idle', '/ask p95 during poll', 'longest event-loop stall (idle)', 'page extraction'],
+          [[`${results.feeds.figures.feeds} × ${results.feeds.figures.items}`, String(results.feeds.figures.hosts), ms(results.feeds.figures.pollMs), String(results.feeds.figures.written), String(results.feeds.figures.errors), ms(results.feeds.figures.askIdleP95), ms(results.feeds.figures.askPollP95), `${ms(results.feeds.figures.maxStallMs)} (${ms(results.feeds.figures.idleMaxStallMs)})`, results.feeds.figures.extraction]],
         )
       : `Not measured${results.feeds?.error ? `: ${results.feeds.error}` : ''}.`,
     '### Targets',

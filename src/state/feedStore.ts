@@ -107,6 +107,10 @@ export class FeedStore {
   static open(file: string): FeedStore {
     const { db, warnings } = openDatabase(file, { busyTimeoutMs: 5000, now: () => new Date() });
     db.transaction(() => db.exec(FEED_SCHEMA)).immediate();
+    // A poll writes a row per item from the bot's event loop; an fsync per row (synchronous=FULL) stalled /ask for
+    // hundreds of ms on a busy disk (bench/feedsBench.ts). In WAL mode NORMAL still survives a killed process; only
+    // an OS crash or power cut can lose the last rows, and then the next poll writes those items again.
+    db.pragma('synchronous = NORMAL');
     return new FeedStore(db, warnings);
   }
 
