@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { requireManageGuild } from '../src/discord/guards.js';
-import { feedsTexts, renderFeedStatus, renderPollReports } from '../src/discord/render/renderFeeds.js';
+import { renderFeedStatus, renderPollReports } from '../src/discord/render/renderFeeds.js';
+import { texts } from '../src/discord/texts.js';
 import type { Command } from './index.js';
 
 export const data = new SlashCommandBuilder()
@@ -20,7 +21,7 @@ export default {
   async execute(invocation, ctx) {
     if (!(await requireManageGuild(invocation))) return;
     const feeds = ctx.feeds ?? null;
-    if (feeds === null) return invocation.reply({ content: feedsTexts.unavailable, ephemeral: true, data: { error: feedsTexts.unavailable } });
+    if (feeds === null) return invocation.reply({ content: texts.feedsUnavailable, ephemeral: true, data: { error: texts.feedsUnavailable } });
     switch (invocation.subcommand) {
       case 'poll': {
         await invocation.defer({ ephemeral: true });
@@ -28,7 +29,7 @@ export default {
       }
       case 'resume': {
         const resumed = feeds.resume(invocation.options.string('feed'));
-        return invocation.reply({ content: feedsTexts.resumed(resumed), ephemeral: true, data: { resumed } });
+        return invocation.reply({ content: texts.feedsResumed(resumed), ephemeral: true, data: { resumed } });
       }
       default:
         return invocation.reply(renderFeedStatus(feeds.status()));

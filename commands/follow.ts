@@ -1,6 +1,7 @@
 import { ChannelType, SlashCommandBuilder } from 'discord.js';
 import { requireManageGuild } from '../src/discord/guards.js';
-import { followTexts, renderFollowList, TOPIC_MAX_LENGTH } from '../src/discord/render/renderFollow.js';
+import { renderFollowList, TOPIC_MAX_LENGTH } from '../src/discord/render/renderFollow.js';
+import { texts } from '../src/discord/texts.js';
 import { queryTerms } from '../src/search/index.js';
 import type { Command } from './index.js';
 
@@ -27,20 +28,20 @@ export default {
   async execute(invocation, ctx) {
     if (!(await requireManageGuild(invocation))) return;
     const alerts = ctx.alerts ?? null;
-    if (alerts === null) return invocation.reply({ content: followTexts.unavailable, ephemeral: true, data: { error: followTexts.unavailable } });
+    if (alerts === null) return invocation.reply({ content: texts.followUnavailable, ephemeral: true, data: { error: texts.followUnavailable } });
     const guildId = invocation.guildId!;
     switch (invocation.subcommand) {
       case 'add': {
         const topic = (invocation.options.string('topic') ?? '').trim();
         const channelId = invocation.options.channel('channel');
-        if (queryTerms(topic).length === 0 || channelId === null) return invocation.reply({ content: followTexts.emptyTopic, ephemeral: true, data: { error: followTexts.emptyTopic } });
+        if (queryTerms(topic).length === 0 || channelId === null) return invocation.reply({ content: texts.followEmptyTopic, ephemeral: true, data: { error: texts.followEmptyTopic } });
         const { follow, created } = alerts.add(guildId, channelId, topic);
-        return invocation.reply({ content: created ? followTexts.added(follow.topic, channelId) : followTexts.already(follow.topic, channelId), ephemeral: true, data: { follow } });
+        return invocation.reply({ content: created ? texts.followAdded(follow.topic, channelId) : texts.followAlready(follow.topic, channelId), ephemeral: true, data: { follow } });
       }
       case 'remove': {
         const id = invocation.options.integer('id') ?? 0;
         const removed = alerts.remove(guildId, id);
-        return invocation.reply({ content: removed ? followTexts.removed(id) : followTexts.noSuchFollow(id), ephemeral: true, data: { removed } });
+        return invocation.reply({ content: removed ? texts.followRemoved(id) : texts.followNoSuchFollow(id), ephemeral: true, data: { removed } });
       }
       default:
         return invocation.reply(renderFollowList(alerts.list(guildId)));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ScheduleError } from './digest/ScheduleError.js';
+import { checkSchedule, isTimeZone } from './digest/slots.js';
 
 /**
  * Everything newsdesk reads from the environment (and `.env`), validated once at start.
@@ -78,8 +80,61 @@ export interface Config {
   };
 }
 
-/** Defaults of the feed settings that have no environment variable of their own. */
-export const FEED_MAX_REDIRECTS = 5;
+/**
+ * Every default newsdesk has, in one place: those of the environment variables (`.env.example` documents them)
+ * and the tunables behind them. Modules merge their options over these; none restates a value.
+ */
+export const defaults = {
+  seedsDir: 'seeds',
+  watchSeeds: true,
+  indexCacheDir: '.newsdesk/cache',
+  logLevel: 'info',
+  ask: { maxQuestionLength: 300, pageSize: 3 },
+  search: {
+    /** Most articles one answer ranks. */
+    limit: 30,
+    /** An article answering less than this share of the question's weight is not shown. */
+    minCoverage: 0.5,
+    /** Longest excerpt, in characters. */
+    excerptLength: 600,
+  },
+  limits: { userCooldownSeconds: 3, guildPerMinute: 60 },
+  digest: {
+    channelId: null,
+    cron: '0 8 * * *',
+    timezone: 'UTC',
+    whenEmpty: 'skip',
+    graceHours: 6,
+    stateFile: 'data/newsdesk.sqlite',
+    retryMinutes: 10,
+    maxMessages: 5,
+    maxQuotes: 5,
+    latestCount: 5,
+    leaseMinutes: 10,
+  },
+  feeds: {
+    file: 'feeds.yaml',
+    everyMinutes: 15,
+    userAgent: 'newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)',
+    allowPrivate: false,
+    maxFailures: 10,
+    timeoutSeconds: 20,
+    maxBytes: 5_000_000,
+    /** Redirects followed before a fetch gives up (no variable: issue #12 fixes it at 5). */
+    maxRedirects: 5,
+  },
+  alerts: {
+    /**
+     * Share of a followed topic's weighted words an article must match (/ask's own is 0.5: a post costs a channel's
+     * attention; not 1: a typo, prefix or word-form match counts a little less than a whole word).
+     */
+    minCoverage: 0.75,
+    /** How long a claimed alert post holds before another process may take it over. */
+    leaseMinutes: 10,
+    /** A failed alert post (missing channel or permission) is retried after this long. */
+    retryMinutes: 5,
+  },
+} as const;
 
 /** A configuration value that is malformed; the message names the variable and what is wrong with it. */
 export class ConfigError extends Error {
@@ -104,17 +159,16 @@ const flag = (fallback: boolean) =>
     .transform((value) => ['true', '1', 'yes'].includes(value))
     .default(fallback);
 
-const isTimeZone = (zone: string) => {
+/** The schedule's own check of a cron expression, its `cron "…": ` prefix dropped (the variable is named instead). */
+function cronProblem(expression: string): string | null {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+    checkSchedule({ cron: expression, timezone: 'UTC' });
+    return null;
+  } catch (error) {
+    if (!(error instanceof ScheduleError)) throw error;
+    return error.message.replace(/^cron "[^"]*": /u, '');
   }
-};
-
-/** A 5-field cron expression; node-cron validates each field when the job is scheduled. */
-const CRON = /^\s*(\S+\s+){4}\S+\s*$/u;
+}
 
 const schema = z.object({
   DISCORD_TOKEN: optional,
@@ -125,27 +179,34 @@ const schema = z.object({
     .union([z.literal('auto').transform(() => null), z.coerce.number().int().min(1).max(1000)], { message: 'must be auto or a whole number from 1 to 1000' })
     .nullable()
     .default(null),
-  SEEDS_DIR: z.string().trim().min(1).default('seeds'),
-  WATCH_SEEDS: flag(true),
-  INDEX_CACHE_DIR: z.string().trim().min(1).default('.newsdesk/cache'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ASK_MAX_QUESTION_LENGTH: integer(300, 10, 2000),
-  ASK_PAGE_SIZE: integer(3, 1, 10),
-  USER_COOLDOWN_SECONDS: integer(3, 0, 3600),
-  GUILD_COMMANDS_PER_MINUTE: integer(60, 0, 100_000),
+  SEEDS_DIR: z.string().trim().min(1).default(defaults.seedsDir),
+  WATCH_SEEDS: flag(defaults.watchSeeds),
+  INDEX_CACHE_DIR: z.string().trim().min(1).default(defaults.indexCacheDir),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(defaults.logLevel),
+  ASK_MAX_QUESTION_LENGTH: integer(defaults.ask.maxQuestionLength, 10, 2000),
+  ASK_PAGE_SIZE: integer(defaults.ask.pageSize, 1, 10),
+  USER_COOLDOWN_SECONDS: integer(defaults.limits.userCooldownSeconds, 0, 3600),
+  GUILD_COMMANDS_PER_MINUTE: integer(defaults.limits.guildPerMinute, 0, 100_000),
   DIGEST_CHANNEL_ID: snowflake,
-  DIGEST_CRON: z.string().trim().regex(CRON, 'must be a 5-field cron expression such as "0 8 * * *"').default('0 8 * * *'),
-  DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('UTC'),
-  DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default('skip'),
-  DIGEST_GRACE_HOURS: integer(6, 0, 168),
-  STATE_FILE: z.string().trim().min(1).default('data/newsdesk.sqlite'),
+  DIGEST_CRON: z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const problem = cronProblem(value);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+    })
+    .default(defaults.digest.cron),
+  DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default(defaults.digest.timezone),
+  DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default(defaults.digest.whenEmpty),
+  DIGEST_GRACE_HOURS: integer(defaults.digest.graceHours, 0, 168),
+  STATE_FILE: z.string().trim().min(1).default(defaults.digest.stateFile),
   FEEDS_FILE: optional,
-  FEEDS_EVERY_MINUTES: integer(15, 1, 10_080),
-  FEEDS_USER_AGENT: z.string().trim().min(1).regex(/^[\x20-\x7e]+$/u, 'must be printable ASCII (an HTTP header)').default('newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)'),
-  FEEDS_ALLOW_PRIVATE: flag(false),
-  FEEDS_MAX_FAILURES: integer(10, 1, 1000),
-  FEEDS_TIMEOUT_SECONDS: integer(20, 1, 300),
-  FEEDS_MAX_BYTES: integer(5_000_000, 10_000, 100_000_000),
+  FEEDS_EVERY_MINUTES: integer(defaults.feeds.everyMinutes, 1, 10_080),
+  FEEDS_USER_AGENT: z.string().trim().min(1).regex(/^[\x20-\x7e]+$/u, 'must be printable ASCII (an HTTP header)').default(defaults.feeds.userAgent),
+  FEEDS_ALLOW_PRIVATE: flag(defaults.feeds.allowPrivate),
+  FEEDS_MAX_FAILURES: integer(defaults.feeds.maxFailures, 1, 1000),
+  FEEDS_TIMEOUT_SECONDS: integer(defaults.feeds.timeoutSeconds, 1, 300),
+  FEEDS_MAX_BYTES: integer(defaults.feeds.maxBytes, 10_000, 100_000_000),
 });
 
 /**
@@ -180,7 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       stateFile: e.STATE_FILE,
     },
     feeds: {
-      file: e.FEEDS_FILE ?? 'feeds.yaml',
+      file: e.FEEDS_FILE ?? defaults.feeds.file,
       fileRequired: e.FEEDS_FILE !== null,
       everyMinutes: e.FEEDS_EVERY_MINUTES,
       userAgent: e.FEEDS_USER_AGENT,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
 import { deliverRun, type DeliveryResult } from '../delivery/deliverRun.js';
 import type { FollowStore, Follow } from '../state/followStore.js';
@@ -26,9 +27,9 @@ export interface AlertServiceDeps<M> {
   now?: () => Date;
   /** Identifies this process in run claims. @default a random id */
   owner?: string;
-  /** How long a claim holds. @default 600000 */
+  /** How long a claim holds, in ms. @default defaults.alerts.leaseMinutes (10 minutes) */
   leaseMs?: number;
-  /** A failed post (missing channel or permission) is retried after this long. @default 300000 */
+  /** A failed post (missing channel or permission) is retried after this long, in ms. @default defaults.alerts.retryMinutes (5 minutes) */
   retryMs?: number;
 }
 
@@ -44,8 +45,12 @@ export class AlertService<M> {
   readonly #deps: AlertServiceDeps<M>;
   readonly #owner: string;
   readonly #now: () => Date;
+  readonly #leaseMs: number;
+  readonly #retryMs: number;
 
   constructor(deps: AlertServiceDeps<M>) {
+    this.#leaseMs = deps.leaseMs ?? defaults.alerts.leaseMinutes * 60_000;
+    this.#retryMs = deps.retryMs ?? defaults.alerts.retryMinutes * 60_000;
     this.#deps = deps;
     this.#owner = deps.owner ?? `alerts-${randomUUID()}`;
     this.#now = deps.now ?? (() => new Date());
@@ -91,7 +96,7 @@ export class AlertService<M> {
         channelId: follow.channelId,
         owner: this.#owner,
         now,
-        leaseMs: this.#deps.leaseMs ?? 600_000,
+        leaseMs: this.#leaseMs,
         plan: () => ({ since: null, until: now.toISOString(), articleIds: pending.articleIds }),
       });
       if (!claim.claimed) {
@@ -111,7 +116,7 @@ export class AlertService<M> {
       try {
         result = await deliverRun({
           store: this.#deps.runs, run, owner: this.#owner, channelId: run.channelId ?? follow.channelId, messages: this.#deps.render(post),
-          send: this.#deps.send, now: this.#now, leaseMs: this.#deps.leaseMs ?? 600_000, retryMs: this.#deps.retryMs ?? 300_000,
+          send: this.#deps.send, now: this.#now, leaseMs: this.#leaseMs, retryMs: this.#retryMs,
         });
       } catch (error) {
         result = { outcome: 'failed', error: error instanceof Error ? error.message : String(error), status: null, retryAt: now, cause: error };

@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/types.js';
+import { defaults } from '../config.js';
 import { SearchIndex } from '../search/index.js';
 
 /** A stored query: one followed topic. */
@@ -7,14 +8,8 @@ export interface Topic {
   topic: string;
 }
 
-/**
- * Share of a topic's words (weighted as /ask weights them) an article must match: /ask's own threshold is 0.5,
- * but a follower who types "ferry storm" wants both, and a post costs the channel's attention. Not 1: the scorer
- * counts a typo, prefix or word-form match ("storms" for "storm") as a little less than a whole word, and sums in
- * single precision.
- * @default 0.75
- */
-export const FOLLOW_MIN_COVERAGE = 0.75;
+/** Share of a topic's weighted words an article must match; see `defaults.alerts.minCoverage` for why 0.75. */
+export const FOLLOW_MIN_COVERAGE: number = defaults.alerts.minCoverage;
 
 /**
  * Percolator-style matching: the new articles alone are indexed with the /ask index, and every stored topic is

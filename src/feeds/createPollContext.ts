@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { FEED_MAX_REDIRECTS } from '../config.js';
+import { defaults } from '../config.js';
 import type { FeedStore } from '../state/feedStore.js';
 import { HostGate } from './hostGate.js';
 import { isPublicAddress } from './isPublicAddress.js';
@@ -20,7 +20,7 @@ export function createPollContext(config: Config, store: FeedStore, seedsDir: st
       userAgent: config.feeds.userAgent,
       timeoutMs: config.feeds.timeoutSeconds * 1000,
       maxBytes: config.feeds.maxBytes,
-      maxRedirects: FEED_MAX_REDIRECTS,
+      maxRedirects: defaults.feeds.maxRedirects,
       allowAddress: config.feeds.allowPrivate ? () => true : isPublicAddress,
     },
     maxFailures: config.feeds.maxFailures,

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import feedsCommand from '../../commands/feeds.js';
 import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
-import { refusals } from '../../src/discord/guards.js';
+import { texts } from '../../src/discord/texts.js';
 import type { CommandInvocation } from '../../src/discord/invocation.js';
 import { PageStore } from '../../src/discord/pageStore.js';
-import { feedsTexts } from '../../src/discord/render/renderFeeds.js';
+
 import type { Reply } from '../../src/discord/reply.js';
 import { Router } from '../../src/discord/router.js';
 import { FeedService, HostGate } from '../../src/feeds/index.js';
@@ -75,7 +75,7 @@ describe('/feeds', () => {
   it('refuses members without Manage Server', async () => {
     const { invocation, replies } = call('status', {}, false);
     await router.command(invocation);
-    expect(replies).toEqual([{ content: refusals.manageGuild, ephemeral: true }]);
+    expect(replies).toEqual([{ content: texts.manageGuild, ephemeral: true }]);
   });
 
   it('status lists every feed, never polled yet', async () => {
@@ -117,7 +117,7 @@ describe('/feeds', () => {
     await service.pollNow();
     const none = call('resume', { feed: 'atom' });
     await router.command(none.invocation);
-    expect(none.replies[0]?.content).toBe(feedsTexts.resumed([]));
+    expect(none.replies[0]?.content).toBe(texts.feedsResumed([]));
     const some = call('resume', { feed: 'downtown' });
     await router.command(some.invocation);
     expect(some.replies[0]?.data?.resumed).toEqual([`${server.origin}/down`]);

@@ -7,10 +7,10 @@ import followCommand from '../../commands/follow.js';
 import { AlertService } from '../../src/alerts/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
-import { refusals } from '../../src/discord/guards.js';
+import { texts } from '../../src/discord/texts.js';
 import type { CommandInvocation } from '../../src/discord/invocation.js';
 import { PageStore } from '../../src/discord/pageStore.js';
-import { followTexts, renderAlert } from '../../src/discord/render/renderFollow.js';
+import { renderAlert } from '../../src/discord/render/renderFollow.js';
 import type { Reply } from '../../src/discord/reply.js';
 import { Router } from '../../src/discord/router.js';
 import { buildLibrary, LibraryStore } from '../../src/library.js';
@@ -66,20 +66,20 @@ afterEach(() => {
 
 describe('/follow', () => {
   it('refuses members without Manage Server', async () => {
-    expect(await run('add', { topic: 'ferry', channel: 'c1' }, false)).toEqual([{ content: refusals.manageGuild, ephemeral: true }]);
+    expect(await run('add', { topic: 'ferry', channel: 'c1' }, false)).toEqual([{ content: texts.manageGuild, ephemeral: true }]);
   });
 
   it('adds a topic once, lists it, and removes it by its number', async () => {
-    expect((await run('add', { topic: '  harbour   ferry ', channel: 'c1' }))[0]?.content).toBe(followTexts.added('harbour ferry', 'c1'));
-    expect((await run('add', { topic: 'harbour ferry', channel: 'c1' }))[0]?.content).toBe(followTexts.already('harbour ferry', 'c1'));
+    expect((await run('add', { topic: '  harbour   ferry ', channel: 'c1' }))[0]?.content).toBe(texts.followAdded('harbour ferry', 'c1'));
+    expect((await run('add', { topic: 'harbour ferry', channel: 'c1' }))[0]?.content).toBe(texts.followAlready('harbour ferry', 'c1'));
     const list = (await run('list'))[0];
     expect(list?.embeds?.[0]?.fields).toEqual([{ name: '#1 harbour ferry', value: 'in <#c1>' }]);
-    expect((await run('remove', { id: 1 }))[0]?.content).toBe(followTexts.removed(1));
-    expect((await run('remove', { id: 1 }))[0]?.content).toBe(followTexts.noSuchFollow(1));
-    expect((await run('list'))[0]?.content).toBe(followTexts.none);
+    expect((await run('remove', { id: 1 }))[0]?.content).toBe(texts.followRemoved(1));
+    expect((await run('remove', { id: 1 }))[0]?.content).toBe(texts.followNoSuchFollow(1));
+    expect((await run('list'))[0]?.content).toBe(texts.followNone);
   });
 
   it('refuses a topic with no words to match', async () => {
-    expect((await run('add', { topic: 'the of and', channel: 'c1' }))[0]).toMatchObject({ content: followTexts.emptyTopic, ephemeral: true });
+    expect((await run('add', { topic: 'the of and', channel: 'c1' }))[0]).toMatchObject({ content: texts.followEmptyTopic, ephemeral: true });
   });
 });

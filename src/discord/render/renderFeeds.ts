@@ -1,15 +1,8 @@
 import type { FeedStatus, PollReport } from '../../feeds/index.js';
 import { EMBED_FIELD_COUNT, EMBED_FIELD_VALUE_LENGTH } from '../limits.js';
 import { truncate, type Reply } from '../reply.js';
+import { texts } from '../texts.js';
 
-/** What `/feeds` says, in one table. */
-export const feedsTexts = {
-  unavailable: 'No feeds are configured: list them in feeds.yaml (or the file FEEDS_FILE names); see feeds.example.yaml.',
-  noneConfigured: 'The feeds file lists no feeds.',
-  polled: (reports: number) => `Polled ${reports} feed${reports === 1 ? '' : 's'}.`,
-  resumed: (urls: string[]) => (urls.length === 0 ? 'No paused feed matched; nothing to resume.' : `Resumed ${urls.length} feed${urls.length === 1 ? '' : 's'}: they are polled at the next minute.\n${urls.map((u) => `• <${u}>`).join('\n')}`),
-  more: (n: number) => `… and ${n} more (see \`npm run ingest -- --once --json\` or the log).`,
-} as const;
 
 const STATE_LABEL: Record<FeedStatus['state'], string> = { ok: '🟢 ok', failing: '🟠 failing', paused: '🔴 paused', new: '⚪ not polled yet' };
 const when = (iso: string | null) => (iso === null ? 'never' : `<t:${Math.floor(Date.parse(iso) / 1000)}:R>`);
@@ -19,7 +12,7 @@ const when = (iso: string | null) => (iso === null ? 'never' : `<t:${Math.floor(
  * @example renderFeedStatus([{ url: 'https://x/rss', name: 'X', state: 'ok', … }]).embeds[0].fields[0].name // => 'X'
  */
 export function renderFeedStatus(feeds: readonly FeedStatus[]): Reply {
-  if (feeds.length === 0) return { content: feedsTexts.noneConfigured, ephemeral: true, data: { feeds } };
+  if (feeds.length === 0) return { content: texts.feedsNoneConfigured, ephemeral: true, data: { feeds } };
   const shown = feeds.slice(0, EMBED_FIELD_COUNT);
   const fields = shown.map((feed) => {
     const lines = [
@@ -32,7 +25,7 @@ export function renderFeedStatus(feeds: readonly FeedStatus[]): Reply {
     return { name: truncate(feed.name ?? feed.url, 256), value: truncate(lines.join('\n'), EMBED_FIELD_VALUE_LENGTH) };
   });
   return {
-    embeds: [{ title: 'Feeds', fields, ...(feeds.length > shown.length ? { footer: { text: feedsTexts.more(feeds.length - shown.length) } } : {}) }],
+    embeds: [{ title: 'Feeds', fields, ...(feeds.length > shown.length ? { footer: { text: texts.feedsMore(feeds.length - shown.length) } } : {}) }],
     ephemeral: true,
     data: { feeds },
   };
@@ -44,6 +37,6 @@ export function renderFeedStatus(feeds: readonly FeedStatus[]): Reply {
  */
 export function renderPollReports(reports: readonly PollReport[]): Reply {
   const lines = reports.slice(0, 20).map((r) => `• ${r.status} <${r.feed}>: ${r.new} new, ${r.updated} updated, ${r.skipped} unchanged${r.error ? ` — ${r.error}` : ''}`);
-  if (reports.length > 20) lines.push(feedsTexts.more(reports.length - 20));
-  return { content: truncate([feedsTexts.polled(reports.length), ...lines].join('\n'), 2000), ephemeral: true, data: { reports: reports.map(({ files: _files, ...r }) => r) } };
+  if (reports.length > 20) lines.push(texts.feedsMore(reports.length - 20));
+  return { content: truncate([texts.feedsPolled(reports.length), ...lines].join('\n'), 2000), ephemeral: true, data: { reports: reports.map(({ files: _files, ...r }) => r) } };
 }

@@ -4,20 +4,8 @@ import type { Follow } from '../../state/followStore.js';
 import { EMBED_DESCRIPTION_LENGTH, EMBED_FIELD_COUNT } from '../limits.js';
 import { isEmbedUrl, truncate, type Reply } from '../reply.js';
 import { sourceLine } from './formatArticle.js';
+import { texts } from '../texts.js';
 
-/** What `/follow` and its alerts say, in one table. */
-export const followTexts = {
-  unavailable: 'Topic alerts are not available here (no state file: console mode without STATE_FILE).',
-  added: (topic: string, channelId: string) => `Following **${escapeMarkdown(topic)}**: each new article about it is posted in <#${channelId}> as it arrives.`,
-  already: (topic: string, channelId: string) => `**${escapeMarkdown(topic)}** is already followed in <#${channelId}>.`,
-  removed: (id: number) => `Stopped follow #${id}.`,
-  noSuchFollow: (id: number) => `There is no follow #${id} in this server; \`/follow list\` shows them.`,
-  none: 'This server follows no topic. `/follow add topic:<words> channel:<channel>` starts one.',
-  emptyTopic: 'Give the topic some words to match, e.g. `/follow add topic: harbour ferry`.',
-  alertOne: (topic: string) => `New on **${escapeMarkdown(topic)}**:`,
-  alertBurst: (topic: string, count: number) => `${count} new articles on **${escapeMarkdown(topic)}**:`,
-  removedArticles: (count: number) => `(${count} more ${count === 1 ? 'article was' : 'articles were'} removed from the coverage before posting)`,
-} as const;
 
 /** Longest topic accepted. */
 export const TOPIC_MAX_LENGTH = 100;
@@ -37,18 +25,18 @@ function headline(post: AlertPost['articles'][number]): string {
  */
 export function renderAlert(post: AlertPost): Reply[] {
   const { follow, articles, missing } = post;
-  const note = missing.length > 0 ? `\n${followTexts.removedArticles(missing.length)}` : '';
+  const note = missing.length > 0 ? `\n${texts.followRemovedArticles(missing.length)}` : '';
   if (articles.length === 1) {
     const article = articles[0]!;
     const opening = article.standfirst ?? article.paragraphs.find((p) => p.kind === 'body')?.text ?? '';
     return [{
-      content: followTexts.alertOne(follow.topic) + note,
+      content: texts.followAlertOne(follow.topic) + note,
       embeds: [{ title: truncate(article.headline, 256), ...(isEmbedUrl(article.url) ? { url: article.url } : {}), description: truncate(`${escapeMarkdown(opening)}\n\n${sourceLine(article)}`, EMBED_DESCRIPTION_LENGTH) }],
     }];
   }
   const lines = articles.slice(0, BURST_LISTED).map((a) => `• ${headline(a)} — ${escapeMarkdown(a.source ?? '')}`);
   if (articles.length > BURST_LISTED) lines.push(`… and ${articles.length - BURST_LISTED} more (in the coverage: \`/ask\`).`);
-  return [{ content: followTexts.alertBurst(follow.topic, articles.length + missing.length) + note, embeds: articles.length ? [{ description: truncate(lines.join('\n'), EMBED_DESCRIPTION_LENGTH) }] : [] }];
+  return [{ content: texts.followAlertBurst(follow.topic, articles.length + missing.length) + note, embeds: articles.length ? [{ description: truncate(lines.join('\n'), EMBED_DESCRIPTION_LENGTH) }] : [] }];
 }
 
 /**
@@ -56,7 +44,7 @@ export function renderAlert(post: AlertPost): Reply[] {
  * @example renderFollowList([follow]).embeds[0].fields[0].name // => '#1 ferry'
  */
 export function renderFollowList(follows: readonly Follow[]): Reply {
-  if (follows.length === 0) return { content: followTexts.none, ephemeral: true, data: { follows } };
+  if (follows.length === 0) return { content: texts.followNone, ephemeral: true, data: { follows } };
   const fields = follows.slice(0, EMBED_FIELD_COUNT).map((f) => ({
     name: truncate(`#${f.id} ${f.topic}`, 256),
     value: truncate(
