@@ -9,6 +9,7 @@ import type { DesignName } from './designs.js';
 import type { DesignFigures } from './measureDesign.js';
 import type { LoadRunFigures } from './loadRun.js';
 import type { StartFigures } from './startToReady.js';
+import type { FeedFigures } from './feedsBench.js';
 import type { WholeProcessFigures } from './wholeProcess.js';
 
 /** How the bot started: building everything, persisting it, reading it back, or doing so in a worker thread. */
@@ -19,6 +20,8 @@ export interface BenchResults {
   research: boolean;
   designs: { design: DesignName; corpus: CorpusName; figures: DesignFigures | null; error: string | null }[];
   starts: { corpus: CorpusName; mode: StartMode; figures: StartFigures | null; error: string | null }[];
+  /** Feed polling under load (bench/feedsBench.ts); absent when not run. */
+  feeds?: { figures: FeedFigures | null; error: string | null };
   /** The load run (`bench/loadRun.ts`): /ask at 100 per second through a fake Discord. */
   askLoad?: { figures: LoadRunFigures | null; error: string | null };
   /** Whole-process comparison (`bench/wholeProcess.ts`). */
@@ -59,12 +62,22 @@ function targets(results: BenchResults): string[][] {
     ['whole process / MiniSearch script, cold (no persisted index)', results.wholeProcess?.figures?.coldRatio, 1.5, times],
     ['/ask answer p95 at 100 per second (BBC, real process, fake Discord)', results.askLoad?.figures?.answerP95, 100, ms],
   ];
-  return rows.map(([name, value, limit, format]) => [
-    name,
-    value === undefined ? 'not measured' : format(value),
-    `≤ ${format(limit)}`,
-    value === undefined ? '–' : value <= limit ? 'met' : `missed by ${format(value - limit)} (${(value / limit).toFixed(1)}×)`,
-  ]);
+  const feeds = results.feeds?.figures;
+  const feedRatio = feeds ? feeds.askPollP95 / feeds.askIdleP95 : undefined;
+  return [
+    ...rows.map(([name, value, limit, format]) => [
+      name,
+      value === undefined ? 'not measured' : format(value),
+      `≤ ${format(limit)}`,
+      value === undefined ? '–' : value <= limit ? 'met' : `missed by ${format(value - limit)} (${(value / limit).toFixed(1)}×)`,
+    ]),
+    [
+      `/ask p95 while polling ${feeds ? `${feeds.feeds} feeds × ${feeds.items} items` : 'feeds'} / idle`,
+      feedRatio === undefined ? 'not measured' : `${feedRatio.toFixed(2)}× (${ms(feeds!.askPollP95)} / ${ms(feeds!.askIdleP95)})`,
+      '≤ 1.5×',
+      feedRatio === undefined ? '–' : feedRatio <= 1.5 ? 'met' : `missed (${feedRatio.toFixed(2)}×)`,
+    ],
+  ];
 }
 
 /** The terminal table and the whole new BENCHMARKS.md. */
@@ -147,6 +160,13 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
           markdownTable(['interactions', 'corpus', 'acknowledged p50 / p95', 'answered p50 / p95', 'in the callback / deferred', 'nothing lost or doubled', 'inside the bot p50 / p95'], loadRows),
         ]
       : []),
+    '### Feeds: one poll with full text (local servers on 8 ports; /ask every 25 ms, latency from when it was due)',
+    results.feeds?.figures
+      ? markdownTable(
+          ['feeds × items', 'hosts', 'poll', 'articles written', 'feed errors', '/ask p95 idle', '/ask p95 during poll', 'longest event-loop stall (idle)', 'page extraction'],
+          [[`${results.feeds.figures.feeds} × ${results.feeds.figures.items}`, String(results.feeds.figures.hosts), ms(results.feeds.figures.pollMs), String(results.feeds.figures.written), String(results.feeds.figures.errors), ms(results.feeds.figures.askIdleP95), ms(results.feeds.figures.askPollP95), `${ms(results.feeds.figures.maxStallMs)} (${ms(results.feeds.figures.idleMaxStallMs)})`, results.feeds.figures.extraction]],
+        )
+      : `Not measured${results.feeds?.error ? `: ${results.feeds.error}` : ''}.`,
     '### Targets',
     markdownTable(['target', 'measured', 'limit', 'verdict'], targets(results)),
   ];

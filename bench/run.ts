@@ -12,6 +12,7 @@ import { rm } from 'node:fs/promises';
 import { renderReport, type BenchResults, type StartMode } from './report.js';
 import type { LoadRunFigures } from './loadRun.js';
 import type { StartFigures } from './startToReady.js';
+import type { FeedFigures } from './feedsBench.js';
 import { measureWholeProcess } from './wholeProcess.js';
 import { build, isStale } from '../scripts/build.mjs';
 
@@ -19,7 +20,7 @@ const quick = process.argv.includes('--quick');
 /** `--only load`: run one section (a quick check while working on it); BENCHMARKS.md is then left as it is. */
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? null) : null;
-const SECTIONS = ['search', 'start', 'load', 'whole'] as const;
+const SECTIONS = ['search', 'start', 'load', 'whole', 'feeds'] as const;
 if (only !== null && !(SECTIONS as readonly string[]).includes(only)) {
   process.stderr.write(`bench: --only takes one of ${SECTIONS.join(', ')}; got ${only}\n`);
   process.exit(2);
@@ -39,7 +40,7 @@ const SIZES: Record<CorpusName, number> = { '1x': 1, '4x': 4, '16x': 16, '100k':
  * Runs a bench script in a fresh node and parses the JSON line it prints; null (and why) when it fails. `compiled`:
  * its JavaScript in dist/bench (as `npm start` runs the bot), else the TypeScript through tsx.
  */
-function child<T>(script: string, args: string[], compiled = false): Promise<{ value: T | null; error: string | null }> {
+function child<T>(script: string, args: string[], compiled = false, timeoutMs = CHILD_TIMEOUT_MS): Promise<{ value: T | null; error: string | null }> {
   return new Promise((resolve) => {
     const entry = compiled ? ['dist/bench/' + script.replace(/\.ts$/u, '.js')] : ['--import', 'tsx', path.join('bench', script)];
     const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', ...entry, ...args], {
@@ -50,12 +51,12 @@ function child<T>(script: string, args: string[], compiled = false): Promise<{ v
     let err = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const timer = setTimeout(() => proc.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
     proc.on('close', (code, signal) => {
       clearTimeout(timer);
       const line = out.trim().split('\n').pop() ?? '';
       if (code === 0 && line.startsWith('{')) resolve({ value: JSON.parse(line) as T, error: null });
-      else resolve({ value: null, error: signal === 'SIGKILL' ? `timed out after ${CHILD_TIMEOUT_MS / 1000} s` : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ')}` });
+      else resolve({ value: null, error: signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ')}` });
     });
   });
 }
@@ -124,6 +125,14 @@ if (runs('whole')) {
   } catch (error) {
     results.wholeProcess = { figures: null, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+if (runs('feeds')) {
+  // Issue #12: 200 feeds x 50 items with full text from local servers, /ask p95 during the poll vs idle.
+  const feedArgs = quick ? ['--feeds', '20', '--items', '10'] : ['--feeds', '200', '--items', '50'];
+  log(`feeds: polling ${feedArgs[1]} feeds x ${feedArgs[3]} items from local servers while /ask runs`);
+  const run = await child<FeedFigures>('feedsBench.ts', feedArgs, false, 900_000);
+  results.feeds = { figures: run.value, error: run.error };
 }
 
 results.load = [loadAtStart, os.loadavg()[0]!];

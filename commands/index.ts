@@ -29,5 +29,7 @@ import digest from './digest.js';
 import reload from './reload.js';
 import about from './about.js';
 import help from './help.js';
+import feeds from './feeds.js';
+import follow from './follow.js';
 
-export const commands: Command[] = [ask, quote, digest, reload, about, help];
+export const commands: Command[] = [ask, quote, digest, reload, feeds, follow, about, help];

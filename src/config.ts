@@ -60,6 +60,24 @@ export interface Config {
     /** SQLite file holding digest state and per-guild settings. @default "data/newsdesk.sqlite" */
     stateFile: string;
   };
+  feeds: {
+    /** YAML list of feeds to follow (see feeds.example.yaml). @default "feeds.yaml" (optional when left at the default) */
+    file: string;
+    /** Whether FEEDS_FILE was set explicitly: then a missing file is an error. @default false */
+    fileRequired: boolean;
+    /** Minutes between polls of a feed that does not say `every`. @default 15 */
+    everyMinutes: number;
+    /** `User-Agent` of every feed and page request: names the bot and a contact URL. @default "newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)" */
+    userAgent: string;
+    /** Fetch from loopback, private and link-local addresses (tests, intranets). @default false */
+    allowPrivate: boolean;
+    /** Failures in a row after which a feed is paused until `/feeds resume` or its entry changes. @default 10 */
+    maxFailures: number;
+    /** Deadline of one request (connect, headers and body), in seconds. @default 20 */
+    timeoutSeconds: number;
+    /** Largest feed or page body accepted (after decompression), in bytes. @default 5000000 */
+    maxBytes: number;
+  };
 }
 
 /**
@@ -94,6 +112,28 @@ export const defaults = {
     latestCount: 5,
     leaseMinutes: 10,
   },
+  feeds: {
+    file: 'feeds.yaml',
+    everyMinutes: 15,
+    userAgent: 'newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)',
+    allowPrivate: false,
+    maxFailures: 10,
+    timeoutSeconds: 20,
+    maxBytes: 5_000_000,
+    /** Redirects followed before a fetch gives up (no variable: issue #12 fixes it at 5). */
+    maxRedirects: 5,
+  },
+  alerts: {
+    /**
+     * Share of a followed topic's weighted words an article must match (/ask's own is 0.5: a post costs a channel's
+     * attention; not 1: a typo, prefix or word-form match counts a little less than a whole word).
+     */
+    minCoverage: 0.75,
+    /** How long a claimed alert post holds before another process may take it over. */
+    leaseMinutes: 10,
+    /** A failed alert post (missing channel or permission) is retried after this long. */
+    retryMinutes: 5,
+  },
 } as const;
 
 /** A configuration value that is malformed; the message names the variable and what is wrong with it. */
@@ -112,7 +152,7 @@ const optional = z
   .default(null);
 const snowflake = optional.refine((value) => value === null || /^\d{17,20}$/u.test(value), 'must be a Discord id (17-20 digits)');
 const integer = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
+  z.coerce.number({ message: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
 const flag = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -160,6 +200,13 @@ const schema = z.object({
   DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default(defaults.digest.whenEmpty),
   DIGEST_GRACE_HOURS: integer(defaults.digest.graceHours, 0, 168),
   STATE_FILE: z.string().trim().min(1).default(defaults.digest.stateFile),
+  FEEDS_FILE: optional,
+  FEEDS_EVERY_MINUTES: integer(defaults.feeds.everyMinutes, 1, 10_080),
+  FEEDS_USER_AGENT: z.string().trim().min(1).regex(/^[\x20-\x7e]+$/u, 'must be printable ASCII (an HTTP header)').default(defaults.feeds.userAgent),
+  FEEDS_ALLOW_PRIVATE: flag(defaults.feeds.allowPrivate),
+  FEEDS_MAX_FAILURES: integer(defaults.feeds.maxFailures, 1, 1000),
+  FEEDS_TIMEOUT_SECONDS: integer(defaults.feeds.timeoutSeconds, 1, 300),
+  FEEDS_MAX_BYTES: integer(defaults.feeds.maxBytes, 10_000, 100_000_000),
 });
 
 /**
@@ -192,6 +239,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       whenEmpty: e.DIGEST_WHEN_EMPTY,
       graceHours: e.DIGEST_GRACE_HOURS,
       stateFile: e.STATE_FILE,
+    },
+    feeds: {
+      file: e.FEEDS_FILE ?? defaults.feeds.file,
+      fileRequired: e.FEEDS_FILE !== null,
+      everyMinutes: e.FEEDS_EVERY_MINUTES,
+      userAgent: e.FEEDS_USER_AGENT,
+      allowPrivate: e.FEEDS_ALLOW_PRIVATE,
+      maxFailures: e.FEEDS_MAX_FAILURES,
+      timeoutSeconds: e.FEEDS_TIMEOUT_SECONDS,
+      maxBytes: e.FEEDS_MAX_BYTES,
     },
   };
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { commands } from '../commands/index.js';
@@ -14,6 +16,13 @@ import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
 import { digestJob, startJob } from './digest/scheduledJob.js';
 import { StateStore } from './state/stateStore.js';
+import { FeedStore } from './state/feedStore.js';
+import { FollowStore } from './state/followStore.js';
+import { AlertService, alertsJob } from './alerts/index.js';
+import { renderAlert } from './discord/render/renderFollow.js';
+import type { Reply } from './discord/reply.js';
+import type { Article } from './corpus/types.js';
+import { createPollContext, FeedConfigError, FeedService, feedsJob } from './feeds/index.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -104,6 +113,65 @@ async function main(): Promise<number> {
     }
   });
 
+  // Topic alerts: new feed articles are matched against followed topics and posted through the digest's delivery path.
+  const followStore = FollowStore.open(config.digest.stateFile);
+  const articlesById = new WeakMap<Library, Map<string, Article>>();
+  const articleById = (id: string): Article | null => {
+    const current = libraryStore.current;
+    let map = articlesById.get(current);
+    if (!map) articlesById.set(current, (map = new Map(current.corpus.articles.map((a) => [a.id, a]))));
+    return map.get(id) ?? null;
+  };
+  const alerts = new AlertService<Reply>({
+    follows: followStore,
+    runs: stateStore,
+    article: articleById,
+    render: renderAlert,
+    send: (channelId, reply) => (bot ? bot.send(channelId, reply) : Promise.reject(new Error('not connected to Discord'))),
+  });
+
+  // Feeds are polled only when a feeds file is configured (FEEDS_FILE) or feeds.yaml exists.
+  let feeds: FeedService | null = null;
+  let feedStore: FeedStore | null = null;
+  if (config.feeds.fileRequired || existsSync(config.feeds.file)) {
+    feedStore = FeedStore.open(config.digest.stateFile);
+    const feedLog = log.child({ component: 'feeds' });
+    try {
+      feeds = new FeedService({
+        file: config.feeds.file,
+        fileRequired: config.feeds.fileRequired,
+        defaults: { everyMinutes: config.feeds.everyMinutes },
+        context: createPollContext(config, feedStore, config.seedsDir, (level, message) => feedLog[level](message)),
+        // New files reach the index now rather than at the watcher's next debounce (reloads are coalesced).
+        onWritten: async () => void (await libraryStore.reload()),
+      });
+    } catch (error) {
+      if (error instanceof FeedConfigError) {
+        process.stderr.write(`newsdesk: feeds file error: ${error.message}\n`);
+        feedStore.close();
+        stateStore.close();
+        return 1;
+      }
+      throw error;
+    }
+    feedLog.info({ feeds: feeds.feeds.length, file: config.feeds.file }, 'feeds configured');
+  }
+  /**
+   * Matches the feed articles not yet announced that the index now holds (a restart between writing a file and
+   * matching it loses nothing: the queue is in the state file), then posts. Corrections are never in the queue.
+   */
+  const announceNew = (): void => {
+    if (!feedStore) return;
+    const files = feedStore.unannouncedFiles();
+    const found = files.map(articleById).filter((a): a is Article => a !== null);
+    const gone = files.filter((file) => articleById(file) === null && !existsSync(path.join(config.seedsDir, file)));
+    if (found.length > 0) alerts.noteNewArticles(found);
+    if (found.length + gone.length > 0) feedStore.markAnnounced([...found.map((a) => a.id), ...gone]);
+    if (found.length > 0 && bot !== null) void alerts.deliverDue().catch((error: unknown) => log.error({ err: error }, 'alerts: delivery failed'));
+  };
+  announceNew();
+  libraryStore.onReload(() => announceNew());
+
   const ctx: AppContext = {
     config,
     log,
@@ -111,6 +179,8 @@ async function main(): Promise<number> {
     limiter: consoleMode ? new RateLimiter({ userCooldownSeconds: 0, guildPerMinute: 0 }) : new RateLimiter(config.limits),
     pages: new PageStore(),
     digest,
+    feeds,
+    alerts,
     now: () => new Date(),
   };
   const router = new Router(commands, ctx);
@@ -126,6 +196,8 @@ async function main(): Promise<number> {
       color: interactive && Boolean(process.stdout.isTTY),
       interactive,
     });
+    feedStore?.close();
+    followStore.close();
     stateStore.close();
     return 0;
   }
@@ -158,6 +230,8 @@ async function main(): Promise<number> {
   // The guild cache is filled at ready: only now does the digest know which guilds this process serves.
   await digest.catchUp();
   const digestTick = startJob(digestJob(digest), log);
+  const feedsTick = feeds ? startJob(feedsJob(feeds), log) : null;
+  const alertsTick = startJob(alertsJob(alerts), log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -166,7 +240,11 @@ async function main(): Promise<number> {
     log.info({ signal }, 'shutting down');
     watcher?.close();
     await digestTick.stop();
+    await feedsTick?.stop();
+    await alertsTick.stop();
     await connected.stop();
+    feedStore?.close();
+    followStore.close();
     stateStore.close();
     log.info('stopped');
     process.exit(0);

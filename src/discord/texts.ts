@@ -35,6 +35,23 @@ export const texts = {
   digestNothingToPost: 'Nothing new to post: the digest would be empty. Here are the latest articles instead.',
   reloadFailed: (reason: string) => `Reload failed: ${reason}\nThe previous coverage is still in use.`,
 
+  feedsUnavailable: 'No feeds are configured: list them in feeds.yaml (or the file FEEDS_FILE names); see feeds.example.yaml.',
+  feedsNoneConfigured: 'The feeds file lists no feeds.',
+  feedsPolled: (reports: number) => `Polled ${plural(reports, 'feed')}.`,
+  feedsResumed: (urls: string[]) => (urls.length === 0 ? 'No paused feed matched; nothing to resume.' : `Resumed ${urls.length} feed${urls.length === 1 ? '' : 's'}: they are polled at the next minute.\n${urls.map((u) => `• <${u}>`).join('\n')}`),
+  feedsMore: (n: number) => `… and ${n} more (see \`npm run ingest -- --once --json\` or the log).`,
+
+  followUnavailable: 'Topic alerts are not available here (no state file: console mode without STATE_FILE).',
+  followAdded: (topic: string, channelId: string) => `Following **${escapeMarkdown(topic)}**: each new article about it is posted in <#${channelId}> as it arrives.`,
+  followAlready: (topic: string, channelId: string) => `**${escapeMarkdown(topic)}** is already followed in <#${channelId}>.`,
+  followRemoved: (id: number) => `Stopped follow #${id}.`,
+  followNoSuchFollow: (id: number) => `There is no follow #${id} in this server; \`/follow list\` shows them.`,
+  followNone: 'This server follows no topic. `/follow add topic:<words> channel:<channel>` starts one.',
+  followEmptyTopic: 'Give the topic some words to match, e.g. `/follow add topic: harbour ferry`.',
+  followAlertOne: (topic: string) => `New on **${escapeMarkdown(topic)}**:`,
+  followAlertBurst: (topic: string, count: number) => `${count} new articles on **${escapeMarkdown(topic)}**:`,
+  followRemovedArticles: (count: number) => `(${count} more ${count === 1 ? 'article was' : 'articles were'} removed from the coverage before posting)`,
+
   quoteUsage:
     'Give the words of a quotation or a speaker (or both): `/quote text: moral stain` finds who said it, ' +
     '`/quote speaker: Juppe about: sanctions` lists what they said.',

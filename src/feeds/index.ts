@@ -1,0 +1,15 @@
+export { FeedConfigError, FeedFetchError } from './FeedError.js';
+export { loadFeedsFile, parseFeedsYaml, type FeedDefaults, type FeedSpec } from './feedConfig.js';
+export { fetchResource, parseRetryAfter, type FetchedResource, type FetchOptions } from './fetchResource.js';
+export { isPublicAddress } from './isPublicAddress.js';
+export { decodeBody } from './decodeBody.js';
+export { parseFeedDocument, readFeedDate, type FeedDocument, type FeedItem } from './parseFeedDocument.js';
+export { extractArticle, type ExtractedArticle } from './extractArticle.js';
+export { htmlToParagraphs, type TextBlock } from './htmlToParagraphs.js';
+export { articlePath, renderArticleFile, slugify, writeFileAtomically, type ArticleFile } from './writeArticleFile.js';
+export { HostGate } from './hostGate.js';
+export { nextPollAt } from './pollSchedule.js';
+export { pollFeed, pollFeeds, type PollContext, type PollReport } from './pollFeed.js';
+export { createPollContext } from './createPollContext.js';
+export { FeedService, feedsJob, type FeedServiceOptions, type FeedStatus } from './feedService.js';
+export { ExtractorPool } from './ExtractorPool.js';
