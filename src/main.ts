@@ -79,7 +79,7 @@ async function main(): Promise<number> {
       whenEmpty: config.digest.whenEmpty,
       graceHours: config.digest.graceHours,
     },
-    send: (channelId, reply) => (bot ? bot.send(channelId, reply) : Promise.reject(new Error('not connected to Discord'))),
+    send: (channelId, reply, options) => (bot ? bot.send(channelId, reply, options) : Promise.reject(new Error('not connected to Discord'))),
     guildIds: () => bot?.guildIds() ?? [],
     guildOfChannel: (id) => {
       const channel = bot?.client.channels.cache.get(id);

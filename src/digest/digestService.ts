@@ -9,6 +9,7 @@ import type { DigestRun, RunKind } from '../state/types.js';
 import { composeDigest, latestArticles } from './composeDigest.js';
 import { defaultDigestSettings, resolveGuildSettings, type DigestSettings, type ResolvedGuildSettings } from './digestSettings.js';
 import { DigestError } from './DigestError.js';
+import { digestPostKey, postNonce } from './postNonce.js';
 import type { DigestConfigureInput, DigestPreview, DigestServiceDeps, DigestStatus, GuildOutcome } from './digestTypes.js';
 import { selectDigestArticles, type DigestSelection } from './selectDigestArticles.js';
 import { checkSchedule, checkTimezone, describeSchedule, nextSlot, parseTimeOfDay, previousSlot } from './slots.js';
@@ -238,7 +239,8 @@ export class DigestService {
     store.setPartsTotal(run.id, replies.length);
     try {
       for (let part = run.partsSent; part < replies.length; part += 1) {
-        await this.deps.send(channelId, replies[part]!);
+        // The nonce makes a re-send of a message Discord accepted before a crash return that message, not a second one.
+        await this.deps.send(channelId, replies[part]!, { nonce: postNonce(digestPostKey(guildId, slot), part) });
         if (!store.recordPartSent(run.id, owner, part, this.now(), leaseMs)) {
           log.warn({ guildId, channelId, slot }, 'digest: another process took this run over; stopped sending');
           return { guildId, outcome: 'claim-lost', slot };

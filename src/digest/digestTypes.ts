@@ -13,6 +13,12 @@ export interface DigestLibrary {
   quotesOf?(articleId: string): readonly Quote[];
 }
 
+/** How one message is posted. */
+export interface SendOptions {
+  /** Idempotency key of the message (see `postNonce`); Discord returns the earlier message for a repeat. */
+  nonce?: string;
+}
+
 /** What `DigestService` is built from. */
 export interface DigestServiceDeps {
   store: StateStore;
@@ -20,8 +26,11 @@ export interface DigestServiceDeps {
   library: () => DigestLibrary;
   /** Defaults from the environment; see `DigestSettings`. */
   settings?: Partial<DigestSettings>;
-  /** Posts one message; throws errors carrying `status` (HTTP status, e.g. 403, 404) when Discord refuses. */
-  send(channelId: string, reply: Reply): Promise<void>;
+  /**
+   * Posts one message; throws errors carrying `status` (HTTP status, e.g. 403, 404) when Discord refuses.
+   * `options.nonce` (at most 25 characters) is sent with `enforce_nonce`, so a repeat returns the earlier message.
+   */
+  send(channelId: string, reply: Reply, options?: SendOptions): Promise<void>;
   /** The guilds this process serves: with shards, each guild is posted by the process that holds it. */
   guildIds(): string[];
   /** The guild a channel belongs to, if this process knows it; the default channel applies only there. Absent: everywhere. */

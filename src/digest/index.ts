@@ -8,3 +8,4 @@ export { checkSchedule, checkTimezone, describeSchedule, nextSlot, parseTimeOfDa
 export { digestJob, runJob, startJob, type ScheduledJob, type StartedJob } from './scheduledJob.js';
 export { DigestError } from './DigestError.js';
 export { ScheduleError } from './ScheduleError.js';
+export { digestPostKey, NONCE_MAX_LENGTH, postNonce } from './postNonce.js';

@@ -35,6 +35,8 @@ interface ParsedBody {
 }
 
 const API_PREFIX = '/api/v10';
+/** Longest message nonce Discord accepts. */
+const NONCE_MAX_LENGTH = 25;
 const UNKNOWN_ROUTE: Reply = { status: 404, body: { message: 'Unknown route (fake)', code: 0 } };
 
 function error(status: number, code: number, message: string): Reply {
@@ -144,11 +146,30 @@ export class RestRoutes {
       const found = state.findChannel(p1);
       if (!found) return error(404, 10003, 'Unknown Channel');
       if (method === 'GET' && parts.length === 2) return { status: 200, body: buildChannel(found.guild, found.channel, 0) };
-      if (method === 'POST' && parts.length === 3 && p2 === 'messages') {
-        return { status: 200, body: this.store(buildMessage(p1, state.bot, request.body as MessageBody)) };
-      }
+      if (method === 'POST' && parts.length === 3 && p2 === 'messages') return this.createMessage(p1, (request.body ?? {}) as MessageBody);
     }
     return UNKNOWN_ROUTE;
+  }
+
+  /**
+   * `POST /channels/:id/messages`, with Discord's nonce rules: a nonce is a string of at most 25 characters or an
+   * integer; `enforce_nonce` needs one, and a nonce already used within the window returns that message, not a new one.
+   */
+  private createMessage(channelId: Snowflake, body: MessageBody): Reply {
+    const { nonce } = body;
+    if (nonce !== undefined && (typeof nonce === 'string' ? nonce.length > NONCE_MAX_LENGTH : !Number.isInteger(nonce))) {
+      return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${NONCE_MAX_LENGTH} or fewer in length.` }] } } } };
+    }
+    if (body.enforce_nonce && nonce === undefined) return error(400, 50035, 'Invalid Form Body: enforce_nonce requires a nonce');
+    const now = Date.now();
+    if (body.enforce_nonce && nonce !== undefined) {
+      const earlier = this.state.nonces.get(String(nonce));
+      const message = earlier && now - earlier.at <= this.state.nonceWindowMs ? this.state.messages.get(earlier.messageId) : undefined;
+      if (message) return { status: 200, body: message };
+    }
+    const message = this.store(buildMessage(channelId, this.state.bot, body));
+    if (body.enforce_nonce && nonce !== undefined) this.state.nonces.set(String(nonce), { messageId: message.id, at: now });
+    return { status: 200, body: message };
   }
 
   private commands(method: string, scope: string, body: unknown): Reply {

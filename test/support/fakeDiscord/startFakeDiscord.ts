@@ -37,6 +37,8 @@ export interface FakeDiscordOptions {
   applicationId?: Snowflake;
   /** Shard count announced by `GET /gateway/bot`; guilds go to shard `(id >> 22) % shards`. @default 1 */
   shards?: number;
+  /** How long a message nonce sent with `enforce_nonce` is remembered. @default 300000 (5 minutes) */
+  nonceWindowMs?: number;
 }
 
 /** Where and as whom an injected interaction happens. */
@@ -130,7 +132,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const { token, applicationId, shards } = { ...defaults, ...options };
   const guilds = options.guilds ?? [createDefaultGuild().guild];
   const bot: FakeUser = { id: applicationId, username: 'newsdesk', bot: true };
-  const state = new FakeState(token, applicationId, bot, guilds, shards);
+  const state = new FakeState(token, applicationId, bot, guilds, shards, options.nonceWindowMs);
   const recorder = new RequestRecorder();
   let port = 0;
   const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
