@@ -19,6 +19,12 @@ export interface Config {
      * Not `SHARD_COUNT`: discord.js reads that one itself in every process.
      */
     shardCount: number | null;
+    /**
+     * The shards this host runs (`SHARD_LIST`, e.g. `0,1`), of `shardCount`, when the shards are spread over several
+     * hosts sharing one database; null runs them all. Needs `TOTAL_SHARDS`.
+     * @default null
+     */
+    shardList: number[] | null;
   };
   /** Folder of article files. @default "seeds" */
   seedsDir: string;
@@ -104,6 +110,7 @@ const schema = z.object({
     .union([z.literal('auto').transform(() => null), z.coerce.number().int().min(1).max(1000)], { message: 'must be auto or a whole number from 1 to 1000' })
     .nullable()
     .default(null),
+  SHARD_LIST: optional.refine((value) => value === null || /^\d{1,4}(\s*,\s*\d{1,4})*$/u.test(value), 'must be shard ids separated by commas, such as 0,1'),
   SEEDS_DIR: z.string().trim().min(1).default('seeds'),
   WATCH_SEEDS: flag(true),
   INDEX_CACHE_DIR: z.string().trim().min(1).default('.newsdesk/cache'),
@@ -119,6 +126,20 @@ const schema = z.object({
   DIGEST_GRACE_HOURS: integer(6, 0, 168),
   STATE_FILE: z.string().trim().min(1).default('data/newsdesk.sqlite'),
 });
+
+/** `SHARD_LIST` as ids, checked against `TOTAL_SHARDS`: each id once, each below the total. */
+function parseShardList(text: string | null, total: number | null): number[] | null {
+  if (text === null) return null;
+  if (total === null) throw new ConfigError('SHARD_LIST', 'needs TOTAL_SHARDS set to the number of shards of all hosts together, e.g. TOTAL_SHARDS=4');
+  const ids = text.split(',').map((part) => Number(part.trim()));
+  const seen = new Set<number>();
+  for (const id of ids) {
+    if (id >= total) throw new ConfigError('SHARD_LIST', `shard ${id} does not exist: with TOTAL_SHARDS=${total} the ids are 0 to ${total - 1}`);
+    if (seen.has(id)) throw new ConfigError('SHARD_LIST', `lists shard ${id} twice`);
+    seen.add(id);
+  }
+  return ids;
+}
 
 /**
  * Reads and validates the configuration from `env` (empty strings count as unset).
@@ -136,7 +157,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
-    discord: { token: e.DISCORD_TOKEN, clientId: e.DISCORD_CLIENT_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shardCount: e.TOTAL_SHARDS },
+    discord: {
+      token: e.DISCORD_TOKEN,
+      clientId: e.DISCORD_CLIENT_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL,
+      shardCount: e.TOTAL_SHARDS,
+      shardList: parseShardList(e.SHARD_LIST, e.TOTAL_SHARDS),
+    },
     seedsDir: e.SEEDS_DIR,
     watchSeeds: e.WATCH_SEEDS,
     indexCacheDir: e.INDEX_CACHE_DIR === 'off' ? null : e.INDEX_CACHE_DIR,

@@ -7,7 +7,8 @@ import { createLogger } from './log.js';
 /**
  * Sharded start (`npm run start:sharded`): discord.js's ShardingManager runs `src/main.ts` once per shard, each in its
  * own process with its own slice of the guilds. Each process serves only its guilds' interactions and digests, and
- * they share the SQLite state file safely (WAL, transactions), so each guild's digest is posted once.
+ * they share the SQLite state file safely (WAL, transactions), so each guild's digest is posted once. With
+ * `SHARD_LIST` (and `TOTAL_SHARDS`) this host runs only the listed shards, so the shards can be spread over hosts.
  */
 async function startSharded(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -17,6 +18,8 @@ async function startSharded(): Promise<void> {
   const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
     token: config.discord.token,
     totalShards: config.discord.shardCount ?? 'auto',
+    // SHARD_LIST: this host runs only these shards; the other hosts run the rest, all on one DATABASE_URL.
+    ...(config.discord.shardList ? { shardList: config.discord.shardList } : {}),
     // The shard processes run TypeScript through tsx, like `npm start`.
     execArgv: ['--import', 'tsx'],
     respawn: true,

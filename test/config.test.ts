@@ -27,6 +27,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [variable]: value })).toThrowError(message);
   });
 
+  it('reads SHARD_LIST as the shard ids this host runs, of TOTAL_SHARDS', () => {
+    expect(loadConfig({}).discord.shardList).toBeNull();
+    expect(loadConfig({ TOTAL_SHARDS: '4', SHARD_LIST: '2, 3' }).discord).toMatchObject({ shardCount: 4, shardList: [2, 3] });
+  });
+
+  it.each([
+    [{ SHARD_LIST: '0,1' }, 'SHARD_LIST: needs TOTAL_SHARDS set'],
+    [{ SHARD_LIST: '0,1', TOTAL_SHARDS: 'auto' }, 'SHARD_LIST: needs TOTAL_SHARDS set'],
+    [{ SHARD_LIST: '0,2', TOTAL_SHARDS: '2' }, 'SHARD_LIST: shard 2 does not exist: with TOTAL_SHARDS=2 the ids are 0 to 1'],
+    [{ SHARD_LIST: '1,1', TOTAL_SHARDS: '2' }, 'SHARD_LIST: lists shard 1 twice'],
+    [{ SHARD_LIST: 'one', TOTAL_SHARDS: '2' }, 'SHARD_LIST: must be shard ids separated by commas'],
+    [{ SHARD_LIST: '0,,1', TOTAL_SHARDS: '2' }, 'SHARD_LIST: must be shard ids separated by commas'],
+    [{ SHARD_LIST: '-1', TOTAL_SHARDS: '2' }, 'SHARD_LIST: must be shard ids separated by commas'],
+  ])('refuses SHARD_LIST %o in one line naming it', (env, message) => {
+    expect(() => loadConfig(env)).toThrowError(ConfigError);
+    expect(() => loadConfig(env)).toThrowError(message);
+  });
+
   it('never repeats the value of a malformed variable (it could be a secret)', () => {
     expect(() => loadConfig({ DISCORD_GUILD_ID: 'secret-looking-value' })).toThrowError(/^(?!.*secret-looking-value)/u);
   });

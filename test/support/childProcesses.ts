@@ -28,6 +28,8 @@ const CONFIG_VARIABLES = [
   'DIGEST_WHEN_EMPTY',
   'DIGEST_GRACE_HOURS',
   'STATE_FILE',
+  'SHARD_LIST',
+  'DATABASE_URL',
 ] as const;
 
 /**
