@@ -36,6 +36,13 @@ export interface Config {
    * @default ".newsdesk/cache"
    */
   indexCacheDir: string | null;
+  /**
+   * PostgreSQL connection string (`DATABASE_URL`): when set, the state (guild settings, digest runs and claims) lives
+   * there, shared by the shard processes of every host; null keeps it in the SQLite file `digest.stateFile`.
+   * Never logged: it holds a password.
+   * @default null
+   */
+  databaseUrl: string | null;
   /** pino log level. @default "info" */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   ask: {
@@ -98,6 +105,14 @@ const isTimeZone = (zone: string) => {
   }
 };
 
+/** A `postgres://` or `postgresql://` URL naming a host (a malformed one is refused at start, not at first use). */
+function isPostgresUrl(value: string | null): boolean {
+  if (value === null) return true;
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+}
+
 /** A 5-field cron expression; node-cron validates each field when the job is scheduled. */
 const CRON = /^\s*(\S+\s+){4}\S+\s*$/u;
 
@@ -125,6 +140,7 @@ const schema = z.object({
   DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default('skip'),
   DIGEST_GRACE_HOURS: integer(6, 0, 168),
   STATE_FILE: z.string().trim().min(1).default('data/newsdesk.sqlite'),
+  DATABASE_URL: optional.refine(isPostgresUrl, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/newsdesk'),
 });
 
 /** `SHARD_LIST` as ids, checked against `TOTAL_SHARDS`: each id once, each below the total. */
@@ -168,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedsDir: e.SEEDS_DIR,
     watchSeeds: e.WATCH_SEEDS,
     indexCacheDir: e.INDEX_CACHE_DIR === 'off' ? null : e.INDEX_CACHE_DIR,
+    databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     ask: { maxQuestionLength: e.ASK_MAX_QUESTION_LENGTH, pageSize: e.ASK_PAGE_SIZE },
     limits: { userCooldownSeconds: e.USER_COOLDOWN_SECONDS, guildPerMinute: e.GUILD_COMMANDS_PER_MINUTE },
