@@ -4,7 +4,7 @@ import { ScheduleError } from '../src/digest/ScheduleError.js';
 import { requireManageGuild, refusals } from '../src/discord/guards.js';
 import type { CommandInvocation } from '../src/discord/invocation.js';
 import { AUTOCOMPLETE_CHOICES } from '../src/discord/limits.js';
-import { digestTexts, renderDigestStatus } from '../src/discord/render/renderDigest.js';
+import { digestTexts, renderDigestPost, renderDigestStatus } from '../src/discord/render/renderDigest.js';
 import { UserError } from '../src/discord/userError.js';
 import type { Command } from './index.js';
 
@@ -94,10 +94,10 @@ export default {
             return invocation.reply({ content: digestTexts.posted(result.articles, result.channelId!), ephemeral: true, data: { posted: true, articles: result.articles, channelId: result.channelId } });
           }
           await invocation.reply({ content: digestTexts.nothingToPost, ephemeral: true, data: { posted: false } });
-          for (const reply of result.replies) await invocation.reply({ ...reply, ephemeral: true });
+          for (const reply of renderDigestPost(result.post)) await invocation.reply({ ...reply, ephemeral: true });
           return;
         }
-        for (const reply of digest.preview(guildId).replies) await invocation.reply({ ...reply, ephemeral: true });
+        for (const reply of renderDigestPost(digest.preview(guildId).post)) await invocation.reply({ ...reply, ephemeral: true });
         return;
       }
       default:

@@ -7,6 +7,7 @@ import { runConsole } from './console/runConsole.js';
 import type { CommandShape } from './console/parseCommandLine.js';
 import { PageStore } from './discord/pageStore.js';
 import { Router } from './discord/router.js';
+import { renderDigestPost } from './discord/render/renderDigest.js';
 import { startBot, type Bot } from './discord/startBot.js';
 import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
@@ -79,6 +80,7 @@ async function main(): Promise<number> {
       whenEmpty: config.digest.whenEmpty,
       graceHours: config.digest.graceHours,
     },
+    render: renderDigestPost,
     send: (channelId, reply, options) => (bot ? bot.send(channelId, reply, options) : Promise.reject(new Error('not connected to Discord'))),
     guildIds: () => bot?.guildIds() ?? [],
     guildOfChannel: (id) => {

@@ -2,29 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DateTime } from 'luxon';
 import type { Article } from '../corpus/types.js';
-import type { Reply } from '../discord/reply.js';
-import { renderDigest } from '../discord/render/renderDigest.js';
+import { deliverRun } from '../delivery/deliverRun.js';
 import type { StateStore } from '../state/stateStore.js';
-import type { DigestRun, RunKind } from '../state/types.js';
+import { isFinishedRun, type DigestRun, type RunKind } from '../state/types.js';
 import { composeDigest, latestArticles } from './composeDigest.js';
 import { defaultDigestSettings, resolveGuildSettings, type DigestSettings, type ResolvedGuildSettings } from './digestSettings.js';
 import { DigestError } from './DigestError.js';
-import { digestPostKey, postNonce } from './postNonce.js';
-import type { DigestConfigureInput, DigestPreview, DigestServiceDeps, DigestStatus, GuildOutcome } from './digestTypes.js';
+import type { DigestConfigureInput, DigestPost, DigestPreview, DigestServiceDeps, DigestStatus, GuildOutcome } from './digestTypes.js';
 import { selectDigestArticles, type DigestSelection } from './selectDigestArticles.js';
 import { checkSchedule, checkTimezone, describeSchedule, nextSlot, parseTimeOfDay, previousSlot } from './slots.js';
 
-export type { DigestConfigureInput, DigestLibrary, DigestPreview, DigestServiceDeps, DigestStatus, GuildOutcome } from './digestTypes.js';
-
-/** The first line of a posted digest. */
-const DIGEST_TITLE = '**Daily digest**';
+export type { DigestConfigureInput, DigestLibrary, DigestPost, DigestPreview, DigestServiceDeps, DigestStatus, GuildOutcome } from './digestTypes.js';
 
 /**
  * Posts each guild's digest on its schedule, never twice and never silently skipped: runs are claimed in the
  * state store before posting, marked done only after their last message, retried after failures, and caught up
- * once at start-up within the grace period.
+ * once at start-up within the grace period. It composes digests as data; `deps.render` and `deps.send` (from
+ * `src/main.ts`) make and post the messages, so nothing here knows Discord.
  */
-export class DigestService {
+export class DigestService<M = unknown> {
   private readonly settings: DigestSettings;
   private readonly now: () => Date;
   private readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -33,7 +29,7 @@ export class DigestService {
   /** Ids this instance has recorded as seen: only the others need a write. */
   private readonly noted = new Set<string>();
 
-  constructor(private readonly deps: DigestServiceDeps) {
+  constructor(private readonly deps: DigestServiceDeps<M>) {
     this.settings = { ...defaultDigestSettings, ...deps.settings };
     this.now = deps.now ?? (() => new Date());
     checkSchedule({ cron: this.settings.cron, timezone: this.settings.timezone });
@@ -85,9 +81,9 @@ export class DigestService {
     const since = this.sinceFor(guildId);
     const selection = this.select(since, until);
     if (selection.carried.length > 0) {
-      return { nothingNew: false, articles: selection.carried.length, replies: this.render(selection.carried, since, until, resolved, '**Digest preview**') };
+      return { nothingNew: false, articles: selection.carried.length, post: this.compose('preview', selection.carried, since, until, resolved) };
     }
-    return { nothingNew: true, articles: 0, replies: this.renderLatest(since, until, resolved) };
+    return { nothingNew: true, articles: 0, post: this.composeLatest(since, until, resolved) };
   }
 
   /** Posts the digest now (`/digest now post:true`): it counts as the guild's latest digest. Nothing new: nothing posted. */
@@ -195,7 +191,7 @@ export class DigestService {
     const slot = previousSlot(now, resolved.schedule)?.toISOString();
     if (!slot || slot < guild.scheduleSince) return { guildId, outcome: 'not-due' };
     const existing = this.deps.store.run(guildId, slot);
-    if (existing && (existing.status === 'ok' || existing.status === 'empty-skipped' || existing.status === 'missed')) {
+    if (existing && isFinishedRun(existing.status)) {
       return { guildId, outcome: 'done', slot };
     }
     const ageHours = (now.getTime() - Date.parse(slot)) / 3_600_000;
@@ -235,28 +231,29 @@ export class DigestService {
       log.info({ guildId, slot }, 'digest: nothing new, skipped');
       return { guildId, outcome: 'empty-skipped', slot, articles: 0 };
     }
-    const replies = this.render(articles, run.since, run.until ?? now.toISOString(), resolved, DIGEST_TITLE);
-    store.setPartsTotal(run.id, replies.length);
-    try {
-      for (let part = run.partsSent; part < replies.length; part += 1) {
-        // The nonce makes a re-send of a message Discord accepted before a crash return that message, not a second one.
-        await this.deps.send(channelId, replies[part]!, { nonce: postNonce(digestPostKey(guildId, slot), part) });
-        if (!store.recordPartSent(run.id, owner, part, this.now(), leaseMs)) {
-          log.warn({ guildId, channelId, slot }, 'digest: another process took this run over; stopped sending');
-          return { guildId, outcome: 'claim-lost', slot };
-        }
-      }
-    } catch (error) {
-      const status = (error as { status?: unknown } | null)?.status;
-      const text = `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
-      const retryAt = new Date(this.now().getTime() + this.settings.retryMinutes * 60_000);
-      store.failRun(run.id, owner, text, this.now(), retryAt);
-      const cause = status === 403 || status === 404 ? 'missing channel or permission' : 'Discord error';
-      log.warn({ guildId, channelId, slot, status, retryAt: retryAt.toISOString(), err: error }, `digest: ${cause}; retrying after ${this.settings.retryMinutes} min`);
-      return { guildId, outcome: 'failed', slot, error: text };
+    const messages = this.deps.render(this.compose('digest', articles, run.since, run.until ?? now.toISOString(), resolved));
+    const delivery = await deliverRun({
+      store,
+      run,
+      owner,
+      channelId,
+      messages,
+      send: (channel, message, options) => this.deps.send(channel, message, options),
+      now: this.now,
+      leaseMs,
+      retryMs: this.settings.retryMinutes * 60_000,
+    });
+    if (delivery.outcome === 'claim-lost') {
+      log.warn({ guildId, channelId, slot }, 'digest: another process took this run over; stopped sending');
+      return { guildId, outcome: 'claim-lost', slot };
     }
-    store.finishRun(run.id, owner, 'ok', this.now());
-    log.info({ guildId, channelId, slot, articles: articles.length, messages: replies.length }, 'digest: posted');
+    if (delivery.outcome === 'failed') {
+      const { status, retryAt } = delivery;
+      const cause = status === 403 || status === 404 ? 'missing channel or permission' : 'Discord error';
+      log.warn({ guildId, channelId, slot, status: status ?? undefined, retryAt: retryAt.toISOString(), err: delivery.cause }, `digest: ${cause}; retrying after ${this.settings.retryMinutes} min`);
+      return { guildId, outcome: 'failed', slot, error: delivery.error };
+    }
+    log.info({ guildId, channelId, slot, articles: articles.length, messages: messages.length }, 'digest: posted');
     return { guildId, outcome: 'posted', slot, articles: articles.length };
   }
 
@@ -266,7 +263,7 @@ export class DigestService {
     return run.articleIds.map((id) => byId.get(id)).filter((article): article is Article => article !== undefined);
   }
 
-  private render(articles: readonly Article[], since: string | null, until: string, resolved: ResolvedGuildSettings, title: string): Reply[] {
+  private compose(mode: 'digest' | 'preview', articles: readonly Article[], since: string | null, until: string, resolved: ResolvedGuildSettings): DigestPost {
     const library = this.deps.library();
     const digest = composeDigest(articles, {
       since,
@@ -274,16 +271,12 @@ export class DigestService {
       maxQuotes: this.settings.maxQuotes,
       ...(library.quotesOf ? { quotesOf: (id: string) => library.quotesOf!(id) } : {}),
     });
-    const emptyNote = since ? `No new coverage since ${this.local(since, resolved.timezone)} (${resolved.timezone}).` : 'No new coverage yet.';
-    return renderDigest(digest, { title, timezone: resolved.timezone, maxMessages: this.settings.maxMessages, emptyNote });
+    return { mode, digest, timezone: resolved.timezone, maxMessages: this.settings.maxMessages };
   }
 
-  private renderLatest(since: string | null, until: string, resolved: ResolvedGuildSettings): Reply[] {
+  private composeLatest(since: string | null, until: string, resolved: ResolvedGuildSettings): DigestPost {
     const latest = latestArticles(this.deps.library().articles, this.settings.latestCount);
-    const nothing = since ? `Nothing new since ${this.local(since, resolved.timezone)} (${resolved.timezone}).` : 'Nothing new yet.';
-    const digest = composeDigest(latest, { since, until, maxQuotes: 0 });
-    const heading = latest.length ? `${nothing} The latest ${latest.length} article${latest.length === 1 ? '' : 's'} by date:` : `${nothing} The coverage is empty.`;
-    return renderDigest(digest, { title: '**Digest preview**', heading, timezone: resolved.timezone, maxMessages: 1, emptyNote: heading });
+    return { mode: 'latest', digest: composeDigest(latest, { since, until, maxQuotes: 0 }), timezone: resolved.timezone, maxMessages: 1 };
   }
 
   private local(iso: string, timezone: string): string {

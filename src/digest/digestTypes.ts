@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
+import type { SendOptions } from '../delivery/deliverRun.js';
 import type { Article } from '../corpus/types.js';
-import type { Reply } from '../discord/reply.js';
 import type { Quote } from '../quotes/types.js';
 import type { StateStore } from '../state/stateStore.js';
 import type { RunKind } from '../state/types.js';
+import type { Digest } from './composeDigest.js';
 import type { DigestSettings } from './digestSettings.js';
 import type { DigestSelection } from './selectDigestArticles.js';
 
@@ -13,24 +14,34 @@ export interface DigestLibrary {
   quotesOf?(articleId: string): readonly Quote[];
 }
 
-/** How one message is posted. */
-export interface SendOptions {
-  /** Idempotency key of the message (see `postNonce`); Discord returns the earlier message for a repeat. */
-  nonce?: string;
+/**
+ * A digest ready to be shown: the composed data and how it is meant. The renderer (in `src/discord`, passed in by
+ * `src/main.ts`) turns it into messages; the core never builds a message itself.
+ */
+export interface DigestPost {
+  /** `digest`: the posted digest; `preview`: `/digest now`; `latest`: nothing new, so the latest articles instead. */
+  mode: 'digest' | 'preview' | 'latest';
+  digest: Digest;
+  /** The guild's zone, for the times shown. */
+  timezone: string;
+  /** At most this many messages (see `DigestSettings.maxMessages`). */
+  maxMessages: number;
 }
 
-/** What `DigestService` is built from. */
-export interface DigestServiceDeps {
+/** What `DigestService` is built from; `M` is a message as the sender takes it (e.g. a Discord `Reply`). */
+export interface DigestServiceDeps<M> {
   store: StateStore;
   /** The coverage now (called at each use, so a reload is seen at once). */
   library: () => DigestLibrary;
   /** Defaults from the environment; see `DigestSettings`. */
   settings?: Partial<DigestSettings>;
+  /** Turns a digest into its messages, in posting order. */
+  render(post: DigestPost): M[];
   /**
    * Posts one message; throws errors carrying `status` (HTTP status, e.g. 403, 404) when Discord refuses.
-   * `options.nonce` (at most 25 characters) is sent with `enforce_nonce`, so a repeat returns the earlier message.
+   * `options.nonce` (at most 25 characters) goes out with `enforce_nonce`, so a repeat returns the earlier message.
    */
-  send(channelId: string, reply: Reply, options?: SendOptions): Promise<void>;
+  send(channelId: string, message: M, options?: SendOptions): Promise<void>;
   /** The guilds this process serves: with shards, each guild is posted by the process that holds it. */
   guildIds(): string[];
   /** The guild a channel belongs to, if this process knows it; the default channel applies only there. Absent: everywhere. */
@@ -74,10 +85,11 @@ export interface DigestStatus {
 
 /** The result of `preview` or `postNow`. */
 export interface DigestPreview {
-  /** True when nothing arrived since the last digest: `replies` then show the latest articles instead. */
+  /** True when nothing arrived since the last digest: `post` then shows the latest articles instead. */
   nothingNew: boolean;
   articles: number;
-  replies: Reply[];
+  /** What to show the person who asked (rendered by the caller). */
+  post: DigestPost;
   /** `postNow` only: whether it was posted, and where. */
   posted?: boolean;
   channelId?: string | null;

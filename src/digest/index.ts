@@ -1,4 +1,4 @@
-export { DigestService, type DigestConfigureInput, type DigestLibrary, type DigestPreview, type DigestServiceDeps, type DigestStatus, type GuildOutcome } from './digestService.js';
+export { DigestService, type DigestConfigureInput, type DigestLibrary, type DigestPost, type DigestPreview, type DigestServiceDeps, type DigestStatus, type GuildOutcome } from './digestService.js';
 export { defaultDigestSettings, resolveGuildSettings, type DigestSettings, type ResolvedGuildSettings } from './digestSettings.js';
 export { composeDigest, latestArticles, oneLine, OTHER_SECTION, type ComposeDigestOptions, type Digest, type DigestItem, type DigestQuote, type DigestSection } from './composeDigest.js';
 export { selectDigestArticles, type DigestSelection, type DigestWindow } from './selectDigestArticles.js';
@@ -8,4 +8,3 @@ export { checkSchedule, checkTimezone, describeSchedule, nextSlot, parseTimeOfDa
 export { digestJob, runJob, startJob, type ScheduledJob, type StartedJob } from './scheduledJob.js';
 export { DigestError } from './DigestError.js';
 export { ScheduleError } from './ScheduleError.js';
-export { digestPostKey, NONCE_MAX_LENGTH, postNonce } from './postNonce.js';

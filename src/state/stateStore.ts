@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
-import type {
-  DigestRun,
-  FirstSeen,
-  GuildSettings,
-  GuildSettingsPatch,
-  RunKind,
-  RunStatus,
-  StateWarning,
+import {
+  COMPLETED_RUN_STATUSES,
+  isFinishedRun,
+  type DigestRun,
+  type FirstSeen,
+  type GuildSettings,
+  type GuildSettingsPatch,
+  type RunKind,
+  type RunStatus,
+  type StateWarning,
 } from './types.js';
 
 /** Options of `StateStore.open`; see `OpenDatabaseOptions`. */
@@ -74,7 +76,77 @@ interface GuildRow {
   updated_at: string;
 }
 
-const DONE: readonly RunStatus[] = ['ok', 'empty-skipped', 'missed'];
+/** `'a', 'b'`: a status list for an SQL `IN (…)`, from the one definition in `types.ts`. */
+function sqlList(values: readonly string[]): string {
+  return values.map((value) => `'${value}'`).join(', ');
+}
+
+/** Every statement the store runs, prepared once when the file is opened. */
+function prepareStatements(db: Database.Database) {
+  return {
+    baselineAt: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    insertMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?)'),
+    insertArticle: db.prepare<[string, string, number]>('INSERT OR IGNORE INTO articles (article_id, first_seen, baseline) VALUES (?, ?, ?)'),
+    firstSeen: db.prepare<[], { article_id: string; first_seen: string; baseline: number }>('SELECT article_id, first_seen, baseline FROM articles'),
+    guild: db.prepare<[string], GuildRow>('SELECT * FROM guilds WHERE guild_id = ?'),
+    ensureGuild: db.prepare<[string, string, string, string]>(
+      `INSERT OR IGNORE INTO guilds (guild_id, active_since, schedule_since, updated_at) VALUES (?, ?, ?, ?)`,
+    ),
+    updateGuild: db.prepare<[string | null, string | null, string | null, number | null, string, string, string, string]>(
+      `UPDATE guilds SET channel_id = ?, time = ?, timezone = ?, enabled = ?, active_since = ?,
+         schedule_since = ?, updated_at = ? WHERE guild_id = ?`,
+    ),
+    run: db.prepare<[string, string], RunRow>('SELECT * FROM runs WHERE guild_id = ? AND slot = ?'),
+    latestRun: db.prepare<[string], RunRow>(
+      'SELECT * FROM runs WHERE guild_id = ? ORDER BY COALESCE(started_at, finished_at) DESC, id DESC LIMIT 1',
+    ),
+    lastCompleted: db.prepare<[string], RunRow>(
+      `SELECT * FROM runs WHERE guild_id = ? AND status IN (${sqlList(COMPLETED_RUN_STATUSES)}) ORDER BY until DESC, id DESC LIMIT 1`,
+    ),
+    unfinishedRun: db.prepare<[string], RunRow>(
+      `SELECT * FROM runs WHERE guild_id = ? AND status IN ('running', 'failed') AND parts_sent > 0 ORDER BY id LIMIT 1`,
+    ),
+    reclaimRun: db.prepare<[string, string, string, string | null, string | null, string | null, string | null, number]>(
+      `UPDATE runs SET status = 'running', owner = ?, lease_until = ?, attempts = attempts + 1, started_at = ?,
+         error = NULL, retry_at = NULL, finished_at = NULL,
+         since = COALESCE(?, since), until = COALESCE(?, until), article_ids = COALESCE(?, article_ids),
+         channel_id = CASE WHEN parts_sent = 0 THEN ? ELSE channel_id END,
+         parts_total = CASE WHEN parts_sent = 0 THEN NULL ELSE parts_total END
+       WHERE id = ?`,
+    ),
+    insertRun: db.prepare<[string, string, string, string | null, string | null, string, string, string, string, string]>(
+      `INSERT INTO runs (guild_id, slot, kind, channel_id, status, since, until, article_ids, attempts,
+         started_at, owner, lease_until) VALUES (?, ?, ?, ?, 'running', ?, ?, ?, 1, ?, ?, ?)`,
+    ),
+    supersedeFailed: db.prepare<[string, string, string, string]>(
+      `UPDATE runs SET status = 'missed', error = COALESCE(error || '; ', '') || ?, finished_at = ?
+       WHERE guild_id = ? AND kind = 'scheduled' AND status = 'failed' AND parts_sent = 0 AND slot < ?`,
+    ),
+    setPartsTotal: db.prepare<[number, number]>('UPDATE runs SET parts_total = ? WHERE id = ?'),
+    recordPartSent: db.prepare<[number, string, number, string, number]>(
+      `UPDATE runs SET parts_sent = ?, lease_until = ? WHERE id = ? AND owner = ? AND status = 'running' AND parts_sent = ?`,
+    ),
+    finishRun: db.prepare<[string, string, number, string]>(
+      `UPDATE runs SET status = ?, finished_at = ?, owner = NULL, lease_until = NULL, error = NULL
+       WHERE id = ? AND owner = ? AND status = 'running'`,
+    ),
+    failRun: db.prepare<[string, string, string, number, string]>(
+      `UPDATE runs SET status = 'failed', error = ?, finished_at = ?, retry_at = ?, owner = NULL, lease_until = NULL
+       WHERE id = ? AND owner = ? AND status = 'running'`,
+    ),
+    abandonUnfinished: db.prepare<[string, string, string, string]>(
+      `UPDATE runs SET status = 'missed', error = COALESCE(error || '; ', '') || ?, finished_at = ?, owner = NULL,
+         lease_until = NULL
+       WHERE guild_id = ? AND (status = 'failed' OR (status = 'running' AND lease_until <= ?))`,
+    ),
+    insertMissed: db.prepare<[string, string, string, string]>(
+      `INSERT INTO runs (guild_id, slot, kind, status, error, finished_at) VALUES (?, ?, 'scheduled', 'missed', ?, ?)`,
+    ),
+    markMissed: db.prepare<[string, string, number]>(
+      `UPDATE runs SET status = 'missed', error = ?, finished_at = ?, owner = NULL, lease_until = NULL WHERE id = ?`,
+    ),
+  };
+}
 
 function toRun(row: RunRow): DigestRun {
   return {
@@ -120,6 +192,7 @@ function toGuild(row: GuildRow): GuildSettings {
 export class StateStore {
   /** Problems found while opening, e.g. a corrupted file set aside; the caller logs them. */
   readonly warnings: readonly StateWarning[];
+  private readonly sql: ReturnType<typeof prepareStatements>;
 
   private constructor(
     /** The state file's path. */
@@ -128,6 +201,7 @@ export class StateStore {
     warnings: StateWarning[],
   ) {
     this.warnings = warnings;
+    this.sql = prepareStatements(db);
   }
 
   /**
@@ -147,8 +221,7 @@ export class StateStore {
 
   /** When the very first start recorded the baseline, or null before any article was noted. */
   baselineAt(): string | null {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('baseline_at') as { value: string } | undefined;
-    return row?.value ?? null;
+    return this.sql.baselineAt.get('baseline_at')?.value ?? null;
   }
 
   /**
@@ -161,10 +234,9 @@ export class StateStore {
     return this.db
       .transaction(() => {
         const baseline = this.baselineAt() === null;
-        if (baseline) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('baseline_at', at);
-        const insert = this.db.prepare('INSERT OR IGNORE INTO articles (article_id, first_seen, baseline) VALUES (?, ?, ?)');
+        if (baseline) this.sql.insertMeta.run('baseline_at', at);
         let added = 0;
-        for (const id of ids) added += insert.run(id, at, baseline ? 1 : 0).changes;
+        for (const id of ids) added += this.sql.insertArticle.run(id, at, baseline ? 1 : 0).changes;
         return { added, baseline };
       })
       .immediate();
@@ -172,17 +244,13 @@ export class StateStore {
 
   /** Every noted article's first-seen record, by id. */
   firstSeen(): Map<string, FirstSeen> {
-    const rows = this.db.prepare('SELECT article_id, first_seen, baseline FROM articles').all() as {
-      article_id: string;
-      first_seen: string;
-      baseline: number;
-    }[];
+    const rows = this.sql.firstSeen.all();
     return new Map(rows.map((row) => [row.article_id, { at: row.first_seen, baseline: row.baseline === 1 }]));
   }
 
   /** The guild's stored settings, or null when it never configured anything. */
   guild(guildId: string): GuildSettings | null {
-    const row = this.db.prepare('SELECT * FROM guilds WHERE guild_id = ?').get(guildId) as GuildRow | undefined;
+    const row = this.sql.guild.get(guildId);
     return row ? toGuild(row) : null;
   }
 
@@ -192,11 +260,7 @@ export class StateStore {
    */
   ensureGuild(guildId: string, now: Date): GuildSettings {
     const at = now.toISOString();
-    this.db
-      .prepare(
-        `INSERT OR IGNORE INTO guilds (guild_id, active_since, schedule_since, updated_at) VALUES (?, ?, ?, ?)`,
-      )
-      .run(guildId, at, at, at);
+    this.sql.ensureGuild.run(guildId, at, at, at);
     return this.guild(guildId)!;
   }
 
@@ -211,12 +275,7 @@ export class StateStore {
         const current = this.ensureGuild(guildId, now);
         const next = { ...current, ...patch };
         const enabling = !wasEnabled && patch.enabled === true;
-        this.db
-          .prepare(
-            `UPDATE guilds SET channel_id = ?, time = ?, timezone = ?, enabled = ?, active_since = ?,
-               schedule_since = ?, updated_at = ? WHERE guild_id = ?`,
-          )
-          .run(
+        this.sql.updateGuild.run(
             next.channelId,
             next.time,
             next.timezone,
@@ -233,38 +292,25 @@ export class StateStore {
 
   /** The run of a guild for a slot, if any. */
   run(guildId: string, slot: string): DigestRun | null {
-    const row = this.db.prepare('SELECT * FROM runs WHERE guild_id = ? AND slot = ?').get(guildId, slot) as
-      | RunRow
-      | undefined;
+    const row = this.sql.run.get(guildId, slot);
     return row ? toRun(row) : null;
   }
 
   /** The guild's most recently started or recorded run, or null. */
   latestRun(guildId: string): DigestRun | null {
-    const row = this.db
-      .prepare('SELECT * FROM runs WHERE guild_id = ? ORDER BY COALESCE(started_at, finished_at) DESC, id DESC LIMIT 1')
-      .get(guildId) as RunRow | undefined;
+    const row = this.sql.latestRun.get(guildId);
     return row ? toRun(row) : null;
   }
 
   /** The guild's latest completed digest (`ok` or `empty-skipped`): the next one starts at its `until`. */
   lastCompleted(guildId: string): DigestRun | null {
-    const row = this.db
-      .prepare(
-        `SELECT * FROM runs WHERE guild_id = ? AND status IN ('ok', 'empty-skipped') ORDER BY until DESC, id DESC LIMIT 1`,
-      )
-      .get(guildId) as RunRow | undefined;
+    const row = this.sql.lastCompleted.get(guildId);
     return row ? toRun(row) : null;
   }
 
   /** A run of the guild that sent some of its messages but not all: it must be finished before anything else. */
   unfinishedRun(guildId: string): DigestRun | null {
-    const row = this.db
-      .prepare(
-        `SELECT * FROM runs WHERE guild_id = ? AND status IN ('running', 'failed') AND parts_sent > 0
-         ORDER BY id LIMIT 1`,
-      )
-      .get(guildId) as RunRow | undefined;
+    const row = this.sql.unfinishedRun.get(guildId);
     return row ? toRun(row) : null;
   }
 
@@ -281,7 +327,7 @@ export class StateStore {
       .transaction((): ClaimResult => {
         const existing = this.run(request.guildId, request.slot);
         if (existing) {
-          if (DONE.includes(existing.status)) return { claimed: false, reason: 'done', run: existing };
+          if (isFinishedRun(existing.status)) return { claimed: false, reason: 'done', run: existing };
           if (existing.status === 'running' && existing.owner !== request.owner && (existing.leaseUntil ?? '') > at) {
             return { claimed: false, reason: 'busy', run: existing };
           }
@@ -292,16 +338,7 @@ export class StateStore {
         const fresh = !existing || existing.partsSent === 0;
         const plan = fresh ? request.plan() : null;
         if (existing) {
-          this.db
-            .prepare(
-              `UPDATE runs SET status = 'running', owner = ?, lease_until = ?, attempts = attempts + 1, started_at = ?,
-                 error = NULL, retry_at = NULL, finished_at = NULL,
-                 since = COALESCE(?, since), until = COALESCE(?, until), article_ids = COALESCE(?, article_ids),
-                 channel_id = CASE WHEN parts_sent = 0 THEN ? ELSE channel_id END,
-                 parts_total = CASE WHEN parts_sent = 0 THEN NULL ELSE parts_total END
-               WHERE id = ?`,
-            )
-            .run(
+          this.sql.reclaimRun.run(
               request.owner,
               leaseUntil,
               at,
@@ -312,12 +349,7 @@ export class StateStore {
               existing.id,
             );
         } else {
-          this.db
-            .prepare(
-              `INSERT INTO runs (guild_id, slot, kind, channel_id, status, since, until, article_ids, attempts,
-                 started_at, owner, lease_until) VALUES (?, ?, ?, ?, 'running', ?, ?, ?, 1, ?, ?, ?)`,
-            )
-            .run(
+          this.sql.insertRun.run(
               request.guildId,
               request.slot,
               request.kind,
@@ -331,12 +363,7 @@ export class StateStore {
             );
         }
         if (request.kind === 'scheduled') {
-          this.db
-            .prepare(
-              `UPDATE runs SET status = 'missed', error = COALESCE(error || '; ', '') || ?, finished_at = ?
-               WHERE guild_id = ? AND kind = 'scheduled' AND status = 'failed' AND parts_sent = 0 AND slot < ?`,
-            )
-            .run(`superseded by the digest for ${request.slot}`, at, request.guildId, request.slot);
+          this.sql.supersedeFailed.run(`superseded by the digest for ${request.slot}`, at, request.guildId, request.slot);
         }
         return { claimed: true, run: this.run(request.guildId, request.slot)! };
       })
@@ -345,7 +372,7 @@ export class StateStore {
 
   /** Records how many messages a claimed run renders to. */
   setPartsTotal(runId: number, total: number): void {
-    this.db.prepare('UPDATE runs SET parts_total = ? WHERE id = ?').run(total, runId);
+    this.sql.setPartsTotal.run(total, runId);
   }
 
   /**
@@ -354,33 +381,19 @@ export class StateStore {
    */
   recordPartSent(runId: number, owner: string, part: number, now: Date, leaseMs: number): boolean {
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    const result = this.db
-      .prepare(
-        `UPDATE runs SET parts_sent = ?, lease_until = ? WHERE id = ? AND owner = ? AND status = 'running' AND parts_sent = ?`,
-      )
-      .run(part + 1, leaseUntil, runId, owner, part);
+    const result = this.sql.recordPartSent.run(part + 1, leaseUntil, runId, owner, part);
     return result.changes === 1;
   }
 
   /** Marks a claimed run done (`ok` or `empty-skipped`). Returns false when the claim was lost. */
   finishRun(runId: number, owner: string, status: 'ok' | 'empty-skipped', now: Date): boolean {
-    const result = this.db
-      .prepare(
-        `UPDATE runs SET status = ?, finished_at = ?, owner = NULL, lease_until = NULL, error = NULL
-         WHERE id = ? AND owner = ? AND status = 'running'`,
-      )
-      .run(status, now.toISOString(), runId, owner);
+    const result = this.sql.finishRun.run(status, now.toISOString(), runId, owner);
     return result.changes === 1;
   }
 
   /** Marks a claimed run failed with the error, to be retried from `retryAt`. */
   failRun(runId: number, owner: string, error: string, now: Date, retryAt: Date): boolean {
-    const result = this.db
-      .prepare(
-        `UPDATE runs SET status = 'failed', error = ?, finished_at = ?, retry_at = ?, owner = NULL, lease_until = NULL
-         WHERE id = ? AND owner = ? AND status = 'running'`,
-      )
-      .run(error, now.toISOString(), retryAt.toISOString(), runId, owner);
+    const result = this.sql.failRun.run(error, now.toISOString(), retryAt.toISOString(), runId, owner);
     return result.changes === 1;
   }
 
@@ -390,13 +403,7 @@ export class StateStore {
    */
   abandonUnfinished(guildId: string, reason: string, now: Date): number {
     const at = now.toISOString();
-    return this.db
-      .prepare(
-        `UPDATE runs SET status = 'missed', error = COALESCE(error || '; ', '') || ?, finished_at = ?, owner = NULL,
-           lease_until = NULL
-         WHERE guild_id = ? AND (status = 'failed' OR (status = 'running' AND lease_until <= ?))`,
-      )
-      .run(reason, at, guildId, at).changes;
+    return this.sql.abandonUnfinished.run(reason, at, guildId, at).changes;
   }
 
   /**
@@ -409,18 +416,12 @@ export class StateStore {
       .transaction(() => {
         const existing = this.run(guildId, slot);
         if (!existing) {
-          this.db
-            .prepare(
-              `INSERT INTO runs (guild_id, slot, kind, status, error, finished_at) VALUES (?, ?, 'scheduled', 'missed', ?, ?)`,
-            )
-            .run(guildId, slot, reason, at);
+          this.sql.insertMissed.run(guildId, slot, reason, at);
           return true;
         }
-        if (DONE.includes(existing.status) || existing.partsSent > 0) return false;
+        if (isFinishedRun(existing.status) || existing.partsSent > 0) return false;
         if (existing.status === 'running' && (existing.leaseUntil ?? '') > at) return false;
-        this.db
-          .prepare(`UPDATE runs SET status = 'missed', error = ?, finished_at = ?, owner = NULL, lease_until = NULL WHERE id = ?`)
-          .run(reason, at, existing.id);
+        this.sql.markMissed.run(reason, at, existing.id);
         return true;
       })
       .immediate();

@@ -12,6 +12,23 @@ export type RunStatus =
    * articles are carried by the next digest, which starts from the last successful one. */
   | 'missed';
 
+/**
+ * A finished run is never claimed again: it was posted, skipped as empty, or recorded as missed. The one
+ * definition, shared by the state store's queries and the digest service.
+ */
+export const FINISHED_RUN_STATUSES = ['ok', 'empty-skipped', 'missed'] as const satisfies readonly RunStatus[];
+
+/** The finished runs that carried their articles: the next digest starts at the latest one's `until`. */
+export const COMPLETED_RUN_STATUSES = ['ok', 'empty-skipped'] as const satisfies readonly RunStatus[];
+
+/**
+ * Whether a run with this status is finished (see `FINISHED_RUN_STATUSES`).
+ * @example isFinishedRun('missed') // => true
+ */
+export function isFinishedRun(status: RunStatus): boolean {
+  return (FINISHED_RUN_STATUSES as readonly RunStatus[]).includes(status);
+}
+
 /** Scheduled runs are keyed by their slot; `/digest now post:true` makes a manual run. */
 export type RunKind = 'scheduled' | 'manual';
 

@@ -11,7 +11,7 @@ import { DigestService } from '../../src/digest/digestService.js';
 import { refusals } from '../../src/discord/guards.js';
 import type { Choice, CommandInvocation } from '../../src/discord/invocation.js';
 import { PageStore } from '../../src/discord/pageStore.js';
-import { digestTexts } from '../../src/discord/render/renderDigest.js';
+import { digestTexts, renderDigestPost } from '../../src/discord/render/renderDigest.js';
 import type { Reply } from '../../src/discord/reply.js';
 import { Router } from '../../src/discord/router.js';
 import { buildLibrary, LibraryStore } from '../../src/library.js';
@@ -37,6 +37,7 @@ async function setup(options: { withDigest?: boolean } = {}) {
     store,
     library: () => ({ articles: library.current.corpus.articles }),
     settings: { channelId: null },
+    render: renderDigestPost,
     send: async (channelId, reply) => void posted.push({ channelId, reply }),
     guildIds: () => ['g1'],
     now: () => clock,

@@ -176,7 +176,7 @@ describe('parseArticle', () => {
       expect(article.date).toBe(name.slice(0, 10));
       expect(article.source).toBe('Wikinews');
       expect(article.license).toBe('CC BY 2.5');
-      expect(article.section).toBeNull();
+      expect(article.section).toBe(/^section: (.*)$/m.exec(text)?.[1]);
       expect(article.byline).toBeNull();
       expect(article.paragraphs[0]?.text).toBe(text.split('\n---\n')[1]?.trim().split('\n')[0]);
     });

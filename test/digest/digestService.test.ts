@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StateStore } from '../../src/state/stateStore.js';
 import { makeArticle } from './makeArticle.js';
 import { Harness } from './serviceHarness.js';
+import { renderDigestPost } from '../../src/discord/render/renderDigest.js';
 
 let harness: Harness;
 
@@ -310,8 +311,9 @@ describe('DigestService.preview and postNow', () => {
     h.at('2025-06-01T07:10:00.000Z');
     await service.runDue();
     const preview = service.preview('g1');
-    expect(preview).toMatchObject({ nothingNew: false, articles: 1 });
-    expect(preview.replies[0]?.content).toContain('**Digest preview**');
+    expect(preview).toMatchObject({ nothingNew: false, articles: 1, post: { mode: 'preview', timezone: 'UTC' } });
+    expect(preview.post.digest.sections.flatMap((section) => section.items.map((item) => item.id))).toEqual(['new.md']);
+    expect(renderDigestPost(preview.post)[0]?.content).toContain('**Digest preview**');
     expect(service.status('g1').lastRun).toBeNull();
   });
 
@@ -322,8 +324,10 @@ describe('DigestService.preview and postNow', () => {
     await service.catchUp();
     const preview = service.preview('g1');
     expect(preview.nothingNew).toBe(true);
-    expect(preview.replies[0]?.content).toBe('**Digest preview**\nNothing new since Sun 1 Jun 2025 07:00 (UTC). The latest 2 articles by date:');
-    expect(preview.replies[0]?.embeds?.[0]?.fields?.map((field) => field.name)).toEqual(['Headline of y.md', 'Headline of x.md']);
+    expect(preview.post.mode).toBe('latest');
+    const [reply] = renderDigestPost(preview.post);
+    expect(reply?.content).toBe('**Digest preview**\nNothing new since Sun 1 Jun 2025 07:00 (UTC). The latest 2 articles by date:');
+    expect(reply?.embeds?.[0]?.fields?.map((field) => field.name)).toEqual(['Headline of y.md', 'Headline of x.md']);
   });
 
   it('posts now, and the next scheduled digest carries only what arrives after', async () => {

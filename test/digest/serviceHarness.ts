@@ -7,6 +7,7 @@ import { DigestService, type DigestLibrary } from '../../src/digest/digestServic
 import type { DigestSettings } from '../../src/digest/digestSettings.js';
 import type { Reply } from '../../src/discord/reply.js';
 import { StateStore } from '../../src/state/stateStore.js';
+import { renderDigestPost } from '../../src/discord/render/renderDigest.js';
 
 /** A Discord-like refusal: carries `status` as discord.js's DiscordAPIError does. */
 export class FakeDiscordError extends Error {
@@ -56,6 +57,7 @@ export class Harness {
       store,
       library,
       settings: { channelId: 'c1', ...settings },
+      render: renderDigestPost,
       send: extra.send ?? ((channelId, reply) => this.send(channelId, reply)),
       guildIds: () => this.guilds,
       now: () => this.clock,

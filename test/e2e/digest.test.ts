@@ -18,6 +18,7 @@ import {
   type RecordedRequest,
 } from '../support/fakeDiscord/index.js';
 import { startBotInProcess, type InProcessBot } from '../support/startBotInProcess.js';
+import { renderDigestPost } from '../../src/discord/render/renderDigest.js';
 
 /**
  * The digest is not wired into src/main.ts yet (ctx.digest is null there), so these tests compose what main.ts will:
@@ -49,6 +50,7 @@ function digestService(bot: InProcessBot, file: string, settings: { channelId: s
     store,
     library: () => ({ articles: [...baseline, ...arrived], quotesOf: (id) => library.quotes.quotesOfArticle(id) }),
     settings: { ...settings, cron: '0 8 * * *', timezone: 'UTC' },
+    render: renderDigestPost,
     send: (channelId, reply) => bot.bot.send(channelId, reply),
     guildIds: () => bot.bot.guildIds(),
     guildOfChannel: (channelId) => (bot.bot.client.channels.cache.get(channelId) as GuildBasedChannel | undefined)?.guildId ?? null,

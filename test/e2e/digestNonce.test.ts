@@ -6,6 +6,8 @@ import type { APIMessage } from 'discord-api-types/v10';
 import type { GuildBasedChannel } from 'discord.js';
 import type { Article } from '../../src/corpus/types.js';
 import { DigestService, type DigestServiceDeps } from '../../src/digest/index.js';
+import { renderDigestPost } from '../../src/discord/render/renderDigest.js';
+import type { Reply } from '../../src/discord/reply.js';
 import { buildLibrary, type Library } from '../../src/library.js';
 import { StateStore } from '../../src/state/stateStore.js';
 import { createE2eSeeds, MADE_UP_PLACE, type E2eSeeds } from '../support/e2eSeeds.js';
@@ -30,13 +32,14 @@ const stores: StateStore[] = [];
 let baseline: Article[] = [];
 let articles: Article[] = [];
 
-function service(send: DigestServiceDeps['send']): DigestService {
+function service(send: DigestServiceDeps<Reply>['send']): DigestService<Reply> {
   const store = StateStore.open(path.join(stateDir, 'state.sqlite'));
   stores.push(store);
   return new DigestService({
     store,
     library: () => ({ articles, quotesOf: (id) => library.quotes.quotesOfArticle(id) }),
     settings: { channelId: setup.digest.id, cron: '0 8 * * *', timezone: 'UTC', leaseMinutes: 10 },
+    render: renderDigestPost,
     send,
     guildIds: () => running.bot.guildIds(),
     guildOfChannel: (channelId) => (running.bot.client.channels.cache.get(channelId) as GuildBasedChannel | undefined)?.guildId ?? null,

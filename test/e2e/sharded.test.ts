@@ -13,6 +13,7 @@ import { callbackOf, messageText, originalEditOf, type SentBody } from '../suppo
 import { createE2eSeeds, LIGHTHOUSE_ARTICLES, LIGHTHOUSE_TOPIC, SEED_ARTICLE, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, snowflakeForShard, startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord/index.js';
 import { CONNECTED, startBotProcess, type BotProcess, type LogLine } from '../support/startBotProcess.js';
+import { renderDigestPost } from '../../src/discord/render/renderDigest.js';
 
 /** The made-up article that is new since the last run: the digest carries it, and only it. */
 const NEW_ARTICLE = `lighthouse-${LIGHTHOUSE_ARTICLES}.md`;
@@ -29,6 +30,7 @@ function writeEarlierState(file: string, guilds: { guildId: string; channelId: s
   const service = new DigestService({
     store,
     library: () => ({ articles: [] }),
+    render: renderDigestPost,
     send: () => Promise.reject(new Error('nothing is posted while preparing the state')),
     guildIds: () => [],
     now: () => hourAgo,

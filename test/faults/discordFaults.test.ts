@@ -15,6 +15,7 @@ import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type InjectedInteraction, type RecordedRequest } from '../support/fakeDiscord/index.js';
 import { startBotInProcess, type InProcessBot } from '../support/startBotInProcess.js';
 import { startGatewayProxy, type GatewayProxy } from './gatewayProxy.js';
+import { renderDigestPost } from '../../src/discord/render/renderDigest.js';
 
 /**
  * Discord failing under the real discord.js client, in this process so the digest runs on a clock the test moves:
@@ -87,6 +88,7 @@ beforeAll(async () => {
     store,
     library: () => ({ articles: coverage }),
     settings: { channelId: setup.digest.id, cron: '0 8 * * *', timezone: 'UTC' },
+    render: renderDigestPost,
     send: (channelId, reply) => running.bot.send(channelId, reply),
     guildIds: () => running.bot.guildIds(),
     guildOfChannel: (channelId) => (running.bot.client.channels.cache.get(channelId) as GuildBasedChannel | undefined)?.guildId ?? null,
@@ -228,6 +230,7 @@ describe('a state file found corrupted at start', () => {
       store: fresh,
       library: () => ({ articles: coverage }),
       settings: { channelId: setup.digest.id, cron: '0 8 * * *', timezone: 'UTC' },
+      render: renderDigestPost,
       send: (channelId, reply) => running.bot.send(channelId, reply),
       guildIds: () => running.bot.guildIds(),
       now: () => clock,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateStore, type ClaimRequest } from '../../src/state/stateStore.js';
+import { isFinishedRun, type RunStatus } from '../../src/state/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let dir: string;
@@ -240,5 +241,12 @@ describe('recordMissed', () => {
     store.finishRun(done.run.id, 'one', 'ok', now);
     expect(store.recordMissed('g1', 'manual:x', 'beyond grace', now)).toBe(false);
     expect(store.run('g1', 'manual:x')?.status).toBe('ok');
+  });
+});
+
+describe('isFinishedRun', () => {
+  it('is true for the statuses a run is never claimed again in, and false while it can still post', () => {
+    const statuses: RunStatus[] = ['running', 'ok', 'failed', 'empty-skipped', 'missed'];
+    expect(statuses.filter(isFinishedRun)).toEqual(['ok', 'empty-skipped', 'missed']);
   });
 });

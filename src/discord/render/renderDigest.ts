@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import type { Digest, DigestItem, DigestQuote } from '../../digest/composeDigest.js';
+import type { DigestPost, DigestStatus } from '../../digest/digestTypes.js';
 import {
   EMBED_DESCRIPTION_LENGTH,
   EMBED_FIELD_COUNT,
@@ -204,6 +205,29 @@ export function renderDigest(digest: Digest, options: Partial<RenderDigestOption
   });
 }
 
+/** A zone's local time as the digest texts show it ("Sun 1 Jun 2025 07:00"). */
+function formatLocal(iso: string, timezone: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).toFormat('ccc d LLL yyyy HH:mm');
+}
+
+/**
+ * Renders what the digest service composed, by its mode: the posted digest, the `/digest now` preview, or (nothing
+ * new) the latest articles. The one renderer `src/main.ts` gives the digest service.
+ * @example renderDigestPost({ mode: 'preview', digest, timezone: 'UTC', maxMessages: 5 })[0]!.content // => '**Digest preview**\n2 new articles …'
+ */
+export function renderDigestPost(post: DigestPost): Reply[] {
+  const { digest, timezone } = post;
+  if (post.mode === 'latest') {
+    const nothing = digest.since ? `Nothing new since ${formatLocal(digest.since, timezone)} (${timezone}).` : 'Nothing new yet.';
+    const count = digest.articleCount;
+    const heading = count ? `${nothing} The latest ${count} article${count === 1 ? '' : 's'} by date:` : `${nothing} The coverage is empty.`;
+    return renderDigest(digest, { title: '**Digest preview**', heading, timezone, maxMessages: 1, emptyNote: heading });
+  }
+  const emptyNote = digest.since ? `No new coverage since ${formatLocal(digest.since, timezone)} (${timezone}).` : 'No new coverage yet.';
+  const title = post.mode === 'preview' ? '**Digest preview**' : '**Daily digest**';
+  return renderDigest(digest, { title, timezone, maxMessages: post.maxMessages, emptyNote });
+}
+
 /** What users read from `/digest` and `/reload`, in one table (candidates for `src/discord/texts.ts`). */
 export const digestTexts = {
   unavailable: 'Digests are not available here: newsdesk runs without a state file (console mode without DIGEST_STATE_FILE, or the digest is not configured).',
@@ -213,19 +237,6 @@ export const digestTexts = {
   nothingToPost: 'Nothing new to post: the digest would be empty. Here are the latest articles instead.',
   reloadFailed: (reason: string) => `Reload failed: ${reason}\nThe previous coverage is still in use.`,
 } as const;
-
-/** The subset of `DigestStatus` the renderer reads (kept structural so the renderer needs no service import). */
-export interface DigestStatusView {
-  enabled: boolean;
-  inactiveReason: 'off' | 'no-channel' | null;
-  channelId: string | null;
-  schedule: string;
-  custom: boolean;
-  nextRun: { at: string; local: string } | null;
-  lastRun: { slot: string; kind: string; status: string; at: string | null; articles: number; error: string | null } | null;
-  next: { since: string | null; articles: number; excluded: { baseline: number; earlier: number; later: number; unrecorded: number } };
-  timezone: string;
-}
 
 const RUN_STATUS_TEXT: Record<string, string> = {
   ok: 'posted',
@@ -244,7 +255,7 @@ function unix(iso: string): number {
  * its result, and what the next digest would carry and why other articles are left out.
  * @example renderDigestStatus(status).embeds![0]!.title // => 'Digest'
  */
-export function renderDigestStatus(status: DigestStatusView, note: string | null = null): Reply {
+export function renderDigestStatus(status: DigestStatus, note: string | null = null): Reply {
   const state = status.enabled ? 'on' : status.inactiveReason === 'off' ? 'off' : 'off: no channel chosen (use `/digest set`)';
   const last = status.lastRun;
   const lastText = last

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { digestPostKey, NONCE_MAX_LENGTH, postNonce } from '../../src/digest/index.js';
+import { NONCE_MAX_LENGTH, postNonce, runPostKey } from '../../src/delivery/postNonce.js';
 
 describe('postNonce: the Discord nonce of a message the bot posts on its own', () => {
-  const key = digestPostKey('1250000000000000001', '2026-06-01T08:00:00.000Z');
+  const key = runPostKey({ guildId: '1250000000000000001', slot: '2026-06-01T08:00:00.000Z' });
 
   it('fits Discord’s 25 characters, even for the largest index', () => {
     expect(NONCE_MAX_LENGTH).toBe(25);
@@ -10,16 +10,16 @@ describe('postNonce: the Discord nonce of a message the bot posts on its own', (
   });
 
   it('is the same for the same post and index, on any host and after a restart', () => {
-    expect(postNonce(key, 2)).toBe(postNonce(digestPostKey('1250000000000000001', '2026-06-01T08:00:00.000Z'), 2));
+    expect(postNonce(key, 2)).toBe(postNonce(runPostKey({ guildId: '1250000000000000001', slot: '2026-06-01T08:00:00.000Z' }), 2));
   });
 
   it('differs between the messages of a post, between slots and between guilds', () => {
     const nonces = [
       postNonce(key, 0),
       postNonce(key, 1),
-      postNonce(digestPostKey('1250000000000000001', '2026-06-02T08:00:00.000Z'), 0),
-      postNonce(digestPostKey('1250000000000000002', '2026-06-01T08:00:00.000Z'), 0),
-      postNonce(digestPostKey('1250000000000000001', 'manual:2026-06-01T09:12:00.000Z'), 0),
+      postNonce(runPostKey({ guildId: '1250000000000000001', slot: '2026-06-02T08:00:00.000Z' }), 0),
+      postNonce(runPostKey({ guildId: '1250000000000000002', slot: '2026-06-01T08:00:00.000Z' }), 0),
+      postNonce(runPostKey({ guildId: '1250000000000000001', slot: 'manual:2026-06-01T09:12:00.000Z' }), 0),
     ];
     expect(new Set(nonces).size).toBe(nonces.length);
   });
