@@ -62,7 +62,7 @@ export default {
         };
         let status;
         try {
-          status = digest.configure(invocation.guildId!, input);
+          status = await digest.configure(invocation.guildId!, input);
         } catch (error) {
           asUserError(error);
         }
@@ -70,12 +70,12 @@ export default {
       }
       case 'off': {
         if (!(await requireManageGuild(invocation))) return;
-        return invocation.reply(renderDigestStatus(digest.disable(invocation.guildId!), digestTexts.turnedOff));
+        return invocation.reply(renderDigestStatus(await digest.disable(invocation.guildId!), digestTexts.turnedOff));
       }
       case 'status': {
         const guildId = await requireGuild(invocation);
         if (guildId === null) return;
-        return invocation.reply(renderDigestStatus(digest.status(guildId)));
+        return invocation.reply(renderDigestStatus(await digest.status(guildId)));
       }
       case 'now': {
         const post = options.boolean('post') ?? false;
@@ -97,7 +97,7 @@ export default {
           for (const reply of renderDigestPost(result.post)) await invocation.reply({ ...reply, ephemeral: true });
           return;
         }
-        for (const reply of renderDigestPost(digest.preview(guildId).post)) await invocation.reply({ ...reply, ephemeral: true });
+        for (const reply of renderDigestPost((await digest.preview(guildId)).post)) await invocation.reply({ ...reply, ephemeral: true });
         return;
       }
       default:

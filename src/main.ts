@@ -12,7 +12,7 @@ import { startBot, type Bot } from './discord/startBot.js';
 import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
 import { digestJob, startJob } from './digest/scheduledJob.js';
-import { StateStore } from './state/stateStore.js';
+import { openStateBackend } from './state/openStateBackend.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -64,7 +64,12 @@ async function main(): Promise<number> {
 
   // Reloads build in a worker thread: heartbeats and interactions keep flowing while the seeds are re-indexed.
   const libraryStore = new LibraryStore(library, config.seedsDir, buildLibrary, { cacheDir: config.indexCacheDir, worker: !consoleMode });
-  const stateStore = StateStore.open(config.digest.stateFile);
+  // PostgreSQL when DATABASE_URL is set (shared by every host), else the SQLite file: the same contract either way.
+  const stateStore = await openStateBackend(
+    { databaseUrl: config.databaseUrl, stateFile: config.digest.stateFile },
+    { onConnectionError: (error) => log.warn({ err: error }, 'state database connection lost; reconnecting on next use') },
+  );
+  log.info({ backend: stateStore.kind }, 'state store open');
   // The bot exists only after login; the digest reaches it through these closures.
   let bot: Bot | null = null;
   const digest = new DigestService({
@@ -90,9 +95,9 @@ async function main(): Promise<number> {
     log: log.child({ component: 'digest' }),
   });
   // Record what is here now: on the very first start it becomes the baseline, which digests do not repeat.
-  digest.noteArticles(library.corpus.articles.map((article) => article.id));
+  await digest.noteArticles(library.corpus.articles.map((article) => article.id));
   libraryStore.onReload((next) => {
-    digest.noteArticles(next.corpus.articles.map((article) => article.id));
+    digest.noteArticles(next.corpus.articles.map((article) => article.id)).catch((error: unknown) => log.error({ err: error }, 'digest: could not record new articles; the next tick retries'));
     // A restored quote index builds its lookup structures on first use; build them now, not in a user's /quote.
     if (!consoleMode) setImmediate(() => next.quotes.prepare());
   });
@@ -119,7 +124,7 @@ async function main(): Promise<number> {
       color: interactive && Boolean(process.stdout.isTTY),
       interactive,
     });
-    stateStore.close();
+    await stateStore.close();
     return 0;
   }
 
@@ -151,7 +156,7 @@ async function main(): Promise<number> {
     watcher?.close();
     await digestTick.stop();
     await connected.stop();
-    stateStore.close();
+    await stateStore.close();
     log.info('stopped');
     process.exit(0);
   };

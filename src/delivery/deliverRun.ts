@@ -1,4 +1,4 @@
-import type { StateStore } from '../state/stateStore.js';
+import type { AnyStateStore } from '../state/asyncStateStore.js';
 import type { DigestRun } from '../state/types.js';
 import { postNonce, runPostKey } from './postNonce.js';
 
@@ -13,7 +13,8 @@ export interface SendOptions {
 
 /** What `deliverRun` needs: a run claimed with `StateStore.claimRun`, its messages and a way to send one. */
 export interface DeliverRunRequest<M> {
-  store: StateStore;
+  /** The SQLite `StateStore` or either backend of the async contract: every call is awaited. */
+  store: AnyStateStore;
   /** The run as `claimRun` returned it; sending resumes at its `partsSent`. */
   run: DigestRun;
   /** The owner the run was claimed with: every record is conditional on still holding the claim. */
@@ -49,21 +50,21 @@ export type DeliveryResult =
  */
 export async function deliverRun<M>(request: DeliverRunRequest<M>): Promise<DeliveryResult> {
   const { store, run, owner, channelId, messages, now } = request;
-  store.setPartsTotal(run.id, messages.length);
+  await store.setPartsTotal(run.id, messages.length);
   try {
     for (let part = run.partsSent; part < messages.length; part += 1) {
       // The nonce makes a re-send of a message the platform accepted just before a crash return that message.
       await request.send(channelId, messages[part]!, { nonce: postNonce(runPostKey(run), part) });
-      if (!store.recordPartSent(run.id, owner, part, now(), request.leaseMs)) return { outcome: 'claim-lost', sent: part + 1 };
+      if (!(await store.recordPartSent(run.id, owner, part, now(), request.leaseMs))) return { outcome: 'claim-lost', sent: part + 1 };
     }
   } catch (error) {
     const status = (error as { status?: unknown } | null)?.status;
     const httpStatus = typeof status === 'number' ? status : null;
     const text = `${httpStatus !== null ? `HTTP ${httpStatus}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
     const retryAt = new Date(now().getTime() + request.retryMs);
-    store.failRun(run.id, owner, text, now(), retryAt);
+    await store.failRun(run.id, owner, text, now(), retryAt);
     return { outcome: 'failed', error: text, status: httpStatus, retryAt, cause: error };
   }
-  store.finishRun(run.id, owner, 'ok', now());
+  await store.finishRun(run.id, owner, 'ok', now());
   return { outcome: 'posted', messages: messages.length };
 }

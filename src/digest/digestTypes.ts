@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { SendOptions } from '../delivery/deliverRun.js';
 import type { Article } from '../corpus/types.js';
 import type { Quote } from '../quotes/types.js';
-import type { StateStore } from '../state/stateStore.js';
+import type { AnyStateStore } from '../state/asyncStateStore.js';
 import type { RunKind } from '../state/types.js';
 import type { Digest } from './composeDigest.js';
 import type { DigestSettings } from './digestSettings.js';
@@ -30,7 +30,8 @@ export interface DigestPost {
 
 /** What `DigestService` is built from; `M` is a message as the sender takes it (e.g. a Discord `Reply`). */
 export interface DigestServiceDeps<M> {
-  store: StateStore;
+  /** The state: `openStateBackend`'s (SQLite or PostgreSQL), or a SQLite `StateStore` directly. */
+  store: AnyStateStore;
   /** The coverage now (called at each use, so a reload is seen at once). */
   library: () => DigestLibrary;
   /** Defaults from the environment; see `DigestSettings`. */

@@ -1,4 +1,4 @@
-import type { ClaimRequest, ClaimResult } from './stateStore.js';
+import type { ClaimRequest, ClaimResult, StateStore } from './stateStore.js';
 import type { DigestRun, FirstSeen, GuildSettings, GuildSettingsPatch, StateWarning } from './types.js';
 
 /** Which database holds the state. */
@@ -39,3 +39,9 @@ export interface AsyncStateStore {
   abandonUnfinished(guildId: string, reason: string, now: Date): Promise<number>;
   recordMissed(guildId: string, slot: string, reason: string, now: Date): Promise<boolean>;
 }
+
+/**
+ * What the digest service and `deliverRun` accept: the async contract (what `src/main.ts` passes, SQLite or
+ * PostgreSQL), or the synchronous SQLite `StateStore` itself (tests); every call is awaited, so both work.
+ */
+export type AnyStateStore = AsyncStateStore | StateStore;

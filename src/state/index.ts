@@ -2,7 +2,7 @@ export { StateStore, type ClaimRequest, type ClaimResult, type RunPlan, type Sta
 export { StateFileError } from './StateFileError.js';
 export type { DigestRun, FirstSeen, GuildSettings, GuildSettingsPatch, RunKind, RunStatus, StateWarning } from './types.js';
 export { COMPLETED_RUN_STATUSES, FINISHED_RUN_STATUSES, isFinishedRun } from './types.js';
-export type { AsyncStateStore, StateBackendKind } from './asyncStateStore.js';
+export type { AnyStateStore, AsyncStateStore, StateBackendKind } from './asyncStateStore.js';
 export { SqliteStateBackend } from './sqliteStateBackend.js';
 export { PostgresStateStore, type PostgresStateOptions } from './postgresStateStore.js';
 export { openStateBackend, type StateLocation } from './openStateBackend.js';
