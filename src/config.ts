@@ -70,6 +70,11 @@ export interface Config {
     graceHours: number;
     /** SQLite file holding digest state and per-guild settings. @default "data/newsdesk.sqlite" */
     stateFile: string;
+    /**
+     * How long a process's claim on a digest run holds without progress (`DIGEST_LEASE_SECONDS`): a host killed
+     * mid-post is taken over by another after this. @default 600
+     */
+    leaseSeconds: number;
   };
 }
 
@@ -139,6 +144,7 @@ const schema = z.object({
   DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('UTC'),
   DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default('skip'),
   DIGEST_GRACE_HOURS: integer(6, 0, 168),
+  DIGEST_LEASE_SECONDS: integer(600, 5, 86_400),
   STATE_FILE: z.string().trim().min(1).default('data/newsdesk.sqlite'),
   DATABASE_URL: optional.refine(isPostgresUrl, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/newsdesk'),
 });
@@ -195,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       whenEmpty: e.DIGEST_WHEN_EMPTY,
       graceHours: e.DIGEST_GRACE_HOURS,
       stateFile: e.STATE_FILE,
+      leaseSeconds: e.DIGEST_LEASE_SECONDS,
     },
   };
 }

@@ -84,6 +84,7 @@ async function main(): Promise<number> {
       timezone: config.digest.timezone,
       whenEmpty: config.digest.whenEmpty,
       graceHours: config.digest.graceHours,
+      leaseMinutes: config.digest.leaseSeconds / 60,
     },
     render: renderDigestPost,
     send: (channelId, reply, options) => (bot ? bot.send(channelId, reply, options) : Promise.reject(new Error('not connected to Discord'))),

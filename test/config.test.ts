@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     ['USER_COOLDOWN_SECONDS', '-1', 'USER_COOLDOWN_SECONDS: must be at least 0'],
     ['DISCORD_API_URL', 'not a url', 'DISCORD_API_URL: must be a URL'],
     ['WATCH_SEEDS', 'maybe', 'WATCH_SEEDS: must be true or false'],
+    ['DIGEST_LEASE_SECONDS', '2', 'DIGEST_LEASE_SECONDS: must be at least 5'],
   ])('names %s and what is wrong when it is malformed', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrowError(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrowError(message);

@@ -46,6 +46,7 @@ function error(status: number, code: number, message: string): Reply {
 /** The REST half of the fake: routes requests, records them, and serves injected faults first. */
 export class RestRoutes {
   private readonly injected: { matcher: ResponseMatcher; response: InjectedResponse; remaining: number }[] = [];
+  private readonly delays: { matcher: ResponseMatcher; ms: number; remaining: number }[] = [];
 
   constructor(
     private readonly state: FakeState,
@@ -56,6 +57,14 @@ export class RestRoutes {
   /** Makes the next `response.times` (default 1) requests matching `matcher` get `response` instead of the route's. */
   setResponse(matcher: ResponseMatcher, response: InjectedResponse): void {
     this.injected.push({ matcher, response, remaining: response.times ?? 1 });
+  }
+
+  /**
+   * Makes the next `times` requests matching `matcher` be handled (a message is created) and recorded at once, but
+   * answered only after `ms`: a client killed meanwhile never learns that Discord accepted its message.
+   */
+  delayResponse(matcher: ResponseMatcher, ms: number, times = 1): void {
+    this.delays.push({ matcher, ms, remaining: times });
   }
 
   /** The `node:http` request listener. */
@@ -86,6 +95,12 @@ export class RestRoutes {
     request.status = reply.status;
     request.response = reply.body;
     this.recorder.record(request);
+    const delay = this.delays.find((entry) => entry.remaining > 0 && matches(entry.matcher, request));
+    if (delay) {
+      delay.remaining -= 1;
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+      if (res.destroyed) return;
+    }
     // A 204 must carry no JSON content type: @discordjs/rest would try to parse the empty body.
     const empty = reply.status === 204 || reply.body === undefined;
     res.writeHead(reply.status, { ...(empty ? {} : { 'content-type': 'application/json' }), ...reply.headers });

@@ -109,6 +109,8 @@ export interface FakeDiscord {
   redeliver(interaction: InjectedInteraction): void;
   /** Sends any dispatch; see {@link FakeGateway.dispatch}. Returns how many connections got it. */
   dispatch(t: string, d: unknown, shardId?: number): number;
+  /** Handles and records the next `times` (default 1) matching requests at once but answers them after `ms`. */
+  delayResponse(matcher: ResponseMatcher, ms: number, times?: number): void;
   /** Replaces the answer of the next `times` (default 1) matching requests, e.g. a 403 on channel sends. */
   setResponse(matcher: ResponseMatcher, response: InjectedResponse): void;
   /** Shards with an open, identified connection. */
@@ -228,6 +230,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     dispatch: (t, d, shardId) => gateway.dispatch(t, d, shardId),
     setResponse: (matcher, response) => rest.setResponse(matcher, response),
+    delayResponse: (matcher, ms, times) => rest.delayResponse(matcher, ms, times),
     connectedShards: () => gateway.connectedShards(),
     requestReconnect: (shardId) => gateway.requestReconnect(shardId),
     async close() {
