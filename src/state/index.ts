@@ -8,3 +8,6 @@ export { PostgresStateStore, type PostgresStateOptions } from './postgresStateSt
 export { openStateBackend, type StateLocation } from './openStateBackend.js';
 export { migratePostgres, MIGRATIONS_DIR, MIGRATIONS_TABLE, type MigrateOptions } from './migratePostgres.js';
 export { StateDatabaseError } from './StateDatabaseError.js';
+export { IngestLeader, type IngestLeaderOptions } from './ingestLeader.js';
+export { ARTICLES_CHANNEL, listenNewArticles, notifyNewArticles, type ArticleSubscription } from './articleChannel.js';
+export { copySqliteToPostgres, type CopyCounts } from './copySqliteToPostgres.js';
