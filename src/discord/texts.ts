@@ -1,6 +1,7 @@
 /** What users read when something goes wrong or is refused, in one table. */
 export const texts = {
   internalError: 'Something went wrong on our side while answering; it has been logged. Please try again in a moment.',
+  stateUnavailable: 'The settings store cannot be reached right now; nothing was changed. Please try again shortly.',
   unknownCommand: (name: string) => `There is no command \`/${name}\`. Try \`/help\`.`,
   rateLimitedUser: (retryAt: number) => `You are going a bit fast. Try again <t:${Math.ceil(retryAt / 1000)}:R>.`,
   rateLimitedGuild: (retryAt: number) => `This server has asked a lot in the last minute. Try again <t:${Math.ceil(retryAt / 1000)}:R>.`,

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { AsyncStateStore } from './asyncStateStore.js';
 import { migratePostgres, type MigrateOptions } from './migratePostgres.js';
 import { StateDatabaseError } from './StateDatabaseError.js';
+import { isUnavailable, StateUnavailableError } from './StateUnavailableError.js';
 import type { ClaimRequest, ClaimResult } from './stateStore.js';
 import type { DigestRun, FirstSeen, GuildSettings, GuildSettingsPatch, RunKind, RunStatus, StateWarning } from './types.js';
 
@@ -112,7 +113,15 @@ function reason(error: unknown): string {
   return typeof code === 'string' && !message.includes(code) ? `${code} ${message}`.trim() : message || 'unknown error';
 }
 
-type Queryable = Pick<pg.ClientBase, 'query'>;
+/** What the row helpers run on: a transaction's client, or the pool through `query`. */
+interface Queryable {
+  query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+/** A connection failure as `StateUnavailableError` (callers answer "try again shortly"); anything else unchanged. */
+function unavailableOr(error: unknown): unknown {
+  return isUnavailable(error) && !(error instanceof StateUnavailableError) ? new StateUnavailableError(reason(error)) : error;
+}
 
 /**
  * The state in PostgreSQL (`DATABASE_URL`), shared by every shard process of every host. Same contract as the
@@ -124,6 +133,9 @@ type Queryable = Pick<pg.ClientBase, 'query'>;
 export class PostgresStateStore implements AsyncStateStore {
   readonly kind = 'postgres' as const;
   readonly warnings: readonly StateWarning[] = [];
+
+  /** The pool as a `Queryable`, with connection failures turned into `StateUnavailableError`. */
+  private readonly direct: Queryable = { query: (text, values) => this.query(text, values) };
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -161,19 +173,36 @@ export class PostgresStateStore implements AsyncStateStore {
     await this.pool.end();
   }
 
+  /** One statement on any pooled connection; an unreachable database is a `StateUnavailableError`. */
+  private async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(text, values);
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+  }
+
   /** Runs `work` in one transaction on one connection; rolls back when it throws. */
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      broken = isUnavailable(error);
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw unavailableOr(error);
     } finally {
-      client.release();
+      // A connection that broke is dropped from the pool, not reused.
+      client.release(broken || undefined);
     }
   }
 
@@ -200,7 +229,7 @@ export class PostgresStateStore implements AsyncStateStore {
   }
 
   async baselineAt(): Promise<string | null> {
-    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', ['baseline_at']);
+    const { rows } = await this.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', ['baseline_at']);
     return rows[0]?.value ?? null;
   }
 
@@ -219,16 +248,16 @@ export class PostgresStateStore implements AsyncStateStore {
   }
 
   async firstSeen(): Promise<Map<string, FirstSeen>> {
-    const { rows } = await this.pool.query<{ article_id: string; first_seen: Date; baseline: boolean }>('SELECT article_id, first_seen, baseline FROM articles');
+    const { rows } = await this.query<{ article_id: string; first_seen: Date; baseline: boolean }>('SELECT article_id, first_seen, baseline FROM articles', []);
     return new Map(rows.map((row) => [row.article_id, { at: row.first_seen.toISOString(), baseline: row.baseline }]));
   }
 
   async guild(guildId: string): Promise<GuildSettings | null> {
-    return this.guildIn(this.pool, guildId);
+    return this.guildIn(this.direct, guildId);
   }
 
   async ensureGuild(guildId: string, now: Date): Promise<GuildSettings> {
-    return this.ensureGuildIn(this.pool, guildId, now);
+    return this.ensureGuildIn(this.direct, guildId, now);
   }
 
   async updateGuild(guildId: string, patch: GuildSettingsPatch, now: Date, wasEnabled: boolean): Promise<GuildSettings> {
@@ -247,11 +276,11 @@ export class PostgresStateStore implements AsyncStateStore {
   }
 
   async run(guildId: string, slot: string): Promise<DigestRun | null> {
-    return this.runIn(this.pool, guildId, slot);
+    return this.runIn(this.direct, guildId, slot);
   }
 
   async latestRun(guildId: string): Promise<DigestRun | null> {
-    const { rows } = await this.pool.query<RunRow>(
+    const { rows } = await this.query<RunRow>(
       'SELECT * FROM runs WHERE guild_id = $1 ORDER BY COALESCE(started_at, finished_at) DESC NULLS LAST, id DESC LIMIT 1',
       [guildId],
     );
@@ -259,7 +288,7 @@ export class PostgresStateStore implements AsyncStateStore {
   }
 
   async lastCompleted(guildId: string): Promise<DigestRun | null> {
-    const { rows } = await this.pool.query<RunRow>(
+    const { rows } = await this.query<RunRow>(
       `SELECT * FROM runs WHERE guild_id = $1 AND status IN ('ok', 'empty-skipped') ORDER BY until DESC NULLS LAST, id DESC LIMIT 1`,
       [guildId],
     );
@@ -267,7 +296,7 @@ export class PostgresStateStore implements AsyncStateStore {
   }
 
   async unfinishedRun(guildId: string): Promise<DigestRun | null> {
-    const { rows } = await this.pool.query<RunRow>(
+    const { rows } = await this.query<RunRow>(
       `SELECT * FROM runs WHERE guild_id = $1 AND status IN ('running', 'failed') AND parts_sent > 0 ORDER BY id LIMIT 1`,
       [guildId],
     );
@@ -319,11 +348,11 @@ export class PostgresStateStore implements AsyncStateStore {
   }
 
   async setPartsTotal(runId: number, total: number): Promise<void> {
-    await this.pool.query('UPDATE runs SET parts_total = $1 WHERE id = $2', [total, runId]);
+    await this.query('UPDATE runs SET parts_total = $1 WHERE id = $2', [total, runId]);
   }
 
   async recordPartSent(runId: number, owner: string, part: number, now: Date, leaseMs: number): Promise<boolean> {
-    const result = await this.pool.query(
+    const result = await this.query(
       `UPDATE runs SET parts_sent = $1, lease_until = $2 WHERE id = $3 AND owner = $4 AND status = 'running' AND parts_sent = $5`,
       [part + 1, new Date(now.getTime() + leaseMs), runId, owner, part],
     );
@@ -331,7 +360,7 @@ export class PostgresStateStore implements AsyncStateStore {
   }
 
   async finishRun(runId: number, owner: string, status: 'ok' | 'empty-skipped', now: Date): Promise<boolean> {
-    const result = await this.pool.query(
+    const result = await this.query(
       `UPDATE runs SET status = $1, finished_at = $2, owner = NULL, lease_until = NULL, error = NULL WHERE id = $3 AND owner = $4 AND status = 'running'`,
       [status, now, runId, owner],
     );
@@ -339,7 +368,7 @@ export class PostgresStateStore implements AsyncStateStore {
   }
 
   async failRun(runId: number, owner: string, error: string, now: Date, retryAt: Date): Promise<boolean> {
-    const result = await this.pool.query(
+    const result = await this.query(
       `UPDATE runs SET status = 'failed', error = $1, finished_at = $2, retry_at = $3, owner = NULL, lease_until = NULL
        WHERE id = $4 AND owner = $5 AND status = 'running'`,
       [error, now, retryAt, runId, owner],
@@ -348,7 +377,7 @@ export class PostgresStateStore implements AsyncStateStore {
   }
 
   async abandonUnfinished(guildId: string, reason: string, now: Date): Promise<number> {
-    const result = await this.pool.query(
+    const result = await this.query(
       `UPDATE runs SET status = 'missed', error = COALESCE(error || '; ', '') || $1, finished_at = $2, owner = NULL, lease_until = NULL
        WHERE guild_id = $3 AND (status = 'failed' OR (status = 'running' AND lease_until <= $2))`,
       [reason, now, guildId],
