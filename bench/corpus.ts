@@ -99,7 +99,7 @@ function generate(pool: readonly Article[], count: number): Article[] {
     articles.push({
       id: `gen/${String(Math.floor(i / 1000)).padStart(3, '0')}/${String(i).padStart(6, '0')}.txt`,
       headline: source.headlines[Math.floor(rand() * source.headlines.length)]!,
-      standfirst: null, section: null, source: null, date: null, url: null, byline: null, credit: null, license: null,
+      standfirst: null, section: null, source: null, date: null, url: null, byline: null, credit: null, license: null, tags: [],
       format: 'plain',
       paragraphs,
     });

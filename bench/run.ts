@@ -10,19 +10,39 @@ import { corpusArticles, haveResearch, prepareResearch, projectRoot, workDir, wr
 import type { DesignFigures } from './measureDesign.js';
 import { rm } from 'node:fs/promises';
 import { renderReport, type BenchResults, type StartMode } from './report.js';
+import type { LoadRunFigures } from './loadRun.js';
 import type { StartFigures } from './startToReady.js';
+import { measureWholeProcess } from './wholeProcess.js';
+import { build, isStale } from '../scripts/build.mjs';
 
 const quick = process.argv.includes('--quick');
+/** `--only load`: run one section (a quick check while working on it); BENCHMARKS.md is then left as it is. */
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? null) : null;
+const SECTIONS = ['search', 'start', 'load', 'whole'] as const;
+if (only !== null && !(SECTIONS as readonly string[]).includes(only)) {
+  process.stderr.write(`bench: --only takes one of ${SECTIONS.join(', ')}; got ${only}\n`);
+  process.exit(2);
+}
+const runs = (section: (typeof SECTIONS)[number]): boolean => only === null || only === section;
+/** `--load-count N`: interactions of the load run (default 1,000; fewer for a quick check). */
+const loadCountIndex = process.argv.indexOf('--load-count');
+const LOAD_COUNT = loadCountIndex >= 0 ? Number(process.argv[loadCountIndex + 1]) : 1000;
+const LOAD_RATE = 100;
 /** Longest a child may run before it is stopped and its row reported as timed out. */
 const CHILD_TIMEOUT_MS = 240_000;
 /** The baseline is skipped where one query would take longer than this (projected linearly from the last size). */
 const BASELINE_QUERY_LIMIT_MS = 10_000;
 const SIZES: Record<CorpusName, number> = { '1x': 1, '4x': 4, '16x': 16, '100k': 100_000 / 7_050 };
 
-/** Runs a bench script in a fresh node and parses the JSON line it prints; null (and why) when it fails. */
-function child<T>(script: string, args: string[]): Promise<{ value: T | null; error: string | null }> {
+/**
+ * Runs a bench script in a fresh node and parses the JSON line it prints; null (and why) when it fails. `compiled`:
+ * its JavaScript in dist/bench (as `npm start` runs the bot), else the TypeScript through tsx.
+ */
+function child<T>(script: string, args: string[], compiled = false): Promise<{ value: T | null; error: string | null }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join('bench', script), ...args], {
+    const entry = compiled ? ['dist/bench/' + script.replace(/\.ts$/u, '.js')] : ['--import', 'tsx', path.join('bench', script)];
+    const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', ...entry, ...args], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -44,13 +64,15 @@ function log(message: string): void {
   process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0)} s] ${message}\n`);
 }
 
+// The start-to-ready and whole-process figures run the compiled JavaScript, as `npm start` does.
+if (isStale()) await build();
 const loadAtStart = os.loadavg()[0]!;
 const results: BenchResults = { quick, research: haveResearch(), designs: [], starts: [], notes: [] };
 if (!results.research) results.notes.push('../shared/corpora is absent: every corpus is generated from a synthetic vocabulary.');
 log(`preparing corpora (${results.research ? 'research corpora found in ../shared' : '../shared absent, synthetic corpus'})`);
 await prepareResearch();
 
-const corpora: CorpusName[] = quick ? ['1x'] : ['1x', '4x', '16x', '100k'];
+const corpora: CorpusName[] = !runs('search') ? [] : quick ? ['1x'] : ['1x', '4x', '16x', '100k'];
 let lastBaseline: DesignFigures | null = null;
 for (const corpus of corpora) {
   log(`newsdesk on ${corpus}`);
@@ -70,7 +92,7 @@ for (const corpus of corpora) {
   if (baseline.value) lastBaseline = baseline.value;
 }
 
-for (const corpus of quick ? (['1x'] as const) : (['1x', '100k'] as const)) {
+for (const corpus of !runs('start') ? [] : quick ? (['1x'] as const) : (['1x', '100k'] as const)) {
   const dir = path.join(workDir, `seeds-${corpus}`);
   const cache = path.join(workDir, `cache-${corpus}`);
   log(`writing the ${corpus} corpus as files to ${dir}`);
@@ -79,18 +101,35 @@ for (const corpus of quick ? (['1x'] as const) : (['1x', '100k'] as const)) {
   const runs: { mode: StartMode; args: string[] }[] = [
     { mode: 'no cache', args: [] },
     { mode: 'cache: build + persist', args: ['--cache', cache] },
-    { mode: 'cache: persisted, unchanged seeds', args: ['--cache', cache] },
+    { mode: 'cache: persisted, unchanged seeds', args: ['--cache', cache, '--reload'] },
     { mode: 'worker thread, persisted', args: ['--cache', cache, '--worker'] },
   ];
   for (const { mode, args } of corpus === '1x' ? runs : runs.slice(1)) {
     log(`start to ready on ${corpus} (${mode})`);
-    const run = await child<StartFigures>('startToReady.ts', ['--dir', dir, ...args]);
+    const run = await child<StartFigures>('startToReady.ts', ['--dir', dir, ...args], true);
     results.starts.push({ corpus, mode, figures: run.value, error: run.error });
+  }
+}
+
+if (runs('load')) {
+  log(`load: ${LOAD_COUNT} /ask at ${LOAD_RATE} per second through a fake Discord, the compiled bot process on the BBC corpus`);
+  const run = await child<LoadRunFigures>('loadRun.ts', ['--count', String(LOAD_COUNT), '--rate', String(LOAD_RATE)]);
+  results.askLoad = { figures: run.value, error: run.error };
+}
+
+if (runs('whole')) {
+  log('whole process: newsdesk answering 25 questions from a fresh process against a plain MiniSearch script (3 runs each)');
+  try {
+    results.wholeProcess = { figures: await measureWholeProcess(3), error: null };
+  } catch (error) {
+    results.wholeProcess = { figures: null, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
 results.load = [loadAtStart, os.loadavg()[0]!];
 const { table, markdown } = await renderReport(results);
 process.stdout.write(`${table}\n`);
-await (await import('node:fs/promises')).writeFile(path.join(projectRoot, 'BENCHMARKS.md'), markdown);
-log('wrote BENCHMARKS.md');
+if (only === null) {
+  await (await import('node:fs/promises')).writeFile(path.join(projectRoot, 'BENCHMARKS.md'), markdown);
+  log('wrote BENCHMARKS.md');
+}

@@ -1,10 +1,14 @@
 /**
  * Child process of `npm run bench`: starts like the bot does (load the seeds folder, build every index) and reports
- * the time from process start to ready, as one JSON line:
- *   node --expose-gc --import tsx bench/startToReady.ts --dir DIR [--cache DIR] [--worker]
+ * the time from process start to ready, as one JSON line. Run compiled, as `npm start` runs the bot (module loading
+ * without a TypeScript compiler is part of the figure):
+ *   node --expose-gc dist/bench/startToReady.js --dir DIR [--cache DIR] [--worker] [--reload]
+ * With --reload, once ready it also re-reads the seeds in a worker thread (LibraryStore.reload, as the seeds watcher
+ * does) and reports the longest event-loop stall during that reload (perf_hooks.monitorEventLoopDelay).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { buildLibrary } from '../src/library.js';
+import { buildLibrary, LibraryStore } from '../src/library.js';
 import { heapMb } from './stats.js';
 
 /** What one start reports. */
@@ -17,9 +21,14 @@ export interface StartFigures {
   heapMb: number;
   /** Longest event-loop stall during the build. */
   blockedMs: number;
+  /** With --reload: the reload's duration and the longest event-loop stall during it (monitorEventLoopDelay max). */
+  reloadMs?: number;
+  reloadStallMs?: number;
 }
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, cache: { type: 'string' }, worker: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string' }, cache: { type: 'string' }, worker: { type: 'boolean', default: false }, reload: { type: 'boolean', default: false } },
+});
 // The longest the event loop went without turning while the library was built: what Discord heartbeats would see.
 let blockedMs = 0;
 let last = performance.now();
@@ -28,7 +37,8 @@ const ticker = setInterval(() => {
   blockedMs = Math.max(blockedMs, now - last);
   last = now;
 }, 5);
-const library = await buildLibrary(values.dir!, undefined, { cacheDir: values.cache ?? null, worker: values.worker });
+const options = { cacheDir: values.cache ?? null, worker: values.worker };
+const library = await buildLibrary(values.dir!, undefined, options);
 const readyMs = performance.now();
 clearInterval(ticker);
 blockedMs = Math.max(blockedMs, readyMs - last);
@@ -39,4 +49,14 @@ const figures: StartFigures = {
   heapMb: heapMb().withBuffers,
   blockedMs,
 };
+if (values.reload) {
+  const store = new LibraryStore(library, values.dir!, buildLibrary, { ...options, worker: true });
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const result = await store.reload();
+  delay.disable();
+  if (!result.ok) throw new Error(`reload failed: ${result.error}`);
+  figures.reloadMs = result.ms;
+  figures.reloadStallMs = delay.max / 1e6;
+}
 process.stdout.write(`${JSON.stringify(figures)}\n`);

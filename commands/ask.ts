@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { answerMayBeLate } from '../src/discord/answerLate.js';
 import { readAskRequest } from '../src/discord/askRequest.js';
 import { renderAsk } from '../src/discord/render/renderAsk.js';
 import { suggestFacet } from '../src/search/index.js';
@@ -21,7 +22,8 @@ export default {
   async execute(invocation, ctx) {
     const library = ctx.library.current;
     const request = readAskRequest(invocation.options, library, ctx.config.ask.maxQuestionLength);
-    await invocation.defer();
+    // Answered in the interaction callback when it will be ready well within Discord's 3 s; deferred when it may not.
+    if (answerMayBeLate(ctx, 'search')) await invocation.defer();
     const started = performance.now();
     const result = library.search.search(request.question, { filters: request.filters });
     const pages = renderAsk(result, { question: request.question, pageSize: ctx.config.ask.pageSize, ms: performance.now() - started });

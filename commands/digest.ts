@@ -1,10 +1,9 @@
 import { ChannelType, SlashCommandBuilder } from 'discord.js';
-import { DigestError } from '../src/digest/DigestError.js';
-import { ScheduleError } from '../src/digest/ScheduleError.js';
-import { requireManageGuild, refusals } from '../src/discord/guards.js';
+import { requireManageGuild } from '../src/discord/guards.js';
 import type { CommandInvocation } from '../src/discord/invocation.js';
 import { AUTOCOMPLETE_CHOICES } from '../src/discord/limits.js';
-import { digestTexts, renderDigestPost, renderDigestStatus } from '../src/discord/render/renderDigest.js';
+import { renderDigestPost, renderDigestStatus } from '../src/discord/render/renderDigest.js';
+import { texts } from '../src/discord/texts.js';
 import { UserError } from '../src/discord/userError.js';
 import type { Command } from './index.js';
 
@@ -35,14 +34,8 @@ export const data = new SlashCommandBuilder()
 /** Time zones offered while typing: every IANA zone the runtime knows, plus UTC. */
 const ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone')];
 
-/** Bad settings are the user's to fix: answer with what was wrong. */
-function asUserError(error: unknown): never {
-  if (error instanceof ScheduleError || error instanceof DigestError) throw new UserError(error.message);
-  throw error;
-}
-
 async function requireGuild(invocation: CommandInvocation): Promise<string | null> {
-  if (invocation.guildId === null) await invocation.reply({ content: refusals.guildOnly, ephemeral: true });
+  if (invocation.guildId === null) await invocation.reply({ content: texts.guildOnly, ephemeral: true });
   return invocation.guildId;
 }
 
@@ -50,7 +43,7 @@ export default {
   data,
   async execute(invocation, ctx) {
     const digest = ctx.digest;
-    if (!digest) return invocation.reply({ content: digestTexts.unavailable, ephemeral: true, data: { error: digestTexts.unavailable } });
+    if (!digest) return invocation.reply({ content: texts.digestUnavailable, ephemeral: true, data: { error: texts.digestUnavailable } });
     const { options } = invocation;
     switch (invocation.subcommand) {
       case 'set': {
@@ -60,17 +53,12 @@ export default {
           ...(options.string('time') !== null ? { time: options.string('time')! } : {}),
           ...(options.string('timezone') !== null ? { timezone: options.string('timezone')!.trim() } : {}),
         };
-        let status;
-        try {
-          status = await digest.configure(invocation.guildId!, input);
-        } catch (error) {
-          asUserError(error);
-        }
-        return invocation.reply(renderDigestStatus(status, digestTexts.saved));
+        // A bad time or zone throws a ScheduleError: the router answers with it.
+        return invocation.reply(renderDigestStatus(await digest.configure(invocation.guildId!, input), texts.digestSaved));
       }
       case 'off': {
         if (!(await requireManageGuild(invocation))) return;
-        return invocation.reply(renderDigestStatus(await digest.disable(invocation.guildId!), digestTexts.turnedOff));
+        return invocation.reply(renderDigestStatus(await digest.disable(invocation.guildId!), texts.digestTurnedOff));
       }
       case 'status': {
         const guildId = await requireGuild(invocation);
@@ -84,16 +72,11 @@ export default {
         if (guildId === null) return;
         await invocation.defer({ ephemeral: true });
         if (post) {
-          let result;
-          try {
-            result = await digest.postNow(guildId);
-          } catch (error) {
-            asUserError(error);
-          }
+          const result = await digest.postNow(guildId);
           if (result.posted) {
-            return invocation.reply({ content: digestTexts.posted(result.articles, result.channelId!), ephemeral: true, data: { posted: true, articles: result.articles, channelId: result.channelId } });
+            return invocation.reply({ content: texts.digestPosted(result.articles, result.channelId!), ephemeral: true, data: { posted: true, articles: result.articles, channelId: result.channelId } });
           }
-          await invocation.reply({ content: digestTexts.nothingToPost, ephemeral: true, data: { posted: false } });
+          await invocation.reply({ content: texts.digestNothingToPost, ephemeral: true, data: { posted: false } });
           for (const reply of renderDigestPost(result.post)) await invocation.reply({ ...reply, ephemeral: true });
           return;
         }

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { answerMayBeLate } from '../src/discord/answerLate.js';
 import { renderQuotes } from '../src/discord/render/renderQuotes.js';
 import { AUTOCOMPLETE_CHOICES, CHOICE_NAME_LENGTH, CHOICE_VALUE_LENGTH } from '../src/discord/limits.js';
 import { truncate } from '../src/discord/reply.js';
@@ -23,7 +24,12 @@ export default {
       speaker: invocation.options.string('speaker'),
       about: invocation.options.string('about'),
     };
-    await invocation.defer();
+    // Answered in the interaction callback when it will be ready well within Discord's 3 s; deferred when it may not.
+    if (answerMayBeLate(ctx, 'quotes')) {
+      await invocation.defer();
+      // Build every lookup structure now, once, rather than only this lookup's: the next /quote is then quick.
+      ctx.library.current.quotes.prepare();
+    }
     const lookup = lookupQuotes(ctx.library.current.quotes, request);
     const pages = renderQuotes(lookup);
     await invocation.reply(ctx.pages.open(invocation.user.id, pages));

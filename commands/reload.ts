@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { requireManageGuild } from '../src/discord/guards.js';
-import { digestTexts } from '../src/discord/render/renderDigest.js';
+import { plural, texts } from '../src/discord/texts.js';
 import type { Reply } from '../src/discord/reply.js';
 import type { ReloadResult } from '../src/library.js';
 import type { Command } from './index.js';
@@ -13,10 +13,10 @@ export const data = new SlashCommandBuilder()
 const SKIPPED_LISTED = 10;
 
 function renderReload(result: ReloadResult): Reply {
-  if (!result.ok) return { content: digestTexts.reloadFailed(result.reason), ephemeral: true, data: { reload: result } };
-  const lines = [`Reloaded ${result.articles} article${result.articles === 1 ? '' : 's'} in ${Math.round(result.ms)} ms.`];
+  if (!result.ok) return { content: texts.reloadFailed(result.reason), ephemeral: true, data: { reload: result } };
+  const lines = [`Reloaded ${plural(result.articles, 'article')} in ${Math.round(result.ms)} ms.`];
   if (result.skipped.length) {
-    lines.push(`Skipped ${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'}:`);
+    lines.push(`Skipped ${plural(result.skipped.length, 'file')}:`);
     for (const { file, reason } of result.skipped.slice(0, SKIPPED_LISTED)) lines.push(`• \`${file.replace(/`/g, "'")}\`: ${reason}`);
     if (result.skipped.length > SKIPPED_LISTED) lines.push(`… and ${result.skipped.length - SKIPPED_LISTED} more (see the log).`);
   }

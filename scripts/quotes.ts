@@ -12,6 +12,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isSkippedFile, loadArticleFile, loadCorpus } from '../src/corpus/index.js';
 import type { Article } from '../src/corpus/types.js';
+import { plural } from '../src/discord/texts.js';
 import { extractQuotes } from '../src/quotes/index.js';
 
 async function loadTarget(target: string): Promise<{ articles: Article[]; skipped: { file: string; reason: string }[] }> {
@@ -55,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   for (const skipped of loaded.skipped) process.stderr.write(`skipped ${skipped.file}: ${skipped.reason}\n`);
   const perArticle = loaded.articles.length > 0 ? ms / loaded.articles.length : 0;
-  process.stderr.write(`${loaded.articles.length} articles, ${count} quotations, ${perArticle.toFixed(3)} ms per article\n`);
+  process.stderr.write(`${plural(loaded.articles.length, 'article')}, ${plural(count, 'quotation')}, ${perArticle.toFixed(3)} ms per article\n`);
   return 0;
 }
 

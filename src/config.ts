@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ScheduleError } from './digest/ScheduleError.js';
+import { checkSchedule, isTimeZone } from './digest/slots.js';
 
 /**
  * Everything newsdesk reads from the environment (and `.env`), validated once at start.
@@ -78,6 +80,40 @@ export interface Config {
   };
 }
 
+/**
+ * Every default newsdesk has, in one place: those of the environment variables (`.env.example` documents them)
+ * and the tunables behind them. Modules merge their options over these; none restates a value.
+ */
+export const defaults = {
+  seedsDir: 'seeds',
+  watchSeeds: true,
+  indexCacheDir: '.newsdesk/cache',
+  logLevel: 'info',
+  ask: { maxQuestionLength: 300, pageSize: 3 },
+  search: {
+    /** Most articles one answer ranks. */
+    limit: 30,
+    /** An article answering less than this share of the question's weight is not shown. */
+    minCoverage: 0.5,
+    /** Longest excerpt, in characters. */
+    excerptLength: 600,
+  },
+  limits: { userCooldownSeconds: 3, guildPerMinute: 60 },
+  digest: {
+    channelId: null,
+    cron: '0 8 * * *',
+    timezone: 'UTC',
+    whenEmpty: 'skip',
+    graceHours: 6,
+    stateFile: 'data/newsdesk.sqlite',
+    retryMinutes: 10,
+    maxMessages: 5,
+    maxQuotes: 5,
+    latestCount: 5,
+    leaseMinutes: 10,
+  },
+} as const;
+
 /** A configuration value that is malformed; the message names the variable and what is wrong with it. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -101,14 +137,16 @@ const flag = (fallback: boolean) =>
     .transform((value) => ['true', '1', 'yes'].includes(value))
     .default(fallback);
 
-const isTimeZone = (zone: string) => {
+/** The schedule's own check of a cron expression, its `cron "…": ` prefix dropped (the variable is named instead). */
+function cronProblem(expression: string): string | null {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+    checkSchedule({ cron: expression, timezone: 'UTC' });
+    return null;
+  } catch (error) {
+    if (!(error instanceof ScheduleError)) throw error;
+    return error.message.replace(/^cron "[^"]*": /u, '');
   }
-};
+}
 
 /** A `postgres://` or `postgresql://` URL naming a host (a malformed one is refused at start, not at first use). */
 function isPostgresUrl(value: string | null): boolean {
@@ -117,9 +155,6 @@ function isPostgresUrl(value: string | null): boolean {
   const url = new URL(value);
   return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
 }
-
-/** A 5-field cron expression; node-cron validates each field when the job is scheduled. */
-const CRON = /^\s*(\S+\s+){4}\S+\s*$/u;
 
 const schema = z.object({
   DISCORD_TOKEN: optional,
@@ -131,21 +166,28 @@ const schema = z.object({
     .nullable()
     .default(null),
   SHARD_LIST: optional.refine((value) => value === null || /^\d{1,4}(\s*,\s*\d{1,4})*$/u.test(value), 'must be shard ids separated by commas, such as 0,1'),
-  SEEDS_DIR: z.string().trim().min(1).default('seeds'),
-  WATCH_SEEDS: flag(true),
-  INDEX_CACHE_DIR: z.string().trim().min(1).default('.newsdesk/cache'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ASK_MAX_QUESTION_LENGTH: integer(300, 10, 2000),
-  ASK_PAGE_SIZE: integer(3, 1, 10),
-  USER_COOLDOWN_SECONDS: integer(3, 0, 3600),
-  GUILD_COMMANDS_PER_MINUTE: integer(60, 0, 100_000),
+  SEEDS_DIR: z.string().trim().min(1).default(defaults.seedsDir),
+  WATCH_SEEDS: flag(defaults.watchSeeds),
+  INDEX_CACHE_DIR: z.string().trim().min(1).default(defaults.indexCacheDir),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(defaults.logLevel),
+  ASK_MAX_QUESTION_LENGTH: integer(defaults.ask.maxQuestionLength, 10, 2000),
+  ASK_PAGE_SIZE: integer(defaults.ask.pageSize, 1, 10),
+  USER_COOLDOWN_SECONDS: integer(defaults.limits.userCooldownSeconds, 0, 3600),
+  GUILD_COMMANDS_PER_MINUTE: integer(defaults.limits.guildPerMinute, 0, 100_000),
   DIGEST_CHANNEL_ID: snowflake,
-  DIGEST_CRON: z.string().trim().regex(CRON, 'must be a 5-field cron expression such as "0 8 * * *"').default('0 8 * * *'),
-  DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('UTC'),
-  DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default('skip'),
-  DIGEST_GRACE_HOURS: integer(6, 0, 168),
-  DIGEST_LEASE_SECONDS: integer(600, 5, 86_400),
-  STATE_FILE: z.string().trim().min(1).default('data/newsdesk.sqlite'),
+  DIGEST_CRON: z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const problem = cronProblem(value);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+    })
+    .default(defaults.digest.cron),
+  DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default(defaults.digest.timezone),
+  DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default(defaults.digest.whenEmpty),
+  DIGEST_GRACE_HOURS: integer(defaults.digest.graceHours, 0, 168),
+  DIGEST_LEASE_SECONDS: integer(defaults.digest.leaseMinutes * 60, 5, 86_400),
+  STATE_FILE: z.string().trim().min(1).default(defaults.digest.stateFile),
   DATABASE_URL: optional.refine(isPostgresUrl, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/newsdesk'),
 });
 

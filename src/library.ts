@@ -1,7 +1,14 @@
 import path from 'node:path';
-import { loadCorpus } from './corpus/index.js';
 import type { Article, Corpus, SkippedFile } from './corpus/types.js';
-import { EmptyCorpusError, loadSnapshot, loadSnapshotInWorker } from './indexCache/index.js';
+import {
+  EmptyCorpusError,
+  INDEX_CACHE_VERSION,
+  loadCorpusOnTwoThreads,
+  loadSnapshotInWorker,
+  readIndexCache,
+  snapshotKey,
+  writeIndexCache,
+} from './indexCache/index.js';
 import { QuoteIndex } from './quotes/index.js';
 import { collectFacets, SearchIndex, type Facets } from './search/index.js';
 
@@ -18,6 +25,11 @@ export interface Library {
   loadedAt: Date;
   /** How long loading and indexing took, in milliseconds. */
   buildMs: number;
+  /**
+   * Set when the library was just built with `persistLater`: writes it to the cache folder. Call it once the bot is
+   * ready; packing and writing the snapshot is then off the path to ready.
+   */
+  persistSnapshot?: () => Promise<void>;
 }
 
 /** The outcome of {@link LibraryStore.reload}. */
@@ -45,25 +57,49 @@ export interface LibraryOptions {
    * @default false
    */
   worker?: boolean;
+  /**
+   * When the seeds had to be parsed and indexed (no usable persisted index), do not write the new one before
+   * returning: {@link Library.persistSnapshot} does, when the caller is ready for it. Ignored with `worker`.
+   * @default false
+   */
+  persistLater?: boolean;
 }
 
-const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false };
+const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false, persistLater: false };
 
 /**
  * Loads a seeds folder and builds its indexes (or reads them from `options.cacheDir` when the seeds are unchanged).
  * @example const library = await buildLibrary('seeds'); library.search.articleCount // => 365
  */
 export async function buildLibrary(seedsDir: string, now: () => Date = () => new Date(), options: LibraryOptions = {}): Promise<Library> {
-  const { cacheDir, worker } = { ...defaultLibraryOptions, ...options };
+  const { cacheDir, worker, persistLater } = { ...defaultLibraryOptions, ...options };
   const started = performance.now();
-  if (worker || cacheDir) {
-    const { snapshot } = worker ? await loadSnapshotInWorker(seedsDir, cacheDir) : await loadSnapshot(seedsDir, cacheDir);
+  if (worker) {
+    const { snapshot } = await loadSnapshotInWorker(seedsDir, cacheDir);
     const { corpus } = snapshot;
     return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started);
   }
-  const corpus = await loadCorpus(seedsDir);
+  const key = await snapshotKey(seedsDir, cacheDir);
+  if (cacheDir) {
+    const snapshot = await readIndexCache(cacheDir, key);
+    if (snapshot) {
+      const { corpus } = snapshot;
+      return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started);
+    }
+  }
+  // Reading, parsing and quote extraction, most of a cold start, run on two threads.
+  const { corpus, quotes: extracted } = await loadCorpusOnTwoThreads(seedsDir);
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
-  return assemble(corpus, SearchIndex.build(corpus.articles), QuoteIndex.fromArticles(corpus.articles), now, started);
+  const search = SearchIndex.build(corpus.articles);
+  const quotes = QuoteIndex.fromExtracted(corpus.articles, extracted);
+  const library = assemble(corpus, search, quotes, now, started);
+  if (!cacheDir) return library;
+  const persist = () => writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus, search: search.toData(), quotes: quotes.toJSON() });
+  if (!persistLater) {
+    await persist();
+    return { ...library, buildMs: performance.now() - started };
+  }
+  return { ...library, persistSnapshot: persist };
 }
 
 function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: () => Date, started: number): Library {
@@ -101,6 +137,11 @@ export class LibraryStore {
   /** The library in use now. */
   get current(): Library {
     return this.#current;
+  }
+
+  /** True while a reload runs: receiving and swapping in the new library may hold the event loop for a moment. */
+  get reloading(): boolean {
+    return this.#running !== null;
   }
 
   /** Calls `listener` after each successful reload, with the new and the previous library. */

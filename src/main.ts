@@ -9,6 +9,7 @@ import { PageStore } from './discord/pageStore.js';
 import { Router } from './discord/router.js';
 import { renderDigestPost } from './discord/render/renderDigest.js';
 import { startBot, type Bot } from './discord/startBot.js';
+import { plural } from './discord/texts.js';
 import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
 import { digestJob, startJob } from './digest/scheduledJob.js';
@@ -25,10 +26,10 @@ Without DISCORD_TOKEN, newsdesk runs in console mode: type slash commands (/help
 function summary(library: Library, seedsDir: string): string {
   const { corpus } = library;
   const lines = [
-    `Loaded ${corpus.articles.length} articles (${library.search.passageCount} passages, ${library.quotes.size} quotes) from ${seedsDir} in ${Math.round(library.buildMs)} ms.`,
+    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${plural(library.quotes.size, 'quote')}) from ${seedsDir} in ${Math.round(library.buildMs)} ms.`,
   ];
   if (corpus.skipped.length > 0) {
-    lines.push(`Skipped ${corpus.skipped.length} file${corpus.skipped.length === 1 ? '' : 's'}:`);
+    lines.push(`Skipped ${plural(corpus.skipped.length, 'file')}:`);
     for (const { file, reason } of corpus.skipped.slice(0, 50)) lines.push(`  ${file}: ${reason}`);
     if (corpus.skipped.length > 50) lines.push(`  … and ${corpus.skipped.length - 50} more`);
   }
@@ -57,8 +58,9 @@ async function main(): Promise<number> {
   // In the terminal, info logs would bury the answers; the operator can still ask for them with LOG_LEVEL.
   const log = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
 
-  // Built before login (or read from the persisted index), so nothing blocks the gateway connection.
-  const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir });
+  // Built before login (or read from the persisted index), so nothing blocks the gateway connection. A newly built
+  // index is persisted once the bot is ready (persistLater), not on the way to it; console mode writes it at once.
+  const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir, persistLater: !consoleMode });
   for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
   log.info({ articles: library.corpus.articles.length, passages: library.search.passageCount, ms: Math.round(library.buildMs) }, 'coverage loaded');
 
@@ -142,9 +144,17 @@ async function main(): Promise<number> {
 
   // Every entry point has its own catch; this is the last net, so one missed promise never takes the bot down.
   process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
-  library.quotes.prepare();
   const connected = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
   bot = connected;
+  // After ready, not before: until the quote index's lookup structures exist, /quote defers (answerMayBeLate); and
+  // a newly built index is written now, off the path to ready.
+  setImmediate(() => {
+    libraryStore.current.quotes.prepare();
+    void library.persistSnapshot?.().then(
+      () => log.info('persisted the index'),
+      (error: unknown) => log.warn({ err: error }, 'could not persist the index; the next start builds it again'),
+    );
+  });
   // The guild cache is filled at ready: only now does the digest know which guilds this process serves.
   await digest.catchUp();
   const digestTick = startJob(digestJob(digest), log);

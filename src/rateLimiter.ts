@@ -1,3 +1,5 @@
+import { defaults } from './config.js';
+
 /** Options of a {@link RateLimiter}. */
 export interface RateLimiterOptions {
   /** Seconds a user waits between two expensive commands; 0 disables. @default 3 */
@@ -8,7 +10,7 @@ export interface RateLimiterOptions {
   now?: () => number;
 }
 
-const defaultOptions: Required<RateLimiterOptions> = { userCooldownSeconds: 3, guildPerMinute: 60, now: Date.now };
+const defaultOptions: Required<RateLimiterOptions> = { ...defaults.limits, now: Date.now };
 
 /** The answer of {@link RateLimiter.take}: allowed, or when to try again. */
 export type RateDecision = { ok: true } | { ok: false; retryAt: number; scope: 'user' | 'guild' };

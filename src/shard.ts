@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { ShardingManager } from 'discord.js';
@@ -15,13 +16,15 @@ async function startSharded(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   if (!config.discord.token) throw new ConfigError('DISCORD_TOKEN', 'is required to run sharded (console mode has no shards)');
-  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+  // main.js next to this file when compiled (`npm run start:sharded` runs dist/), main.ts when run from the sources.
+  const extension = path.extname(fileURLToPath(import.meta.url));
+  const manager = new ShardingManager(fileURLToPath(new URL(`./main${extension}`, import.meta.url)), {
     token: config.discord.token,
     totalShards: config.discord.shardCount ?? 'auto',
     // SHARD_LIST: this host runs only these shards; the other hosts run the rest, all on one DATABASE_URL.
     ...(config.discord.shardList ? { shardList: config.discord.shardList } : {}),
-    // The shard processes run TypeScript through tsx, like `npm start`.
-    execArgv: ['--import', 'tsx'],
+    // Compiled shards run plain node; from the TypeScript sources (tests) they need tsx's loader.
+    execArgv: extension === '.ts' ? ['--import', 'tsx'] : [],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => log.info({ shard: shard.id }, 'shard started'));

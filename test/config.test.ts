@@ -17,7 +17,9 @@ describe('loadConfig', () => {
   it.each([
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL: must be one of'],
     ['DIGEST_TIMEZONE', 'Mars/Olympus', 'DIGEST_TIMEZONE: must be an IANA time zone'],
-    ['DIGEST_CRON', 'every day', 'DIGEST_CRON: must be a 5-field cron expression'],
+    ['DIGEST_CRON', 'every day', 'DIGEST_CRON: expected 5 fields (minute hour day-of-month month day-of-week), got 2'],
+    ['DIGEST_CRON', '0 25 * * *', 'DIGEST_CRON: hour 25 is outside 0-23'],
+    ['DIGEST_CRON', '0 8 31 feb *', 'DIGEST_CRON: it never fires'],
     ['DISCORD_CLIENT_ID', 'abc', 'DISCORD_CLIENT_ID: must be a Discord id'],
     ['USER_COOLDOWN_SECONDS', '-1', 'USER_COOLDOWN_SECONDS: must be at least 0'],
     ['DISCORD_API_URL', 'not a url', 'DISCORD_API_URL: must be a URL'],
@@ -44,6 +46,15 @@ describe('loadConfig', () => {
   ])('refuses SHARD_LIST %o in one line naming it', (env, message) => {
     expect(() => loadConfig(env)).toThrowError(ConfigError);
     expect(() => loadConfig(env)).toThrowError(message);
+  });
+
+  it('reports exactly "DIGEST_CRON: hour 25 is outside 0-23" for an hour out of range', () => {
+    expect(() => loadConfig({ DIGEST_CRON: '0 25 * * *' })).toThrowError(/^DIGEST_CRON: hour 25 is outside 0-23$/u);
+  });
+
+  it('accepts the time zones the schedule accepts, and only those', () => {
+    expect(loadConfig({ DIGEST_TIMEZONE: 'America/Argentina/Buenos_Aires' }).digest.timezone).toBe('America/Argentina/Buenos_Aires');
+    expect(() => loadConfig({ DIGEST_TIMEZONE: 'Europe/Londn' })).toThrowError('DIGEST_TIMEZONE: must be an IANA time zone');
   });
 
   it('never repeats the value of a malformed variable (it could be a secret)', () => {

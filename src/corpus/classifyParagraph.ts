@@ -1,4 +1,5 @@
 import type { Paragraph } from './types.js';
+import { isCreditedCaption } from './credits.js';
 import { normalizeText } from './normalizeText.js';
 
 /** A crosshead is a short line; anything longer without final punctuation is kept as running text. */
@@ -42,7 +43,8 @@ function isCrosshead(text: string): boolean {
 /**
  * Tells a body paragraph from a crosshead or a caption, from the raw lines of one blank-line-separated block.
  * Only text without final punctuation can be a crosshead (short, opening with a capital, not a table row) or a
- * caption (one sentence, indented with a no-break space or naming someone who speaks to / reports from).
+ * caption (one sentence, indented with a no-break space or naming someone who speaks to / reports from; or any
+ * block a photo credit opens or closes).
  *
  * @example
  * classifyParagraph(["'Non-stop bombing'"])
@@ -53,6 +55,8 @@ function isCrosshead(text: string): boolean {
 export function classifyParagraph(lines: readonly string[]): Paragraph {
   const text = normalizeText(lines.join(' '));
   if (FINAL_PUNCTUATION.test(text)) return { kind: 'body', text };
+  // A picture's credit ("Getty Images Oli Scarff", "… on Friday. Reuters/Kevin Lamarque") makes its block a caption.
+  if (isCreditedCaption(lines)) return { kind: 'caption', text };
   const first = lines[0] ?? '';
   const oneSentence = text.length <= CAPTION_MAX_CHARS && !SENTENCE_BREAK.test(text);
   if (oneSentence && (LEADING_NBSP.test(first) || CAPTION_VERBS.test(text))) return { kind: 'caption', text };

@@ -187,28 +187,54 @@ async function walk(dir: string, rel: string, found: Candidates): Promise<void> 
  * // => []
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
-  const settings = { ...defaultLoadOptions, ...options };
+  const found = await listCorpusFiles(dir);
+  return mergeCorpora([{ articles: [], skipped: found.skipped }, await loadCorpusFiles(dir, found.files, options)]);
+}
+
+/**
+ * The first half of {@link loadCorpus}: the candidate article files under `dir` (relative posix paths, sorted), and
+ * the entries rejected on sight. With {@link loadCorpusFiles} and {@link mergeCorpora}, the files can be loaded in
+ * parts (on several threads) and put together as `loadCorpus` would have returned them.
+ * @example await listCorpusFiles('seeds') // => { files: ['000_8ea7bffe1f96b296.txt', …], skipped: [] }
+ */
+export async function listCorpusFiles(dir: string): Promise<{ files: string[]; skipped: SkippedFile[] }> {
   const found: Candidates = { files: [], skipped: [] };
   await walk(dir, '', found);
+  return found;
+}
 
-  const results: (Article | SkippedFile)[] = new Array(found.files.length);
+/**
+ * Loads the given files of `dir` (ids as {@link listCorpusFiles} lists them): the second half of {@link loadCorpus}.
+ * @example (await loadCorpusFiles('seeds', ['000_8ea7bffe1f96b296.txt'])).articles.length // => 1
+ */
+export async function loadCorpusFiles(dir: string, files: readonly string[], options: LoadOptions = {}): Promise<Corpus> {
+  const settings = { ...defaultLoadOptions, ...options };
+  const results: (Article | SkippedFile)[] = new Array(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < found.files.length) {
+    while (next < files.length) {
       const index = next++;
-      results[index] = await loadArticleFile(dir, found.files[index] ?? '', settings);
+      results[index] = await loadArticleFile(dir, files[index] ?? '', settings);
     }
   };
-  const workers = Math.max(1, Math.min(settings.concurrency, found.files.length));
+  const workers = Math.max(1, Math.min(settings.concurrency, files.length));
   await Promise.all(Array.from({ length: workers }, worker));
 
   const articles: Article[] = [];
-  const skipped = found.skipped;
+  const skipped: SkippedFile[] = [];
   for (const result of results) {
     if (isSkippedFile(result)) skipped.push(result);
     else articles.push(result);
   }
-  articles.sort((a, b) => compareIds(a.id, b.id));
-  skipped.sort((a, b) => compareIds(a.file, b.file));
+  return mergeCorpora([{ articles, skipped }]);
+}
+
+/**
+ * Parts of one folder's corpus put together, articles and skipped files sorted by id as {@link loadCorpus} returns them.
+ * @example mergeCorpora([{ articles: [b], skipped: [] }, { articles: [a], skipped: [] }]).articles // => [a, b]
+ */
+export function mergeCorpora(parts: readonly Corpus[]): Corpus {
+  const articles = parts.flatMap((part) => part.articles).sort((a, b) => compareIds(a.id, b.id));
+  const skipped = parts.flatMap((part) => part.skipped).sort((a, b) => compareIds(a.file, b.file));
   return { articles, skipped };
 }

@@ -27,6 +27,13 @@ function field(data: Record<string, unknown>, ...keys: string[]): string | null 
   return null;
 }
 
+/** `tags: [a, b]` (or one string, comma-separated), whitespace normalised, empty and repeated ones dropped. */
+function tagsField(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  const tags = items.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number').map((item) => normalizeText(String(item)));
+  return [...new Set(tags.filter((tag) => tag !== ''))];
+}
+
 function dateField(value: unknown): string | null {
   if (value instanceof Date) return yamlDateToIso(value);
   if (typeof value === 'string') return parseDate(value);
@@ -104,6 +111,7 @@ export function parseMarkdown(id: string, text: string): Article {
     headline: headline ?? '',
     standfirst: field(data, 'standfirst', 'summary', 'description'),
     section: field(data, 'section', 'category'),
+    tags: tagsField(data['tags']),
     source: field(data, 'source'),
     date: dateField(data['date']),
     url: field(data, 'url', 'link'),

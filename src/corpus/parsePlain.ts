@@ -41,6 +41,7 @@ export function parsePlain(id: string, text: string): Article {
     byline: null,
     credit: null,
     license: null,
+    tags: [],
     format: 'plain',
     paragraphs: blocks.map(classifyParagraph),
   };

@@ -92,6 +92,7 @@ export function parseWire(id: string, text: string): Article {
     byline: null,
     credit,
     license: null,
+    tags: [],
     format: 'wire',
     paragraphs: splitBlocks(rest.slice(0, end).join('\n')).map(classifyParagraph),
   };

@@ -20,6 +20,8 @@ export interface Article {
   standfirst: string | null;
   /** Desk or topic, e.g. "Middle East", "business". */
   section: string | null;
+  /** Finer topics from the front matter's `tags` (e.g. "Iraq war"), in the file's order; empty when none. */
+  tags: string[];
   /** The outlet, e.g. "Al Jazeera", "Wikinews". */
   source: string | null;
   /** ISO 8601 date ("2005-10-14") or local date-time ("2012-02-06T15:55") as printed; null when unknown. */

@@ -11,6 +11,8 @@ export interface DigestItem {
   date: string | null;
   url: string | null;
   source: string | null;
+  /** The article's tags (its section is the section it is listed under). */
+  tags: string[];
 }
 
 /** The articles of one section, newest first. */
@@ -94,6 +96,7 @@ function toItem(article: Article, standfirstLength: number): DigestItem {
     date: article.date,
     url: article.url,
     source: article.source,
+    tags: article.tags,
   };
 }
 

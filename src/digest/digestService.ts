@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DateTime } from 'luxon';
 import type { Article } from '../corpus/types.js';
 import { deliverRun } from '../delivery/deliverRun.js';
 import { isFinishedRun, type DigestRun, type RunKind } from '../state/types.js';
@@ -117,7 +116,7 @@ export class DigestService<M = unknown> {
       schedule: describeSchedule(resolved.schedule),
       timezone: resolved.timezone,
       custom: resolved.custom,
-      nextRun: next ? { at: next.toISOString(), local: this.local(next.toISOString(), resolved.timezone) } : null,
+      nextRun: next ? { at: next.toISOString() } : null,
       lastRun: last
         ? { slot: last.slot, kind: last.kind, status: last.status, at: last.finishedAt ?? last.startedAt, articles: last.articleIds.length, error: last.error }
         : null,
@@ -279,9 +278,6 @@ export class DigestService<M = unknown> {
     return { mode: 'latest', digest: composeDigest(latest, { since, until, maxQuotes: 0 }), timezone: resolved.timezone, maxMessages: 1 };
   }
 
-  private local(iso: string, timezone: string): string {
-    return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).toFormat('ccc d LLL yyyy HH:mm');
-  }
 }
 
 function normaliseTime(text: string): string {

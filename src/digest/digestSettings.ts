@@ -1,3 +1,4 @@
+import { defaults } from '../config.js';
 import type { GuildSettings } from '../state/types.js';
 import type { Schedule } from './slots.js';
 
@@ -25,18 +26,18 @@ export interface DigestSettings {
   leaseMinutes: number;
 }
 
-/** The defaults of `DigestSettings`, merged once by `DigestService`. */
+/** The defaults of `DigestSettings` (from `defaults` in `src/config.ts`), merged once by `DigestService`. */
 export const defaultDigestSettings: DigestSettings = {
-  channelId: null,
-  cron: '0 8 * * *',
-  timezone: 'UTC',
-  whenEmpty: 'skip',
-  graceHours: 6,
-  retryMinutes: 10,
-  maxMessages: 5,
-  maxQuotes: 5,
-  latestCount: 5,
-  leaseMinutes: 10,
+  channelId: defaults.digest.channelId,
+  cron: defaults.digest.cron,
+  timezone: defaults.digest.timezone,
+  whenEmpty: defaults.digest.whenEmpty,
+  graceHours: defaults.digest.graceHours,
+  retryMinutes: defaults.digest.retryMinutes,
+  maxMessages: defaults.digest.maxMessages,
+  maxQuotes: defaults.digest.maxQuotes,
+  latestCount: defaults.digest.latestCount,
+  leaseMinutes: defaults.digest.leaseMinutes,
 };
 
 /** What applies to one guild once its own settings and the defaults are combined. */

@@ -77,8 +77,8 @@ export interface DigestStatus {
   timezone: string;
   /** Whether the guild set its own settings (else it follows the defaults from the environment). */
   custom: boolean;
-  /** The next run: ISO instant and the same in the guild's zone ("Mon 2 Jun 08:00"). */
-  nextRun: { at: string; local: string } | null;
+  /** The next run, an ISO instant (shown in the guild's `timezone`). */
+  nextRun: { at: string } | null;
   lastRun: { slot: string; kind: RunKind; status: string; at: string | null; articles: number; error: string | null } | null;
   /** What the next digest would carry if it ran now, and why the other articles are left out. */
   next: { since: string | null; articles: number; excluded: DigestSelection['excluded'] };

@@ -1,5 +1,6 @@
-import { DateTime, IANAZone } from 'luxon';
-import { parseCron, type CronFields } from './parseCron.js';
+import { CronExpressionParser, type CronExpression } from 'cron-parser';
+import { IANAZone } from 'luxon';
+import { parseCron } from './parseCron.js';
 import { ScheduleError } from './ScheduleError.js';
 
 /**
@@ -7,9 +8,6 @@ import { ScheduleError } from './ScheduleError.js';
  * time zone, so 08:00 stays 08:00 local across daylight-saving changes.
  */
 export type Schedule = { time: string; timezone: string } | { cron: string; timezone: string };
-
-/** How far back (or ahead) to look for an occurrence: enough for "29 Feb on a Monday" style expressions. */
-const SEARCH_DAYS = 366 * 8;
 
 const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
@@ -24,88 +22,69 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } {
 }
 
 /**
+ * Whether `name` is an IANA time zone luxon (and so the schedule) can use: the one test, shared with the
+ * configuration's `DIGEST_TIMEZONE` check.
+ * @example isTimeZone('Europe/London') // => true
+ */
+export function isTimeZone(name: string): boolean {
+  return IANAZone.isValidZone(name);
+}
+
+/**
  * Checks an IANA time zone name and returns it, or throws naming it.
  * @example checkTimezone('Europe/London') // => 'Europe/London'
  */
 export function checkTimezone(name: string): string {
-  if (!IANAZone.isValidZone(name)) {
+  if (!isTimeZone(name)) {
     throw new ScheduleError(`time zone "${name}" is not an IANA time zone such as Europe/London or UTC`, name);
   }
   return name;
 }
 
-/** The schedule as cron fields, validating the time zone. */
-function fieldsOf(schedule: Schedule): CronFields {
+/** The schedule as a 5-field cron expression, validated field by field (so a bad one is named) with its zone. */
+function cronOf(schedule: Schedule): string {
   checkTimezone(schedule.timezone);
   if ('time' in schedule) {
     const { hour, minute } = parseTimeOfDay(schedule.time);
-    return parseCron(`${minute} ${hour} * * *`);
+    return `${minute} ${hour} * * *`;
   }
-  return parseCron(schedule.cron);
-}
-
-function dayMatches(day: DateTime, fields: CronFields): boolean {
-  if (!fields.months.has(day.month)) return false;
-  const dom = fields.daysOfMonth.has(day.day);
-  const dow = fields.daysOfWeek.has(day.weekday % 7);
-  // Vixie cron: when both day fields are restricted, either may match.
-  if (fields.daysOfMonthRestricted && fields.daysOfWeekRestricted) return dom || dow;
-  return dom && dow;
+  parseCron(schedule.cron);
+  return schedule.cron;
 }
 
 /**
- * The instants a schedule fires on one local day, ascending. A local time skipped by a spring-forward change
- * fires at the shifted instant (luxon moves it forward); a time repeated by a fall-back change fires once.
+ * The occurrences around `from`, computed by cron-parser in the schedule's zone (on luxon, so 08:00 stays 08:00
+ * local across daylight-saving changes). Both directions are strict: `prev()` is before `from`, `next()` after.
  */
-function occurrencesOn(day: DateTime, fields: CronFields): DateTime[] {
-  if (!dayMatches(day, fields)) return [];
-  const seen = new Set<number>();
-  const out: DateTime[] = [];
-  for (const hour of [...fields.hours].sort((a, b) => a - b)) {
-    for (const minute of [...fields.minutes].sort((a, b) => a - b)) {
-      const at = day.set({ hour, minute, second: 0, millisecond: 0 });
-      if (!seen.has(at.toMillis())) {
-        seen.add(at.toMillis());
-        out.push(at);
-      }
-    }
+function occurrences(schedule: Schedule, from: Date): CronExpression {
+  const cron = cronOf(schedule);
+  try {
+    return CronExpressionParser.parse(cron, { currentDate: from, tz: schedule.timezone });
+  } catch (error) {
+    // Every field is in range (parseCron checked), so what is left is a date that never comes, e.g. 31 February.
+    throw new ScheduleError(`cron "${cron}": it never fires (${error instanceof Error ? error.message : String(error)})`, cron);
   }
-  return out.sort((a, b) => a.toMillis() - b.toMillis());
 }
 
 /**
- * The latest time the schedule fired at or before `now`, or null when it never has within eight years.
+ * The latest time the schedule fired at or before `now`, or null when it never has.
  * @example previousSlot(new Date('2025-03-30T09:00:00Z'), { time: '08:00', timezone: 'Europe/London' })
  * // => 2025-03-30T07:00:00.000Z (08:00 BST)
  */
 export function previousSlot(now: Date, schedule: Schedule): Date | null {
-  const fields = fieldsOf(schedule);
-  const nowMs = now.getTime();
-  let day = DateTime.fromJSDate(now, { zone: schedule.timezone }).startOf('day');
-  for (let i = 0; i < SEARCH_DAYS; i += 1) {
-    const hits = occurrencesOn(day, fields).filter((at) => at.toMillis() <= nowMs);
-    const last = hits[hits.length - 1];
-    if (last) return last.toJSDate();
-    day = day.minus({ days: 1 }).startOf('day');
-  }
-  return null;
+  // prev() is strictly before its start: one millisecond later makes a slot at exactly `now` count.
+  const expression = occurrences(schedule, new Date(now.getTime() + 1));
+  return expression.hasPrev() ? expression.prev().toDate() : null;
 }
 
 /**
- * The first time the schedule fires strictly after `now`, or null when it never does within eight years.
+ * The first time the schedule fires strictly after `now`, or null when it never does.
  * @example nextSlot(new Date('2025-10-26T07:30:00Z'), { time: '08:00', timezone: 'Europe/London' })
  * // => 2025-10-26T08:00:00.000Z (08:00 GMT, the first day after the change)
  */
 export function nextSlot(now: Date, schedule: Schedule): Date | null {
-  const fields = fieldsOf(schedule);
-  const nowMs = now.getTime();
-  let day = DateTime.fromJSDate(now, { zone: schedule.timezone }).startOf('day');
-  for (let i = 0; i < SEARCH_DAYS; i += 1) {
-    const first = occurrencesOn(day, fields).find((at) => at.toMillis() > nowMs);
-    if (first) return first.toJSDate();
-    day = day.plus({ days: 1 }).startOf('day');
-  }
-  return null;
+  const expression = occurrences(schedule, now);
+  return expression.hasNext() ? expression.next().toDate() : null;
 }
 
 /**
@@ -114,7 +93,7 @@ export function nextSlot(now: Date, schedule: Schedule): Date | null {
  * @example checkSchedule({ cron: '0 25 * * *', timezone: 'UTC' }) // throws 'cron "0 25 * * *": hour 25 is outside 0-23'
  */
 export function checkSchedule(schedule: Schedule): void {
-  fieldsOf(schedule);
+  occurrences(schedule, new Date());
 }
 
 /**

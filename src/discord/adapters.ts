@@ -6,7 +6,7 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { AutocompleteInvocation, ButtonInvocation, CommandInvocation, CommandOptions } from './invocation.js';
-import { AUTOCOMPLETE_CHOICES, CHOICE_NAME_LENGTH, CHOICE_VALUE_LENGTH } from './limits.js';
+import { AUTO_DEFER_MS, AUTOCOMPLETE_CHOICES, CHOICE_NAME_LENGTH, CHOICE_VALUE_LENGTH } from './limits.js';
 import type { Reply } from './reply.js';
 import { toMessageOptions } from './sendable.js';
 
@@ -30,10 +30,25 @@ const userOf = (interaction: { user: { id: string; username: string; globalName?
  * Wraps a discord.js slash command interaction in the surface command handlers use. The first answer replies (or
  * edits the deferred reply); later answers are follow-ups. An ephemeral answer after a public deferral (an error
  * found late) replaces the "thinking…" message with an ephemeral follow-up, so only the asker sees it.
+ * A handler that has neither answered nor deferred `autoDeferMs` after the interaction arrived (waiting on something)
+ * is deferred for it, so that a slow answer still lands within Discord's 3 s as an edit.
  */
-export function commandInvocation(interaction: ChatInputCommandInteraction): CommandInvocation {
+export function commandInvocation(interaction: ChatInputCommandInteraction, autoDeferMs: number = AUTO_DEFER_MS): CommandInvocation {
   let deferredEphemeral: boolean | null = null;
+  let deferral: Promise<void> | null = null;
   let answered = false;
+  const defer = ({ ephemeral = false } = {}): Promise<void> => {
+    clearTimeout(autoDefer);
+    if (deferral) return deferral;
+    if (interaction.deferred || interaction.replied || answered) return Promise.resolve();
+    // Set before the request: a reply that comes while it is in flight waits for it, then edits.
+    deferredEphemeral = ephemeral;
+    deferral = interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}).then(() => undefined);
+    return deferral;
+  };
+  // A failed automatic deferral (the interaction expired) surfaces when the answer is sent, where it is logged.
+  const autoDefer = setTimeout(() => void defer().catch(() => undefined), autoDeferMs);
+  autoDefer.unref();
   return {
     commandName: interaction.commandName,
     subcommand: interaction.options.getSubcommand(false),
@@ -41,12 +56,10 @@ export function commandInvocation(interaction: ChatInputCommandInteraction): Com
     user: userOf(interaction),
     guildId: interaction.guildId,
     canManageGuild: interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
-    async defer({ ephemeral = false } = {}) {
-      if (interaction.deferred || interaction.replied) return;
-      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-      deferredEphemeral = ephemeral;
-    },
+    defer,
     async reply(reply: Reply) {
+      clearTimeout(autoDefer);
+      if (deferral) await deferral.catch(() => undefined);
       const options = toMessageOptions(reply);
       const flags = reply.ephemeral ? MessageFlags.Ephemeral : undefined;
       if (answered) {

@@ -1,10 +1,5 @@
 import type { CommandInvocation } from './invocation.js';
-
-/** Texts of the refusals, in one place. */
-export const refusals = {
-  guildOnly: 'This command only works in a server, not in direct messages.',
-  manageGuild: 'You need the **Manage Server** permission to do that.',
-} as const;
+import { texts } from './texts.js';
 
 /**
  * Answers with an ephemeral refusal and returns false unless the command runs in a guild and the member has
@@ -13,11 +8,11 @@ export const refusals = {
  */
 export async function requireManageGuild(invocation: CommandInvocation): Promise<boolean> {
   if (invocation.guildId === null) {
-    await invocation.reply({ content: refusals.guildOnly, ephemeral: true });
+    await invocation.reply({ content: texts.guildOnly, ephemeral: true });
     return false;
   }
   if (!invocation.canManageGuild) {
-    await invocation.reply({ content: refusals.manageGuild, ephemeral: true });
+    await invocation.reply({ content: texts.manageGuild, ephemeral: true });
     return false;
   }
   return true;

@@ -17,3 +17,10 @@ export const CUSTOM_ID_LENGTH = 100;
 export const AUTOCOMPLETE_CHOICES = 25;
 export const CHOICE_NAME_LENGTH = 100;
 export const CHOICE_VALUE_LENGTH = 100;
+/** Discord invalidates an interaction that gets no callback (reply or deferral) within this many milliseconds. */
+export const INTERACTION_CALLBACK_MS = 3000;
+/**
+ * A command that has neither replied nor deferred this long after its interaction arrived is deferred for it: half of
+ * Discord's window, so that the deferral itself still lands in time on a slow network.
+ */
+export const AUTO_DEFER_MS = INTERACTION_CALLBACK_MS / 2;

@@ -1,5 +1,7 @@
 import type { Command } from '../../commands/index.js';
 import type { AppContext } from '../context.js';
+import { DigestError } from '../digest/DigestError.js';
+import { ScheduleError } from '../digest/ScheduleError.js';
 import type { AutocompleteInvocation, ButtonInvocation, CommandInvocation } from './invocation.js';
 import { PAGE_PREFIX } from './pageStore.js';
 import { texts } from './texts.js';
@@ -69,12 +71,24 @@ export class Router {
   }
 
   async #fail(error: unknown, log: AppContext['log'], answer: (message: string) => Promise<void>): Promise<void> {
+    const refusal = userMessage(error);
     // The state database away (PostgreSQL restarting) is passing: say "try again shortly", log it as a warning.
-    const message = error instanceof UserError ? error.message : error instanceof StateUnavailableError ? texts.stateUnavailable : texts.internalError;
-    if (error instanceof UserError) log.debug({ reason: error.message }, 'refused');
+    const message = refusal ?? (error instanceof StateUnavailableError ? texts.stateUnavailable : texts.internalError);
+    if (refusal !== null) log.debug({ reason: refusal }, 'refused');
     else if (error instanceof StateUnavailableError) log.warn({ reason: error.reason }, 'state database unavailable');
     else log.error({ err: error }, 'command failed');
     // The interaction may be gone (expired token, deleted channel): nothing more to do than log it.
     await answer(message).catch((replyError: unknown) => log.warn({ err: replyError }, 'could not send the error answer'));
   }
+}
+
+/**
+ * What the user is told about an error that is theirs to fix, or null when it is ours. The one place domain errors
+ * become answers: a bad schedule or time zone (`ScheduleError`), a digest request that cannot be carried out
+ * (`DigestError`), and every `UserError`.
+ * @example userMessage(new ScheduleError('time "25:00" is not a time of day', '25:00')) // => 'time "25:00" is not a time of day'
+ */
+export function userMessage(error: unknown): string | null {
+  if (error instanceof UserError || error instanceof ScheduleError || error instanceof DigestError) return error.message;
+  return null;
 }

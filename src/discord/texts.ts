@@ -1,4 +1,15 @@
-/** What users read when something goes wrong or is refused, in one table. */
+import { escapeMarkdown } from '../search/index.js';
+
+/**
+ * "1 article", "2 articles": the count and the noun, in the plural unless the count is one.
+ * @example plural(1, 'article') // => '1 article'
+ * @example plural(3, 'quotation') // => '3 quotations'
+ */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+
+/** What users read when something goes wrong, is refused or needs saying in a sentence: every command's, in one table. */
 export const texts = {
   internalError: 'Something went wrong on our side while answering; it has been logged. Please try again in a moment.',
   stateUnavailable: 'The settings store cannot be reached right now; nothing was changed. Please try again shortly.',
@@ -14,4 +25,25 @@ export const texts = {
     `No ${option} called "${value}" in the coverage.${known.length ? ` Try one of: ${known.slice(0, 10).join(', ')}.` : ''}`,
   badDate: (option: string, value: string) => `\`${option}\` must be a date like 2012-02-06; "${value}" is not.`,
   dateRange: 'The `since` date is after the `until` date, so nothing can match.',
+
+  guildOnly: 'This command only works in a server, not in direct messages.',
+  manageGuild: 'You need the **Manage Server** permission to do that.',
+
+  digestUnavailable: 'Digests are not available here: newsdesk runs without a state file (console mode without DIGEST_STATE_FILE, or the digest is not configured).',
+  digestSaved: 'Digest settings saved.',
+  digestTurnedOff: 'The digest is off for this server. `/digest set` turns it back on.',
+  digestPosted: (articles: number, channelId: string) => `Posted the digest (${plural(articles, 'article')}) in <#${channelId}>.`,
+  digestNothingToPost: 'Nothing new to post: the digest would be empty. Here are the latest articles instead.',
+  reloadFailed: (reason: string) => `Reload failed: ${reason}\nThe previous coverage is still in use.`,
+
+  quoteUsage:
+    'Give the words of a quotation or a speaker (or both): `/quote text: moral stain` finds who said it, ' +
+    '`/quote speaker: Juppe about: sanctions` lists what they said.',
+  quoteNoTextMatch: (query: string) =>
+    `No quote in the coverage matches “${escapeMarkdown(query)}”. Try fewer or different words, or \`/ask\` to search the articles.`,
+  quoteNoSpeaker: (name: string, suggestions: readonly string[]) =>
+    `No quote in the coverage is attributed to “${escapeMarkdown(name)}”.` +
+    (suggestions.length > 0 ? ` Did you mean: ${suggestions.map((s) => `**${escapeMarkdown(s)}**`).join(', ')}?` : ''),
+  quoteNoSpeakerMatch: (name: string, about: string) =>
+    `No quote by ${escapeMarkdown(name)} in the coverage matches “${escapeMarkdown(about)}”. Try without \`about\`.`,
 } as const;

@@ -1,8 +1,6 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { LoadedSnapshot } from './loadSnapshot.js';
 import { unpackSnapshot, type PackedSnapshot } from './packSnapshot.js';
+import { startWorker } from './startWorker.js';
 
 /** Thrown when the worker building the library fails or exits early. */
 export class WorkerBuildError extends Error {
@@ -12,15 +10,6 @@ export class WorkerBuildError extends Error {
   }
 }
 
-/** The worker's file, with this file's extension (.ts under tsx, .js when compiled). */
-const workerFile = new URL(`./libraryWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-
-/** Starts the worker; under tsx, a worker thread does not inherit the TypeScript loader, so it registers it first. */
-function startWorker(workerData: unknown): Worker {
-  if (!workerFile.pathname.endsWith('.ts')) return new Worker(workerFile, { workerData });
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
-}
 
 /**
  * {@link loadSnapshot} in a worker thread: the event loop stays free while files are parsed and indexes built.
@@ -28,7 +17,7 @@ function startWorker(workerData: unknown): Worker {
  */
 export function loadSnapshotInWorker(seedsDir: string, cacheDir: string | null): Promise<LoadedSnapshot> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ seedsDir, cacheDir });
+    const worker = startWorker('libraryWorker', { seedsDir, cacheDir });
     let settled = false;
     worker.once('message', (message: { ok: true; packed: PackedSnapshot; fromCache: boolean } | { ok: false; error: string }) => {
       settled = true;

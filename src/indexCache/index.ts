@@ -1,4 +1,5 @@
 export { seedsFingerprint } from './seedsFingerprint.js';
 export { cacheFile, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache, type IndexSnapshot } from './indexCache.js';
-export { EmptyCorpusError, loadSnapshot, type LoadedSnapshot } from './loadSnapshot.js';
+export { EmptyCorpusError, loadSnapshot, snapshotKey, type LoadedSnapshot } from './loadSnapshot.js';
+export { loadCorpusOnTwoThreads, type TwoThreadOptions } from './loadCorpusPart.js';
 export { loadSnapshotInWorker, WorkerBuildError } from './buildInWorker.js';

@@ -1,10 +1,10 @@
-import { loadCorpus } from '../corpus/index.js';
 import { QuoteIndex } from '../quotes/index.js';
 import { SearchIndex } from '../search/index.js';
 import { INDEX_CACHE_VERSION, readIndexCache, readPackedCache, writeIndexCache, writePackedCache, type IndexSnapshot } from './indexCache.js';
 import { packSnapshot, type PackedSnapshot } from './packSnapshot.js';
 import { codeFingerprint } from './codeFingerprint.js';
 import { seedsFingerprint } from './seedsFingerprint.js';
+import { loadCorpusOnTwoThreads } from './loadCorpusPart.js';
 
 /** A snapshot and where it came from. */
 export interface LoadedSnapshot {
@@ -27,7 +27,7 @@ export class EmptyCorpusError extends Error {
  * @example (await loadSnapshot('seeds', '.newsdesk/cache')).fromCache // => true on the second start
  */
 export async function loadSnapshot(seedsDir: string, cacheDir: string | null): Promise<LoadedSnapshot> {
-  const key = await cacheKey(seedsDir, cacheDir);
+  const key = await snapshotKey(seedsDir, cacheDir);
   if (cacheDir) {
     const cached = await readIndexCache(cacheDir, key);
     if (cached) return { snapshot: cached, fromCache: true };
@@ -42,7 +42,7 @@ export async function loadSnapshot(seedsDir: string, cacheDir: string | null): P
  * @example (await loadPackedSnapshot('seeds', '.newsdesk/cache')).fromCache // => true on the second start
  */
 export async function loadPackedSnapshot(seedsDir: string, cacheDir: string | null): Promise<{ packed: PackedSnapshot; fromCache: boolean }> {
-  const key = await cacheKey(seedsDir, cacheDir);
+  const key = await snapshotKey(seedsDir, cacheDir);
   if (cacheDir) {
     const cached = await readPackedCache(cacheDir, key);
     if (cached) return { packed: cached, fromCache: true };
@@ -52,18 +52,24 @@ export async function loadPackedSnapshot(seedsDir: string, cacheDir: string | nu
   return { packed, fromCache: false };
 }
 
-async function cacheKey(seedsDir: string, cacheDir: string | null): Promise<string> {
+/**
+ * The key a snapshot of `seedsDir` is persisted under: the seeds' fingerprint with the cache version and the code's
+ * fingerprint ('' without a cache dir).
+ * @example await snapshotKey('seeds', '.newsdesk/cache') // => '9f2c…'
+ */
+export async function snapshotKey(seedsDir: string, cacheDir: string | null): Promise<string> {
   return cacheDir ? seedsFingerprint(seedsDir, `v${INDEX_CACHE_VERSION} ${await codeFingerprint()}`) : '';
 }
 
 async function buildSnapshot(seedsDir: string, key: string): Promise<IndexSnapshot> {
-  const corpus = await loadCorpus(seedsDir);
+  // Reading, parsing and quote extraction, the bulk of a cold start, on both cores.
+  const { corpus, quotes } = await loadCorpusOnTwoThreads(seedsDir);
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
   return {
     version: INDEX_CACHE_VERSION,
     key,
     corpus,
     search: SearchIndex.build(corpus.articles).toData(),
-    quotes: QuoteIndex.fromArticles(corpus.articles).toJSON(),
+    quotes: QuoteIndex.fromExtracted(corpus.articles, quotes).toJSON(),
   };
 }

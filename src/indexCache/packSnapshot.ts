@@ -42,7 +42,13 @@ export interface PackedSnapshot {
   };
 }
 
-const ARTICLE_FIELDS = ['id', 'headline', 'standfirst', 'section', 'source', 'date', 'url', 'byline', 'credit', 'license', 'format'] as const;
+const ARTICLE_FIELDS = ['id', 'headline', 'standfirst', 'section', 'source', 'date', 'url', 'byline', 'credit', 'license', 'format', 'tags'] as const;
+
+/** An article field as one packed string: its tags as a JSON array (null when none). */
+function packedField(article: Article, field: (typeof ARTICLE_FIELDS)[number]): string | null {
+  if (field === 'tags') return article.tags.length ? JSON.stringify(article.tags) : null;
+  return article[field];
+}
 const QUOTE_FIELDS = 6;
 
 /** Characters per chunk: well under V8's longest string (2^29 characters). */
@@ -145,7 +151,7 @@ export function packSnapshot(snapshot: IndexSnapshot): PackedSnapshot {
   const paragraphStarts = new Uint32Array(articles.length + 1);
   let paragraphCount = 0;
   articles.forEach((article, a) => {
-    ARTICLE_FIELDS.forEach((field, f) => (articleFields[a * ARTICLE_FIELDS.length + f] = strings.id(article[field])));
+    ARTICLE_FIELDS.forEach((field, f) => (articleFields[a * ARTICLE_FIELDS.length + f] = strings.id(packedField(article, field))));
     paragraphStarts[a] = paragraphCount;
     paragraphCount += article.paragraphs.length;
   });
@@ -213,6 +219,7 @@ export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
       credit: at(8),
       license: at(9),
       format: (at(10) ?? 'plain') as ArticleFormat,
+      tags: JSON.parse(at(11) ?? '[]') as string[],
       paragraphs,
     };
   }

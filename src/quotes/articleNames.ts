@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/types.js';
+import { withoutCreditWords } from '../corpus/credits.js';
 import type { SpeakerPhrase } from './findSpeakerPhrase.js';
 import { foldName } from './speakerName.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -36,7 +37,7 @@ function afterTitles(words: readonly string[]): { words: string[]; gender: 'male
   let gender: 'male' | 'female' | null = null;
   words.forEach((word, index) => {
     const lower = stripTitle(word);
-    if (TITLES.has(lower)) last = index;
+    if (TITLES.has(lower) || (index === 0 && words.length >= 3 && ROLE_NOUNS.has(lower))) last = index;
     gender = GENDERED_TITLES.get(lower) ?? gender;
   });
   const rest = words.slice(last + 1);
@@ -58,7 +59,9 @@ const SPLITS_PERSON = new Set(['of', 'for', 'and', 'the', 'on', '&', 'at', 'with
 function splitName(words: readonly string[]): { words: string[]; role: string | null; organisation: boolean } {
   let lastTitle = -1;
   words.forEach((word, index) => {
-    if (TITLES.has(stripTitle(word)) && index < words.length - 1) lastTitle = index;
+    // "Fisherman Tom Hardy" opening a sentence: a role noun capitalised only by its place.
+    const role = index === 0 && ROLE_NOUNS.has(stripTitle(word)) && words.length >= 3;
+    if ((TITLES.has(stripTitle(word)) || role) && index < words.length - 1) lastTitle = index;
   });
   if (lastTitle >= 0) {
     const rest = words.slice(lastTitle + 1);
@@ -69,7 +72,8 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
   if (isOrganisation(first) || isOrganisation(words.filter((word) => word.toLowerCase() !== 'and')) && connector < 0) {
     return { words: [...words], role: null, organisation: true };
   }
-  return { words: first, role: connector > 0 ? words.slice(connector + 1).join(' ') : null, organisation: false };
+  // "Senator Christopher Dodd of Connecticut": the title goes too.
+  return { words: connector > 0 ? afterTitles(first).words : first, role: connector > 0 ? words.slice(connector + 1).join(' ') : null, organisation: false };
 }
 
 /** Runs of capitalised words in one paragraph, with what follows each (for acronyms and appositives). */
@@ -96,7 +100,8 @@ function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: numb
       if (possessive) break;
     }
     while (words.length > 0 && (DETERMINERS.has(words[0]!.toLowerCase()) || SENTENCE_OPENERS.has(words[0]!.toLowerCase()))) words.shift();
-    if (words.length > 0) runs.push({ words, end: j });
+    // "Getty Images Oli Scarff", "USA Barack Obama": a credit or caption keyword glued before a name is not part of it.
+    if (words.length > 0) runs.push({ words: isOrganisation(words) ? words : withoutCreditWords(words), end: j });
     i = Math.max(j, i + 1);
   }
   return runs;
@@ -142,7 +147,9 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
           continue;
         }
         const person = afterTitles(part).words;
-        if (!isOrganisation(person) && person.length >= 2 && person.length <= 4) {
+        // "Australian Prime Minister": a name never ends with a title.
+        const endsWithTitle = TITLES.has(stripTitle(person[person.length - 1] ?? ''));
+        if (!isOrganisation(person) && !endsWithTitle && person.length >= 2 && person.length <= 4) {
           const surname = foldName(person[person.length - 1]!);
           const known = fullest.get(surname);
           if (!known || known.length < person.length) fullest.set(surname, person);
@@ -167,7 +174,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         };
       }
       const expanded = phrase.words.length === 1 ? acronyms.get(phrase.words[0]!) : undefined;
-      const { words: named, role: ofRole, organisation } = splitName(phrase.words);
+      const { words: named, role: ofRole, organisation } = splitName(isOrganisation(phrase.words) ? phrase.words : withoutCreditWords(phrase.words));
       if (expanded || organisation) {
         const name = expanded ?? phrase.words.join(' ');
         return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null, description: false };

@@ -1,15 +1,28 @@
 import type { Article } from '../corpus/types.js';
+import { datelineLength } from '../corpus/credits.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
-import { findAttribution, findReportedClaim } from './findAttribution.js';
+import { isBareTitle } from './bareTitle.js';
+import { collectIntroductions, position } from './introductions.js';
+import { findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
+import { nameAfterDescription } from './nounPhrase.js';
+import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { splitSentences } from './splitSentences.js';
 import { sentenceTokens, tokenize, type Token } from './tokenize.js';
 import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
+/** Words outside quotation marks a reported claim holding one needs: fewer, and the quotation is the claim. */
+const MIN_CLAIM_WORDS_AROUND_QUOTES = 3;
+/** Tokens a sentence opening with "And" needs to carry on the previous sentence's reported claim. */
+const MIN_CONTINUED_CLAIM_TOKENS = 5;
+/** Documents that speak for whoever issued them: `"…," read the statement` (a report is quoted as itself). */
+const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'communique', 'communiqué', 'memo', 'notice', 'announcement']);
+/** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
+const AGE_DESCRIPTION = /-year-old$/u;
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
@@ -36,6 +49,12 @@ class SpeakerMemory {
       if (wanted === 'group' && speaker.kind !== 'person') return speaker;
       if (wanted === 'thing' && speaker.kind === 'organisation') return speaker;
     }
+    return null;
+  }
+
+  /** The last speaker named, of any kind. */
+  last(): ResolvedSpeaker | null {
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (!this.#recent[i]!.description) return this.#recent[i]!;
     return null;
   }
 
@@ -104,19 +123,41 @@ function kindOf(tokens: readonly Token[], index: number, content: string): Quote
  * // => [['We will win.', 'Smith', 'direct']]
  */
 export function extractQuotes(article: Article): Quote[] {
-  const paragraphTokens = article.paragraphs.map((paragraph) => tokenize(paragraph.text, 0, paragraph.text.length, []));
+  // A wire dateline ("WHITBY (Reuters) - ") is read past: its place and agency are nobody's name.
+  const paragraphTokens = article.paragraphs.map((paragraph) => tokenize(paragraph.text, datelineLength(paragraph.text), paragraph.text.length, []));
   const names = collectArticleNames(article, paragraphTokens);
   const memory = new SpeakerMemory();
   const quotes: Quote[] = [];
   let previousParagraphSpeaker: ResolvedSpeaker | null = null;
 
-  const resolve = (phrase: SpeakerPhrase | null): ResolvedSpeaker | null => {
-    if (!phrase) return null;
-    if (phrase.kind === 'pronoun') return memory.pronoun(phrase.text);
+  const introductions = collectIntroductions(article, paragraphTokens, names);
+  /** Where the sentence being read ends: a description stands for someone introduced before that. */
+  let readUpTo = 0;
+
+  const resolve = (found: SpeakerPhrase | null): ResolvedSpeaker | null => {
+    if (!found) return null;
+    if (found.kind === 'pronoun') return memory.pronoun(found.text);
+    const phrase = nameAfterDescription(found);
     const resolved = names.resolve(phrase);
-    // "the Tory leader", "the 74-year-old comedian": someone the article has already named.
-    if (resolved.description && phrase.definite && resolved.kind === 'person') return memory.person(resolved.gender) ?? resolved;
-    return resolved;
+    // A capitalised title alone ("Prime Minister", "the President", "Ms."); "a spokesman" stays a description.
+    const bare = phrase.kind === 'name' && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
+    // "the harbour master", "the security firm", "the Prime Minister": the one the article introduced that way.
+    if (bare || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
+      const introduced = introductions.resolve(phrase.words, readUpTo);
+      if (introduced) return introduced;
+    }
+    const head = phrase.words[phrase.words.length - 1]!.toLowerCase();
+    // "the statement", "the report": the words of whoever the article last quoted.
+    if (phrase.definite && DOCUMENT_NOUNS.has(head)) return memory.last() ?? resolved;
+    // "the sixty-seven-year-old": someone the article has already named.
+    const aged = phrase.definite && AGE_DESCRIPTION.test(head);
+    // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
+    if (((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
+      const named = memory.person(resolved.gender);
+      if (named || bare) return named;
+    }
+    // A title alone ("Prime Minister", "President") is never a speaker.
+    return bare ? null : resolved;
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
@@ -125,19 +166,39 @@ export function extractQuotes(article: Article): Quote[] {
     const text = paragraph.text;
     const sentences = splitSentences(text, findQuoteSpans(text));
     let lastSpeaker: ResolvedSpeaker | null = null;
+    /** Who made the reported claim of the previous sentence, if it was one. */
+    let claimant: ResolvedSpeaker | null = null;
     const push = (quote: string, speaker: ResolvedSpeaker | null, kind: QuoteKind) => {
       quotes.push({ quote, speaker: speaker?.name ?? null, role: speaker?.role ?? null, kind, articleId: article.id, paragraphIndex });
     };
 
     sentences.forEach((sentence, sentenceIndex) => {
       const tokens = sentenceTokens(text, paragraphTokens[paragraphIndex]!, sentence.start, sentence.end, sentence.spans);
+      readUpTo = position(paragraphIndex, sentence.end);
       const subject = resolve(sentenceSubject(tokens));
       let said: ResolvedSpeaker | null = null;
       if (sentence.spans.length === 0) {
         const claim = findReportedClaim(tokens);
         said = claim ? resolve(claim.phrase) : null;
-        if (claim && said) push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), said, 'indirect');
+        if (claim && said) {
+          push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), said, 'indirect');
+        } else {
+          // "Before now, he said, it has been hard …", "The firm's view is that …".
+          const shaped = findInsertedAttribution(tokens) ?? findViewClaim(tokens);
+          said = shaped ? resolve(shaped.phrase) : null;
+          if (shaped && said) {
+            push(shaped.parts.map(([from, to]) => text.slice(tokens[from]!.start, tokens[to - 1]!.end)).join(' '), said, 'indirect');
+          } else if (claimant && tokens[0]?.lower === 'and' && tokens.length > MIN_CONTINUED_CLAIM_TOKENS) {
+            // "Mr Cable said 40% of pensioners paid 50%. And 1.5 million families were paying 60%.": the claim goes on.
+            let to = tokens.length;
+            while (to > 1 && isClosingPunct(tokens[to - 1]!)) to -= 1;
+            push(text.slice(tokens[1]!.start, tokens[to - 1]!.end), claimant, 'indirect');
+            said = claimant;
+          }
+        }
+        claimant = said;
       } else {
+        claimant = null;
         const attribution = findAttribution(tokens);
         const attributed = attribution ? resolve(attribution.phrase) : null;
         const bare = tokens.every((token) => token.kind !== 'word');
@@ -159,6 +220,14 @@ export function extractQuotes(article: Article): Quote[] {
           said ??= speaker;
         });
         said = attributed ?? said;
+        // `Jones said that the service was an "essential link"`: the reported claim around a partial quotation.
+        const claim = findReportedClaim(tokens);
+        const by = claim ? (resolve(claim.phrase) ?? said) : null;
+        // A claim before "X said" must hold the quotation: `In a speech, X said: "…"` opens with no claim.
+        const holdsQuote = claim !== null && (claim.from > claim.verbIndex || tokens.slice(claim.from, claim.to).some((token) => token.kind === 'quote'));
+        if (claim && by && holdsQuote && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
+          push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), by, 'indirect');
+        }
       }
       if (said) {
         memory.remember(said);
@@ -179,6 +248,12 @@ export function extractQuotes(article: Article): Quote[] {
 function isNamed(speaker: ResolvedSpeaker): boolean {
   if (speaker.description || speaker.kind === 'group') return false;
   return speaker.kind === 'organisation' || speaker.name.includes(' ');
+}
+
+/** A description of one speaker ("the company"), not of several ("the judges"). */
+function isSingular(words: readonly string[]): boolean {
+  const head = words[words.length - 1]?.toLowerCase() ?? '';
+  return !head.endsWith('s') || head.endsWith('ss');
 }
 
 /** `William Hill's "overwhelming evidence"`: a quotation owned by the capitalised name right before it. */

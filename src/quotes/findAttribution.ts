@@ -1,6 +1,6 @@
 import type { Token } from './tokenize.js';
-import { speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
-import { REPORTED_SPEECH_VERBS, REPORTING_VERBS } from './vocabulary.js';
+import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
+import { NOUN_LIKE_VERBS, REPORTED_SPEECH_VERBS, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
 export interface Attribution {
@@ -8,6 +8,9 @@ export interface Attribution {
   /** Index of the reporting verb (or of "according") in the sentence's tokens. */
   verbIndex: number;
 }
+
+/** What someone issues: `according to statements by X` names X. */
+const STATEMENT_NOUNS = new Set(['statement', 'statements', 'remarks', 'comments', 'documents', 'figures', 'testimony', 'report', 'reports', 'letter', 'study']);
 
 /** Words allowed between a reporting verb and the quotation it introduces: `told BFMTV television on Sunday:`. */
 const MAX_WORDS_BEFORE_QUOTE = 9;
@@ -18,11 +21,21 @@ const isVerb = (token: Token | undefined): boolean =>
   token?.kind === 'word' && REPORTING_VERBS.has(token.lower) && !token.capitalised;
 const isClauseEnd = (token: Token): boolean => token.kind === 'punct' && /[;.!?]/.test(token.text);
 
+/**
+ * Punctuation that closes a sentence or clause, trimmed off a claim's end ("%" and ")" are kept).
+ * @example isClosingPunct({ kind: 'punct', text: '.' } as Token) // => true
+ */
+export const isClosingPunct = (token: Token): boolean => token.kind === 'punct' && /^[.,;:!?…]+$/u.test(token.text);
+
 /** `according to X` anywhere in the sentence. */
 function accordingTo(tokens: readonly Token[]): Attribution | null {
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     if (tokens[i]!.lower === 'according' && tokens[i + 1]!.lower === 'to') {
-      const phrase = speakerAfter(tokens, i + 1, tokens.length);
+      // "according to statements yesterday by Prime Minister David Cameron": the one who made them.
+      const by = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.lower === 'by');
+      const noun = ['a', 'an', 'the'].includes(tokens[i + 2]?.lower ?? '') ? tokens[i + 3] : tokens[i + 2];
+      const made = by > 0 && STATEMENT_NOUNS.has(noun?.lower ?? '') ? speakerAfter(tokens, by, tokens.length) : null;
+      const phrase = made ?? speakerAfter(tokens, i + 1, tokens.length);
       if (phrase) return { phrase, verbIndex: i };
     }
   }
@@ -55,9 +68,27 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
     const phrase = subjectBefore(tokens, v, bound);
-    if (phrase) return { phrase, verbIndex: v };
+    if (!phrase) continue;
+    // `he said that the administration believes China is "manipulating"`: a belief he reports is his wording.
+    if (BELIEF_VERBS.has(token.lower)) {
+      const outer = outerReporter(tokens, phrase.start, bound);
+      if (outer) return outer;
+    }
+    return { phrase, verbIndex: v };
   }
   return null;
+}
+
+/** Verbs of belief: a quotation in what someone is reported to believe is the reporter's wording. */
+const BELIEF_VERBS = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'feel', 'feels', 'felt', 'fear', 'fears', 'feared', 'hope', 'hopes', 'hoped', 'want', 'wants', 'wanted']);
+
+/** The reporting verb whose "that" clause holds the words before `start`, and its subject: `he said that …`. */
+function outerReporter(tokens: readonly Token[], start: number, bound: number): Attribution | null {
+  if (tokens[start - 1]?.lower !== 'that') return null;
+  const verb = start - 2;
+  if (verb < bound || !isVerb(tokens[verb]) || BELIEF_VERBS.has(tokens[verb]!.lower)) return null;
+  const phrase = subjectBefore(tokens, verb, bound);
+  return phrase ? { phrase, verbIndex: verb } : null;
 }
 
 /** The first reporting verb of the sentence whose subject names someone: `Juppe described the veto as a "…"`. */
@@ -103,13 +134,23 @@ export interface ReportedClaim extends Attribution {
 /** Verbs whose claim may follow without "that" (`Opposition groups say at least 6,000 …`). */
 const CLAIM_WITHOUT_THAT = new Set(['say', 'says', 'said', 'add', 'adds', 'added', 'warn', 'warns', 'warned', 'believe', 'believes', 'believed', 'insist', 'insists', 'insisted', 'claim', 'claimed', 'estimate', 'estimated', 'predicted', 'predict', 'predicts', 'argued', 'argue', 'argues', 'stressed', 'noted']);
 const CLAIM_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'by', 'for', 'with', 'during', 'after', 'before']);
+/** Verbs whose hearer comes before the claim: `told reporters that …`, `assured investors that …`. */
+const TELL_VERBS = new Set(['tell', 'tells', 'told', 'assure', 'assures', 'assured', 'inform', 'informs', 'informed', 'remind', 'reminds', 'reminded', 'warned', 'advised']);
 
+/** Most words describing a speaker between a claim's comma and the name: `…, its Hong Kong office general manager X told`. */
+const MAX_DESCRIPTION_BEFORE_NAME = 8;
+/** Words opening a phrase that sets the scene before a subject ("In a speech …, X said"). */
+const INTRODUCTORY_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'speaking', 'asked', 'with', 'from', 'when', 'while', 'addressing', 'writing', 'responding', 'following']);
+/** Longest introductory phrase: a longer run before "X said" is a claim ("In 2004 profits rose 10% …"). */
+const MAX_INTRODUCTION_WORDS = 10;
 /** Fewest words a reported claim must have. */
 const MIN_CLAIM_TOKENS = 4;
 
 /**
- * Finds reported speech in a sentence with no quotation: `X said (that) CLAIM`, `CLAIM, X said`,
- * `CLAIM, according to X`. Returns null when the sentence reports no one's words.
+ * Finds reported speech in a sentence: `X said (that) CLAIM`, `X told reporters that CLAIM`, `CLAIM, X said`,
+ * `CLAIM, X told Reuters`, `CLAIM, according to X`, `X declined to comment but said CLAIM`. Quotations inside the
+ * claim are part of it (`X said the service was an "essential link"`); a claim that opens with a quotation is a
+ * direct quotation, not reported speech. Returns null when the sentence reports no one's words.
  *
  * @example
  * findReportedClaim(tokenize('Opposition groups say at least 6,000 people have died.', …))
@@ -117,43 +158,59 @@ const MIN_CLAIM_TOKENS = 4;
  */
 export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | null {
   let end = tokens.length;
-  while (end > 0 && tokens[end - 1]!.kind === 'punct') end -= 1;
+  while (end > 0 && isClosingPunct(tokens[end - 1]!)) end -= 1;
   const according = accordingTo(tokens);
   if (according) {
     const claim = according.verbIndex > 0 ? { from: 0, to: according.verbIndex } : { from: commaAfter(tokens, according.verbIndex) + 1, to: end };
     const to = tokens[claim.to - 1]?.text === ',' ? claim.to - 1 : claim.to;
-    if (to - claim.from >= MIN_CLAIM_TOKENS) return { ...according, from: claim.from, to };
+    if (to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') return { ...according, from: claim.from, to };
   }
   for (let v = 0; v < end; v += 1) {
     const token = tokens[v]!;
     if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower)) continue;
-    const phrase = subjectBefore(tokens, v, 0);
+    // "their Grand Slam hopes", "the new rules": a plural noun unless a clause follows.
+    if (NOUN_LIKE_VERBS.has(token.lower) && tokens[v + 1]?.lower !== 'that') continue;
+    // "He declined comment … but said the firm would …": the coordinated verb's subject opens the sentence.
+    const coordinated = ['but', 'and'].includes(tokens[v - 1]?.lower ?? '') ? sentenceSubject(tokens) : null;
+    const phrase = subjectBefore(tokens, v, 0) ?? coordinated;
     if (!phrase) continue;
     let from = v + 1;
-    if (token.lower === 'told' || token.lower === 'tells' || token.lower === 'tell') {
-      const that = tokens.findIndex((t, i) => i > v && i <= v + 6 && t.lower === 'that');
-      if (that < 0) continue;
-      from = that + 1;
+    let that = false;
+    if (TELL_VERBS.has(token.lower)) {
+      // "told reporters that …", "told a Nikkei conference on Tokyo financial markets that …".
+      const found = tokens.findIndex((t, i) => i > v && i <= v + 10 && t.lower === 'that');
+      if (found < 0 || tokens.slice(v + 1, found).some((t) => t.kind !== 'word')) {
+        // "CLAIM, its general manager Elliott Burnside told Reuters."
+        const subjectStart = claimEndBefore(tokens, phrase);
+        if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote') return { phrase, verbIndex: v, from: 0, to: subjectStart };
+        continue;
+      }
+      from = found + 1;
+      that = true;
     }
     // "Juppe cautioned, however, that …": skip the adverb, not a comma that ends the clause ("…, X said, a day after").
     if (tokens[from]?.text === ',' && ['however', 'though', 'also'].includes(tokens[from + 1]?.lower ?? '') && tokens[from + 2]?.text === ',') from += 3;
-    const that = tokens[from]?.lower === 'that';
-    if (that) from += 1;
+    if (tokens[from]?.lower === 'that') {
+      from += 1;
+      that = true;
+    }
+    // "said that, as of March 2, it had …": the claim goes on after the inserted phrase.
+    if (that && tokens[from]?.text === ',') from += 1;
     // "The pair admitted the act", "denies any knowledge": only say/add/warn/believe take a claim without "that".
     if (!that && !CLAIM_WITHOUT_THAT.has(token.lower) && end - from > 0 && tokens[from]?.kind === 'word' && !CLAIM_PREPOSITIONS.has(tokens[from]!.lower)) {
       from = end;
     }
     // "X said in a statement that …": the claim starts after "that"; "X said on Monday." has no claim.
-    if (CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '') && tokens[from + 1]?.lower !== 'least') {
-      const that = tokens.findIndex((t, i) => i > from && i <= from + 8 && t.lower === 'that');
-      from = that < 0 ? end : that + 1;
+    if (!that && CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '') && tokens[from + 1]?.lower !== 'least') {
+      const found = tokens.findIndex((t, i) => i > from && i <= from + 8 && t.lower === 'that');
+      from = found < 0 ? end : found + 1;
     }
     if (end - from >= MIN_CLAIM_TOKENS && tokens[from]?.kind === 'word') {
       return { phrase, verbIndex: v, from, to: end };
     }
     // "CLAIM, X said (on Monday)." — the claim comes before the subject.
     const subjectStart = claimEndBefore(tokens, phrase);
-    if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS) return { phrase, verbIndex: v, from: 0, to: subjectStart };
+    if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote') return { phrase, verbIndex: v, from: 0, to: subjectStart };
   }
   return null;
 }
@@ -165,6 +222,14 @@ function commaAfter(tokens: readonly Token[], index: number): number {
 
 /** Where the claim ends in `CLAIM, X said`: the comma before the subject (and its appositives), if any. */
 function claimEndBefore(tokens: readonly Token[], phrase: SpeakerPhrase): number | null {
-  const comma = phrase.start - 1;
+  // "In a speech in East Haddam, Connecticut, the senator said": an introductory phrase, not a claim.
+  const opener = tokens[0]?.lower ?? '';
+  if (INTRODUCTORY_OPENERS.has(opener) && tokens.slice(0, phrase.start).filter((token) => token.kind === 'word').length <= MAX_INTRODUCTION_WORDS) return null;
+  let comma = phrase.start - 1;
+  // "…, its Hong Kong office general manager Elliott Burnside told Reuters": over the words describing the speaker.
+  while (comma > 0 && phrase.start - comma <= MAX_DESCRIPTION_BEFORE_NAME && tokens[comma]!.kind === 'word') {
+    if (['that', 'which', 'who', 'and', 'but'].includes(tokens[comma]!.lower)) return null;
+    comma -= 1;
+  }
   return comma > 0 && tokens[comma]!.text === ',' ? comma : null;
 }

@@ -10,6 +10,26 @@ import {
 
 export type { SpeakerPhrase } from './nounPhrase.js';
 
+/** A capitalised adjective of place or language: "UK-based", "English-language", "Paris-born". */
+const HYPHEN_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
+/** Lower-case words allowed between a capitalised adjective and the name they describe. */
+const MAX_DESCRIPTOR_WORDS = 3;
+
+const isRoleNoun = (word: string): boolean => ROLE_NOUNS.has(word) || (word.endsWith('s') && ROLE_NOUNS.has(word.slice(0, -1)));
+
+/** True when the lower-case word at `index` opens a short description that a capitalised name then ends. */
+function descriptorBeforeName(tokens: readonly Token[], index: number, end: number): boolean {
+  for (let j = index; j < end && j - index < MAX_DESCRIPTOR_WORDS; j += 1) {
+    const token = tokens[j]!;
+    if (!isWord(token) || NP_STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower)) return false;
+    if (token.capitalised) return j > index && tokens[j + 1]?.capitalised === true;
+  }
+  return false;
+}
+
+/** Longest aside between dashes skipped between a subject and its verb. */
+const MAX_ASIDE_TOKENS = 14;
+
 /** Words that open a sentence before its subject ("And", "But", "However,"). */
 const CONJUNCTIONS = new Set(['and', 'but', 'however', 'yet', 'so', 'also', 'meanwhile', 'still', 'now', 'then', 'that', 'indeed', 'instead']);
 /** Words that open an introductory phrase ("In an interview, …", "Speaking to the BBC, …"). */
@@ -89,6 +109,15 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
       i -= 3;
       continue;
     }
+    // "the senior senator—with his family at his side—said": an aside between dashes.
+    if (i > bound && tokens[i]?.kind === 'punct' && /^[—–]$/u.test(tokens[i]!.text)) {
+      let open = i - 1;
+      while (open > bound && i - open <= MAX_ASIDE_TOKENS && !(tokens[open]!.kind === 'punct' && tokens[open]!.text === tokens[i]!.text)) open -= 1;
+      if (open > bound && tokens[open]!.text === tokens[i]!.text) {
+        i = open - 1;
+        continue;
+      }
+    }
     break;
   }
   const last = tokens[i];
@@ -103,6 +132,11 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   if (!phrase) return null;
   const result = toPhrase(tokens, phrase.start, i + 1, phrase.acronym, null);
   if (!result) return null;
+  // "One resident of the Syrian town of Abu Kamal said": the resident speaks, not the town.
+  if (ROLE_LINKS.has(tokens[phrase.start - 1]?.lower ?? '') && !isComma(tokens[chunkStart - 1])) {
+    const described = describedChunk(tokens, [chunkStart, i + 1]);
+    if (described) return described;
+  }
   // "the latest claims": a plural noun, not a verb.
   if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower)) return null;
   if (phrase.start > chunkStart) {
@@ -191,11 +225,14 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
     const token = tokens[i]!;
     if (!isWord(token)) break;
     if (token.capitalised) {
-      sawCapital = true;
+      // "UK-based", "English-language": an adjective, not yet a name.
+      if (!HYPHEN_ADJECTIVE.test(token.text)) sawCapital = true;
     } else if (NAME_CONNECTORS.has(token.lower) && sawCapital && tokens[i + 1]?.capitalised) {
       // connector inside a name
-    } else if (sawCapital && ROLE_NOUNS.has(token.lower) && !tokens[i + 1]?.capitalised) {
-      // "the WSIS spokesman": the description ends with its head noun.
+    } else if (sawCapital && descriptorBeforeName(tokens, i, end)) {
+      // "Syrian border guard Ibrahim Brahim", "Polish newspaper Gazeta Wyborcza": the name follows its description.
+    } else if (sawCapital && isRoleNoun(token.lower) && !tokens[i + 1]?.capitalised) {
+      // "the WSIS spokesman", "U.S. officials": the description ends with its head noun.
       i += 1;
       break;
     } else if (!sawCapital && !NP_STOP_WORDS.has(token.lower) && lowerWords < MAX_GROUP_WORDS) {

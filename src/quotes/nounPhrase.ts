@@ -110,6 +110,8 @@ export function nounPhraseEndingAt(tokens: readonly Token[], from: number, to: n
       start = i;
       continue;
     }
+    // "Committee for the Peaceful Reunification of Korea": "the" after a connector inside a name.
+    if (token.lower === 'the' && start < to && isWord(left) && ['for', 'of', 'on'].includes(left.lower) && tokens[i - 2]?.capitalised) continue;
     if (DETERMINERS.has(token.lower)) {
       if (start < to) start = i;
       break;
@@ -167,6 +169,8 @@ export function chunksBefore(tokens: readonly Token[], end: number, bound: numbe
 }
 
 export const ROLE_LINKS = new Set(['for', 'of', 'at', 'with', 'from']);
+/** Prepositions that open an introductory phrase before a sentence's subject ("After the ruling, …"). */
+const INTRODUCTORY_PREPOSITIONS = new Set(['after', 'before', 'following', 'during', 'since', 'at', 'in', 'on']);
 
 /**
  * The whole chunk names someone: a capitalised name ("Danny Abdul Dayem", "the SOHR"), a name after its role
@@ -179,7 +183,10 @@ export function nameChunk(tokens: readonly Token[], [from, to]: [number, number]
   const lastWord = [...tokens.slice(from, to)].reverse().find(isWord);
   if (phrase && lastWord && /^\p{Lu}/u.test(lastWord.text)) {
     const prefix = tokens.slice(from, phrase.start);
-    const openersOnly = prefix.every((token) => isWord(token) && (SENTENCE_OPENERS.has(token.lower) || DETERMINERS.has(token.lower)));
+    // "After the ruling Carla Ferstman": a short introductory phrase before the name is no part of it.
+    const introductory = prefix.length > 1 && prefix.length <= 5 && prefix.every(isWord) && INTRODUCTORY_PREPOSITIONS.has(prefix[0]!.lower) &&
+      !prefix.some((token) => token.capitalised && token !== prefix[0]);
+    const openersOnly = introductory || prefix.every((token) => isWord(token) && (SENTENCE_OPENERS.has(token.lower) || DETERMINERS.has(token.lower)));
     const lastOfPrefix = prefix[prefix.length - 1]?.lower.replace(/\.$/u, '') ?? '';
     const rolePrefix = !openersOnly && prefix.length <= 8 && prefix.every(isWord) &&
       (ROLE_NOUNS.has(lastOfPrefix) || TITLES.has(lastOfPrefix)) && !prefix.some((token) => NP_STOP_WORDS.has(token.lower) && !ROLE_LINKS.has(token.lower));
@@ -230,3 +237,28 @@ export const isRelativeChunk = (tokens: readonly Token[], [from]: [number, numbe
 /** "Oxfordshire" in "MP for Henley, Oxfordshire, said"; "19" in "Leo Park, 19, told". */
 export const isPlaceChunk = (tokens: readonly Token[], [from, to]: [number, number]): boolean =>
   to - from === 1 && (tokens[from]!.capitalised || /^\p{N}+$/u.test(tokens[from]!.text));
+
+/** A capitalised adjective of place or language opening a phrase: "UK-based", "English-language". */
+const LEADING_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
+
+/**
+ * The name at the end of a phrase that describes before it names ("Syrian border guard Ibrahim Brahim" → "Ibrahim
+ * Brahim", role "Syrian border guard"; "English-language South China Morning Post" → "South China Morning Post").
+ * The phrase itself when it is a plain name.
+ * @example nameAfterDescription(phraseOf('Polish newspaper Gazeta Wyborcza')).text // => 'Gazeta Wyborcza'
+ */
+export function nameAfterDescription(phrase: SpeakerPhrase): SpeakerPhrase {
+  if (phrase.kind !== 'name') return phrase;
+  const { words } = phrase;
+  let first = 0;
+  while (first < words.length - 1 && LEADING_ADJECTIVE.test(words[first]!)) first += 1;
+  let lastLower = -1;
+  words.forEach((word, index) => {
+    if (index >= first && !/^\p{Lu}/u.test(word) && !NAME_CONNECTORS.has(word.toLowerCase())) lastLower = index;
+  });
+  const nameStart = lastLower >= 0 && lastLower < words.length - 1 ? lastLower + 1 : first;
+  if (nameStart === 0) return phrase;
+  const kept = words.slice(nameStart);
+  const described = words.slice(0, nameStart).join(' ');
+  return { ...phrase, text: kept.join(' '), words: kept, role: phrase.role ?? (lastLower >= 0 ? described : null) };
+}

@@ -140,12 +140,16 @@ export class QuoteIndex {
    * @example QuoteIndex.fromArticles([seed]).size // => 19
    */
   static fromArticles(articles: readonly Article[]): QuoteIndex {
-    const quotes: Quote[] = [];
+    return QuoteIndex.fromExtracted(articles, articles.flatMap((article) => extractQuotes(article)));
+  }
+
+  /**
+   * An index over quotations extracted already (e.g. on several threads), in the order `fromArticles` lists them.
+   * @example QuoteIndex.fromExtracted(articles, articles.flatMap(extractQuotes)).size === QuoteIndex.fromArticles(articles).size // => true
+   */
+  static fromExtracted(articles: readonly Article[], quotes: Quote[]): QuoteIndex {
     const infos = new Map<string, ArticleInfo>();
-    for (const article of articles) {
-      infos.set(article.id, { headline: article.headline, date: article.date, source: article.source, url: article.url });
-      quotes.push(...extractQuotes(article));
-    }
+    for (const article of articles) infos.set(article.id, { headline: article.headline, date: article.date, source: article.source, url: article.url });
     return new QuoteIndex(quotes, infos);
   }
 
@@ -173,6 +177,11 @@ export class QuoteIndex {
     void this.#text;
     void this.#speakers;
     void this.#byArticle;
+  }
+
+  /** True once the lookup structures exist (built, restored or {@link prepare}d): no lookup pays for making them. */
+  get prepared(): boolean {
+    return this.#textIndex !== null && this.#speakerDirectory !== null && this.#byArticleMap !== null;
   }
 
   /** How many quotations (all kinds) the index holds. */

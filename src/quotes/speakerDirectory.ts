@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Quote } from './types.js';
+import { isBareTitle } from './bareTitle.js';
 import { foldName, speakerKey } from './speakerName.js';
 
 /** One speaker across the coverage: every spelling of the name is one entry. */
@@ -176,7 +177,8 @@ export class SpeakerDirectory {
       const aliases = spellings.filter((spelling) => spelling !== name);
       entries.push(makeEntry(name, key, roles, aliases, group.quotes.map((position) => quotes[position]!)));
     }
-    const ranked = [...entries.keys()].filter((position) => CAPITALISED.test(entries[position]!.name));
+    // Autocomplete offers people and organisations by name: never a description nor a bare title ("Prime Minister").
+    const ranked = [...entries.keys()].filter((position) => CAPITALISED.test(entries[position]!.name) && !isBareTitle(entries[position]!.name));
     ranked.sort((a, b) => byRank(entries[a]!, entries[b]!));
     const named = ranked.map((position) => entries[position]!);
     const words: { word: string; rank: number }[] = [];

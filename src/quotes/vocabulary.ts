@@ -28,13 +28,13 @@ export const REPORTING_VERBS = words(`
   slam slams slammed slate slates slated attack attacks attacked dismiss insist echo echoes echoed
   contend contends contended acknowledge concede admit mutter mutters muttered explain recount recounts recounted
   wonder wonders wondered hope hopes hoped fear fears feared add adding saying insisting arguing warning
-  claiming noting stressing explaining telling describing calling urging adding
+  claiming noting stressing explaining telling describing calling urging adding read reads
 `);
 
 /** Reporting verbs that are also plural nouns ("the latest claims"): a lower-case noun phrase before them is no speaker. */
 export const NOUN_LIKE_VERBS = words(`
   claims reports notes comments remarks calls answers replies states demands promises pledges vows posts protests
-  brands labels forecasts estimates counters blames praises attacks hopes fears echoes
+  brands labels forecasts estimates counters blames praises attacks hopes fears echoes rules finds
   claim report note comment remark call answer reply state demand promise pledge vow post protest brand label
   forecast estimate counter blame praise attack hope fear echo
 `);
@@ -51,7 +51,14 @@ export const REPORTED_SPEECH_VERBS = words(`
   state states stated announce announces announced insist insists insisted argue argues argued confirm confirms
   confirmed explain explains explained note notes noted predict predicts predicted stress stresses stressed
   suggest suggests suggested admit admits admitted report reports reported estimate estimates estimated
-  believe believes believed deny denies denied reveal reveals revealed
+  believe believes believed deny denies denied reveal reveals revealed rule rules ruled find finds found
+  agree agrees agreed conclude concludes concluded hope hopes hoped promise promises promised pledge pledges
+  pledged vow vows vowed acknowledge acknowledges acknowledged allege alleges alleged concede concedes conceded
+  recall recalls recalled maintain maintains maintained reiterate reiterates reiterated assure assures assured
+  emphasise emphasises emphasised emphasize emphasizes emphasized indicate indicates indicated disclose discloses
+  disclosed observe observes observed contend contends contended complain complains complained counter counters
+  countered reply replies replied respond responds responded testify testifies testified write writes wrote
+  accept accepts accepted forecast forecasts remind reminds reminded inform informs informed admit
 `);
 
 /** Verbs after which the quotation names a thing rather than quoting anyone: `a group called "X"`. */
@@ -68,7 +75,8 @@ export const WORK_NOUNS = words(`
 export const VERB_FILLERS = words(`
   has have had is was were are will would could can may might should shall also later then previously earlier
   recently further again repeatedly publicly separately reportedly once never not often always just already
-  yesterday today privately subsequently simply bluntly angrily flatly quickly
+  yesterday today privately subsequently simply bluntly angrily flatly quickly furthermore moreover additionally
+  however meanwhile too
 `);
 
 /** Words that cannot be part of a speaker's noun phrase: where a backward scan for the subject stops. */
@@ -81,7 +89,7 @@ export const NP_STOP_WORDS = words(`
 `);
 
 /** Determiners and possessives that open a noun phrase. */
-export const DETERMINERS = words(`the a an his her their its our my your this that these those one two three several some many`);
+export const DETERMINERS = words(`the a an his her their its our my your this that these those one two three several some many most`);
 
 /** Personal pronouns that can be a speaker, each with the kind of antecedent it needs. */
 export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'group' | 'thing'> = new Map([
@@ -114,6 +122,8 @@ export const ROLE_NOUNS = words(`
   dealer banker investor consultant expert veteran businessman businesswoman designer producer director
   musician guitarist drummer artist novelist poet filmmaker chef campaigner candidate mother father son daughter
   wife husband boy girl man woman fan hooker fly-half administrator adviser representative delegate
+  fisherman farmer worker columnist correspondent commentator historian lecturer engineer miner nurse shopkeeper
+  secretary-general master
 `);
 
 /** Titles that tell the speaker's gender, for resolving "he" and "she". */
@@ -135,7 +145,7 @@ export const ORGANISATION_WORDS = words(`
   authority service services news times post journal reuters bbc guardian club team coalition alliance front
   movement forces force navy tribunal congress senate house church trust centre center securities holdings
   brothers partners industries airlines airways motors group studios records report treasury ministry
-  administration exchange institution
+  administration exchange institution summit forum conference
 `);
 
 /** Sentence-opening words that are capitalised only because they open the sentence. */

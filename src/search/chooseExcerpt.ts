@@ -1,5 +1,5 @@
-import { splitSentences } from './sentences.js';
-import { foldTerm } from './normalize.js';
+import { defaults } from '../config.js';
+import { foldTerm, splitSentences, WORD } from '../text/index.js';
 
 /** Options of {@link chooseExcerpt}. */
 export interface ExcerptOptions {
@@ -10,16 +10,13 @@ export interface ExcerptOptions {
   maxLength?: number;
 }
 
-const defaultOptions: Required<ExcerptOptions> = { maxLength: 600 };
+const defaultOptions: Required<ExcerptOptions> = { maxLength: defaults.search.excerptLength };
 
 /**
  * Characters that Discord Markdown gives a meaning to anywhere in a line; escaped in article text.
  * (`#`, `>` and `-` only mean something at the start of a line, handled in {@link escapeMarkdown}.)
  */
 const MARKDOWN = /[\\*_~`|[\]]/gu;
-
-/** A word of the text, with the same shape as the index's tokenizer (see `normalize.ts`). */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /**
  * Escapes Discord Markdown so that article text shows as written.

@@ -2,6 +2,6 @@ export { SearchIndex, type SearchHit, type SearchOptions, type SearchResult } fr
 export type { SearchIndexData } from './buildSearchData.js';
 export { articleFilter, sameLabel, type SearchFilters } from './filters.js';
 export { chooseExcerpt, escapeMarkdown, highlight, plainText, type ExcerptOptions } from './chooseExcerpt.js';
-export { splitSentences } from './sentences.js';
+export { splitSentences } from '../text/index.js';
 export { foldTerm, queryTerms, words, STOP_WORDS } from './normalize.js';
 export { collectFacets, suggestFacet, type Facets, type FacetValue } from './facets.js';

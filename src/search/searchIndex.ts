@@ -1,14 +1,18 @@
+import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery } from '../answers/index.js';
+import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
+import { foldTerm, words } from '../text/index.js';
 import { buildSearchData, type SearchIndexData } from './buildSearchData.js';
-import { chooseExcerpt } from './chooseExcerpt.js';
+import { chooseExcerpt, plainText } from './chooseExcerpt.js';
 import { expandTerm, type Expansion } from './expandTerm.js';
+import { collectAcronyms, expandAliases, type AcronymTable } from './aliases.js';
 import { articleFilter, type SearchFilters } from './filters.js';
 import { indexTerms } from './indexTerms.js';
 import { queryTerms } from './normalize.js';
 import { Postings, type PostingsData } from './postings.js';
 import { ArticleScorer, type RankedArticle } from './scoreArticles.js';
 import { TermDictionary } from './termDictionary.js';
-import { boundedDistance } from './termMatch.js';
+import { boundedDistance, MATCH_QUALITY } from './termMatch.js';
 
 /** Options of {@link SearchIndex.search}. */
 export interface SearchOptions {
@@ -32,7 +36,22 @@ export interface SearchOptions {
   excerptLength?: number;
 }
 
-const defaultSearchOptions: Required<Omit<SearchOptions, 'filters'>> = { limit: 30, minCoverage: 0.5, excerptLength: 600 };
+const defaultSearchOptions: Required<Omit<SearchOptions, 'filters'>> = { ...defaults.search };
+
+/**
+ * Best-ranked articles whose whole text is read for an answer (and re-ranked by it); the others keep their order and
+ * their best-matching passage. Bounded so that answering costs the same at 7,000 and at 100,000 articles.
+ */
+const ANSWER_CANDIDATES = 12;
+/** Share of the re-ranking score that comes from the article's search score (the rest from its answering sentence). */
+const SEARCH_SHARE = 0.5;
+/**
+ * How many of a question's terms an answering sentence and its headline must hold: more than half of up to four
+ * terms ("capital" alone does not answer "capital of mongolia"), half of longer questions.
+ */
+function termsNeeded(count: number): number {
+  return count <= 4 ? Math.floor(count / 2) + 1 : Math.ceil(count / 2);
+}
 
 /** One article that answers a question, with its best passage. */
 export interface SearchHit {
@@ -44,6 +63,8 @@ export interface SearchHit {
   excerpt: string;
   /** The question's terms this article matched. */
   matchedTerms: string[];
+  /** The answer itself (a number, a date, a name, a reason, a quotation) as plain text, when one was found. */
+  answer: string | null;
 }
 
 /** The answer to one question. */
@@ -69,6 +90,8 @@ export class SearchIndex {
   readonly #data: SearchIndexData;
   readonly #dictionary: TermDictionary;
   readonly #scorer: ArticleScorer;
+  /** Acronyms the coverage defines, read from its text when the index is made (not persisted: cheap to read). */
+  readonly #acronyms: AcronymTable;
 
   private constructor(articles: readonly Article[], data: SearchIndexData) {
     this.#articles = articles;
@@ -81,6 +104,7 @@ export class SearchIndex {
       articlePassages: data.articlePassages,
     });
     this.#dictionary.forms(''); // builds the stem map now rather than during the first question
+    this.#acronyms = collectAcronyms(articles);
   }
 
   /** Builds the index over `articles` (body paragraphs are the passages; crossheads and captions are not answers). */
@@ -120,11 +144,12 @@ export class SearchIndex {
    */
   search(question: string, options: SearchOptions = {}): SearchResult {
     const { limit, minCoverage, excerptLength } = { ...defaultSearchOptions, ...options };
-    const terms = queryTerms(question);
+    const terms = queryTerms(expandAliases(question, (term) => (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0));
     if (terms.length === 0) return { hits: [], terms, suggestions: [] };
     const filters = options.filters ?? {};
     const keep = Object.values(filters).some(Boolean) ? articleFilter(filters) : null;
     const expansions = terms.map((term) => expandTerm(term, this.#dictionary));
+    this.#addAcronyms(terms, expansions);
     const ranked = this.#scorer.rank(
       terms.map((term, index) => ({ expansions: expansions[index]!, weight: this.#idf(term) })),
       { limit, minCoverage, allowed: keep && ((article) => keep(this.#articles[article]!)) },
@@ -134,9 +159,72 @@ export class SearchIndex {
     expansions.forEach((list, index) => {
       for (const { id } of list) (answers.get(id) ?? answers.set(id, []).get(id)!).push(index);
     });
-    const hits = ranked.map((entry) => this.#hit(entry, terms, answers, excerptLength));
+    const weights = terms.map((term) => this.#idf(term));
+    let previous = Infinity;
+    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage).map(({ entry, choice, rank }) => {
+      // The score shown is the ranking's: never above the one before (answering articles come first).
+      previous = Math.min(previous, rank);
+      const hit = { ...this.#hit(entry, terms, answers, excerptLength), score: previous };
+      if (!choice || choice.paragraphIndex === -1) return hit;
+      const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following);
+      const answer = choice.span && plainText(excerpt).includes(choice.span.text) ? choice.span.text : null;
+      return { ...hit, paragraphIndex: Math.max(-1, choice.paragraphIndex), excerpt, answer };
+    });
     const suggestions = hits.length > 0 ? [] : this.suggest(terms);
     return { hits, terms, suggestions };
+  }
+
+  /**
+   * Reads the whole text of the best-ranked articles for the sentence that answers the question, drops those with no
+   * answering sentence (one holding the question's rare words and enough of the rest, the headline counting as
+   * context), and ranks the others by their search score and the strength of their answer; the rest keep their order.
+   * No article answers → nothing, whatever common words the others share.
+   */
+  #answer(
+    question: string,
+    terms: string[],
+    ranked: RankedArticle[],
+    weights: number[],
+    expansions: Expansion[][],
+    minCoverage: number,
+  ): { entry: RankedArticle; choice: AnswerChoice | null; rank: number }[] {
+    if (ranked.length === 0) return [];
+    const byWord = new Map<string, { term: number; quality: number }[]>();
+    const offer = (word: string, term: number, quality: number) => {
+      const list = byWord.get(word) ?? byWord.set(word, []).get(word)!;
+      const known = list.find((entry) => entry.term === term);
+      if (!known) list.push({ term, quality });
+      else if (quality > known.quality) known.quality = quality;
+    };
+    expansions.forEach((list, term) => {
+      for (const { id, quality } of list) offer(this.#dictionary.terms[id]!, term, quality);
+    });
+    // An answer may use another form of a word the coverage also has as typed ("die" → "died"): search counts only
+    // the typed form, so that several forms do not add up, but a sentence answers with any of them.
+    terms.forEach((term, index) => {
+      for (const id of this.#dictionary.forms(term)) offer(this.#dictionary.terms[id]!, index, MATCH_QUALITY.variant);
+    });
+    const query: AnswerQuery = {
+      terms: weights.map((weight, index) => ({ weight, known: (this.#dictionary.passageFrequency[this.#dictionary.id(terms[index]!)] ?? 0) > 0 })),
+      match: (folded) => byWord.get(folded) ?? suffixForm(folded, byWord),
+      foldedQuestion: new Set(words(question).map(foldTerm)),
+      analysis: analyzeQuestion(question),
+    };
+    const top = ranked[0]!.score;
+    const candidates = ranked.slice(0, ANSWER_CANDIDATES).map((entry) => {
+      const choice = selectAnswer(this.#articles[entry.article]!, query);
+      const answers =
+        choice !== null &&
+        choice.keyCovered &&
+        choice.coverage >= minCoverage &&
+        Math.round(choice.termShare * weights.length) >= termsNeeded(weights.length);
+      return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) };
+    });
+    // No answering sentence in any of the best articles: nothing matches, whatever words the others share.
+    if (!candidates.some((candidate) => candidate.answers)) return [];
+    // Articles with an answering sentence first; those that only share words after them.
+    candidates.sort((a, b) => Number(b.answers) - Number(a.answers) || b.rank - a.rank);
+    return [...candidates, ...ranked.slice(ANSWER_CANDIDATES).map((entry) => ({ entry, choice: null, rank: SEARCH_SHARE * (entry.score / top) }))];
   }
 
   /** An article's hit: the passage that adds most to its headline, its excerpt, the question's terms it matched. */
@@ -160,14 +248,42 @@ export class SearchIndex {
     }
     const answered = new Set([...docTerms].flatMap((id) => answers.get(id)!));
     const text = best >= 0 ? article.paragraphs[best]!.text : (article.standfirst ?? firstBody(article));
-    const words = [...docTerms].map((id) => this.#dictionary.terms[id]!);
+    const matchedWords = [...docTerms].map((id) => this.#dictionary.terms[id]!);
     return {
       article,
       score,
       paragraphIndex: best,
-      excerpt: chooseExcerpt(text, words, { maxLength: excerptLength }),
+      excerpt: chooseExcerpt(text, matchedWords, { maxLength: excerptLength }),
       matchedTerms: terms.filter((_, index) => answered.has(index)),
+      answer: null,
     };
+  }
+
+  /**
+   * Acronyms both ways: "eu" also matches the rarest word of "European Union" (what a passage that spells it out must
+   * hold), and a question spelling out "International Monetary Fund" also matches "imf".
+   */
+  #addAcronyms(terms: readonly string[], expansions: Expansion[][]): void {
+    const { passageFrequency } = this.#dictionary;
+    const add = (index: number, word: string) => {
+      const id = this.#dictionary.id(word);
+      if (id < 0 || passageFrequency[id] === 0 || expansions[index]!.some((entry) => entry.id === id)) return;
+      expansions[index]!.push({ id, quality: MATCH_QUALITY.variant, weight: MATCH_QUALITY.variant });
+    };
+    const asked = new Set(terms);
+    terms.forEach((term, index) => {
+      const spelled = this.#acronyms.get(term);
+      if (spelled) {
+        const rarest = [...spelled].filter((word) => word.length > 2).sort((a, b) => (passageFrequency[this.#dictionary.id(a)] ?? Infinity) - (passageFrequency[this.#dictionary.id(b)] ?? Infinity))[0];
+        if (rarest) add(index, rarest);
+      }
+    });
+    if (terms.length < 2) return;
+    for (const [acronym, spelled] of this.#acronyms) {
+      const content = spelled.filter((word) => word.length > 2);
+      if (content.length < 2 || !content.every((word) => asked.has(word))) continue;
+      for (const word of content) add(terms.indexOf(word), acronym);
+    }
   }
 
   /** Inverse passage frequency of a term (all its forms together); a term the coverage lacks weighs most. */
@@ -201,6 +317,19 @@ export class SearchIndex {
     }
     return [...suggestions].slice(0, MAX_SUGGESTIONS);
   }
+}
+
+/** Endings that make another form of a word ("died", "dies" of "die"; "closed" of "close"). */
+const ENDINGS = ['s', 'es', 'd', 'ed', 'ing', 'ings'];
+
+/** The question terms that `folded` is another form of, by its ending, at variant quality; undefined when none. */
+function suffixForm(folded: string, byWord: ReadonlyMap<string, { term: number; quality: number }[]>): { term: number; quality: number }[] | undefined {
+  for (const ending of ENDINGS) {
+    if (folded.length <= ending.length + 2 || !folded.endsWith(ending)) continue;
+    const found = byWord.get(folded.slice(0, -ending.length));
+    if (found) return found.map(({ term }) => ({ term, quality: MATCH_QUALITY.variant }));
+  }
+  return undefined;
 }
 
 /** Most "did you mean" terms offered. */

@@ -1,10 +1,16 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runner } from 'node-pg-migrate';
 import { StateDatabaseError } from './StateDatabaseError.js';
 
-/** The versioned migrations of the PostgreSQL state, applied in file-name order. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+/**
+ * The versioned migrations of the PostgreSQL state, applied in file-name order: `src/state/migrations`, found from
+ * the sources (tsx) and from the compiled `dist/src/state/` alike (the build compiles .ts only; the .sql files stay).
+ */
+export const MIGRATIONS_DIR = [new URL('./migrations', import.meta.url), new URL('../../../src/state/migrations', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** Where node-pg-migrate records which migrations ran. */
 export const MIGRATIONS_TABLE = 'newsdesk_migrations';

@@ -3,10 +3,8 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deployCommands.js';
-import { refusals } from '../../src/discord/guards.js';
-import { digestTexts } from '../../src/discord/render/renderDigest.js';
 import { texts } from '../../src/discord/texts.js';
-import { callbackOf, DEFERRED, REPLY, callbacksOf, messageText, originalEditOf, sentMessageBodies, type CallbackBody, type SentBody } from '../support/discordRequests.js';
+import { answerOf, callbackOf, isPublicAnswer, DEFERRED, REPLY, callbacksOf, messageText, originalEditOf, sentMessageBodies, type CallbackBody, type SentBody } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type FakeUser, type InjectCommand, type InjectedInteraction } from '../support/fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../support/startBotProcess.js';
@@ -85,12 +83,13 @@ describe('per-user cooldown (USER_COOLDOWN_SECONDS)', () => {
   it('answers the first of a burst of /ask from one member and refuses the rest ephemerally with a relative retry time', async () => {
     const burst = Array.from({ length: 4 }, () => fake.injectCommand({ name: 'ask', options: { question: 'Gullhaven lighthouse' }, user: quiet.member }));
     const callbacks = await Promise.all(burst.map((interaction) => callbackOf(fake, interaction)));
-    expect(callbacks.map((callback) => callback.type)).toEqual([DEFERRED, REPLY, REPLY, REPLY]);
+    // The first is answered (in the callback itself), the rest refused privately.
+    expect(callbacks.map(isPublicAnswer)).toEqual([true, false, false, false]);
     for (const callback of callbacks.slice(1)) {
       expectEphemeral(callback, /^You are going a bit fast\. Try again <t:\d+:R>\.$/u);
       expectRetryWithin(callback.data?.content, COOLDOWN_SECONDS);
     }
-    expect(messageText((await originalEditOf(fake, burst[0]!)).body as SentBody)).toContain('Gullhaven');
+    expect(messageText((await answerOf(fake, burst[0]!)).body)).toContain('Gullhaven');
     // /quote is expensive too: the same member is still cooling down.
     const quote = await run({ name: 'quote', options: { speaker: 'keeper' }, user: quiet.member });
     expectEphemeral(quote.callback, /^You are going a bit fast\./u);
@@ -104,8 +103,8 @@ describe('per-guild budget (GUILD_COMMANDS_PER_MINUTE)', () => {
     const members = Array.from({ length: GUILD_PER_MINUTE + 3 }, freshUser);
     const asked = members.map((user) => fake.injectCommand({ name: 'ask', options: { question: 'Gullhaven storm' }, user, guildId: busy.guild.id }));
     const callbacks = await Promise.all(asked.map((interaction) => callbackOf(fake, interaction)));
-    expect(callbacks.filter((callback) => callback.type === DEFERRED)).toHaveLength(GUILD_PER_MINUTE);
-    const refused = callbacks.filter((callback) => callback.type === REPLY);
+    expect(callbacks.filter(isPublicAnswer)).toHaveLength(GUILD_PER_MINUTE);
+    const refused = callbacks.filter((callback) => !isPublicAnswer(callback));
     expect(refused).toHaveLength(3);
     for (const callback of refused) {
       expectEphemeral(callback, /^This server has asked a lot in the last minute\. Try again <t:\d+:R>\.$/u);
@@ -113,7 +112,7 @@ describe('per-guild budget (GUILD_COMMANDS_PER_MINUTE)', () => {
     }
     // Another member of another server is not held back by the busy one.
     const elsewhere = await run({ name: 'ask', options: { question: 'Gullhaven beam' }, user: freshUser(), guildId: quiet.guild.id });
-    expect(elsewhere.callback.type).toBe(DEFERRED);
+    expect(isPublicAnswer(elsewhere.callback)).toBe(true);
     // Nor are the busy server's cheap commands.
     const about = await run({ name: 'about', user: freshUser(), guildId: busy.guild.id });
     expect(about.callback.data?.content ?? '').not.toMatch(TRY_AGAIN);
@@ -131,24 +130,24 @@ describe('admin commands', () => {
   it.each(adminCommands)('refuses %s to a member without Manage Server, ephemerally, changing nothing', async (_name, command) => {
     const logged = bot.logs.length;
     const { callback } = await run({ ...command, user: quiet.member });
-    expectEphemeral(callback, refusals.manageGuild);
+    expectEphemeral(callback, texts.manageGuild);
     expect(bot.logs.slice(logged).map((line) => line.msg).filter((msg) => /configured|turned off|posted|re-indexed/u.test(msg))).toEqual([]);
   });
 
   it.each(adminCommands)('refuses %s in a direct message, even to an admin', async (_name, command) => {
     const { callback } = await run({ ...command, user: quiet.admin, guildId: null });
-    expectEphemeral(callback, refusals.guildOnly);
+    expectEphemeral(callback, texts.guildOnly);
   });
 
   it('refuses a member whose only elevated permission is not Manage Server (e.g. Manage Messages)', async () => {
     const { callback } = await run({ ...adminCommands[0]![1], user: freshUser(), permissions: 1n << 13n });
-    expectEphemeral(callback, refusals.manageGuild);
+    expectEphemeral(callback, texts.manageGuild);
   });
 
   it('lets the admin do it: the refusals are not blanket', async () => {
     const set = await run({ name: 'digest', subcommand: 'set', options: { channel: quiet.digest.id, time: '07:30' }, user: quiet.admin });
     expect(set.callback.type).toBe(REPLY);
-    expect(set.callback.data?.content).toBe(digestTexts.saved);
+    expect(set.callback.data?.content).toBe(texts.digestSaved);
     await bot.waitForLog('digest: configured');
     // The channel option arrives resolved, as Discord sends it, and is the one the digest will use.
     const status = await run({ name: 'digest', subcommand: 'status', user: quiet.admin });
@@ -202,7 +201,7 @@ describe('error replies', () => {
 
   it('keeps answering from the previous coverage after that failed reload', async () => {
     const { interaction } = await run({ name: 'ask', options: { question: 'Gullhaven keeper' }, user: freshUser(), guildId: spare.guild.id });
-    expect(messageText((await originalEditOf(fake, interaction)).body as SentBody)).toContain('Gullhaven');
+    expect(messageText((await answerOf(fake, interaction)).body)).toContain('Gullhaven');
     expect(callbacksOf(fake, interaction)).toHaveLength(1);
     expect(await bot.stop('SIGTERM')).toBe(0);
     expect(bot.stdout() + bot.stderr()).not.toContain(TOKEN);

@@ -8,10 +8,10 @@ import reload from '../../commands/reload.js';
 import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { DigestService } from '../../src/digest/digestService.js';
-import { refusals } from '../../src/discord/guards.js';
+import { texts } from '../../src/discord/texts.js';
 import type { Choice, CommandInvocation } from '../../src/discord/invocation.js';
 import { PageStore } from '../../src/discord/pageStore.js';
-import { digestTexts, renderDigestPost } from '../../src/discord/render/renderDigest.js';
+import { renderDigestPost } from '../../src/discord/render/renderDigest.js';
 import type { Reply } from '../../src/discord/reply.js';
 import { Router } from '../../src/discord/router.js';
 import { buildLibrary, LibraryStore } from '../../src/library.js';
@@ -105,19 +105,19 @@ describe('/digest set', () => {
     const { router } = await setup();
     const { invocation, replies } = call('digest', 'set', { channel: 'c1', time: '08:00' });
     await router.command(invocation);
-    expect(replies).toEqual([{ content: refusals.manageGuild, ephemeral: true }]);
+    expect(replies).toEqual([{ content: texts.manageGuild, ephemeral: true }]);
   });
 
   it('saves channel, time and zone and answers with the status, ephemerally', async () => {
     const { router } = await setup();
     const { invocation, replies } = call('digest', 'set', { channel: 'c1', time: '8:30', timezone: 'Europe/London' }, { admin: true });
     await router.command(invocation);
-    expect(replies[0]).toMatchObject({ content: digestTexts.saved, ephemeral: true });
+    expect(replies[0]).toMatchObject({ content: texts.digestSaved, ephemeral: true });
     expect(replies[0]?.data?.status).toMatchObject({
       enabled: true,
       channelId: 'c1',
       schedule: 'daily at 08:30 (Europe/London)',
-      nextRun: { at: '2025-06-01T07:30:00.000Z', local: 'Sun 1 Jun 2025 08:30' },
+      nextRun: { at: '2025-06-01T07:30:00.000Z' },
     });
     expect(replies[0]?.embeds?.[0]?.fields?.find((field) => field.name === 'Channel')?.value).toBe('<#c1>');
   });
@@ -144,14 +144,14 @@ describe('/digest off and status', () => {
     const { router } = await setup();
     const { invocation, replies } = call('digest', 'status', {}, { guildId: null });
     await router.command(invocation);
-    expect(replies).toEqual([{ content: refusals.guildOnly, ephemeral: true }]);
+    expect(replies).toEqual([{ content: texts.guildOnly, ephemeral: true }]);
   });
 
   it('explains when digests are not available', async () => {
     const { router } = await setup({ withDigest: false });
     const { invocation, replies } = call('digest', 'status');
     await router.command(invocation);
-    expect(replies[0]?.content).toBe(digestTexts.unavailable);
+    expect(replies[0]?.content).toBe(texts.digestUnavailable);
   });
 });
 
@@ -177,7 +177,7 @@ describe('/digest now', () => {
     clock = new Date('2025-06-01T07:20:00.000Z');
     const { invocation, replies } = call('digest', 'now', { post: true }, { admin: true });
     await router.command(invocation);
-    expect(replies[0]).toMatchObject({ content: digestTexts.posted(1, 'c1'), ephemeral: true });
+    expect(replies[0]).toMatchObject({ content: texts.digestPosted(1, 'c1'), ephemeral: true });
     expect(posted.map((entry) => entry.channelId)).toEqual(['c1']);
     expect(posted[0]?.reply.embeds?.[0]?.fields?.[0]?.name).toBe('Fresh news');
   });
@@ -186,7 +186,7 @@ describe('/digest now', () => {
     const { router } = await setup();
     const { invocation, replies } = call('digest', 'now', { post: true });
     await router.command(invocation);
-    expect(replies).toEqual([{ content: refusals.manageGuild, ephemeral: true }]);
+    expect(replies).toEqual([{ content: texts.manageGuild, ephemeral: true }]);
   });
 });
 
@@ -221,6 +221,6 @@ describe('/reload', () => {
     const { router } = await setup();
     const { invocation, replies } = call('reload', null);
     await router.command(invocation);
-    expect(replies).toEqual([{ content: refusals.manageGuild, ephemeral: true }]);
+    expect(replies).toEqual([{ content: texts.manageGuild, ephemeral: true }]);
   });
 });

@@ -37,10 +37,12 @@ describe('console mode (npm start without a token)', () => {
     const objects = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(objects).toHaveLength(lines.filter((line) => line.trim() !== '').length);
     expectations.ask.forEach(({ answer_contains }, index) => {
-      const results = objects[index]!.results as { id: string; excerpt: string; headline: string; date: string; section: string; source: string; score: number }[];
+      const results = objects[index]!.results as { id: string; excerpt: string; answer: string | null; headline: string; date: string; section: string; source: string; score: number }[];
       expect(results[0]).toMatchObject({ id: expectations.article.replace(/^seeds\//u, ''), section: 'Middle East', source: 'Al Jazeera', date: '2012-02-06T15:55' });
       expect(results[0]!.excerpt).toContain(answer_contains);
       expect(typeof results[0]!.score).toBe('number');
+      // The answer span, when found, is plain text taken from the excerpt.
+      for (const result of results) if (result.answer !== null) expect(result.excerpt).toContain(result.answer);
     });
     const [noMatch, unknown, notCommand, missing] = objects.slice(expectations.ask.length);
     expect(noMatch).toMatchObject({ results: [] });

@@ -176,9 +176,25 @@ describe('parseArticle', () => {
       expect(article.date).toBe(name.slice(0, 10));
       expect(article.source).toBe('Wikinews');
       expect(article.license).toBe('CC BY 2.5');
+      expect(['Politics and conflicts', 'Economy and business']).toContain(article.section);
       expect(article.section).toBe(/^section: (.*)$/m.exec(text)?.[1]);
+      expect(article.tags).toEqual(JSON.parse(/^tags: (.*)$/m.exec(text)?.[1] ?? '[]'));
       expect(article.byline).toBeNull();
       expect(article.paragraphs[0]?.text).toBe(text.split('\n---\n')[1]?.trim().split('\n')[0]);
+    });
+
+    it('reads the tags of every Wikinews seed that has them', () => {
+      const dir = path.join(root, 'seeds/wikinews');
+      const tagged = readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }))
+        .filter(({ text }) => /^tags: /m.test(text));
+      expect(tagged.length).toBeGreaterThan(100);
+      for (const { name, text } of tagged) {
+        const article = parseArticle(`wikinews/${name}`, text);
+        expect(article.tags).toEqual(JSON.parse(/^tags: (.*)$/m.exec(text)?.[1] ?? '[]'));
+        expect(article.tags.length).toBeGreaterThan(0);
+      }
     });
 
     it('turns a YAML date back into an ISO date string', () => {
@@ -199,6 +215,8 @@ describe('parseArticle', () => {
         byline: 'Jane Doe',
         credit: 'Example Gazette and wires',
         license: 'CC BY 4.0',
+        // Whitespace normalised; the repeated and the empty tag dropped.
+        tags: ['Harbours', 'Storm damage'],
         format: 'markdown',
         paragraphs: [
           { kind: 'body', text: 'The harbour reopened on Friday, officials said.' },

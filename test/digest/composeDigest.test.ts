@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { composeDigest, latestArticles, oneLine, OTHER_SECTION } from '../../src/digest/composeDigest.js';
 import { pickNotableQuotes } from '../../src/digest/pickNotableQuotes.js';
 import { selectDigestArticles } from '../../src/digest/selectDigestArticles.js';
@@ -133,5 +135,19 @@ describe('oneLine', () => {
     expect(oneLine('The quick brown fox jumps', 16)).toBe('The quick brown…');
     expect(oneLine('The quick brown fox jumps', 15)).toBe('The quick…');
     expect(oneLine('short\n text', 50)).toBe('short text');
+  });
+});
+
+describe('composeDigest on the shipped seeds', () => {
+  it('groups the Wikinews articles under their two real sections, with their tags', async () => {
+    const { articles } = await loadCorpus(fileURLToPath(new URL('../../seeds', import.meta.url)));
+    const digest = composeDigest(articles, { since: null, until: '2025-06-01T08:00:00.000Z' });
+    expect(digest.sections.map((section) => [section.name, section.items.length])).toEqual([
+      ['Politics and conflicts', 218],
+      ['Economy and business', 146],
+      ['Middle East', 1],
+    ]);
+    const tagged = digest.sections.flatMap((section) => section.items).find((item) => item.id.endsWith('colombian-constitutional-court-passes-presidential-re-election.md'));
+    expect(tagged?.tags).toEqual(['Colombian armed conflict']);
   });
 });

@@ -295,7 +295,7 @@ describe('DigestService.status', () => {
       enabled: true,
       channelId: 'c1',
       schedule: 'cron `0 8 * * *` (Europe/London)',
-      nextRun: { at: '2025-06-02T07:00:00.000Z', local: 'Mon 2 Jun 2025 08:00' },
+      nextRun: { at: '2025-06-02T07:00:00.000Z' },
       lastRun: { slot: '2025-06-01T07:00:00.000Z', status: 'ok', articles: 1 },
       next: { articles: 1, excluded: { baseline: 2, earlier: 1, later: 0, unrecorded: 0 } },
     });

@@ -28,7 +28,7 @@ describe('renderDigest', () => {
     });
     const [reply, ...rest] = renderDigest(digest, { timezone: 'Europe/London' });
     expect(rest).toEqual([]);
-    expect(reply?.content).toBe('**Daily digest**\n1 new article since Sun 1 Jun 08:00 (Europe/London)');
+    expect(reply?.content).toBe('**Daily digest**\n1 new article since Sun 1 Jun 2025 08:00 (Europe/London)');
     expect(reply?.embeds?.[0]?.title).toBe('Science');
     expect(reply?.embeds?.[0]?.fields).toEqual([
       { name: 'Headline of one.md', value: 'A comet came back.\n1 Jun 2025 · Test Wire · [source](https://example.org/one.md)' },

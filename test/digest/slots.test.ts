@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchedule, checkTimezone, describeSchedule, nextSlot, parseTimeOfDay, previousSlot } from '../../src/digest/slots.js';
 import { parseCron } from '../../src/digest/parseCron.js';
+import { ScheduleError } from '../../src/digest/ScheduleError.js';
 
 const london08 = { time: '08:00', timezone: 'Europe/London' } as const;
 
@@ -142,7 +143,10 @@ describe('nextSlot', () => {
     expect(second.toISOString().slice(0, 10)).toBe('2025-10-27');
   });
 
-  it('returns null when the expression never fires', () => {
-    expect(nextSlot(new Date('2025-01-01T00:00:00Z'), { cron: '0 8 31 feb *', timezone: 'UTC' })).toBeNull();
+  it('refuses an expression that never fires, naming it', () => {
+    expect(() => nextSlot(new Date('2025-01-01T00:00:00Z'), { cron: '0 8 31 feb *', timezone: 'UTC' })).toThrow(
+      'cron "0 8 31 feb *": it never fires (Invalid explicit day of month definition)',
+    );
+    expect(() => checkSchedule({ cron: '0 8 31 feb *', timezone: 'UTC' })).toThrow(ScheduleError);
   });
 });

@@ -8,6 +8,8 @@ import type { AppContext } from '../../src/context.js';
 import type { CommandInvocation } from '../../src/discord/invocation.js';
 import { PageStore } from '../../src/discord/pageStore.js';
 import type { Reply } from '../../src/discord/reply.js';
+import { DigestError } from '../../src/digest/DigestError.js';
+import { ScheduleError } from '../../src/digest/ScheduleError.js';
 import { Router } from '../../src/discord/router.js';
 import { texts } from '../../src/discord/texts.js';
 import { UserError } from '../../src/discord/userError.js';
@@ -63,6 +65,19 @@ describe('Router.command', () => {
     const { invocation: call, replies } = invocation('x');
     await router.command(call);
     expect(replies).toEqual([{ content: 'Say what you want.', ephemeral: true, data: { error: 'Say what you want.' } }]);
+  });
+
+  it('answers a domain error the user can fix (a bad schedule, a digest without a channel) with its message', async () => {
+    const { router } = setup([
+      command('when', async () => { throw new ScheduleError('time "25:00" is not a time of day', '25:00'); }),
+      command('where', async () => { throw new DigestError('guild g1 has no digest channel', 'g1'); }),
+    ]);
+    const when = invocation('when');
+    await router.command(when.invocation);
+    const where = invocation('where');
+    await router.command(where.invocation);
+    expect([when.replies[0]?.content, where.replies[0]?.content]).toEqual(['time "25:00" is not a time of day', 'guild g1 has no digest channel']);
+    expect(where.replies[0]?.ephemeral).toBe(true);
   });
 
   it('answers any other error generically, with no stack or path, and logs it', async () => {

@@ -9,14 +9,13 @@ import { deployCommands } from '../../src/discord/deployCommands.js';
 import { texts } from '../../src/discord/texts.js';
 import { projectRoot } from '../support/childProcesses.js';
 import {
-  DEFERRED,
   REPLY,
-  answeredMessage,
+  answerOf,
   buttonsOf,
   callbackOf,
   callbacksOf,
   messageText,
-  originalEditOf,
+  originalMessageOf,
   sentMessageBodies,
   type SentBody,
 } from '../support/discordRequests.js';
@@ -51,13 +50,15 @@ let fake: FakeDiscord;
 let bot: BotProcess;
 let seeds: E2eSeeds;
 
-/** Asks `/ask question:…` as `user` and returns the interaction, its callback and the edit that followed it. */
+/**
+ * Asks `/ask question:…` as `user` and returns the interaction and its answer, which comes in the interaction callback
+ * itself (no deferral: the answer is ready well within Discord's 3 s).
+ */
 async function ask(question: string, user = setup.member): Promise<{ interaction: InjectedInteraction; body: SentBody }> {
   const interaction = fake.injectCommand({ name: 'ask', options: { question }, user });
-  const callback = await callbackOf(fake, interaction);
-  expect(callback.type).toBe(DEFERRED);
-  const edit = await originalEditOf(fake, interaction);
-  return { interaction, body: edit.body as SentBody };
+  const answer = await answerOf(fake, interaction);
+  expect(answer.callback.type).toBe(REPLY);
+  return { interaction, body: answer.body };
 }
 
 beforeAll(async () => {
@@ -96,14 +97,12 @@ describe('/ask', () => {
   });
 
   it('turns to page 2 with callback type 7 when the asker clicks More', async () => {
-    const { interaction } = await ask(MADE_UP_PLACE, setup.admin);
-    const edit = await originalEditOf(fake, interaction);
-    const first = edit.body as SentBody;
+    const { interaction, body: first } = await ask(MADE_UP_PLACE, setup.admin);
     const firstTitles = (first.embeds ?? []).map((embed) => embed.title);
     const more = buttonsOf(first).find((button) => button.label?.startsWith('More') && !button.disabled);
     expect(more?.custom_id).toBeDefined();
 
-    const click = fake.injectButton({ customId: more!.custom_id!, messageId: answeredMessage(edit).id, user: setup.admin });
+    const click = fake.injectButton({ customId: more!.custom_id!, messageId: (await originalMessageOf(fake, interaction)).id, user: setup.admin });
     const callback = await callbackOf(fake, click);
     expect(callback.type).toBe(UPDATE);
     const secondTitles = (callback.data?.embeds ?? []).map((embed) => embed.title);
@@ -116,10 +115,9 @@ describe('/ask', () => {
   });
 
   it('refuses ephemerally, without touching the results, when someone else clicks More', async () => {
-    const { interaction } = await ask(MADE_UP_PLACE, setup.admin);
-    const edit = await originalEditOf(fake, interaction);
-    const more = buttonsOf(edit.body as SentBody).find((button) => button.label?.startsWith('More') && !button.disabled);
-    const click = fake.injectButton({ customId: more!.custom_id!, messageId: answeredMessage(edit).id, user: setup.member });
+    const { interaction, body } = await ask(MADE_UP_PLACE, setup.admin);
+    const more = buttonsOf(body).find((button) => button.label?.startsWith('More') && !button.disabled);
+    const click = fake.injectButton({ customId: more!.custom_id!, messageId: (await originalMessageOf(fake, interaction)).id, user: setup.member });
     const callback = await callbackOf(fake, click);
     expect(callback).toMatchObject({ type: REPLY, data: { content: texts.pageNotYours } });
     expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
@@ -160,9 +158,8 @@ describe('/ask autocomplete', () => {
 /** Runs `/quote` and returns every embed of every page, paging with "More" as the asker. */
 async function quotePages(options: Record<string, string>): Promise<{ first: SentBody; embeds: NonNullable<SentBody['embeds']> }> {
   const interaction = fake.injectCommand({ name: 'quote', options, user: setup.admin });
-  const callback = await callbackOf(fake, interaction);
-  // Either answered at once (4) or deferred (5) and edited.
-  const first = callback.type === DEFERRED ? ((await originalEditOf(fake, interaction)).body as SentBody) : (callback.data ?? {});
+  // Answered in the callback (4), or deferred (5) and edited when the quote index was still cold.
+  const first = (await answerOf(fake, interaction)).body;
   const embeds = [...(first.embeds ?? [])];
   let page = first;
   for (let turns = 0; turns < 10; turns += 1) {
@@ -207,7 +204,7 @@ describe('an interaction delivered twice', () => {
     const interaction = fake.injectCommand({ name: 'ask', options: { question: 'Homs offensive' }, user: setup.member });
     fake.redeliver(interaction);
     await bot.waitForLog((line) => line.msg === 'duplicate interaction ignored' && line['interaction'] === interaction.id);
-    await originalEditOf(fake, interaction);
+    await answerOf(fake, interaction);
     expect(callbacksOf(fake, interaction)).toHaveLength(1);
     expect(fake.requests.filter((r) => r.path.includes(interaction.token) && r.status >= 400)).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deployCommands.js';
 import { texts } from '../../src/discord/texts.js';
 import { StateStore } from '../../src/state/stateStore.js';
-import { askDeferred, callbackOf, DEFERRED, REPLY, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
+import { answerOf, askAnsweredDirectly, callbackOf, REPLY, callbacksOf, messageText, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type InjectedInteraction } from '../support/fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../support/startBotProcess.js';
@@ -31,7 +31,7 @@ let stateFile: string;
 let bot: BotProcess;
 
 
-const ask = (question: string): Promise<InjectedInteraction> => askDeferred(fake, setup.member, question);
+const ask = (question: string): Promise<InjectedInteraction> => askAnsweredDirectly(fake, setup.member, question);
 
 beforeAll(async () => {
   seeds = await createE2eSeeds({ mentionedUserId: setup.member.id, mentionedRoleId: setup.guild.roles[0]!.id });
@@ -75,14 +75,14 @@ describe('a corrupted state file at start', () => {
 });
 
 describe('the running process under Discord faults', () => {
-  it('answers a command whose reply edit fails 4 times with a generic private error, and answers the next one', async () => {
-    fake.setResponse({ method: 'PATCH', path: /\/messages\/@original$/u }, { status: 500, body: { message: '500: Internal Server Error', code: 0 }, times: 4 });
+  it('answers a command whose reply fails 4 times with a generic private error, and answers the next one', async () => {
+    fake.setResponse({ method: 'POST', path: /\/callback$/u }, { status: 500, body: { message: '500: Internal Server Error', code: 0 }, times: 4 });
     const failing = await ask('Gullhaven lighthouse keeper');
-    const followUp = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${fake.applicationId}/${failing.token}`);
-    expect((followUp.body as SentBody).content).toBe(texts.internalError);
+    const apology = await fake.waitForRequest((r) => callbacksOf(fake, failing).includes(r) && r.status < 300);
+    expect(((apology.body as { data?: SentBody }).data ?? {}).content).toBe(texts.internalError);
     await bot.waitForLog('command failed');
     const next = await ask('Gullhaven storm');
-    expect(messageText((await originalEditOf(fake, next)).body as SentBody)).toContain('Gullhaven');
+    expect(messageText((await answerOf(fake, next)).body)).toContain('Gullhaven');
   });
 
   it('resumes after its gateway connection drops and answers the next command', async () => {
@@ -95,7 +95,7 @@ describe('the running process under Discord faults', () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const interaction = await ask('Gullhaven beam');
-    expect((await originalEditOf(fake, interaction)).status).toBe(200);
+    expect(messageText((await answerOf(fake, interaction)).body)).toContain('Gullhaven');
     expect(fake.identifies.length).toBe(identifies);
   });
 });

@@ -10,7 +10,7 @@ import { texts } from '../../src/discord/texts.js';
 import { buildLibrary, type Library } from '../../src/library.js';
 import { StateStore } from '../../src/state/stateStore.js';
 import { makeArticle } from '../digest/makeArticle.js';
-import { askDeferred, callbackOf, DEFERRED, REPLY, callbacksOf, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
+import { answerOf, askAnsweredDirectly, REPLY, callbacksOf, messageText, sentMessageBodies, type CallbackBody, type SentBody } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type InjectedInteraction, type RecordedRequest } from '../support/fakeDiscord/index.js';
 import { startBotInProcess, type InProcessBot } from '../support/startBotInProcess.js';
@@ -46,8 +46,7 @@ let coverage: Article[] = [];
 
 const digestPath = `/channels/${setup.digest.id}/messages`;
 const digestPosts = (from: number): RecordedRequest[] => fake.requests.slice(from).filter((r) => r.method === 'POST' && r.path === digestPath);
-const edits = (interaction: InjectedInteraction): RecordedRequest[] =>
-  fake.requests.filter((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`);
+const succeeded = (request: RecordedRequest): boolean => request.status >= 200 && request.status < 300;
 const serverError = { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
 const rateLimited = { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false }, headers: { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' } };
 
@@ -74,7 +73,7 @@ function expectPostedOnce(posts: RecordedRequest[], articles: Article[]): void {
   }
 }
 
-const ask = (question: string): Promise<InjectedInteraction> => askDeferred(fake, setup.member, question);
+const ask = (question: string): Promise<InjectedInteraction> => askAnsweredDirectly(fake, setup.member, question);
 
 beforeAll(async () => {
   seeds = await createE2eSeeds({ mentionedUserId: setup.member.id, mentionedRoleId: setup.guild.roles[0]!.id });
@@ -108,36 +107,36 @@ afterAll(async () => {
   await seeds?.remove();
 });
 
-describe('the interaction reply (PATCH …/messages/@original) failing', () => {
+describe('the interaction callback carrying the answer (POST …/callback) failing', () => {
   it('is retried by the client after two 500s: the answer arrives once, no error logged', async () => {
-    fake.setResponse({ method: 'PATCH', path: /\/messages\/@original$/u }, { ...serverError, times: 2 });
+    fake.setResponse({ method: 'POST', path: /\/callback$/u }, { ...serverError, times: 2 });
     const interaction = await ask('Gullhaven lighthouse keeper');
-    await fake.waitForRequest((r) => edits(interaction).includes(r) && r.status === 200);
-    expect(edits(interaction).map((r) => r.status)).toEqual([500, 500, 200]);
-    expect(messageText(edits(interaction)[2]!.body as SentBody)).toContain('Gullhaven');
-    expect(callbacksOf(fake, interaction)).toHaveLength(1);
+    await fake.waitForRequest((r) => callbacksOf(fake, interaction).includes(r) && succeeded(r));
+    const callbacks = callbacksOf(fake, interaction);
+    expect(callbacks.map((r) => r.status)).toEqual([500, 500, 204]);
+    expect(messageText((callbacks[2]!.body as CallbackBody).data ?? {})).toContain('Gullhaven');
     expect(running.logs.filter((line) => line.level >= 50)).toEqual([]);
   });
 
   it('is waited for after a 429 with retry_after, then answered once', async () => {
-    fake.setResponse({ method: 'PATCH', path: /\/messages\/@original$/u }, rateLimited);
+    fake.setResponse({ method: 'POST', path: /\/callback$/u }, rateLimited);
     const interaction = await ask('Gullhaven storm season');
-    await fake.waitForRequest((r) => edits(interaction).includes(r) && r.status === 200);
-    expect(edits(interaction).map((r) => r.status)).toEqual([429, 200]);
+    await fake.waitForRequest((r) => callbacksOf(fake, interaction).includes(r) && succeeded(r));
+    expect(callbacksOf(fake, interaction).map((r) => r.status)).toEqual([429, 204]);
     expect(running.logs.filter((line) => line.level >= 50)).toEqual([]);
   });
 
   it('gives up after 4 attempts, tells the asker generically and privately, and the bot answers the next command', async () => {
-    fake.setResponse({ method: 'PATCH', path: /\/messages\/@original$/u }, { ...serverError, times: ATTEMPTS });
+    fake.setResponse({ method: 'POST', path: /\/callback$/u }, { ...serverError, times: ATTEMPTS });
     const interaction = await ask('Gullhaven beam across the bay');
     // The router's error boundary: logged, then a private "something went wrong" in place of the lost answer.
-    const followUp = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${fake.applicationId}/${interaction.token}`);
-    expect(edits(interaction).map((r) => r.status)).toEqual([500, 500, 500, 500]);
-    expect(followUp.body).toMatchObject({ content: texts.internalError, flags: EPHEMERAL });
+    const apology = await fake.waitForRequest((r) => callbacksOf(fake, interaction).includes(r) && succeeded(r));
+    expect(callbacksOf(fake, interaction).map((r) => r.status)).toEqual([500, 500, 500, 500, 204]);
+    expect(apology.body).toMatchObject({ type: REPLY, data: { content: texts.internalError, flags: EPHEMERAL } });
     expect(running.logs.filter((line) => line.msg === 'command failed')).toHaveLength(1);
 
     const next = await ask('Gullhaven lighthouse');
-    expect((await originalEditOf(fake, next)).status).toBe(200);
+    expect(messageText((await answerOf(fake, next)).body)).toContain('Gullhaven');
   });
 });
 
@@ -279,7 +278,7 @@ describe('the gateway connection cut', () => {
     await waitFor(() => running.logs.slice(cuts).some((line) => line.msg === 'gateway reconnecting' || line.msg === 'gateway disconnected'), 'the client to notice');
     await waitFor(() => fake.connectedShards().length === 1, 'the client to come back');
     const interaction = await ask('Gullhaven lighthouse keeper');
-    expect((await originalEditOf(fake, interaction)).status).toBe(200);
+    expect(messageText((await answerOf(fake, interaction)).body)).toContain('Gullhaven');
     // Resumed (RESUME on the same session, through the relay again), not a fresh IDENTIFY.
     expect(fake.identifies.length).toBe(identifies);
     expect(proxy.connections()).toBe(relayed + 1);
@@ -291,7 +290,7 @@ describe('the gateway connection cut', () => {
     fake.requestReconnect(0);
     await waitFor(() => proxy.connections() === relayed + 1 && fake.connectedShards().length === 1, 'the client to come back');
     const interaction = await ask('Gullhaven storm');
-    expect((await originalEditOf(fake, interaction)).status).toBe(200);
+    expect(messageText((await answerOf(fake, interaction)).body)).toContain('Gullhaven');
     expect(fake.identifies.length).toBe(identifies);
   });
 });

@@ -110,6 +110,7 @@ export function article(options: { maxParagraphs?: number; maxParagraphLength?: 
     byline: nullable(hostileText(60)),
     credit: nullable(hostileText(60)),
     license: nullable(hostileText(60)),
+    tags: fc.array(hostileText(30), { maxLength: 3 }),
     format: fc.constantFrom('wire', 'markdown', 'plain'),
     paragraphs: fc.array(paragraph(maxParagraphLength), { maxLength: maxParagraphs }),
   });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 const article1 = (text: string): Article => ({
   id: 'a.txt', headline: 'Headline', standfirst: null, section: null, source: null, date: null, url: null, byline: null,
-  credit: null, license: null, format: 'plain', paragraphs: [{ kind: 'body', text }],
+  credit: null, license: null, tags: [], format: 'plain', paragraphs: [{ kind: 'body', text }],
 });
 
 /** Paragraph text shaped like reported speech: quotation marks, reporting verbs, names, commas, pronouns. */

@@ -4,6 +4,7 @@ import { parseCommandLine, type CommandShape } from '../../src/console/parseComm
 import { ArticleParseError } from '../../src/corpus/ArticleParseError.js';
 import { parseArticle } from '../../src/corpus/parseArticle.js';
 import type { Article } from '../../src/corpus/types.js';
+import { acronymDefinitions, analyzeQuestion, answerExcerpt, recognise, selectAnswer } from '../../src/answers/index.js';
 import { extractQuotes, QuoteIndex } from '../../src/quotes/index.js';
 import { chooseExcerpt, highlight, queryTerms, SearchIndex, splitSentences } from '../../src/search/index.js';
 import { TimeBudget } from './budget.js';
@@ -44,11 +45,20 @@ const INPUTS: Record<string, string> = {
   "'A.' × 50k": `${times('A.', SIZE - 2)} B`,
   "'section:' × 12k": times('section:'),
   "'<t:1:R>' × 14k": times('<t:1:R>'),
+  // Answer recognition: numbers, amounts, acronyms, reason cues and question wording repeated.
+  "'1,' × 50k": times('1,'),
+  "'$1.' × 33k": times('$1.'),
+  "'9 April ' × 11k": times('9 April '),
+  "'Ab (AB) ' × 12k": times('Ab (AB) '),
+  "'(A' × 50k": times('(A'),
+  "'because ' × 12k": times('because '),
+  "'what did a ' × 9k then say": `${times('what did a ', SIZE - 4)}say`,
+  "'how much ' × 11k": times('how much '),
 };
 
 const article = (...texts: string[]): Article => ({
   id: 'a.txt', headline: 'Headline', standfirst: null, section: null, source: null, date: null, url: null, byline: null,
-  credit: null, license: null, format: 'plain', paragraphs: texts.map((text) => ({ kind: 'body' as const, text })),
+  credit: null, license: null, tags: [], format: 'plain', paragraphs: texts.map((text) => ({ kind: 'body' as const, text })),
 });
 
 const quotes = QuoteIndex.fromArticles([article('"We will win the war in Homs," Alain Juppe said. Mr Juppe told reporters that sanctions would follow.')]);
@@ -84,6 +94,25 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
     }
   },
   markdownToText: (text) => markdownToText(text, { color: true, now: () => 0 }),
+  analyzeQuestion: (text) => analyzeQuestion(text),
+  recognise: (text) => recognise(text),
+  acronymDefinitions: (text) => acronymDefinitions(text),
+  'selectAnswer (article text)': (text) =>
+    selectAnswer(article(text, text.slice(0, 5000)), {
+      terms: [{ weight: 2, known: true }, { weight: 1, known: true }],
+      match: (folded) => (folded === 'a' || folded === 'said' ? [{ term: folded === 'a' ? 0 : 1, quality: 1 }] : undefined),
+      foldedQuestion: new Set(['how', 'much', 'said']),
+      analysis: analyzeQuestion('how much did Ann say'),
+    }),
+  'selectAnswer (question)': (text) =>
+    selectAnswer(article('Homs was shelled for $5 million on 9 April because "it was there," said Ann.'), {
+      terms: [{ weight: 1, known: true }],
+      match: (folded) => (folded === 'homs' ? [{ term: 0, quality: 1 }] : undefined),
+      foldedQuestion: new Set(text.slice(0, 5000).split(' ')),
+      analysis: analyzeQuestion(text),
+    }),
+  answerExcerpt: (text) => answerExcerpt([text, text.slice(0, 500)], 0, { type: 'quote', start: 3, end: 40, text: text.slice(3, 40) }, new Set(['said']), 600),
+  'SearchIndex.build (acronyms)': (text) => SearchIndex.build([article(text)]),
 };
 
 /**

@@ -77,6 +77,7 @@ const hit: fc.Arbitrary<SearchHit> = article({ maxParagraphs: 4 }).chain((chosen
     paragraphIndex: fc.integer({ min: -1, max: Math.max(-1, chosen.paragraphs.length - 1) }),
     excerpt: fc.oneof(hostileText(600), fc.integer({ min: 1, max: 8000 }).map((n) => '*'.repeat(n))),
     matchedTerms: fc.array(hostileText(12), { maxLength: 5 }),
+    answer: fc.option(hostileText(300)),
   }),
 );
 

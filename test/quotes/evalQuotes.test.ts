@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateSet, loadQuoteFixtures } from '../../scripts/evalQuotes.js';
 import { extractQuotes } from '../../src/quotes/index.js';
-import { regexBaseline } from '../../src/quotes/regexBaseline.js';
+import { regexBaseline } from '../../eval/quotes/regexBaseline.js';
 
 const sets = loadQuoteFixtures();
 const set = (name: string) => sets.find((entry) => entry.name === name)!;

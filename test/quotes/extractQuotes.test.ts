@@ -90,7 +90,7 @@ describe('extractQuotes', () => {
     ]);
   });
 
-  it('returns "according to" speakers for quotations and reported speech', () => {
+  it('returns "according to" speakers for quotations and reported speech, the claim around a partial quotation included', () => {
     const article = makeArticle([
       'The mill will close in March with the loss of 300 jobs, according to Karen Wu, a union official.',
       'The closure is "a betrayal of the whole town", according to Ms Wu.',
@@ -99,7 +99,9 @@ describe('extractQuotes', () => {
     expect(quotes.map(({ speaker, kind }) => [speaker, kind])).toEqual([
       ['Karen Wu', 'indirect'],
       ['Karen Wu', 'partial'],
+      ['Karen Wu', 'indirect'],
     ]);
+    expect(quotes[2]!.quote).toBe('The closure is "a betrayal of the whole town"');
   });
 
   it('returns no quotation for titles of works, names and single letters in quotation marks', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreQuotes, speakerMatches, sumScores } from '../../src/quotes/scoreQuotes.js';
+import { scoreQuotes, speakerMatches, sumScores } from '../../eval/quotes/scoreQuotes.js';
 
 const gold = (quote: string, speaker: string | null, aliases?: string[]) => ({ quote, speaker, kind: 'direct' as const, ...(aliases ? { aliases } : {}) });
 const predicted = (quote: string, speaker: string | null) => ({ quote, speaker, kind: 'direct' as const });

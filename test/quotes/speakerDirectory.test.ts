@@ -22,3 +22,17 @@ describe('SpeakerDirectory.fromQuotes', () => {
     expect(directory.suggest('blair', 25).map((entry) => entry.name).sort()).toEqual(['Blair', 'Cherie Blair', 'Tony Blair']);
   });
 });
+
+describe('SpeakerDirectory suggestions', () => {
+  it('returns people and organisations, never a bare title, however often the title was quoted', () => {
+    const directory = SpeakerDirectory.fromQuotes([
+      ...Array.from({ length: 5 }, (_, i) => quote('Prime Minister', `p${i}.md`)),
+      ...Array.from({ length: 3 }, (_, i) => quote('President', `q${i}.md`)),
+      quote('Prime Minister John Howard', 'a.md'),
+      quote('Pentagon', 'b.md'),
+    ]);
+    expect(directory.suggest('', 25).map((entry) => entry.name).sort()).toEqual(['Pentagon', 'Prime Minister John Howard']);
+    expect(directory.suggest('pres', 25)).toEqual([]);
+    expect(directory.suggest('prime', 25).map((entry) => entry.name)).toEqual(['Prime Minister John Howard']);
+  });
+});

@@ -85,9 +85,45 @@ export function buttonsOf(body: SentBody): { custom_id?: string; label?: string;
   return (body.components ?? []).flatMap((row) => row.components ?? []);
 }
 
-/** Injects `/ask question:<question>` from `user` and checks the bot deferred it, as it does for every question. */
-export async function askDeferred(fake: FakeDiscord, user: FakeUser, question: string): Promise<InjectedInteraction> {
+/** An interaction's answer, however it came: in the callback itself (type 4), or as the edit after a deferral (5). */
+export interface Answer {
+  callback: CallbackBody;
+  deferred: boolean;
+  /** The answer's message as sent. */
+  body: SentBody;
+  /** The request that carried it: the callback, or the `PATCH …/@original` after a deferral. */
+  request: RecordedRequest;
+}
+
+/** Waits for the answer of an interaction: the callback's message, or the edit that follows a deferral. */
+export async function answerOf(fake: FakeDiscord, interaction: InjectedInteraction, timeoutMs = 10_000): Promise<Answer> {
+  const request = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${interaction.id}/${interaction.token}/callback`, timeoutMs);
+  const callback = request.body as CallbackBody;
+  if (callback.type !== DEFERRED) return { callback, deferred: false, body: callback.data ?? {}, request };
+  const edit = await originalEditOf(fake, interaction, timeoutMs);
+  return { callback, deferred: true, body: edit.body as SentBody, request: edit };
+}
+
+/** The message the fake stored as an interaction's original reply (its id is what a button click refers to). */
+export async function originalMessageOf(fake: FakeDiscord, interaction: InjectedInteraction): Promise<APIMessage> {
+  const response = await fetch(`${fake.apiUrl}/v10/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as APIMessage;
+}
+
+/** True for a callback that answers for everyone (a public reply or deferral), not a private refusal or error. */
+export function isPublicAnswer(callback: CallbackBody): boolean {
+  return callback.type === DEFERRED || (callback.type === REPLY && ((callback.data?.flags ?? 0) & 64) === 0);
+}
+
+/**
+ * Injects `/ask question:<question>` from `user` and checks the bot answered it in the interaction callback itself,
+ * as it does whenever the answer is ready well within Discord's 3 s (no reload running).
+ */
+export async function askAnsweredDirectly(fake: FakeDiscord, user: FakeUser, question: string): Promise<InjectedInteraction> {
   const interaction = fake.injectCommand({ name: 'ask', options: { question }, user });
-  expect((await callbackOf(fake, interaction)).type).toBe(DEFERRED);
+  const callback = await callbackOf(fake, interaction);
+  expect(callback.type).toBe(REPLY);
+  expect(isPublicAnswer(callback)).toBe(true);
   return interaction;
 }

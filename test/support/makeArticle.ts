@@ -13,6 +13,7 @@ export function makeArticle(paragraphs: readonly (string | Paragraph)[], overrid
     byline: null,
     credit: null,
     license: null,
+    tags: [],
     format: 'plain',
     paragraphs: paragraphs.map((paragraph) => (typeof paragraph === 'string' ? { kind: 'body', text: paragraph } : paragraph)),
     ...overrides,

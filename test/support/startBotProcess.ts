@@ -33,6 +33,11 @@ export interface BotProcessOptions {
   script?: string;
   /** How many 'connected to Discord' lines mean ready: one per shard process. @default 1 */
   connections?: number;
+  /**
+   * Run the compiled JavaScript as `npm start` does (`node scripts/launch.mjs <script>`, dist/ rebuilt when stale)
+   * rather than the TypeScript sources through tsx: what a benchmark of the real process should measure. @default false
+   */
+  compiled?: boolean;
 }
 
 /** A running `src/main.ts` process. */
@@ -92,7 +97,9 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     GUILD_COMMANDS_PER_MINUTE: '0',
     ...options.env,
   });
-  const child = spawnTracked(BOT_COMMAND.command, [...BOT_COMMAND.args, options.script ?? 'src/main.ts'], env);
+  const script = options.script ?? 'src/main.ts';
+  const args = options.compiled ? [path.join(projectRoot, 'scripts', 'launch.mjs'), script] : [...BOT_COMMAND.args, script];
+  const child = spawnTracked(BOT_COMMAND.command, args, env);
   const bot = watch(child, stateDir, env['STATE_FILE'] ?? '');
   try {
     const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);

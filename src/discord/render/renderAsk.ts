@@ -20,7 +20,7 @@ export interface AskRenderOptions {
 
 /**
  * Renders the answer to `/ask` as pages (one `Reply` each, `pageSize` articles per page, one embed per article):
- * headline (linked), the excerpt with matched words in bold, and a source line; the footer says how many articles
+ * headline (linked), the excerpt (the answering sentence first, the answer and the matched words in bold) and a source line; the footer says how many articles
  * matched and how long it took. Page 1 carries the machine-readable `data` for console `--json`.
  * @example renderAsk(result, { question: 'homs', pageSize: 3, ms: 4 }).length // => 1 page for 1-3 hits
  */
@@ -36,9 +36,11 @@ export function renderAsk(result: SearchResult, options: AskRenderOptions): Repl
       id: hit.article.id,
       headline: hit.article.headline,
       excerpt: plainText(hit.excerpt),
+      answer: hit.answer,
       score: Number(hit.score.toFixed(3)),
       date: hit.article.date,
       section: hit.article.section,
+      tags: hit.article.tags,
       source: hit.article.source,
       url: hit.article.url,
       license: hit.article.license,

@@ -1,5 +1,4 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import { DateTime } from 'luxon';
 import type { Digest, DigestItem, DigestQuote } from '../../digest/composeDigest.js';
 import type { DigestPost, DigestStatus } from '../../digest/digestTypes.js';
 import {
@@ -12,7 +11,9 @@ import {
   EMBEDS_PER_MESSAGE,
   MESSAGE_CONTENT_LENGTH,
 } from '../limits.js';
-import { truncate, type Reply } from '../reply.js';
+import { isEmbedUrl, truncate, type Reply } from '../reply.js';
+import { plural } from '../texts.js';
+import { formatDate, formatInZone, markdownUrl, sourceLink } from './formatArticle.js';
 
 /** Options of `renderDigest`. */
 export interface RenderDigestOptions {
@@ -45,22 +46,9 @@ function escape(text: string): string {
   return text.replace(/([\\*_~`|>[\]()#-])/gu, '\\$1');
 }
 
-function formatWhen(iso: string, timezone: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).toFormat('ccc d LLL HH:mm');
-}
-
-function formatArticleDate(date: string | null): string | null {
-  if (!date) return null;
-  const parsed = DateTime.fromISO(date, { zone: 'utc' });
-  if (!parsed.isValid) return date;
-  return parsed.toFormat(date.length > 10 ? 'd LLL yyyy HH:mm' : 'd LLL yyyy');
-}
-
 function itemField(item: DigestItem): APIEmbedField {
-  const meta = [formatArticleDate(item.date), item.source].filter((part): part is string => Boolean(part)).map(escape);
-  // Parentheses and spaces would end a Markdown link early.
-  if (item.url) meta.push(`[source](${item.url.replace(/[()\s]/gu, encodeURIComponent)})`);
-  else meta.push(`\`${item.id.replace(/`/gu, "'")}\``);
+  const meta = [formatDate(item.date), item.tags.length ? item.tags.join(', ') : null, item.source].filter((part): part is string => Boolean(part)).map(escape);
+  meta.push(sourceLink(item.url, item.id));
   const lines = [item.standfirst ? escape(item.standfirst) : null, meta.join(' · ')].filter(Boolean);
   return {
     name: truncate(escape(item.headline), EMBED_FIELD_NAME_LENGTH),
@@ -74,7 +62,8 @@ function itemField(item: DigestItem): APIEmbedField {
 
 function quoteLine(quote: DigestQuote): string {
   const who = quote.speaker ? `**${escape(quote.speaker)}**: ` : '';
-  const where = quote.url ? `[${escape(truncate(quote.headline, 80))}](${quote.url.replace(/[()\s]/gu, encodeURIComponent)})` : escape(truncate(quote.headline, 80));
+  const headline = escape(truncate(quote.headline, 80));
+  const where = isEmbedUrl(quote.url) ? `[${headline}](${markdownUrl(quote.url)})` : headline;
   return `${who}“${escape(truncate(quote.quote, 300))}” — ${where}`;
 }
 
@@ -172,12 +161,12 @@ export function renderDigest(digest: Digest, options: Partial<RenderDigestOption
       quotes: digest.quotes,
     },
   };
-  const window = digest.since ? ` since ${formatWhen(digest.since, resolved.timezone)} (${resolved.timezone})` : '';
+  const window = digest.since ? ` since ${formatInZone(digest.since, resolved.timezone)} (${resolved.timezone})` : '';
   if (digest.articleCount === 0) {
     return [{ content: truncate(`${resolved.title}\n${resolved.heading ?? resolved.emptyNote}`, MESSAGE_CONTENT_LENGTH), data }];
   }
   const heading =
-    resolved.heading ?? `${digest.articleCount} new article${digest.articleCount === 1 ? '' : 's'}${window}`;
+    resolved.heading ?? `${plural(digest.articleCount, 'new article')}${window}`;
 
   const packer = new MessagePacker();
   for (const section of digest.sections) {
@@ -195,7 +184,7 @@ export function renderDigest(digest: Digest, options: Partial<RenderDigestOption
     if (index === 0) lines.push(resolved.title, heading);
     else lines.push(`${resolved.title} (continued, ${index + 1}/${kept.length})`);
     if (index === kept.length - 1 && (notShown > 0 || quotesDropped)) {
-      const more = notShown > 0 ? `${notShown} more article${notShown === 1 ? '' : 's'}` : 'the quotes';
+      const more = notShown > 0 ? plural(notShown, 'more article') : 'the quotes';
       lines.push(`…and ${more}${notShown > 0 && quotesDropped ? ' and the quotes' : ''} not shown: a digest posts at most ${resolved.maxMessages} messages.`);
     }
     const embeds = draft.embeds.map((entry) => entry.embed);
@@ -203,11 +192,6 @@ export function renderDigest(digest: Digest, options: Partial<RenderDigestOption
     if (index === 0) reply.data = data;
     return reply;
   });
-}
-
-/** A zone's local time as the digest texts show it ("Sun 1 Jun 2025 07:00"). */
-function formatLocal(iso: string, timezone: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timezone).toFormat('ccc d LLL yyyy HH:mm');
 }
 
 /**
@@ -218,25 +202,15 @@ function formatLocal(iso: string, timezone: string): string {
 export function renderDigestPost(post: DigestPost): Reply[] {
   const { digest, timezone } = post;
   if (post.mode === 'latest') {
-    const nothing = digest.since ? `Nothing new since ${formatLocal(digest.since, timezone)} (${timezone}).` : 'Nothing new yet.';
+    const nothing = digest.since ? `Nothing new since ${formatInZone(digest.since, timezone)} (${timezone}).` : 'Nothing new yet.';
     const count = digest.articleCount;
-    const heading = count ? `${nothing} The latest ${count} article${count === 1 ? '' : 's'} by date:` : `${nothing} The coverage is empty.`;
+    const heading = count ? `${nothing} The latest ${plural(count, 'article')} by date:` : `${nothing} The coverage is empty.`;
     return renderDigest(digest, { title: '**Digest preview**', heading, timezone, maxMessages: 1, emptyNote: heading });
   }
-  const emptyNote = digest.since ? `No new coverage since ${formatLocal(digest.since, timezone)} (${timezone}).` : 'No new coverage yet.';
+  const emptyNote = digest.since ? `No new coverage since ${formatInZone(digest.since, timezone)} (${timezone}).` : 'No new coverage yet.';
   const title = post.mode === 'preview' ? '**Digest preview**' : '**Daily digest**';
   return renderDigest(digest, { title, timezone, maxMessages: post.maxMessages, emptyNote });
 }
-
-/** What users read from `/digest` and `/reload`, in one table (candidates for `src/discord/texts.ts`). */
-export const digestTexts = {
-  unavailable: 'Digests are not available here: newsdesk runs without a state file (console mode without DIGEST_STATE_FILE, or the digest is not configured).',
-  saved: 'Digest settings saved.',
-  turnedOff: 'The digest is off for this server. `/digest set` turns it back on.',
-  posted: (articles: number, channelId: string) => `Posted the digest (${articles} article${articles === 1 ? '' : 's'}) in <#${channelId}>.`,
-  nothingToPost: 'Nothing new to post: the digest would be empty. Here are the latest articles instead.',
-  reloadFailed: (reason: string) => `Reload failed: ${reason}\nThe previous coverage is still in use.`,
-} as const;
 
 const RUN_STATUS_TEXT: Record<string, string> = {
   ok: 'posted',
@@ -259,7 +233,7 @@ export function renderDigestStatus(status: DigestStatus, note: string | null = n
   const state = status.enabled ? 'on' : status.inactiveReason === 'off' ? 'off' : 'off: no channel chosen (use `/digest set`)';
   const last = status.lastRun;
   const lastText = last
-    ? `${RUN_STATUS_TEXT[last.status] ?? last.status}${last.at ? ` <t:${unix(last.at)}:R>` : ''}${last.articles ? ` · ${last.articles} article${last.articles === 1 ? '' : 's'}` : ''}${last.kind === 'manual' ? ' · posted by hand' : ''}${last.error ? `\n${escape(truncate(last.error, 300))}` : ''}`
+    ? `${RUN_STATUS_TEXT[last.status] ?? last.status}${last.at ? ` <t:${unix(last.at)}:R>` : ''}${last.articles ? ` · ${plural(last.articles, 'article')}` : ''}${last.kind === 'manual' ? ' · posted by hand' : ''}${last.error ? `\n${escape(truncate(last.error, 300))}` : ''}`
     : 'none yet';
   const { excluded } = status.next;
   const reasons = [
@@ -268,7 +242,7 @@ export function renderDigestStatus(status: DigestStatus, note: string | null = n
     excluded.later ? `${excluded.later} arrived after the cut-off` : null,
     excluded.unrecorded ? `${excluded.unrecorded} not yet recorded (just loaded)` : null,
   ].filter((reason): reason is string => reason !== null);
-  const nextText = `${status.next.articles} new article${status.next.articles === 1 ? '' : 's'}${status.next.since ? ` since <t:${unix(status.next.since)}:f>` : ''}${reasons.length ? `\nNot carried: ${reasons.join('; ')}.` : ''}`;
+  const nextText = `${plural(status.next.articles, 'new article')}${status.next.since ? ` since <t:${unix(status.next.since)}:f>` : ''}${reasons.length ? `\nNot carried: ${reasons.join('; ')}.` : ''}`;
   return {
     ...(note ? { content: note } : {}),
     ephemeral: true,
@@ -280,7 +254,7 @@ export function renderDigestStatus(status: DigestStatus, note: string | null = n
           { name: 'State', value: state, inline: true },
           { name: 'Channel', value: status.channelId ? `<#${status.channelId}>` : 'none', inline: true },
           { name: 'Schedule', value: `${status.schedule}${status.custom ? '' : ' · the default'}`, inline: true },
-          { name: 'Next run', value: status.nextRun ? `${status.nextRun.local} (${status.timezone}) · <t:${unix(status.nextRun.at)}:R>` : '—' },
+          { name: 'Next run', value: status.nextRun ? `${formatInZone(status.nextRun.at, status.timezone)} (${status.timezone}) · <t:${unix(status.nextRun.at)}:R>` : '—' },
           { name: 'Last run', value: lastText },
           { name: 'Next digest would carry', value: truncate(nextText, EMBED_FIELD_VALUE_LENGTH) },
         ],

@@ -2,9 +2,9 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { QuoteLookup, QuoteMatch } from '../../quotes/index.js';
 import { escapeMarkdown } from '../../search/index.js';
 import { EMBED_DESCRIPTION_LENGTH, EMBED_TITLE_LENGTH, EMBEDS_PER_MESSAGE } from '../limits.js';
-import type { Reply } from '../reply.js';
-import { truncate } from '../reply.js';
-import { formatDate } from './formatArticle.js';
+import { isEmbedUrl, truncate, type Reply } from '../reply.js';
+import { plural, texts } from '../texts.js';
+import { formatDate, sourceLink } from './formatArticle.js';
 
 /** Embed colour of quotations. */
 const QUOTE_COLOUR = 0x805ad5;
@@ -14,20 +14,6 @@ const PAGE_SIZE = 5;
 const MAX_PAGES = 10;
 /** Longest quotation shown in full; longer ones are cut with "…". */
 const MAX_QUOTE_CHARS = 1200;
-
-/** What users read from `/quote`, in one table. */
-export const quoteTexts = {
-  usage:
-    'Give the words of a quotation or a speaker (or both): `/quote text: moral stain` finds who said it, ' +
-    '`/quote speaker: Juppe about: sanctions` lists what they said.',
-  noTextMatch: (query: string) =>
-    `No quote in the coverage matches “${escapeMarkdown(query)}”. Try fewer or different words, or \`/ask\` to search the articles.`,
-  noSpeaker: (name: string, suggestions: readonly string[]) =>
-    `No quote in the coverage is attributed to “${escapeMarkdown(name)}”.` +
-    (suggestions.length > 0 ? ` Did you mean: ${suggestions.map((s) => `**${escapeMarkdown(s)}**`).join(', ')}?` : ''),
-  noSpeakerMatch: (name: string, about: string) =>
-    `No quote by ${escapeMarkdown(name)} in the coverage matches “${escapeMarkdown(about)}”. Try without \`about\`.`,
-} as const;
 
 const kindLabel = { direct: 'quote', partial: 'partial quote', indirect: 'reported speech' } as const;
 
@@ -52,11 +38,11 @@ function quoteEmbed(match: QuoteMatch, number: number | null): APIEmbed {
   const body = quote.kind === 'indirect' ? `*(reported)* ${words}` : `“${words}”`;
   const who = quote.speaker ? `**${escapeMarkdown(quote.speaker)}**${quote.role ? `, ${escapeMarkdown(quote.role)}` : ''}` : '*speaker not named*';
   const source = [formatDate(article.date), article.source].filter((part): part is string => Boolean(part)).map(escapeMarkdown);
-  source.push(article.url ? `[source](${article.url.replace(/[()\s]/gu, encodeURIComponent)})` : `\`${quote.articleId.replace(/`/gu, "'")}\``);
+  source.push(sourceLink(article.url, quote.articleId));
   return {
     color: QUOTE_COLOUR,
     title: truncate(`${number === null ? '' : `${number}. `}${article.headline}`, EMBED_TITLE_LENGTH),
-    ...(article.url ? { url: article.url } : {}),
+    ...(isEmbedUrl(article.url) ? { url: article.url } : {}),
     description: truncate(`${body}\n— ${who} (${kindLabel[quote.kind]})\n\n${source.join(' · ')}`, EMBED_DESCRIPTION_LENGTH),
   };
 }
@@ -71,10 +57,10 @@ function quoteEmbed(match: QuoteMatch, number: number | null): APIEmbed {
  * // => { results: [{ quote: 'moral stain', speaker: 'Alain Juppe', role: '…', kind: 'partial', id: '000_….txt', headline: '…' }] }
  */
 export function renderQuotes(lookup: QuoteLookup): Reply[] {
-  if (lookup.kind === 'empty') return [{ content: quoteTexts.usage, ephemeral: true, data: { results: [] } }];
+  if (lookup.kind === 'empty') return [{ content: texts.quoteUsage, ephemeral: true, data: { results: [] } }];
   const data = resultsData(lookup.matches);
   if (lookup.kind === 'text') {
-    if (lookup.matches.length === 0) return [{ content: quoteTexts.noTextMatch(lookup.query), data }];
+    if (lookup.matches.length === 0) return [{ content: texts.quoteNoTextMatch(lookup.query), data }];
     const heading =
       lookup.matches.length === 1
         ? `**Who said** “${escapeMarkdown(truncate(lookup.query, 200))}”`
@@ -82,9 +68,9 @@ export function renderQuotes(lookup: QuoteLookup): Reply[] {
     const embeds = lookup.matches.slice(0, EMBEDS_PER_MESSAGE).map((match, index) => quoteEmbed(match, lookup.matches.length > 1 ? index + 1 : null));
     return [{ content: heading, embeds, data }];
   }
-  if (!lookup.speaker) return [{ content: quoteTexts.noSpeaker(lookup.query, lookup.suggestions), data }];
+  if (!lookup.speaker) return [{ content: texts.quoteNoSpeaker(lookup.query, lookup.suggestions), data }];
   const name = lookup.speaker.name;
-  if (lookup.matches.length === 0) return [{ content: quoteTexts.noSpeakerMatch(name, lookup.about ?? ''), data }];
+  if (lookup.matches.length === 0) return [{ content: texts.quoteNoSpeakerMatch(name, lookup.about ?? ''), data }];
 
   const shown = lookup.matches.slice(0, PAGE_SIZE * MAX_PAGES);
   const pages: Reply[] = [];
@@ -93,7 +79,7 @@ export function renderQuotes(lookup: QuoteLookup): Reply[] {
     const embeds = shown.slice(start, start + PAGE_SIZE).map((match, index) => quoteEmbed(match, start + index + 1));
     const more = lookup.matches.length > shown.length ? ` (showing the newest ${shown.length})` : '';
     embeds[embeds.length - 1]!.footer = {
-      text: `${lookup.matches.length} quotation${lookup.matches.length === 1 ? '' : 's'} by ${name}${more}, newest first`,
+      text: `${plural(lookup.matches.length, 'quotation')} by ${name}${more}, newest first`,
     };
     pages.push({ content: truncate(`**What ${escapeMarkdown(name)} said**${about}`, 300), embeds, data });
   }

@@ -1,5 +1,5 @@
-import type { Article } from '../corpus/types.js';
-import type { Quote } from './types.js';
+import type { Article } from '../../src/corpus/types.js';
+import type { Quote } from '../../src/quotes/types.js';
 
 // Text between a pair of double quotation marks (straight or curly) in one paragraph; no nesting, so linear.
 const QUOTED = /["“]([^"“”]+)["”]/gu;

@@ -1,5 +1,5 @@
-import { foldName, sameSpeaker } from './speakerName.js';
-import type { QuoteKind } from './types.js';
+import { foldName, sameSpeaker } from '../../src/quotes/speakerName.js';
+import type { QuoteKind } from '../../src/quotes/types.js';
 
 /** One annotated quotation: the words and who said them (null when the text names no one). */
 export interface GoldQuote {

@@ -1,9 +1,4 @@
-/** Abbreviations after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sen', 'rep', 'gen', 'col', 'lt', 'sgt', 'capt', 'gov', 'pres', 'rev',
-  'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'no', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
-  'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
-]);
+import { ABBREVIATIONS } from './abbreviations.js';
 
 /** A possible sentence end: terminal punctuation, optional closing quote or bracket, then white space. */
 // The lookbehind makes each run of punctuation a match attempt once: without it, '....x' backtracks quadratically.

@@ -1,0 +1,225 @@
+/**
+ * Scores `/ask` against the question sets of test/fixtures/ask (dev: tuned on; heldout: written with it, committed
+ * before any tuning and never tuned on) and prints, per style and overall, for each set apart:
+ *   first  — the right article comes first
+ *   top3   — a right article is among the first three (one page of results)
+ *   ans@1  — the first result is a right article and its excerpt holds the answer string
+ *   ans@3  — some shown excerpt (first page) of a right article holds the answer string
+ *   none   — off-topic questions answered "nothing matches"
+ *
+ *   npm run eval:ask                 # the table
+ *   npm run eval:ask -- --verbose    # plus every miss: the question, what came first, its excerpt
+ *   npm run eval:ask -- --json       # the figures as JSON
+ *   npm run eval:ask -- --check      # only check that every answer string is in its article(s)
+ *   npm run eval:ask -- --dev        # the dev half only (tuning)
+ *
+ * The questions are asked of one combined coverage: BBC 2005 + Reuters-21578 (read from ../shared/corpora, never
+ * copied into the repository) and the shipped seeds. Without ../shared, only the seeds' questions are asked (on the
+ * seeds alone), with a message.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadCorpus } from '../src/corpus/index.js';
+import type { Article } from '../src/corpus/types.js';
+import { plainText, SearchIndex } from '../src/search/index.js';
+import { articleText } from '../src/text/index.js';
+
+/** How users type: the style of a question, for per-style figures and the stratified split. */
+export const ASK_STYLES = ['fact', 'howmany', 'when', 'who', 'why', 'said', 'keywords', 'typo', 'offtopic'] as const;
+export type AskStyle = (typeof ASK_STYLES)[number];
+
+/** One question of the set; `files` empty and `answer` null for an off-topic question. */
+export interface AskQuestion {
+  question: string;
+  style: AskStyle;
+  /** Expected articles: `seeds/<path in seeds>` or `<research corpus>/<path inside it>`. */
+  files: string[];
+  /** The exact answer string, as written in the article(s). */
+  answer: string | null;
+}
+
+/** Figures of one group of questions. */
+export interface AskFigures {
+  questions: number;
+  first: number;
+  top3: number;
+  answerFirst: number;
+  answerShown: number;
+  /** Off-topic questions answered "nothing matches". */
+  nothing: number;
+}
+
+/** The outcome of one question, for --verbose. */
+export interface AskOutcome {
+  entry: AskQuestion;
+  first: boolean;
+  top3: boolean;
+  answerFirst: boolean;
+  answerShown: boolean;
+  nothing: boolean;
+  firstId: string | null;
+  firstExcerpt: string | null;
+}
+
+/** How a question is answered: the ids of the results in order and their shown (plain-text) excerpts. */
+export type Asker = (question: string) => { id: string; excerpt: string }[];
+
+const projectRootDefault = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESEARCH = ['bbc-news-2005', 'reuters-21578'];
+/** Results on one page of `/ask` (config `ask.pageSize` default). */
+const SHOWN = 3;
+
+/**
+ * Folds text for comparing an answer string with an excerpt: accents removed, lower case, one kind of apostrophe,
+ * spaces collapsed.
+ * @example foldAnswer('Hashim  Thaçi’s') // => "hashim thaci's"
+ */
+export function foldAnswer(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[‘’`]/gu, "'")
+    .replace(/[“”]/gu, '"')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Reads one question set (`dev` or `heldout`) of test/fixtures/ask. */
+export function readAskSet(name: 'dev' | 'heldout', projectRoot: string = projectRootDefault): AskQuestion[] {
+  const file = path.join(projectRoot, 'test/fixtures/ask', `${name}.json`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { questions: AskQuestion[] }).questions;
+}
+
+/** Whether the research corpora are at ../shared/corpora. */
+export function haveResearchCorpora(projectRoot: string = projectRootDefault): boolean {
+  return RESEARCH.every((name) => existsSync(path.resolve(projectRoot, '../shared/corpora', name)));
+}
+
+/** The combined coverage: seeds (ids `seeds/…`) and, when present, the research corpora (ids `<corpus>/…`). */
+export async function loadAskCoverage(projectRoot: string = projectRootDefault): Promise<Article[]> {
+  const articles: Article[] = [];
+  const seeds = await loadCorpus(path.join(projectRoot, 'seeds'));
+  for (const article of seeds.articles) articles.push({ ...article, id: `seeds/${article.id}` });
+  if (haveResearchCorpora(projectRoot)) {
+    for (const name of RESEARCH) {
+      const corpus = await loadCorpus(path.resolve(projectRoot, '../shared/corpora', name));
+      for (const article of corpus.articles) articles.push({ ...article, id: `${name}/${article.id}` });
+    }
+  }
+  return articles;
+}
+
+/** The questions that can be asked of this coverage (research questions need ../shared). */
+export function askable(questions: readonly AskQuestion[], articles: ReadonlyMap<string, Article>): AskQuestion[] {
+  return questions.filter((entry) => entry.files.every((file) => articles.has(file)));
+}
+
+/** Scores one question. */
+export function scoreQuestion(entry: AskQuestion, ask: Asker): AskOutcome {
+  const results = ask(entry.question);
+  const first = results[0] ?? null;
+  const expected = new Set(entry.files);
+  const answer = entry.answer === null ? null : foldAnswer(entry.answer);
+  const holds = (result: { id: string; excerpt: string }) => expected.has(result.id) && answer !== null && foldAnswer(result.excerpt).includes(answer);
+  const shown = results.slice(0, SHOWN);
+  return {
+    entry,
+    first: first !== null && expected.has(first.id),
+    top3: shown.some((result) => expected.has(result.id)),
+    answerFirst: first !== null && holds(first),
+    answerShown: shown.some(holds),
+    nothing: results.length === 0,
+    firstId: first?.id ?? null,
+    firstExcerpt: first?.excerpt ?? null,
+  };
+}
+
+/** Sums outcomes into figures. */
+export function sumOutcomes(outcomes: readonly AskOutcome[]): AskFigures {
+  const count = (key: 'first' | 'top3' | 'answerFirst' | 'answerShown' | 'nothing') => outcomes.filter((outcome) => outcome[key]).length;
+  return { questions: outcomes.length, first: count('first'), top3: count('top3'), answerFirst: count('answerFirst'), answerShown: count('answerShown'), nothing: count('nothing') };
+}
+
+/** The answer strings not found in their article(s): a broken annotation. */
+export function checkAnswers(questions: readonly AskQuestion[], articles: ReadonlyMap<string, Article>): string[] {
+  const problems: string[] = [];
+  for (const entry of questions) {
+    if (entry.answer === null) continue;
+    const answer = foldAnswer(entry.answer);
+    const found = entry.files.filter((file) => {
+      const article = articles.get(file);
+      return article !== undefined && foldAnswer(articleText(article)).includes(answer);
+    });
+    if (found.length === 0) problems.push(`"${entry.question}": answer "${entry.answer}" is in none of ${entry.files.join(', ')}`);
+  }
+  return problems;
+}
+
+/** The asker of the bot as it is: `/ask`'s search, its results' ids and plain-text excerpts. */
+export function searchAsker(index: SearchIndex): Asker {
+  return (question) => index.search(question).hits.map((hit) => ({ id: hit.article.id, excerpt: plainText(hit.excerpt) }));
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
+
+/** The figures of both sets as a table, per style then overall, held-out beside dev. */
+export function formatAskTable(sets: { name: string; outcomes: AskOutcome[] }[]): string {
+  const lines: string[] = [];
+  const header = `${'style'.padEnd(10)}${sets.map((set) => `| ${set.name.padEnd(7)} n  first   top3  ans@1  ans@3   none `).join('')}`;
+  lines.push(header, '-'.repeat(header.length));
+  const row = (label: string, pick: (outcome: AskOutcome) => boolean) => {
+    const cells = sets.map((set) => {
+      const picked = set.outcomes.filter(pick);
+      const f = sumOutcomes(picked.filter((outcome) => outcome.entry.answer !== null));
+      const offTopic = sumOutcomes(picked.filter((outcome) => outcome.entry.answer === null));
+      return `| ${String(picked.length).padStart(9)} ${percent(f.first, f.questions)} ${percent(f.top3, f.questions)} ${percent(f.answerFirst, f.questions)} ${percent(f.answerShown, f.questions)} ${percent(offTopic.nothing, offTopic.questions)} `;
+    });
+    lines.push(`${label.padEnd(10)}${cells.join('')}`);
+  };
+  for (const style of ASK_STYLES) row(style, (outcome) => outcome.entry.style === style);
+  lines.push('-'.repeat(header.length));
+  row('answerable', (outcome) => outcome.entry.answer !== null);
+  row('all', () => true);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const started = performance.now();
+  const articles = await loadAskCoverage();
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  if (!haveResearchCorpora()) console.log('../shared/corpora is absent: only the questions on the seeds are asked, of the seeds alone.');
+  // --dev: the dev half only, for tuning without seeing the held-out figures.
+  const sets = (args.has('--dev') ? (['dev'] as const) : (['dev', 'heldout'] as const)).map((name) => ({ name, questions: readAskSet(name) }));
+  if (args.has('--check')) {
+    const problems = sets.flatMap((set) => checkAnswers(askable(set.questions, byId), byId));
+    for (const problem of problems) console.log(problem);
+    console.log(problems.length === 0 ? 'every answer string is in its article(s)' : `${problems.length} answer strings not found`);
+    process.exitCode = problems.length === 0 ? 0 : 1;
+    return;
+  }
+  const index = SearchIndex.build(articles);
+  const ask = searchAsker(index);
+  const results = sets.map((set) => ({ name: set.name, outcomes: askable(set.questions, byId).map((entry) => scoreQuestion(entry, ask)) }));
+  if (args.has('--json')) {
+    console.log(JSON.stringify(Object.fromEntries(results.map((set) => [set.name, sumOutcomes(set.outcomes)])), null, 2));
+    return;
+  }
+  console.log(`${articles.length} articles (seeds${haveResearchCorpora() ? ' + BBC 2005 + Reuters-21578' : ''}), ${Math.round(performance.now() - started)} ms to load and index`);
+  console.log(formatAskTable(results));
+  if (args.has('--verbose')) {
+    for (const set of results) {
+      for (const outcome of set.outcomes) {
+        const ok = outcome.entry.answer === null ? outcome.nothing : outcome.answerFirst;
+        if (ok) continue;
+        console.log(`\n[${set.name}/${outcome.entry.style}] ${outcome.entry.question}  — want ${outcome.entry.answer ?? 'nothing'} in ${outcome.entry.files.join(', ') || '-'}`);
+        console.log(`  first: ${outcome.firstId ?? '(nothing)'}${outcome.first ? ' (right)' : ''}`);
+        if (outcome.firstExcerpt) console.log(`  ${outcome.firstExcerpt.slice(0, 300)}`);
+      }
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,0 +1,78 @@
+import type { SpanType } from './recognise.js';
+
+/** What a question asks for, read from its wording. */
+export type ExpectedAnswer =
+  | 'money'
+  | 'quantity'
+  | 'percent'
+  | 'date'
+  | 'person'
+  | 'place'
+  | 'name'
+  | 'reason'
+  | 'quote'
+  | 'definition'
+  | 'event'
+  | null;
+
+/** The analysis of one question. */
+export interface QuestionAnalysis {
+  /** The kind of answer expected; null when the wording does not say (keywords, "tell me about"). */
+  expected: ExpectedAnswer;
+  /** The span types that answer it, best first (e.g. money, then quantity, for "how much … worth"). */
+  accepts: readonly SpanType[];
+  /** For "what did X say (about Y)": X as typed; null otherwise. */
+  speaker: string | null;
+}
+
+/** Longest question analysed: a question is at most a few hundred characters; the rest is not read. */
+const MAX_QUESTION_LENGTH = 500;
+
+const ACCEPTS: Record<Exclude<ExpectedAnswer, null>, readonly SpanType[]> = {
+  money: ['money', 'quantity', 'percent'],
+  quantity: ['quantity', 'money', 'percent'],
+  percent: ['percent', 'quantity'],
+  date: ['date'],
+  person: ['name'],
+  place: ['name'],
+  name: ['name'],
+  reason: ['reason'],
+  quote: ['quote'],
+  definition: ['definition'],
+  event: [],
+};
+
+/** Words after "how much" that ask for an amount of money rather than a quantity. */
+const MONEY_WORDS = /\b(?:cost|costs|worth|pay|paid|paying|price|sell|sold|offer|offering|offered|spend|spending|value|fine|fined|compensation|raise|raised|lend|lent|invest|budget|profit|profits|fee|fees)\b/u;
+
+/**
+ * Reads the expected answer of a question from its wording (how many / how much → quantity or money, when → date,
+ * who → person, where → place, why → reason, what did X say → quotations by X, what does X stand for → definition,
+ * what happened → event). Linear in the question's length (cut at 500 characters).
+ * @example analyzeQuestion('how much is the Nike deal with Chelsea worth').expected // => 'money'
+ * @example analyzeQuestion('what did Peter Andren say about cancer?').speaker // => 'Peter Andren'
+ */
+export function analyzeQuestion(question: string): QuestionAnalysis {
+  const text = question.slice(0, MAX_QUESTION_LENGTH).replace(/\s+/gu, ' ').trim();
+  const lower = text.toLowerCase();
+  const result = (expected: ExpectedAnswer, speaker: string | null = null): QuestionAnalysis => ({
+    expected,
+    accepts: expected === null ? [] : ACCEPTS[expected],
+    speaker,
+  });
+  const said = /\bwhat (?:did|does|do|has|have) (.{2,80}?) (?:say|said|tell|told|think|thinks|call|called|claim|claimed|warn|warned)\b/u.exec(lower);
+  if (said) return result('quote', text.slice(said.index + said[0].indexOf(said[1]!), said.index + said[0].indexOf(said[1]!) + said[1]!.length));
+  if (/\bstand for\b/u.test(lower) || /^(?:what|who) (?:is|are|was) (?:the |an? )?\p{L}{2,10}\??$/u.test(lower)) return result('definition');
+  if (/\bhow much\b/u.test(lower)) return result(MONEY_WORDS.test(lower) ? 'money' : /\bof\b/u.test(lower) ? 'percent' : 'quantity');
+  if (/\b(?:how (?:many|big|far|fast|old|tall|large|high|long|heavy|often)|by how|what (?:was|is|were) (?:the )?\S+ (?:turnover|profit|net profit|figure|total|rate|score|vote))\b/u.test(lower)) {
+    return result(/\bhow long will\b/u.test(lower) ? 'date' : 'quantity');
+  }
+  if (/\b(?:percentage|per cent|percent|what share)\b/u.test(lower)) return result('percent');
+  if (/^(?:when|what (?:date|day|year|time))\b|\bwhen (?:is|was|will|did|does|do|are)\b/u.test(lower)) return result('date');
+  if (/^(?:who|whom|whose)\b|\bwho (?:is|was|are|did|will|has)\b/u.test(lower)) return result('person');
+  if (/^where\b|\bwhere (?:is|was|did|does|will)\b/u.test(lower)) return result('place');
+  if (/^why\b|\bwhy (?:is|was|did|does|do|are|were|has|have|should|may|could|will)\b|\bwhat (?:caused|causes)\b|\breason\b/u.test(lower)) return result('reason');
+  if (/^(?:which|what) (?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|have\b|happened\b)\S+/u.test(lower)) return result('name');
+  if (/\bwhat happened\b/u.test(lower)) return result('event');
+  return result(null);
+}

@@ -1,0 +1,51 @@
+import { escapeMarkdown, highlight } from '../search/chooseExcerpt.js';
+import type { AnswerSpan } from './recognise.js';
+
+/** One sentence as Markdown: the answer span in bold, the matched words in bold, the rest escaped. */
+function render(sentence: string, span: AnswerSpan | null, matched: ReadonlySet<string>): string {
+  if (!span || span.end > sentence.length) return highlight(sentence, matched);
+  return `${highlight(sentence.slice(0, span.start), matched)}**${escapeMarkdown(span.text)}**${highlight(sentence.slice(span.end), matched)}`;
+}
+
+/** Cuts an over-long sentence to a window of about `maxLength` characters around `at`, at word boundaries. */
+function cut(sentence: string, at: number, maxLength: number, span: AnswerSpan | null): { text: string; span: AnswerSpan | null } {
+  const room = Math.floor(maxLength * 0.6);
+  let from = Math.max(0, at - Math.floor(room / 3));
+  let to = Math.min(sentence.length, from + room);
+  if (from > 0) from = sentence.indexOf(' ', from) + 1 || from;
+  if (to < sentence.length) to = Math.max(from + 1, sentence.lastIndexOf(' ', to));
+  const prefix = from > 0 ? '… ' : '';
+  const text = `${prefix}${sentence.slice(from, to)}${to < sentence.length ? ' …' : ''}`;
+  const shift = prefix.length - from;
+  const kept = span && span.start >= from && span.end <= to ? { ...span, start: span.start + shift, end: span.end + shift } : null;
+  return { text, span: kept };
+}
+
+/**
+ * The excerpt that leads with the answer: the answering sentence first, the answer span in bold (and the question's
+ * words), then the sentences that follow it (in its paragraph, then in `following`) while they fit in `maxLength`.
+ * @example answerExcerpt(['Andren died of pancreatic cancer.', 'He was 61.'], 0, span, new Set(['andren']), 600)
+ * // => '**Andren** died of **pancreatic cancer**. He was 61.'
+ */
+export function answerExcerpt(
+  sentences: readonly string[],
+  index: number,
+  span: AnswerSpan | null,
+  matched: ReadonlySet<string>,
+  maxLength: number,
+  following: readonly string[] = [],
+): string {
+  const sentence = sentences[index] ?? '';
+  let text = render(sentence, span, matched);
+  if (text.length > maxLength) {
+    const window = cut(sentence, span?.start ?? 0, maxLength, span);
+    return render(window.text, window.span, matched).slice(0, maxLength);
+  }
+  const after = [...sentences.slice(index + 1), ...following];
+  for (const sentenceAfter of after) {
+    const more = highlight(sentenceAfter, matched);
+    if (text.length + 1 + more.length > maxLength) break;
+    text = `${text} ${more}`;
+  }
+  return text;
+}

@@ -1,0 +1,142 @@
+/**
+ * A hand-written recogniser of the answers a question can expect in a sentence: amounts of money, percentages,
+ * quantities, dates, names, reasons, quotations and acronym definitions. Every pattern is linear (no nested or
+ * overlapping quantifiers), so any input is safe; sentences are cut to {@link MAX_SENTENCE_LENGTH} first.
+ */
+
+/** What kind of answer a span is. */
+export type SpanType = 'money' | 'percent' | 'quantity' | 'date' | 'name' | 'reason' | 'quote' | 'definition';
+
+/** One recognised answer in a sentence: `text` is `sentence.slice(start, end)`. */
+export interface AnswerSpan {
+  type: SpanType;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Longer sentences are cut before recognising: no sentence of news needs more. */
+export const MAX_SENTENCE_LENGTH = 2_000;
+
+const SCALE = String.raw`(?:\s?(?:million|billion|trillion|billon|mln|bn|m|k)\b)?`;
+const CURRENCY_WORD = String.raw`(?:dlrs?|dollars?|euros?|pounds?|stg|sterling|yen|pesos|rupees?|rupee|guilders|francs|marks|lira|yuan|cents)`;
+const NUMBER = String.raw`\d[\d,.]*`;
+const WORD_NUMBER =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens';
+
+const MONEY = new RegExp(
+  String.raw`(?:US\$|A\$|NZ\$|[$£€¥])\s?${NUMBER}${SCALE}|(?:${NUMBER}|(?:${WORD_NUMBER}))${SCALE}\s(?:(?:U\.S\.|US|Australian|Indian|Canadian|N\.Z\.)\s)?${CURRENCY_WORD}\b`,
+  'giu',
+);
+const PERCENT = new RegExp(String.raw`${NUMBER}\s?(?:%|per\s?cent\b|pct\b|percent\b)|\b(?:${WORD_NUMBER})\s(?:per\s?cent|pct|percent)\b`, 'giu');
+const QUANTITY = new RegExp(
+  String.raw`${NUMBER}(?:(?:m|km|kg|mph)\b)?${SCALE}(?:[\s-](?:[a-z][a-z-]*))?|\b(?:${WORD_NUMBER})\b(?:[\s-](?:[a-z][a-z-]*))?`,
+  'giu',
+);
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const DATE = new RegExp(
+  String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:${MONTHS})\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s(?:1[89]|20)\d\d\b)?|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:1[89]|20)\d\d\b|\b(?:yesterday|today|tomorrow)\b`,
+  'gu',
+);
+const REASON_CUE = /\b(?:because(?:\sof)?|due\sto|after|over|as\sa\sresult\sof|following|amid|since|owing\sto|for|from|by)\b/giu;
+/** A quotation: straight or curly double quotes, at most 600 characters inside (bounded: linear). */
+const QUOTE = /["“]([^"“”]{3,600})["”]/gu;
+const ACRONYM = /\((\p{Lu}[\p{Lu}\d&]{1,9})\)/gu;
+/** A name-like word: capitalised, possibly with inner capitals, apostrophes, hyphens or dots (initials). */
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u;
+/** Small words that may sit inside a name ("Bank of England", "bin Laden", "Cie Generale d'Electricite"). */
+const NAME_JOINERS = new Set(['of', 'de', 'del', 'da', 'bin', 'al', 'van', 'von', 'der', 'la', 'le', 'and', 'the', '&']);
+
+function collect(pattern: RegExp, text: string, type: SpanType, out: AnswerSpan[], group = 0): void {
+  for (const match of text.matchAll(pattern)) {
+    const whole = match[0];
+    const part = match[group] ?? whole;
+    const start = match.index + (group === 0 ? 0 : whole.indexOf(part));
+    const trimmed = part.replace(/[\s,.;:]+$/u, '');
+    if (trimmed.length > 0) out.push({ type, start, end: start + trimmed.length, text: trimmed });
+  }
+}
+
+/** Runs of capitalised words (with joiners inside), e.g. "Prime Minister Hashim Thaçi", "Bank of England". */
+function names(text: string, out: AnswerSpan[]): void {
+  const tokens = [...text.matchAll(/[^\s,;:!?()"“”]+/gu)];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!CAPITALISED.test(tokens[i]![0])) {
+      i += 1;
+      continue;
+    }
+    let j = i + 1;
+    let last = i;
+    while (j < tokens.length) {
+      const word = tokens[j]![0];
+      const previous = tokens[j - 1]!;
+      // Punctuation between two words ends the name: "Board, AWB", "Organisation (WTO)".
+      if (text.slice(previous.index + previous[0].length, tokens[j]!.index).trim() !== '') break;
+      if (CAPITALISED.test(word)) last = j;
+      else if (!NAME_JOINERS.has(word.toLowerCase())) break;
+      j += 1;
+    }
+    const from = tokens[i]!.index;
+    const token = tokens[last]!;
+    const end = token.index + token[0].replace(/[.'’]+$/u, '').length;
+    out.push({ type: 'name', start: from, end, text: text.slice(from, end) });
+    i = last + 1;
+  }
+}
+
+/** Clauses introduced by a reason cue ("because …", "due to …", "after …"), up to the next clause break. */
+function reasons(text: string, out: AnswerSpan[]): void {
+  for (const match of text.matchAll(REASON_CUE)) {
+    const from = match.index;
+    const rest = text.slice(from, from + 200);
+    const stop = /[,;:.!?](?:\s|$)|\s(?:and|but|while|which)\s/u.exec(rest.slice(match[0].length));
+    const end = from + match[0].length + (stop ? stop.index : Math.min(rest.length - match[0].length, 120));
+    if (end - from > match[0].length + 2) out.push({ type: 'reason', start: from, end, text: text.slice(from, end) });
+  }
+}
+
+/** "International Monetary Fund (IMF)": the capitalised words before the bracket whose initials spell the acronym. */
+export function acronymDefinitions(text: string): { acronym: string; expansion: string; start: number; end: number }[] {
+  const found: { acronym: string; expansion: string; start: number; end: number }[] = [];
+  for (const match of text.matchAll(ACRONYM)) {
+    const acronym = match[1]!;
+    const beforeStart = Math.max(0, match.index - 160);
+    const before = text.slice(beforeStart, match.index).trimEnd();
+    const words = before.split(/\s+/u);
+    const initials = acronym.replace(/[^\p{Lu}]/gu, '');
+    const picked: string[] = [];
+    let letters = '';
+    for (let k = words.length - 1; k >= 0 && picked.length < 12; k -= 1) {
+      const word = words[k]!;
+      picked.unshift(word);
+      // "radio frequency ID (RFID)": a short all-capitals word gives all its letters, a joiner none, others their first.
+      if (/^\p{Lu}{2,4}$/u.test(word)) letters = word + letters;
+      else if (!NAME_JOINERS.has(word.toLowerCase()) && /^\p{L}/u.test(word)) letters = word[0]!.toUpperCase() + letters;
+      if (letters.length >= initials.length) break;
+    }
+    if (letters.toUpperCase() !== initials.toUpperCase() || picked.length === 0) continue;
+    const expansion = picked.join(' ').replace(/^[^\p{L}]+/u, '');
+    const start = beforeStart + before.lastIndexOf(expansion);
+    found.push({ acronym, expansion, start, end: start + expansion.length });
+  }
+  return found;
+}
+
+/**
+ * The answers of every type that `sentence` holds, in no particular order.
+ * @example recognise('Chelsea would receive £60 million each year').map((span) => span.type) // includes 'money'
+ */
+export function recognise(sentence: string): AnswerSpan[] {
+  const text = sentence.length > MAX_SENTENCE_LENGTH ? sentence.slice(0, MAX_SENTENCE_LENGTH) : sentence;
+  const out: AnswerSpan[] = [];
+  collect(MONEY, text, 'money', out);
+  collect(PERCENT, text, 'percent', out);
+  collect(QUANTITY, text, 'quantity', out);
+  collect(DATE, text, 'date', out);
+  collect(QUOTE, text, 'quote', out, 1);
+  names(text, out);
+  reasons(text, out);
+  for (const { expansion, start, end } of acronymDefinitions(text)) out.push({ type: 'definition', start, end, text: expansion });
+  return out;
+}

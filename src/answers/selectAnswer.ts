@@ -1,0 +1,249 @@
+import type { Article } from '../corpus/types.js';
+import { foldTerm, splitSentences, WORD } from '../text/index.js';
+import type { QuestionAnalysis } from './analyzeQuestion.js';
+import { MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
+
+/** One term of the question as answer selection sees it. */
+export interface AnswerTerm {
+  /** Rarer terms weigh more (inverse passage frequency). */
+  weight: number;
+  /** Whether the coverage uses the term as typed (a misspelt or unknown word is not: it cannot be a key term). */
+  known: boolean;
+}
+
+/** What answer selection needs to know of the question besides its analysis. */
+export interface AnswerQuery {
+  terms: readonly AnswerTerm[];
+  /** Which question terms a folded word of the text answers, and how well (1 exact … 0.6 prefix); undefined: none. */
+  match: (folded: string) => readonly { term: number; quality: number }[] | undefined;
+  /** The question, folded as words are, to leave out answers the question itself contains. */
+  foldedQuestion: ReadonlySet<string>;
+  analysis: QuestionAnalysis;
+}
+
+/** The sentence of an article that best answers a question. */
+export interface AnswerChoice {
+  /** Index into `article.paragraphs`; -1 for the headline, -2 for the standfirst. */
+  paragraphIndex: number;
+  /** The paragraph's sentences and the index of the answering one among them. */
+  sentences: string[];
+  sentenceIndex: number;
+  /** The sentences of the next body paragraphs (context shown after the answer when it fits). */
+  following: string[];
+  /** How well the sentence answers (share of the question's weight covered, plus the evidence bonuses). */
+  score: number;
+  /** The most of the question's weight that one sentence and the headline cover together (0-1). */
+  coverage: number;
+  /** The most of the question's terms (by count) that one sentence and the headline cover together (0-1). */
+  termShare: number;
+  /** Whether the key term of the question (its rarest known word) is somewhere in the article (any form of it). */
+  keyCovered: boolean;
+  /** The answer itself within the sentence, when one of the expected type was found. */
+  span: AnswerSpan | null;
+  /** Folded words of the article that answer a question term (to bold). */
+  matched: Set<string>;
+}
+
+/** Tunables of answer selection; measured on the dev half of `npm run eval:ask`. */
+const WEIGHTS = {
+  /** Headline terms count as context of every sentence, at this share. */
+  headline: 0.5,
+  /** A sentence holding an answer of the expected type the question lacks. */
+  typed: 0.5,
+  /** The same, for an answer of an accepted but not preferred type. */
+  typedOther: 0.2,
+  /** The question's rarest word, missing from the sentence, in the one before or after it (a pronoun's referent). */
+  keyNear: 0.15,
+  /** Matched words close together. */
+  proximity: 0.1,
+  /** The lede's first sentence; the rest of the first paragraph and the second paragraph's first sentence get half. */
+  lede: 0.08,
+  /** "What did X say": a quotation, and X (a word of the name) in it or in the sentence before. */
+  quote: 0.2,
+  speaker: 0.2,
+} as const;
+
+/** Paragraphs after the answering one offered as context. */
+const FOLLOWING_PARAGRAPHS = 2;
+/** Sentences read per article at most: the answer of a news article is near its top. */
+const MAX_SENTENCES = 120;
+
+interface Unit {
+  paragraphIndex: number;
+  sentences: string[];
+}
+
+/** The headline, the standfirst and the body paragraphs, split into sentences. */
+function units(article: Article): Unit[] {
+  const out: Unit[] = [{ paragraphIndex: -1, sentences: [article.headline] }];
+  if (article.standfirst) out.push({ paragraphIndex: -2, sentences: splitSentences(article.standfirst) });
+  article.paragraphs.forEach((paragraph, index) => {
+    if (paragraph.kind === 'body') out.push({ paragraphIndex: index, sentences: splitSentences(paragraph.text) });
+  });
+  return out;
+}
+
+interface Scan {
+  /** Per question term, its best match quality in the sentence (0: absent). */
+  quality: Float64Array;
+  /** Character offsets of the matched words. */
+  positions: number[];
+  /** Word count of the sentence. */
+  words: number;
+  /** Ordinals (word index) of the matched words. */
+  ordinals: number[];
+}
+
+function scan(sentence: string, query: AnswerQuery, matched: Set<string>): Scan {
+  const quality = new Float64Array(query.terms.length);
+  const positions: number[] = [];
+  const ordinals: number[] = [];
+  let count = 0;
+  const text = sentence.length > MAX_SENTENCE_LENGTH ? sentence.slice(0, MAX_SENTENCE_LENGTH) : sentence;
+  for (const match of text.matchAll(WORD)) {
+    const folded = foldTerm(match[0]);
+    const found = query.match(folded);
+    if (found) {
+      for (const { term, quality: q } of found) if (q > quality[term]!) quality[term] = q;
+      positions.push(match.index);
+      ordinals.push(count);
+      matched.add(folded);
+    }
+    count += 1;
+  }
+  return { quality, positions, words: count, ordinals };
+}
+
+/** Cuts question words off both ends of a name ("Prime Minister Hashim Thaçi" → "Hashim Thaçi"); null when none left. */
+function trimQuestionWords(span: AnswerSpan, query: AnswerQuery): AnswerSpan | null {
+  const words = [...span.text.matchAll(/\S+/gu)];
+  let from = 0;
+  let to = words.length;
+  const isQuestionWord = (word: string) => query.foldedQuestion.has(foldTerm(word.replace(/[^\p{L}\p{N}'’]+/gu, '')));
+  while (from < to && isQuestionWord(words[from]![0])) from += 1;
+  // "UN Security Council" for "security council": the name qualifies the question's words, it does not answer them.
+  if (to > from && isQuestionWord(words[to - 1]![0])) return null;
+  if (from === to) return null;
+  const start = span.start + words[from]!.index;
+  const last = words[to - 1]!;
+  const end = span.start + last.index + last[0].length;
+  return { ...span, start, end, text: span.text.slice(start - span.start, end - span.start) };
+}
+
+/** The answer of an accepted type in `sentence` nearest the matched words, not given by the question itself. */
+function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; preferred: boolean } | null {
+  const { accepts } = query.analysis;
+  if (accepts.length === 0) return null;
+  let best: { span: AnswerSpan; preferred: boolean; key: number } | null = null;
+  const recognised = recognise(sentence);
+  for (const raw of recognised) {
+    const rank = accepts.indexOf(raw.type);
+    if (rank < 0) continue;
+    const span = raw.type === 'name' || raw.type === 'definition' ? trimQuestionWords(raw, query) : raw;
+    if (!span) continue;
+    const words = span.text.match(WORD) ?? [];
+    if (words.length === 0 || words.every((word) => query.foldedQuestion.has(foldTerm(word)))) continue;
+    const distance = positions.length === 0 ? sentence.length : Math.min(...positions.map((p) => (p < span.start ? span.start - p : p > span.end ? p - span.end : 0)));
+    // Preferred type first, then nearest the question's words.
+    const key = rank * 10_000 + distance;
+    if (!best || key < best.key) best = { span, preferred: rank === 0, key };
+  }
+  if (!best) return null;
+  // "3.83 trillion" inside "$3.83 trillion": the whole amount is the answer.
+  const chosen = best.span;
+  const enclosing = recognised.find((span) => accepts.includes(span.type) && span.start <= chosen.start && span.end >= chosen.end && span.end - span.start > chosen.end - chosen.start && span.type !== 'name' && span.type !== 'reason');
+  return { span: enclosing ?? chosen, preferred: best.preferred };
+}
+
+/**
+ * Reads the whole text of `article` and picks the sentence that best answers the question: how much of the question
+ * it covers (rare words weigh more; the headline counts as context), how close its matched words are, whether it holds
+ * an answer of the expected type that the question does not contain, its place (a news lede carries the key facts),
+ * and for "what did X say" whether it quotes X. Null when no sentence matches any term.
+ * @example selectAnswer(article, query)?.span?.text // => 'pancreatic cancer' … or '£60 million'
+ */
+export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice | null {
+  const totalWeight = query.terms.reduce((sum, term) => sum + term.weight, 0);
+  if (totalWeight <= 0) return null;
+  // The key term: the rarest word of the question that the coverage knows ("mongolia" in "capital of mongolia").
+  const known = query.terms.filter((term) => term.known);
+  const maxWeight = Math.max(...known.map((term) => term.weight));
+  const key = query.terms.map((term) => term.known && term.weight >= maxWeight);
+  const matched = new Set<string>();
+  const all = units(article);
+  const headline = scan(article.headline, query, matched);
+  const speakerWords = query.analysis.speaker
+    ? new Set((query.analysis.speaker.match(WORD) ?? []).map(foldTerm).filter((word) => word.length > 2))
+    : null;
+  let best: AnswerChoice | null = null;
+  const seen = new Float64Array(query.terms.length);
+  let read = 0;
+  let bodyOrdinal = 0;
+  let bestUnit = -1;
+  let mostCoverage = 0;
+  let mostTerms = 0;
+  const hasKey = (found: Scan) => key.some((isKey, index) => isKey && found.quality[index]! > 0);
+  for (const [unitIndex, unit] of all.entries()) {
+    const count = Math.min(unit.sentences.length, Math.max(0, MAX_SENTENCES - read));
+    const scans = unit.sentences.slice(0, count).map((sentence) => (unit.paragraphIndex === -1 ? headline : scan(sentence, query, matched)));
+    for (let s = 0; s < count; s += 1, read += 1) {
+      const sentence = unit.sentences[s]!;
+      const found = scans[s]!;
+      const ordinal = unit.paragraphIndex >= 0 ? bodyOrdinal++ : -1;
+      if (found.positions.length === 0) continue;
+      let covered = 0;
+      let context = 0;
+      let termCount = 0;
+      query.terms.forEach((term, index) => {
+        const own = found.quality[index]!;
+        const head = headline.quality[index]!;
+        seen[index] = Math.max(seen[index]!, own);
+        covered += term.weight * own;
+        if (own === 0) context += term.weight * head;
+        if (own > 0 || head > 0) termCount += 1;
+      });
+      mostCoverage = Math.max(mostCoverage, (covered + context) / totalWeight);
+      mostTerms = Math.max(mostTerms, termCount);
+      let score = (covered + WEIGHTS.headline * context) / totalWeight;
+      const distinct = found.quality.filter((q) => q > 0).length;
+      if (distinct >= 2) {
+        const spread = found.ordinals[found.ordinals.length - 1]! - found.ordinals[0]! + 1;
+        score += WEIGHTS.proximity * Math.min(1, distinct / spread);
+      }
+      const typed = typedAnswer(sentence, found.positions, query);
+      if (typed) score += typed.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
+      // The rarest word next door: "Chelsea would receive £60 million" follows a sentence naming Nike; the
+      // sentence about Adidas' deal, with more of the question's common words, names no Nike near it.
+      if (unit.paragraphIndex >= 0 && !hasKey(found) && [scans[s - 1], scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
+      if (ordinal === 0) score += WEIGHTS.lede;
+      else if (ordinal > 0 && ordinal <= 3) score += WEIGHTS.lede / 2;
+      if (query.analysis.expected === 'quote') {
+        if (/["“”]/u.test(sentence)) score += WEIGHTS.quote;
+        const previous = s > 0 ? unit.sentences[s - 1]! : '';
+        if (speakerWords && [...`${previous} ${sentence}`.matchAll(WORD)].some((word) => speakerWords.has(foldTerm(word[0])))) score += WEIGHTS.speaker;
+      }
+      if (!best || score > best.score) {
+        bestUnit = unitIndex;
+        best = {
+          paragraphIndex: unit.paragraphIndex,
+          sentences: unit.sentences,
+          sentenceIndex: s,
+          following: [],
+          score,
+          coverage: 0,
+          termShare: 0,
+          keyCovered: false,
+          span: typed?.span ?? null,
+          matched,
+        };
+      }
+    }
+  }
+  if (best) {
+    best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! > 0);
+    best.coverage = mostCoverage;
+    best.termShare = mostTerms / query.terms.length;
+    best.following = all.slice(bestUnit + 1, bestUnit + 1 + FOLLOWING_PARAGRAPHS).filter((unit) => unit.paragraphIndex >= 0).flatMap((unit) => unit.sentences);
+  }
+  return best;
+}

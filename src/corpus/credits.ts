@@ -1,0 +1,100 @@
+// Photo credits, caption credits and wire datelines: text around an article's words that names an agency or a
+// photographer, never someone quoted. Recognised here so that the parser can file credits with captions and the
+// quotation extractor can read a paragraph without its dateline.
+
+/** Picture agencies and wires as credits print them (case matters: a capitalised photographer's name follows). */
+const AGENCIES = [
+  'Getty Images', 'GETTY IMAGES', 'AFP', 'Reuters', 'REUTERS', 'AP', 'EPA', 'PA', 'PA Media', 'PA Wire', 'AP Photo', 'AFP Photo',
+  'EPA-EFE', 'Anadolu', 'Anadolu Agency', 'Xinhua', 'Shutterstock', 'Alamy', 'Bloomberg', 'Rex Features', 'REX', 'Getty',
+];
+const AGENCY = AGENCIES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|');
+
+/** A capitalised name of one to four words (a photographer's). */
+const PERSON = String.raw`\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}`;
+
+/**
+ * A whole line that is a credit: "Getty Images Oli Scarff", "AFP Paul Ellis", "Reuters/Kevin Lamarque",
+ * "Photo: Reuters/Phil Noble", "Credit: PA Media / Stefan Rousseau", "(Getty Images)".
+ */
+const CREDIT_LINE = new RegExp(
+  String.raw`^(?:(?:[Pp]hoto(?:graph)?|PHOTO|[Pp]icture|[Ii]mage|[Cc]redit|[Cc]opyright|©)\s*(?::|by)\s*\S.{0,80}` +
+    String.raw`|\(?(?:${AGENCY})(?:\s*(?:/|via)\s*${PERSON}|\s+${PERSON})?\)?` +
+    String.raw`|${PERSON}\s*/\s*(?:${AGENCY})(?:\s+via\s+${PERSON})?)$`,
+  'u',
+);
+
+/** A credit closing a caption's last line: "… on Friday. Reuters/Kevin Lamarque", "… (AFP/Getty Images)". */
+const TRAILING_CREDIT = new RegExp(
+  String.raw`(?:[.!?]\s+|\s\()(?:(?:${AGENCY})\s*/\s*${PERSON}|${PERSON}\s*/\s*(?:${AGENCY})|(?:${AGENCY}))\)?$`,
+  'u',
+);
+
+/**
+ * True when a line is a photo or caption credit (agency and/or photographer, "Photo: …", "Credit: …"), which
+ * names no speaker.
+ *
+ * @example
+ * isCreditLine('Getty Images Oli Scarff') // => true
+ * isCreditLine('Reuters/Kevin Lamarque') // => true
+ * isCreditLine('Reuters reported a fall in sales.') // => false
+ */
+export function isCreditLine(line: string): boolean {
+  const text = line.trim();
+  return text.length > 0 && text.length <= 100 && !/[.!?]$/u.test(text) && CREDIT_LINE.test(text);
+}
+
+/**
+ * True when a block of lines is a picture with its caption: a credit line opens or closes it, or its last line
+ * ends with a credit ("… in the Rose Garden on Friday. Reuters/Kevin Lamarque").
+ *
+ * @example
+ * isCreditedCaption(['Getty Images Matt Cardy', 'Passengers board a ferry at Portsmouth']) // => true
+ * isCreditedCaption(['The ferry left Portsmouth on time.']) // => false
+ */
+export function isCreditedCaption(lines: readonly string[]): boolean {
+  const first = lines[0] ?? '';
+  const last = lines[lines.length - 1] ?? '';
+  return isCreditLine(first) || isCreditLine(last) || (last.length <= 300 && TRAILING_CREDIT.test(last.trim()));
+}
+
+// "WHITBY (Reuters) - ", "WASHINGTON, Sept 9 (AP) — ", "LONDON, March 3 (Reuters) – ": a place in capitals, an
+// optional date, the agency in brackets, a dash.
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,[^()\n]{1,30})?\s*\([\p{L} .&/-]{2,30}\)\s*[-–—]{1,2}\s+/u;
+
+/**
+ * Length of the wire dateline opening a paragraph ("WHITBY (Reuters) - "), 0 when there is none: what precedes
+ * the first word of the story, never part of a speaker's name.
+ *
+ * @example
+ * datelineLength('WHITBY (Reuters) - The harbour master said…') // => 19
+ * datelineLength('The harbour master said…') // => 0
+ */
+export function datelineLength(text: string): number {
+  return DATELINE.exec(text)?.[0].length ?? 0;
+}
+
+/** Words of agency credits that can be glued before a name when a credit loses its line break. */
+const CREDIT_WORDS = new Set(['getty', 'images', 'afp', 'reuters', 'ap', 'epa', 'pa', 'media', 'wire', 'photo', 'xinhua', 'anadolu', 'shutterstock', 'alamy', 'rex', 'features']);
+
+/**
+ * A name's words without what a credit, caption keyword or dateline glued before it: agency words ("Getty Images
+ * Chip Somodevilla" → "Chip Somodevilla") and a country code in capitals ("USA Barack Obama" → "Barack Obama").
+ * At least two words are always left.
+ *
+ * @example
+ * withoutCreditWords(['Getty', 'Images', 'Oli', 'Scarff']) // => ['Oli', 'Scarff']
+ * withoutCreditWords(['USA', 'Barack', 'Obama']) // => ['Barack', 'Obama']
+ * withoutCreditWords(['Bank', 'of', 'England']) // => ['Bank', 'of', 'England']
+ */
+export function withoutCreditWords(words: readonly string[]): string[] {
+  let start = 0;
+  const isPerson = (from: number): boolean => words.slice(from).every((word) => /^\p{Lu}\p{Ll}/u.test(word));
+  while (
+    words.length - start > 2 &&
+    (CREDIT_WORDS.has(words[start]!.toLowerCase()) || /^\p{Lu}{2,4}$/u.test(words[start]!)) &&
+    isPerson(start + 1)
+  ) {
+    start += 1;
+  }
+  return start === 0 ? [...words] : words.slice(start);
+}

@@ -1,0 +1,217 @@
+import type { Article } from '../corpus/types.js';
+import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
+import type { Token } from './tokenize.js';
+import { DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+
+// How an article introduces its people and organisations ("Security firm Sophos", "The harbour master of Whitby,
+// Janet Crowe,", "Australian Prime Minister, John Howard", "Whitby Harbour Board"), so that a later description
+// ("the security firm", "the harbour master", "the Prime Minister", "the board") is read as the one it introduced.
+
+/** One person or organisation the article names, and the words it describes them with. */
+interface Introduced {
+  name: string;
+  kind: 'person' | 'organisation';
+  /** Lower-case words of the titles, descriptions and appositives given with the name (and an organisation's own words). */
+  words: Set<string>;
+  /** Where the name is mentioned, in reading order (see {@link position}). */
+  mentions: number[];
+}
+
+/** Finds the person or organisation a description stands for. */
+export interface Introductions {
+  /**
+   * The named speaker a description ("the company", "the harbour master", "Prime Minister") stands for, read at
+   * `at` (see {@link position}), or null when the article introduced no one that way before `at`.
+   */
+  resolve(words: readonly string[], at: number): ResolvedSpeaker | null;
+}
+
+/** Characters of one paragraph a position can address. */
+const PARAGRAPH_STRIDE = 10_000_000;
+
+/**
+ * A place in an article, comparable across paragraphs: the paragraph's index and a character offset in it.
+ * @example position(2, 40) < position(3, 0) // => true
+ */
+export const position = (paragraphIndex: number, offset: number): number => paragraphIndex * PARAGRAPH_STRIDE + offset;
+
+/** Nouns that stand for any company: "the company" is the firm, the airline or the drugmaker the article named. */
+const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
+/** Organisations that are not companies: "the company" never stands for them. */
+const NOT_COMPANY = new Set([
+  'ministry', 'department', 'government', 'union', 'party', 'council', 'court', 'police', 'army', 'parliament',
+  'senate', 'congress', 'committee', 'commission', 'newspaper', 'times', 'post', 'journal', 'news', 'agency',
+  'office', 'house', 'assembly', 'tribunal', 'university', 'school', 'church', 'navy', 'forces', 'administration',
+  'reuters', 'bbc', 'league', 'federation', 'association', 'board', 'authority', 'observatory', 'organisation',
+  'organization', 'institute', 'foundation', 'society', 'club', 'team', 'coalition', 'alliance', 'movement',
+]);
+/** Nouns that stand for a newspaper the article named ("the daily", "the paper"). */
+const NEWSPAPER_NOUNS = new Set(['daily', 'paper', 'newspaper', 'weekly', 'tabloid']);
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Words describing no one in particular: left out of an introduction's words. */
+const EMPTY_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'local', 'also', 'now', 'then']);
+/** Words that end a description before what it links to: "the harbour master [of Whitby]". */
+const LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'in', 'on', 'to', 'who', 'which', 'that']);
+/** Longest description read before or after a name. */
+const MAX_DESCRIPTION_WORDS = 6;
+/** Longest run of capitalised words read as one name. */
+const MAX_NAME_WORDS = 8;
+
+const isWordToken = (token: Token | undefined): token is Token => token?.kind === 'word';
+const isPossessive = (token: Token): boolean => /['’]s$/u.test(token.text);
+const lowerWord = (text: string): string => text.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, '');
+
+/** Runs of capitalised words (with inner connectors) in one paragraph's tokens: [start, end). */
+function nameRuns(tokens: readonly Token[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isWordToken(tokens[i]) || !tokens[i]!.capitalised) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && j - i < MAX_NAME_WORDS && isWordToken(tokens[j])) {
+      const token = tokens[j]!;
+      const connector = !token.capitalised && ['of', 'for', 'and', 'the', '&', 'de', 'al', 'van', 'von'].includes(token.lower);
+      if (!token.capitalised && !(connector && tokens[j + 1]?.capitalised)) break;
+      j += 1;
+      if (isPossessive(token)) break;
+    }
+    runs.push([i, j]);
+    i = Math.max(j, i + 1);
+  }
+  return runs;
+}
+
+/** Description words from `from` up to a link word or the end: "the harbour master of Whitby" → harbour, master. */
+function descriptionWords(tokens: readonly Token[], from: number, to: number): string[] | null {
+  const words: string[] = [];
+  for (let i = from; i < to; i += 1) {
+    const token = tokens[i]!;
+    if (!isWordToken(token)) return null;
+    if (LINKS.has(token.lower)) break;
+    // "the company's chief executive": the company is not what the person is.
+    if (isPossessive(token)) continue;
+    if (DETERMINERS.has(token.lower) || POSSESSIVES.has(token.lower) || EMPTY_WORDS.has(token.lower)) continue;
+    if (['has', 'have', 'had', 'is', 'was', 'said', 'says', 'told', 'will', 'would'].includes(token.lower)) return null;
+    words.push(lowerWord(token.text));
+  }
+  return words.length > 0 && words.length <= MAX_DESCRIPTION_WORDS ? words : null;
+}
+
+/** Index of the comma or clause mark before `index`, or -1. */
+function chunkStart(tokens: readonly Token[], index: number): number {
+  for (let i = index - 1; i >= 0; i -= 1) if (tokens[i]!.kind !== 'word') return i;
+  return -1;
+}
+
+function chunkEnd(tokens: readonly Token[], index: number): number {
+  for (let i = index; i < tokens.length; i += 1) if (tokens[i]!.kind !== 'word') return i;
+  return tokens.length;
+}
+
+/**
+ * Reads how the article introduces each person and organisation it names: titles inside the name ("Prime
+ * Minister Yasuhiro Nakasone"), words right before it ("Security firm Sophos"), an appositive before or after it
+ * ("The harbour master of Whitby, Janet Crowe,", "Alain Juppe, the French foreign minister,"), an organisation's
+ * own words ("Whitby Harbour Board").
+ *
+ * @example
+ * collectIntroductions(article, tokens, names).resolve(['security', 'firm'], 3)?.name // => 'Sophos'
+ */
+export function collectIntroductions(article: Article, paragraphTokens: readonly (readonly Token[])[], names: ArticleNames): Introductions {
+  const known = new Map<string, Introduced>();
+  paragraphTokens.forEach((tokens, paragraphIndex) => {
+    if (article.paragraphs[paragraphIndex]?.kind === 'crosshead') return;
+    for (const [from, to] of nameRuns(tokens)) {
+      let start = from;
+      while (start < to && (DETERMINERS.has(tokens[start]!.lower) || SENTENCE_OPENERS.has(tokens[start]!.lower))) start += 1;
+      if (start >= to) continue;
+      const runWords = tokens.slice(start, to).map((token) => token.text.replace(/['’]s$/u, ''));
+      const resolved = names.resolve({ kind: 'name', text: runWords.join(' '), words: runWords, acronym: null, role: null, start, definite: false });
+      if (resolved.description || resolved.kind === 'group') continue;
+      // Words right before the run: "Security firm Sophos", "Web tracking company Envisional".
+      let before = start - 1;
+      const lead: string[] = [];
+      while (before >= 0 && isWordToken(tokens[before]) && lead.length < MAX_DESCRIPTION_WORDS) {
+        const token = tokens[before]!;
+        if (NP_STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower) || POSSESSIVES.has(token.lower) || isPossessive(token)) break;
+        lead.push(lowerWord(token.text));
+        before -= 1;
+      }
+      const nameWords = new Set(resolved.name.split(' ').map(lowerWord));
+      // "Game maker Valve", "Swiss drugmaker Novartis": one word is a company's name when a company noun precedes it,
+      // and stays one when mentioned alone later ("Valve said").
+      const company = lead.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word));
+      const kind = resolved.kind === 'organisation' || (company && nameWords.size === 1) || known.get(resolved.name)?.kind === 'organisation' ? 'organisation' : 'person';
+      if (kind === 'person' && nameWords.size < 2) continue;
+      const words = new Set<string>();
+      // Titles and places in the run before the name: "Australian Prime Minister John Howard".
+      for (const word of runWords) if (!nameWords.has(lowerWord(word)) && !/['’]s$/u.test(word)) words.add(lowerWord(word));
+      if (kind === 'organisation') for (const word of nameWords) words.add(word);
+      lead.forEach((word) => words.add(word));
+      // "The harbour master of Whitby, Janet Crowe, said": an appositive before the name.
+      if (start > 0 && tokens[start - 1]!.text === ',' && lead.length === 0) {
+        const opened = chunkStart(tokens, start - 1);
+        const description = descriptionWords(tokens, opened + 1, start - 1);
+        description?.forEach((word) => words.add(word));
+      }
+      // "Alain Juppe, the French foreign minister, said": an appositive after it.
+      if (tokens[to]?.text === ',' && isWordToken(tokens[to + 1]) && ['the', 'a', 'an'].includes(tokens[to + 1]!.lower)) {
+        const description = descriptionWords(tokens, to + 1, chunkEnd(tokens, to + 1));
+        description?.forEach((word) => words.add(word));
+      }
+      for (const word of [...words]) if (EMPTY_WORDS.has(word) || word === '') words.delete(word);
+      const at = position(paragraphIndex, tokens[start]!.start);
+      const entry = known.get(resolved.name);
+      if (entry) {
+        words.forEach((word) => entry.words.add(word));
+        entry.mentions.push(at);
+      } else {
+        known.set(resolved.name, { name: resolved.name, kind, words, mentions: [at] });
+      }
+    }
+  });
+  const entries = [...known.values()];
+
+  return {
+    resolve(description: readonly string[], at: number): ResolvedSpeaker | null {
+      const words = description.map(lowerWord).filter((word) => !DETERMINERS.has(word) && !POSSESSIVES.has(word) && !EMPTY_WORDS.has(word));
+      const head = words[words.length - 1];
+      if (!head) return null;
+      const modifiers = words.slice(0, -1);
+      // "the Two Ronnies star", "the Labor leader": a proper modifier must be one of the introduction's words.
+      const proper = description.slice(0, -1).filter((word) => /^\p{Lu}/u.test(word) && !/^\p{Lu}/u.test(description[description.length - 1]!)).map(lowerWord);
+      const fits = (entry: Introduced): boolean => {
+        if (entry.words.has(head)) return true;
+        if (COMPANY_NOUNS.has(head)) return entry.kind === 'organisation' && ![...entry.words].some((word) => NOT_COMPANY.has(word));
+        if (NEWSPAPER_NOUNS.has(head)) return entry.kind === 'organisation' && [...entry.words].some((word) => NEWSPAPER_NOUNS.has(word) || word === 'times' || word === 'post' || word === 'journal');
+        return false;
+      };
+      let best: Introduced | null = null;
+      let bestScore = -Infinity;
+      for (const entry of entries) {
+        if (!fits(entry)) continue;
+        const matched = modifiers.filter((word) => entry.words.has(word)).length;
+        if (proper.length > 0 && !proper.some((word) => entry.words.has(word))) continue;
+        // "the WSIS spokesman" is a person: never the organisation he speaks for.
+        if (entry.kind === 'organisation' && (ROLE_NOUNS.has(head) || TITLES.has(head)) && !COMPANY_NOUNS.has(head)) continue;
+        // Only someone already introduced: "the star" before the article names any star is someone else.
+        const seen = entry.mentions.filter((mention) => mention < at);
+        if (seen.length === 0) continue;
+        const recency = Math.floor(seen[seen.length - 1]! / PARAGRAPH_STRIDE) - Math.floor(at / PARAGRAPH_STRIDE);
+        const exact = entry.words.has(head) ? 1 : 0;
+        // "the company" with no company so called: the organisation the article talks about most, so far.
+        const score = matched * 100_000 + exact * 50_000 + (exact ? 0 : seen.length * 100) + recency;
+        if (score > bestScore) {
+          best = entry;
+          bestScore = score;
+        }
+      }
+      if (!best) return null;
+      const resolved = names.resolve({ kind: 'name', text: best.name, words: best.name.split(' '), acronym: null, role: null, start: 0, definite: false });
+      return { ...resolved, name: best.name, kind: best.kind, description: false };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { acronymDefinitions } from '../answers/recognise.js';
+import type { Article } from '../corpus/types.js';
+import { foldTerm, words } from '../text/index.js';
+
+/**
+ * Words users type for events that the coverage names otherwise, applied only when the coverage never uses the typed
+ * word (a corpus that says "Brexit" searches it as written). Kept small and reviewed: each entry is a measured case
+ * of `npm run eval:ask` or of the issue that asked for it.
+ */
+export const QUERY_ALIASES: ReadonlyMap<string, string> = new Map([
+  // The 2016 referendum: "Britain votes to leave the European Union".
+  ['brexit', 'Britain leave European Union referendum'],
+]);
+
+/** Acronyms the coverage defines ("International Monetary Fund (IMF)"), folded: acronym → its expansion's words. */
+export type AcronymTable = ReadonlyMap<string, readonly string[]>;
+
+/** Paragraphs longer than this are not read for definitions (a definition sits in ordinary prose). */
+const MAX_PARAGRAPH = 5_000;
+
+/**
+ * The acronyms defined anywhere in the coverage with their most frequent expansion, folded.
+ * @example collectAcronyms(articles).get('imf') // => ['international', 'monetary', 'fund']
+ */
+export function collectAcronyms(articles: readonly Article[]): AcronymTable {
+  const counts = new Map<string, Map<string, number>>();
+  for (const article of articles) {
+    for (const paragraph of article.paragraphs) {
+      const text = paragraph.text;
+      if (text.length > MAX_PARAGRAPH || !text.includes('(')) continue;
+      for (const { acronym, expansion } of acronymDefinitions(text)) {
+        const key = foldTerm(acronym);
+        const folded = words(expansion).map(foldTerm).join(' ');
+        if (key.length < 2 || folded.split(' ').length < 2) continue;
+        const byExpansion = counts.get(key) ?? counts.set(key, new Map()).get(key)!;
+        byExpansion.set(folded, (byExpansion.get(folded) ?? 0) + 1);
+      }
+    }
+  }
+  const table = new Map<string, readonly string[]>();
+  for (const [acronym, byExpansion] of counts) {
+    const [expansion] = [...byExpansion].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+    table.set(acronym, expansion.split(' '));
+  }
+  return table;
+}
+
+/**
+ * The question with its alias words put in for words the coverage lacks.
+ * @example expandAliases('brexit vote', (term) => term !== 'brexit') // => 'Britain leave European Union referendum vote'
+ */
+export function expandAliases(question: string, known: (term: string) => boolean): string {
+  let out = question;
+  for (const [word, alias] of QUERY_ALIASES) {
+    if (known(word)) continue;
+    out = out.replace(new RegExp(`\\b${word}\\b`, 'giu'), alias);
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/answers/index.js';
+
+describe('analyzeQuestion', () => {
+  it.each([
+    ['how much is the Nike deal with Chelsea worth', 'money'],
+    ['how many whales will Japan hunt', 'quantity'],
+    ['how old was Dan O\'Herlihy when he died', 'quantity'],
+    ['how much of Monier does Redland hold', 'percent'],
+    ['when is Aboriginal Sovereignty Day', 'date'],
+    ['who is the prime minister of Kosovo?', 'person'],
+    ['where did Putin criticise US foreign policy', 'place'],
+    ['why did european airspace close?', 'reason'],
+    ['what did Tzipi Livni say about Hamas', 'quote'],
+    ['what does RFID stand for', 'definition'],
+    ['which record label will Jay-Z run', 'name'],
+    ['what happened in Homs', 'event'],
+    ['homs shelling', null],
+  ] as const)('reads "%s" as expecting %s', (question, expected) => {
+    expect(analyzeQuestion(question).expected).toBe(expected);
+  });
+
+  it('takes the speaker of "what did X say" as typed', () => {
+    expect(analyzeQuestion('what did Michael Howard say about BNP voters').speaker).toBe('Michael Howard');
+    expect(analyzeQuestion('how many whales will Japan hunt').speaker).toBeNull();
+  });
+
+  it('accepts a quantity where money is expected, but prefers money', () => {
+    expect(analyzeQuestion('how much did the giant tuna sell for').accepts).toEqual(['money', 'quantity', 'percent']);
+  });
+});

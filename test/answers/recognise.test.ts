@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { acronymDefinitions, recognise, type SpanType } from '../../src/answers/index.js';
+
+const spans = (sentence: string, type: SpanType) => recognise(sentence).filter((span) => span.type === type).map((span) => span.text);
+
+describe('recognise', () => {
+  it('finds amounts of money with a currency sign or word and a scale', () => {
+    expect(spans('Chelsea would receive a reported sum of £60 million each year.', 'money')).toEqual(['£60 million']);
+    expect(spans('Emery made a 40 dlr per share offer.', 'money')).toEqual(['40 dlr']);
+  });
+
+  it('finds percentages, dates and quantities', () => {
+    expect(spans('Heineken saw its annual profits drop 33% and Carlsberg 3 pct.', 'percent')).toEqual(['33%', '3 pct']);
+    expect(spans('The run is on 9 April in Dublin; the vote on February 9.', 'date')).toEqual(['9 April', 'February 9']);
+    expect(spans('a quota of 940 minke whales', 'quantity')).toContain('940 minke');
+  });
+
+  it('finds names as runs of capitalised words, joiners inside, punctuation ending them', () => {
+    expect(spans('It was blocked by Russia and China, the Bank of England said.', 'name')).toEqual(['It', 'Russia and China', 'Bank of England']);
+  });
+
+  it('finds quotations (closing punctuation left out) and the reason after a cue', () => {
+    expect(spans('He said: "No, that\'s absurd." Then left.', 'quote')).toEqual(["No, that's absurd"]);
+    expect(spans('Mutu was sacked after testing positive for cocaine.', 'reason')[0]).toBe('after testing positive for cocaine');
+  });
+
+  it('reads acronym definitions, lower-case and all-capital words included', () => {
+    expect(acronymDefinitions('the International Monetary Fund (IMF) said').map((d) => [d.acronym, d.expansion])).toEqual([['IMF', 'International Monetary Fund']]);
+    expect(acronymDefinitions('radio frequency ID (RFID) tags').map((d) => d.expansion)).toEqual(['radio frequency ID']);
+    expect(acronymDefinitions('the company (XYZ) said')).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion, selectAnswer, type AnswerQuery } from '../../src/answers/index.js';
+import type { Article } from '../../src/corpus/types.js';
+import { foldTerm, words } from '../../src/text/index.js';
+
+function article(headline: string, ...paragraphs: string[]): Article {
+  return {
+    id: 'a.txt', headline, standfirst: null, section: null, tags: [], source: null, date: null, url: null, byline: null, credit: null,
+    license: null, format: 'plain', paragraphs: paragraphs.map((text) => ({ kind: 'body' as const, text })),
+  };
+}
+
+/** A query whose terms are the given words, each matching itself exactly, with the given weights. */
+function query(question: string, weighted: Record<string, number>): AnswerQuery {
+  const terms = Object.keys(weighted);
+  return {
+    terms: terms.map((term) => ({ weight: weighted[term]!, known: true })),
+    match: (folded) => (terms.includes(folded) ? [{ term: terms.indexOf(folded), quality: 1 }] : undefined),
+    foldedQuestion: new Set(words(question).map(foldTerm)),
+    analysis: analyzeQuestion(question),
+  };
+}
+
+describe('selectAnswer', () => {
+  const deal = article(
+    'Chelsea announces Nike sponsorship',
+    'Chelsea announced a long-term deal with a US sports company.',
+    'Adidas made the kits, a deal worth 30 million annually. Chelsea will pay Adidas to end it.',
+    'Per the contract with the US company, Chelsea would receive £60 million each year. Nike said it was excited.',
+  );
+
+  it('picks the sentence with an answer of the expected type, the rarest word next to it, over one sharing more words', () => {
+    const choice = selectAnswer(deal, query('how much is the Nike deal with Chelsea worth', { nike: 9, deal: 4, chelsea: 5, worth: 4 }))!;
+    expect(choice.sentences[choice.sentenceIndex]).toContain('£60 million');
+    expect(choice.span?.text).toBe('£60 million');
+    expect(choice.following[0]).toBeUndefined();
+  });
+
+  it('leaves out an answer the question itself contains', () => {
+    const text = article('Budget', 'The 2011 budget plan is worth $3.83 trillion, officials said in 2010.');
+    const choice = selectAnswer(text, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
+    expect(choice.span?.text).toBe('$3.83 trillion');
+  });
+
+  it('answers "what did X say" with a sentence quoting X', () => {
+    const text = article(
+      'Livni on Hamas',
+      'Tzipi Livni spoke about Hamas on television on Monday.',
+      '"We could hit Hamas with another military blow," said Livni.',
+    );
+    const choice = selectAnswer(text, query('what did Tzipi Livni say about Hamas', { tzipi: 8, livni: 8, hamas: 5 }))!;
+    expect(choice.sentences[choice.sentenceIndex]).toContain('We could hit Hamas');
+    expect(choice.span?.type).toBe('quote');
+  });
+
+  it('says whether the rarest word is anywhere in the article, and how much of the question one sentence holds', () => {
+    const text = article('Grain news', 'Stocks were stored in Inner Mongolia.', 'The capital markets were calm.');
+    const choice = selectAnswer(text, query('what is the capital of mongolia', { capital: 3, mongolia: 9 }))!;
+    expect(choice.keyCovered).toBe(true);
+    expect(choice.termShare).toBe(0.5);
+  });
+
+  it('finds nothing in an article without any of the words', () => {
+    expect(selectAnswer(deal, query('bitcoin price', { bitcoin: 9, price: 3 }))).toBeNull();
+  });
+});

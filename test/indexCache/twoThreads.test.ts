@@ -1,0 +1,35 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { loadCorpusOnTwoThreads } from '../../src/indexCache/index.js';
+import { extractQuotes } from '../../src/quotes/index.js';
+
+const seeds = path.resolve(import.meta.dirname, '../../seeds');
+
+describe('loading a seeds folder on two threads', () => {
+  it('gives the corpus loadCorpus gives, and the quotations in the order one thread extracts them', async () => {
+    const [split, whole] = await Promise.all([loadCorpusOnTwoThreads(seeds, { minFiles: 0 }), loadCorpus(seeds)]);
+    expect(split.corpus).toEqual(whole);
+    expect(split.quotes).toEqual(whole.articles.flatMap((article) => extractQuotes(article)));
+    expect(split.quotes.length).toBeGreaterThan(1000);
+  });
+
+  it('keeps skipped files from both halves, sorted, next to the articles', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-two-threads-'));
+    try {
+      await writeFile(path.join(dir, 'a-empty.txt'), '');
+      await writeFile(path.join(dir, 'b-story.txt'), 'Harbour reopens\n\nThe harbour reopened on Monday, the council said.\n');
+      await writeFile(path.join(dir, 'c-binary.txt'), Buffer.from([0x41, 0, 0x42]));
+      await writeFile(path.join(dir, 'd-story.txt'), 'Ferry resumes\n\n"We are back," the captain said on Tuesday.\n');
+      await writeFile(path.join(dir, 'notes.pdf'), 'x');
+      const split = await loadCorpusOnTwoThreads(dir, { minFiles: 0 });
+      expect(split.corpus).toEqual(await loadCorpus(dir));
+      expect(split.corpus.skipped.map((skipped) => skipped.file)).toEqual(['a-empty.txt', 'c-binary.txt', 'notes.pdf']);
+      expect(split.corpus.articles.map((article) => article.id)).toEqual(['b-story.txt', 'd-story.txt']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

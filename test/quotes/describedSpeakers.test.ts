@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/corpus/index.js';
+import { extractQuotes } from '../../src/quotes/index.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+const speakers = (paragraphs: string[]) => extractQuotes(makeArticle(paragraphs)).map(({ quote, speaker }) => [quote, speaker]);
+
+describe('extractQuotes: descriptions and titles', () => {
+  it('returns the organisation the article introduced for "the security firm" and "the company"', () => {
+    expect(speakers([
+      'Security firm Sophos warned on Thursday that a scam was spreading.',
+      '"Customers are the last line of defence," the security firm said.',
+    ])[1]).toEqual(['Customers are the last line of defence', 'Sophos']);
+    expect(speakers([
+      'Game maker Valve shut down 20,000 accounts, and Valve said the copies were pirated.',
+      'The company said: "The hack came from the community."',
+    ]).at(-1)).toEqual(['The hack came from the community.', 'Valve']);
+  });
+
+  it('returns the person introduced with a role for "the harbour master" and a title alone for "the Prime Minister"', () => {
+    expect(speakers([
+      'The harbour master of Whitby, Janet Crowe, spoke on Monday.',
+      'Tom Hardy, a fisherman, was not convinced.',
+      '"I will not wait for a fourth," the harbour master said.',
+    ]).at(-1)).toEqual(['I will not wait for a fourth', 'Janet Crowe']);
+    expect(speakers([
+      'Australian Prime Minister, John Howard, and Labor leader Kevin Rudd met on Sunday.',
+      '"It wasn\'t easy," said the Prime Minister.',
+      '"Let\'s get the record straight," said the Labor leader.',
+    ])).toEqual([["It wasn't easy", 'John Howard'], ["Let's get the record straight", 'Kevin Rudd']]);
+  });
+
+  it('returns no speaker rather than a bare title the article never gave a name to', () => {
+    expect(speakers(['"We will act," the President said.'])).toEqual([['We will act', null]]);
+  });
+
+  it('returns the speaker of a description only when the article introduced them before it', () => {
+    // "the comedian" is Corbett, named earlier, not the comedian named in the next sentence.
+    expect(speakers([
+      'Ronnie Corbett attacked quiz shows. "It\'s just laughing at each other," said the 74-year-old comedian. Victoria Wood slated comedian Sacha Baron Cohen.',
+    ])[0]).toEqual(["It's just laughing at each other", 'Ronnie Corbett']);
+  });
+
+  it('returns the named people of an article with credits and a dateline, never the photographer or the agency', () => {
+    const article = parseArticle('credits.txt', [
+      'Harbour master warns of storms', '',
+      'AFP Paul Ellis', 'Waves break over the east pier', '',
+      'WHITBY (Reuters) - Fisherman Tom Ellis said on Monday that crews had lost a week of work.', '',
+      '"Nobody listens until something breaks," Mr Ellis said.',
+    ].join('\n'));
+    expect(article.paragraphs[0]!.kind).toBe('caption');
+    expect(extractQuotes(article).map(({ speaker }) => speaker)).toEqual(['Tom Ellis', 'Tom Ellis']);
+  });
+});
