@@ -15,7 +15,7 @@ function tsFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** Files of src named by a relative import of another file of src, or started as a worker (`new URL('./x…', import.meta.url)`). */
+/** Files of src named by a relative import of another file of src, or started as a worker (`new URL('./x…', import.meta.url)` or `startWorker('x', …)`). */
 function importedFromSrc(): Set<string> {
   const imported = new Set<string>();
   for (const file of tsFiles(src)) {
@@ -26,6 +26,10 @@ function importedFromSrc(): Set<string> {
     }
     for (const match of text.matchAll(/new URL\(\s*[`'"](\.{1,2}\/[\w./-]+?)(?:\$\{[^}]*\})?[`'"]/g)) {
       imported.add(path.resolve(path.dirname(file), match[1]!).replace(/(\.[jt]s)?$/, '.ts'));
+    }
+    // `startWorker('name', …)` (src/indexCache/startWorker.ts) starts the module `name` of the indexCache folder.
+    for (const match of text.matchAll(/\bstartWorker\(\s*['"](\w+)['"]/g)) {
+      imported.add(path.join(src, 'indexCache', `${match[1]!}.ts`));
     }
   }
   return imported;
