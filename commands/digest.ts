@@ -54,16 +54,16 @@ export default {
           ...(options.string('timezone') !== null ? { timezone: options.string('timezone')!.trim() } : {}),
         };
         // A bad time or zone throws a ScheduleError: the router answers with it.
-        return invocation.reply(renderDigestStatus(digest.configure(invocation.guildId!, input), texts.digestSaved));
+        return invocation.reply(renderDigestStatus(await digest.configure(invocation.guildId!, input), texts.digestSaved));
       }
       case 'off': {
         if (!(await requireManageGuild(invocation))) return;
-        return invocation.reply(renderDigestStatus(digest.disable(invocation.guildId!), texts.digestTurnedOff));
+        return invocation.reply(renderDigestStatus(await digest.disable(invocation.guildId!), texts.digestTurnedOff));
       }
       case 'status': {
         const guildId = await requireGuild(invocation);
         if (guildId === null) return;
-        return invocation.reply(renderDigestStatus(digest.status(guildId)));
+        return invocation.reply(renderDigestStatus(await digest.status(guildId)));
       }
       case 'now': {
         const post = options.boolean('post') ?? false;
@@ -80,7 +80,7 @@ export default {
           for (const reply of renderDigestPost(result.post)) await invocation.reply({ ...reply, ephemeral: true });
           return;
         }
-        for (const reply of renderDigestPost(digest.preview(guildId).post)) await invocation.reply({ ...reply, ephemeral: true });
+        for (const reply of renderDigestPost((await digest.preview(guildId)).post)) await invocation.reply({ ...reply, ephemeral: true });
         return;
       }
       default:

@@ -21,6 +21,12 @@ export interface Config {
      * Not `SHARD_COUNT`: discord.js reads that one itself in every process.
      */
     shardCount: number | null;
+    /**
+     * The shards this host runs (`SHARD_LIST`, e.g. `0,1`), of `shardCount`, when the shards are spread over several
+     * hosts sharing one database; null runs them all. Needs `TOTAL_SHARDS`.
+     * @default null
+     */
+    shardList: number[] | null;
   };
   /** Folder of article files. @default "seeds" */
   seedsDir: string;
@@ -32,6 +38,13 @@ export interface Config {
    * @default ".newsdesk/cache"
    */
   indexCacheDir: string | null;
+  /**
+   * PostgreSQL connection string (`DATABASE_URL`): when set, the state (guild settings, digest runs and claims) lives
+   * there, shared by the shard processes of every host; null keeps it in the SQLite file `digest.stateFile`.
+   * Never logged: it holds a password.
+   * @default null
+   */
+  databaseUrl: string | null;
   /** pino log level. @default "info" */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   ask: {
@@ -59,6 +72,11 @@ export interface Config {
     graceHours: number;
     /** SQLite file holding digest state and per-guild settings. @default "data/newsdesk.sqlite" */
     stateFile: string;
+    /**
+     * How long a process's claim on a digest run holds without progress (`DIGEST_LEASE_SECONDS`): a host killed
+     * mid-post is taken over by another after this. @default 600
+     */
+    leaseSeconds: number;
   };
   feeds: {
     /** YAML list of feeds to follow (see feeds.example.yaml). @default "feeds.yaml" (optional when left at the default) */
@@ -170,6 +188,14 @@ function cronProblem(expression: string): string | null {
   }
 }
 
+/** A `postgres://` or `postgresql://` URL naming a host (a malformed one is refused at start, not at first use). */
+function isPostgresUrl(value: string | null): boolean {
+  if (value === null) return true;
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+}
+
 const schema = z.object({
   DISCORD_TOKEN: optional,
   DISCORD_CLIENT_ID: snowflake,
@@ -179,6 +205,7 @@ const schema = z.object({
     .union([z.literal('auto').transform(() => null), z.coerce.number().int().min(1).max(1000)], { message: 'must be auto or a whole number from 1 to 1000' })
     .nullable()
     .default(null),
+  SHARD_LIST: optional.refine((value) => value === null || /^\d{1,4}(\s*,\s*\d{1,4})*$/u.test(value), 'must be shard ids separated by commas, such as 0,1'),
   SEEDS_DIR: z.string().trim().min(1).default(defaults.seedsDir),
   WATCH_SEEDS: flag(defaults.watchSeeds),
   INDEX_CACHE_DIR: z.string().trim().min(1).default(defaults.indexCacheDir),
@@ -199,6 +226,7 @@ const schema = z.object({
   DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default(defaults.digest.timezone),
   DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default(defaults.digest.whenEmpty),
   DIGEST_GRACE_HOURS: integer(defaults.digest.graceHours, 0, 168),
+  DIGEST_LEASE_SECONDS: integer(defaults.digest.leaseMinutes * 60, 5, 86_400),
   STATE_FILE: z.string().trim().min(1).default(defaults.digest.stateFile),
   FEEDS_FILE: optional,
   FEEDS_EVERY_MINUTES: integer(defaults.feeds.everyMinutes, 1, 10_080),
@@ -207,7 +235,22 @@ const schema = z.object({
   FEEDS_MAX_FAILURES: integer(defaults.feeds.maxFailures, 1, 1000),
   FEEDS_TIMEOUT_SECONDS: integer(defaults.feeds.timeoutSeconds, 1, 300),
   FEEDS_MAX_BYTES: integer(defaults.feeds.maxBytes, 10_000, 100_000_000),
+  DATABASE_URL: optional.refine(isPostgresUrl, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/newsdesk'),
 });
+
+/** `SHARD_LIST` as ids, checked against `TOTAL_SHARDS`: each id once, each below the total. */
+function parseShardList(text: string | null, total: number | null): number[] | null {
+  if (text === null) return null;
+  if (total === null) throw new ConfigError('SHARD_LIST', 'needs TOTAL_SHARDS set to the number of shards of all hosts together, e.g. TOTAL_SHARDS=4');
+  const ids = text.split(',').map((part) => Number(part.trim()));
+  const seen = new Set<number>();
+  for (const id of ids) {
+    if (id >= total) throw new ConfigError('SHARD_LIST', `shard ${id} does not exist: with TOTAL_SHARDS=${total} the ids are 0 to ${total - 1}`);
+    if (seen.has(id)) throw new ConfigError('SHARD_LIST', `lists shard ${id} twice`);
+    seen.add(id);
+  }
+  return ids;
+}
 
 /**
  * Reads and validates the configuration from `env` (empty strings count as unset).
@@ -225,10 +268,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
-    discord: { token: e.DISCORD_TOKEN, clientId: e.DISCORD_CLIENT_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shardCount: e.TOTAL_SHARDS },
+    discord: {
+      token: e.DISCORD_TOKEN,
+      clientId: e.DISCORD_CLIENT_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL,
+      shardCount: e.TOTAL_SHARDS,
+      shardList: parseShardList(e.SHARD_LIST, e.TOTAL_SHARDS),
+    },
     seedsDir: e.SEEDS_DIR,
     watchSeeds: e.WATCH_SEEDS,
     indexCacheDir: e.INDEX_CACHE_DIR === 'off' ? null : e.INDEX_CACHE_DIR,
+    databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     ask: { maxQuestionLength: e.ASK_MAX_QUESTION_LENGTH, pageSize: e.ASK_PAGE_SIZE },
     limits: { userCooldownSeconds: e.USER_COOLDOWN_SECONDS, guildPerMinute: e.GUILD_COMMANDS_PER_MINUTE },
@@ -239,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       whenEmpty: e.DIGEST_WHEN_EMPTY,
       graceHours: e.DIGEST_GRACE_HOURS,
       stateFile: e.STATE_FILE,
+      leaseSeconds: e.DIGEST_LEASE_SECONDS,
     },
     feeds: {
       file: e.FEEDS_FILE ?? defaults.feeds.file,

@@ -15,7 +15,6 @@ import { plural } from './discord/texts.js';
 import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
 import { digestJob, startJob } from './digest/scheduledJob.js';
-import { StateStore } from './state/stateStore.js';
 import { FeedStore } from './state/feedStore.js';
 import { FollowStore } from './state/followStore.js';
 import { AlertService, alertsJob } from './alerts/index.js';
@@ -23,6 +22,7 @@ import { renderAlert } from './discord/render/renderFollow.js';
 import type { Reply } from './discord/reply.js';
 import type { Article } from './corpus/types.js';
 import { createPollContext, FeedConfigError, FeedService, feedsJob } from './feeds/index.js';
+import { openStateBackend } from './state/openStateBackend.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -75,7 +75,12 @@ async function main(): Promise<number> {
 
   // Reloads build in a worker thread: heartbeats and interactions keep flowing while the seeds are re-indexed.
   const libraryStore = new LibraryStore(library, config.seedsDir, buildLibrary, { cacheDir: config.indexCacheDir, worker: !consoleMode });
-  const stateStore = StateStore.open(config.digest.stateFile);
+  // PostgreSQL when DATABASE_URL is set (shared by every host), else the SQLite file: the same contract either way.
+  const stateStore = await openStateBackend(
+    { databaseUrl: config.databaseUrl, stateFile: config.digest.stateFile },
+    { onConnectionError: (error) => log.warn({ err: error }, 'state database connection lost; reconnecting on next use') },
+  );
+  log.info({ backend: stateStore.kind }, 'state store open');
   // The bot exists only after login; the digest reaches it through these closures.
   let bot: Bot | null = null;
   const digest = new DigestService({
@@ -90,9 +95,10 @@ async function main(): Promise<number> {
       timezone: config.digest.timezone,
       whenEmpty: config.digest.whenEmpty,
       graceHours: config.digest.graceHours,
+      leaseMinutes: config.digest.leaseSeconds / 60,
     },
     render: renderDigestPost,
-    send: (channelId, reply) => (bot ? bot.send(channelId, reply) : Promise.reject(new Error('not connected to Discord'))),
+    send: (channelId, reply, options) => (bot ? bot.send(channelId, reply, options) : Promise.reject(new Error('not connected to Discord'))),
     guildIds: () => bot?.guildIds() ?? [],
     guildOfChannel: (id) => {
       const channel = bot?.client.channels.cache.get(id);
@@ -101,9 +107,9 @@ async function main(): Promise<number> {
     log: log.child({ component: 'digest' }),
   });
   // Record what is here now: on the very first start it becomes the baseline, which digests do not repeat.
-  digest.noteArticles(library.corpus.articles.map((article) => article.id));
+  await digest.noteArticles(library.corpus.articles.map((article) => article.id));
   libraryStore.onReload((next) => {
-    digest.noteArticles(next.corpus.articles.map((article) => article.id));
+    digest.noteArticles(next.corpus.articles.map((article) => article.id)).catch((error: unknown) => log.error({ err: error }, 'digest: could not record new articles; the next tick retries'));
     // Restored indexes build their lookup structures on first use; build them now, not in a user's /ask or /quote.
     if (!consoleMode) {
       setImmediate(() => {
@@ -127,7 +133,7 @@ async function main(): Promise<number> {
     runs: stateStore,
     article: articleById,
     render: renderAlert,
-    send: (channelId, reply) => (bot ? bot.send(channelId, reply) : Promise.reject(new Error('not connected to Discord'))),
+    send: (channelId, reply, options) => (bot ? bot.send(channelId, reply, options) : Promise.reject(new Error('not connected to Discord'))),
   });
 
   // Feeds are polled only when a feeds file is configured (FEEDS_FILE) or feeds.yaml exists.
@@ -198,7 +204,7 @@ async function main(): Promise<number> {
     });
     feedStore?.close();
     followStore.close();
-    stateStore.close();
+    await stateStore.close();
     return 0;
   }
 
@@ -245,7 +251,7 @@ async function main(): Promise<number> {
     await connected.stop();
     feedStore?.close();
     followStore.close();
-    stateStore.close();
+    await stateStore.close();
     log.info('stopped');
     process.exit(0);
   };

@@ -8,7 +8,8 @@ import { createLogger } from './log.js';
 /**
  * Sharded start (`npm run start:sharded`): discord.js's ShardingManager runs `src/main.ts` once per shard, each in its
  * own process with its own slice of the guilds. Each process serves only its guilds' interactions and digests, and
- * they share the SQLite state file safely (WAL, transactions), so each guild's digest is posted once.
+ * they share the SQLite state file safely (WAL, transactions), so each guild's digest is posted once. With
+ * `SHARD_LIST` (and `TOTAL_SHARDS`) this host runs only the listed shards, so the shards can be spread over hosts.
  */
 async function startSharded(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -20,6 +21,8 @@ async function startSharded(): Promise<void> {
   const manager = new ShardingManager(fileURLToPath(new URL(`./main${extension}`, import.meta.url)), {
     token: config.discord.token,
     totalShards: config.discord.shardCount ?? 'auto',
+    // SHARD_LIST: this host runs only these shards; the other hosts run the rest, all on one DATABASE_URL.
+    ...(config.discord.shardList ? { shardList: config.discord.shardList } : {}),
     // Compiled shards run plain node; from the TypeScript sources (tests) they need tsx's loader.
     execArgv: extension === '.ts' ? ['--import', 'tsx'] : [],
     respawn: true,

@@ -24,9 +24,28 @@ describe('loadConfig', () => {
     ['USER_COOLDOWN_SECONDS', '-1', 'USER_COOLDOWN_SECONDS: must be at least 0'],
     ['DISCORD_API_URL', 'not a url', 'DISCORD_API_URL: must be a URL'],
     ['WATCH_SEEDS', 'maybe', 'WATCH_SEEDS: must be true or false'],
+    ['DIGEST_LEASE_SECONDS', '2', 'DIGEST_LEASE_SECONDS: must be at least 5'],
   ])('names %s and what is wrong when it is malformed', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrowError(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrowError(message);
+  });
+
+  it('reads SHARD_LIST as the shard ids this host runs, of TOTAL_SHARDS', () => {
+    expect(loadConfig({}).discord.shardList).toBeNull();
+    expect(loadConfig({ TOTAL_SHARDS: '4', SHARD_LIST: '2, 3' }).discord).toMatchObject({ shardCount: 4, shardList: [2, 3] });
+  });
+
+  it.each([
+    [{ SHARD_LIST: '0,1' }, 'SHARD_LIST: needs TOTAL_SHARDS set'],
+    [{ SHARD_LIST: '0,1', TOTAL_SHARDS: 'auto' }, 'SHARD_LIST: needs TOTAL_SHARDS set'],
+    [{ SHARD_LIST: '0,2', TOTAL_SHARDS: '2' }, 'SHARD_LIST: shard 2 does not exist: with TOTAL_SHARDS=2 the ids are 0 to 1'],
+    [{ SHARD_LIST: '1,1', TOTAL_SHARDS: '2' }, 'SHARD_LIST: lists shard 1 twice'],
+    [{ SHARD_LIST: 'one', TOTAL_SHARDS: '2' }, 'SHARD_LIST: must be shard ids separated by commas'],
+    [{ SHARD_LIST: '0,,1', TOTAL_SHARDS: '2' }, 'SHARD_LIST: must be shard ids separated by commas'],
+    [{ SHARD_LIST: '-1', TOTAL_SHARDS: '2' }, 'SHARD_LIST: must be shard ids separated by commas'],
+  ])('refuses SHARD_LIST %o in one line naming it', (env, message) => {
+    expect(() => loadConfig(env)).toThrowError(ConfigError);
+    expect(() => loadConfig(env)).toThrowError(message);
   });
 
   it('reports exactly "DIGEST_CRON: hour 25 is outside 0-23" for an hour out of range', () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
-import { deliverRun, type DeliveryResult } from '../delivery/deliverRun.js';
+import { deliverRun, type DeliveryResult, type SendOptions } from '../delivery/deliverRun.js';
 import type { FollowStore, Follow } from '../state/followStore.js';
-import type { StateStore } from '../state/stateStore.js';
+import type { AnyStateStore } from '../state/asyncStateStore.js';
 import { matchTopics } from './matchTopics.js';
 
 /** What one alert post carries: the follow and its new matching articles (one or a burst), as data. */
@@ -18,12 +18,13 @@ export interface AlertPost {
 export interface AlertServiceDeps<M> {
   follows: FollowStore;
   /** The digest's state store: alert posts are delivery runs like digests, with their guarantees. */
-  runs: StateStore;
+  runs: AnyStateStore;
   /** The current coverage's articles by id. */
   article(id: string): Article | null;
   /** Turns a post into messages: one for a single article, one summary for a burst. */
   render(post: AlertPost): M[];
-  send(channelId: string, message: M): Promise<void>;
+  /** Posts one message; `options.nonce` makes a re-send after a crash the same message (see `deliverRun`). */
+  send(channelId: string, message: M, options?: SendOptions): Promise<void>;
   now?: () => Date;
   /** Identifies this process in run claims. @default a random id */
   owner?: string;
@@ -88,7 +89,7 @@ export class AlertService<M> {
       const pending = this.#deps.follows.pending(follow.id);
       if (pending === null) continue;
       const now = this.#now();
-      const claim = this.#deps.runs.claimRun({
+      const claim = await this.#deps.runs.claimRun({
         guildId: followRunKey(follow.id),
         // The batch is named by its first match: a retry after a crash claims the same run and resumes it.
         slot: `batch:${String(pending.firstId).padStart(12, '0')}`,

@@ -1,9 +1,20 @@
-import type { StateStore } from '../state/stateStore.js';
+import type { AnyStateStore } from '../state/asyncStateStore.js';
 import type { DigestRun } from '../state/types.js';
+import { postNonce, runPostKey } from './postNonce.js';
+
+/** How one message is posted. */
+export interface SendOptions {
+  /**
+   * Idempotency key of the message (`postNonce` of the run and the message index, at most 25 characters), sent
+   * with `enforce_nonce`: Discord answers a repeat within a few minutes with the earlier message.
+   */
+  nonce: string;
+}
 
 /** What `deliverRun` needs: a run claimed with `StateStore.claimRun`, its messages and a way to send one. */
 export interface DeliverRunRequest<M> {
-  store: StateStore;
+  /** The SQLite `StateStore` or either backend of the async contract: every call is awaited. */
+  store: AnyStateStore;
   /** The run as `claimRun` returned it; sending resumes at its `partsSent`. */
   run: DigestRun;
   /** The owner the run was claimed with: every record is conditional on still holding the claim. */
@@ -11,8 +22,11 @@ export interface DeliverRunRequest<M> {
   channelId: string;
   /** The run's messages in posting order (whatever the sender takes: a Discord reply, a test record). */
   messages: readonly M[];
-  /** Posts one message; throws on failure, with `status` (an HTTP status) when the platform refused it. */
-  send(channelId: string, message: M): Promise<void>;
+  /**
+   * Posts one message; throws on failure, with `status` (an HTTP status) when the platform refused it. `options.nonce`
+   * is the same for the same run and message on every attempt, so a re-send after a crash is not a second message.
+   */
+  send(channelId: string, message: M, options: SendOptions): Promise<void>;
   now(): Date;
   /** How long the claim is extended after each message. */
   leaseMs: number;
@@ -36,20 +50,21 @@ export type DeliveryResult =
  */
 export async function deliverRun<M>(request: DeliverRunRequest<M>): Promise<DeliveryResult> {
   const { store, run, owner, channelId, messages, now } = request;
-  store.setPartsTotal(run.id, messages.length);
+  await store.setPartsTotal(run.id, messages.length);
   try {
     for (let part = run.partsSent; part < messages.length; part += 1) {
-      await request.send(channelId, messages[part]!);
-      if (!store.recordPartSent(run.id, owner, part, now(), request.leaseMs)) return { outcome: 'claim-lost', sent: part + 1 };
+      // The nonce makes a re-send of a message the platform accepted just before a crash return that message.
+      await request.send(channelId, messages[part]!, { nonce: postNonce(runPostKey(run), part) });
+      if (!(await store.recordPartSent(run.id, owner, part, now(), request.leaseMs))) return { outcome: 'claim-lost', sent: part + 1 };
     }
   } catch (error) {
     const status = (error as { status?: unknown } | null)?.status;
     const httpStatus = typeof status === 'number' ? status : null;
     const text = `${httpStatus !== null ? `HTTP ${httpStatus}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
     const retryAt = new Date(now().getTime() + request.retryMs);
-    store.failRun(run.id, owner, text, now(), retryAt);
+    await store.failRun(run.id, owner, text, now(), retryAt);
     return { outcome: 'failed', error: text, status: httpStatus, retryAt, cause: error };
   }
-  store.finishRun(run.id, owner, 'ok', now());
+  await store.finishRun(run.id, owner, 'ok', now());
   return { outcome: 'posted', messages: messages.length };
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Article } from '../corpus/types.js';
 import { deliverRun } from '../delivery/deliverRun.js';
-import type { StateStore } from '../state/stateStore.js';
 import { isFinishedRun, type DigestRun, type RunKind } from '../state/types.js';
 import { composeDigest, latestArticles } from './composeDigest.js';
 import { defaultDigestSettings, resolveGuildSettings, type DigestSettings, type ResolvedGuildSettings } from './digestSettings.js';
@@ -36,8 +35,8 @@ export class DigestService<M = unknown> {
   }
 
   /** Records the first-seen time of every article not seen before (call it when the library reloads). */
-  noteArticles(ids: readonly string[]): { added: number; baseline: boolean } {
-    const result = this.deps.store.noteArticles(ids, this.now());
+  async noteArticles(ids: readonly string[]): Promise<{ added: number; baseline: boolean }> {
+    const result = await this.deps.store.noteArticles(ids, this.now());
     if (result.baseline) this.deps.log.info({ articles: ids.length }, 'digest: first start, the current coverage is the baseline');
     else if (result.added > 0) this.deps.log.info({ added: result.added }, 'digest: new articles recorded');
     return result;
@@ -45,7 +44,7 @@ export class DigestService<M = unknown> {
 
   /** The tick: posts every served guild whose latest slot has come and is not done. One guild's failure never stops the others. */
   async runDue(): Promise<GuildOutcome[]> {
-    this.noteCurrentLibrary();
+    await this.noteCurrentLibrary();
     const outcomes: GuildOutcome[] = [];
     for (const guildId of this.deps.guildIds()) {
       if (this.inFlight.has(guildId)) {
@@ -74,11 +73,11 @@ export class DigestService<M = unknown> {
   }
 
   /** The digest as it would be posted now (nothing recorded); with nothing new, the latest few articles instead. */
-  preview(guildId: string): DigestPreview {
-    const resolved = this.resolve(guildId);
+  async preview(guildId: string): Promise<DigestPreview> {
+    const resolved = await this.resolve(guildId);
     const until = this.now().toISOString();
-    const since = this.sinceFor(guildId);
-    const selection = this.select(since, until);
+    const since = await this.sinceFor(guildId);
+    const selection = await this.select(since, until);
     if (selection.carried.length > 0) {
       return { nothingNew: false, articles: selection.carried.length, post: this.compose('preview', selection.carried, since, until, resolved) };
     }
@@ -87,12 +86,12 @@ export class DigestService<M = unknown> {
 
   /** Posts the digest now (`/digest now post:true`): it counts as the guild's latest digest. Nothing new: nothing posted. */
   async postNow(guildId: string): Promise<DigestPreview> {
-    const resolved = this.resolve(guildId);
+    const resolved = await this.resolve(guildId);
     if (!resolved.channelId) throw new DigestError(`guild ${guildId} has no digest channel; choose one with /digest set`, guildId);
-    this.noteCurrentLibrary();
+    await this.noteCurrentLibrary();
     // A digest left half-posted is finished first: a new one would repeat its articles.
-    const unfinished = this.deps.store.unfinishedRun(guildId);
-    const preview = this.preview(guildId);
+    const unfinished = await this.deps.store.unfinishedRun(guildId);
+    const preview = await this.preview(guildId);
     if (preview.nothingNew && !unfinished) return { ...preview, posted: false, channelId: resolved.channelId };
     const outcome = unfinished
       ? await this.post(guildId, unfinished.slot, unfinished.kind, resolved)
@@ -102,13 +101,13 @@ export class DigestService<M = unknown> {
   }
 
   /** A guild's schedule, last run and what the next digest would carry. */
-  status(guildId: string): DigestStatus {
-    const resolved = this.resolve(guildId);
+  async status(guildId: string): Promise<DigestStatus> {
+    const resolved = await this.resolve(guildId);
     const now = this.now();
     const next = resolved.enabled ? nextSlot(now, resolved.schedule) : null;
-    const last = this.deps.store.latestRun(guildId);
-    const since = this.sinceFor(guildId);
-    const selection = this.select(since, now.toISOString());
+    const last = await this.deps.store.latestRun(guildId);
+    const since = await this.sinceFor(guildId);
+    const selection = await this.select(since, now.toISOString());
     return {
       guildId,
       enabled: resolved.enabled,
@@ -126,17 +125,17 @@ export class DigestService<M = unknown> {
   }
 
   /** Turns the digest on for a guild, with its channel, time and zone (validated: bad values throw naming them). */
-  configure(guildId: string, input: DigestConfigureInput): DigestStatus {
+  async configure(guildId: string, input: DigestConfigureInput): Promise<DigestStatus> {
     if (input.time !== undefined) parseTimeOfDay(input.time);
     if (input.timezone !== undefined) checkTimezone(input.timezone);
-    const before = this.resolve(guildId);
+    const before = await this.resolve(guildId);
     const channelId = input.channelId ?? before.channelId;
     if (!channelId) throw new DigestError(`guild ${guildId} has no digest channel yet: choose one`, guildId);
     const now = this.now();
     if (input.channelId !== undefined && input.channelId !== before.channelId) {
-      this.deps.store.abandonUnfinished(guildId, `channel changed to ${input.channelId}`, now);
+      await this.deps.store.abandonUnfinished(guildId, `channel changed to ${input.channelId}`, now);
     }
-    this.deps.store.updateGuild(
+    await this.deps.store.updateGuild(
       guildId,
       { channelId, enabled: true, ...(input.time !== undefined ? { time: normaliseTime(input.time) } : {}), ...(input.timezone !== undefined ? { timezone: input.timezone } : {}) },
       now,
@@ -147,56 +146,56 @@ export class DigestService<M = unknown> {
   }
 
   /** Turns the digest off for a guild (also when it only followed the defaults). */
-  disable(guildId: string): DigestStatus {
-    this.deps.store.updateGuild(guildId, { enabled: false }, this.now(), this.resolve(guildId).enabled);
+  async disable(guildId: string): Promise<DigestStatus> {
+    await this.deps.store.updateGuild(guildId, { enabled: false }, this.now(), (await this.resolve(guildId)).enabled);
     this.deps.log.info({ guildId }, 'digest: turned off');
     return this.status(guildId);
   }
 
-  private noteCurrentLibrary(): void {
+  private async noteCurrentLibrary(): Promise<void> {
     const fresh = this.deps.library().articles.map((article) => article.id).filter((id) => !this.noted.has(id));
     // The first call always writes: on a fresh file it records the baseline, even of an empty coverage.
     if (fresh.length === 0 && this.noted.size > 0) return;
-    this.noteArticles(fresh);
+    await this.noteArticles(fresh);
     for (const id of fresh) this.noted.add(id);
   }
 
-  private resolve(guildId: string): ResolvedGuildSettings {
+  private async resolve(guildId: string): Promise<ResolvedGuildSettings> {
     const channel = this.settings.channelId;
     const here = channel !== null && (this.deps.guildOfChannel ? this.deps.guildOfChannel(channel) === guildId : true);
-    return resolveGuildSettings(this.deps.store.guild(guildId), this.settings, here);
+    return resolveGuildSettings(await this.deps.store.guild(guildId), this.settings, here);
   }
 
   /** The next digest starts after the last completed one, or when the guild's digest became active. */
-  private sinceFor(guildId: string): string | null {
-    const last = this.deps.store.lastCompleted(guildId)?.until ?? null;
-    const active = this.deps.store.guild(guildId)?.activeSince ?? this.deps.store.baselineAt();
+  private async sinceFor(guildId: string): Promise<string | null> {
+    const last = (await this.deps.store.lastCompleted(guildId))?.until ?? null;
+    const active = (await this.deps.store.guild(guildId))?.activeSince ?? (await this.deps.store.baselineAt());
     if (last === null) return active;
     return active !== null && active > last ? active : last;
   }
 
-  private select(since: string | null, until: string): DigestSelection {
-    return selectDigestArticles(this.deps.library().articles, this.deps.store.firstSeen(), { since, until });
+  private async select(since: string | null, until: string): Promise<DigestSelection> {
+    return selectDigestArticles(this.deps.library().articles, await this.deps.store.firstSeen(), { since, until });
   }
 
   private async runGuild(guildId: string): Promise<GuildOutcome> {
-    const resolved = this.resolve(guildId);
+    const resolved = await this.resolve(guildId);
     if (!resolved.enabled) return { guildId, outcome: 'inactive' };
     const now = this.now();
-    const guild = this.deps.store.guild(guildId) ?? this.deps.store.ensureGuild(guildId, now);
-    const unfinished = this.deps.store.unfinishedRun(guildId);
+    const guild = (await this.deps.store.guild(guildId)) ?? (await this.deps.store.ensureGuild(guildId, now));
+    const unfinished = await this.deps.store.unfinishedRun(guildId);
     // A digest that sent some of its messages is finished first, whatever its age: its articles are half-posted.
     if (unfinished) return this.post(guildId, unfinished.slot, unfinished.kind, resolved);
     const slot = previousSlot(now, resolved.schedule)?.toISOString();
     if (!slot || slot < guild.scheduleSince) return { guildId, outcome: 'not-due' };
-    const existing = this.deps.store.run(guildId, slot);
+    const existing = await this.deps.store.run(guildId, slot);
     if (existing && isFinishedRun(existing.status)) {
       return { guildId, outcome: 'done', slot };
     }
     const ageHours = (now.getTime() - Date.parse(slot)) / 3_600_000;
     if (ageHours > this.settings.graceHours) {
       const reason = `not posted by ${now.toISOString()}, ${ageHours.toFixed(1)} h after its slot (grace ${this.settings.graceHours} h); the next digest carries its articles`;
-      if (this.deps.store.recordMissed(guildId, slot, reason, now)) this.deps.log.warn({ guildId, slot, channelId: resolved.channelId }, `digest: missed slot: ${reason}`);
+      if (await this.deps.store.recordMissed(guildId, slot, reason, now)) this.deps.log.warn({ guildId, slot, channelId: resolved.channelId }, `digest: missed slot: ${reason}`);
       return { guildId, outcome: 'missed', slot };
     }
     return this.post(guildId, slot, 'scheduled', resolved);
@@ -207,7 +206,12 @@ export class DigestService<M = unknown> {
     const now = this.now();
     const owner = `${this.instance}#${(this.claims += 1)}`;
     const leaseMs = this.settings.leaseMinutes * 60_000;
-    const claim = store.claimRun({
+    // The plan is computed inside the claim's transaction and must be synchronous (PostgreSQL's claim is async):
+    // read what it needs first. Within a process the guild is in flight, so nothing changes it meanwhile.
+    const since = await this.sinceFor(guildId);
+    const until = now.toISOString();
+    const selection = await this.select(since, until);
+    const claim = await store.claimRun({
       guildId,
       slot,
       kind,
@@ -215,18 +219,14 @@ export class DigestService<M = unknown> {
       owner,
       now,
       leaseMs,
-      plan: () => {
-        const since = this.sinceFor(guildId);
-        const until = now.toISOString();
-        return { since, until, articleIds: this.select(since, until).carried.map((article) => article.id) };
-      },
+      plan: () => ({ since, until, articleIds: selection.carried.map((article) => article.id) }),
     });
     if (!claim.claimed) return { guildId, outcome: claim.reason === 'done' ? 'done' : claim.reason, slot };
     const run = claim.run;
     const channelId = run.channelId ?? resolved.channelId!;
     const articles = this.articlesOf(run);
     if (articles.length === 0 && run.partsSent === 0 && this.settings.whenEmpty === 'skip') {
-      store.finishRun(run.id, owner, 'empty-skipped', now);
+      await store.finishRun(run.id, owner, 'empty-skipped', now);
       log.info({ guildId, slot }, 'digest: nothing new, skipped');
       return { guildId, outcome: 'empty-skipped', slot, articles: 0 };
     }
@@ -237,7 +237,7 @@ export class DigestService<M = unknown> {
       owner,
       channelId,
       messages,
-      send: (channel, message) => this.deps.send(channel, message),
+      send: (channel, message, options) => this.deps.send(channel, message, options),
       now: this.now,
       leaseMs,
       retryMs: this.settings.retryMinutes * 60_000,

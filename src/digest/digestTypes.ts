@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
+import type { SendOptions } from '../delivery/deliverRun.js';
 import type { Article } from '../corpus/types.js';
 import type { Quote } from '../quotes/types.js';
-import type { StateStore } from '../state/stateStore.js';
+import type { AnyStateStore } from '../state/asyncStateStore.js';
 import type { RunKind } from '../state/types.js';
 import type { Digest } from './composeDigest.js';
 import type { DigestSettings } from './digestSettings.js';
@@ -29,15 +30,19 @@ export interface DigestPost {
 
 /** What `DigestService` is built from; `M` is a message as the sender takes it (e.g. a Discord `Reply`). */
 export interface DigestServiceDeps<M> {
-  store: StateStore;
+  /** The state: `openStateBackend`'s (SQLite or PostgreSQL), or a SQLite `StateStore` directly. */
+  store: AnyStateStore;
   /** The coverage now (called at each use, so a reload is seen at once). */
   library: () => DigestLibrary;
   /** Defaults from the environment; see `DigestSettings`. */
   settings?: Partial<DigestSettings>;
   /** Turns a digest into its messages, in posting order. */
   render(post: DigestPost): M[];
-  /** Posts one message; throws errors carrying `status` (HTTP status, e.g. 403, 404) when Discord refuses. */
-  send(channelId: string, message: M): Promise<void>;
+  /**
+   * Posts one message; throws errors carrying `status` (HTTP status, e.g. 403, 404) when Discord refuses.
+   * `options.nonce` (at most 25 characters) goes out with `enforce_nonce`, so a repeat returns the earlier message.
+   */
+  send(channelId: string, message: M, options?: SendOptions): Promise<void>;
   /** The guilds this process serves: with shards, each guild is posted by the process that holds it. */
   guildIds(): string[];
   /** The guild a channel belongs to, if this process knows it; the default channel applies only there. Absent: everywhere. */

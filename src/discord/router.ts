@@ -6,6 +6,7 @@ import type { AutocompleteInvocation, ButtonInvocation, CommandInvocation } from
 import { PAGE_PREFIX } from './pageStore.js';
 import { texts } from './texts.js';
 import { UserError } from './userError.js';
+import { StateUnavailableError } from '../state/StateUnavailableError.js';
 
 /**
  * Sends each interaction to its command, with the checks every command shares (cooldowns) and the one error boundary
@@ -71,8 +72,10 @@ export class Router {
 
   async #fail(error: unknown, log: AppContext['log'], answer: (message: string) => Promise<void>): Promise<void> {
     const refusal = userMessage(error);
-    const message = refusal ?? texts.internalError;
+    // The state database away (PostgreSQL restarting) is passing: say "try again shortly", log it as a warning.
+    const message = refusal ?? (error instanceof StateUnavailableError ? texts.stateUnavailable : texts.internalError);
     if (refusal !== null) log.debug({ reason: refusal }, 'refused');
+    else if (error instanceof StateUnavailableError) log.warn({ reason: error.reason }, 'state database unavailable');
     else log.error({ err: error }, 'command failed');
     // The interaction may be gone (expired token, deleted channel): nothing more to do than log it.
     await answer(message).catch((replyError: unknown) => log.warn({ err: replyError }, 'could not send the error answer'));

@@ -21,8 +21,12 @@ export interface Bot {
   client: Client;
   /** Guilds this process serves (with sharding: the guilds of its shards). */
   guildIds(): string[];
-  /** Posts `reply` into a channel. Throws a `ChannelUnavailableError` (status 404) when the channel is gone or not a text channel. */
-  send(channelId: string, reply: Reply): Promise<void>;
+  /**
+   * Posts `reply` into a channel. Throws a `ChannelUnavailableError` (status 404) when the channel is gone or not a text channel.
+   * With `options.nonce` the message is sent with `enforce_nonce`: Discord answers a repeat of the nonce within a few
+   * minutes with the earlier message instead of creating a second one.
+   */
+  send(channelId: string, reply: Reply, options?: { nonce?: string }): Promise<void>;
   /** Logs out and closes the gateway connection. */
   stop(): Promise<void>;
 }
@@ -78,11 +82,12 @@ export async function startBot(router: Router, options: BotOptions): Promise<Bot
   return {
     client,
     guildIds: () => [...client.guilds.cache.keys()],
-    async send(channelId, reply) {
+    async send(channelId, reply, options = {}) {
       const channel = await client.channels.fetch(channelId);
       if (!channel) throw new ChannelUnavailableError(channelId, 'unknown channel');
       if (!channel.isSendable()) throw new ChannelUnavailableError(channelId, 'not a text channel');
-      await channel.send(toMessageOptions(reply));
+      const nonce = options.nonce ? { nonce: options.nonce, enforceNonce: true } : {};
+      await channel.send({ ...toMessageOptions(reply), ...nonce });
     },
     async stop() {
       stopping = true;

@@ -12,6 +12,7 @@ export function plural(count: number, noun: string, pluralNoun = `${noun}s`): st
 /** What users read when something goes wrong, is refused or needs saying in a sentence: every command's, in one table. */
 export const texts = {
   internalError: 'Something went wrong on our side while answering; it has been logged. Please try again in a moment.',
+  stateUnavailable: 'The settings store cannot be reached right now; nothing was changed. Please try again shortly.',
   unknownCommand: (name: string) => `There is no command \`/${name}\`. Try \`/help\`.`,
   rateLimitedUser: (retryAt: number) => `You are going a bit fast. Try again <t:${Math.ceil(retryAt / 1000)}:R>.`,
   rateLimitedGuild: (retryAt: number) => `This server has asked a lot in the last minute. Try again <t:${Math.ceil(retryAt / 1000)}:R>.`,

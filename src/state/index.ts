@@ -4,3 +4,12 @@ export type { DigestRun, FirstSeen, GuildSettings, GuildSettingsPatch, RunKind, 
 export { FeedStore, type FeedHealth, type StoredItem } from './feedStore.js';
 export { COMPLETED_RUN_STATUSES, FINISHED_RUN_STATUSES, isFinishedRun } from './types.js';
 export { FollowStore, type Follow } from './followStore.js';
+export type { AnyStateStore, AsyncStateStore, StateBackendKind } from './asyncStateStore.js';
+export { SqliteStateBackend } from './sqliteStateBackend.js';
+export { PostgresStateStore, type PostgresStateOptions } from './postgresStateStore.js';
+export { openStateBackend, type StateLocation } from './openStateBackend.js';
+export { migratePostgres, MIGRATIONS_DIR, MIGRATIONS_TABLE, type MigrateOptions } from './migratePostgres.js';
+export { StateDatabaseError } from './StateDatabaseError.js';
+export { IngestLeader, type IngestLeaderOptions } from './ingestLeader.js';
+export { ARTICLES_CHANNEL, listenNewArticles, notifyNewArticles, type ArticleSubscription } from './articleChannel.js';
+export { copySqliteToPostgres, type CopyCounts } from './copySqliteToPostgres.js';

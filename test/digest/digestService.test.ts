@@ -57,7 +57,7 @@ describe('DigestService.runDue', () => {
   it('posts once per local day across the March change, for a guild that set its own time and zone', async () => {
     const h = await started('2025-03-28T00:00:00.000Z');
     const service = h.service();
-    service.configure('g1', { channelId: 'c9', time: '8:00', timezone: 'Europe/London' });
+    await service.configure('g1', { channelId: 'c9', time: '8:00', timezone: 'Europe/London' });
     await service.catchUp();
     for (let t = Date.parse('2025-03-28T00:10:00.000Z'); t <= Date.parse('2025-04-01T00:00:00.000Z'); t += 10 * 60_000) {
       h.at(new Date(t).toISOString());
@@ -107,7 +107,7 @@ describe('DigestService.runDue', () => {
     const service = h.service({ graceHours: 6 });
     expect(await service.catchUp()).toEqual([{ guildId: 'g1', outcome: 'missed', slot: '2025-06-01T08:00:00.000Z' }]);
     expect(h.sent).toEqual([]);
-    expect(service.status('g1').lastRun).toMatchObject({ status: 'missed', error: expect.stringContaining('grace 6 h') });
+    expect((await service.status('g1')).lastRun).toMatchObject({ status: 'missed', error: expect.stringContaining('grace 6 h') });
     expect(h.logs.some((entry) => entry.level === 40 && entry.guildId === 'g1' && String(entry.msg).includes('missed slot'))).toBe(true);
     h.at('2025-06-02T08:00:00.000Z');
     await service.runDue();
@@ -121,7 +121,7 @@ describe('DigestService.runDue', () => {
     h.at('2025-06-01T08:00:00.000Z');
     expect(await service.runDue()).toEqual([{ guildId: 'g1', outcome: 'empty-skipped', slot: '2025-06-01T08:00:00.000Z', articles: 0 }]);
     expect(h.sent).toEqual([]);
-    expect(service.status('g1').lastRun?.status).toBe('empty-skipped');
+    expect((await service.status('g1')).lastRun?.status).toBe('empty-skipped');
   });
 
   it('posts a short note when empty in post mode', async () => {
@@ -151,8 +151,8 @@ describe('DigestService.runDue', () => {
     const h = await started('2025-06-01T07:00:00.000Z');
     h.guilds = ['g1', 'g2'];
     const service = h.service({ retryMinutes: 10 });
-    service.configure('g1', { channelId: 'c-locked' });
-    service.configure('g2', { channelId: 'c-open' });
+    await service.configure('g1', { channelId: 'c-locked' });
+    await service.configure('g2', { channelId: 'c-open' });
     await service.catchUp();
     h.articles.push(makeArticle('new.md'));
     h.refusing.set('c-locked', 403);
@@ -162,7 +162,7 @@ describe('DigestService.runDue', () => {
     expect(first[0]?.error).toBe('HTTP 403: Missing Permissions');
     const warning = h.logs.find((entry) => entry.level === 40 && entry.guildId === 'g1');
     expect(warning).toMatchObject({ channelId: 'c-locked', status: 403, msg: 'digest: missing channel or permission; retrying after 10 min' });
-    expect(service.status('g1').lastRun).toMatchObject({ status: 'failed', error: 'HTTP 403: Missing Permissions' });
+    expect((await service.status('g1')).lastRun).toMatchObject({ status: 'failed', error: 'HTTP 403: Missing Permissions' });
 
     // Before the retry time nothing is tried; once the permission is fixed, the next run posts it once.
     h.at('2025-06-01T08:05:00.000Z');
@@ -195,7 +195,7 @@ describe('DigestService.runDue', () => {
     h.failSendNumber = 2;
     expect((await service.runDue())[0]?.outcome).toBe('failed');
     expect(h.sent).toHaveLength(1);
-    expect(service.status('g1').lastRun?.status).toBe('failed');
+    expect((await service.status('g1')).lastRun?.status).toBe('failed');
 
     // A restart in between: the new process continues the same run.
     h.at('2025-06-01T08:10:00.000Z');
@@ -203,7 +203,7 @@ describe('DigestService.runDue', () => {
     expect((await restarted.runDue())[0]?.outcome).toBe('posted');
     expect(headlineCount(h)).toBe(40);
     expect(h.sent[1]?.reply.content).toMatch(/^\*\*Daily digest\*\* \(continued, 2\/\d+\)$/);
-    expect(restarted.status('g1').lastRun?.status).toBe('ok');
+    expect((await restarted.status('g1')).lastRun?.status).toBe('ok');
   });
 
   it('posts a guild once when two services (two connections) share the state file', async () => {
@@ -232,7 +232,7 @@ describe('DigestService.runDue', () => {
     h.articles.push(makeArticle('new.md'));
     h.at('2025-06-01T08:00:00.000Z');
     expect((await service.runDue()).map((entry) => [entry.guildId, entry.outcome])).toEqual([['g1', 'inactive'], ['g2', 'posted']]);
-    expect(service.status('g1').inactiveReason).toBe('no-channel');
+    expect((await service.status('g1')).inactiveReason).toBe('no-channel');
   });
 });
 
@@ -240,15 +240,15 @@ describe('DigestService.configure', () => {
   it('refuses a bad time or zone naming the value', async () => {
     const h = await started('2025-06-01T07:00:00.000Z');
     const service = h.service();
-    expect(() => service.configure('g1', { time: '25:00' })).toThrow('time "25:00" is not a 24-hour HH:MM time such as 08:00');
-    expect(() => service.configure('g1', { timezone: 'Europe/Londres' })).toThrow('time zone "Europe/Londres" is not an IANA time zone');
+    await expect(service.configure('g1', { time: '25:00' })).rejects.toThrow('time "25:00" is not a 24-hour HH:MM time such as 08:00');
+    await expect(service.configure('g1', { timezone: 'Europe/Londres' })).rejects.toThrow('time zone "Europe/Londres" is not an IANA time zone');
   });
 
   it('does not fire a slot that passed before the change', async () => {
     const h = await started('2025-06-01T10:00:00.000Z');
     const service = h.service({ channelId: null });
     await service.catchUp();
-    service.configure('g1', { channelId: 'c5', time: '09:00' });
+    await service.configure('g1', { channelId: 'c5', time: '09:00' });
     h.at('2025-06-01T10:01:00.000Z');
     h.articles.push(makeArticle('new.md'));
     expect((await service.runDue())[0]?.outcome).toBe('not-due');
@@ -259,7 +259,7 @@ describe('DigestService.configure', () => {
   it('needs a channel when none is known', async () => {
     const h = await started('2025-06-01T10:00:00.000Z');
     const service = h.service({ channelId: null });
-    expect(() => service.configure('g1', { time: '09:00' })).toThrow('guild g1 has no digest channel yet: choose one');
+    await expect(service.configure('g1', { time: '09:00' })).rejects.toThrow('guild g1 has no digest channel yet: choose one');
   });
 });
 
@@ -269,7 +269,7 @@ describe('DigestService.disable', () => {
     const service = h.service();
     await service.catchUp();
     h.articles.push(makeArticle('new.md'));
-    expect(service.disable('g1')).toMatchObject({ enabled: false, inactiveReason: 'off', nextRun: null });
+    expect(await service.disable('g1')).toMatchObject({ enabled: false, inactiveReason: 'off', nextRun: null });
     h.at('2025-06-01T08:00:00.000Z');
     expect((await service.runDue())[0]?.outcome).toBe('inactive');
     expect(h.sent).toEqual([]);
@@ -290,7 +290,7 @@ describe('DigestService.status', () => {
     h.articles.push(makeArticle('b.md'));
     h.at('2025-06-01T07:30:00.000Z');
     await service.runDue();
-    const status = service.status('g1');
+    const status = await service.status('g1');
     expect(status).toMatchObject({
       enabled: true,
       channelId: 'c1',
@@ -310,11 +310,11 @@ describe('DigestService.preview and postNow', () => {
     h.articles.push(makeArticle('new.md'));
     h.at('2025-06-01T07:10:00.000Z');
     await service.runDue();
-    const preview = service.preview('g1');
+    const preview = await service.preview('g1');
     expect(preview).toMatchObject({ nothingNew: false, articles: 1, post: { mode: 'preview', timezone: 'UTC' } });
     expect(preview.post.digest.sections.flatMap((section) => section.items.map((item) => item.id))).toEqual(['new.md']);
     expect(renderDigestPost(preview.post)[0]?.content).toContain('**Digest preview**');
-    expect(service.status('g1').lastRun).toBeNull();
+    expect((await service.status('g1')).lastRun).toBeNull();
   });
 
   it('shows the latest articles by date when nothing is new', async () => {
@@ -322,7 +322,7 @@ describe('DigestService.preview and postNow', () => {
     h.articles = [makeArticle('x.md', { date: '2011-01-01' }), makeArticle('y.md', { date: '2012-02-06' })];
     const service = h.service();
     await service.catchUp();
-    const preview = service.preview('g1');
+    const preview = await service.preview('g1');
     expect(preview.nothingNew).toBe(true);
     expect(preview.post.mode).toBe('latest');
     const [reply] = renderDigestPost(preview.post);

@@ -161,8 +161,8 @@ describe('the digest with two shards', () => {
     at('2026-06-10T06:00:00.000Z');
     arrived = fresh.slice(0, 4);
     // First start on this file: what is there now is the baseline; only the fifth article will be new.
-    services[0]!.configure(zero.guild.id, { channelId: zero.digest.id });
-    services[1]!.configure(one.guild.id, { channelId: one.digest.id });
+    await services[0]!.configure(zero.guild.id, { channelId: zero.digest.id });
+    await services[1]!.configure(one.guild.id, { channelId: one.digest.id });
     await Promise.all(services.map((service) => service.runDue()));
   });
 

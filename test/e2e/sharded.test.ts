@@ -24,7 +24,7 @@ const NEW_HEADLINE = `${LIGHTHOUSE_TOPIC} report number ${LIGHTHOUSE_ARTICLES}`;
  * seen (the baseline), and each guild's digest turned on in its own #digest channel. With DIGEST_CRON every minute,
  * the start-up catch-up then finds the current minute's slot due, with one new article to post.
  */
-function writeEarlierState(file: string, guilds: { guildId: string; channelId: string }[]): void {
+async function writeEarlierState(file: string, guilds: { guildId: string; channelId: string }[]): Promise<void> {
   const store = StateStore.open(file);
   const hourAgo = new Date(Date.now() - 3_600_000);
   const service = new DigestService({
@@ -37,8 +37,8 @@ function writeEarlierState(file: string, guilds: { guildId: string; channelId: s
     log: createLogger('silent'),
   });
   const seen = [path.basename(SEED_ARTICLE), ...Array.from({ length: LIGHTHOUSE_ARTICLES - 1 }, (_, index) => `lighthouse-${index + 1}.md`)];
-  service.noteArticles(seen);
-  for (const { guildId, channelId } of guilds) service.configure(guildId, { channelId });
+  await service.noteArticles(seen);
+  for (const { guildId, channelId } of guilds) await service.configure(guildId, { channelId });
   store.close();
 }
 
@@ -73,7 +73,7 @@ describe('npm run start:sharded (src/shard.ts) with TOTAL_SHARDS=2, DIGEST_CRON 
     await deployCommands(loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }), () => undefined);
     stateDir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-shards-'));
     const stateFile = path.join(stateDir, 'state.sqlite');
-    writeEarlierState(stateFile, [
+    await writeEarlierState(stateFile, [
       { guildId: zero.guild.id, channelId: zero.digest.id },
       { guildId: one.guild.id, channelId: one.digest.id },
     ]);

@@ -171,7 +171,7 @@ describe('the digest post (POST /channels/:id/messages) failing', () => {
     const from = fake.requests.length;
     fake.setResponse({ method: 'POST', path: digestPath }, { ...serverError, times: ATTEMPTS });
     expect(await service.runDue()).toEqual([expect.objectContaining({ outcome: 'failed', error: expect.stringContaining('500') })]);
-    expect(service.status(setup.guild.id).lastRun).toMatchObject({ status: 'failed', slot: '2026-07-04T08:00:00.000Z' });
+    expect((await service.status(setup.guild.id)).lastRun).toMatchObject({ status: 'failed', slot: '2026-07-04T08:00:00.000Z' });
     expect(running.logs.some((line) => line.msg.startsWith('digest: Discord error; retrying'))).toBe(true);
 
     // Ticks before the retry time send nothing; the first one after it posts the same digest.
@@ -182,7 +182,7 @@ describe('the digest post (POST /channels/:id/messages) failing', () => {
     expect(await service.runDue()).toEqual([expect.objectContaining({ outcome: 'posted', articles: 2 })]);
     expect(digestPosts(from).map((r) => r.status)).toEqual([500, 500, 500, 500, 200]);
     expectPostedOnce(digestPosts(from), articles);
-    expect(service.status(setup.guild.id).lastRun).toMatchObject({ status: 'ok', slot: '2026-07-04T08:00:00.000Z' });
+    expect((await service.status(setup.guild.id)).lastRun).toMatchObject({ status: 'ok', slot: '2026-07-04T08:00:00.000Z' });
 
     // The next day's digest carries only the next day's articles.
     const tomorrow = arrivals('2026-07-05', 1);

@@ -187,6 +187,9 @@ export interface MessageBody {
   embeds?: APIMessage['embeds'];
   components?: APIMessage['components'];
   flags?: number;
+  /** Echoed on the message; with `enforce_nonce`, a repeat within the window returns the earlier message. */
+  nonce?: string | number;
+  enforce_nonce?: boolean;
 }
 
 /** A valid message object (numeric snowflake id, bot author) as the REST routes return it. */
@@ -213,6 +216,7 @@ export function buildMessage(
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
     flags: body.flags ?? 0,
+    ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
     ...(extra.applicationId === undefined ? {} : { application_id: extra.applicationId }),
     ...(extra.webhookId === undefined ? {} : { webhook_id: extra.webhookId }),
   };

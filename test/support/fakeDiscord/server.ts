@@ -35,6 +35,8 @@ interface ParsedBody {
 }
 
 const API_PREFIX = '/api/v10';
+/** Longest message nonce Discord accepts. */
+const NONCE_MAX_LENGTH = 25;
 const UNKNOWN_ROUTE: Reply = { status: 404, body: { message: 'Unknown route (fake)', code: 0 } };
 
 function error(status: number, code: number, message: string): Reply {
@@ -44,6 +46,7 @@ function error(status: number, code: number, message: string): Reply {
 /** The REST half of the fake: routes requests, records them, and serves injected faults first. */
 export class RestRoutes {
   private readonly injected: { matcher: ResponseMatcher; response: InjectedResponse; remaining: number }[] = [];
+  private readonly delays: { matcher: ResponseMatcher; ms: number; remaining: number }[] = [];
 
   constructor(
     private readonly state: FakeState,
@@ -54,6 +57,14 @@ export class RestRoutes {
   /** Makes the next `response.times` (default 1) requests matching `matcher` get `response` instead of the route's. */
   setResponse(matcher: ResponseMatcher, response: InjectedResponse): void {
     this.injected.push({ matcher, response, remaining: response.times ?? 1 });
+  }
+
+  /**
+   * Makes the next `times` requests matching `matcher` be handled (a message is created) and recorded at once, but
+   * answered only after `ms`: a client killed meanwhile never learns that Discord accepted its message.
+   */
+  delayResponse(matcher: ResponseMatcher, ms: number, times = 1): void {
+    this.delays.push({ matcher, ms, remaining: times });
   }
 
   /** The `node:http` request listener. */
@@ -84,6 +95,12 @@ export class RestRoutes {
     request.status = reply.status;
     request.response = reply.body;
     this.recorder.record(request);
+    const delay = this.delays.find((entry) => entry.remaining > 0 && matches(entry.matcher, request));
+    if (delay) {
+      delay.remaining -= 1;
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+      if (res.destroyed) return;
+    }
     // A 204 must carry no JSON content type: @discordjs/rest would try to parse the empty body.
     const empty = reply.status === 204 || reply.body === undefined;
     res.writeHead(reply.status, { ...(empty ? {} : { 'content-type': 'application/json' }), ...reply.headers });
@@ -144,11 +161,30 @@ export class RestRoutes {
       const found = state.findChannel(p1);
       if (!found) return error(404, 10003, 'Unknown Channel');
       if (method === 'GET' && parts.length === 2) return { status: 200, body: buildChannel(found.guild, found.channel, 0) };
-      if (method === 'POST' && parts.length === 3 && p2 === 'messages') {
-        return { status: 200, body: this.store(buildMessage(p1, state.bot, request.body as MessageBody)) };
-      }
+      if (method === 'POST' && parts.length === 3 && p2 === 'messages') return this.createMessage(p1, (request.body ?? {}) as MessageBody);
     }
     return UNKNOWN_ROUTE;
+  }
+
+  /**
+   * `POST /channels/:id/messages`, with Discord's nonce rules: a nonce is a string of at most 25 characters or an
+   * integer; `enforce_nonce` needs one, and a nonce already used within the window returns that message, not a new one.
+   */
+  private createMessage(channelId: Snowflake, body: MessageBody): Reply {
+    const { nonce } = body;
+    if (nonce !== undefined && (typeof nonce === 'string' ? nonce.length > NONCE_MAX_LENGTH : !Number.isInteger(nonce))) {
+      return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${NONCE_MAX_LENGTH} or fewer in length.` }] } } } };
+    }
+    if (body.enforce_nonce && nonce === undefined) return error(400, 50035, 'Invalid Form Body: enforce_nonce requires a nonce');
+    const now = Date.now();
+    if (body.enforce_nonce && nonce !== undefined) {
+      const earlier = this.state.nonces.get(String(nonce));
+      const message = earlier && now - earlier.at <= this.state.nonceWindowMs ? this.state.messages.get(earlier.messageId) : undefined;
+      if (message) return { status: 200, body: message };
+    }
+    const message = this.store(buildMessage(channelId, this.state.bot, body));
+    if (body.enforce_nonce && nonce !== undefined) this.state.nonces.set(String(nonce), { messageId: message.id, at: now });
+    return { status: 200, body: message };
   }
 
   private commands(method: string, scope: string, body: unknown): Reply {

@@ -37,6 +37,8 @@ export interface FakeDiscordOptions {
   applicationId?: Snowflake;
   /** Shard count announced by `GET /gateway/bot`; guilds go to shard `(id >> 22) % shards`. @default 1 */
   shards?: number;
+  /** How long a message nonce sent with `enforce_nonce` is remembered. @default 300000 (5 minutes) */
+  nonceWindowMs?: number;
 }
 
 /** Where and as whom an injected interaction happens. */
@@ -107,6 +109,8 @@ export interface FakeDiscord {
   redeliver(interaction: InjectedInteraction): void;
   /** Sends any dispatch; see {@link FakeGateway.dispatch}. Returns how many connections got it. */
   dispatch(t: string, d: unknown, shardId?: number): number;
+  /** Handles and records the next `times` (default 1) matching requests at once but answers them after `ms`. */
+  delayResponse(matcher: ResponseMatcher, ms: number, times?: number): void;
   /** Replaces the answer of the next `times` (default 1) matching requests, e.g. a 403 on channel sends. */
   setResponse(matcher: ResponseMatcher, response: InjectedResponse): void;
   /** Shards with an open, identified connection. */
@@ -130,7 +134,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const { token, applicationId, shards } = { ...defaults, ...options };
   const guilds = options.guilds ?? [createDefaultGuild().guild];
   const bot: FakeUser = { id: applicationId, username: 'newsdesk', bot: true };
-  const state = new FakeState(token, applicationId, bot, guilds, shards);
+  const state = new FakeState(token, applicationId, bot, guilds, shards, options.nonceWindowMs);
   const recorder = new RequestRecorder();
   let port = 0;
   const gatewayUrl = (): string => `ws://127.0.0.1:${port}`;
@@ -226,6 +230,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     dispatch: (t, d, shardId) => gateway.dispatch(t, d, shardId),
     setResponse: (matcher, response) => rest.setResponse(matcher, response),
+    delayResponse: (matcher, ms, times) => rest.delayResponse(matcher, ms, times),
     connectedShards: () => gateway.connectedShards(),
     requestReconnect: (shardId) => gateway.requestReconnect(shardId),
     async close() {

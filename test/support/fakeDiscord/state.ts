@@ -30,6 +30,8 @@ export class FakeState {
   readonly commands = new Map<CommandScope, APIApplicationCommand[]>();
   readonly messages = new Map<Snowflake, APIMessage>();
   readonly interactions = new Map<string, TrackedInteraction>();
+  /** Messages created with `enforce_nonce`, by nonce (Discord keys them by author; the fake has one author). */
+  readonly nonces = new Map<string, { messageId: Snowflake; at: number }>();
 
   constructor(
     readonly token: string,
@@ -37,6 +39,8 @@ export class FakeState {
     readonly bot: FakeUser,
     readonly guilds: FakeGuild[],
     readonly shardCount: number,
+    /** How long a nonce sent with `enforce_nonce` returns its message ("the past few minutes" in Discord's docs). */
+    readonly nonceWindowMs = 5 * 60_000,
   ) {}
 
   /** The guild and channel with this id, if any guild has it. */

