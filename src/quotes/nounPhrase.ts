@@ -251,6 +251,10 @@ export function nameAfterDescription(phrase: SpeakerPhrase): SpeakerPhrase {
   if (phrase.kind !== 'name') return phrase;
   const { words } = phrase;
   let first = 0;
+  // "Syria's Major-General Amin Suleyman": the owner before a possessive is not part of the name.
+  const written = phrase.text.split(' ');
+  const owner = written.slice(0, -1).findLastIndex((word) => /['’]s$/u.test(word));
+  if (owner >= 0 && written.length === words.length && owner < words.length - 1) first = owner + 1;
   while (first < words.length - 1 && LEADING_ADJECTIVE.test(words[first]!)) first += 1;
   let lastLower = -1;
   words.forEach((word, index) => {
