@@ -125,7 +125,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
   const fullest = new Map<string, string[]>();
   const acronyms = new Map<string, string>();
   /** Every organisation's name as written, for "Continental Bank" → "Continental Bank of Canada". */
-  const organisations: string[] = [];
+  const organisations = new Set<string>();
   let previousRun: { words: string[] } | null = null;
   /**
    * "State Administration of Radio, Film and Television (SARFT)": the run before belongs to the name when the
@@ -154,7 +154,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         const acronym = tokens[run.end + 1]!.text;
         if (/^[\p{Lu}&]{2,}$/u.test(acronym)) acronyms.set(acronym, withCommaPart(words, acronym, previousRun));
       }
-      if (isOrganisation(words)) organisations.push(words.join(' '));
+      if (words.length > 1 && isOrganisation(words)) organisations.add(words.join(' '));
       previousRun = { words };
       if (tokens[run.end]?.text === ',') {
         const role = appositiveAfter(tokens, run.end + 1);
@@ -201,7 +201,8 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       if (expanded || organisation) {
         const written = phrase.words.join(' ');
         // "Continental Bank" → "Continental Bank of Canada", the fuller name the article gives.
-        const fuller = expanded ? undefined : organisations.find((known) => known.startsWith(`${written} of `) || known.startsWith(`${written} for `));
+        let fuller: string | undefined;
+        if (!expanded) for (const known of organisations) if (known.startsWith(`${written} of `) || known.startsWith(`${written} for `)) fuller = known;
         const name = expanded ?? fuller ?? written;
         return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null, description: false };
       }

@@ -3,7 +3,7 @@ import { datelineLength } from '../corpus/credits.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
-import { collectIntroductions, position } from './introductions.js';
+import { collectIntroductions, position, type Introductions } from './introductions.js';
 import { findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
@@ -130,7 +130,8 @@ export function extractQuotes(article: Article): Quote[] {
   const quotes: Quote[] = [];
   let previousParagraphSpeaker: ResolvedSpeaker | null = null;
 
-  const introductions = collectIntroductions(article, paragraphTokens, names);
+  // Read only when a description needs it: most articles name their speakers outright.
+  let introductions: Introductions | null = null;
   /** Where the sentence being read ends: a description stands for someone introduced before that. */
   let readUpTo = 0;
 
@@ -143,6 +144,7 @@ export function extractQuotes(article: Article): Quote[] {
     const bare = phrase.kind === 'name' && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
     // "the harbour master", "the security firm", "the Prime Minister": the one the article introduced that way.
     if (bare || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
       const introduced = introductions.resolve(phrase.words, readUpTo);
       if (introduced) return introduced;
     }

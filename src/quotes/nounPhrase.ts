@@ -250,6 +250,8 @@ const LEADING_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 export function nameAfterDescription(phrase: SpeakerPhrase): SpeakerPhrase {
   if (phrase.kind !== 'name') return phrase;
   const { words } = phrase;
+  // The common case, a plain name ("Alain Juppe"), returns at once.
+  if (!phrase.text.includes('s ') && words.every((word) => !word.includes('-') && /^\p{Lu}/u.test(word))) return phrase;
   let first = 0;
   // "Syria's Major-General Amin Suleyman": the owner before a possessive is not part of the name.
   const written = phrase.text.split(' ');
