@@ -75,3 +75,16 @@ describe('extractQuotes: descriptions and titles', () => {
     ]).at(-1)![1]).toBe('resident of the Syrian town of Abu Kamal');
   });
 });
+
+describe('extractQuotes: descriptions the article never introduced', () => {
+  it('returns the last named speaker for "a statement said" and the last named person for "said the American"', () => {
+    expect(speakers([
+      'Insurance broker Marsh said on Monday that it would cooperate with regulators.',
+      '"The fees were fair," a statement said.',
+    ]).at(-1)![1]).toBe('Marsh');
+    expect(speakers([
+      'Lindsay Davenport reached the final in Melbourne.',
+      '"I played well," said the American.',
+    ]).at(-1)![1]).toBe('Lindsay Davenport');
+  });
+});
