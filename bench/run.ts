@@ -15,6 +15,7 @@ import type { StartFigures } from './startToReady.js';
 import type { FeedFigures } from './feedsBench.js';
 import { measureWholeProcess } from './wholeProcess.js';
 import { build, isStale } from '../scripts/build.mjs';
+import type { ExtractFigures } from './extractBench.js';
 
 const quick = process.argv.includes('--quick');
 /** `--only load`: run one section (a quick check while working on it); BENCHMARKS.md is then left as it is. */
@@ -91,6 +92,16 @@ for (const corpus of corpora) {
   const baseline = await child<DesignFigures>('measureDesign.ts', ['--design', 'baseline', '--corpus', corpus, ...sample, ...(corpus === '1x' ? ['--quality'] : [])]);
   results.designs.push({ design: 'baseline', corpus, figures: baseline.value, error: baseline.error });
   if (baseline.value) lastBaseline = baseline.value;
+}
+
+if (results.research && runs('search')) {
+  // Issue #13's budget: extraction under 1 ms per article on average over the BBC corpus.
+  log('quotation extraction over bbc-news-2005');
+  const extraction = await child<ExtractFigures>('extractBench.ts', quick ? ['--passes', '1'] : []);
+  const f = extraction.value;
+  results.notes.push(f
+    ? `Quotation extraction over BBC News 2005 (${f.articles} articles, ${f.quotes} quotations): ${f.msPerArticle.toFixed(2)} ms per article wall clock, ${f.cpuMsPerArticle.toFixed(2)} ms CPU (limit 1 ms, bench/extractBench.ts).`
+    : `Quotation extraction not measured: ${extraction.error}`);
 }
 
 for (const corpus of !runs('start') ? [] : quick ? (['1x'] as const) : (['1x', '100k'] as const)) {

@@ -88,13 +88,12 @@ const CREDIT_WORDS = new Set(['getty', 'images', 'afp', 'reuters', 'ap', 'epa', 
  */
 export function withoutCreditWords(words: readonly string[]): string[] {
   let start = 0;
-  const isPerson = (from: number): boolean => words.slice(from).every((word) => /^\p{Lu}\p{Ll}/u.test(word));
-  while (
-    words.length - start > 2 &&
-    (CREDIT_WORDS.has(words[start]!.toLowerCase()) || /^\p{Lu}{2,4}$/u.test(words[start]!)) &&
-    isPerson(start + 1)
-  ) {
-    start += 1;
-  }
+  while (words.length - start > 2 && isCreditWord(words[start]!) && isPersonFrom(words, start + 1)) start += 1;
   return start === 0 ? [...words] : words.slice(start);
 }
+
+const isCreditWord = (word: string): boolean => CREDIT_WORDS.has(word.toLowerCase()) || /^\p{Lu}{2,4}$/u.test(word);
+const isPersonFrom = (words: readonly string[], from: number): boolean => {
+  for (let i = from; i < words.length; i += 1) if (!/^\p{Lu}\p{Ll}/u.test(words[i]!)) return false;
+  return true;
+};

@@ -30,6 +30,11 @@ const MAX_ROLE_TOKENS = 14;
 const CLAUSE_WORDS = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'said', 'says', 'told', 'feel', 'feels', 'felt', 'think', 'thinks', 'who', 'which']);
 
 const stripTitle = (word: string): string => word.toLowerCase().replace(/\.$/, '');
+/** "Major-General", "Lieutenant-Colonel": a title made of titles. */
+const isTitle = (word: string): boolean => {
+  const lower = stripTitle(word);
+  return TITLES.has(lower) || (lower.includes('-') && lower.split('-').every((part) => TITLES.has(part)));
+};
 
 /** The words of a name after its titles ("Trade and Industry Secretary Patricia Hewitt" → "Patricia Hewitt"). */
 function afterTitles(words: readonly string[]): { words: string[]; gender: 'male' | 'female' | null } {
@@ -37,7 +42,7 @@ function afterTitles(words: readonly string[]): { words: string[]; gender: 'male
   let gender: 'male' | 'female' | null = null;
   words.forEach((word, index) => {
     const lower = stripTitle(word);
-    if (TITLES.has(lower) || (index === 0 && words.length >= 3 && ROLE_NOUNS.has(lower))) last = index;
+    if (isTitle(word) || (index === 0 && words.length >= 3 && ROLE_NOUNS.has(lower))) last = index;
     gender = GENDERED_TITLES.get(lower) ?? gender;
   });
   const rest = words.slice(last + 1);
@@ -61,7 +66,7 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
   words.forEach((word, index) => {
     // "Fisherman Tom Hardy" opening a sentence: a role noun capitalised only by its place.
     const role = index === 0 && ROLE_NOUNS.has(stripTitle(word)) && words.length >= 3;
-    if ((TITLES.has(stripTitle(word)) || role) && index < words.length - 1) lastTitle = index;
+    if ((isTitle(word) || role) && index < words.length - 1) lastTitle = index;
   });
   if (lastTitle >= 0) {
     const rest = words.slice(lastTitle + 1);
@@ -119,6 +124,20 @@ function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: numb
 export function collectArticleNames(article: Article, paragraphTokens?: readonly (readonly Token[])[]): ArticleNames {
   const fullest = new Map<string, string[]>();
   const acronyms = new Map<string, string>();
+  /** Every organisation's name as written, for "Continental Bank" → "Continental Bank of Canada". */
+  const organisations = new Set<string>();
+  let previousRun: { words: string[] } | null = null;
+  /**
+   * "State Administration of Radio, Film and Television (SARFT)": the run before belongs to the name when the
+   * acronym's letters need it (its initials and the run's spell the acronym).
+   */
+  const withCommaPart = (words: readonly string[], acronym: string, before: typeof previousRun): string => {
+    const initials = (list: readonly string[]) => list.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
+    const own = initials(words);
+    if (!before || own.length >= acronym.length || !acronym.endsWith(own)) return words.join(' ');
+    const joined = [...before.words, ...words];
+    return initials(joined) === acronym ? `${before.words.join(' ')}, ${words.join(' ')}` : words.join(' ');
+  };
   const roles = new Map<string, string>();
   const genders = new Map<string, 'male' | 'female'>();
   const standfirst = article.standfirst ?? '';
@@ -133,8 +152,10 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       if (gender) genders.set(foldName(words[words.length - 1]!), gender);
       if (tokens[run.end]?.text === '(' && tokens[run.end + 2]?.text === ')') {
         const acronym = tokens[run.end + 1]!.text;
-        if (/^[\p{Lu}&]{2,}$/u.test(acronym)) acronyms.set(acronym, words.join(' '));
+        if (/^[\p{Lu}&]{2,}$/u.test(acronym)) acronyms.set(acronym, withCommaPart(words, acronym, previousRun));
       }
+      if (words.length > 1 && isOrganisation(words)) organisations.add(words.join(' '));
+      previousRun = { words };
       if (tokens[run.end]?.text === ',') {
         const role = appositiveAfter(tokens, run.end + 1);
         if (role && !roles.has(key)) roles.set(key, role);
@@ -161,7 +182,9 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
 
   return {
     resolve(phrase: SpeakerPhrase): ResolvedSpeaker {
-      const head = phrase.words[phrase.words.length - 1]!;
+      // "resident of the Syrian town of Abu Kamal": the role noun before its link is the head.
+      const linked = ROLE_NOUNS.has(phrase.words[0]!.toLowerCase()) && ['of', 'for', 'at', 'from', 'with'].includes(phrase.words[1]?.toLowerCase() ?? '');
+      const head = linked ? phrase.words[0]! : phrase.words[phrase.words.length - 1]!;
       if (phrase.kind === 'group' || (ROLE_NOUNS.has(head) && head === head.toLowerCase())) {
         // "activists and witnesses", "the Two Ronnies star", "a Treasury spokesperson".
         const described = ROLE_NOUNS.has(head.toLowerCase()) || ROLE_NOUNS.has(head.toLowerCase().replace(/s$/u, ''));
@@ -176,7 +199,11 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       const expanded = phrase.words.length === 1 ? acronyms.get(phrase.words[0]!) : undefined;
       const { words: named, role: ofRole, organisation } = splitName(isOrganisation(phrase.words) ? phrase.words : withoutCreditWords(phrase.words));
       if (expanded || organisation) {
-        const name = expanded ?? phrase.words.join(' ');
+        const written = phrase.words.join(' ');
+        // "Continental Bank" → "Continental Bank of Canada", the fuller name the article gives.
+        let fuller: string | undefined;
+        if (!expanded) for (const known of organisations) if (known.startsWith(`${written} of `) || known.startsWith(`${written} for `)) fuller = known;
+        const name = expanded ?? fuller ?? written;
         return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null, description: false };
       }
       if (named.length === 0 || named.some((word) => !/^\p{Lu}/u.test(word) && !NAME_PARTICLES.has(word))) {

@@ -19,8 +19,17 @@ const TITLE_QUALIFIERS = new Set([
  * isBareTitle('Foreign Office') // => false
  */
 export function isBareTitle(name: string): boolean {
+  const cached = known.get(name);
+  if (cached !== undefined) return cached;
+  if (known.size >= CACHE_SIZE) known.clear();
   const words = name.toLowerCase().replace(/[.,]/g, ' ').split(/\s+/).filter((word) => word !== '');
-  if (words.length === 0) return false;
-  return words.every((word) => !ORGANISATION_WORDS.has(word) && (TITLES.has(word) || ROLE_NOUNS.has(word) || TITLE_QUALIFIERS.has(word))) &&
+  const bare = words.length > 0 &&
+    words.every((word) => !ORGANISATION_WORDS.has(word) && (TITLES.has(word) || ROLE_NOUNS.has(word) || TITLE_QUALIFIERS.has(word))) &&
     words.some((word) => TITLES.has(word) || ROLE_NOUNS.has(word));
+  known.set(name, bare);
+  return bare;
 }
+
+/** Speaker names repeat across a coverage: each is judged once. */
+const known = new Map<string, boolean>();
+const CACHE_SIZE = 50_000;

@@ -3,7 +3,7 @@ import { datelineLength } from '../corpus/credits.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
-import { collectIntroductions, position } from './introductions.js';
+import { collectIntroductions, position, type Introductions } from './introductions.js';
 import { findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
@@ -20,7 +20,11 @@ const MIN_CLAIM_WORDS_AROUND_QUOTES = 3;
 /** Tokens a sentence opening with "And" needs to carry on the previous sentence's reported claim. */
 const MIN_CONTINUED_CLAIM_TOKENS = 5;
 /** Documents that speak for whoever issued them: `"…," read the statement` (a report is quoted as itself). */
-const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'communique', 'communiqué', 'memo', 'notice', 'announcement']);
+const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'communique', 'communiqué', 'memo', 'notice', 'announcement', 'document']);
+/** Nationalities used as a description of one person: "said the American". */
+const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
+/** Nouns that stand for an organisation: "the company said". */
+const ORGANISATION_HEADS = new Set(['company', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
 /** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
 const AGE_DESCRIPTION = /-year-old$/u;
 /** How far back "he"/"she"/"they" look for their speaker. */
@@ -49,6 +53,12 @@ class SpeakerMemory {
       if (wanted === 'group' && speaker.kind !== 'person') return speaker;
       if (wanted === 'thing' && speaker.kind === 'organisation') return speaker;
     }
+    return null;
+  }
+
+  /** The last organisation named. */
+  organisation(): ResolvedSpeaker | null {
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (this.#recent[i]!.kind === 'organisation') return this.#recent[i]!;
     return null;
   }
 
@@ -130,7 +140,8 @@ export function extractQuotes(article: Article): Quote[] {
   const quotes: Quote[] = [];
   let previousParagraphSpeaker: ResolvedSpeaker | null = null;
 
-  const introductions = collectIntroductions(article, paragraphTokens, names);
+  // Read only when a description needs it: most articles name their speakers outright.
+  let introductions: Introductions | null = null;
   /** Where the sentence being read ends: a description stands for someone introduced before that. */
   let readUpTo = 0;
 
@@ -143,19 +154,22 @@ export function extractQuotes(article: Article): Quote[] {
     const bare = phrase.kind === 'name' && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
     // "the harbour master", "the security firm", "the Prime Minister": the one the article introduced that way.
     if (bare || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
       const introduced = introductions.resolve(phrase.words, readUpTo);
       if (introduced) return introduced;
     }
     const head = phrase.words[phrase.words.length - 1]!.toLowerCase();
-    // "the statement", "the report": the words of whoever the article last quoted.
-    if (phrase.definite && DOCUMENT_NOUNS.has(head)) return memory.last() ?? resolved;
-    // "the sixty-seven-year-old": someone the article has already named.
-    const aged = phrase.definite && AGE_DESCRIPTION.test(head);
+    // "the statement said", "a statement said": the words of whoever the article last named.
+    if (DOCUMENT_NOUNS.has(head) && phrase.words.length <= 2) return memory.last() ?? resolved;
+    // "the sixty-seven-year-old", "the American", "the world indoor champion": someone the article has already named.
+    const aged = phrase.definite && (AGE_DESCRIPTION.test(head) || DEMONYMS.has(head) || head === 'champion');
     // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
     if (((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
       const named = memory.person(resolved.gender);
       if (named || bare) return named;
     }
+    // "the company", "the party" the article never introduced as such: the organisation it last named.
+    if (phrase.definite && phrase.kind === 'group' && phrase.words.length === 1 && ORGANISATION_HEADS.has(head)) return memory.organisation() ?? resolved;
     // A title alone ("Prime Minister", "President") is never a speaker.
     return bare ? null : resolved;
   };

@@ -58,8 +58,12 @@ const MAX_DESCRIPTION_WORDS = 6;
 const MAX_NAME_WORDS = 8;
 
 const isWordToken = (token: Token | undefined): token is Token => token?.kind === 'word';
-const isPossessive = (token: Token): boolean => /['’]s$/u.test(token.text);
-const lowerWord = (text: string): string => text.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, '');
+const isPossessive = (token: Token): boolean => token.text.endsWith("'s") || token.text.endsWith('’s');
+const lowerWord = (text: string): string => {
+  let word = text.toLowerCase();
+  if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+};
 
 /** Runs of capitalised words (with inner connectors) in one paragraph's tokens: [start, end). */
 function nameRuns(tokens: readonly Token[]): [number, number][] {
@@ -122,6 +126,8 @@ function chunkEnd(tokens: readonly Token[], index: number): number {
  */
 export function collectIntroductions(article: Article, paragraphTokens: readonly (readonly Token[])[], names: ArticleNames): Introductions {
   const known = new Map<string, Introduced>();
+  /** A name repeats through an article: resolved once. */
+  const resolvedRuns = new Map<string, ResolvedSpeaker>();
   paragraphTokens.forEach((tokens, paragraphIndex) => {
     if (article.paragraphs[paragraphIndex]?.kind === 'crosshead') return;
     for (const [from, to] of nameRuns(tokens)) {
@@ -129,8 +135,6 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       while (start < to && (DETERMINERS.has(tokens[start]!.lower) || SENTENCE_OPENERS.has(tokens[start]!.lower))) start += 1;
       if (start >= to) continue;
       const runWords = tokens.slice(start, to).map((token) => token.text.replace(/['’]s$/u, ''));
-      const resolved = names.resolve({ kind: 'name', text: runWords.join(' '), words: runWords, acronym: null, role: null, start, definite: false });
-      if (resolved.description || resolved.kind === 'group') continue;
       // Words right before the run: "Security firm Sophos", "Web tracking company Envisional".
       let before = start - 1;
       const lead: string[] = [];
@@ -140,6 +144,12 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         lead.push(lowerWord(token.text));
         before -= 1;
       }
+      const text = runWords.join(' ');
+      // One capitalised word is a name only when known or introduced as a company ("Game maker Valve").
+      if (runWords.length === 1 && !known.has(text) && !/^\p{Lu}{2,}$/u.test(text) && !lead.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word))) continue;
+      let resolved = resolvedRuns.get(text);
+      if (!resolved) resolvedRuns.set(text, (resolved = names.resolve({ kind: 'name', text, words: runWords, acronym: null, role: null, start, definite: false })));
+      if (resolved.description || resolved.kind === 'group') continue;
       const nameWords = new Set(resolved.name.split(' ').map(lowerWord));
       // "Game maker Valve", "Swiss drugmaker Novartis": one word is a company's name when a company noun precedes it,
       // and stays one when mentioned alone later ("Valve said").

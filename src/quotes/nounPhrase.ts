@@ -250,7 +250,13 @@ const LEADING_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 export function nameAfterDescription(phrase: SpeakerPhrase): SpeakerPhrase {
   if (phrase.kind !== 'name') return phrase;
   const { words } = phrase;
+  // The common case, a plain name ("Alain Juppe"), returns at once.
+  if (!phrase.text.includes('s ') && words.every((word) => !word.includes('-') && /^\p{Lu}/u.test(word))) return phrase;
   let first = 0;
+  // "Syria's Major-General Amin Suleyman": the owner before a possessive is not part of the name.
+  const written = phrase.text.split(' ');
+  const owner = written.slice(0, -1).findLastIndex((word) => /['’]s$/u.test(word));
+  if (owner >= 0 && written.length === words.length && owner < words.length - 1) first = owner + 1;
   while (first < words.length - 1 && LEADING_ADJECTIVE.test(words[first]!)) first += 1;
   let lastLower = -1;
   words.forEach((word, index) => {

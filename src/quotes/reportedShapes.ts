@@ -35,7 +35,14 @@ export function findInsertedAttribution(tokens: readonly Token[]): ReportedParts
   while (end > 0 && isClosingPunct(tokens[end - 1]!)) end -= 1;
   for (let open = 1; open < end; open += 1) {
     if (tokens[open]!.text !== ',') continue;
-    const close = tokens.findIndex((token, index) => index > open && index <= open + 6 && token.text === ',');
+    // Only the next few tokens: a scan of the whole sentence per comma is quadratic ('1,1,1,…' × 50k took 10 s).
+    let close = -1;
+    for (let index = open + 1; index <= Math.min(open + 6, tokens.length - 1); index += 1) {
+      if (tokens[index]!.text === ',') {
+        close = index;
+        break;
+      }
+    }
     if (close < 0) continue;
     const inside = tokens.slice(open + 1, close);
     if (inside.some((token) => token.kind !== 'word')) continue;

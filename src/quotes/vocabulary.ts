@@ -89,7 +89,7 @@ export const NP_STOP_WORDS = words(`
 `);
 
 /** Determiners and possessives that open a noun phrase. */
-export const DETERMINERS = words(`the a an his her their its our my your this that these those one two three several some many most`);
+export const DETERMINERS = words(`the a an his her their its our my your this that these those one two three several some many most another`);
 
 /** Personal pronouns that can be a speaker, each with the kind of antecedent it needs. */
 export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'group' | 'thing'> = new Map([

@@ -51,4 +51,40 @@ describe('extractQuotes: descriptions and titles', () => {
     expect(article.paragraphs[0]!.kind).toBe('caption');
     expect(extractQuotes(article).map(({ speaker }) => speaker)).toEqual(['Tom Ellis', 'Tom Ellis']);
   });
+
+  it('returns the full name of an organisation from its acronym across a comma, and from a shorter mention', () => {
+    expect(speakers([
+      'The State Administration of Radio, Film and Television (SARFT) regulates broadcasting.',
+      'The SARFT said: "There is a very strong ideological component to production."',
+    ])[0]![1]).toBe('State Administration of Radio, Film and Television');
+    expect(extractQuotes(makeArticle([
+      'Continental Bank of Canada, a subsidiary of Lloyds Bank PLC, will sell its assets.',
+      'Continental Bank said it continues to expect a distribution of 17 dlrs a share.',
+    ])).map(({ speaker }) => speaker)).toEqual(['Continental Bank of Canada']);
+  });
+
+  it("returns the person behind a country's possessive and a compound title, and the resident rather than the town", () => {
+    expect(speakers([
+      "Syria's Major-General Amin Suleyman took journalists to the border.",
+      '"We have seen nothing from the other side," Gen. Suleyman said.',
+    ])[0]![1]).toBe('Amin Suleyman');
+    expect(speakers([
+      'Joshua Landis lives in Damascus.',
+      'One resident of the Syrian town of Abu Kamal said Americans bombed a local house.',
+      '"They killed five or six people this month," he said.',
+    ]).at(-1)![1]).toBe('resident of the Syrian town of Abu Kamal');
+  });
+});
+
+describe('extractQuotes: descriptions the article never introduced', () => {
+  it('returns the last named speaker for "a statement said" and the last named person for "said the American"', () => {
+    expect(speakers([
+      'Insurance broker Marsh said on Monday that it would cooperate with regulators.',
+      '"The fees were fair," a statement said.',
+    ]).at(-1)![1]).toBe('Marsh');
+    expect(speakers([
+      'Lindsay Davenport reached the final in Melbourne.',
+      '"I played well," said the American.',
+    ]).at(-1)![1]).toBe('Lindsay Davenport');
+  });
 });
