@@ -13,7 +13,7 @@ export const distDir = path.join(root, 'dist');
 /** Written last by a successful build; its modification time is the build's. */
 const stampFile = path.join(distDir, '.built');
 /** The folders compiled. */
-const SOURCE_DIRS = ['src', 'commands', 'scripts', 'bench'];
+const SOURCE_DIRS = ['src', 'commands', 'scripts', 'bench', 'eval'];
 /** Files whose change also makes the build stale. */
 const BUILD_INPUTS = ['package.json', 'tsconfig.json', 'scripts/build.mjs'];
 
