@@ -1,3 +1,5 @@
+import { accessSync, constants, readdirSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { ScheduleError } from './digest/ScheduleError.js';
 import { checkSchedule, isTimeZone } from './digest/slots.js';
@@ -112,7 +114,7 @@ const optional = z
   .default(null);
 const snowflake = optional.refine((value) => value === null || /^\d{17,20}$/u.test(value), 'must be a Discord id (17-20 digits)');
 const integer = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
+  z.coerce.number({ message: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
 const flag = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -194,4 +196,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       stateFile: e.STATE_FILE,
     },
   };
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks the folders and files the configuration names before anything opens them, so a mistake is reported
+ * naming the variable and what to do, not as "unable to open database file". Throws a {@link ConfigError};
+ * returns what is allowed but worth saying (an empty seeds folder).
+ * @example checkPaths(loadConfig({ SEEDS_DIR: 'nope' })) // throws 'SEEDS_DIR: folder "nope" does not exist; …'
+ */
+export function checkPaths(config: Config): { warnings: string[] } {
+  const warnings: string[] = [];
+  const seeds = statOrNull(config.seedsDir);
+  const seedsHint = 'set SEEDS_DIR (or npm start -- --seeds DIR) to the folder of your article files';
+  if (!seeds) throw new ConfigError('SEEDS_DIR', `folder "${config.seedsDir}" does not exist; create it, or ${seedsHint}`);
+  if (!seeds.isDirectory()) throw new ConfigError('SEEDS_DIR', `"${config.seedsDir}" is a file, not a folder; ${seedsHint}`);
+  if (readdirSync(config.seedsDir).filter((name) => !name.startsWith('.')).length === 0) {
+    warnings.push(`SEEDS_DIR: folder "${config.seedsDir}" is empty, so there is no coverage yet; add .md or .txt articles (they are picked up without a restart)`);
+  }
+
+  const stateFile = config.digest.stateFile;
+  const stateHint = 'set STATE_FILE to a file in a folder newsdesk may write, e.g. data/newsdesk.sqlite';
+  if (statOrNull(stateFile)?.isDirectory()) throw new ConfigError('STATE_FILE', `"${stateFile}" is a folder, not a file; ${stateHint}`);
+  // The nearest existing ancestor decides: a regular file there means the folder cannot be created.
+  let folder = path.dirname(path.resolve(stateFile));
+  while (!statOrNull(folder)) folder = path.dirname(folder);
+  if (!statOrNull(folder)!.isDirectory()) throw new ConfigError('STATE_FILE', `cannot create "${stateFile}": "${folder}" is a file, not a folder; ${stateHint}`);
+  const target = statOrNull(stateFile) ? stateFile : folder;
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    throw new ConfigError('STATE_FILE', `cannot write "${target}" (permission denied); ${stateHint}`);
+  }
+  return { warnings };
 }

@@ -18,6 +18,8 @@ export interface Library {
   loadedAt: Date;
   /** How long loading and indexing took, in milliseconds. */
   buildMs: number;
+  /** True when the corpus and indexes were read back from the index cache rather than built. */
+  fromCache: boolean;
 }
 
 /** The outcome of {@link LibraryStore.reload}. */
@@ -57,16 +59,16 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   const { cacheDir, worker } = { ...defaultLibraryOptions, ...options };
   const started = performance.now();
   if (worker || cacheDir) {
-    const { snapshot } = worker ? await loadSnapshotInWorker(seedsDir, cacheDir) : await loadSnapshot(seedsDir, cacheDir);
+    const { snapshot, fromCache } = worker ? await loadSnapshotInWorker(seedsDir, cacheDir) : await loadSnapshot(seedsDir, cacheDir);
     const { corpus } = snapshot;
-    return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started);
+    return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
   }
   const corpus = await loadCorpus(seedsDir);
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
-  return assemble(corpus, SearchIndex.build(corpus.articles), QuoteIndex.fromArticles(corpus.articles), now, started);
+  return assemble(corpus, SearchIndex.build(corpus.articles), QuoteIndex.fromArticles(corpus.articles), now, started, false);
 }
 
-function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: () => Date, started: number): Library {
+function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: () => Date, started: number, fromCache: boolean): Library {
   return {
     corpus,
     articles: new Map(corpus.articles.map((article) => [article.id, article])),
@@ -75,6 +77,7 @@ function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: 
     facets: collectFacets(corpus.articles),
     loadedAt: now(),
     buildMs: performance.now() - started,
+    fromCache,
   };
 }
 
