@@ -25,7 +25,7 @@ function relative(seconds: number, now: number): string {
 export function markdownToText(markdown: string, style: TextStyle): string {
   return markdown
     .replace(/<t:(\d{1,12}):([a-zA-Z])>/gu, (_, seconds: string, format: string) =>
-      format === 'R' ? relative(Number(seconds), style.now()) : new Date(Number(seconds) * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+      format === 'R' ? relative(Number(seconds), style.now()) : `${new Date(Number(seconds) * 1000).toISOString().replace('T', ' ').slice(0, 16)} UTC`,
     )
     .replace(/\[([^\]\n]{1,200})\]\((https?:[^)\s]{1,500})\)/gu, '$1 <$2>')
     .replace(/\*\*([^*\n]{1,400})\*\*/gu, (_, inner: string) => (style.color ? BOLD(inner) : `**${inner}**`))

@@ -27,9 +27,6 @@ export interface ConsoleOptions {
   now?: () => number;
 }
 
-/** Discord's option types the console converts from text. */
-const OptionType = { integer: 4, boolean: 5, channel: 7, number: 10 } as const;
-
 function optionsFrom(parsed: Pick<ParsedLine, 'values' | 'shape'>): CommandOptions {
   const raw = (name: string) => parsed.values.get(name) ?? null;
   return {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Article } from '../corpus/types.js';
 import { deliverRun } from '../delivery/deliverRun.js';
-import type { StateStore } from '../state/stateStore.js';
 import { isFinishedRun, type DigestRun, type RunKind } from '../state/types.js';
 import { composeDigest, latestArticles } from './composeDigest.js';
 import { defaultDigestSettings, resolveGuildSettings, type DigestSettings, type ResolvedGuildSettings } from './digestSettings.js';

@@ -7,7 +7,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 /** Combining marks left by NFD decomposition ("é" → "e" + U+0301). */
 const COMBINING_MARKS = /\p{M}+/gu;
 /** Most words are plain ASCII: they skip Unicode decomposition, the slow part of folding. */
-const NON_ASCII = /[^\u0000-\u007f]/u;
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
 
 /**
  * Folds a word for matching: lower case, accents removed, possessive "'s" dropped.

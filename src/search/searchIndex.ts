@@ -2,7 +2,7 @@ import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
 import { buildSearchData, type SearchIndexData } from './buildSearchData.js';
 import { chooseExcerpt } from './chooseExcerpt.js';
-import { expandTerm, type Expansion } from './expandTerm.js';
+import { expandTerm, } from './expandTerm.js';
 import { articleFilter, type SearchFilters } from './filters.js';
 import { indexTerms } from './indexTerms.js';
 import { queryTerms } from './normalize.js';

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deployCommands.js';
 import { texts } from '../../src/discord/texts.js';
 import { StateStore } from '../../src/state/stateStore.js';
-import { askDeferred, callbackOf, DEFERRED, REPLY, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
+import { askDeferred, callbackOf, REPLY, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type InjectedInteraction } from '../support/fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../support/startBotProcess.js';

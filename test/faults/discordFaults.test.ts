@@ -10,7 +10,7 @@ import { texts } from '../../src/discord/texts.js';
 import { buildLibrary, type Library } from '../../src/library.js';
 import { StateStore } from '../../src/state/stateStore.js';
 import { makeArticle } from '../digest/makeArticle.js';
-import { askDeferred, callbackOf, DEFERRED, REPLY, callbacksOf, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
+import { askDeferred, callbacksOf, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type InjectedInteraction, type RecordedRequest } from '../support/fakeDiscord/index.js';
 import { startBotInProcess, type InProcessBot } from '../support/startBotInProcess.js';
