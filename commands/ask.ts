@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { readAskRequest } from '../src/discord/askRequest.js';
+import { excludingFilters, readAskRequest } from '../src/discord/askRequest.js';
+import { texts } from '../src/discord/texts.js';
 import { renderAsk } from '../src/discord/render/renderAsk.js';
 import { suggestFacet } from '../src/search/index.js';
 import { defaults } from '../src/config.js';
@@ -31,6 +32,11 @@ export default {
     await invocation.defer();
     const started = performance.now();
     const result = library.search.search(request.question, { filters: request.filters });
+    const excludedBy = result.hits.length === 0 ? excludingFilters(library, request.question, request.filters) : [];
+    if (excludedBy.length > 0) {
+      const content = texts.filteredOut(request.question, excludedBy);
+      return invocation.reply({ content, data: { results: [], excludedBy } });
+    }
     const pages = renderAsk(result, { question: request.question, pageSize: ctx.config.ask.pageSize, ms: performance.now() - started });
     await invocation.reply(ctx.pages.open(invocation.user.id, pages));
   },

@@ -24,6 +24,8 @@ export const texts = {
     `No ${option} called "${value}" in the coverage.${known.length ? ` Try one of: ${known.slice(0, 10).join(', ')}.` : ''}`,
   badDate: (option: string, value: string) => `\`${option}\` must be a date like 2012-02-06; "${value}" is not.`,
   dateRange: 'The `since` date is after the `until` date, so nothing can match.',
+  filteredOut: (question: string, filters: readonly string[]) =>
+    `The coverage has articles matching “${escapeMarkdown(question)}”, but none with ${filters.map((filter) => `\`${filter}\``).join(' and ')}. Try without ${filters.length === 1 ? 'that filter' : 'those filters'}.`,
 
   consoleHelp:
     'In the console also: `/more` and `/back` turn the pages of the last answer, `/complete <command> <option>:<typed>` ' +

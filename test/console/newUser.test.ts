@@ -69,6 +69,19 @@ describe('console mode messages a new user meets', () => {
   });
 });
 
+describe('a filter that excludes every match', () => {
+  it('names the filter instead of saying nothing in the coverage matches', async () => {
+    const { code, stdout } = await runStart('/ask question:unemployment source:Al Jazeera\n/ask question:homs since:2013-01-01\n/ask question:zzzzqqq source:Wikinews\n', ['--json']);
+    expect(code).toBe(0);
+    const [bySource, byDate, nothing] = jsonLines(stdout);
+    expect(bySource).toEqual({ results: [], excludedBy: ['source:Al Jazeera'] });
+    expect(byDate).toEqual({ results: [], excludedBy: ['since:2013-01-01'] });
+    // Nothing matches even without the filter: that answer stays "nothing matches".
+    expect(nothing).toMatchObject({ results: [] });
+    expect(nothing).not.toHaveProperty('excludedBy');
+  });
+});
+
 describe('configuration mistakes a new user makes', () => {
   it.each([
     [{ SEEDS_DIR: 'nope' }, 'SEEDS_DIR: folder "nope" does not exist; create it, or set SEEDS_DIR (or npm start -- --seeds DIR) to the folder of your article files'],
