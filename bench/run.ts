@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (`-- --quick` for 1x only): newsdesk against the plain design (fuse.js over whole articles) on the
- * research corpora at 1x/4x/16x and a generated 100,000-article corpus; prints the table and writes BENCHMARKS.md.
+ * research corpora at 1x/4x/16x and a generated 100,000-article corpus; prints the table; the full run (not --quick)
+ * writes BENCHMARKS.md. The scratch folder in the temporary directory is removed at the end.
  * Every measurement runs in a child process of its own, so heaps do not mix.
  */
 import { spawn } from 'node:child_process';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { corpusArticles, haveResearch, prepareResearch, projectRoot, workDir, writeCorpus, type CorpusName } from './corpus.js';
 import type { DesignFigures } from './measureDesign.js';
 import { rm } from 'node:fs/promises';
+import { saveReport } from './saveReport.js';
 import { renderReport, type BenchResults, type StartMode } from './report.js';
 import type { LoadRunFigures } from './loadRun.js';
 import type { StartFigures } from './startToReady.js';
@@ -43,7 +45,7 @@ const SIZES: Record<CorpusName, number> = { '1x': 1, '4x': 4, '16x': 16, '100k':
  */
 function child<T>(script: string, args: string[], compiled = false, timeoutMs = CHILD_TIMEOUT_MS): Promise<{ value: T | null; error: string | null }> {
   return new Promise((resolve) => {
-    const entry = compiled ? ['dist/bench/' + script.replace(/\.ts$/u, '.js')] : ['--import', 'tsx', path.join('bench', script)];
+    const entry = compiled ? [`dist/bench/${script.replace(/\.ts$/u, '.js')}`] : ['--import', 'tsx', path.join('bench', script)];
     const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', ...entry, ...args], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -149,7 +151,7 @@ if (runs('feeds')) {
 results.load = [loadAtStart, os.loadavg()[0]!];
 const { table, markdown } = await renderReport(results);
 process.stdout.write(`${table}\n`);
-if (only === null) {
-  await (await import('node:fs/promises')).writeFile(path.join(projectRoot, 'BENCHMARKS.md'), markdown);
-  log('wrote BENCHMARKS.md');
-}
+// A quick or one-section run's tables would replace the full ones: only the full run rewrites BENCHMARKS.md. The
+// scratch folder (corpora as files, caches, the snapshot: ~80 MB at 1x) is removed either way.
+const saved = await saveReport(markdown, { quick: quick || only !== null, projectRoot, workDir });
+log(`${saved.wrote ? 'wrote BENCHMARKS.md' : 'quick or --only run: BENCHMARKS.md left as it is (only the full run rewrites it)'}; removed ${workDir}`);

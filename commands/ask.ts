@@ -1,23 +1,31 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerMayBeLate } from '../src/discord/answerLate.js';
-import { readAskRequest } from '../src/discord/askRequest.js';
+import { excludingFilters, readAskRequest } from '../src/discord/askRequest.js';
+import { texts } from '../src/discord/texts.js';
 import { renderAsk } from '../src/discord/render/renderAsk.js';
 import { suggestFacet } from '../src/search/index.js';
+import { defaults } from '../src/config.js';
 import type { Command } from './index.js';
 
-export const data = new SlashCommandBuilder()
+/** The command as registered; the question's length limit is `ASK_MAX_QUESTION_LENGTH`, the one /ask checks. */
+function askData(maxQuestionLength: number) {
+  return new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask the coverage a question; get the best passages and their sources.')
   .addStringOption((option) =>
-    option.setName('question').setDescription('e.g. "what happened in Homs?"').setRequired(true).setMaxLength(300),
+    option.setName('question').setDescription('e.g. "what happened in Homs?"').setRequired(true).setMaxLength(maxQuestionLength),
   )
   .addStringOption((option) => option.setName('section').setDescription('Only this section').setAutocomplete(true).setMaxLength(100))
   .addStringOption((option) => option.setName('source').setDescription('Only this outlet').setAutocomplete(true).setMaxLength(100))
   .addStringOption((option) => option.setName('since').setDescription('Only articles dated on or after (YYYY-MM-DD)').setMaxLength(30))
   .addStringOption((option) => option.setName('until').setDescription('Only articles dated on or before (YYYY-MM-DD)').setMaxLength(30));
+}
+
+export const data = askData(defaults.ask.maxQuestionLength);
 
 export default {
   data,
+  configure: (config) => askData(config.ask.maxQuestionLength),
   expensive: true,
   async execute(invocation, ctx) {
     const library = ctx.library.current;
@@ -29,6 +37,11 @@ export default {
     }
     const started = performance.now();
     const result = library.search.search(request.question, { filters: request.filters });
+    const excludedBy = result.hits.length === 0 ? excludingFilters(library, request.question, request.filters) : [];
+    if (excludedBy.length > 0) {
+      const content = texts.filteredOut(request.question, excludedBy);
+      return invocation.reply({ content, data: { results: [], excludedBy } });
+    }
     const pages = renderAsk(result, { question: request.question, pageSize: ctx.config.ask.pageSize, ms: performance.now() - started });
     await invocation.reply(ctx.pages.open(invocation.user.id, pages));
   },

@@ -1,5 +1,6 @@
 import type { AutocompleteInvocation, ButtonInvocation, CommandInvocation } from '../src/discord/invocation.js';
 import type { AppContext } from '../src/context.js';
+import type { Config } from '../src/config.js';
 
 /** The shape of a slash command's builder: anything discord.js can turn into a registration body. */
 export interface CommandData {
@@ -13,6 +14,8 @@ export interface CommandData {
  */
 export interface Command {
   data: CommandData;
+  /** The command as registered under `config`, when a setting changes it (e.g. /ask's question length). */
+  configure?(config: Config): CommandData;
   /** Subject to the per-user and per-guild cooldown (the router refuses, ephemerally, when it is exceeded). */
   expensive?: boolean;
   execute(invocation: CommandInvocation, ctx: AppContext): Promise<void>;
@@ -33,3 +36,12 @@ import feeds from './feeds.js';
 import follow from './follow.js';
 
 export const commands: Command[] = [ask, quote, digest, reload, feeds, follow, about, help];
+
+/**
+ * What is registered with Discord (and what console mode parses against): every command as `config` shapes it,
+ * so an option's limit and the check behind it agree.
+ * @example registrationBodies(loadConfig({ ASK_MAX_QUESTION_LENGTH: '500' }))[0] // => { name: 'ask', options: [{ name: 'question', max_length: 500, … }, …], … }
+ */
+export function registrationBodies(config: Config): unknown[] {
+  return commands.map((command) => (command.configure ? command.configure(config) : command.data).toJSON());
+}

@@ -28,7 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write('usage: npm run quotes -- <file-or-folder> [--json]\n');
     return 2;
   }
-  let loaded;
+  let loaded: Awaited<ReturnType<typeof loadTarget>>;
   try {
     loaded = await loadTarget(target);
   } catch (error) {

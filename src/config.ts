@@ -1,3 +1,5 @@
+import { accessSync, constants, readdirSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { ScheduleError } from './digest/ScheduleError.js';
 import { checkSchedule, isTimeZone } from './digest/slots.js';
@@ -303,4 +305,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.FEEDS_MAX_BYTES,
     },
   };
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks the folders and files the configuration names before anything opens them, so a mistake is reported
+ * naming the variable and what to do, not as "unable to open database file". Throws a {@link ConfigError};
+ * returns what is allowed but worth saying (an empty seeds folder).
+ * @example checkPaths(loadConfig({ SEEDS_DIR: 'nope' })) // throws 'SEEDS_DIR: folder "nope" does not exist; …'
+ */
+export function checkPaths(config: Config): { warnings: string[] } {
+  const warnings: string[] = [];
+  const seeds = statOrNull(config.seedsDir);
+  const seedsHint = 'set SEEDS_DIR (or npm start -- --seeds DIR) to the folder of your article files';
+  if (!seeds) throw new ConfigError('SEEDS_DIR', `folder "${config.seedsDir}" does not exist; create it, or ${seedsHint}`);
+  if (!seeds.isDirectory()) throw new ConfigError('SEEDS_DIR', `"${config.seedsDir}" is a file, not a folder; ${seedsHint}`);
+  if (readdirSync(config.seedsDir).filter((name) => !name.startsWith('.')).length === 0) {
+    warnings.push(`SEEDS_DIR: folder "${config.seedsDir}" is empty, so there is no coverage yet; add .md or .txt articles (they are picked up without a restart)`);
+  }
+
+  const stateFile = config.digest.stateFile;
+  const stateHint = 'set STATE_FILE to a file in a folder newsdesk may write, e.g. data/newsdesk.sqlite';
+  if (statOrNull(stateFile)?.isDirectory()) throw new ConfigError('STATE_FILE', `"${stateFile}" is a folder, not a file; ${stateHint}`);
+  // The nearest existing ancestor decides: a regular file there means the folder cannot be created.
+  let folder = path.dirname(path.resolve(stateFile));
+  while (!statOrNull(folder)) folder = path.dirname(folder);
+  if (!statOrNull(folder)!.isDirectory()) throw new ConfigError('STATE_FILE', `cannot create "${stateFile}": "${folder}" is a file, not a folder; ${stateHint}`);
+  const target = statOrNull(stateFile) ? stateFile : folder;
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    throw new ConfigError('STATE_FILE', `cannot write "${target}" (permission denied); ${stateHint}`);
+  }
+  return { warnings };
 }

@@ -30,6 +30,8 @@ export interface Library {
    * ready; packing and writing the snapshot is then off the path to ready.
    */
   persistSnapshot?: () => Promise<void>;
+  /** True when the corpus and indexes were read back from the index cache rather than built. */
+  fromCache: boolean;
 }
 
 /** The outcome of {@link LibraryStore.reload}. */
@@ -75,16 +77,16 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   const { cacheDir, worker, persistLater } = { ...defaultLibraryOptions, ...options };
   const started = performance.now();
   if (worker) {
-    const { snapshot } = await loadSnapshotInWorker(seedsDir, cacheDir);
+    const { snapshot, fromCache } = await loadSnapshotInWorker(seedsDir, cacheDir);
     const { corpus } = snapshot;
-    return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started);
+    return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
   }
   const key = await snapshotKey(seedsDir, cacheDir);
   if (cacheDir) {
     const snapshot = await readIndexCache(cacheDir, key);
     if (snapshot) {
       const { corpus } = snapshot;
-      return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started);
+      return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, true);
     }
   }
   // Reading, parsing and quote extraction, most of a cold start, run on two threads.
@@ -92,7 +94,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
   const search = SearchIndex.build(corpus.articles);
   const quotes = QuoteIndex.fromExtracted(corpus.articles, extracted);
-  const library = assemble(corpus, search, quotes, now, started);
+  const library = assemble(corpus, search, quotes, now, started, false);
   if (!cacheDir) return library;
   const persist = () => writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus, search: search.toData(), quotes: quotes.toJSON() });
   if (!persistLater) {
@@ -102,7 +104,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   return { ...library, persistSnapshot: persist };
 }
 
-function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: () => Date, started: number): Library {
+function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: () => Date, started: number, fromCache: boolean): Library {
   return {
     corpus,
     articles: new Map(corpus.articles.map((article) => [article.id, article])),
@@ -111,6 +113,7 @@ function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: 
     facets: collectFacets(corpus.articles),
     loadedAt: now(),
     buildMs: performance.now() - started,
+    fromCache,
   };
 }
 

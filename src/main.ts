@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
-import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { commands, registrationBodies } from '../commands/index.js';
+import { checkPaths, ConfigError, loadConfig, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import { runConsole } from './console/runConsole.js';
 import type { CommandShape } from './console/parseCommandLine.js';
@@ -35,7 +35,7 @@ Without DISCORD_TOKEN, newsdesk runs in console mode: type slash commands (/help
 function summary(library: Library, seedsDir: string): string {
   const { corpus } = library;
   const lines = [
-    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${plural(library.quotes.size, 'quote')}) from ${seedsDir} in ${Math.round(library.buildMs)} ms.`,
+    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${plural(library.quotes.size, 'quote')}) from ${seedsDir} ${library.fromCache ? 'restored from the index cache' : 'indexed'} in ${Math.round(library.buildMs)} ms.`,
   ];
   if (corpus.skipped.length > 0) {
     lines.push(`Skipped ${plural(corpus.skipped.length, 'file')}:`);
@@ -56,6 +56,7 @@ async function main(): Promise<number> {
   let config: Config;
   try {
     config = loadConfig(values.seeds ? { ...process.env, SEEDS_DIR: values.seeds } : process.env);
+    for (const warning of checkPaths(config).warnings) process.stderr.write(`newsdesk: ${warning}\n`);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`newsdesk: configuration error: ${error.message}\n`);
@@ -70,7 +71,8 @@ async function main(): Promise<number> {
   // Built before login (or read from the persisted index), so nothing blocks the gateway connection. A newly built
   // index is persisted once the bot is ready (persistLater), not on the way to it; console mode writes it at once.
   const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir, persistLater: !consoleMode });
-  for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
+  // Console mode lists them in its summary; a log line too would say each twice.
+  if (!consoleMode) for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
   log.info({ articles: library.corpus.articles.length, passages: library.search.passageCount, ms: Math.round(library.buildMs) }, 'coverage loaded');
 
   // Reloads build in a worker thread: heartbeats and interactions keep flowing while the seeds are re-indexed.
@@ -191,23 +193,7 @@ async function main(): Promise<number> {
   };
   const router = new Router(commands, ctx);
 
-  if (consoleMode) {
-    (values.json ? process.stderr : process.stdout).write(`${summary(library, config.seedsDir)}\n`);
-    const interactive = Boolean(process.stdin.isTTY);
-    if (interactive) process.stdout.write('Console mode (no DISCORD_TOKEN). Type /help, or /quit to leave.\n\n');
-    await runConsole(router, commands.map((command) => command.data.toJSON() as CommandShape), {
-      input: process.stdin,
-      output: process.stdout,
-      json: values.json,
-      color: interactive && Boolean(process.stdout.isTTY),
-      interactive,
-    });
-    feedStore?.close();
-    followStore.close();
-    await stateStore.close();
-    return 0;
-  }
-
+  // Watched in console mode too: the README promises new files are picked up without a restart.
   const watcher = config.watchSeeds
     ? watchSeeds(config.seedsDir, {
         onChange: async () => {
@@ -218,6 +204,24 @@ async function main(): Promise<number> {
         onError: (error) => log.error({ err: error }, 'seeds watcher error'),
       })
     : null;
+
+  if (consoleMode) {
+    (values.json ? process.stderr : process.stdout).write(`${summary(library, config.seedsDir)}\n`);
+    const interactive = Boolean(process.stdin.isTTY);
+    if (interactive) process.stdout.write('Console mode (no DISCORD_TOKEN). Type /help, or /quit to leave.\n\n');
+    await runConsole(router, registrationBodies(config) as CommandShape[], {
+      input: process.stdin,
+      output: process.stdout,
+      json: values.json,
+      color: interactive && Boolean(process.stdout.isTTY),
+      interactive,
+    });
+    watcher?.close();
+    feedStore?.close();
+    followStore.close();
+    await stateStore.close();
+    return 0;
+  }
 
   // Every entry point has its own catch; this is the last net, so one missed promise never takes the bot down.
   process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));

@@ -1,5 +1,9 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { checkPaths, ConfigError, loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -59,5 +63,40 @@ describe('loadConfig', () => {
 
   it('never repeats the value of a malformed variable (it could be a secret)', () => {
     expect(() => loadConfig({ DISCORD_GUILD_ID: 'secret-looking-value' })).toThrowError(/^(?!.*secret-looking-value)/u);
+  });
+});
+
+describe('checkPaths', () => {
+  const seeds = fileURLToPath(new URL('../seeds', import.meta.url));
+
+  it('accepts the shipped seeds and a state file in a folder it may create', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-paths-'));
+    expect(checkPaths(loadConfig({ SEEDS_DIR: seeds, STATE_FILE: path.join(dir, 'new/state.sqlite') }))).toEqual({ warnings: [] });
+  });
+
+  it('names STATE_FILE when a regular file stands where its folder should be', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-paths-'));
+    writeFileSync(path.join(dir, 'plain'), 'x');
+    const file = path.join(dir, 'plain/state.sqlite');
+    expect(() => checkPaths(loadConfig({ SEEDS_DIR: seeds, STATE_FILE: file }))).toThrowError(
+      `STATE_FILE: cannot create "${file}": "${path.join(dir, 'plain')}" is a file, not a folder; set STATE_FILE to a file in a folder newsdesk may write, e.g. data/newsdesk.sqlite`,
+    );
+  });
+
+  // root may write anywhere, so the refusal cannot be provoked when the tests run as root.
+  it.skipIf(process.getuid?.() === 0)('names STATE_FILE when its folder is not writable', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-paths-'));
+    chmodSync(dir, 0o500);
+    try {
+      expect(() => checkPaths(loadConfig({ SEEDS_DIR: seeds, STATE_FILE: path.join(dir, 'state.sqlite') }))).toThrowError(`STATE_FILE: cannot write "${dir}" (permission denied)`);
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+  });
+
+  it('names SEEDS_DIR when it is a file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-paths-'));
+    writeFileSync(path.join(dir, 'seeds.txt'), 'x');
+    expect(() => checkPaths(loadConfig({ SEEDS_DIR: path.join(dir, 'seeds.txt') }))).toThrowError(/^SEEDS_DIR: ".*seeds\.txt" is a file, not a folder; /u);
   });
 });

@@ -95,13 +95,13 @@ export function scoreQuotes(predicted: readonly PredictedQuote[], gold: readonly
   const goldWords = gold.map((quote) => words(quote.quote));
   const predictedWords = predicted.map((quote) => words(quote.quote));
   const pairs: { g: number; p: number; cover: number; fit: number }[] = [];
-  goldWords.forEach((g, gi) =>
+  goldWords.forEach((g, gi) => {
     predictedWords.forEach((p, pi) => {
       const cover = coverage(g, p);
       // `fit` breaks ties: a two-word gold quotation inside a long prediction must not take it from its own gold.
       if (cover >= MIN_COVERAGE) pairs.push({ g: gi, p: pi, cover, fit: coverage(p, g) });
-    }),
-  );
+    });
+  });
   pairs.sort((a, b) => b.cover - a.cover || b.fit - a.fit || a.g - b.g || a.p - b.p);
   const goldTaken = new Set<number>();
   const predictedTaken = new Set<number>();

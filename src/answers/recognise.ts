@@ -19,7 +19,7 @@ export interface AnswerSpan {
 export const MAX_SENTENCE_LENGTH = 2_000;
 
 const SCALE = String.raw`(?:\s?(?:million|billion|trillion|billon|mln|bn|m|k)\b)?`;
-const CURRENCY_WORD = String.raw`(?:dlrs?|dollars?|euros?|pounds?|stg|sterling|yen|pesos|rupees?|rupee|guilders|francs|marks|lira|yuan|cents)`;
+const CURRENCY_WORD = '(?:dlrs?|dollars?|euros?|pounds?|stg|sterling|yen|pesos|rupees?|rupee|guilders|francs|marks|lira|yuan|cents)';
 const NUMBER = String.raw`\d[\d,.]*`;
 const WORD_NUMBER =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens';
@@ -43,7 +43,7 @@ const REASON_CUE = /\b(?:because(?:\sof)?|due\sto|after|over|as\sa\sresult\sof|f
 const QUOTE = /["“]([^"“”]{3,600})["”]/gu;
 const ACRONYM = /\((\p{Lu}[\p{Lu}\d&]{1,9})\)/gu;
 /** A name-like word: capitalised, possibly with inner capitals, apostrophes, hyphens or dots (initials). */
-const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u;
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 /** Small words that may sit inside a name ("Bank of England", "bin Laden", "Cie Generale d'Electricite"). */
 const NAME_JOINERS = new Set(['of', 'de', 'del', 'da', 'bin', 'al', 'van', 'von', 'der', 'la', 'le', 'and', 'the', '&']);
 

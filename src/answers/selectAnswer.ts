@@ -118,7 +118,7 @@ function scan(sentence: string, query: AnswerQuery, matched: Set<string>): Scan 
 function trimQuestionWords(span: AnswerSpan, query: AnswerQuery): AnswerSpan | null {
   const words = [...span.text.matchAll(/\S+/gu)];
   let from = 0;
-  let to = words.length;
+  const to = words.length;
   const isQuestionWord = (word: string) => query.foldedQuestion.has(foldTerm(word.replace(/[^\p{L}\p{N}'’]+/gu, '')));
   while (from < to && isQuestionWord(words[from]![0])) from += 1;
   // "UN Security Council" for "security council": the name qualifies the question's words, it does not answer them.

@@ -25,7 +25,7 @@ function relative(seconds: number, now: number): string {
 export function markdownToText(markdown: string, style: TextStyle): string {
   return markdown
     .replace(/<t:(\d{1,12}):([a-zA-Z])>/gu, (_, seconds: string, format: string) =>
-      format === 'R' ? relative(Number(seconds), style.now()) : new Date(Number(seconds) * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+      format === 'R' ? relative(Number(seconds), style.now()) : `${new Date(Number(seconds) * 1000).toISOString().replace('T', ' ').slice(0, 16)} UTC`,
     )
     .replace(/\[([^\]\n]{1,200})\]\((https?:[^)\s]{1,500})\)/gu, '$1 <$2>')
     .replace(/\*\*([^*\n]{1,400})\*\*/gu, (_, inner: string) => (style.color ? BOLD(inner) : `**${inner}**`))
@@ -49,9 +49,12 @@ export function renderText(reply: Reply, style: TextStyle): string {
     for (const field of embed.fields ?? []) lines.push(`${text(field.name)}: ${text(field.value)}`);
     if (embed.footer) lines.push(style.color ? DIM(text(embed.footer.text)) : `-- ${text(embed.footer.text)}`);
   }
-  const buttons = (reply.components ?? []).flatMap((row) => row.components).filter((component) => 'label' in component && component.label);
+  // A disabled button (Back on the first page) cannot be pressed: the console does not offer it.
+  const buttons = (reply.components ?? [])
+    .flatMap((row) => row.components)
+    .filter((component) => 'label' in component && component.label && !('disabled' in component && component.disabled));
   if (buttons.length > 0) {
-    const labels = buttons.map((button) => `[${'label' in button ? button.label : ''}${'disabled' in button && button.disabled ? ' (n/a)' : ''}]`);
+    const labels = buttons.map((button) => `[${'label' in button ? button.label : ''}]`);
     lines.push('', `${labels.join(' ')}   (type /more or /back)`);
   }
   return lines.join('\n');

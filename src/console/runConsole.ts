@@ -5,7 +5,11 @@ import type { Reply } from '../discord/reply.js';
 import { fitReply } from '../discord/reply.js';
 import type { Router } from '../discord/router.js';
 import { CommandLineError, parseCommandLine, type CommandShape, type ParsedLine } from './parseCommandLine.js';
+import { texts } from '../discord/texts.js';
 import { renderText } from './renderText.js';
+
+/** The console's own commands, beside the slash commands. */
+const CONSOLE_COMMANDS = ['/more', '/back', '/complete', '/quit'] as const;
 
 /** Options of {@link runConsole}. */
 export interface ConsoleOptions {
@@ -22,9 +26,6 @@ export interface ConsoleOptions {
   guildId?: string;
   now?: () => number;
 }
-
-/** Discord's option types the console converts from text. */
-const OptionType = { integer: 4, boolean: 5, channel: 7, number: 10 } as const;
 
 function optionsFrom(parsed: Pick<ParsedLine, 'values' | 'shape'>): CommandOptions {
   const raw = (name: string) => parsed.values.get(name) ?? null;
@@ -87,9 +88,11 @@ export async function runConsole(router: Router, commands: readonly CommandShape
       return print(replies);
     }
     if (command === '/complete') {
+      const rest = line.trim().slice('/complete'.length).trim();
+      if (rest === '') return print([], texts.consoleCompleteUsage);
       const parsed = parseCommandLine(`/${line.trim().slice('/complete'.length).trim()}`, commands.map((shape) => ({ ...shape, options: (shape.options ?? []).map((option) => ({ ...option, required: false })) })));
       const focusedName = [...parsed.values.keys()].at(-1);
-      if (!focusedName) return print([], 'Say which option to complete, e.g. /complete quote speaker:jup');
+      if (!focusedName) return print([], texts.consoleCompleteUsage);
       let choices: Choice[] = [];
       const invocation: AutocompleteInvocation = {
         commandName: parsed.name,
@@ -116,6 +119,8 @@ export async function runConsole(router: Router, commands: readonly CommandShape
       reply: async (reply) => void replies.push(reply),
     };
     await router.command(invocation);
+    // /help lists the slash commands; the console's own ones are only here.
+    if (parsed.name === 'help') replies.push({ content: texts.consoleHelp, data: { consoleCommands: CONSOLE_COMMANDS } });
     print(replies);
   };
 

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import fs, { type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -148,7 +148,7 @@ interface Candidates {
 
 /** Lists candidate article files under `dir` (relative posix paths), and the entries rejected on sight. */
 async function walk(dir: string, rel: string, found: Candidates): Promise<void> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(path.join(dir, rel), { withFileTypes: true });
   } catch (error) {

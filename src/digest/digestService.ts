@@ -87,7 +87,7 @@ export class DigestService<M = unknown> {
   /** Posts the digest now (`/digest now post:true`): it counts as the guild's latest digest. Nothing new: nothing posted. */
   async postNow(guildId: string): Promise<DigestPreview> {
     const resolved = await this.resolve(guildId);
-    if (!resolved.channelId) throw new DigestError(`guild ${guildId} has no digest channel; choose one with /digest set`, guildId);
+    if (!resolved.channelId) throw new DigestError(`guild ${guildId} has no digest channel: choose one with /digest set channel:<channel>, or set DIGEST_CHANNEL_ID`, guildId);
     await this.noteCurrentLibrary();
     // A digest left half-posted is finished first: a new one would repeat its articles.
     const unfinished = await this.deps.store.unfinishedRun(guildId);

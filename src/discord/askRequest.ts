@@ -46,3 +46,19 @@ export function readAskRequest(options: CommandOptions, library: Library, maxLen
   if (until) filters.until = until;
   return { question, filters };
 }
+
+/**
+ * The filters that left nothing of the articles `question` matches without them: each one that alone excludes
+ * every match, else (only their combination does) all of them. Empty when the question matches nothing anyway,
+ * so the answer can name the filter instead of saying the coverage has nothing.
+ * @example excludingFilters(library, 'unemployment', { source: 'Al Jazeera' }) // => ['source:Al Jazeera']
+ */
+export function excludingFilters(library: Library, question: string, filters: SearchFilters): string[] {
+  const active = (Object.entries(filters) as [keyof SearchFilters, string | undefined][]).filter(
+    (entry): entry is [keyof SearchFilters, string] => typeof entry[1] === 'string' && entry[1] !== '',
+  );
+  if (active.length === 0 || library.search.search(question).hits.length === 0) return [];
+  const label = ([name, value]: [string, string]) => `${name}:${value}`;
+  const alone = active.filter(([name, value]) => library.search.search(question, { filters: { [name]: value } }).hits.length === 0);
+  return (alone.length > 0 ? alone : active).map(label);
+}

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
 import { REST, Routes } from 'discord.js';
-import { commands } from '../../commands/index.js';
+import { commands, registrationBodies } from '../../commands/index.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 
 /** What {@link deployCommands} registered, and where. */
@@ -25,7 +25,7 @@ export async function deployCommands(config: Config, log: (line: string) => void
   if (token === null) throw new ConfigError('DISCORD_TOKEN', 'is required to register commands');
   if (clientId === null) throw new ConfigError('DISCORD_CLIENT_ID', 'is required to register commands (the application id from the Developer Portal)');
   const rest = new REST({ version: '10', ...(apiUrl ? { api: apiUrl } : {}) }).setToken(token);
-  const body = commands.map((command) => command.data.toJSON());
+  const body = registrationBodies(config);
   const route = guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
   const registered = await rest.put(route, { body });
   const count = Array.isArray(registered) ? registered.length : body.length;
@@ -48,6 +48,18 @@ async function main(): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     // A REST error could in principle echo a request; make sure the secret never reaches a terminal or a CI log.
     const safe = (token ? message.split(token).join('[redacted]') : message).replace(/\s+/gu, ' ').trim();
+    const status = (error as { status?: unknown } | null)?.status;
+    if (status === 401) {
+      process.stderr.write('deploy-commands: Discord refused DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal (Bot, Reset Token) into DISCORD_TOKEN\n');
+      return 1;
+    }
+    if (status === 404) {
+      const where = process.env.DISCORD_API_URL
+        ? 'check DISCORD_API_URL: it is the REST base without /v10, e.g. http://127.0.0.1:8080/api'
+        : 'check DISCORD_CLIENT_ID (the Application ID) and DISCORD_GUILD_ID';
+      process.stderr.write(`deploy-commands: Discord answered 404 Not Found (${safe}): ${where}\n`);
+      return 1;
+    }
     process.stderr.write(`deploy-commands: ${error instanceof ConfigError ? 'configuration error: ' : 'failed: '}${safe}\n`);
     return 1;
   }

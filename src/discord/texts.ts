@@ -25,6 +25,15 @@ export const texts = {
     `No ${option} called "${value}" in the coverage.${known.length ? ` Try one of: ${known.slice(0, 10).join(', ')}.` : ''}`,
   badDate: (option: string, value: string) => `\`${option}\` must be a date like 2012-02-06; "${value}" is not.`,
   dateRange: 'The `since` date is after the `until` date, so nothing can match.',
+  filteredOut: (question: string, filters: readonly string[]) =>
+    `The coverage has articles matching “${escapeMarkdown(question)}”, but none with ${filters.map((filter) => `\`${filter}\``).join(' and ')}. Try without ${filters.length === 1 ? 'that filter' : 'those filters'}.`,
+
+  consoleHelp:
+    'In the console also: `/more` and `/back` turn the pages of the last answer, `/complete <command> <option>:<typed>` ' +
+    'shows what autocomplete would offer (e.g. `/complete quote speaker:jup`), `/quit` leaves.',
+  consoleCompleteUsage: 'Say which option to complete, e.g. /complete quote speaker:jup',
+
+  wikinewsLicence: 'News text from Wikinews is CC BY 2.5 (https://creativecommons.org/licenses/by/2.5/); see each source link.',
 
   guildOnly: 'This command only works in a server, not in direct messages.',
   manageGuild: 'You need the **Manage Server** permission to do that.',

@@ -5,7 +5,6 @@ import { isIP } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { FeedFetchError } from './FeedError.js';
-import { isPublicAddress } from './isPublicAddress.js';
 
 /** Options of {@link fetchResource}; defaults come from src/config.ts through the feed poller. */
 export interface FetchOptions {
@@ -17,7 +16,7 @@ export interface FetchOptions {
   maxBytes: number;
   /** Redirects followed before giving up. @default 5 */
   maxRedirects: number;
-  /** May this resolved address be connected to? @default isPublicAddress (or any address when FEEDS_ALLOW_PRIVATE=true) */
+  /** May this resolved address be connected to? The poller passes `isPublicAddress` (any address when FEEDS_ALLOW_PRIVATE=true). */
   allowAddress: (ip: string) => boolean;
   /** Validators from the previous response, sent as `If-None-Match` / `If-Modified-Since`. */
   etag?: string | null;

@@ -138,7 +138,7 @@ function failureReport(spec: FeedSpec, error: unknown, context: PollContext): Po
 export async function pollFeed(spec: FeedSpec, context: PollContext): Promise<PollReport> {
   const health = context.store.ensureFeed(spec.url, spec.specHash);
   if (health.pausedReason !== null) return { feed: spec.url, status: 'paused', new: 0, updated: 0, skipped: 0, error: health.pausedReason, files: [] };
-  let fetched;
+  let fetched: Awaited<ReturnType<typeof fetchResource>>;
   let items: FeedItem[];
   let title: string | null;
   try {

@@ -26,6 +26,7 @@ export interface ArticleFile {
 }
 
 /** A YAML double-quoted scalar: always a string (dates stay as written), never an alias or a tag. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes (YAML cannot hold them raw).
 const quote = (value: string) => JSON.stringify(value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u2028\u2029]/gu, ' '));
 
 /**

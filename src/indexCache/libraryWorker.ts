@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry of `buildLibraryInWorker`: loads or builds the snapshot off the main thread and posts it back,
+ * Worker-thread entry of `loadSnapshotInWorker`: loads or builds the snapshot off the main thread and posts it back,
  * packed (see `packSnapshot`), its buffers transferred rather than copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';

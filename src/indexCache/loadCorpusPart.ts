@@ -53,7 +53,9 @@ export async function loadCorpusOnTwoThreads(seedsDir: string, options: TwoThrea
   }
   const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, ...parts.map((part) => part.corpus)]);
   const byArticle = new Map<string, Quote[]>();
-  for (const part of parts) part.corpus.articles.forEach((article, index) => byArticle.set(article.id, part.quotes[index] ?? []));
+  for (const part of parts) {
+    for (const [index, article] of part.corpus.articles.entries()) byArticle.set(article.id, part.quotes[index] ?? []);
+  }
   return { corpus, quotes: corpus.articles.flatMap((article) => byArticle.get(article.id) ?? []) };
 }
 

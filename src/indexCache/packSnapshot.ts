@@ -53,7 +53,7 @@ const QUOTE_FIELDS = 6;
 
 /** Characters per chunk: well under V8's longest string (2^29 characters). */
 const CHUNK_CHARS = 1 << 26;
-const NOT_LATIN1 = /[^\u0000-\u00ff]/u;
+const NOT_LATIN1 = /[\u0100-\u{10ffff}]/u;
 
 /** Collects distinct strings and gives each an id. */
 class StringPacker {
@@ -151,7 +151,9 @@ export function packSnapshot(snapshot: IndexSnapshot): PackedSnapshot {
   const paragraphStarts = new Uint32Array(articles.length + 1);
   let paragraphCount = 0;
   articles.forEach((article, a) => {
-    ARTICLE_FIELDS.forEach((field, f) => (articleFields[a * ARTICLE_FIELDS.length + f] = strings.id(packedField(article, field))));
+    ARTICLE_FIELDS.forEach((field, f) => {
+      articleFields[a * ARTICLE_FIELDS.length + f] = strings.id(packedField(article, field));
+    });
     paragraphStarts[a] = paragraphCount;
     paragraphCount += article.paragraphs.length;
   });

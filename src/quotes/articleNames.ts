@@ -235,7 +235,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
 /** An appositive starting at `start` and closed by a comma or the sentence's end: "an activist of … in Homs". */
 function appositiveAfter(tokens: readonly Token[], start: number): string | null {
   const first = tokens[start];
-  if (!first || first.kind !== 'word') return null;
+  if (first?.kind !== 'word') return null;
   if (!(first.lower === 'a' || first.lower === 'an' || first.lower === 'the' || (!first.capitalised && !first.lower.endsWith('ing')))) return null;
   if (!(first.lower === 'a' || first.lower === 'an' || first.lower === 'the') && ['who', 'which', 'that', 'said', 'says', 'and', 'but'].includes(first.lower)) return null;
   const words: string[] = [];

@@ -273,7 +273,7 @@ function isSingular(words: readonly string[]): boolean {
 /** `William Hill's "overwhelming evidence"`: a quotation owned by the capitalised name right before it. */
 function possessiveBefore(tokens: readonly Token[], index: number, resolve: (phrase: SpeakerPhrase | null) => ResolvedSpeaker | null): ResolvedSpeaker | null {
   const previous = tokens[index - 1];
-  if (!previous || previous.kind !== 'word' || !previous.capitalised || !/['’]s$/u.test(previous.text)) return null;
+  if (previous?.kind !== 'word' || !previous.capitalised || !/['’]s$/u.test(previous.text)) return null;
   return resolve(speakerAfter(tokens, previousNameStart(tokens, index - 1) - 1, index));
 }
 

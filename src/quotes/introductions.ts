@@ -160,23 +160,23 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       // Titles and places in the run before the name: "Australian Prime Minister John Howard".
       for (const word of runWords) if (!nameWords.has(lowerWord(word)) && !/['’]s$/u.test(word)) words.add(lowerWord(word));
       if (kind === 'organisation') for (const word of nameWords) words.add(word);
-      lead.forEach((word) => words.add(word));
+      for (const word of lead) words.add(word);
       // "The harbour master of Whitby, Janet Crowe, said": an appositive before the name.
       if (start > 0 && tokens[start - 1]!.text === ',' && lead.length === 0) {
         const opened = chunkStart(tokens, start - 1);
         const description = descriptionWords(tokens, opened + 1, start - 1);
-        description?.forEach((word) => words.add(word));
+        for (const word of description ?? []) words.add(word);
       }
       // "Alain Juppe, the French foreign minister, said": an appositive after it.
       if (tokens[to]?.text === ',' && isWordToken(tokens[to + 1]) && ['the', 'a', 'an'].includes(tokens[to + 1]!.lower)) {
         const description = descriptionWords(tokens, to + 1, chunkEnd(tokens, to + 1));
-        description?.forEach((word) => words.add(word));
+        for (const word of description ?? []) words.add(word);
       }
       for (const word of [...words]) if (EMPTY_WORDS.has(word) || word === '') words.delete(word);
       const at = position(paragraphIndex, tokens[start]!.start);
       const entry = known.get(resolved.name);
       if (entry) {
-        words.forEach((word) => entry.words.add(word));
+        for (const word of words) entry.words.add(word);
         entry.mentions.push(at);
       } else {
         known.set(resolved.name, { name: resolved.name, kind, words, mentions: [at] });

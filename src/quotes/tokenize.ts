@@ -20,7 +20,7 @@ export interface Token {
 
 // A word: letters or digits, joined by apostrophes, hyphens or inner full stops ("U.S", "don't", "al-Assad").
 // Each repetition must consume a joiner first, so matching stays linear.
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*/uy;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/uy;
 /** Abbreviated titles whose full stop belongs to the word ("Sen. Tom Harkin"). */
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'lt', 'gen', 'col', 'capt', 'sgt', 'prof', 'rev', 'st', 'jr', 'sr', 'maj', 'hon']);
 /** Initials and initialisms ("J", "L.F", "U.S"): their full stop does not end anything. */

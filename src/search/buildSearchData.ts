@@ -90,7 +90,9 @@ export function buildSearchData(articles: readonly Article[]): SearchIndexData {
 
   const order = counter.terms.map((_, id) => id).sort((a, b) => (counter.terms[a]! < counter.terms[b]! ? -1 : 1));
   const remap = new Uint32Array(order.length);
-  order.forEach((id, rank) => (remap[id] = rank));
+  order.forEach((id, rank) => {
+    remap[id] = rank;
+  });
   return {
     dictionary: {
       terms: order.map((id) => counter.terms[id]!),

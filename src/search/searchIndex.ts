@@ -235,8 +235,7 @@ export class SearchIndex {
     const candidates = ranked.slice(0, ANSWER_CANDIDATES).map((entry) => {
       const choice = selectAnswer(this.#articles[entry.article]!, query);
       const answers =
-        choice !== null &&
-        choice.keyCovered &&
+        choice?.keyCovered &&
         choice.coverage >= minCoverage &&
         Math.round(choice.termShare * weights.length) >= termsNeeded(weights.length);
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) };

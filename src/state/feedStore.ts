@@ -200,7 +200,9 @@ export class FeedStore {
   /** Marks these files as matched against the followed topics (done once, never again: corrections are not news). */
   markAnnounced(files: readonly string[]): void {
     const mark = this.db.prepare('UPDATE feed_items SET announced = 1 WHERE file = ?');
-    this.db.transaction(() => files.forEach((file) => mark.run(file))).immediate();
+    this.db.transaction(() => {
+      for (const file of files) mark.run(file);
+    }).immediate();
   }
 
   /** Records that an item's file was rewritten (a correction), on every record of that file. */

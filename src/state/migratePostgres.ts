@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { runner } from 'node-pg-migrate';
 import { StateDatabaseError } from './StateDatabaseError.js';
 

@@ -7,6 +7,7 @@ export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 /** Combining marks left by NFD decomposition ("é" → "e" + U+0301). */
 const COMBINING_MARKS = /\p{M}+/gu;
 /** Most words are plain ASCII: they skip Unicode decomposition, the slow part of folding. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose: every non-ASCII character.
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
 /**

@@ -30,7 +30,9 @@ function service(): AlertService<Reply> {
     },
   });
 }
-const add = (articles: Article[]) => articles.forEach((a) => library.set(a.id, a));
+const add = (articles: Article[]) => {
+  for (const a of articles) library.set(a.id, a);
+};
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));

@@ -1,33 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runStart } from '../support/runStart.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const expectations = JSON.parse(readFileSync(join(root, 'test/fixtures/seed-expectations.json'), 'utf8')) as {
   article: string;
   ask: { question: string; answer_contains: string }[];
 };
-
-/** Runs `npm start` (the README's command) with `input` on stdin, as a script would. */
-function runStart(input: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent', '--', ...args], {
-      cwd: root,
-      env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: '', STATE_FILE: join(mkdtempSync(join(tmpdir(), 'newsdesk-state-')), 'state.sqlite'), ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 describe('console mode (npm start without a token)', () => {
   it('prints one JSON object per non-empty line with --json, answering every ask of the seed expectations', async () => {

@@ -354,7 +354,7 @@ describe('DigestService.preview and postNow', () => {
   it('refuses to post now without a channel', async () => {
     const h = await started('2025-06-01T07:00:00.000Z');
     const service = h.service({ channelId: null });
-    await expect(service.postNow('g1')).rejects.toThrow('guild g1 has no digest channel; choose one with /digest set');
+    await expect(service.postNow('g1')).rejects.toThrow('guild g1 has no digest channel: choose one with /digest set channel:<channel>, or set DIGEST_CHANNEL_ID');
   });
 });
 

@@ -65,7 +65,7 @@ describe('seeds folder → library → digest', () => {
     harness.at('2025-06-01T08:00:00.000Z');
     expect((await service.runDue())[0]).toMatchObject({ outcome: 'posted', articles: 1 });
     expect(harness.sentIds()).toEqual([SEED]);
-    const quotes = (harness.sent[0]?.reply.data?.digest as { quotes: { articleId: string; speaker: string | null }[] }).quotes;
+    const quotes = (harness.sent[0]!.reply.data!.digest as { quotes: { articleId: string; speaker: string | null }[] }).quotes;
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.every((quote) => quote.articleId === SEED)).toBe(true);
   });

@@ -35,7 +35,7 @@ describe('renderAsk', () => {
   });
 
   it('stays within Discord limits for extreme articles and questions', () => {
-    const monster = article('m.txt', 'H'.repeat(5000) + ' flood', `${'flood @everyone '.repeat(3000)}.`, {
+    const monster = article('m.txt', `${'H'.repeat(5000)} flood`, `${'flood @everyone '.repeat(3000)}.`, {
       url: `https://x.example/${'p'.repeat(3000)}`, section: 'S'.repeat(3000), source: 'O'.repeat(3000),
     });
     const articles = Array.from({ length: 40 }, (_, i) => ({ ...monster, id: `${i}.txt` }));

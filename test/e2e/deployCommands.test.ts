@@ -27,16 +27,19 @@ describe('npm run deploy-commands', () => {
   let guild: { fake: FakeDiscord; run: FinishedProcess };
   let global: { fake: FakeDiscord; run: FinishedProcess };
   let refused: { fake: FakeDiscord; run: FinishedProcess };
+  let wrongUrl: FinishedProcess;
 
   beforeAll(async () => {
-    fakes.push(...(await Promise.all([0, 1, 2].map(() => startFakeDiscord({ token: TOKEN })))));
-    const [guildFake, globalFake, refusingFake] = fakes as [FakeDiscord, FakeDiscord, FakeDiscord];
+    fakes.push(...(await Promise.all([0, 1, 2, 3].map(() => startFakeDiscord({ token: TOKEN })))));
+    const [guildFake, globalFake, refusingFake, wrongFake] = fakes as [FakeDiscord, FakeDiscord, FakeDiscord, FakeDiscord];
     // The three runs are independent: run them side by side to keep the suite short.
-    const [guildRun, globalRun, refusedRun] = await Promise.all([
+    const [guildRun, globalRun, refusedRun, wrongRun] = await Promise.all([
       runDeploy('npm', guildFake, { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: DEFAULT_GUILD_ID }),
       runDeploy('node', globalFake, { DISCORD_TOKEN: TOKEN }),
       runDeploy('node', refusingFake, { DISCORD_TOKEN: `${TOKEN}-revoked` }),
+      runDeploy('node', wrongFake, { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${wrongFake.apiUrl}/wrong` }),
     ]);
+    wrongUrl = wrongRun;
     guild = { fake: guildFake, run: guildRun };
     global = { fake: globalFake, run: globalRun };
     refused = { fake: refusingFake, run: refusedRun };
@@ -69,9 +72,18 @@ describe('npm run deploy-commands', () => {
   it('exits 1 with one line on stderr, and never the token, when Discord refuses the token', () => {
     expect(refused.run.code).toBe(1);
     expect(refused.run.stdout).toBe('');
-    expect(refused.run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^deploy-commands: failed: .*401/u)]);
+    expect(refused.run.stderr.trim().split('\n')).toEqual([
+      'deploy-commands: Discord refused DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal (Bot, Reset Token) into DISCORD_TOKEN',
+    ]);
     expect(puts(refused.fake).map((r) => r.status)).toEqual([401]);
-    for (const output of [guild.run, global.run, refused.run]) expect(output.stdout + output.stderr).not.toContain(TOKEN);
+    for (const output of [guild.run, global.run, refused.run, wrongUrl]) expect(output.stdout + output.stderr).not.toContain(TOKEN);
+  });
+
+  it('points at DISCORD_API_URL when the URL given answers 404', () => {
+    expect(wrongUrl.code).toBe(1);
+    expect(wrongUrl.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^deploy-commands: Discord answered 404 Not Found \(.*\): check DISCORD_API_URL: it is the REST base without \/v10, e\.g\. http:\/\/127\.0\.0\.1:8080\/api$/u),
+    ]);
   });
 });
 

@@ -16,7 +16,6 @@ import { CONNECTED, startBotProcess, type BotProcess, type LogLine } from '../su
 import { renderDigestPost } from '../../src/discord/render/renderDigest.js';
 
 /** The made-up article that is new since the last run: the digest carries it, and only it. */
-const NEW_ARTICLE = `lighthouse-${LIGHTHOUSE_ARTICLES}.md`;
 const NEW_HEADLINE = `${LIGHTHOUSE_TOPIC} report number ${LIGHTHOUSE_ARTICLES}`;
 
 /**

@@ -79,7 +79,7 @@ describe('the running process under Discord faults', () => {
     fake.setResponse({ method: 'POST', path: /\/callback$/u }, { status: 500, body: { message: '500: Internal Server Error', code: 0 }, times: 4 });
     const failing = await ask('Gullhaven lighthouse keeper');
     const apology = await fake.waitForRequest((r) => callbacksOf(fake, failing).includes(r) && r.status < 300);
-    expect(((apology.body as { data?: SentBody }).data ?? {}).content).toBe(texts.internalError);
+    expect((apology.body as { data?: SentBody }).data?.content).toBe(texts.internalError);
     await bot.waitForLog('command failed');
     const next = await ask('Gullhaven storm');
     expect(messageText((await answerOf(fake, next)).body)).toContain('Gullhaven');

@@ -99,7 +99,7 @@ function relayFrames(upstream: Socket, client: Socket, from: string, to: () => s
       if (!frame) return;
       pending = pending.subarray(frame.size);
       const text = frame.opcode === 1 ? frame.payload.toString('utf8') : null;
-      client.write(text !== null && text.includes(from) ? encodeFrame(frame.first, Buffer.from(text.split(from).join(to()), 'utf8')) : frame.raw);
+      client.write(text?.includes(from) ? encodeFrame(frame.first, Buffer.from(text.split(from).join(to()), 'utf8')) : frame.raw);
     }
   });
 }

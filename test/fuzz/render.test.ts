@@ -220,6 +220,7 @@ describe('renderAbout → toMessageOptions (fuzz)', () => {
       facets: { sections, sources, dateRange, undated },
       loadedAt,
       buildMs,
+      fromCache: false,
     }));
 
   it('fits any coverage (hundreds of outlets and sections, long names, odd dates) within Discord limits', () => {

@@ -1,5 +1,6 @@
 import type { Library } from '../../library.js';
 import type { Reply } from '../reply.js';
+import { plural, texts } from '../texts.js';
 import { formatDate } from './formatArticle.js';
 import { escapeMarkdown } from '../../search/index.js';
 
@@ -26,9 +27,10 @@ export function renderAbout(library: Library): Reply {
           { name: 'Dates', value: `${range}${facets.undated ? ` · ${facets.undated} undated` : ''}`, inline: true },
           { name: 'Outlets', value: list(facets.sources) },
           { name: 'Sections', value: list(facets.sections) },
-          { name: 'Indexed', value: `<t:${indexed}:f> in ${Math.round(library.buildMs)} ms${corpus.skipped.length ? ` · ${corpus.skipped.length} files skipped` : ''}` },
+          { name: 'Indexed', value: `<t:${indexed}:f> ${library.fromCache ? 'restored from the index cache' : 'built'} in ${Math.round(library.buildMs)} ms${corpus.skipped.length ? ` · ${plural(corpus.skipped.length, 'file')} skipped` : ''}` },
         ],
-        footer: { text: 'News text from Wikinews is CC BY 2.5 (https://creativecommons.org/licenses/by/2.5/); see each source link.' },
+        // The licence line belongs to the Wikinews text: shown only when some is loaded.
+        ...(facets.sources.some((source) => source.name === 'Wikinews') ? { footer: { text: texts.wikinewsLicence } } : {}),
       },
     ],
     data: {
@@ -42,6 +44,7 @@ export function renderAbout(library: Library): Reply {
       skipped: corpus.skipped,
       indexedAt: library.loadedAt.toISOString(),
       buildMs: Math.round(library.buildMs),
+      fromCache: library.fromCache,
     },
   };
 }

@@ -1,3 +1,5 @@
+import { defaults } from '../../config.js';
+import { plural } from '../texts.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { escapeMarkdown, plainText, type SearchResult } from '../../search/index.js';
 import { isEmbedUrl, truncate, type Reply } from '../reply.js';
@@ -61,7 +63,8 @@ export function renderAsk(result: SearchResult, options: AskRenderOptions): Repl
     }));
     const more = result.hits.length > shown.length ? ` (showing the best ${shown.length})` : '';
     embeds[embeds.length - 1]!.footer = {
-      text: `${result.hits.length} article${result.hits.length === 1 ? '' : 's'} matched${more} · ${Math.max(1, Math.round(ms))} ms`,
+      // At the search's limit the count is a cap, not how many matched.
+      text: `${result.hits.length >= defaults.search.limit ? `the best ${result.hits.length} articles (more matched)` : `${plural(result.hits.length, 'article')} matched`}${more} · ${Math.max(1, Math.round(ms))} ms`,
     };
     pages.push({
       content: truncate(`**Q:** ${escapeMarkdown(question)}`, 300),

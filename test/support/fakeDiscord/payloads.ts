@@ -1,7 +1,7 @@
 import {
   ApplicationCommandOptionType,
   ChannelType,
-  InteractionType,
+  type InteractionType,
   MessageType,
   PermissionFlagsBits,
   type APIApplicationCommandInteractionDataOption,

@@ -154,7 +154,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const user = target.user ?? guild?.members[0]?.user ?? { id: nextSnowflake(), username: 'someone' };
     const roles = guild?.members.find((m) => m.user.id === user.id)?.roles ?? [];
     const channelId = channel?.id ?? nextSnowflake();
-    let message;
+    let message: ReturnType<typeof buttonMessage> | undefined;
     if (messageId !== undefined || type === InteractionType.MessageComponent) {
       message = messageId === undefined ? undefined : state.messages.get(messageId);
       if (messageId !== undefined && !message) throw new Error(`fake Discord: no stored message ${messageId} to click on`);
