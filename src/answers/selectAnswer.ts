@@ -94,6 +94,21 @@ interface Scan {
   ordinals: number[];
 }
 
+/** Folded form of each word seen: words repeat endlessly across articles and folding is slow. */
+const foldedWords = new Map<string, string>();
+/** The cache is dropped when it grows past this many words, so text of unique tokens cannot exhaust memory. */
+const MAX_FOLDED = 200_000;
+
+function fold(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldTerm(word);
+    if (foldedWords.size >= MAX_FOLDED) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
 function scan(sentence: string, query: AnswerQuery, matched: Set<string>): Scan {
   const quality = new Float64Array(query.terms.length);
   const positions: number[] = [];
@@ -101,7 +116,7 @@ function scan(sentence: string, query: AnswerQuery, matched: Set<string>): Scan 
   let count = 0;
   const text = sentence.length > MAX_SENTENCE_LENGTH ? sentence.slice(0, MAX_SENTENCE_LENGTH) : sentence;
   for (const match of text.matchAll(WORD)) {
-    const folded = foldTerm(match[0]);
+    const folded = fold(match[0]);
     const found = query.match(folded);
     if (found) {
       for (const { term, quality: q } of found) if (q > quality[term]!) quality[term] = q;
@@ -210,8 +225,6 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         const spread = found.ordinals[found.ordinals.length - 1]! - found.ordinals[0]! + 1;
         score += WEIGHTS.proximity * Math.min(1, distinct / spread);
       }
-      const typed = typedAnswer(sentence, found.positions, query);
-      if (typed) score += typed.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
       // The rarest word next door: "Chelsea would receive £60 million" follows a sentence naming Nike; the
       // sentence about Adidas' deal, with more of the question's common words, names no Nike near it.
       if (unit.paragraphIndex >= 0 && !hasKey(found) && [scans[s - 1], scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
@@ -222,6 +235,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         const previous = s > 0 ? unit.sentences[s - 1]! : '';
         if (speakerWords && [...`${previous} ${sentence}`.matchAll(WORD)].some((word) => speakerWords.has(foldTerm(word[0])))) score += WEIGHTS.speaker;
       }
+      // Recognising answers is the costly part: only for a sentence that could still come out best.
+      const typed: ReturnType<typeof typedAnswer> = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed > best.score) ? typedAnswer(sentence, found.positions, query) : null;
+      if (typed) score += typed.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
       if (!best || score > best.score) {
         bestUnit = unitIndex;
         best = {

@@ -41,7 +41,7 @@ const defaultSearchOptions: Required<Omit<SearchOptions, 'filters'>> = { limit: 
  * Best-ranked articles whose whole text is read for an answer (and re-ranked by it); the others keep their order and
  * their best-matching passage. Bounded so that answering costs the same at 7,000 and at 100,000 articles.
  */
-const ANSWER_CANDIDATES = 12;
+const ANSWER_CANDIDATES = 10;
 /** Share of the re-ranking score that comes from the article's search score (the rest from its answering sentence). */
 const SEARCH_SHARE = 0.5;
 /**
@@ -163,8 +163,9 @@ export class SearchIndex {
     const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage).map(({ entry, choice, rank }) => {
       // The score shown is the ranking's: never above the one before (answering articles come first).
       previous = Math.min(previous, rank);
-      const hit = { ...this.#hit(entry, terms, answers, excerptLength), score: previous };
-      if (!choice || choice.paragraphIndex === -1) return hit;
+      const answered = choice !== null && choice.paragraphIndex !== -1;
+      const hit = { ...this.#hit(entry, terms, answers, answered ? 0 : excerptLength), score: previous };
+      if (!answered) return hit;
       const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following);
       const answer = choice.span && plainText(excerpt).includes(choice.span.text) ? choice.span.text : null;
       return { ...hit, paragraphIndex: Math.max(-1, choice.paragraphIndex), excerpt, answer };
@@ -252,7 +253,8 @@ export class SearchIndex {
       article,
       score,
       paragraphIndex: best,
-      excerpt: chooseExcerpt(text, matchedWords, { maxLength: excerptLength }),
+      // 0: the caller shows the answer excerpt instead; no need to choose one.
+      excerpt: excerptLength > 0 ? chooseExcerpt(text, matchedWords, { maxLength: excerptLength }) : '',
       matchedTerms: terms.filter((_, index) => answered.has(index)),
       answer: null,
     };
