@@ -36,6 +36,8 @@ export interface AnswerChoice {
   coverage: number;
   /** The most of the question's terms (by count) that one sentence and the headline cover together (0-1). */
   termShare: number;
+  /** The same, among sentences holding an answer of the expected type (0 when the question expects none). */
+  typedTermShare: number;
   /** Whether the key term of the question (its rarest known word) is somewhere in the article (any form of it). */
   keyCovered: boolean;
   /** The answer itself within the sentence, when one of the expected type was found. */
@@ -59,10 +61,13 @@ const WEIGHTS = {
   /** The lede's first sentence; the rest of the first paragraph and the second paragraph's first sentence get half. */
   lede: 0.08,
   /** "What did X say": a quotation, and X (a word of the name) in it or in the sentence before. */
-  quote: 0.2,
-  speaker: 0.2,
+  quote: 0.1,
+  reported: 0.1,
+  speaker: 0.3,
 } as const;
 
+/** Verbs that report speech. */
+const REPORTING = /\b(?:said|says|say|told|tells|stated|added|warned|according to|declared|announced|insisted|argued)\b/iu;
 /** Paragraphs after the answering one offered as context. */
 const FOLLOWING_PARAGRAPHS = 2;
 /** Sentences read per article at most: the answer of a news article is near its top. */
@@ -151,9 +156,12 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
   if (accepts.length === 0) return null;
   let best: { span: AnswerSpan; preferred: boolean; key: number } | null = null;
   const recognised = recognise(sentence);
+  const dates = recognised.filter((span) => span.type === 'date');
   for (const raw of recognised) {
     const rank = accepts.indexOf(raw.type);
     if (rank < 0) continue;
+    // The 13 of "Sunday 13 November" is a date, not a quantity.
+    if (raw.type === 'quantity' && dates.some((date) => date.start < raw.end && raw.start < date.end)) continue;
     const span = raw.type === 'name' || raw.type === 'definition' ? trimQuestionWords(raw, query) : raw;
     if (!span) continue;
     const words = span.text.match(WORD) ?? [];
@@ -197,6 +205,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   let bestUnit = -1;
   let mostCoverage = 0;
   let mostTerms = 0;
+  let mostTypedTerms = 0;
   const hasKey = (found: Scan) => key.some((isKey, index) => isKey && found.quality[index]! > 0);
   for (const [unitIndex, unit] of all.entries()) {
     const count = Math.min(unit.sentences.length, Math.max(0, MAX_SENTENCES - read));
@@ -231,13 +240,17 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       if (ordinal === 0) score += WEIGHTS.lede;
       else if (ordinal > 0 && ordinal <= 3) score += WEIGHTS.lede / 2;
       if (query.analysis.expected === 'quote') {
+        // Reported speech answers too ("Muldoon said the currency is 10 pct overvalued"), a quotation a little more.
         if (/["“”]/u.test(sentence)) score += WEIGHTS.quote;
+        if (REPORTING.test(sentence)) score += WEIGHTS.reported;
         const previous = s > 0 ? unit.sentences[s - 1]! : '';
         if (speakerWords && [...`${previous} ${sentence}`.matchAll(WORD)].some((word) => speakerWords.has(foldTerm(word[0])))) score += WEIGHTS.speaker;
       }
       // Recognising answers is the costly part: only for a sentence that could still come out best.
-      const typed: ReturnType<typeof typedAnswer> = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed > best.score) ? typedAnswer(sentence, found.positions, query) : null;
+      const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed > best.score || termCount > mostTypedTerms);
+      const typed: ReturnType<typeof typedAnswer> = recognising ? typedAnswer(sentence, found.positions, query) : null;
       if (typed) score += typed.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
+      if (typed) mostTypedTerms = Math.max(mostTypedTerms, termCount);
       if (!best || score > best.score) {
         bestUnit = unitIndex;
         best = {
@@ -248,6 +261,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
           score,
           coverage: 0,
           termShare: 0,
+          typedTermShare: 0,
           keyCovered: false,
           span: typed?.span ?? null,
           matched,
@@ -259,6 +273,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
     best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! > 0);
     best.coverage = mostCoverage;
     best.termShare = mostTerms / query.terms.length;
+    best.typedTermShare = mostTypedTerms / query.terms.length;
     best.following = all.slice(bestUnit + 1, bestUnit + 1 + FOLLOWING_PARAGRAPHS).filter((unit) => unit.paragraphIndex >= 0).flatMap((unit) => unit.sentences);
   }
   return best;

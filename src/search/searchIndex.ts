@@ -1,4 +1,4 @@
-import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery } from '../answers/index.js';
+import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery, type ExpectedAnswer } from '../answers/index.js';
 import type { Article } from '../corpus/types.js';
 import { foldTerm, words } from '../text/index.js';
 import { buildSearchData, type SearchIndexData } from './buildSearchData.js';
@@ -44,6 +44,12 @@ const defaultSearchOptions: Required<Omit<SearchOptions, 'filters'>> = { limit: 
 const ANSWER_CANDIDATES = 10;
 /** Share of the re-ranking score that comes from the article's search score (the rest from its answering sentence). */
 const SEARCH_SHARE = 0.5;
+/**
+ * Expected answers that the answering sentence must state: "how tall is the Eiffel Tower" is not answered by an
+ * article that names the tower and no measure.
+ */
+const MEASURED = new Set<ExpectedAnswer>(['quantity', 'money', 'percent', 'date']);
+
 /**
  * How many of a question's terms an answering sentence and its headline must hold: more than half of up to four
  * terms ("capital" alone does not answer "capital of mongolia"), half of longer questions.
@@ -217,7 +223,7 @@ export class SearchIndex {
         choice !== null &&
         choice.keyCovered &&
         choice.coverage >= minCoverage &&
-        Math.round(choice.termShare * weights.length) >= termsNeeded(weights.length);
+        Math.round((MEASURED.has(query.analysis.expected) ? choice.typedTermShare : choice.termShare) * weights.length) >= termsNeeded(weights.length);
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) };
     });
     // No answering sentence in any of the best articles: nothing matches, whatever words the others share.
