@@ -54,12 +54,12 @@ const WEIGHTS = {
   typed: 0.5,
   /** The same, for an answer of an accepted but not preferred type. */
   typedOther: 0.2,
-  /** The question's rarest word, missing from the sentence, in the one before or after it (a pronoun's referent). */
+  /** The question's rarest word, missing from the sentence, earlier in its paragraph or in the next sentence (a referent). */
   keyNear: 0.15,
   /** Matched words close together. */
   proximity: 0.1,
   /** The lede's first sentence; the rest of the first paragraph and the second paragraph's first sentence get half. */
-  lede: 0.08,
+  lede: 0.35,
   /** "What did X say": a quotation, and X (a word of the name) in it or in the sentence before. */
   quote: 0.1,
   reported: 0.1,
@@ -236,7 +236,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       }
       // The rarest word next door: "Chelsea would receive £60 million" follows a sentence naming Nike; the
       // sentence about Adidas' deal, with more of the question's common words, names no Nike near it.
-      if (unit.paragraphIndex >= 0 && !hasKey(found) && [scans[s - 1], scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
+      if (unit.paragraphIndex >= 0 && !hasKey(found) && [...scans.slice(0, s), scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
       if (ordinal === 0) score += WEIGHTS.lede;
       else if (ordinal > 0 && ordinal <= 3) score += WEIGHTS.lede / 2;
       if (query.analysis.expected === 'quote') {
