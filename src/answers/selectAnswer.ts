@@ -237,8 +237,11 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       // The rarest word next door: "Chelsea would receive £60 million" follows a sentence naming Nike; the
       // sentence about Adidas' deal, with more of the question's common words, names no Nike near it.
       if (unit.paragraphIndex >= 0 && !hasKey(found) && [...scans.slice(0, s), scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
-      if (ordinal === 0) score += WEIGHTS.lede;
-      else if (ordinal > 0 && ordinal <= 3) score += WEIGHTS.lede / 2;
+      // The lede's weight grows with how much of the question the sentence itself holds: a lede sharing one word
+      // does not outweigh a later sentence holding the answer.
+      const own = covered / totalWeight;
+      if (ordinal === 0) score += WEIGHTS.lede * own;
+      else if (ordinal > 0 && ordinal <= 3) score += (WEIGHTS.lede / 2) * own;
       if (query.analysis.expected === 'quote') {
         // Reported speech answers too ("Muldoon said the currency is 10 pct overvalued"), a quotation a little more.
         if (/["“”]/u.test(sentence)) score += WEIGHTS.quote;
