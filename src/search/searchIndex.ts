@@ -42,8 +42,8 @@ const defaultSearchOptions: Required<Omit<SearchOptions, 'filters'>> = { limit: 
  * their best-matching passage. Bounded so that answering costs the same at 7,000 and at 100,000 articles.
  */
 const ANSWER_CANDIDATES = 10;
-/** Share of the re-ranking score that comes from the article's search score (the rest from its answering sentence). */
-const SEARCH_SHARE = 0.5;
+/** Weight of the article's search score (relative to the best) beside its answering sentence's score when re-ranking. */
+const SEARCH_SHARE = 1;
 /**
  * Expected answers that the answering sentence must state: "how tall is the Eiffel Tower" is not answered by an
  * article that names the tower and no measure.
