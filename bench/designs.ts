@@ -1,11 +1,17 @@
 /** The two designs compared: newsdesk's SearchIndex and the plain design, fuse.js over whole articles. */
 import Fuse from 'fuse.js';
 import type { Article } from '../src/corpus/types.js';
-import { SearchIndex } from '../src/search/index.js';
+import { plainText, SearchIndex } from '../src/search/index.js';
 
-/** What the benchmark needs of a design: build it, ask it, get article ids best first. */
+/** One result of a design: the article and the excerpt it shows for it (plain text). */
+export interface DesignResult {
+  id: string;
+  excerpt: string;
+}
+
+/** What the benchmark needs of a design: build it, ask it, get articles best first with their shown excerpts. */
 export interface Design {
-  ask(question: string): string[];
+  ask(question: string): DesignResult[];
 }
 
 export type DesignName = 'newsdesk' | 'baseline';
@@ -14,12 +20,13 @@ export type DesignName = 'newsdesk' | 'baseline';
 export function buildDesign(name: DesignName, articles: readonly Article[]): Design {
   if (name === 'newsdesk') {
     const index = SearchIndex.build(articles);
-    return { ask: (question) => index.search(question).hits.map((hit) => hit.article.id) };
+    return { ask: (question) => index.search(question).hits.map((hit) => ({ id: hit.article.id, excerpt: plainText(hit.excerpt) })) };
   }
-  // The plain design: one fuse.js over whole articles, keys ['title', 'body'], default options.
+  // The plain design: one fuse.js over whole articles, keys ['title', 'body'], default options; it shows the lede.
   const fuse = new Fuse(
     articles.map((article) => ({ id: article.id, title: article.headline, body: article.paragraphs.map((p) => p.text).join('\n\n') })),
     { keys: ['title', 'body'] },
   );
-  return { ask: (question) => fuse.search(question, { limit: 30 }).map((result) => result.item.id) };
+  const lede = new Map(articles.map((article) => [article.id, article.paragraphs[0]?.text.slice(0, 600) ?? '']));
+  return { ask: (question) => fuse.search(question, { limit: 30 }).map((result) => ({ id: result.item.id, excerpt: lede.get(result.item.id) ?? '' })) };
 }

@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { corpusArticles, type CorpusName } from './corpus.js';
 import { buildDesign, type DesignName } from './designs.js';
 import { measureQuotes, type QuoteFigures } from './quoteBench.js';
+import { foldAnswer } from '../scripts/evalAsk.js';
+import type { DesignResult } from './designs.js';
 import { ASK_QUESTIONS, KNOWN_ANSWERS, WARM_UP } from './questions.js';
 import { heapMb, percentile } from './stats.js';
 
@@ -25,7 +27,11 @@ export interface DesignFigures {
   askP95: number;
   /** Set when the run stopped early: one query took longer than the limit. */
   stopped: string | null;
-  quality: { hit1: number; hit3: number; of: number } | null;
+  /**
+   * Known-answer questions: right article first (hit1) or in the top 3 (hit3); the answer string in the first
+   * result's excerpt (answer1) or in a shown excerpt of a right article among the top 3 (answer3).
+   */
+  quality: { hit1: number; hit3: number; answer1: number; answer3: number; of: number } | null;
   quotes: QuoteFigures | null;
 }
 
@@ -52,15 +58,15 @@ const after = heapMb();
 
 const questions = ASK_QUESTIONS.slice(0, values.questions ? Number(values.questions) : ASK_QUESTIONS.length);
 const times: number[] = [];
-const answers = new Map<string, string[]>();
+const answers = new Map<string, DesignResult[]>();
 let stopped: string | null = null;
 for (const question of design === 'newsdesk' ? WARM_UP : WARM_UP.slice(0, 1)) built.ask(question);
 for (const question of questions) {
   const t = performance.now();
-  const ids = built.ask(question);
+  const results = built.ask(question);
   const ms = performance.now() - t;
   times.push(ms);
-  answers.set(question, ids);
+  answers.set(question, results);
   if (ms > QUERY_LIMIT_MS) {
     stopped = `"${question}" took ${(ms / 1000).toFixed(1)} s (over ${QUERY_LIMIT_MS / 1000} s)`;
     break;
@@ -73,17 +79,23 @@ if (values.quality && !stopped) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   let hit1 = 0;
   let hit3 = 0;
+  let answer1 = 0;
+  let answer3 = 0;
   let of = 0;
   for (const known of KNOWN_ANSWERS) {
     const expected = byId.get(known.file);
     if (!expected) continue;
     of += 1;
     // The quality questions are among the timed ones: their answers are reused rather than asked again.
-    const top = (answers.get(known.question) ?? built.ask(known.question)).slice(0, 3).map((id) => byId.get(id)?.headline);
-    if (top[0] === expected.headline) hit1 += 1;
-    if (top.includes(expected.headline)) hit3 += 1;
+    const shown = (answers.get(known.question) ?? built.ask(known.question)).slice(0, 3);
+    const right = shown.map((result) => byId.get(result.id)?.headline === expected.headline);
+    const holds = shown.map((result, index) => right[index]! && foldAnswer(result.excerpt).includes(foldAnswer(known.answer)));
+    if (right[0]) hit1 += 1;
+    if (right.includes(true)) hit3 += 1;
+    if (holds[0]) answer1 += 1;
+    if (holds.includes(true)) answer3 += 1;
   }
-  quality = { hit1, hit3, of };
+  quality = { hit1, hit3, answer1, answer3, of };
 }
 
 const figures: DesignFigures = {

@@ -90,7 +90,7 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
     mb(f?.indexHeapMb),
     mb(f?.heapMb),
     f ? `${ms(f.askP50)} / ${ms(f.askP95)} (n=${f.questions})${f.stopped ? ` stopped: ${f.stopped}` : ''}` : '–',
-    f?.quality ? `${f.quality.hit1}/${f.quality.of} · ${f.quality.hit3}/${f.quality.of}` : '–',
+    f?.quality ? `${f.quality.hit1}/${f.quality.of} · ${f.quality.hit3}/${f.quality.of} · ans ${f.quality.answer1}/${f.quality.of} · ${f.quality.answer3}/${f.quality.of}` : '–',
     f?.quotes ? `${ms(f.quotes.lookupP95)} / ${ms(f.quotes.autocompleteP95)} (${f.quotes.quotes} quotes, built in ${ms(f.quotes.buildMs)})` : '–',
   ]);
   const ratioRows: string[][] = [];
@@ -143,7 +143,7 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
       (results.load ? ` Load average (1 min) ${results.load[0].toFixed(1)} at the start, ${results.load[1].toFixed(1)} at the end (other work shared the 2 cores).` : ''),
     ...results.notes.map((note) => `> ${note}`),
     '### Search: newsdesk and the plain design (fuse.js over whole articles, keys title+body, default options)',
-    markdownTable(['corpus', 'articles', 'design', 'build', 'index heap', 'heap after build', '/ask p50 / p95', 'hit@1 · hit@3', 'quote lookup / autocomplete p95'], designRows),
+    markdownTable(['corpus', 'articles', 'design', 'build', 'index heap', 'heap after build', '/ask p50 / p95', 'hit@1 · hit@3 · answer shown @1 · @3', 'quote lookup / autocomplete p95'], designRows),
     '### Ratios newsdesk / baseline (same run)',
     ratioRows.length > 0 ? markdownTable(['corpus', 'build', 'heap', '/ask p50', '/ask p95'], ratioRows) : 'No size where both designs ran.',
     '### Start to ready (fresh process, seeds folder on disk)',

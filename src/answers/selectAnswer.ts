@@ -36,6 +36,8 @@ export interface AnswerChoice {
   coverage: number;
   /** The most of the question's terms (by count) that one sentence and the headline cover together (0-1). */
   termShare: number;
+  /** The same, among sentences holding an answer of the expected type (0 when the question expects none). */
+  typedTermShare: number;
   /** Whether the key term of the question (its rarest known word) is somewhere in the article (any form of it). */
   keyCovered: boolean;
   /** The answer itself within the sentence, when one of the expected type was found. */
@@ -52,17 +54,20 @@ const WEIGHTS = {
   typed: 0.5,
   /** The same, for an answer of an accepted but not preferred type. */
   typedOther: 0.2,
-  /** The question's rarest word, missing from the sentence, in the one before or after it (a pronoun's referent). */
+  /** The question's rarest word, missing from the sentence, earlier in its paragraph or in the next sentence (a referent). */
   keyNear: 0.15,
   /** Matched words close together. */
   proximity: 0.1,
   /** The lede's first sentence; the rest of the first paragraph and the second paragraph's first sentence get half. */
-  lede: 0.08,
+  lede: 0.35,
   /** "What did X say": a quotation, and X (a word of the name) in it or in the sentence before. */
-  quote: 0.2,
-  speaker: 0.2,
+  quote: 0.1,
+  reported: 0.1,
+  speaker: 0.3,
 } as const;
 
+/** Verbs that report speech. */
+const REPORTING = /\b(?:said|says|say|told|tells|stated|added|warned|according to|declared|announced|insisted|argued)\b/iu;
 /** Paragraphs after the answering one offered as context. */
 const FOLLOWING_PARAGRAPHS = 2;
 /** Sentences read per article at most: the answer of a news article is near its top. */
@@ -94,6 +99,21 @@ interface Scan {
   ordinals: number[];
 }
 
+/** Folded form of each word seen: words repeat endlessly across articles and folding is slow. */
+const foldedWords = new Map<string, string>();
+/** The cache is dropped when it grows past this many words, so text of unique tokens cannot exhaust memory. */
+const MAX_FOLDED = 200_000;
+
+function fold(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldTerm(word);
+    if (foldedWords.size >= MAX_FOLDED) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
 function scan(sentence: string, query: AnswerQuery, matched: Set<string>): Scan {
   const quality = new Float64Array(query.terms.length);
   const positions: number[] = [];
@@ -101,7 +121,7 @@ function scan(sentence: string, query: AnswerQuery, matched: Set<string>): Scan 
   let count = 0;
   const text = sentence.length > MAX_SENTENCE_LENGTH ? sentence.slice(0, MAX_SENTENCE_LENGTH) : sentence;
   for (const match of text.matchAll(WORD)) {
-    const folded = foldTerm(match[0]);
+    const folded = fold(match[0]);
     const found = query.match(folded);
     if (found) {
       for (const { term, quality: q } of found) if (q > quality[term]!) quality[term] = q;
@@ -136,9 +156,12 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
   if (accepts.length === 0) return null;
   let best: { span: AnswerSpan; preferred: boolean; key: number } | null = null;
   const recognised = recognise(sentence);
+  const dates = recognised.filter((span) => span.type === 'date');
   for (const raw of recognised) {
     const rank = accepts.indexOf(raw.type);
     if (rank < 0) continue;
+    // The 13 of "Sunday 13 November" is a date, not a quantity.
+    if (raw.type === 'quantity' && dates.some((date) => date.start < raw.end && raw.start < date.end)) continue;
     const span = raw.type === 'name' || raw.type === 'definition' ? trimQuestionWords(raw, query) : raw;
     if (!span) continue;
     const words = span.text.match(WORD) ?? [];
@@ -182,6 +205,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   let bestUnit = -1;
   let mostCoverage = 0;
   let mostTerms = 0;
+  let mostTypedTerms = 0;
   const hasKey = (found: Scan) => key.some((isKey, index) => isKey && found.quality[index]! > 0);
   for (const [unitIndex, unit] of all.entries()) {
     const count = Math.min(unit.sentences.length, Math.max(0, MAX_SENTENCES - read));
@@ -210,18 +234,27 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         const spread = found.ordinals[found.ordinals.length - 1]! - found.ordinals[0]! + 1;
         score += WEIGHTS.proximity * Math.min(1, distinct / spread);
       }
-      const typed = typedAnswer(sentence, found.positions, query);
-      if (typed) score += typed.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
       // The rarest word next door: "Chelsea would receive £60 million" follows a sentence naming Nike; the
       // sentence about Adidas' deal, with more of the question's common words, names no Nike near it.
-      if (unit.paragraphIndex >= 0 && !hasKey(found) && [scans[s - 1], scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
-      if (ordinal === 0) score += WEIGHTS.lede;
-      else if (ordinal > 0 && ordinal <= 3) score += WEIGHTS.lede / 2;
+      if (unit.paragraphIndex >= 0 && !hasKey(found) && [...scans.slice(0, s), scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
+      // The lede's weight grows with how much of the question the sentence itself holds: a lede sharing one word
+      // does not outweigh a later sentence holding the answer.
+      // Keywords ("Syria killed") ask for no particular fact: the sentence holding most of them is the answer there.
+      const own = query.analysis.expected === null ? 0 : covered / totalWeight;
+      if (ordinal === 0) score += WEIGHTS.lede * own;
+      else if (ordinal > 0 && ordinal <= 3) score += (WEIGHTS.lede / 2) * own;
       if (query.analysis.expected === 'quote') {
+        // Reported speech answers too ("Muldoon said the currency is 10 pct overvalued"), a quotation a little more.
         if (/["“”]/u.test(sentence)) score += WEIGHTS.quote;
+        if (REPORTING.test(sentence)) score += WEIGHTS.reported;
         const previous = s > 0 ? unit.sentences[s - 1]! : '';
         if (speakerWords && [...`${previous} ${sentence}`.matchAll(WORD)].some((word) => speakerWords.has(foldTerm(word[0])))) score += WEIGHTS.speaker;
       }
+      // Recognising answers is the costly part: only for a sentence that could still come out best.
+      const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed > best.score || termCount > mostTypedTerms);
+      const typed: ReturnType<typeof typedAnswer> = recognising ? typedAnswer(sentence, found.positions, query) : null;
+      if (typed) score += typed.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
+      if (typed) mostTypedTerms = Math.max(mostTypedTerms, termCount);
       if (!best || score > best.score) {
         bestUnit = unitIndex;
         best = {
@@ -232,6 +265,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
           score,
           coverage: 0,
           termShare: 0,
+          typedTermShare: 0,
           keyCovered: false,
           span: typed?.span ?? null,
           matched,
@@ -243,6 +277,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
     best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! > 0);
     best.coverage = mostCoverage;
     best.termShare = mostTerms / query.terms.length;
+    best.typedTermShare = mostTypedTerms / query.terms.length;
     best.following = all.slice(bestUnit + 1, bestUnit + 1 + FOLLOWING_PARAGRAPHS).filter((unit) => unit.paragraphIndex >= 0).flatMap((unit) => unit.sentences);
   }
   return best;

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The folders whose code decides what a snapshot holds: how articles are parsed, indexed and quoted. */
-const SNAPSHOT_CODE = ['corpus', 'search', 'quotes', 'indexCache'];
+const SNAPSHOT_CODE = ['text', 'corpus', 'search', 'quotes', 'indexCache'];
 
 let cached: Promise<string> | null = null;
 
 /**
  * A hash of the source of the code that builds a snapshot, so a persisted index made by other code (an older parser,
  * a changed extractor) is never read back: without it, a forgotten version bump would serve stale answers.
- * @example await codeFingerprint() // => 'a41f…' (64 hex digits), the same until a file of src/corpus|search|quotes|indexCache changes
+ * @example await codeFingerprint() // => 'a41f…' (64 hex digits), the same until a file of src/text|corpus|search|quotes|indexCache changes
  */
 export function codeFingerprint(): Promise<string> {
   cached ??= (async () => {

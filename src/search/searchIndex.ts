@@ -1,4 +1,4 @@
-import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery } from '../answers/index.js';
+import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery, type ExpectedAnswer } from '../answers/index.js';
 import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
 import { foldTerm, words } from '../text/index.js';
@@ -42,9 +42,15 @@ const defaultSearchOptions: Required<Omit<SearchOptions, 'filters'>> = { ...defa
  * Best-ranked articles whose whole text is read for an answer (and re-ranked by it); the others keep their order and
  * their best-matching passage. Bounded so that answering costs the same at 7,000 and at 100,000 articles.
  */
-const ANSWER_CANDIDATES = 12;
-/** Share of the re-ranking score that comes from the article's search score (the rest from its answering sentence). */
-const SEARCH_SHARE = 0.5;
+const ANSWER_CANDIDATES = 10;
+/** Weight of the article's search score (relative to the best) beside its answering sentence's score when re-ranking. */
+const SEARCH_SHARE = 1;
+/**
+ * Expected answers that the answering sentence must state: "how tall is the Eiffel Tower" is not answered by an
+ * article that names the tower and no measure.
+ */
+const MEASURED = new Set<ExpectedAnswer>(['quantity', 'money', 'percent', 'date']);
+
 /**
  * How many of a question's terms an answering sentence and its headline must hold: more than half of up to four
  * terms ("capital" alone does not answer "capital of mongolia"), half of longer questions.
@@ -185,8 +191,9 @@ export class SearchIndex {
     const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage).map(({ entry, choice, rank }) => {
       // The score shown is the ranking's: never above the one before (answering articles come first).
       previous = Math.min(previous, rank);
-      const hit = { ...this.#hit(entry, terms, answers, excerptLength), score: previous };
-      if (!choice || choice.paragraphIndex === -1) return hit;
+      const answered = choice !== null && choice.paragraphIndex !== -1;
+      const hit = { ...this.#hit(entry, terms, answers, answered ? 0 : excerptLength), score: previous };
+      if (!answered) return hit;
       const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following);
       const answer = choice.span && plainText(excerpt).includes(choice.span.text) ? choice.span.text : null;
       return { ...hit, paragraphIndex: Math.max(-1, choice.paragraphIndex), excerpt, answer };
@@ -237,7 +244,7 @@ export class SearchIndex {
       const answers =
         choice?.keyCovered &&
         choice.coverage >= minCoverage &&
-        Math.round(choice.termShare * weights.length) >= termsNeeded(weights.length);
+        Math.round((MEASURED.has(query.analysis.expected) ? choice.typedTermShare : choice.termShare) * weights.length) >= termsNeeded(weights.length);
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) };
     });
     // No answering sentence in any of the best articles: nothing matches, whatever words the others share.
@@ -273,7 +280,8 @@ export class SearchIndex {
       article,
       score,
       paragraphIndex: best,
-      excerpt: chooseExcerpt(text, matchedWords, { maxLength: excerptLength }),
+      // 0: the caller shows the answer excerpt instead; no need to choose one.
+      excerpt: excerptLength > 0 ? chooseExcerpt(text, matchedWords, { maxLength: excerptLength }) : '',
       matchedTerms: terms.filter((_, index) => answered.has(index)),
       answer: null,
     };
