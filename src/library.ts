@@ -185,8 +185,8 @@ export class LibraryStore {
 
 /**
  * A message fit for users: the seeds folder named as such, any other absolute path elided.
- * @example withoutPaths('no article could be loaded from /srv/bot/seeds (1 files skipped)', 'seeds')
- * // => 'no article could be loaded from the seeds folder (1 files skipped)'
+ * @example withoutPaths('no article could be loaded from /srv/bot/seeds (1 file skipped)', 'seeds')
+ * // => 'no article could be loaded from the seeds folder (1 file skipped)'
  */
 function withoutPaths(message: string, seedsDir: string): string {
   return message

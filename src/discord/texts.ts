@@ -1,13 +1,8 @@
 import { escapeMarkdown } from '../search/index.js';
+import { plural } from '../text/index.js';
 
-/**
- * "1 article", "2 articles": the count and the noun, in the plural unless the count is one.
- * @example plural(1, 'article') // => '1 article'
- * @example plural(3, 'quotation') // => '3 quotations'
- */
-export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : pluralNoun}`;
-}
+// One plural() for the whole project (src/text); the renderers take it from here with the texts.
+export { plural };
 
 /** What users read when something goes wrong, is refused or needs saying in a sentence: every command's, in one table. */
 export const texts = {

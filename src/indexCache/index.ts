@@ -2,4 +2,5 @@ export { seedsFingerprint } from './seedsFingerprint.js';
 export { cacheFile, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache, type IndexSnapshot } from './indexCache.js';
 export { EmptyCorpusError, loadSnapshot, snapshotKey, type LoadedSnapshot } from './loadSnapshot.js';
 export { loadCorpusOnTwoThreads, type TwoThreadOptions } from './loadCorpusPart.js';
-export { loadSnapshotInWorker, WorkerBuildError } from './buildInWorker.js';
+export { loadSnapshotInWorker } from './buildInWorker.js';
+export { WorkerBuildError } from './startWorker.js';

@@ -1,7 +1,6 @@
 import { loadCorpusFiles, mergeCorpora, listCorpusFiles, type Corpus } from '../corpus/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
-import { startWorker } from './startWorker.js';
-import { WorkerBuildError } from './buildInWorker.js';
+import { runWorker } from './startWorker.js';
 
 /** Some of a folder's files, loaded, with each article's quotations (`quotes[i]` are those of `corpus.articles[i]`). */
 export interface CorpusPart {
@@ -59,23 +58,6 @@ export async function loadCorpusOnTwoThreads(seedsDir: string, options: TwoThrea
   return { corpus, quotes: corpus.articles.flatMap((article) => byArticle.get(article.id) ?? []) };
 }
 
-function partInWorker(seedsDir: string, files: string[]): Promise<CorpusPart> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker('corpusPartWorker', { seedsDir, files });
-    let settled = false;
-    worker.once('message', (message: { ok: true; part: CorpusPart } | { ok: false; error: string }) => {
-      settled = true;
-      if (message.ok) resolve(message.part);
-      else reject(new WorkerBuildError(seedsDir, message.error));
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      if (!settled) reject(new WorkerBuildError(seedsDir, error.message));
-      settled = true;
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new WorkerBuildError(seedsDir, `worker exited with code ${code}`));
-      settled = true;
-    });
-  });
+async function partInWorker(seedsDir: string, files: string[]): Promise<CorpusPart> {
+  return (await runWorker<{ part: CorpusPart }>('corpusPartWorker', { seedsDir, files }, seedsDir)).part;
 }

@@ -1,4 +1,5 @@
 import { QuoteIndex } from '../quotes/index.js';
+import { plural } from '../text/index.js';
 import { SearchIndex } from '../search/index.js';
 import { INDEX_CACHE_VERSION, readIndexCache, readPackedCache, writeIndexCache, writePackedCache, type IndexSnapshot } from './indexCache.js';
 import { packSnapshot, type PackedSnapshot } from './packSnapshot.js';
@@ -17,7 +18,7 @@ export interface LoadedSnapshot {
 export class EmptyCorpusError extends Error {
   override name = 'EmptyCorpusError';
   constructor(readonly seedsDir: string, readonly skipped: number) {
-    super(`no article could be loaded from ${seedsDir} (${skipped} files skipped)`);
+    super(`no article could be loaded from ${seedsDir} (${plural(skipped, 'file')} skipped)`);
   }
 }
 

@@ -4,7 +4,8 @@ import { migratePostgres, type MigrateOptions } from './migratePostgres.js';
 import { StateDatabaseError } from './StateDatabaseError.js';
 import { isUnavailable, StateUnavailableError } from './StateUnavailableError.js';
 import type { ClaimRequest, ClaimResult } from './stateStore.js';
-import type { DigestRun, FirstSeen, GuildSettings, GuildSettingsPatch, RunKind, RunStatus, StateWarning } from './types.js';
+import { COMPLETED_RUN_STATUSES, isFinishedRun, type DigestRun, type FirstSeen, type GuildSettings, type GuildSettingsPatch, type StateWarning } from './types.js';
+import { guildFromRow, runFromRow, type GuildRow as GuildRowOf, type RunRow as RunRowOf } from './rows.js';
 
 /** Options of `PostgresStateStore.connect`. */
 export interface PostgresStateOptions {
@@ -24,77 +25,13 @@ const defaultPostgresOptions: PostgresStateOptions = { connectTimeoutMs: 5000, p
 const GUILD_LOCK = 7301;
 const ARTICLES_LOCK = 7302;
 
-const DONE: readonly RunStatus[] = ['ok', 'empty-skipped', 'missed'];
 
-interface RunRow {
-  id: number;
-  guild_id: string;
-  slot: string;
-  kind: string;
-  channel_id: string | null;
-  status: string;
-  since: Date | null;
-  until: Date | null;
-  article_ids: string[];
-  parts_total: number | null;
-  parts_sent: number;
-  attempts: number;
-  started_at: Date | null;
-  finished_at: Date | null;
-  error: string | null;
-  retry_at: Date | null;
-  owner: string | null;
-  lease_until: Date | null;
-}
+type RunRow = RunRowOf<Date>;
 
-interface GuildRow {
-  guild_id: string;
-  channel_id: string | null;
-  time: string | null;
-  timezone: string | null;
-  enabled: boolean | null;
-  active_since: Date;
-  schedule_since: Date;
-  updated_at: Date;
-}
+type GuildRow = GuildRowOf<Date>;
 
-const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
 
-function toRun(row: RunRow): DigestRun {
-  return {
-    id: row.id,
-    guildId: row.guild_id,
-    slot: row.slot,
-    kind: row.kind as RunKind,
-    channelId: row.channel_id,
-    status: row.status as RunStatus,
-    since: iso(row.since),
-    until: iso(row.until),
-    articleIds: row.article_ids,
-    partsTotal: row.parts_total,
-    partsSent: row.parts_sent,
-    attempts: row.attempts,
-    startedAt: iso(row.started_at),
-    finishedAt: iso(row.finished_at),
-    error: row.error,
-    retryAt: iso(row.retry_at),
-    owner: row.owner,
-    leaseUntil: iso(row.lease_until),
-  };
-}
 
-function toGuild(row: GuildRow): GuildSettings {
-  return {
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    time: row.time,
-    timezone: row.timezone,
-    enabled: row.enabled,
-    activeSince: row.active_since.toISOString(),
-    scheduleSince: row.schedule_since.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
 
 /** Where a connection string points, without its password, for messages. */
 export function describeDatabase(url: string): string {
@@ -212,12 +149,12 @@ export class PostgresStateStore implements AsyncStateStore {
 
   private async runIn(client: Queryable, guildId: string, slot: string): Promise<DigestRun | null> {
     const { rows } = await client.query<RunRow>('SELECT * FROM runs WHERE guild_id = $1 AND slot = $2', [guildId, slot]);
-    return rows[0] ? toRun(rows[0]) : null;
+    return rows[0] ? runFromRow(rows[0]) : null;
   }
 
   private async guildIn(client: Queryable, guildId: string): Promise<GuildSettings | null> {
     const { rows } = await client.query<GuildRow>('SELECT * FROM guilds WHERE guild_id = $1', [guildId]);
-    return rows[0] ? toGuild(rows[0]) : null;
+    return rows[0] ? guildFromRow(rows[0]) : null;
   }
 
   private async ensureGuildIn(client: Queryable, guildId: string, now: Date): Promise<GuildSettings> {
@@ -284,15 +221,15 @@ export class PostgresStateStore implements AsyncStateStore {
       'SELECT * FROM runs WHERE guild_id = $1 ORDER BY COALESCE(started_at, finished_at) DESC NULLS LAST, id DESC LIMIT 1',
       [guildId],
     );
-    return rows[0] ? toRun(rows[0]) : null;
+    return rows[0] ? runFromRow(rows[0]) : null;
   }
 
   async lastCompleted(guildId: string): Promise<DigestRun | null> {
     const { rows } = await this.query<RunRow>(
-      `SELECT * FROM runs WHERE guild_id = $1 AND status IN ('ok', 'empty-skipped') ORDER BY until DESC NULLS LAST, id DESC LIMIT 1`,
-      [guildId],
+      `SELECT * FROM runs WHERE guild_id = $1 AND status = ANY($2::text[]) ORDER BY until DESC NULLS LAST, id DESC LIMIT 1`,
+      [guildId, COMPLETED_RUN_STATUSES],
     );
-    return rows[0] ? toRun(rows[0]) : null;
+    return rows[0] ? runFromRow(rows[0]) : null;
   }
 
   async unfinishedRun(guildId: string): Promise<DigestRun | null> {
@@ -300,7 +237,7 @@ export class PostgresStateStore implements AsyncStateStore {
       `SELECT * FROM runs WHERE guild_id = $1 AND status IN ('running', 'failed') AND parts_sent > 0 ORDER BY id LIMIT 1`,
       [guildId],
     );
-    return rows[0] ? toRun(rows[0]) : null;
+    return rows[0] ? runFromRow(rows[0]) : null;
   }
 
   async claimRun(request: ClaimRequest): Promise<ClaimResult> {
@@ -310,7 +247,7 @@ export class PostgresStateStore implements AsyncStateStore {
       await this.lockGuild(client, request.guildId);
       const existing = await this.runIn(client, request.guildId, request.slot);
       if (existing) {
-        if (DONE.includes(existing.status)) return { claimed: false, reason: 'done', run: existing };
+        if (isFinishedRun(existing.status)) return { claimed: false, reason: 'done', run: existing };
         if (existing.status === 'running' && existing.owner !== request.owner && (existing.leaseUntil ?? '') > at) {
           return { claimed: false, reason: 'busy', run: existing };
         }
@@ -394,7 +331,7 @@ export class PostgresStateStore implements AsyncStateStore {
         await client.query(`INSERT INTO runs (guild_id, slot, kind, status, error, finished_at) VALUES ($1, $2, 'scheduled', 'missed', $3, $4)`, [guildId, slot, reason, now]);
         return true;
       }
-      if (DONE.includes(existing.status) || existing.partsSent > 0) return false;
+      if (isFinishedRun(existing.status) || existing.partsSent > 0) return false;
       if (existing.status === 'running' && (existing.leaseUntil ?? '') > at) return false;
       await client.query(`UPDATE runs SET status = 'missed', error = $1, finished_at = $2, owner = NULL, lease_until = NULL WHERE id = $3`, [reason, now, existing.id]);
       return true;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
+import { guildFromRow, runFromRow, type GuildRow as GuildRowOf, type RunRow as RunRowOf } from './rows.js';
 import {
   COMPLETED_RUN_STATUSES,
   isFinishedRun,
@@ -8,7 +9,6 @@ import {
   type GuildSettings,
   type GuildSettingsPatch,
   type RunKind,
-  type RunStatus,
   type StateWarning,
 } from './types.js';
 
@@ -44,37 +44,9 @@ export type ClaimResult =
   | { claimed: true; run: DigestRun }
   | { claimed: false; reason: 'done' | 'busy' | 'waiting'; run: DigestRun };
 
-interface RunRow {
-  id: number;
-  guild_id: string;
-  slot: string;
-  kind: string;
-  channel_id: string | null;
-  status: string;
-  since: string | null;
-  until: string | null;
-  article_ids: string;
-  parts_total: number | null;
-  parts_sent: number;
-  attempts: number;
-  started_at: string | null;
-  finished_at: string | null;
-  error: string | null;
-  retry_at: string | null;
-  owner: string | null;
-  lease_until: string | null;
-}
+type RunRow = RunRowOf<string>;
 
-interface GuildRow {
-  guild_id: string;
-  channel_id: string | null;
-  time: string | null;
-  timezone: string | null;
-  enabled: number | null;
-  active_since: string;
-  schedule_since: string;
-  updated_at: string;
-}
+type GuildRow = GuildRowOf<string>;
 
 /** `'a', 'b'`: a status list for an SQL `IN (…)`, from the one definition in `types.ts`. */
 function sqlList(values: readonly string[]): string {
@@ -148,41 +120,7 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-function toRun(row: RunRow): DigestRun {
-  return {
-    id: row.id,
-    guildId: row.guild_id,
-    slot: row.slot,
-    kind: row.kind as RunKind,
-    channelId: row.channel_id,
-    status: row.status as RunStatus,
-    since: row.since,
-    until: row.until,
-    articleIds: JSON.parse(row.article_ids) as string[],
-    partsTotal: row.parts_total,
-    partsSent: row.parts_sent,
-    attempts: row.attempts,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    error: row.error,
-    retryAt: row.retry_at,
-    owner: row.owner,
-    leaseUntil: row.lease_until,
-  };
-}
 
-function toGuild(row: GuildRow): GuildSettings {
-  return {
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    time: row.time,
-    timezone: row.timezone,
-    enabled: row.enabled === null ? null : row.enabled === 1,
-    activeSince: row.active_since,
-    scheduleSince: row.schedule_since,
-    updatedAt: row.updated_at,
-  };
-}
 
 /**
  * What must survive a restart: per-guild settings, when each article was first seen, and every digest run.
@@ -251,7 +189,7 @@ export class StateStore {
   /** The guild's stored settings, or null when it never configured anything. */
   guild(guildId: string): GuildSettings | null {
     const row = this.sql.guild.get(guildId);
-    return row ? toGuild(row) : null;
+    return row ? guildFromRow(row) : null;
   }
 
   /**
@@ -293,25 +231,25 @@ export class StateStore {
   /** The run of a guild for a slot, if any. */
   run(guildId: string, slot: string): DigestRun | null {
     const row = this.sql.run.get(guildId, slot);
-    return row ? toRun(row) : null;
+    return row ? runFromRow(row) : null;
   }
 
   /** The guild's most recently started or recorded run, or null. */
   latestRun(guildId: string): DigestRun | null {
     const row = this.sql.latestRun.get(guildId);
-    return row ? toRun(row) : null;
+    return row ? runFromRow(row) : null;
   }
 
   /** The guild's latest completed digest (`ok` or `empty-skipped`): the next one starts at its `until`. */
   lastCompleted(guildId: string): DigestRun | null {
     const row = this.sql.lastCompleted.get(guildId);
-    return row ? toRun(row) : null;
+    return row ? runFromRow(row) : null;
   }
 
   /** A run of the guild that sent some of its messages but not all: it must be finished before anything else. */
   unfinishedRun(guildId: string): DigestRun | null {
     const row = this.sql.unfinishedRun.get(guildId);
-    return row ? toRun(row) : null;
+    return row ? runFromRow(row) : null;
   }
 
   /**

@@ -5,5 +5,6 @@
 export { ABBREVIATIONS } from './abbreviations.js';
 export { articleText } from './articleText.js';
 export { boundedDistance } from './editDistance.js';
+export { plural } from './plural.js';
 export { splitSentences } from './sentences.js';
 export { foldTerm, words, WORD } from './words.js';

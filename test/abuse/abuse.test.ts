@@ -189,7 +189,7 @@ describe('error replies', () => {
   });
 
   // Found by this suite (fixed: ReloadResult.reason): when a reload failed because the seeds folder was gone, /reload answered
-  // "Reload failed: no article could be loaded from /tmp/newsdesk-seeds-… (1 files skipped)": the EmptyCorpusError
+  // "Reload failed: no article could be loaded from /tmp/newsdesk-seeds-… (1 file skipped)": the EmptyCorpusError
   // message, with the absolute SEEDS_DIR of the server, goes to Discord as is.
   it('answers a reload that fails (seeds folder removed) without the server path of the folder', async () => {
     await rm(seeds.dir, { recursive: true, force: true });

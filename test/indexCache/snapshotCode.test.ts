@@ -27,8 +27,8 @@ function importedFromSrc(): Set<string> {
     for (const match of text.matchAll(/new URL\(\s*[`'"](\.{1,2}\/[\w./-]+?)(?:\$\{[^}]*\})?[`'"]/g)) {
       imported.add(path.resolve(path.dirname(file), match[1]!).replace(/(\.[jt]s)?$/, '.ts'));
     }
-    // `startWorker('name', …)` (src/indexCache/startWorker.ts) starts the module `name` of the indexCache folder.
-    for (const match of text.matchAll(/\bstartWorker\(\s*['"](\w+)['"]/g)) {
+    // `startWorker('name', …)` and `runWorker('name', …)` (src/indexCache/startWorker.ts) start the module `name` of the indexCache folder.
+    for (const match of text.matchAll(/\b(?:startWorker|runWorker)(?:<[^>]*>)?\(\s*['"](\w+)['"]/g)) {
       imported.add(path.join(src, 'indexCache', `${match[1]!}.ts`));
     }
   }
