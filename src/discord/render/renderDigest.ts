@@ -12,6 +12,7 @@ import {
   MESSAGE_CONTENT_LENGTH,
 } from '../limits.js';
 import { isEmbedUrl, truncate, type Reply } from '../reply.js';
+import { escapeMarkdown } from '../../search/index.js';
 import { plural } from '../texts.js';
 import { formatDate, formatInZone, markdownUrl, sourceLink } from './formatArticle.js';
 
@@ -41,17 +42,12 @@ const defaultRenderDigestOptions: RenderDigestOptions = {
 const SECTION_COLOUR = 0x5865f2;
 const QUOTES_COLOUR = 0xfee75c;
 
-/** Backslash-escapes Markdown so headlines and quotes render as written. */
-function escapeText(text: string): string {
-  return text.replace(/([\\*_~`|>[\]()#-])/gu, '\\$1');
-}
-
 function itemField(item: DigestItem): APIEmbedField {
-  const meta = [formatDate(item.date), item.tags.length ? item.tags.join(', ') : null, item.source].filter((part): part is string => Boolean(part)).map(escapeText);
+  const meta = [formatDate(item.date), item.tags.length ? item.tags.join(', ') : null, item.source].filter((part): part is string => Boolean(part)).map(escapeMarkdown);
   meta.push(sourceLink(item.url, item.id));
-  const lines = [item.standfirst ? escapeText(item.standfirst) : null, meta.join(' · ')].filter(Boolean);
+  const lines = [item.standfirst ? escapeMarkdown(item.standfirst) : null, meta.join(' · ')].filter(Boolean);
   return {
-    name: truncate(escapeText(item.headline), EMBED_FIELD_NAME_LENGTH),
+    name: truncate(escapeMarkdown(item.headline), EMBED_FIELD_NAME_LENGTH),
     // Keep the source line whole: cut the standfirst, never the link.
     value:
       lines.join('\n').length <= EMBED_FIELD_VALUE_LENGTH
@@ -61,10 +57,10 @@ function itemField(item: DigestItem): APIEmbedField {
 }
 
 function quoteLine(quote: DigestQuote): string {
-  const who = quote.speaker ? `**${escapeText(quote.speaker)}**: ` : '';
-  const headline = escapeText(truncate(quote.headline, 80));
+  const who = quote.speaker ? `**${escapeMarkdown(quote.speaker)}**: ` : '';
+  const headline = escapeMarkdown(truncate(quote.headline, 80));
   const where = isEmbedUrl(quote.url) ? `[${headline}](${markdownUrl(quote.url)})` : headline;
-  return `${who}“${escapeText(truncate(quote.quote, 300))}” — ${where}`;
+  return `${who}“${escapeMarkdown(truncate(quote.quote, 300))}” — ${where}`;
 }
 
 function fieldLength(field: APIEmbedField): number {
@@ -170,7 +166,7 @@ export function renderDigest(digest: Digest, options: Partial<RenderDigestOption
 
   const packer = new MessagePacker();
   for (const section of digest.sections) {
-    for (const item of section.items) packer.addField(section.name, escapeText(section.name), itemField(item));
+    for (const item of section.items) packer.addField(section.name, escapeMarkdown(section.name), itemField(item));
   }
   for (const embed of quotesEmbeds(digest.quotes)) packer.addEmbed(embed);
 
@@ -233,7 +229,7 @@ export function renderDigestStatus(status: DigestStatus, note: string | null = n
   const state = status.enabled ? 'on' : status.inactiveReason === 'off' ? 'off' : 'off: no channel chosen (use `/digest set`)';
   const last = status.lastRun;
   const lastText = last
-    ? `${RUN_STATUS_TEXT[last.status] ?? last.status}${last.at ? ` <t:${unix(last.at)}:R>` : ''}${last.articles ? ` · ${plural(last.articles, 'article')}` : ''}${last.kind === 'manual' ? ' · posted by hand' : ''}${last.error ? `\n${escapeText(truncate(last.error, 300))}` : ''}`
+    ? `${RUN_STATUS_TEXT[last.status] ?? last.status}${last.at ? ` <t:${unix(last.at)}:R>` : ''}${last.articles ? ` · ${plural(last.articles, 'article')}` : ''}${last.kind === 'manual' ? ' · posted by hand' : ''}${last.error ? `\n${escapeMarkdown(truncate(last.error, 300))}` : ''}`
     : 'none yet';
   const { excluded } = status.next;
   const reasons = [
