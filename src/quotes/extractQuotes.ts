@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import { datelineLength } from '../corpus/credits.js';
+import { words } from '../text/index.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
@@ -9,7 +10,7 @@ import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeaker
 import { findQuoteSpans } from './findQuoteSpans.js';
 import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
-import { splitSentences } from './splitSentences.js';
+import { quoteSentences } from './quoteSentences.js';
 import { sentenceTokens, tokenize, type Token } from './tokenize.js';
 import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
 
@@ -87,13 +88,13 @@ const contentOf = (text: string, token: Token): string => {
   return text.slice(span.contentStart, span.contentEnd).trim().replace(/(?<![,;:])[,;:]+$/u, '').trim();
 };
 
-const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const wordCount = (text: string): number => words(text).length;
 
 /** Title case with no closing punctuation: the name of a work or a crosshead, not speech ("Non-stop Bombing"). */
 function looksLikeTitle(content: string): boolean {
   if (/[.!?]$/.test(content)) return false;
-  const words = content.split(/\s+/).filter((word) => /^\p{L}/u.test(word) && word.length > 3);
-  return words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word));
+  const long = content.split(/\s+/).filter((word) => /^\p{L}/u.test(word) && word.length > 3);
+  return long.length > 0 && long.every((word) => /^\p{Lu}/u.test(word));
 }
 
 /** The quotation names something (`a group called "X"`, `the film "X"`) rather than quoting someone. */
@@ -178,7 +179,7 @@ export function extractQuotes(article: Article): Quote[] {
     // Crossheads and captions are skipped without breaking a quotation that runs on around them.
     if (paragraph.kind !== 'body') return;
     const text = paragraph.text;
-    const sentences = splitSentences(text, findQuoteSpans(text));
+    const sentences = quoteSentences(text, findQuoteSpans(text));
     let lastSpeaker: ResolvedSpeaker | null = null;
     /** Who made the reported claim of the previous sentence, if it was one. */
     let claimant: ResolvedSpeaker | null = null;
