@@ -88,3 +88,16 @@ describe('extractQuotes: descriptions the article never introduced', () => {
     ]).at(-1)![1]).toBe('Lindsay Davenport');
   });
 });
+
+describe('extractQuotes: a pronoun after a quotation', () => {
+  it('returns the speaker named before the quotation for "X said: \"…,\" he said", not the previous speaker', () => {
+    expect(speakers([
+      'A spokesman for Ann Lee said: "We will study the judgment." But Colonel Bob Stewart said : "Anyone at the top will say: \'If there is a case, let us have it out\'," he said.',
+    ]).at(-1)).toEqual(["Anyone at the top will say: 'If there is a case, let us have it out'", 'Bob Stewart']);
+  });
+
+  it('returns the previous speaker for a pronoun when no one is named before the quotation', () => {
+    expect(speakers(['Colonel Bob Stewart spoke on Monday.', '"We will study it," he said.'])).toEqual([['We will study it', 'Bob Stewart']]);
+  });
+});
+
