@@ -90,7 +90,7 @@ describe('extractQuotes: descriptions the article never introduced', () => {
 });
 
 describe('extractQuotes: a pronoun after a quotation', () => {
-  it('returns the speaker named before the quotation for "X said: \"…,\" he said", not the previous speaker', () => {
+  it('returns the speaker named before the quotation for "X said: …, he said", not the previous speaker', () => {
     expect(speakers([
       'A spokesman for Ann Lee said: "We will study the judgment." But Colonel Bob Stewart said : "Anyone at the top will say: \'If there is a case, let us have it out\'," he said.',
     ]).at(-1)).toEqual(["Anyone at the top will say: 'If there is a case, let us have it out'", 'Bob Stewart']);
