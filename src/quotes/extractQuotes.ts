@@ -57,9 +57,17 @@ class SpeakerMemory {
     return null;
   }
 
-  /** The last organisation named. */
+  /** Names read as people that spoke of themselves as "it" (see `saysOfItself`). */
+  readonly #calledIt = new Set<string>();
+
+  speaksOfItselfAsIt(speaker: ResolvedSpeaker): void {
+    this.#calledIt.add(speaker.name);
+  }
+
+  /** The last organisation named; failing one, the last name that spoke of itself as "it". */
   organisation(): ResolvedSpeaker | null {
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (this.#recent[i]!.kind === 'organisation') return this.#recent[i]!;
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (this.#calledIt.has(this.#recent[i]!.name)) return this.#recent[i]!;
     return null;
   }
 
@@ -89,6 +97,19 @@ const contentOf = (text: string, token: Token): string => {
 };
 
 const wordCount = (text: string): number => words(text).length;
+
+/** Auxiliaries after which "it" is the claim's subject: `X said that it would cut …`. */
+const ITS_OWN_AUXILIARIES = new Set(['would', 'will', 'had', 'has', 'planned', 'plans', 'intends', 'expects', 'expected', 'could']);
+
+/**
+ * True when a claim names its speaker "it" (`Brittany Ferries said on Tuesday that it would cut …`): a name with no
+ * known gender that speaks of itself as "it" may be an organisation ("it" may also be a dummy subject: `John Smith
+ * said that it would take years`), so "the company" may refer back to it while "he" and "she" still may too.
+ */
+function saysOfItself(tokens: readonly Token[], from: number, verbIndex: number, speaker: ResolvedSpeaker): boolean {
+  if (speaker.kind !== 'person' || speaker.gender !== null || speaker.description || from <= verbIndex) return false;
+  return tokens[from]?.lower === 'it' && ITS_OWN_AUXILIARIES.has(tokens[from + 1]?.lower ?? '');
+}
 
 /** Title case with no closing punctuation: the name of a work or a crosshead, not speech ("Non-stop Bombing"). */
 function looksLikeTitle(content: string): boolean {
@@ -195,6 +216,7 @@ export function extractQuotes(article: Article): Quote[] {
       if (sentence.spans.length === 0) {
         const claim = findReportedClaim(tokens);
         said = claim ? resolve(claim.phrase) : null;
+        if (claim && said && saysOfItself(tokens, claim.from, claim.verbIndex, said)) memory.speaksOfItselfAsIt(said);
         if (claim && said) {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), said, 'indirect');
         } else {

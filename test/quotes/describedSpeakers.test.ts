@@ -101,3 +101,22 @@ describe('extractQuotes: a pronoun after a quotation', () => {
   });
 });
 
+describe('extractQuotes: a name that calls itself "it"', () => {
+  it('returns the name that spoke of itself as "it" for a later "the company"', () => {
+    expect(speakers([
+      'Acme Widgets said on Tuesday that it would cut 200 jobs at its plant.',
+      'The company said in a statement that no plants would close this year.',
+    ])).toEqual([
+      ['it would cut 200 jobs at its plant', 'Acme Widgets'],
+      ['no plants would close this year', 'Acme Widgets'],
+    ]);
+  });
+
+  it('returns the person for a later "he" even after "it" was a dummy subject of their claim', () => {
+    expect(speakers([
+      'John Smith said on Tuesday that it would take years to rebuild the town.',
+      '"We are broke," he said.',
+    ]).at(-1)).toEqual(['We are broke', 'John Smith']);
+  });
+});
+
