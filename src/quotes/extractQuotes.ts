@@ -111,6 +111,35 @@ function saysOfItself(tokens: readonly Token[], from: number, verbIndex: number,
   return tokens[from]?.lower === 'it' && ITS_OWN_AUXILIARIES.has(tokens[from + 1]?.lower ?? '');
 }
 
+/** Words opening a subordinate clause with a subject of its own: `… after N. Korea issued threats saying …`. */
+const CLAUSE_OPENERS = new Set(['after', 'when', 'because', 'while', 'since', 'before', 'until', 'although', 'though', 'whereas']);
+/** How far before a reporting participle its clause's opener may be. */
+const MAX_CLAUSE_WORDS = 12;
+
+/**
+ * The named subject of the subordinate clause a reporting participle ends (`after N. Korea issued verbal threats
+ * saying …` → N. Korea), or null when the participle belongs to the main clause.
+ */
+function participleClauseSubject(
+  tokens: readonly Token[],
+  participle: number,
+  resolve: (found: SpeakerPhrase | null) => ResolvedSpeaker | null,
+): ResolvedSpeaker | null {
+  for (let c = participle - 1; c > 0 && participle - c <= MAX_CLAUSE_WORDS; c -= 1) {
+    const token = tokens[c]!;
+    if (token.kind !== 'word') {
+      if (token.kind === 'quote' || token.text === ';') return null;
+      continue;
+    }
+    if (!CLAUSE_OPENERS.has(token.lower)) continue;
+    const phrase = sentenceSubject(tokens.slice(c + 1, participle));
+    if (phrase?.kind !== 'name') return null;
+    const speaker = resolve(phrase);
+    return speaker && isNamed(speaker) ? speaker : null;
+  }
+  return null;
+}
+
 /** Title case with no closing punctuation: the name of a work or a crosshead, not speech ("Non-stop Bombing"). */
 function looksLikeTitle(content: string): boolean {
   if (/[.!?]$/.test(content)) return false;
@@ -242,8 +271,13 @@ export function extractQuotes(article: Article): Quote[] {
         const continued = bare ? (lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
         // Without attributing words, a quotation in a sentence about someone is theirs ("Corbett goes on to criticise "…"");
         // after a reporting participle (", saying "…"") it is the subject's whatever the subject is.
-        const participle = tokens.some((token) => REPORTING_PARTICIPLES.has(token.lower));
-        const fallback = attribution || bare || !subject ? null : participle || isNamed(subject) || subject.description ? subject : null;
+        const participle = tokens.findIndex((token) => REPORTING_PARTICIPLES.has(token.lower));
+        // `Troops were put on alert after N. Korea issued threats saying "…"`: the participle's clause has its own subject.
+        const fallback =
+          attribution || bare || !subject
+            ? null
+            : ((participle > 0 ? participleClauseSubject(tokens, participle, resolve) : null) ??
+              (participle >= 0 || isNamed(subject) || subject.description ? subject : null));
         tokens.forEach((token, index) => {
           if (token.kind !== 'quote') return;
           const content = contentOf(text, token);

@@ -120,3 +120,15 @@ describe('extractQuotes: a name that calls itself "it"', () => {
   });
 });
 
+describe('extractQuotes: a reporting participle in a subordinate clause', () => {
+  it('returns the subject of the clause the participle ends, not the subject of the sentence', () => {
+    expect(speakers([
+      'Border troops were put on alert last week after North Korea issued threats against the south saying it would turn Seoul "into a sea of fire."',
+    ])).toEqual([['into a sea of fire.', 'North Korea']]);
+  });
+
+  it('returns the subject of the sentence for a participle of the main clause', () => {
+    expect(speakers(['Ann Lee left the meeting after the vote, saying "this is not over."'])).toEqual([['this is not over.', 'Ann Lee']]);
+  });
+});
+
