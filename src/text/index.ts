@@ -2,8 +2,12 @@
  * The text layer: one word tokenizer, one sentence splitter, one abbreviation list, one bounded edit distance and one
  * normalisation, shared by search, excerpts and answers so that they agree on what a word and a sentence are.
  */
-export { ABBREVIATIONS, TITLE_ABBREVIATIONS } from './abbreviations.js';
+export { ABBREVIATIONS } from './abbreviations.js';
 export { articleText } from './articleText.js';
 export { boundedDistance } from './editDistance.js';
-export { sentenceBounds, splitSentences, type SentenceBounds, type UnbrokenRange } from './sentences.js';
-export { compoundWordAt, foldTerm, words, WORD } from './words.js';
+export { splitSentences } from './sentences.js';
+export { foldTerm, words, WORD } from './words.js';
+// What the quote extractor reads with: token offsets, quotation-safe sentence offsets, the titles among the abbreviations.
+export { TITLE_ABBREVIATIONS } from './abbreviations.js';
+export { sentenceBounds, type SentenceBounds, type UnbrokenRange } from './sentences.js';
+export { compoundWordAt } from './words.js';
