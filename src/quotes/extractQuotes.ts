@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import { datelineLength } from '../corpus/credits.js';
+import { words } from '../text/index.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
@@ -9,7 +10,7 @@ import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeaker
 import { findQuoteSpans } from './findQuoteSpans.js';
 import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
-import { splitSentences } from './splitSentences.js';
+import { quoteSentences } from './quoteSentences.js';
 import { sentenceTokens, tokenize, type Token } from './tokenize.js';
 import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
 
@@ -56,9 +57,17 @@ class SpeakerMemory {
     return null;
   }
 
-  /** The last organisation named. */
+  /** Names read as people that spoke of themselves as "it" (see `saysOfItself`). */
+  readonly #calledIt = new Set<string>();
+
+  speaksOfItselfAsIt(speaker: ResolvedSpeaker): void {
+    this.#calledIt.add(speaker.name);
+  }
+
+  /** The last organisation named; failing one, the last name that spoke of itself as "it". */
   organisation(): ResolvedSpeaker | null {
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (this.#recent[i]!.kind === 'organisation') return this.#recent[i]!;
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (this.#calledIt.has(this.#recent[i]!.name)) return this.#recent[i]!;
     return null;
   }
 
@@ -87,13 +96,55 @@ const contentOf = (text: string, token: Token): string => {
   return text.slice(span.contentStart, span.contentEnd).trim().replace(/(?<![,;:])[,;:]+$/u, '').trim();
 };
 
-const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const wordCount = (text: string): number => words(text).length;
+
+/** Auxiliaries after which "it" is the claim's subject: `X said that it would cut …`. */
+const ITS_OWN_AUXILIARIES = new Set(['would', 'will', 'had', 'has', 'planned', 'plans', 'intends', 'expects', 'expected', 'could']);
+
+/**
+ * True when a claim names its speaker "it" (`Brittany Ferries said on Tuesday that it would cut …`): a name with no
+ * known gender that speaks of itself as "it" may be an organisation ("it" may also be a dummy subject: `John Smith
+ * said that it would take years`), so "the company" may refer back to it while "he" and "she" still may too.
+ */
+function saysOfItself(tokens: readonly Token[], from: number, verbIndex: number, speaker: ResolvedSpeaker): boolean {
+  if (speaker.kind !== 'person' || speaker.gender !== null || speaker.description || from <= verbIndex) return false;
+  return tokens[from]?.lower === 'it' && ITS_OWN_AUXILIARIES.has(tokens[from + 1]?.lower ?? '');
+}
+
+/** Words opening a subordinate clause with a subject of its own: `… after N. Korea issued threats saying …`. */
+const CLAUSE_OPENERS = new Set(['after', 'when', 'because', 'while', 'since', 'before', 'until', 'although', 'though', 'whereas']);
+/** How far before a reporting participle its clause's opener may be. */
+const MAX_CLAUSE_WORDS = 12;
+
+/**
+ * The named subject of the subordinate clause a reporting participle ends (`after N. Korea issued verbal threats
+ * saying …` → N. Korea), or null when the participle belongs to the main clause.
+ */
+function participleClauseSubject(
+  tokens: readonly Token[],
+  participle: number,
+  resolve: (found: SpeakerPhrase | null) => ResolvedSpeaker | null,
+): ResolvedSpeaker | null {
+  for (let c = participle - 1; c > 0 && participle - c <= MAX_CLAUSE_WORDS; c -= 1) {
+    const token = tokens[c]!;
+    if (token.kind !== 'word') {
+      if (token.kind === 'quote' || token.text === ';') return null;
+      continue;
+    }
+    if (!CLAUSE_OPENERS.has(token.lower)) continue;
+    const phrase = sentenceSubject(tokens.slice(c + 1, participle));
+    if (phrase?.kind !== 'name') return null;
+    const speaker = resolve(phrase);
+    return speaker && isNamed(speaker) ? speaker : null;
+  }
+  return null;
+}
 
 /** Title case with no closing punctuation: the name of a work or a crosshead, not speech ("Non-stop Bombing"). */
 function looksLikeTitle(content: string): boolean {
   if (/[.!?]$/.test(content)) return false;
-  const words = content.split(/\s+/).filter((word) => /^\p{L}/u.test(word) && word.length > 3);
-  return words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word));
+  const long = content.split(/\s+/).filter((word) => /^\p{L}/u.test(word) && word.length > 3);
+  return long.length > 0 && long.every((word) => /^\p{Lu}/u.test(word));
 }
 
 /** The quotation names something (`a group called "X"`, `the film "X"`) rather than quoting someone. */
@@ -178,7 +229,7 @@ export function extractQuotes(article: Article): Quote[] {
     // Crossheads and captions are skipped without breaking a quotation that runs on around them.
     if (paragraph.kind !== 'body') return;
     const text = paragraph.text;
-    const sentences = splitSentences(text, findQuoteSpans(text));
+    const sentences = quoteSentences(text, findQuoteSpans(text));
     let lastSpeaker: ResolvedSpeaker | null = null;
     /** Who made the reported claim of the previous sentence, if it was one. */
     let claimant: ResolvedSpeaker | null = null;
@@ -194,6 +245,7 @@ export function extractQuotes(article: Article): Quote[] {
       if (sentence.spans.length === 0) {
         const claim = findReportedClaim(tokens);
         said = claim ? resolve(claim.phrase) : null;
+        if (claim && said && saysOfItself(tokens, claim.from, claim.verbIndex, said)) memory.speaksOfItselfAsIt(said);
         if (claim && said) {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), said, 'indirect');
         } else {
@@ -219,8 +271,13 @@ export function extractQuotes(article: Article): Quote[] {
         const continued = bare ? (lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
         // Without attributing words, a quotation in a sentence about someone is theirs ("Corbett goes on to criticise "…"");
         // after a reporting participle (", saying "…"") it is the subject's whatever the subject is.
-        const participle = tokens.some((token) => REPORTING_PARTICIPLES.has(token.lower));
-        const fallback = attribution || bare || !subject ? null : participle || isNamed(subject) || subject.description ? subject : null;
+        const participle = tokens.findIndex((token) => REPORTING_PARTICIPLES.has(token.lower));
+        // `Troops were put on alert after N. Korea issued threats saying "…"`: the participle's clause has its own subject.
+        const fallback =
+          attribution || bare || !subject
+            ? null
+            : ((participle > 0 ? participleClauseSubject(tokens, participle, resolve) : null) ??
+              (participle >= 0 || isNamed(subject) || subject.description ? subject : null));
         tokens.forEach((token, index) => {
           if (token.kind !== 'quote') return;
           const content = contentOf(text, token);

@@ -117,7 +117,10 @@ export function findAttribution(tokens: readonly Token[]): Attribution | null {
   let bound = 0;
   for (let q = 0; q < tokens.length; q += 1) {
     if (tokens[q]!.kind !== 'quote') continue;
-    const found = afterQuote(tokens, q) ?? beforeQuote(tokens, q, bound);
+    const after = afterQuote(tokens, q);
+    if (after && after.phrase.kind !== 'pronoun') return after;
+    // `X said: "…," he said`: the pronoun after the quotation is the speaker named before it.
+    const found = beforeQuote(tokens, q, bound) ?? after;
     if (found) return found;
     bound = q + 1;
   }

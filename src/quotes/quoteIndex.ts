@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/types.js';
-import { foldTerm, queryTerms, STOP_WORDS } from '../search/index.js';
+import { queryTerms, STOP_WORDS } from '../search/index.js';
+import { boundedDistance, foldTerm, words } from '../text/index.js';
 import { extractQuotes } from './extractQuotes.js';
 import { SpeakerDirectory, type SpeakerDirectoryData, type SpeakerSummary } from './speakerDirectory.js';
 import type { Quote } from './types.js';
@@ -69,18 +70,11 @@ function processTerm(term: string): string | null {
 /** True when `term` appears in `words`, as a word, a prefix of one, or with one typo for longer words. */
 function containsTerm(words: readonly string[], term: string): boolean {
   const stem = term.length > 5 ? term.slice(0, term.length - 2) : term;
-  return words.some((word) => word === term || word.startsWith(stem) || (term.length > 4 && oneEditApart(word, term)));
+  return words.some((word) => word === term || word.startsWith(stem) || (term.length > 4 && boundedDistance(word, term, 1) <= 1));
 }
 
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-const foldedWords = (text: string): string[] => (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(foldTerm);
+/** The text layer's words of `text`, folded as the search index folds them. */
+const foldedWords = (text: string): string[] => words(text).map(foldTerm);
 
 /**
  * Every quotation of the coverage, searchable by its words ("who said …") and by speaker ("what did … say").

@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js';
+import { boundedDistance } from '../text/index.js';
 import type { Quote } from './types.js';
 import { isBareTitle } from './bareTitle.js';
 import { foldName, speakerKey } from './speakerName.js';
@@ -17,10 +17,10 @@ export interface SpeakerSummary {
   aliases: string[];
 }
 
-/** How close a typed name must be for a fuzzy suggestion (Fuse.js score, 0 = exact). */
-const FUZZY_SUGGESTION_THRESHOLD = 0.3;
-/** Fuzzy suggestions look only at the most quoted speakers, so that they stay fast on a large coverage (Fuse.js
- * scans its whole list: about 5 ms for 1,000 names). */
+/** Typos forgiven per typed character in a fuzzy match (at least one): "alain jupe" may be two edits away. */
+const FUZZY_ERRORS_PER_CHARACTER = 0.25;
+/** Fuzzy suggestions look only at the most quoted speakers, so that they stay fast on a large coverage (the scan
+ * measures every name: a few milliseconds for 1,000 names). */
 const FUZZY_POOL = 1000;
 /** Below this length a prefix matches so many names that scanning the ranked list stops early anyway. */
 const WORD_INDEX_MIN_PREFIX = 3;
@@ -31,6 +31,24 @@ interface Entry extends SpeakerSummary {
 }
 
 const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * How many edits turn `typed` into the start of `name` or of one of its later words (typed text is a prefix, maybe of
+ * a surname), or `max + 1` when more than `max`: the text layer's bounded edit distance against the name's prefixes
+ * as long as `typed`, give or take `max` characters.
+ * @example typedNameDistance('alain jupe', 'alain juppe', 2) // => 1
+ */
+function typedNameDistance(typed: string, name: string, max: number): number {
+  let best = max + 1;
+  for (let from = 0; from !== -1 && best > 0; from = name.indexOf(' ', from) === -1 ? -1 : name.indexOf(' ', from) + 1) {
+    const tail = name.slice(from);
+    for (let length = Math.max(1, typed.length - max); length <= typed.length + max && best > 0; length += 1) {
+      best = Math.min(best, boundedDistance(typed, tail.slice(0, length), best - 1));
+      if (length >= tail.length) break;
+    }
+  }
+  return best;
+}
 
 const byRank = (a: Entry, b: Entry): number => b.count - a.count || (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0);
 
@@ -91,7 +109,8 @@ export class SpeakerDirectory {
   /** Every name and every word of a name, folded and sorted, with the rank of its speaker: prefix search by bisection. */
   readonly #words: string[];
   readonly #ranks: number[];
-  readonly #fuse: Fuse<Entry>;
+  /** The most quoted speakers, the only ones matched fuzzily. */
+  readonly #fuzzyPool: Entry[];
   /** Each speaker's quotation positions and rank positions, kept for `toData`. */
   readonly #data: Pick<SpeakerDirectoryData, 'ranked'> & { positions: number[][] };
 
@@ -107,12 +126,7 @@ export class SpeakerDirectory {
     this.#data = { ranked, positions };
     this.#words = words;
     this.#ranks = ranks;
-    this.#fuse = new Fuse(this.#ranked.slice(0, FUZZY_POOL), {
-      keys: ['folded'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: FUZZY_SUGGESTION_THRESHOLD,
-    });
+    this.#fuzzyPool = this.#ranked.slice(0, FUZZY_POOL);
   }
 
   /**
@@ -280,10 +294,17 @@ export class SpeakerDirectory {
     return [...ranks].sort((a, b) => a - b).slice(0, limit).map((rank) => this.#ranked[rank]!);
   }
 
+  /** The pool's speakers within a few typos of `folded` (see {@link typedNameDistance}), closest first, then most quoted. */
   #fuzzy(folded: string, limit: number): Entry[] {
-    return this.#fuse
-      .search(folded, { limit })
-      .filter((result) => (result.score ?? 1) <= FUZZY_SUGGESTION_THRESHOLD)
-      .map((result) => result.item);
+    const max = Math.max(1, Math.floor(folded.length * FUZZY_ERRORS_PER_CHARACTER));
+    const close: { entry: Entry; distance: number }[] = [];
+    for (const entry of this.#fuzzyPool) {
+      const distance = typedNameDistance(folded, entry.folded, max);
+      if (distance <= max) close.push({ entry, distance });
+    }
+    return close
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, limit)
+      .map((candidate) => candidate.entry);
   }
 }

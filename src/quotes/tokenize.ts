@@ -1,3 +1,4 @@
+import { compoundWordAt, TITLE_ABBREVIATIONS } from '../text/index.js';
 import type { QuoteSpan } from './findQuoteSpans.js';
 
 /**
@@ -18,11 +19,6 @@ export interface Token {
   span?: QuoteSpan;
 }
 
-// A word: letters or digits, joined by apostrophes, hyphens or inner full stops ("U.S", "don't", "al-Assad").
-// Each repetition must consume a joiner first, so matching stays linear.
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/uy;
-/** Abbreviated titles whose full stop belongs to the word ("Sen. Tom Harkin"). */
-const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'lt', 'gen', 'col', 'capt', 'sgt', 'prof', 'rev', 'st', 'jr', 'sr', 'maj', 'hon']);
 /** Initials and initialisms ("J", "L.F", "U.S"): their full stop does not end anything. */
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 
@@ -94,10 +90,9 @@ export function tokenize(text: string, start: number, end: number, spans: readon
       index += 1;
       continue;
     }
-    WORD.lastIndex = index;
-    const match = WORD.exec(text);
-    if (match && match.index === index) {
-      const word = match[0];
+    // A word is the text layer's compound word ("U.S", "don't", "al-Assad"); a title's full stop joins it.
+    const word = compoundWordAt(text, index);
+    if (word !== null) {
       let stop = Math.min(index + word.length, span ? span.open : end);
       if (text[stop] === '.' && stop + 1 <= end && (TITLE_ABBREVIATIONS.has(word.toLowerCase()) || INITIALS.test(word))) stop += 1;
       const clipped = text.slice(index, stop);

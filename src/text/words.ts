@@ -4,6 +4,21 @@
  */
 export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+// The words of WORD (plus combining marks) joined by apostrophes, hyphens or inner full stops. Sticky; each
+// repetition must consume a joiner first, so matching stays linear.
+const COMPOUND_WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/uy;
+
+/**
+ * The compound word starting exactly at `index` of `text` (words joined by apostrophes, hyphens or inner full
+ * stops: "U.S", "don't", "al-Assad"), or null when no word starts there: the unit a token-by-token reader (the quote
+ * extractor) walks over, with its offsets. Its parts are what {@link words} returns.
+ * @example compoundWordAt('said al-Assad.', 5) // => 'al-Assad'
+ */
+export function compoundWordAt(text: string, index: number): string | null {
+  COMPOUND_WORD.lastIndex = index;
+  return COMPOUND_WORD.exec(text)?.[0] ?? null;
+}
+
 /** Combining marks left by NFD decomposition ("é" → "e" + U+0301). */
 const COMBINING_MARKS = /\p{M}+/gu;
 /** Most words are plain ASCII: they skip Unicode decomposition, the slow part of folding. */

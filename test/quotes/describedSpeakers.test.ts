@@ -88,3 +88,47 @@ describe('extractQuotes: descriptions the article never introduced', () => {
     ]).at(-1)![1]).toBe('Lindsay Davenport');
   });
 });
+
+describe('extractQuotes: a pronoun after a quotation', () => {
+  it('returns the speaker named before the quotation for "X said: …, he said", not the previous speaker', () => {
+    expect(speakers([
+      'A spokesman for Ann Lee said: "We will study the judgment." But Colonel Bob Stewart said : "Anyone at the top will say: \'If there is a case, let us have it out\'," he said.',
+    ]).at(-1)).toEqual(["Anyone at the top will say: 'If there is a case, let us have it out'", 'Bob Stewart']);
+  });
+
+  it('returns the previous speaker for a pronoun when no one is named before the quotation', () => {
+    expect(speakers(['Colonel Bob Stewart spoke on Monday.', '"We will study it," he said.'])).toEqual([['We will study it', 'Bob Stewart']]);
+  });
+});
+
+describe('extractQuotes: a name that calls itself "it"', () => {
+  it('returns the name that spoke of itself as "it" for a later "the company"', () => {
+    expect(speakers([
+      'Acme Widgets said on Tuesday that it would cut 200 jobs at its plant.',
+      'The company said in a statement that no plants would close this year.',
+    ])).toEqual([
+      ['it would cut 200 jobs at its plant', 'Acme Widgets'],
+      ['no plants would close this year', 'Acme Widgets'],
+    ]);
+  });
+
+  it('returns the person for a later "he" even after "it" was a dummy subject of their claim', () => {
+    expect(speakers([
+      'John Smith said on Tuesday that it would take years to rebuild the town.',
+      '"We are broke," he said.',
+    ]).at(-1)).toEqual(['We are broke', 'John Smith']);
+  });
+});
+
+describe('extractQuotes: a reporting participle in a subordinate clause', () => {
+  it('returns the subject of the clause the participle ends, not the subject of the sentence', () => {
+    expect(speakers([
+      'Border troops were put on alert last week after North Korea issued threats against the south saying it would turn Seoul "into a sea of fire."',
+    ])).toEqual([['into a sea of fire.', 'North Korea']]);
+  });
+
+  it('returns the subject of the sentence for a participle of the main clause', () => {
+    expect(speakers(['Ann Lee left the meeting after the vote, saying "this is not over."'])).toEqual([['this is not over.', 'Ann Lee']]);
+  });
+});
+

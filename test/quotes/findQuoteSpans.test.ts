@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuoteSpans } from '../../src/quotes/findQuoteSpans.js';
-import { splitSentences } from '../../src/quotes/splitSentences.js';
+import { quoteSentences } from '../../src/quotes/quoteSentences.js';
 
 const contents = (text: string) => findQuoteSpans(text).map((span) => text.slice(span.contentStart, span.contentEnd));
 
@@ -29,10 +29,10 @@ describe('findQuoteSpans', () => {
   });
 });
 
-describe('splitSentences', () => {
+describe('quoteSentences', () => {
   it('returns sentences without cutting quotations or abbreviations', () => {
     const text = '"Go. Now," said Sen. Tom Harkin of L.F. Rothschild. "Yes."';
-    const sentences = splitSentences(text, findQuoteSpans(text)).map((sentence) => text.slice(sentence.start, sentence.end));
+    const sentences = quoteSentences(text, findQuoteSpans(text)).map((sentence) => text.slice(sentence.start, sentence.end));
     expect(sentences).toEqual(['"Go. Now," said Sen. Tom Harkin of L.F. Rothschild.', '"Yes."']);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ABBREVIATIONS, articleText, boundedDistance, foldTerm, splitSentences, words } from '../../src/text/index.js';
+import {
+  ABBREVIATIONS,
+  articleText,
+  boundedDistance,
+  compoundWordAt,
+  foldTerm,
+  sentenceBounds,
+  splitSentences,
+  TITLE_ABBREVIATIONS,
+  words,
+} from '../../src/text/index.js';
 
 describe('the text layer', () => {
   it('splits words at anything but letters, digits and in-word apostrophes', () => {
@@ -22,5 +32,33 @@ describe('the text layer', () => {
 
   it('joins an article into one text, headline first', () => {
     expect(articleText({ headline: 'H', standfirst: 'S', paragraphs: [{ kind: 'body', text: 'P.' }] })).toBe('H\nS\nP.');
+  });
+
+  it('reads the compound word at an offset: words joined by apostrophes, hyphens and inner full stops', () => {
+    expect(compoundWordAt('said al-Assad.', 5)).toBe('al-Assad');
+    expect(compoundWordAt('the U.S. and', 4)).toBe('U.S');
+    expect(compoundWordAt('the U.S. and', 3)).toBeNull();
+    expect(words('al-Assad')).toEqual(['al', 'Assad']);
+  });
+
+  it('keeps the title abbreviations inside the one abbreviation list', () => {
+    expect(TITLE_ABBREVIATIONS.has('sen')).toBe(true);
+    expect(TITLE_ABBREVIATIONS.has('inc')).toBe(false);
+    for (const title of TITLE_ABBREVIATIONS) expect(ABBREVIATIONS.has(title)).toBe(true);
+  });
+
+  it('does not end a sentence after an initialism or inside an unbroken range, but at a range that ends one', () => {
+    expect(splitSentences('He moved to the U.S.A. Then he left.')).toEqual(['He moved to the U.S.A. Then he left.']);
+    const text = '"Go. Now," said Sen. Tom Harkin. "Yes." Then he went.';
+    const quotations = [
+      { open: 0, end: 10 },
+      { open: 33, end: 39 },
+    ];
+    expect(sentenceBounds(text, quotations).map((bounds) => text.slice(bounds.start, bounds.end))).toEqual([
+      '"Go. Now," said Sen. Tom Harkin.',
+      '"Yes."',
+      'Then he went.',
+    ]);
+    expect(splitSentences(text)).toEqual(['"Go.', 'Now," said Sen. Tom Harkin.', '"Yes."', 'Then he went.']);
   });
 });
