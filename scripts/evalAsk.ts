@@ -65,7 +65,14 @@ export interface AskOutcome {
 /** How a question is answered: the ids of the results in order and their shown (plain-text) excerpts. */
 export type Asker = (question: string) => { id: string; excerpt: string }[];
 
-const projectRootDefault = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root: the first folder up from this file that holds package.json (scripts/ or dist/scripts/). */
+function findProjectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+const projectRootDefault = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 const RESEARCH = ['bbc-news-2005', 'reuters-21578'];
 /** Results on one page of `/ask` (config `ask.pageSize` default). */
 const SHOWN = 3;
