@@ -23,7 +23,7 @@ export interface QuestionAnalysis {
   accepts: readonly SpanType[];
   /** For "what did X say (about Y)": X as typed; null otherwise. */
   speaker: string | null;
-  /** For "what did X say about Y": Y as typed; null otherwise. */
+  /** For "what did X say about Y" (or "tell Y"): Y as typed; null when nothing follows the verb or there is no X. */
   about: string | null;
 }
 
@@ -67,7 +67,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const said = /\bwhat (?:did|does|do|has|have) (.{2,80}?) (?:say|said|tell|told|think|thinks|call|called|claim|claimed|warn|warned)\b/u.exec(lower);
   if (said) {
     const from = said.index + said[0].indexOf(said[1]!);
-    const about = /^\s*(?:about|of|on|regarding)\s+(.+?)[\s?.!]*$/u.exec(text.slice(said.index + said[0].length));
+    // The rest of the question is its subject: "about Y", "of Y", or what was told ("tell the Labour conference").
+    const about = /^\s*(?:(?:about|of|on|regarding|to)\s+)?(\S.*?)[\s?.!]*$/u.exec(text.slice(said.index + said[0].length));
     return result('quote', text.slice(from, from + said[1]!.length), about?.[1] ?? null);
   }
   if (/\bstand for\b/u.test(lower) || /^(?:what|who) (?:is|are|was) (?:the |an? )?\p{L}{2,10}\??$/u.test(lower)) return result('definition');

@@ -22,6 +22,7 @@ function quotesSpeaker(text: string, speaker: string): boolean {
 describe('"what did X say" answers with the quotations the quote index attributes to X', () => {
   it('reads the subject of "what did X say about Y"', () => {
     expect(analyzeQuestion('what did Barack Obama say about Osama bin Laden?').about).toBe('Osama bin Laden');
+    expect(analyzeQuestion('What did Gordon Brown tell the Labour spring conference?').about).toBe('the Labour spring conference');
     expect(analyzeQuestion('what did Barack Obama say').about).toBeNull();
   });
 
