@@ -238,6 +238,8 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   let read = 0;
   let bodyOrdinal = 0;
   let bestUnit = -1;
+  let headlineScore = -Infinity;
+  let headlineChoice: AnswerChoice | null = null;
   let mostCoverage = 0;
   let mostTerms = 0;
   let mostTypedTerms = 0;
@@ -295,7 +297,25 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       // The attributed quotation is the answer shown, whatever else the sentence holds.
       const typed: { span: AnswerSpan; preferred: boolean } | null = said ? { span: said, preferred: true } : recognised;
       if (typed) mostTypedTerms = Math.max(mostTypedTerms, termCount);
-      if (!best || score > best.score) {
+      // The headline is shown above the excerpt anyway: when it answers best, the excerpt is the best sentence of the
+      // text ("Japan to hunt 950 whales" is answered again by the lede's "940 minke whales"), its score the headline's.
+      if (unit.paragraphIndex === -1) {
+        headlineScore = score;
+        headlineChoice = {
+          paragraphIndex: -1,
+          sentences: unit.sentences,
+          sentenceIndex: s,
+          following: [],
+          score,
+          coverage: 0,
+          termShare: 0,
+          typedTermShare: 0,
+          keyCovered: false,
+          span: typed?.span ?? null,
+          matched,
+          attributed: false,
+        };
+      } else if (!best || score > best.score) {
         bestUnit = unitIndex;
         best = {
           paragraphIndex: unit.paragraphIndex,
@@ -314,6 +334,8 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       }
     }
   }
+  if (!best) best = headlineChoice;
+  else best.score = Math.max(best.score, headlineScore);
   if (best) {
     best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! > 0);
     best.coverage = mostCoverage;
