@@ -21,6 +21,11 @@ export interface QuestionAnalysis {
   expected: ExpectedAnswer;
   /** The span types that answer it, best first (e.g. money, then quantity, for "how much … worth"). */
   accepts: readonly SpanType[];
+  /**
+   * For "how tall / deep / wide is …": the answer is a length, so only a quantity measured in a unit of length
+   * answers ("thousands of police" does not say how tall the Eiffel Tower is); null otherwise.
+   */
+  measure: 'length' | null;
   /** For "what did X say (about Y)": X as typed; null otherwise. */
   speaker: string | null;
   /** For "what did X say about Y" (or "tell Y"): Y as typed; null when nothing follows the verb or there is no X. */
@@ -63,6 +68,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     accepts: expected === null ? [] : ACCEPTS[expected],
     speaker,
     about,
+    measure: expected === 'quantity' && /\bhow (?:tall|deep|wide)\b/u.test(lower) ? 'length' : null,
   });
   const said = /\bwhat (?:did|does|do|has|have) (.{2,80}?) (?:say|said|tell|told|think|thinks|call|called|claim|claimed|warn|warned)\b/u.exec(lower);
   if (said) {
@@ -73,7 +79,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   }
   if (/\bstand for\b/u.test(lower) || /^(?:what|who) (?:is|are|was) (?:the |an? )?\p{L}{2,10}\??$/u.test(lower)) return result('definition');
   if (/\bhow much\b/u.test(lower)) return result(MONEY_WORDS.test(lower) ? 'money' : /\bof\b/u.test(lower) ? 'percent' : 'quantity');
-  if (/\b(?:how (?:many|big|far|fast|old|tall|large|high|long|heavy|often)|by how|what (?:was|is|were) (?:the )?\S+ (?:turnover|profit|net profit|figure|total|rate|score|vote))\b/u.test(lower)) {
+  if (/\b(?:how (?:many|big|far|fast|old|tall|deep|wide|large|high|long|heavy|often)|by how|what (?:was|is|were) (?:the )?\S+ (?:turnover|profit|net profit|figure|total|rate|score|vote))\b/u.test(lower)) {
     return result(/\bhow long will\b/u.test(lower) ? 'date' : 'quantity');
   }
   if (/\b(?:percentage|per cent|percent|what share)\b/u.test(lower)) return result('percent');

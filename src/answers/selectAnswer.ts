@@ -99,6 +99,9 @@ function attributedSpan(sentence: string, quotes: readonly AttributedQuote[]): A
   return null;
 }
 
+/** A quantity measured in a unit of length ("508m tall", "12 feet", "3,000 metres"). */
+const LENGTH = /\d\s?(?:m|km|cm|mm|ft)\b|\b(?:metres?|meters?|kilometres?|kilometers?|centimetres?|feet|foot|miles?|inches|yards?)\b/iu;
+
 /** Verbs that report speech. */
 const REPORTING = /\b(?:said|says|say|told|tells|stated|added|warned|according to|declared|announced|insisted|argued)\b/iu;
 /** Paragraphs after the answering one offered as context. */
@@ -193,6 +196,7 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
   for (const raw of recognised) {
     const rank = accepts.indexOf(raw.type);
     if (rank < 0) continue;
+    if (query.analysis.measure === 'length' && (raw.type !== 'quantity' || !LENGTH.test(raw.text))) continue;
     // The 13 of "Sunday 13 November" is a date, not a quantity.
     if (raw.type === 'quantity' && dates.some((date) => date.start < raw.end && raw.start < date.end)) continue;
     const span = raw.type === 'name' || raw.type === 'definition' ? trimQuestionWords(raw, query) : raw;

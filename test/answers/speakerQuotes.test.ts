@@ -43,3 +43,9 @@ describe('"what did X say" answers with the quotations the quote index attribute
     expect(summary(library.search.search(question, { quotes: library.quotes }).hits)).toEqual(summary(library.search.search(question).hits));
   });
 });
+
+describe('a length is what "how tall" asks for', () => {
+  it('"how tall is the eiffel tower" is not answered by the article naming the tower and "thousands of police"', () => {
+    expect(library.search.search('how tall is the eiffel tower', { quotes: library.quotes }).hits).toEqual([]);
+  });
+});
