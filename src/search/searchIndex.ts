@@ -201,7 +201,8 @@ export class SearchIndex {
     });
     const weights = terms.map((term) => this.#idf(term));
     let previous = Infinity;
-    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage, options.quotes ?? null).map(({ entry, choice, rank }) => {
+    const speaker = options.quotes ? { quotes: options.quotes, allowed: (article: number) => !keep || keep(this.#articles[article]!) } : null;
+    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage, speaker).map(({ entry, choice, rank }) => {
       // The score shown is the ranking's: never above the one before (answering articles come first).
       previous = Math.min(previous, rank);
       const answered = choice !== null && choice.paragraphIndex !== -1;
@@ -228,10 +229,10 @@ export class SearchIndex {
     weights: number[],
     expansions: Expansion[][],
     minCoverage: number,
-    quotes: QuoteIndex | null,
+    speaker: { quotes: QuoteIndex; allowed: (article: number) => boolean } | null,
   ): { entry: RankedArticle; choice: AnswerChoice | null; rank: number }[] {
     const analysis = analyzeQuestion(question);
-    const said = quotes && analysis.speaker ? quotationsBy(quotes, analysis.speaker, analysis.about) : null;
+    const said = speaker && analysis.speaker ? quotationsBy(speaker.quotes, analysis.speaker, analysis.about) : null;
     if (ranked.length === 0 && !said) return [];
     const byWord = new Map<string, { term: number; quality: number }[]>();
     const offer = (word: string, term: number, quality: number) => {
@@ -257,7 +258,7 @@ export class SearchIndex {
     };
     const top = ranked[0]?.score ?? 1;
     const read = ranked.slice(0, ANSWER_CANDIDATES);
-    if (said) read.push(...this.#speakerArticles(said.byArticle, ranked));
+    if (said && speaker) read.push(...this.#speakerArticles(said.byArticle, ranked, speaker.allowed));
     const candidates = read.map((entry) => {
       const choice = selectAnswer(this.#articles[entry.article]!, query);
       // A quotation the quote index attributes to the speaker answers "what did X say" (on the subject, when one is asked).
@@ -280,9 +281,9 @@ export class SearchIndex {
 
   /**
    * The articles holding the speaker's quotations that are not among the best-ranked ones already read: those the
-   * search ranked first, then the newest, at most {@link SPEAKER_ARTICLES}.
+   * search ranked first, then the newest that pass the filters, at most {@link SPEAKER_ARTICLES}.
    */
-  #speakerArticles(byArticle: ReadonlyMap<string, readonly AttributedQuote[]>, ranked: readonly RankedArticle[]): RankedArticle[] {
+  #speakerArticles(byArticle: ReadonlyMap<string, readonly AttributedQuote[]>, ranked: readonly RankedArticle[], allowed: (article: number) => boolean): RankedArticle[] {
     const out: RankedArticle[] = [];
     const taken = new Set(ranked.slice(0, ANSWER_CANDIDATES).map((entry) => entry.article));
     for (const entry of ranked.slice(ANSWER_CANDIDATES)) {
@@ -295,7 +296,8 @@ export class SearchIndex {
     for (const id of byArticle.keys()) {
       if (out.length >= SPEAKER_ARTICLES) break;
       const article = this.#articleIndex().get(id);
-      if (article === undefined || taken.has(article)) continue;
+      // The filters asked for (section, outlet, dates) hold for these articles too.
+      if (article === undefined || taken.has(article) || !allowed(article)) continue;
       out.push({ article, score: 0, coverage: 0, passages: [] });
       taken.add(article);
     }
