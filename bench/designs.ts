@@ -1,6 +1,7 @@
 /** The two designs compared: newsdesk's SearchIndex and the plain design, fuse.js over whole articles. */
 import Fuse from 'fuse.js';
 import type { Article } from '../src/corpus/types.js';
+import type { QuoteIndex } from '../src/quotes/index.js';
 import { plainText, SearchIndex } from '../src/search/index.js';
 
 /** One result of a design: the article and the excerpt it shows for it (plain text). */
@@ -16,11 +17,14 @@ export interface Design {
 
 export type DesignName = 'newsdesk' | 'baseline';
 
-/** Builds `name` over `articles`. */
-export function buildDesign(name: DesignName, articles: readonly Article[]): Design {
+/**
+ * Builds `name` over `articles`; newsdesk asks with `quotes` ("what did X say" uses its speaker directory) when
+ * given, as the bot does.
+ */
+export function buildDesign(name: DesignName, articles: readonly Article[], quotes?: QuoteIndex): Design {
   if (name === 'newsdesk') {
     const index = SearchIndex.build(articles);
-    return { ask: (question) => index.search(question).hits.map((hit) => ({ id: hit.article.id, excerpt: plainText(hit.excerpt) })) };
+    return { ask: (question) => index.search(question, quotes ? { quotes } : {}).hits.map((hit) => ({ id: hit.article.id, excerpt: plainText(hit.excerpt) })) };
   }
   // The plain design: one fuse.js over whole articles, keys ['title', 'body'], default options; it shows the lede.
   const fuse = new Fuse(

@@ -36,7 +36,7 @@ export default {
       library.search.prepare();
     }
     const started = performance.now();
-    const result = library.search.search(request.question, { filters: request.filters });
+    const result = library.search.search(request.question, { filters: request.filters, quotes: library.quotes });
     const excludedBy = result.hits.length === 0 ? excludingFilters(library, request.question, request.filters) : [];
     if (excludedBy.length > 0) {
       const content = texts.filteredOut(request.question, excludedBy);

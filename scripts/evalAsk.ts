@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import type { Article } from '../src/corpus/types.js';
+import { QuoteIndex } from '../src/quotes/index.js';
 import { plainText, SearchIndex } from '../src/search/index.js';
 import { articleText } from '../src/text/index.js';
 
@@ -65,7 +66,14 @@ export interface AskOutcome {
 /** How a question is answered: the ids of the results in order and their shown (plain-text) excerpts. */
 export type Asker = (question: string) => { id: string; excerpt: string }[];
 
-const projectRootDefault = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root: the first folder up from this file that holds package.json (scripts/ or dist/scripts/). */
+function findProjectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+const projectRootDefault = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 const RESEARCH = ['bbc-news-2005', 'reuters-21578'];
 /** Results on one page of `/ask` (config `ask.pageSize` default). */
 const SHOWN = 3;
@@ -157,9 +165,9 @@ export function checkAnswers(questions: readonly AskQuestion[], articles: Readon
   return problems;
 }
 
-/** The asker of the bot as it is: `/ask`'s search, its results' ids and plain-text excerpts. */
-export function searchAsker(index: SearchIndex): Asker {
-  return (question) => index.search(question).hits.map((hit) => ({ id: hit.article.id, excerpt: plainText(hit.excerpt) }));
+/** The asker of the bot as it is: `/ask`'s search (with the quote index, as the bot asks), ids and plain-text excerpts. */
+export function searchAsker(index: SearchIndex, quotes?: QuoteIndex): Asker {
+  return (question) => index.search(question, quotes ? { quotes } : {}).hits.map((hit) => ({ id: hit.article.id, excerpt: plainText(hit.excerpt) }));
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
@@ -201,7 +209,7 @@ async function main(): Promise<void> {
     return;
   }
   const index = SearchIndex.build(articles);
-  const ask = searchAsker(index);
+  const ask = searchAsker(index, QuoteIndex.fromArticles(articles));
   const results = sets.map((set) => ({ name: set.name, outcomes: askable(set.questions, byId).map((entry) => scoreQuestion(entry, ask)) }));
   if (args.has('--json')) {
     console.log(JSON.stringify(Object.fromEntries(results.map((set) => [set.name, sumOutcomes(set.outcomes)])), null, 2));

@@ -21,8 +21,15 @@ export interface QuestionAnalysis {
   expected: ExpectedAnswer;
   /** The span types that answer it, best first (e.g. money, then quantity, for "how much … worth"). */
   accepts: readonly SpanType[];
+  /**
+   * For "how tall / deep / wide is …": the answer is a length, so only a quantity measured in a unit of length
+   * answers ("thousands of police" does not say how tall the Eiffel Tower is); null otherwise.
+   */
+  measure: 'length' | null;
   /** For "what did X say (about Y)": X as typed; null otherwise. */
   speaker: string | null;
+  /** For "what did X say about Y" (or "tell Y"): Y as typed; null when nothing follows the verb or there is no X. */
+  about: string | null;
 }
 
 /** Longest question analysed: a question is at most a few hundred characters; the rest is not read. */
@@ -51,20 +58,28 @@ const MONEY_WORDS = /\b(?:cost|costs|worth|pay|paid|paying|price|sell|sold|offer
  * what happened → event). Linear in the question's length (cut at 500 characters).
  * @example analyzeQuestion('how much is the Nike deal with Chelsea worth').expected // => 'money'
  * @example analyzeQuestion('what did Peter Andren say about cancer?').speaker // => 'Peter Andren'
+ * @example analyzeQuestion('what did Peter Andren say about cancer?').about // => 'cancer'
  */
 export function analyzeQuestion(question: string): QuestionAnalysis {
   const text = question.slice(0, MAX_QUESTION_LENGTH).replace(/\s+/gu, ' ').trim();
   const lower = text.toLowerCase();
-  const result = (expected: ExpectedAnswer, speaker: string | null = null): QuestionAnalysis => ({
+  const result = (expected: ExpectedAnswer, speaker: string | null = null, about: string | null = null): QuestionAnalysis => ({
     expected,
     accepts: expected === null ? [] : ACCEPTS[expected],
     speaker,
+    about,
+    measure: expected === 'quantity' && /\bhow (?:tall|deep|wide)\b/u.test(lower) ? 'length' : null,
   });
   const said = /\bwhat (?:did|does|do|has|have) (.{2,80}?) (?:say|said|tell|told|think|thinks|call|called|claim|claimed|warn|warned)\b/u.exec(lower);
-  if (said) return result('quote', text.slice(said.index + said[0].indexOf(said[1]!), said.index + said[0].indexOf(said[1]!) + said[1]!.length));
+  if (said) {
+    const from = said.index + said[0].indexOf(said[1]!);
+    // The rest of the question is its subject: "about Y", "of Y", or what was told ("tell the Labour conference").
+    const about = /^\s*(?:(?:about|of|on|regarding|to)\s+)?(\S.*?)[\s?.!]*$/u.exec(text.slice(said.index + said[0].length));
+    return result('quote', text.slice(from, from + said[1]!.length), about?.[1] ?? null);
+  }
   if (/\bstand for\b/u.test(lower) || /^(?:what|who) (?:is|are|was) (?:the |an? )?\p{L}{2,10}\??$/u.test(lower)) return result('definition');
   if (/\bhow much\b/u.test(lower)) return result(MONEY_WORDS.test(lower) ? 'money' : /\bof\b/u.test(lower) ? 'percent' : 'quantity');
-  if (/\b(?:how (?:many|big|far|fast|old|tall|large|high|long|heavy|often)|by how|what (?:was|is|were) (?:the )?\S+ (?:turnover|profit|net profit|figure|total|rate|score|vote))\b/u.test(lower)) {
+  if (/\b(?:how (?:many|big|far|fast|old|tall|deep|wide|large|high|long|heavy|often)|by how|what (?:was|is|were) (?:the )?\S+ (?:turnover|profit|net profit|figure|total|rate|score|vote))\b/u.test(lower)) {
     return result(/\bhow long will\b/u.test(lower) ? 'date' : 'quantity');
   }
   if (/\b(?:percentage|per cent|percent|what share)\b/u.test(lower)) return result('percent');

@@ -19,6 +19,19 @@ export interface AnswerQuery {
   /** The question, folded as words are, to leave out answers the question itself contains. */
   foldedQuestion: ReadonlySet<string>;
   analysis: QuestionAnalysis;
+  /**
+   * For "what did X say": the quotations the quote index attributes to X in an article (by its id), each with the
+   * paragraph it is in; none when the question names no speaker the index knows.
+   */
+  attributed?: (articleId: string) => readonly AttributedQuote[];
+}
+
+/** A quotation the quote index attributes to the question's speaker. */
+export interface AttributedQuote {
+  /** Index into the article's `paragraphs`. */
+  paragraphIndex: number;
+  /** The quoted (or reported) words. */
+  quote: string;
 }
 
 /** The sentence of an article that best answers a question. */
@@ -44,6 +57,8 @@ export interface AnswerChoice {
   span: AnswerSpan | null;
   /** Folded words of the article that answer a question term (to bold). */
   matched: Set<string>;
+  /** Whether the sentence holds a quotation the quote index attributes to the question's speaker. */
+  attributed: boolean;
 }
 
 /** Tunables of answer selection; measured on the dev half of `npm run eval:ask`. */
@@ -64,7 +79,28 @@ const WEIGHTS = {
   quote: 0.1,
   reported: 0.1,
   speaker: 0.3,
+  /** A quotation the quote index attributes to the question's speaker: the answer to "what did X say". */
+  attributed: 0.2,
 } as const;
+
+/** Characters of an attributed quotation looked for in a sentence (its start; quotes may span sentences). */
+const QUOTE_PROBE = 40;
+
+/** Where an attributed quotation starts in `sentence`, as an answer span to its end (or the sentence's); null: not there. */
+function attributedSpan(sentence: string, quotes: readonly AttributedQuote[]): AnswerSpan | null {
+  for (const { quote } of quotes) {
+    const text = quote.trim();
+    if (text.length < 3) continue;
+    const start = sentence.indexOf(text.slice(0, QUOTE_PROBE));
+    if (start < 0) continue;
+    const end = Math.min(sentence.length, start + text.length);
+    return { type: 'quote', start, end, text: sentence.slice(start, end) };
+  }
+  return null;
+}
+
+/** A quantity measured in a unit of length ("508m tall", "12 feet", "3,000 metres"). */
+const LENGTH = /\d\s?(?:m|km|cm|mm|ft)\b|\b(?:metres?|meters?|kilometres?|kilometers?|centimetres?|feet|foot|miles?|inches|yards?)\b/iu;
 
 /** Verbs that report speech. */
 const REPORTING = /\b(?:said|says|say|told|tells|stated|added|warned|according to|declared|announced|insisted|argued)\b/iu;
@@ -160,6 +196,7 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
   for (const raw of recognised) {
     const rank = accepts.indexOf(raw.type);
     if (rank < 0) continue;
+    if (query.analysis.measure === 'length' && (raw.type !== 'quantity' || !LENGTH.test(raw.text))) continue;
     // The 13 of "Sunday 13 November" is a date, not a quantity.
     if (raw.type === 'quantity' && dates.some((date) => date.start < raw.end && raw.start < date.end)) continue;
     const span = raw.type === 'name' || raw.type === 'definition' ? trimQuestionWords(raw, query) : raw;
@@ -198,11 +235,15 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   const speakerWords = query.analysis.speaker
     ? new Set((query.analysis.speaker.match(WORD) ?? []).map(foldTerm).filter((word) => word.length > 2))
     : null;
+  const saidHere = new Map<number, AttributedQuote[]>();
+  for (const quote of query.attributed?.(article.id) ?? []) (saidHere.get(quote.paragraphIndex) ?? saidHere.set(quote.paragraphIndex, []).get(quote.paragraphIndex)!).push(quote);
   let best: AnswerChoice | null = null;
   const seen = new Float64Array(query.terms.length);
   let read = 0;
   let bodyOrdinal = 0;
   let bestUnit = -1;
+  let headlineScore = -Infinity;
+  let headlineChoice: AnswerChoice | null = null;
   let mostCoverage = 0;
   let mostTerms = 0;
   let mostTypedTerms = 0;
@@ -214,7 +255,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       const sentence = unit.sentences[s]!;
       const found = scans[s]!;
       const ordinal = unit.paragraphIndex >= 0 ? bodyOrdinal++ : -1;
-      if (found.positions.length === 0) continue;
+      const quotes = saidHere.get(unit.paragraphIndex);
+      const said = quotes ? attributedSpan(sentence, quotes) : null;
+      if (found.positions.length === 0 && !said) continue;
       let covered = 0;
       let context = 0;
       let termCount = 0;
@@ -251,11 +294,32 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         if (speakerWords && [...`${previous} ${sentence}`.matchAll(WORD)].some((word) => speakerWords.has(foldTerm(word[0])))) score += WEIGHTS.speaker;
       }
       // Recognising answers is the costly part: only for a sentence that could still come out best.
+      if (said) score += WEIGHTS.attributed;
       const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed > best.score || termCount > mostTypedTerms);
-      const typed: ReturnType<typeof typedAnswer> = recognising ? typedAnswer(sentence, found.positions, query) : null;
-      if (typed) score += typed.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
+      const recognised: ReturnType<typeof typedAnswer> = recognising ? typedAnswer(sentence, found.positions, query) : null;
+      if (recognised) score += recognised.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
+      // The attributed quotation is the answer shown, whatever else the sentence holds.
+      const typed: { span: AnswerSpan; preferred: boolean } | null = said ? { span: said, preferred: true } : recognised;
       if (typed) mostTypedTerms = Math.max(mostTypedTerms, termCount);
-      if (!best || score > best.score) {
+      // The headline is shown above the excerpt anyway: when it answers best, the excerpt is the best sentence of the
+      // text ("Japan to hunt 950 whales" is answered again by the lede's "940 minke whales"), its score the headline's.
+      if (unit.paragraphIndex === -1) {
+        headlineScore = score;
+        headlineChoice = {
+          paragraphIndex: -1,
+          sentences: unit.sentences,
+          sentenceIndex: s,
+          following: [],
+          score,
+          coverage: 0,
+          termShare: 0,
+          typedTermShare: 0,
+          keyCovered: false,
+          span: typed?.span ?? null,
+          matched,
+          attributed: false,
+        };
+      } else if (!best || score > best.score) {
         bestUnit = unitIndex;
         best = {
           paragraphIndex: unit.paragraphIndex,
@@ -269,10 +333,13 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
           keyCovered: false,
           span: typed?.span ?? null,
           matched,
+          attributed: said !== null,
         };
       }
     }
   }
+  if (!best) best = headlineChoice;
+  else best.score = Math.max(best.score, headlineScore);
   if (best) {
     best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! > 0);
     best.coverage = mostCoverage;

@@ -57,8 +57,8 @@ export function excludingFilters(library: Library, question: string, filters: Se
   const active = (Object.entries(filters) as [keyof SearchFilters, string | undefined][]).filter(
     (entry): entry is [keyof SearchFilters, string] => typeof entry[1] === 'string' && entry[1] !== '',
   );
-  if (active.length === 0 || library.search.search(question).hits.length === 0) return [];
+  if (active.length === 0 || library.search.search(question, { quotes: library.quotes }).hits.length === 0) return [];
   const label = ([name, value]: [string, string]) => `${name}:${value}`;
-  const alone = active.filter(([name, value]) => library.search.search(question, { filters: { [name]: value } }).hits.length === 0);
+  const alone = active.filter(([name, value]) => library.search.search(question, { filters: { [name]: value }, quotes: library.quotes }).hits.length === 0);
   return (alone.length > 0 ? alone : active).map(label);
 }

@@ -1,6 +1,7 @@
-import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery, type ExpectedAnswer } from '../answers/index.js';
+import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery, type AttributedQuote, type ExpectedAnswer } from '../answers/index.js';
 import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
+import type { QuoteIndex } from '../quotes/index.js';
 import { foldTerm, words } from '../text/index.js';
 import { buildSearchData, type SearchIndexData } from './buildSearchData.js';
 import { chooseExcerpt, plainText } from './chooseExcerpt.js';
@@ -34,9 +35,19 @@ export interface SearchOptions {
    * @default 600
    */
   excerptLength?: number;
+  /**
+   * The coverage's quote index: "what did X say" then finds X in its speaker directory and answers with the
+   * quotations it attributes to X. Without it, such questions are answered from the text alone.
+   */
+  quotes?: QuoteIndex;
 }
 
-const defaultSearchOptions: Required<Omit<SearchOptions, 'filters'>> = { ...defaults.search };
+const defaultSearchOptions: Required<Omit<SearchOptions, 'filters' | 'quotes'>> = { ...defaults.search };
+
+/** Articles holding the speaker's quotations read for an answer besides the best-ranked ones (bounded: fast). */
+const SPEAKER_ARTICLES = 5;
+/** Added to the ranking of an article whose answering sentence is a quotation attributed to the question's speaker. */
+const ATTRIBUTED_SHARE = 0.2;
 
 /**
  * Best-ranked articles whose whole text is read for an answer (and re-ranked by it); the others keep their order and
@@ -99,6 +110,8 @@ export class SearchIndex {
   /** Acronyms the coverage defines, read from its text when the index is made (not persisted: cheap to read). */
   /** Acronyms the coverage defines; made by {@link SearchIndex.prepare} or the first question, not at start. */
   #acronyms: AcronymTable | null = null;
+  /** Article ids to their index, made by the first "what did X say" question. */
+  #byId: Map<string, number> | null = null;
 
   private constructor(articles: readonly Article[], data: SearchIndexData) {
     this.#articles = articles;
@@ -188,7 +201,8 @@ export class SearchIndex {
     });
     const weights = terms.map((term) => this.#idf(term));
     let previous = Infinity;
-    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage).map(({ entry, choice, rank }) => {
+    const speaker = options.quotes ? { quotes: options.quotes, allowed: (article: number) => !keep || keep(this.#articles[article]!) } : null;
+    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage, speaker).map(({ entry, choice, rank }) => {
       // The score shown is the ranking's: never above the one before (answering articles come first).
       previous = Math.min(previous, rank);
       const answered = choice !== null && choice.paragraphIndex !== -1;
@@ -215,8 +229,11 @@ export class SearchIndex {
     weights: number[],
     expansions: Expansion[][],
     minCoverage: number,
+    speaker: { quotes: QuoteIndex; allowed: (article: number) => boolean } | null,
   ): { entry: RankedArticle; choice: AnswerChoice | null; rank: number }[] {
-    if (ranked.length === 0) return [];
+    const analysis = analyzeQuestion(question);
+    const said = speaker && analysis.speaker ? quotationsBy(speaker.quotes, analysis.speaker, analysis.about) : null;
+    if (ranked.length === 0 && !said) return [];
     const byWord = new Map<string, { term: number; quality: number }[]>();
     const offer = (word: string, term: number, quality: number) => {
       const list = byWord.get(word) ?? byWord.set(word, []).get(word)!;
@@ -236,22 +253,60 @@ export class SearchIndex {
       terms: weights.map((weight, index) => ({ weight, known: (this.#dictionary.passageFrequency[this.#dictionary.id(terms[index]!)] ?? 0) > 0 })),
       match: (folded) => byWord.get(folded) ?? suffixForm(folded, byWord),
       foldedQuestion: new Set(words(question).map(foldTerm)),
-      analysis: analyzeQuestion(question),
+      analysis,
+      ...(said ? { attributed: (articleId: string) => said.byArticle.get(articleId) ?? [] } : {}),
     };
-    const top = ranked[0]!.score;
-    const candidates = ranked.slice(0, ANSWER_CANDIDATES).map((entry) => {
+    const top = ranked[0]?.score ?? 1;
+    const read = ranked.slice(0, ANSWER_CANDIDATES);
+    if (said && speaker) read.push(...this.#speakerArticles(said.byArticle, ranked, speaker.allowed));
+    const candidates = read.map((entry) => {
       const choice = selectAnswer(this.#articles[entry.article]!, query);
+      // A quotation the quote index attributes to the speaker answers "what did X say" (on the subject, when one is asked).
+      const quoted = choice?.attributed === true && said?.onSubject === true;
       const answers =
-        choice?.keyCovered &&
-        choice.coverage >= minCoverage &&
-        Math.round((MEASURED.has(query.analysis.expected) ? choice.typedTermShare : choice.termShare) * weights.length) >= termsNeeded(weights.length);
-      return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) };
+        quoted ||
+        (choice?.keyCovered &&
+          choice.coverage >= minCoverage &&
+          Math.round((MEASURED.has(query.analysis.expected) ? choice.typedTermShare : choice.termShare) * weights.length) >= termsNeeded(weights.length));
+      return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
     });
     // No answering sentence in any of the best articles: nothing matches, whatever words the others share.
     if (!candidates.some((candidate) => candidate.answers)) return [];
     // Articles with an answering sentence first; those that only share words after them.
     candidates.sort((a, b) => Number(b.answers) - Number(a.answers) || b.rank - a.rank);
-    return [...candidates, ...ranked.slice(ANSWER_CANDIDATES).map((entry) => ({ entry, choice: null, rank: SEARCH_SHARE * (entry.score / top) }))];
+    const done = new Set(read.map((entry) => entry.article));
+    const rest = ranked.filter((entry) => !done.has(entry.article));
+    return [...candidates, ...rest.map((entry) => ({ entry, choice: null, rank: SEARCH_SHARE * (entry.score / top) }))];
+  }
+
+  /**
+   * The articles holding the speaker's quotations that are not among the best-ranked ones already read: those the
+   * search ranked first, then the newest that pass the filters, at most {@link SPEAKER_ARTICLES}.
+   */
+  #speakerArticles(byArticle: ReadonlyMap<string, readonly AttributedQuote[]>, ranked: readonly RankedArticle[], allowed: (article: number) => boolean): RankedArticle[] {
+    const out: RankedArticle[] = [];
+    const taken = new Set(ranked.slice(0, ANSWER_CANDIDATES).map((entry) => entry.article));
+    for (const entry of ranked.slice(ANSWER_CANDIDATES)) {
+      if (out.length >= SPEAKER_ARTICLES) return out;
+      if (byArticle.has(this.#articles[entry.article]!.id)) {
+        out.push(entry);
+        taken.add(entry.article);
+      }
+    }
+    for (const id of byArticle.keys()) {
+      if (out.length >= SPEAKER_ARTICLES) break;
+      const article = this.#articleIndex().get(id);
+      // The filters asked for (section, outlet, dates) hold for these articles too.
+      if (article === undefined || taken.has(article) || !allowed(article)) continue;
+      out.push({ article, score: 0, coverage: 0, passages: [] });
+      taken.add(article);
+    }
+    return out;
+  }
+
+  #articleIndex(): Map<string, number> {
+    this.#byId ??= new Map(this.#articles.map((article, index) => [article.id, index]));
+    return this.#byId;
   }
 
   /** An article's hit: the passage that adds most to its headline, its excerpt, the question's terms it matched. */
@@ -345,6 +400,31 @@ export class SearchIndex {
     }
     return [...suggestions].slice(0, MAX_SUGGESTIONS);
   }
+}
+
+/** Most quotations of one speaker read per question (the newest first): bounded, so that answering stays fast. */
+const MAX_SPEAKER_QUOTES = 200;
+
+/**
+ * The quotations the quote index attributes to the speaker a question names, by article: on the subject when one is
+ * asked and the speaker has some on it (`onSubject`), else all of them (`onSubject` false when a subject was asked).
+ * Null when the directory knows no such speaker, or finds one that shares no word with the name as typed ("the
+ * charities" is nobody, whatever name is spelt closest).
+ */
+function quotationsBy(quotes: QuoteIndex, typed: string, about: string | null): { byArticle: Map<string, AttributedQuote[]>; onSubject: boolean } | null {
+  const speaker = quotes.findSpeaker(typed);
+  if (!speaker) return null;
+  const typedWords = new Set(words(typed).map(foldTerm));
+  const named = [speaker.name, ...speaker.aliases].some((name) => words(name).some((word) => typedWords.has(foldTerm(word))));
+  if (!named) return null;
+  let list = about ? quotes.quotesBy(speaker.name, { about }) : [];
+  const onSubject = about === null || list.length > 0;
+  if (list.length === 0) list = quotes.quotesBy(speaker.name);
+  const byArticle = new Map<string, AttributedQuote[]>();
+  for (const quote of list.slice(0, MAX_SPEAKER_QUOTES)) {
+    (byArticle.get(quote.articleId) ?? byArticle.set(quote.articleId, []).get(quote.articleId)!).push({ paragraphIndex: quote.paragraphIndex, quote: quote.quote });
+  }
+  return { byArticle, onSubject };
 }
 
 /** Endings that make another form of a word ("died", "dies" of "die"; "closed" of "close"). */

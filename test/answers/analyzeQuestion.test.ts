@@ -25,6 +25,12 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion('how many whales will Japan hunt').speaker).toBeNull();
   });
 
+  it('asks for a length of "how tall / deep / wide", for no particular measure otherwise', () => {
+    expect(analyzeQuestion('how tall is the eiffel tower').measure).toBe('length');
+    expect(analyzeQuestion('how deep is the Mariana trench?').measure).toBe('length');
+    expect(analyzeQuestion('how many whales will Japan hunt').measure).toBeNull();
+  });
+
   it('accepts a quantity where money is expected, but prefers money', () => {
     expect(analyzeQuestion('how much did the giant tuna sell for').accepts).toEqual(['money', 'quantity', 'percent']);
   });

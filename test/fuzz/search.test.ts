@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import type { Article } from '../../src/corpus/types.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
 import {
   chooseExcerpt,
   foldTerm,
@@ -22,10 +23,12 @@ const seedsDir = fileURLToPath(new URL('../../seeds', import.meta.url));
 
 let articles: Article[];
 let index: SearchIndex;
+let quotes: QuoteIndex;
 
 beforeAll(async () => {
   ({ articles } = await loadCorpus(seedsDir));
   index = SearchIndex.build(articles);
+  quotes = QuoteIndex.fromArticles(articles);
   index.search('warm up homs');
 }, 60_000);
 
@@ -43,6 +46,16 @@ const filters: fc.Arbitrary<SearchFilters> = fc.record(
 /** A question made of words the coverage uses, metacharacters and hostile text. */
 const coverageQuestion = fc
   .array(fc.oneof(fc.constantFrom(...WORDS, 'Homs', 'shelled', 'flood', 'election', 'president'), hostileText(12)), { maxLength: 12 })
+  .map((parts) => parts.join(' '));
+
+/** "What did X say (about Y)" with speakers the seeds quote, close misspellings and hostile names. */
+const speakerQuestion = fc
+  .tuple(
+    fc.constantFrom('what did', 'What does', 'what has'),
+    fc.oneof(fc.constantFrom('Obama', 'Barack Obama', 'obma', 'the charities', 'Putin', 'he', 'Mr'), hostileText(20)),
+    fc.constantFrom('say', 'tell', 'said'),
+    fc.oneof(fc.constantFrom('', 'about Osama bin Laden', 'about', 'the conference?'), coverageQuestion),
+  )
   .map((parts) => parts.join(' '));
 
 describe('queryTerms (fuzz)', () => {
@@ -66,8 +79,9 @@ describe('SearchIndex.search (fuzz)', () => {
   it('never throws and returns well-formed hits that respect the filters, within 1.5 s, for any question', () => {
     const budget = new TimeBudget(1500);
     fc.assert(
-      fc.property(fc.oneof(question, coverageQuestion), filters, (text, chosen) => {
-        const result = budget.measure(text, () => index.search(text, { filters: chosen }));
+      fc.property(fc.oneof(question, coverageQuestion, speakerQuestion), filters, fc.boolean(), (text, chosen, withQuotes) => {
+        // Asked as the bot asks (with the quote index: "what did X say" reads X's quotations) and without it.
+        const result = budget.measure(text, () => index.search(text, withQuotes ? { filters: chosen, quotes } : { filters: chosen }));
         expect(result.terms).toEqual(queryTerms(text));
         expect(result.hits.length).toBeLessThanOrEqual(30);
         expect(result.suggestions.length).toBeLessThanOrEqual(5);
