@@ -73,6 +73,8 @@ const WEIGHTS = {
   keyNear: 0.15,
   /** Matched words close together. */
   proximity: 0.1,
+  /** "Who VERB …": a name right before the question's verb (its subject); more than the lede, which may say it passively. */
+  subject: 0.4,
   /** The lede's first sentence; the rest of the first paragraph and the second paragraph's first sentence get half. */
   lede: 0.35,
   /** "What did X say": a quotation, and X (a word of the name) in it or in the sentence before. */
@@ -187,10 +189,31 @@ function trimQuestionWords(span: AnswerSpan, query: AnswerQuery): AnswerSpan | n
 }
 
 /** The answer of an accepted type in `sentence` nearest the matched words, not given by the question itself. */
-function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; preferred: boolean } | null {
+/**
+ * How a name stands to the question's verb in a "who" question: `subject` when the next word is one of the question's
+ * ("Russia and China blocked a resolution" for "who blocked the resolution"), `agent` after "<question word> by"
+ * ("was blocked by Russia and China"), else null.
+ */
+function roleOf(sentence: string, span: AnswerSpan, positions: readonly number[]): 'subject' | 'agent' | null {
+  const gap = /^\s+/u.exec(sentence.slice(span.end))?.[0].length ?? -1;
+  if (gap > 0 && positions.includes(span.end + gap)) return 'subject';
+  const before = /(\p{L}+)\s+by\s+$/u.exec(sentence.slice(Math.max(0, span.start - 40), span.start));
+  if (before && positions.includes(span.start - before[0].length)) return 'agent';
+  return null;
+}
+
+/** Copulas: "who is the president of X" asks for a name by its title, not for the doer of an action. */
+const COPULAS = ['is', 'was', 'are', 'were', 'be'];
+
+/** Whether the question asks who did something ("who blocked the resolution"), not who someone is. */
+function asksWhoDid(query: AnswerQuery): boolean {
+  return query.analysis.expected === 'person' && !COPULAS.some((word) => query.foldedQuestion.has(word));
+}
+
+function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; preferred: boolean; role: 'subject' | 'agent' | null } | null {
   const { accepts } = query.analysis;
   if (accepts.length === 0) return null;
-  let best: { span: AnswerSpan; preferred: boolean; key: number } | null = null;
+  let best: { span: AnswerSpan; preferred: boolean; key: number; role: 'subject' | 'agent' | null } | null = null;
   const recognised = recognise(sentence);
   const dates = recognised.filter((span) => span.type === 'date');
   for (const raw of recognised) {
@@ -203,16 +226,18 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
     if (!span) continue;
     const words = span.text.match(WORD) ?? [];
     if (words.length === 0 || words.every((word) => query.foldedQuestion.has(foldTerm(word)))) continue;
-    const distance = positions.length === 0 ? sentence.length : Math.min(...positions.map((p) => (p < span.start ? span.start - p : p > span.end ? p - span.end : 0)));
+    const role = raw.type === 'name' && asksWhoDid(query) ? roleOf(sentence, span, positions) : null;
+    // The doer of the question's verb is the answer to "who …", wherever other names stand.
+    const distance = role !== null ? 0 : positions.length === 0 ? sentence.length : Math.min(...positions.map((p) => (p < span.start ? span.start - p : p > span.end ? p - span.end : 0)));
     // Preferred type first, then nearest the question's words.
     const key = rank * 10_000 + distance;
-    if (!best || key < best.key) best = { span, preferred: rank === 0, key };
+    if (!best || key < best.key) best = { span, preferred: rank === 0, key, role };
   }
   if (!best) return null;
   // "3.83 trillion" inside "$3.83 trillion": the whole amount is the answer.
   const chosen = best.span;
   const enclosing = recognised.find((span) => accepts.includes(span.type) && span.start <= chosen.start && span.end >= chosen.end && span.end - span.start > chosen.end - chosen.start && span.type !== 'name' && span.type !== 'reason');
-  return { span: enclosing ?? chosen, preferred: best.preferred };
+  return { span: enclosing ?? chosen, preferred: best.preferred, role: best.role };
 }
 
 /**
@@ -295,9 +320,11 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       }
       // Recognising answers is the costly part: only for a sentence that could still come out best.
       if (said) score += WEIGHTS.attributed;
-      const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed > best.score || termCount > mostTypedTerms);
+      const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed + (asksWhoDid(query) ? WEIGHTS.subject : 0) > best.score || termCount > mostTypedTerms);
       const recognised: ReturnType<typeof typedAnswer> = recognising ? typedAnswer(sentence, found.positions, query) : null;
       if (recognised) score += recognised.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
+      // "Russia and China blocked a resolution" says who blocked it in the question's own order.
+      if (recognised?.role === 'subject') score += WEIGHTS.subject;
       // The attributed quotation is the answer shown, whatever else the sentence holds.
       const typed: { span: AnswerSpan; preferred: boolean } | null = said ? { span: said, preferred: true } : recognised;
       if (typed) mostTypedTerms = Math.max(mostTypedTerms, termCount);

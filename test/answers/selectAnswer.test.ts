@@ -36,6 +36,26 @@ describe('selectAnswer', () => {
     expect(choice.following[0]).toBeUndefined();
   });
 
+  describe('who did something', () => {
+    const veto = article(
+      'Army steps up offensive',
+      'The army stepped up its attacks, a day after a UN Security Council resolution, aimed at ending the bloodshed in Syria, was blocked by Russia and China.',
+      'Ministers met in Paris on Monday.',
+      'Russia and China blocked a Security Council resolution on Saturday condemning Syria for its crackdown.',
+    );
+    const who = query('who blocked the security council resolution', { blocked: 5, security: 3, council: 3, resolution: 4 });
+
+    it('prefers the sentence whose subject does it ("Russia and China blocked") over a lede that says it passively', () => {
+      const choice = selectAnswer(veto, who)!;
+      expect(choice.sentences[choice.sentenceIndex]).toMatch(/^Russia and China blocked/u);
+    });
+
+    it('takes the agent after "blocked by" as the answer, not another name nearer the question words', () => {
+      const lede = article('Army steps up offensive', veto.paragraphs[0]!.text);
+      expect(selectAnswer(lede, who)!.span?.text).toBe('Russia and China');
+    });
+  });
+
   it('leaves out an answer the question itself contains', () => {
     const text = article('Budget', 'The 2011 budget plan is worth $3.83 trillion, officials said in 2010.');
     const choice = selectAnswer(text, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
