@@ -21,7 +21,7 @@ import { AlertService, alertsJob } from './alerts/index.js';
 import { renderAlert } from './discord/render/renderFollow.js';
 import type { Reply } from './discord/reply.js';
 import type { Article } from './corpus/types.js';
-import { createPollContext, FeedConfigError, FeedService, feedsJob } from './feeds/index.js';
+import { createPollContext, FEEDS_FOLDER, FeedConfigError, FeedService, feedsJob } from './feeds/index.js';
 import { openStateBackend } from './state/openStateBackend.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
@@ -179,6 +179,15 @@ async function main(): Promise<number> {
   };
   announceNew();
   libraryStore.onReload(() => announceNew());
+  // Files an operator copies into the seeds folder enter the coverage too: the articles a reload adds are matched
+  // against the follows (not feed files, which the queue above announces; a corrected file keeps its id).
+  libraryStore.onReload((next, previous) => {
+    const before = new Set(previous.corpus.articles.map((article) => article.id));
+    const added = next.corpus.articles.filter((article) => !before.has(article.id) && !article.id.startsWith(`${FEEDS_FOLDER}/`));
+    if (added.length > 0 && alerts.noteNewArticles(added) > 0 && bot !== null) {
+      void alerts.deliverDue().catch((error: unknown) => log.error({ err: error }, 'alerts: delivery failed'));
+    }
+  });
 
   const ctx: AppContext = {
     config,

@@ -6,7 +6,7 @@ export { decodeBody } from './decodeBody.js';
 export { parseFeedDocument, readFeedDate, type FeedDocument, type FeedItem } from './parseFeedDocument.js';
 export { extractArticle, type ExtractedArticle } from './extractArticle.js';
 export { htmlToParagraphs, type TextBlock } from './htmlToParagraphs.js';
-export { articlePath, renderArticleFile, slugify, writeFileAtomically, type ArticleFile } from './writeArticleFile.js';
+export { articlePath, FEEDS_FOLDER, renderArticleFile, slugify, writeFileAtomically, type ArticleFile } from './writeArticleFile.js';
 export { HostGate } from './hostGate.js';
 export { nextPollAt } from './pollSchedule.js';
 export { pollFeed, pollFeeds, type PollContext, type PollReport } from './pollFeed.js';

@@ -66,6 +66,9 @@ export function renderArticleFile(article: ArticleFile): string {
   return `---\n${front.join('\n')}\n---\n\n${body.join('\n\n')}\n`;
 }
 
+/** The seeds subfolder that feed articles are written to (an operator's own files live elsewhere). */
+export const FEEDS_FOLDER = 'feeds';
+
 /**
  * The file's path relative to the seeds folder: `feeds/<outlet>/<YYYY-MM-DD>-<slug>.md`, with `-2`, `-3` … when
  * `taken` says the name is used by another item.
@@ -73,7 +76,7 @@ export function renderArticleFile(article: ArticleFile): string {
  */
 export function articlePath(outlet: string, date: string | null, title: string, taken: (file: string) => boolean): string {
   const day = (date ?? new Date().toISOString()).slice(0, 10);
-  const base = `feeds/${slugify(outlet, 40)}/${day}-${slugify(title, 60)}`;
+  const base = `${FEEDS_FOLDER}/${slugify(outlet, 40)}/${day}-${slugify(title, 60)}`;
   for (let n = 1; ; n += 1) {
     const file = n === 1 ? `${base}.md` : `${base}-${n}.md`;
     if (!taken(file)) return file;

@@ -118,4 +118,19 @@ describe('live coverage end to end', () => {
     expect(postsTo(setup.digest.id, before)).toEqual([]);
     expect(await command('follow', 'list')).toContain('#1 ferry in');
   }, 120_000);
+
+  it('announces an article an operator copies into the seeds folder, once, when it enters the coverage', async () => {
+    const before = fake.requests.length;
+    const headline = 'Second ferry ordered for the Inchmore crossing';
+    writeFileSync(path.join(seeds.dir, 'operator-ferry.md'), `---\ntitle: "${headline}"\ndate: 2026-11-30\n---\n\nThe council ordered a second ferry for the Inchmore crossing on Monday.\n`);
+    expect(await command('reload', null)).toMatch(/^Reloaded \d+ articles/u);
+    // waitForRequest would also see the earlier alert: wait for a post made after `before`.
+    for (let waited = 0; postsTo(setup.general.id, before).length === 0 && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(textOf(postsTo(setup.general.id, before))).toContain(`New on ferry: ${headline}`);
+    // A second reload adds nothing new: nothing is posted again.
+    const after = fake.requests.length;
+    await command('reload', null);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(postsTo(setup.general.id, after)).toEqual([]);
+  }, 120_000);
 });
