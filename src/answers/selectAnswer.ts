@@ -330,38 +330,27 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       if (typed) mostTypedTerms = Math.max(mostTypedTerms, termCount);
       // The headline is shown above the excerpt anyway: when it answers best, the excerpt is the best sentence of the
       // text ("Japan to hunt 950 whales" is answered again by the lede's "940 minke whales"), its score the headline's.
+      // The article-wide figures (coverage, term shares, key) are filled in once every sentence has been read.
+      const choice = (attributed: boolean): AnswerChoice => ({
+        paragraphIndex: unit.paragraphIndex,
+        sentences: unit.sentences,
+        sentenceIndex: s,
+        following: [],
+        score,
+        coverage: 0,
+        termShare: 0,
+        typedTermShare: 0,
+        keyCovered: false,
+        span: typed?.span ?? null,
+        matched,
+        attributed,
+      });
       if (unit.paragraphIndex === -1) {
         headlineScore = score;
-        headlineChoice = {
-          paragraphIndex: -1,
-          sentences: unit.sentences,
-          sentenceIndex: s,
-          following: [],
-          score,
-          coverage: 0,
-          termShare: 0,
-          typedTermShare: 0,
-          keyCovered: false,
-          span: typed?.span ?? null,
-          matched,
-          attributed: false,
-        };
+        headlineChoice = choice(false);
       } else if (!best || score > best.score) {
         bestUnit = unitIndex;
-        best = {
-          paragraphIndex: unit.paragraphIndex,
-          sentences: unit.sentences,
-          sentenceIndex: s,
-          following: [],
-          score,
-          coverage: 0,
-          termShare: 0,
-          typedTermShare: 0,
-          keyCovered: false,
-          span: typed?.span ?? null,
-          matched,
-          attributed: said !== null,
-        };
+        best = choice(said !== null);
       }
     }
   }
