@@ -13,26 +13,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { deployCommands } from '../src/discord/deployCommands.js';
-import { driveAskLoad } from '../test/support/askLoad.js';
+import { driveAskLoad, type AskLoadFigures } from '../test/support/askLoad.js';
 import { createDefaultGuild, startFakeDiscord } from '../test/support/fakeDiscord/index.js';
 import { startBotProcess } from '../test/support/startBotProcess.js';
 import { projectRoot, sharedCorpora } from './corpus.js';
 import { ASK_QUESTIONS, WARM_UP } from './questions.js';
 import { percentile } from './stats.js';
 
-/** What one load run reports. */
-export interface LoadRunFigures {
+/** What one load run reports: the counts of {@link AskLoadFigures} and their latency percentiles. */
+export interface LoadRunFigures extends Pick<AskLoadFigures, 'sent' | 'acknowledged' | 'answered' | 'direct' | 'lost' | 'duplicated' | 'refused'> {
   corpus: string;
   count: number;
   perSecond: number;
-  sent: number;
-  acknowledged: number;
-  answered: number;
-  /** Answered in the interaction callback itself (the rest were deferred and edited). */
-  direct: number;
-  lost: number;
-  duplicated: number;
-  refused: number;
   ackP50: number;
   ackP95: number;
   answerP50: number;
