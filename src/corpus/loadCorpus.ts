@@ -113,7 +113,8 @@ export async function loadArticleFile(
       if (after.size === bytes.length && after.mtimeMs === before.mtimeMs) break;
       if (attempt === 3) return { file, reason: 'changed while being read (it is read again at the next reload)' };
       await new Promise((resolve) => setTimeout(resolve, 50));
-      before = after;
+      // Each attempt is its own stat-read-stat window: a change during the pause must not spoil the next read.
+      before = await stat(fullPath);
       bytes = await readFile(fullPath);
     }
   } catch (error) {
