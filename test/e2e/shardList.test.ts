@@ -1,20 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hermeticEnv, runToEnd } from '../support/childProcesses.js';
+import { hermeticEnv, runToEnd, alive } from '../support/childProcesses.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, snowflakeForShard, startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord/index.js';
 import { BOT_COMMAND, CONNECTED, startBotProcess, type BotProcess } from '../support/startBotProcess.js';
 
-/** Whether a process runs (a zombie left by a killed manager counts as gone). */
-function alive(pid: number): boolean {
-  try {
-    if (existsSync('/proc/self/stat')) return !/^\d+ \(.*\) Z/u.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('npm run start:sharded with SHARD_LIST: this host runs only the listed shards', () => {
   const zero = createDefaultGuild({ id: snowflakeForShard(0, 3), name: 'Shard zero' });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { alive } from '../support/childProcesses.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deployCommands.js';
@@ -41,19 +41,6 @@ async function writeEarlierState(file: string, guilds: { guildId: string; channe
   store.close();
 }
 
-/**
- * Whether a process is still running. An exited shard whose parent (the manager) is gone is reparented and may stay
- * a zombie until reaped, which `kill(pid, 0)` still reports: on Linux, read its state from /proc instead.
- */
-function alive(pid: number): boolean {
-  try {
-    if (existsSync('/proc/self/stat')) return !/^\d+ \(.*\) Z/u.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('npm run start:sharded (src/shard.ts) with TOTAL_SHARDS=2, DIGEST_CRON every minute', () => {
   const zero = createDefaultGuild({ id: snowflakeForShard(0, 2), name: 'Shard zero' });

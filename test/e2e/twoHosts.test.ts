@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { alive } from '../support/childProcesses.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestService } from '../../src/digest/index.js';
 import { createLogger } from '../../src/log.js';
@@ -20,15 +20,6 @@ import { CONNECTED, startBotProcess, type BotProcess } from '../support/startBot
 const NEW_HEADLINE = `${LIGHTHOUSE_TOPIC} report number ${LIGHTHOUSE_ARTICLES}`;
 const LEASE_SECONDS = 5;
 
-function alive(pid: number): boolean {
-  try {
-    if (existsSync('/proc/self/stat')) return !/^\d+ \(.*\) Z/u.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The state an earlier run left an hour ago: everything but the newest article seen, each guild's digest on. */
 async function writeEarlierState(url: string, guilds: { guildId: string; channelId: string }[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -114,4 +115,18 @@ export function runToEnd(command: string, args: readonly string[], env: NodeJS.P
       resolve({ code, signal, stdout, stderr });
     });
   });
+}
+
+/**
+ * Whether a process is still running. An exited shard whose parent (the manager) is gone is reparented and may stay
+ * a zombie until reaped, which `kill(pid, 0)` still reports: on Linux, read its state from /proc instead.
+ */
+export function alive(pid: number): boolean {
+  try {
+    if (existsSync('/proc/self/stat')) return !/^\d+ \(.*\) Z/u.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
