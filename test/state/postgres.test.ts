@@ -1,5 +1,4 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -8,7 +7,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { MIGRATIONS_DIR, MIGRATIONS_TABLE } from '../../src/state/migratePostgres.js';
 import { PostgresStateStore } from '../../src/state/postgresStateStore.js';
 import { StateDatabaseError } from '../../src/state/StateDatabaseError.js';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
+import { freePort, startTestPostgres, type TestPostgres } from '../support/postgres.js';
 
 /** What only the PostgreSQL backend has: a connection string, a server that may be away, and migrations. */
 let server: TestPostgres;
@@ -45,15 +44,6 @@ async function connect(url: string, options: Parameters<typeof PostgresStateStor
   return store;
 }
 
-/** A 127.0.0.1 port nothing listens on. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   server = await startTestPostgres();
@@ -78,7 +68,7 @@ describe('DATABASE_URL at start', () => {
   });
 
   it('names DATABASE_URL and where it points, never the password, when nothing answers there', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const error = await PostgresStateStore.connect(`postgres://newsdesk:hunter2-secret@127.0.0.1:${port}/newsdesk`).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StateDatabaseError);
     const message = (error as Error).message;

@@ -14,8 +14,8 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-/** A port nothing listens on right now, so parallel test files never share a server. */
-async function freePort(): Promise<number> {
+/** A 127.0.0.1 port nothing listens on right now (parallel test files never share a server; a refused connection). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
