@@ -24,8 +24,17 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
-function start(events: string[], name: string, lockKey = 9001): IngestLeader {
-  const leader = IngestLeader.start(url, { lockKey, retryMs: 100, onAcquired: () => events.push(`${name} leads`), onLost: () => events.push(`${name} lost`) });
+/** `dies`: the process is gone once it loses the lock (a killed process never tries again). */
+function start(events: string[], name: string, lockKey = 9001, dies = false): IngestLeader {
+  const leader: IngestLeader = IngestLeader.start(url, {
+    lockKey,
+    retryMs: 100,
+    onAcquired: () => events.push(`${name} leads`),
+    onLost: () => {
+      events.push(`${name} lost`);
+      if (dies) void leader.stop();
+    },
+  });
   leaders.push(leader);
   return leader;
 }
@@ -61,7 +70,8 @@ describe('IngestLeader', () => {
 
   it('hands over when the ingester’s connection dies, and tells it so', async () => {
     const events: string[] = [];
-    const a = start(events, 'a', 9002);
+    // Its connection is cut as a killed process's would be; it must not win the lock back before the other retries.
+    const a = start(events, 'a', 9002, true);
     await expect.poll(() => a.isLeader()).toBe(true);
     const b = start(events, 'b', 9002);
     // What a killed process leaves: its session ends, PostgreSQL releases the lock.
