@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * The core folders hold the bot's logic and must run (and be tested) without a Discord client. A folder not
  * (yet) in the tree is skipped, so a branch that adds one is checked as soon as it lands.
  */
-const CORE_FOLDERS = ['src/text', 'src/answers', 'src/corpus', 'src/search', 'src/quotes', 'src/digest', 'src/state', 'src/delivery', 'src/feeds', 'src/alerts'];
+const CORE_FOLDERS = ['src/text', 'src/corpus', 'src/search', 'src/quotes', 'src/digest', 'src/state', 'src/delivery', 'src/feeds', 'src/alerts'];
 
 /** Packages only the Discord layer may use. */
 const DISCORD_PACKAGE = /^(?:discord\.js(?:\/|$)|@discordjs\/|discord-api-types(?:\/|$))/;

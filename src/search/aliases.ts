@@ -1,4 +1,4 @@
-import { acronymDefinitions } from '../answers/recognise.js';
+import { acronymDefinitions } from './answers/recognise.js';
 import type { Article } from '../corpus/types.js';
 import { foldTerm, words } from '../text/index.js';
 

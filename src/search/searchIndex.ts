@@ -1,4 +1,4 @@
-import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery, type AttributedQuote, type ExpectedAnswer } from '../answers/index.js';
+import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery, type AttributedQuote, type ExpectedAnswer } from './answers/index.js';
 import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
 import type { QuoteIndex } from '../quotes/index.js';

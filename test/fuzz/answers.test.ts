@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, answerExcerpt, recognise, selectAnswer, type AnswerQuery } from '../../src/answers/index.js';
+import { analyzeQuestion, answerExcerpt, recognise, selectAnswer, type AnswerQuery } from '../../src/search/answers/index.js';
 import { plainText } from '../../src/search/index.js';
 import { foldTerm, words } from '../../src/text/index.js';
 import { article, hostileText, question } from './arbitraries.js';

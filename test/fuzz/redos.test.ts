@@ -4,7 +4,7 @@ import { parseCommandLine, type CommandShape } from '../../src/console/parseComm
 import { ArticleParseError } from '../../src/corpus/ArticleParseError.js';
 import { parseArticle } from '../../src/corpus/parseArticle.js';
 import type { Article } from '../../src/corpus/types.js';
-import { acronymDefinitions, analyzeQuestion, answerExcerpt, recognise, selectAnswer } from '../../src/answers/index.js';
+import { acronymDefinitions, analyzeQuestion, answerExcerpt, recognise, selectAnswer } from '../../src/search/answers/index.js';
 import { extractQuotes, QuoteIndex } from '../../src/quotes/index.js';
 import { chooseExcerpt, highlight, queryTerms, SearchIndex, splitSentences } from '../../src/search/index.js';
 import { TimeBudget } from './budget.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, selectAnswer, type AnswerQuery } from '../../src/answers/index.js';
-import type { Article } from '../../src/corpus/types.js';
-import { foldTerm, words } from '../../src/text/index.js';
+import { analyzeQuestion, selectAnswer, type AnswerQuery } from '../../../src/search/answers/index.js';
+import type { Article } from '../../../src/corpus/types.js';
+import { foldTerm, words } from '../../../src/text/index.js';
 
 function article(headline: string, ...paragraphs: string[]): Article {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymDefinitions, recognise, type SpanType } from '../../src/answers/index.js';
+import { acronymDefinitions, recognise, type SpanType } from '../../../src/search/answers/index.js';
 
 const spans = (sentence: string, type: SpanType) => recognise(sentence).filter((span) => span.type === type).map((span) => span.text);
 

@@ -1,5 +1,5 @@
-import type { Article } from '../corpus/types.js';
-import { foldTerm, splitSentences, WORD } from '../text/index.js';
+import type { Article } from '../../corpus/types.js';
+import { foldTerm, splitSentences, WORD } from '../../text/index.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
 import { MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
 

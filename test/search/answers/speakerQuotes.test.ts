@@ -3,10 +3,10 @@
  * attributes to X are the answers (on the shipped seeds, asked as the bot asks: with the quote index).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/answers/index.js';
-import { buildLibrary, type Library } from '../../src/library.js';
-import { foldName } from '../../src/quotes/index.js';
-import { plainText } from '../../src/search/index.js';
+import { analyzeQuestion } from '../../../src/search/answers/index.js';
+import { buildLibrary, type Library } from '../../../src/library.js';
+import { foldName } from '../../../src/quotes/index.js';
+import { plainText } from '../../../src/search/index.js';
 
 let library: Library;
 beforeAll(async () => {

@@ -3,8 +3,8 @@
  * answer is in bold, unrelated articles are not passed off as answers, and "brexit" finds the EU referendum.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary, type Library } from '../../src/library.js';
-import { plainText } from '../../src/search/index.js';
+import { buildLibrary, type Library } from '../../../src/library.js';
+import { plainText } from '../../../src/search/index.js';
 
 let library: Library;
 beforeAll(async () => {

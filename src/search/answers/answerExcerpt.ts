@@ -1,4 +1,4 @@
-import { escapeMarkdown, highlight } from '../search/chooseExcerpt.js';
+import { escapeMarkdown, highlight } from '../chooseExcerpt.js';
 import type { AnswerSpan } from './recognise.js';
 
 /** One sentence as Markdown: the answer span in bold, the matched words in bold, the rest escaped. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/answers/index.js';
+import { analyzeQuestion } from '../../../src/search/answers/index.js';
 
 describe('analyzeQuestion', () => {
   it.each([
