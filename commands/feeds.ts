@@ -28,11 +28,11 @@ export default {
         return invocation.reply(renderPollReports(await feeds.pollNow()));
       }
       case 'resume': {
-        const resumed = feeds.resume(invocation.options.string('feed'));
+        const resumed = await feeds.resume(invocation.options.string('feed'));
         return invocation.reply({ content: texts.feedsResumed(resumed), ephemeral: true, data: { resumed } });
       }
       default:
-        return invocation.reply(renderFeedStatus(feeds.status()));
+        return invocation.reply(renderFeedStatus(await feeds.status()));
     }
   },
 } satisfies Command;

@@ -35,16 +35,16 @@ export default {
         const topic = (invocation.options.string('topic') ?? '').trim();
         const channelId = invocation.options.channel('channel');
         if (queryTerms(topic).length === 0 || channelId === null) return invocation.reply({ content: texts.followEmptyTopic, ephemeral: true, data: { error: texts.followEmptyTopic } });
-        const { follow, created } = alerts.add(guildId, channelId, topic);
+        const { follow, created } = await alerts.add(guildId, channelId, topic);
         return invocation.reply({ content: created ? texts.followAdded(follow.topic, channelId) : texts.followAlready(follow.topic, channelId), ephemeral: true, data: { follow } });
       }
       case 'remove': {
         const id = invocation.options.integer('id') ?? 0;
-        const removed = alerts.remove(guildId, id);
+        const removed = await alerts.remove(guildId, id);
         return invocation.reply({ content: removed ? texts.followRemoved(id) : texts.followNoSuchFollow(id), ephemeral: true, data: { removed } });
       }
       default:
-        return invocation.reply(renderFollowList(alerts.list(guildId)));
+        return invocation.reply(renderFollowList(await alerts.list(guildId)));
     }
   },
 } satisfies Command;

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     const from = values.from ?? config.digest.stateFile;
     const counts = await copySqliteToPostgres(from, config.databaseUrl);
     process.stdout.write(
-      `Copied ${from} to ${describeDatabase(config.databaseUrl)}: ${counts.guilds} guild settings, ${counts.articles} first-seen articles, ${counts.runs} digest runs.\n`,
+      `Copied ${from} to ${describeDatabase(config.databaseUrl)}: ${counts.guilds} guild settings, ${counts.articles} first-seen articles, ${counts.runs} digest runs, ${counts.feeds} feeds with ${counts.feedItems} items, ${counts.follows} follows with ${counts.followMatches} matches.\n`,
     );
     return 0;
   } catch (error) {

@@ -15,14 +15,13 @@ import { plural } from './discord/texts.js';
 import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
 import { digestJob, startJob } from './digest/scheduledJob.js';
-import { FeedStore } from './state/feedStore.js';
-import { FollowStore } from './state/followStore.js';
+import type { FeedStateStore } from './state/liveStateStores.js';
 import { AlertService, alertsJob } from './alerts/index.js';
 import { renderAlert } from './discord/render/renderFollow.js';
 import type { Reply } from './discord/reply.js';
 import type { Article } from './corpus/types.js';
 import { createPollContext, FEEDS_FOLDER, FeedConfigError, FeedService, feedsJob } from './feeds/index.js';
-import { openStateBackend } from './state/openStateBackend.js';
+import { feedStoreFor, followStoreFor, openStateBackend } from './state/openStateBackend.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -122,7 +121,8 @@ async function main(): Promise<number> {
   });
 
   // Topic alerts: new feed articles are matched against followed topics and posted through the digest's delivery path.
-  const followStore = FollowStore.open(config.digest.stateFile);
+  // Beside the digest state: the SQLite file, or the same PostgreSQL database with DATABASE_URL.
+  const followStore = followStoreFor(stateStore, config.digest.stateFile);
   const articlesById = new WeakMap<Library, Map<string, Article>>();
   const articleById = (id: string): Article | null => {
     const current = libraryStore.current;
@@ -140,9 +140,9 @@ async function main(): Promise<number> {
 
   // Feeds are polled only when a feeds file is configured (FEEDS_FILE) or feeds.yaml exists.
   let feeds: FeedService | null = null;
-  let feedStore: FeedStore | null = null;
+  let feedStore: FeedStateStore | null = null;
   if (config.feeds.fileRequired || existsSync(config.feeds.file)) {
-    feedStore = FeedStore.open(config.digest.stateFile);
+    feedStore = feedStoreFor(stateStore, config.digest.stateFile);
     const feedLog = log.child({ component: 'feeds' });
     try {
       feeds = new FeedService({
@@ -156,8 +156,8 @@ async function main(): Promise<number> {
     } catch (error) {
       if (error instanceof FeedConfigError) {
         process.stderr.write(`newsdesk: feeds file error: ${error.message}\n`);
-        feedStore.close();
-        stateStore.close();
+        await feedStore.close();
+        await stateStore.close();
         return 1;
       }
       throw error;
@@ -168,25 +168,31 @@ async function main(): Promise<number> {
    * Matches the feed articles not yet announced that the index now holds (a restart between writing a file and
    * matching it loses nothing: the queue is in the state file), then posts. Corrections are never in the queue.
    */
-  const announceNew = (): void => {
+  const announceNew = async (): Promise<void> => {
     if (!feedStore) return;
-    const files = feedStore.unannouncedFiles();
+    const files = await feedStore.unannouncedFiles();
     const found = files.map(articleById).filter((a): a is Article => a !== null);
     const gone = files.filter((file) => articleById(file) === null && !existsSync(path.join(config.seedsDir, file)));
-    if (found.length > 0) alerts.noteNewArticles(found);
-    if (found.length + gone.length > 0) feedStore.markAnnounced([...found.map((a) => a.id), ...gone]);
+    if (found.length > 0) await alerts.noteNewArticles(found);
+    if (found.length + gone.length > 0) await feedStore.markAnnounced([...found.map((a) => a.id), ...gone]);
     if (found.length > 0 && bot !== null) void alerts.deliverDue().catch((error: unknown) => log.error({ err: error }, 'alerts: delivery failed'));
   };
-  announceNew();
-  libraryStore.onReload(() => announceNew());
+  // The queue stays in the store when the state database is away: the next reload (or start) announces it.
+  const announceLater = () => void announceNew().catch((error: unknown) => log.warn({ err: error }, 'alerts: could not match new feed articles; the next reload retries'));
+  announceLater();
+  libraryStore.onReload(() => announceLater());
   // Files an operator copies into the seeds folder enter the coverage too: the articles a reload adds are matched
   // against the follows (not feed files, which the queue above announces; a corrected file keeps its id).
   libraryStore.onReload((next, previous) => {
     const before = new Set(previous.corpus.articles.map((article) => article.id));
     const added = next.corpus.articles.filter((article) => !before.has(article.id) && !article.id.startsWith(`${FEEDS_FOLDER}/`));
-    if (added.length > 0 && alerts.noteNewArticles(added) > 0 && bot !== null) {
-      void alerts.deliverDue().catch((error: unknown) => log.error({ err: error }, 'alerts: delivery failed'));
-    }
+    if (added.length === 0) return;
+    alerts.noteNewArticles(added).then(
+      (matched) => {
+        if (matched > 0 && bot !== null) void alerts.deliverDue().catch((error: unknown) => log.error({ err: error }, 'alerts: delivery failed'));
+      },
+      (error: unknown) => log.warn({ err: error }, 'alerts: could not match new seed files'),
+    );
   });
 
   const ctx: AppContext = {
@@ -226,8 +232,8 @@ async function main(): Promise<number> {
       interactive,
     });
     watcher?.close();
-    feedStore?.close();
-    followStore.close();
+    await feedStore?.close();
+    await followStore.close();
     await stateStore.close();
     return 0;
   }
@@ -262,8 +268,8 @@ async function main(): Promise<number> {
     await feedsTick?.stop();
     await alertsTick.stop();
     await connected.stop();
-    feedStore?.close();
-    followStore.close();
+    await feedStore?.close();
+    await followStore.close();
     await stateStore.close();
     log.info('stopped');
     process.exit(0);

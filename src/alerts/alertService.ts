@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
 import { deliverRun, type DeliveryResult, type SendOptions } from '../delivery/deliverRun.js';
-import type { FollowStore, Follow } from '../state/followStore.js';
+import type { Follow } from '../state/followStore.js';
+import type { FollowStateStore } from '../state/liveStateStores.js';
 import type { AnyStateStore } from '../state/asyncStateStore.js';
 import { matchTopics } from './matchTopics.js';
 
@@ -16,7 +17,8 @@ export interface AlertPost {
 
 /** What the service needs; the composition root passes in the renderer and the sender (Discord or a test). */
 export interface AlertServiceDeps<M> {
-  follows: FollowStore;
+  /** Follows and matches: the SQLite state file, or PostgreSQL with DATABASE_URL. */
+  follows: FollowStateStore;
   /** The digest's state store: alert posts are delivery runs like digests, with their guarantees. */
   runs: AnyStateStore;
   /** The current coverage's articles by id. */
@@ -60,10 +62,10 @@ export class AlertService<M> {
   /**
    * Matches articles that just entered the coverage against every follow and records the matches (posted by
    * `deliverDue`). Returns how many matches were new.
-   * @example service.noteNewArticles([article]) // => 1
+   * @example await service.noteNewArticles([article]) // => 1
    */
-  noteNewArticles(articles: readonly Article[]): number {
-    const follows = this.#deps.follows.list(null);
+  async noteNewArticles(articles: readonly Article[]): Promise<number> {
+    const follows = await this.#deps.follows.list(null);
     const matches = matchTopics(follows.map((f) => ({ id: f.id, topic: f.topic })), articles);
     return this.#deps.follows.addMatches(matches.map((m) => ({ followId: m.topicId, articleId: m.articleId })), this.#now());
   }
@@ -85,8 +87,8 @@ export class AlertService<M> {
 
   async #deliverOnce(): Promise<({ followId: number } & (DeliveryResult | { outcome: 'not-now'; reason: string }))[]> {
     const results: ({ followId: number } & (DeliveryResult | { outcome: 'not-now'; reason: string }))[] = [];
-    for (const follow of this.#deps.follows.list(null)) {
-      const pending = this.#deps.follows.pending(follow.id);
+    for (const follow of await this.#deps.follows.list(null)) {
+      const pending = await this.#deps.follows.pending(follow.id);
       if (pending === null) continue;
       const now = this.#now();
       const claim = await this.#deps.runs.claimRun({
@@ -102,7 +104,7 @@ export class AlertService<M> {
       });
       if (!claim.claimed) {
         // Done but not marked (the process stopped in between): mark now, so the next batch starts after it.
-        if (claim.reason === 'done') this.#deps.follows.markDelivered(follow.id, claim.run.articleIds, claim.run.id, now);
+        if (claim.reason === 'done') await this.#deps.follows.markDelivered(follow.id, claim.run.articleIds, claim.run.id, now);
         results.push({ followId: follow.id, outcome: 'not-now', reason: claim.reason });
         continue;
       }
@@ -122,8 +124,8 @@ export class AlertService<M> {
       } catch (error) {
         result = { outcome: 'failed', error: error instanceof Error ? error.message : String(error), status: null, retryAt: now, cause: error };
       }
-      if (result.outcome === 'posted') this.#deps.follows.markDelivered(follow.id, run.articleIds, run.id, this.#now());
-      if (result.outcome === 'failed') this.#deps.follows.recordError(follow.id, result.error, this.#now());
+      if (result.outcome === 'posted') await this.#deps.follows.markDelivered(follow.id, run.articleIds, run.id, this.#now());
+      if (result.outcome === 'failed') await this.#deps.follows.recordError(follow.id, result.error, this.#now());
       results.push({ followId: follow.id, ...result });
     }
     return results;
@@ -131,19 +133,19 @@ export class AlertService<M> {
 
   /**
    * The guild's follows with their pending matches and last error (`/follow list`).
-   * @example service.list('g1') // => [{ id: 1, topic: 'ferry', channelId: 'c1', pending: 0, lastError: null, … }]
+   * @example await service.list('g1') // => [{ id: 1, topic: 'ferry', channelId: 'c1', pending: 0, lastError: null, … }]
    */
-  list(guildId: string): Follow[] {
+  async list(guildId: string): Promise<Follow[]> {
     return this.#deps.follows.list(guildId);
   }
 
   /** Follows a topic in a channel; `created` is false when it was already followed there. */
-  add(guildId: string, channelId: string, topic: string): { follow: Follow; created: boolean } {
+  async add(guildId: string, channelId: string, topic: string): Promise<{ follow: Follow; created: boolean }> {
     return this.#deps.follows.add(guildId, channelId, topic.trim().replace(/\s+/gu, ' '), this.#now());
   }
 
   /** Stops following; false when the guild has no follow with that id. */
-  remove(guildId: string, id: number): boolean {
+  async remove(guildId: string, id: number): Promise<boolean> {
     return this.#deps.follows.remove(guildId, id);
   }
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { defaults } from '../config.js';
-import type { FeedStore } from '../state/feedStore.js';
+import type { FeedStateStore } from '../state/liveStateStores.js';
 import { HostGate } from './hostGate.js';
 import { isPublicAddress } from './isPublicAddress.js';
 import type { PollContext } from './pollFeed.js';
@@ -11,7 +11,7 @@ import { ExtractorPool } from './ExtractorPool.js';
  * FEEDS_ALLOW_PRIVATE), User-Agent, deadline, body cap and redirect limit.
  * @example createPollContext(config, store, 'seeds', (level, message) => log[level](message)).fetch.maxRedirects // => 5
  */
-export function createPollContext(config: Config, store: FeedStore, seedsDir: string, log: PollContext['log']): PollContext {
+export function createPollContext(config: Config, store: FeedStateStore, seedsDir: string, log: PollContext['log']): PollContext {
   return {
     store,
     seedsDir,

@@ -82,7 +82,8 @@ export class FeedService {
     const run = (async () => {
       this.#refresh();
       const now = this.options.context.now();
-      const chosen = this.#specs.filter((spec) => select(spec, this.options.context.store.health(spec.url), now));
+      const healths = await Promise.all(this.#specs.map((spec) => this.options.context.store.health(spec.url)));
+      const chosen = this.#specs.filter((spec, index) => select(spec, healths[index] ?? null, now));
       const reports = await pollFeeds(chosen, this.options.context);
       if (reports.some((r) => r.new > 0 || r.updated > 0)) await this.options.onWritten?.(reports);
       return reports;
@@ -117,25 +118,29 @@ export class FeedService {
 
   /**
    * Unpauses the feeds whose URL or name contains `which` (every paused feed when null). Returns the URLs resumed.
-   * @example service.resume('gazette') // => ['https://gazette.example/rss']
+   * @example await service.resume('gazette') // => ['https://gazette.example/rss']
    */
-  resume(which: string | null): string[] {
+  async resume(which: string | null): Promise<string[]> {
     this.#refresh();
     const needle = which?.trim().toLowerCase() ?? '';
-    return this.status()
-      .filter((feed) => feed.state === 'paused' && (needle === '' || feed.url.toLowerCase().includes(needle) || (feed.name ?? '').toLowerCase().includes(needle)))
-      .filter((feed) => this.options.context.store.resume(feed.url))
-      .map((feed) => feed.url);
+    const chosen = (await this.status()).filter(
+      (feed) => feed.state === 'paused' && (needle === '' || feed.url.toLowerCase().includes(needle) || (feed.name ?? '').toLowerCase().includes(needle)),
+    );
+    const resumed: string[] = [];
+    for (const feed of chosen) if (await this.options.context.store.resume(feed.url)) resumed.push(feed.url);
+    return resumed;
   }
 
   /**
    * Every configured feed with its health and next poll, in file order.
-   * @example service.status()[0] // => { url: 'https://…/rss', name: 'Harbour Gazette', state: 'ok', nextPoll: '2026-11-30T10:15:00.000Z', … }
+   * @example (await service.status())[0] // => { url: 'https://…/rss', name: 'Harbour Gazette', state: 'ok', nextPoll: '2026-11-30T10:15:00.000Z', … }
    */
-  status(): FeedStatus[] {
+  async status(): Promise<FeedStatus[]> {
     this.#refresh();
-    return this.#specs.map((spec) => {
-      const health = this.options.context.store.health(spec.url);
+    const specs = this.#specs;
+    const healths = await Promise.all(specs.map((spec) => this.options.context.store.health(spec.url)));
+    return specs.map((spec, index) => {
+      const health = healths[index] ?? null;
       const paused = health?.pausedReason != null && health.specHash === spec.specHash;
       const state: FeedStatus['state'] = health === null || (health.lastSuccess === null && health.failures === 0) ? 'new' : paused ? 'paused' : health.failures > 0 ? 'failing' : 'ok';
       return {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { FeedStore } from '../state/feedStore.js';
+import type { FeedStateStore } from '../state/liveStateStores.js';
 import { decodeBody } from './decodeBody.js';
 import { extractArticle, type ExtractedArticle } from './extractArticle.js';
 import type { FeedSpec } from './feedConfig.js';
@@ -27,7 +27,8 @@ export interface PollReport {
 
 /** What a poll needs; built once by the composition root (or the ingest script). */
 export interface PollContext {
-  store: FeedStore;
+  /** Feed health and items: the SQLite state file, or PostgreSQL with DATABASE_URL. */
+  store: FeedStateStore;
   seedsDir: string;
   gate: HostGate;
   /** Fetch options without the per-feed validators. */
@@ -84,12 +85,12 @@ async function ingestItem(item: FeedItem, guid: string | null, spec: FeedSpec, o
   const itemHash = sha(JSON.stringify([item.title, item.url, item.html, item.published]));
   const contentHash = sha(`${item.title}\n${plainText(item.html)}`);
   const keys = { guid, url: item.url, contentHash: guid === null && item.url === null ? contentHash : null };
-  let stored = context.store.findItem(keys);
+  let stored = await context.store.findItem(keys);
   if (stored !== null && stored.itemHash === itemHash) return 'skipped';
   const { page, note } = spec.fullText ? await fullText(item, context) : { page: null, note: null };
   if (note !== null) context.log('info', `${item.url ?? item.title}: using the feed's text (${note})`);
   const canonical = page?.canonicalUrl ?? null;
-  if (stored === null && canonical !== null && canonical !== item.url) stored = context.store.findItem({ guid: null, url: canonical, contentHash: null });
+  if (stored === null && canonical !== null && canonical !== item.url) stored = await context.store.findItem({ guid: null, url: canonical, contentHash: null });
   if (stored !== null && stored.itemHash === itemHash) return 'skipped';
   const paragraphs = page?.paragraphs ?? htmlToParagraphs(item.html);
   const title = item.title || page?.headline || paragraphs[0]?.text.slice(0, 80) || 'Untitled';
@@ -105,23 +106,23 @@ async function ingestItem(item: FeedItem, guid: string | null, spec: FeedSpec, o
   await writeFileAtomically(context.seedsDir, file, text);
   if (stored !== null) {
     // A correction or a new headline: the file is replaced, the item is not announced again.
-    context.store.updateItem(stored.id, { itemHash, contentHash: keys.contentHash, url: canonical ?? item.url, at: now });
+    await context.store.updateItem(stored.id, { itemHash, contentHash: keys.contentHash, url: canonical ?? item.url, at: now });
     return 'updated';
   }
-  context.store.addItem({ guid, url: canonical ?? item.url, contentHash: keys.contentHash, itemHash, file, feed: spec.url, firstSeen: now.toISOString() });
+  await context.store.addItem({ guid, url: canonical ?? item.url, contentHash: keys.contentHash, itemHash, file, feed: spec.url, firstSeen: now.toISOString() });
   if (canonical !== null && item.url !== null && canonical !== item.url) {
     // Known by both its feed link and its canonical URL, so the same article linked differently elsewhere is found.
-    context.store.addItem({ guid: null, url: item.url, contentHash: null, itemHash, file, feed: spec.url, firstSeen: now.toISOString() });
+    await context.store.addItem({ guid: null, url: item.url, contentHash: null, itemHash, file, feed: spec.url, firstSeen: now.toISOString() });
   }
   return file;
 }
 
-function failureReport(spec: FeedSpec, error: unknown, context: PollContext): PollReport {
+async function failureReport(spec: FeedSpec, error: unknown, context: PollContext): Promise<PollReport> {
   const message = error instanceof Error ? error.message : String(error);
   const now = context.now();
-  const before = context.store.health(spec.url)?.failures ?? 0;
+  const before = (await context.store.health(spec.url))?.failures ?? 0;
   const pause = before + 1 >= context.maxFailures;
-  context.store.recordFailure(spec.url, {
+  await context.store.recordFailure(spec.url, {
     at: now, error: message, pause,
     nextPoll: nextPollAt(now, { everyMinutes: spec.everyMinutes, failures: before + 1, retryAfterMs: error instanceof FeedFetchError ? error.retryAfterMs : null, random: context.random }),
   });
@@ -136,7 +137,7 @@ function failureReport(spec: FeedSpec, error: unknown, context: PollContext): Po
  * @example await pollFeed(spec, context) // => { feed: 'https://…/rss', status: 'ok', new: 3, updated: 0, skipped: 47, error: null, files: [ … ] }
  */
 export async function pollFeed(spec: FeedSpec, context: PollContext): Promise<PollReport> {
-  const health = context.store.ensureFeed(spec.url, spec.specHash);
+  const health = await context.store.ensureFeed(spec.url, spec.specHash);
   if (health.pausedReason !== null) return { feed: spec.url, status: 'paused', new: 0, updated: 0, skipped: 0, error: health.pausedReason, files: [] };
   let fetched: Awaited<ReturnType<typeof fetchResource>>;
   let items: FeedItem[];
@@ -145,7 +146,7 @@ export async function pollFeed(spec: FeedSpec, context: PollContext): Promise<Po
     fetched = await context.gate.run(spec.url, () => fetchResource(spec.url, { ...context.fetch, etag: health.etag, lastModified: health.lastModified }));
     if (fetched.status === 304) {
       const now = context.now();
-      context.store.recordSuccess(spec.url, { at: now, nextPoll: nextPollAt(now, { everyMinutes: spec.everyMinutes, failures: 0, retryAfterMs: null, random: context.random }), etag: fetched.etag ?? health.etag, lastModified: fetched.lastModified ?? health.lastModified, newItems: 0 });
+      await context.store.recordSuccess(spec.url, { at: now, nextPoll: nextPollAt(now, { everyMinutes: spec.everyMinutes, failures: 0, retryAfterMs: null, random: context.random }), etag: fetched.etag ?? health.etag, lastModified: fetched.lastModified ?? health.lastModified, newItems: 0 });
       return { feed: spec.url, status: 'not-modified', new: 0, updated: 0, skipped: 0, error: null, files: [] };
     }
     ({ items, title } = parseFeedDocument(decodeBody(fetched.body, fetched.contentType), fetched.url));
@@ -171,7 +172,7 @@ export async function pollFeed(spec: FeedSpec, context: PollContext): Promise<Po
     }
   }
   const now = context.now();
-  context.store.recordSuccess(spec.url, {
+  await context.store.recordSuccess(spec.url, {
     at: now, title, etag: fetched.etag, lastModified: fetched.lastModified, newItems: report.new,
     nextPoll: nextPollAt(now, { everyMinutes: spec.everyMinutes, failures: 0, retryAfterMs: null, random: context.random }),
   });

@@ -13,8 +13,8 @@ export type StateBackendKind = 'sqlite' | 'postgres';
  * `claimRun` calls `request.plan()` inside its transaction and `plan` is synchronous: a caller that needs state to
  * plan (the last completed digest, first-seen times) reads it before claiming.
  *
- * Not here yet: follows and feed health (issue #12 adds them to the SQLite store); they join this contract and the
- * PostgreSQL migrations once that lands.
+ * Follows and feed health have contracts of their own beside this one (`FeedStateStore`, `FollowStateStore` in
+ * `liveStateStores.ts`), in the same SQLite file or PostgreSQL database.
  */
 export interface AsyncStateStore {
   readonly kind: StateBackendKind;

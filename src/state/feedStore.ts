@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { FeedStateStore } from './liveStateStores.js';
 import { openDatabase } from './openDatabase.js';
 import type { StateWarning } from './types.js';
 
@@ -91,9 +92,10 @@ const toItem = (r: ItemRow): StoredItem => ({
 
 /**
  * Feed health and the identity of every item written, in the same SQLite file as the digest state (its own
- * tables, created if missing). Every change is one statement or one transaction.
+ * tables, created if missing). Every change is one statement or one transaction. With `DATABASE_URL`,
+ * `PostgresFeedStore` holds the same in PostgreSQL.
  */
-export class FeedStore {
+export class FeedStore implements FeedStateStore {
   readonly warnings: readonly StateWarning[];
 
   private constructor(private readonly db: Database.Database, warnings: StateWarning[]) {

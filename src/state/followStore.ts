@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { FollowStateStore } from './liveStateStores.js';
 import { openDatabase } from './openDatabase.js';
 
 const FOLLOW_SCHEMA = `
@@ -52,9 +53,10 @@ const SELECT_FOLLOW = `SELECT f.*, (SELECT COUNT(*) FROM follow_matches m WHERE 
 
 /**
  * Followed topics and their matches, in the state file beside the digest's tables. A match is recorded before it
- * is posted and marked with the delivery run that posted it, so it is posted once and never dropped.
+ * is posted and marked with the delivery run that posted it, so it is posted once and never dropped. With
+ * `DATABASE_URL`, `PostgresFollowStore` holds the same in PostgreSQL.
  */
-export class FollowStore {
+export class FollowStore implements FollowStateStore {
   private constructor(private readonly db: Database.Database) {}
 
   /**

@@ -1,4 +1,7 @@
 import type { AsyncStateStore } from './asyncStateStore.js';
+import { FeedStore } from './feedStore.js';
+import { FollowStore } from './followStore.js';
+import type { FeedStateStore, FollowStateStore } from './liveStateStores.js';
 import { PostgresStateStore, type PostgresStateOptions } from './postgresStateStore.js';
 import { SqliteStateBackend } from './sqliteStateBackend.js';
 
@@ -19,4 +22,21 @@ export interface StateLocation {
 export async function openStateBackend(location: StateLocation, postgres: Partial<PostgresStateOptions> = {}): Promise<AsyncStateStore> {
   if (location.databaseUrl) return PostgresStateStore.connect(location.databaseUrl, postgres);
   return SqliteStateBackend.open(location.stateFile);
+}
+
+/**
+ * The feed store beside an open state store: in the same PostgreSQL database (on its connections) when the state is
+ * there, else in the SQLite state file.
+ * @example feedStoreFor(await openStateBackend(location), location.stateFile).allHealth()
+ */
+export function feedStoreFor(state: AsyncStateStore, stateFile: string): FeedStateStore {
+  return state instanceof PostgresStateStore ? state.feeds() : FeedStore.open(stateFile);
+}
+
+/**
+ * The follow store beside an open state store: PostgreSQL when the state is there, else the SQLite state file.
+ * @example await followStoreFor(await openStateBackend(location), location.stateFile).list('123') // => []
+ */
+export function followStoreFor(state: AsyncStateStore, stateFile: string): FollowStateStore {
+  return state instanceof PostgresStateStore ? state.follows() : FollowStore.open(stateFile);
 }

@@ -5,6 +5,9 @@ import { StateDatabaseError } from './StateDatabaseError.js';
 import { isUnavailable, StateUnavailableError } from './StateUnavailableError.js';
 import type { ClaimRequest, ClaimResult } from './stateStore.js';
 import { COMPLETED_RUN_STATUSES, isFinishedRun, type DigestRun, type FirstSeen, type GuildSettings, type GuildSettingsPatch, type StateWarning } from './types.js';
+import { PostgresFeedStore } from './postgresFeedStore.js';
+import { PostgresFollowStore } from './postgresFollowStore.js';
+import type { PgSession, Queryable } from './pgSession.js';
 import { guildFromRow, runFromRow, type GuildRow as GuildRowOf, type RunRow as RunRowOf } from './rows.js';
 
 /** Options of `PostgresStateStore.connect`. */
@@ -50,10 +53,6 @@ function reason(error: unknown): string {
   return typeof code === 'string' && !message.includes(code) ? `${code} ${message}`.trim() : message || 'unknown error';
 }
 
-/** What the row helpers run on: a transaction's client, or the pool through `query`. */
-interface Queryable {
-  query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>>;
-}
 
 /** A connection failure as `StateUnavailableError` (callers answer "try again shortly"); anything else unchanged. */
 function unavailableOr(error: unknown): unknown {
@@ -73,6 +72,8 @@ export class PostgresStateStore implements AsyncStateStore {
 
   /** The pool as a `Queryable`, with connection failures turned into `StateUnavailableError`. */
   private readonly direct: Queryable = { query: (text, values) => this.query(text, values) };
+  /** The pool lent to the feed and follow stores: one pool per process. */
+  private readonly session: PgSession = { query: (text, values) => this.query(text, values), transaction: (work) => this.transaction(work) };
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -102,6 +103,22 @@ export class PostgresStateStore implements AsyncStateStore {
     }
     client.release();
     return new PostgresStateStore(pool);
+  }
+
+  /**
+   * Feed health and items in this database, on this store's connections (closing it is closing this store).
+   * @example await store.feeds().health('https://example.org/rss') // => null before its first poll
+   */
+  feeds(): PostgresFeedStore {
+    return new PostgresFeedStore(this.session);
+  }
+
+  /**
+   * Follows and their matches in this database, on this store's connections (closing it is closing this store).
+   * @example await store.follows().list('123') // => []
+   */
+  follows(): PostgresFollowStore {
+    return new PostgresFollowStore(this.session);
   }
 
   /** Closes the connections; a second call does nothing (as with the SQLite store). */

@@ -66,10 +66,10 @@ describe('matchTopics', () => {
 describe('AlertService', () => {
   it('posts a matching article once per follow, and a restart posts nothing again', async () => {
     const alerts = service();
-    alerts.add('g1', 'c1', 'ferry');
-    alerts.add('g2', 'c2', 'ferry');
+    await alerts.add('g1', 'c1', 'ferry');
+    await alerts.add('g2', 'c2', 'ferry');
     add([ferry, council]);
-    expect(alerts.noteNewArticles([ferry, council])).toBe(2);
+    expect(await alerts.noteNewArticles([ferry, council])).toBe(2);
     await alerts.deliverDue();
     expect(sent.map((s) => [s.channelId, s.reply.content, s.reply.embeds?.[0]?.title])).toEqual([
       ['c1', 'New on **ferry**:', 'Ferry service resumes'],
@@ -77,7 +77,7 @@ describe('AlertService', () => {
     ]);
     await alerts.deliverDue();
     // The same article noted again (a re-index) is not a new match.
-    expect(alerts.noteNewArticles([ferry])).toBe(0);
+    expect(await alerts.noteNewArticles([ferry])).toBe(0);
     const restarted = service();
     await restarted.deliverDue();
     expect(sent).toHaveLength(2);
@@ -85,10 +85,10 @@ describe('AlertService', () => {
 
   it('turns a burst of 50 matching articles into one summary message', async () => {
     const alerts = service();
-    alerts.add('g1', 'c1', 'harbour');
+    await alerts.add('g1', 'c1', 'harbour');
     const burst = Array.from({ length: 50 }, (_, i) => makeArticle([`Harbour report number ${i + 1} from the quay.`], { id: `feeds/g/h${i}.md`, headline: `Harbour report ${i + 1}` }));
     add(burst);
-    expect(alerts.noteNewArticles(burst)).toBe(50);
+    expect(await alerts.noteNewArticles(burst)).toBe(50);
     await alerts.deliverDue();
     expect(sent).toHaveLength(1);
     expect(sent[0]?.reply.content).toBe('50 new articles on **harbour**:');
@@ -97,15 +97,15 @@ describe('AlertService', () => {
 
   it('reports a missing permission in the list, retries it later, and never blocks other servers', async () => {
     const alerts = service();
-    const { follow: broken } = alerts.add('g1', 'gone', 'ferry');
+    const { follow: broken } = await alerts.add('g1', 'gone', 'ferry');
     failing.add('gone');
-    alerts.add('g2', 'c2', 'ferry');
+    await alerts.add('g2', 'c2', 'ferry');
     add([ferry]);
-    alerts.noteNewArticles([ferry]);
+    await alerts.noteNewArticles([ferry]);
     const first = await alerts.deliverDue();
     expect(first.map((r) => r.outcome)).toEqual(['failed', 'posted']);
     expect(sent.map((s) => s.channelId)).toEqual(['c2']);
-    expect(alerts.list('g1')[0]).toMatchObject({ id: broken.id, pending: 1, lastError: 'HTTP 403: Missing Access' });
+    expect((await alerts.list('g1'))[0]).toMatchObject({ id: broken.id, pending: 1, lastError: 'HTTP 403: Missing Access' });
     // Not before the retry time; then, once the permission is back, exactly once.
     failing.clear();
     await alerts.deliverDue();
@@ -113,14 +113,14 @@ describe('AlertService', () => {
     clock = new Date('2026-11-30T10:02:00Z');
     await alerts.deliverDue();
     expect(sent.map((s) => s.channelId)).toEqual(['c2', 'gone']);
-    expect(alerts.list('g1')[0]).toMatchObject({ pending: 0, lastError: null });
+    expect((await alerts.list('g1'))[0]).toMatchObject({ pending: 0, lastError: null });
   });
 
   it('does not post twice when the process stopped after posting but before marking the matches', async () => {
     const alerts = service();
-    const { follow } = alerts.add('g1', 'c1', 'ferry');
+    const { follow } = await alerts.add('g1', 'c1', 'ferry');
     add([ferry]);
-    alerts.noteNewArticles([ferry]);
+    await alerts.noteNewArticles([ferry]);
     // Simulate the stop: deliver through the shared path, then forget the mark by re-adding the match as unposted.
     await alerts.deliverDue();
     follows.close();
@@ -134,11 +134,11 @@ describe('AlertService', () => {
 
   it('keeps no matches of a removed follow', async () => {
     const alerts = service();
-    const { follow } = alerts.add('g1', 'c1', 'ferry');
+    const { follow } = await alerts.add('g1', 'c1', 'ferry');
     add([ferry]);
-    alerts.noteNewArticles([ferry]);
-    expect(alerts.remove('g1', follow.id)).toBe(true);
-    expect(alerts.remove('g1', follow.id)).toBe(false);
+    await alerts.noteNewArticles([ferry]);
+    expect(await alerts.remove('g1', follow.id)).toBe(true);
+    expect(await alerts.remove('g1', follow.id)).toBe(false);
     await alerts.deliverDue();
     expect(sent).toEqual([]);
   });

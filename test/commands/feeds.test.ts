@@ -121,7 +121,7 @@ describe('/feeds', () => {
     const some = call('resume', { feed: 'downtown' });
     await router.command(some.invocation);
     expect(some.replies[0]?.data?.resumed).toEqual([`${server.origin}/down`]);
-    expect(service.status()[1]).toMatchObject({ failures: 0, pausedReason: null, nextPoll: null });
-    expect(service.status()[1]?.state).not.toBe('paused');
+    expect((await service.status())[1]).toMatchObject({ failures: 0, pausedReason: null, nextPoll: null });
+    expect((await service.status())[1]?.state).not.toBe('paused');
   });
 });

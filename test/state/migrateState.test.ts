@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStateStore } from '../../src/state/postgresStateStore.js';
+import { FeedStore } from '../../src/state/feedStore.js';
+import { FollowStore } from '../../src/state/followStore.js';
 import { StateStore } from '../../src/state/stateStore.js';
 import { hermeticEnv, runToEnd } from '../support/childProcesses.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
@@ -32,6 +34,27 @@ function writeSqliteState(target: string): StateStore {
   return store;
 }
 
+/** Feeds (one healthy, one paused), items (one announced), two follows with a posted and a pending match. */
+function writeSqliteLiveState(target: string): void {
+  const feeds = FeedStore.open(target);
+  feeds.ensureFeed('https://gazette.example/rss', 'h1');
+  feeds.recordSuccess('https://gazette.example/rss', { at: new Date('2025-06-01T10:00:00.000Z'), nextPoll: new Date('2025-06-01T10:15:00.000Z'), title: 'Gazette', etag: '"v1"', lastModified: null, newItems: 2 });
+  feeds.ensureFeed('https://down.example/rss', 'h2');
+  feeds.recordFailure('https://down.example/rss', { at: new Date('2025-06-01T10:00:00.000Z'), nextPoll: new Date('2025-06-01T11:00:00.000Z'), error: 'HTTP 503', pause: true });
+  const item = { url: null, contentHash: null, itemHash: 'i1', feed: 'https://gazette.example/rss', firstSeen: '2025-06-01T10:00:00.000Z' };
+  feeds.addItem({ ...item, guid: 'g-1', file: 'feeds/gazette/a.md' });
+  feeds.addItem({ ...item, guid: 'g-2', file: 'feeds/gazette/b.md' });
+  feeds.markAnnounced(['feeds/gazette/a.md']);
+  feeds.close();
+  const follows = FollowStore.open(target);
+  const ferry = follows.add('g1', 'c1', 'ferry', new Date('2025-06-01T10:00:00.000Z')).follow;
+  follows.add('g1', 'c1', 'council', new Date('2025-06-01T10:00:00.000Z'));
+  follows.addMatches([{ followId: ferry.id, articleId: 'feeds/gazette/a.md' }], new Date('2025-06-01T10:01:00.000Z'));
+  follows.markDelivered(ferry.id, ['feeds/gazette/a.md'], 1, new Date('2025-06-01T10:02:00.000Z'));
+  follows.addMatches([{ followId: ferry.id, articleId: 'feeds/gazette/b.md' }], new Date('2025-06-01T10:03:00.000Z'));
+  follows.close();
+}
+
 const migrate = (args: string[]) => runToEnd(process.execPath, ['--import', 'tsx', 'scripts/migrateState.ts', ...args], hermeticEnv({ STATE_FILE: file }));
 
 beforeAll(async () => {
@@ -39,6 +62,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-migrate-state-'));
   file = path.join(dir, 'state.sqlite');
   writeSqliteState(file).close();
+  writeSqliteLiveState(file);
 }, 60_000);
 
 afterAll(async () => {
@@ -52,7 +76,7 @@ describe('npm run migrate-state -- --to $DATABASE_URL', () => {
     const result = await migrate(['--to', url]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Copied .*state\.sqlite to 127\.0\.0\.1:\d+\/copy_target: 2 guild settings, 3 first-seen articles, 3 digest runs\.\n$/u);
+    expect(result.stdout).toMatch(/^Copied .*state\.sqlite to 127\.0\.0\.1:\d+\/copy_target: 2 guild settings, 3 first-seen articles, 3 digest runs, 2 feeds with 2 items, 2 follows with 2 matches\.\n$/u);
     expect(result.stdout).not.toContain('newsdesk:newsdesk');
 
     const sqlite = StateStore.open(file);
@@ -72,6 +96,23 @@ describe('npm run migrate-state -- --to $DATABASE_URL', () => {
       expect(resumed).toMatchObject({ claimed: true, run: { partsSent: 1, partsTotal: 2, articleIds: ['d.md', 'e.md'] } });
       const next = await postgres.claimRun({ guildId: 'g2', slot: 'manual:2025-06-05T07:00:00.000Z', kind: 'manual', channelId: 'c2', owner: 'two', now: new Date('2025-06-05T07:00:00.000Z'), leaseMs: 600_000, plan: () => ({ since: null, until: '2025-06-05T07:00:00.000Z', articleIds: [] }) });
       expect(next.run.id).toBeGreaterThan(3);
+
+      // Feeds and follows answer the same too, and new follows continue after the copied ids.
+      const [sqliteFeeds, sqliteFollows] = [FeedStore.open(file), FollowStore.open(file)];
+      try {
+        const [feeds, follows] = [postgres.feeds(), postgres.follows()];
+        expect(await feeds.allHealth()).toEqual(sqliteFeeds.allHealth());
+        expect(await feeds.unannouncedFiles()).toEqual(['feeds/gazette/b.md']);
+        expect(await feeds.findItem({ guid: 'g-2', url: null, contentHash: null })).toEqual(sqliteFeeds.findItem({ guid: 'g-2', url: null, contentHash: null }));
+        expect(await follows.list(null)).toEqual(sqliteFollows.list(null));
+        const ferry = (await follows.list('g1'))[0]!;
+        expect(await follows.pending(ferry.id)).toEqual(sqliteFollows.pending(ferry.id));
+        const added = await follows.add('g2', 'c2', 'harbour', new Date('2025-06-05T07:00:00.000Z'));
+        expect(added.follow.id).toBeGreaterThan(2);
+      } finally {
+        sqliteFeeds.close();
+        sqliteFollows.close();
+      }
     } finally {
       sqlite.close();
       await postgres.close();

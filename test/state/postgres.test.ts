@@ -85,13 +85,16 @@ describe('DATABASE_URL at start', () => {
   });
 });
 
+/** Every migration in src/state/migrations, in order. */
+const MIGRATIONS = ['1796083200000_digest-state', '1796169600000_feeds-and-follows'];
+
 describe('migrations', () => {
   it('are applied once, at the first start, and recorded', async () => {
     const url = await freshDatabase();
     const applied: string[] = [];
     await connect(url, { migrate: { onApplied: (name) => applied.push(name) } });
-    expect(applied).toEqual(['1796083200000_digest-state']);
-    expect(await tables(url)).toEqual(['articles', 'guilds', 'meta', MIGRATIONS_TABLE, 'runs']);
+    expect(applied).toEqual(MIGRATIONS);
+    expect(await tables(url)).toEqual(['articles', 'feed_items', 'feeds', 'follow_matches', 'follows', 'guilds', 'meta', MIGRATIONS_TABLE, 'runs']);
     const again: string[] = [];
     await connect(url, { migrate: { onApplied: (name) => again.push(name) } });
     expect(again).toEqual([]);
@@ -101,19 +104,19 @@ describe('migrations', () => {
     const url = await freshDatabase();
     const applied: string[] = [];
     await Promise.all([1, 2, 3].map(() => connect(url, { migrate: { onApplied: (name) => applied.push(name) } })));
-    expect(applied).toEqual(['1796083200000_digest-state']);
-    expect(await query<{ name: string }>(url, `SELECT name FROM ${MIGRATIONS_TABLE}`)).toHaveLength(1);
+    expect(applied).toEqual(MIGRATIONS);
+    expect(await query<{ name: string }>(url, `SELECT name FROM ${MIGRATIONS_TABLE}`)).toHaveLength(MIGRATIONS.length);
   });
 
   it('leave a new database as it was when one of them fails: nothing of the run is applied', async () => {
     const url = await freshDatabase();
-    const folder = migrationsWith({ '1796083200001_broken.sql': '-- Up Migration\nCREATE TABLE follows (id int);\nSELECT no_such_function();\n' });
+    const folder = migrationsWith({ '1799999999999_broken.sql': '-- Up Migration\nCREATE TABLE extra (id int);\nSELECT no_such_function();\n' });
     const error = await PostgresStateStore.connect(url, { migrate: { dir: folder } }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StateDatabaseError);
     expect((error as Error).message).toMatch(/^DATABASE_URL: migrating the state database failed, nothing of it was applied: .*no_such_function/u);
     expect((error as Error).message.split('\n')).toHaveLength(1);
     const left = await tables(url);
-    for (const table of ['articles', 'guilds', 'meta', 'runs', 'follows']) expect(left).not.toContain(table);
+    for (const table of ['articles', 'guilds', 'meta', 'runs', 'follows', 'extra']) expect(left).not.toContain(table);
   });
 
   it('leave a database in use as it was when a new one fails: its data and schema untouched', async () => {
@@ -122,10 +125,10 @@ describe('migrations', () => {
     await store.updateGuild('g1', { channelId: 'c1', enabled: true }, new Date('2025-06-01T10:00:00.000Z'), false);
     await store.close();
     const columnsBefore = await query<{ column_name: string }>(url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'guilds' ORDER BY column_name`);
-    const folder = migrationsWith({ '1796083200001_broken.sql': '-- Up Migration\nALTER TABLE guilds ADD COLUMN language text;\nUPDATE guilds SET channel_id = NULL;\nSELECT 1 / 0;\n' });
+    const folder = migrationsWith({ '1799999999999_broken.sql': '-- Up Migration\nALTER TABLE guilds ADD COLUMN language text;\nUPDATE guilds SET channel_id = NULL;\nSELECT 1 / 0;\n' });
     await expect(PostgresStateStore.connect(url, { migrate: { dir: folder } })).rejects.toThrowError(/division by zero/u);
     expect(await query<{ column_name: string }>(url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'guilds' ORDER BY column_name`)).toEqual(columnsBefore);
-    expect(await query<{ name: string }>(url, `SELECT name FROM ${MIGRATIONS_TABLE}`)).toEqual([{ name: '1796083200000_digest-state' }]);
+    expect(await query<{ name: string }>(url, `SELECT name FROM ${MIGRATIONS_TABLE}`)).toEqual(MIGRATIONS.map((name) => ({ name })));
     const reopened = await connect(url);
     expect(await reopened.guild('g1')).toMatchObject({ channelId: 'c1', enabled: true });
   });
