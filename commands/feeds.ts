@@ -24,6 +24,8 @@ export default {
     if (feeds === null) return invocation.reply({ content: texts.feedsUnavailable, ephemeral: true, data: { error: texts.feedsUnavailable } });
     switch (invocation.subcommand) {
       case 'poll': {
+        // With DATABASE_URL one process polls for the whole deployment; this one may not be it.
+        if (!feeds.mayPoll()) return invocation.reply({ content: texts.feedsPolledElsewhere, ephemeral: true, data: { error: texts.feedsPolledElsewhere } });
         await invocation.defer({ ephemeral: true });
         return invocation.reply(renderPollReports(await feeds.pollNow()));
       }

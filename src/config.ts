@@ -142,6 +142,11 @@ export const defaults = {
     maxBytes: 5_000_000,
     /** Redirects followed before a fetch gives up (no variable: issue #12 fixes it at 5). */
     maxRedirects: 5,
+    /**
+     * With DATABASE_URL: how often a process that is not the feed ingester tries to become it (so a dead ingester's
+     * feeds wait at most this long), and how soon one listens again for new articles after the database was away.
+     */
+    ingestRetrySeconds: 5,
   },
   alerts: {
     /**

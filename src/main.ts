@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { commands, registrationBodies } from '../commands/index.js';
-import { checkPaths, ConfigError, loadConfig, type Config } from './config.js';
+import { checkPaths, ConfigError, defaults, loadConfig, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import { runConsole } from './console/runConsole.js';
 import type { CommandShape } from './console/parseCommandLine.js';
@@ -20,7 +20,8 @@ import { AlertService, alertsJob } from './alerts/index.js';
 import { renderAlert } from './discord/render/renderFollow.js';
 import type { Reply } from './discord/reply.js';
 import type { Article } from './corpus/types.js';
-import { createPollContext, FEEDS_FOLDER, FeedConfigError, FeedService, feedsJob } from './feeds/index.js';
+import { createPollContext, FEEDS_FOLDER, FeedConfigError, FeedService, feedsJob, IngestRole } from './feeds/index.js';
+import { PostgresStateStore } from './state/postgresStateStore.js';
 import { feedStoreFor, followStoreFor, openStateBackend } from './state/openStateBackend.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
@@ -141,6 +142,8 @@ async function main(): Promise<number> {
   // Feeds are polled only when a feeds file is configured (FEEDS_FILE) or feeds.yaml exists.
   let feeds: FeedService | null = null;
   let feedStore: FeedStateStore | null = null;
+  // With DATABASE_URL one process of the deployment polls (the ingester); the others receive its articles.
+  let ingest: IngestRole | null = null;
   if (config.feeds.fileRequired || existsSync(config.feeds.file)) {
     feedStore = feedStoreFor(stateStore, config.digest.stateFile);
     const feedLog = log.child({ component: 'feeds' });
@@ -152,6 +155,7 @@ async function main(): Promise<number> {
         context: createPollContext(config, feedStore, config.seedsDir, (level, message) => feedLog[level](message)),
         // New files reach the index now rather than at the watcher's next debounce (reloads are coalesced).
         onWritten: async () => void (await libraryStore.reload()),
+        ...(config.databaseUrl ? { mayPoll: () => ingest?.isLeader() ?? false } : {}),
       });
     } catch (error) {
       if (error instanceof FeedConfigError) {
@@ -256,6 +260,19 @@ async function main(): Promise<number> {
   await digest.catchUp();
   const digestTick = startJob(digestJob(digest), log);
   const feedsTick = feeds ? startJob(feedsJob(feeds), log) : null;
+  if (stateStore instanceof PostgresStateStore) {
+    const ingestLog = log.child({ component: 'ingest' });
+    ingest = await IngestRole.start({
+      databaseUrl: config.databaseUrl!,
+      source: stateStore.feeds(),
+      seedsDir: config.seedsDir,
+      feeds,
+      // Indexed in the background (reloads build in a worker); the reload listeners announce them to the follows.
+      onArticles: () => void libraryStore.reload(),
+      log: (level, message) => ingestLog[level](message),
+      retryMs: defaults.feeds.ingestRetrySeconds * 1000,
+    });
+  }
   const alertsTick = startJob(alertsJob(alerts), log);
 
   let stopping = false;
@@ -266,6 +283,7 @@ async function main(): Promise<number> {
     watcher?.close();
     await digestTick.stop();
     await feedsTick?.stop();
+    await ingest?.stop();
     await alertsTick.stop();
     await connected.stop();
     await feedStore?.close();

@@ -42,6 +42,7 @@ export const texts = {
 
   feedsUnavailable: 'No feeds are configured: list them in feeds.yaml (or the file FEEDS_FILE names); see feeds.example.yaml.',
   feedsNoneConfigured: 'The feeds file lists no feeds.',
+  feedsPolledElsewhere: 'Feeds are polled by the ingester, another newsdesk process of this deployment; it polls each feed when due, and its articles reach this one within seconds.',
   feedsPolled: (reports: number) => `Polled ${plural(reports, 'feed')}.`,
   feedsResumed: (urls: string[]) => (urls.length === 0 ? 'No paused feed matched; nothing to resume.' : `Resumed ${urls.length} feed${urls.length === 1 ? '' : 's'}: they are polled at the next minute.\n${urls.map((u) => `• <${u}>`).join('\n')}`),
   feedsMore: (n: number) => `… and ${n} more (see \`npm run ingest -- --once --json\` or the log).`,

@@ -30,6 +30,11 @@ export interface FeedServiceOptions {
   context: PollContext;
   /** Called after each poll that wrote or rewrote files (the composition root re-indexes, alerts follow). */
   onWritten?: (reports: PollReport[]) => void | Promise<void>;
+  /**
+   * Whether this process may poll now. With DATABASE_URL only the ingester may (`IngestRole#isLeader`); the others
+   * poll nothing and receive the articles. @default always
+   */
+  mayPoll?: () => boolean;
 }
 
 /**
@@ -77,7 +82,13 @@ export class FeedService {
     }
   }
 
+  /** Whether this process polls the feeds (see `FeedServiceOptions.mayPoll`). */
+  mayPoll(): boolean {
+    return this.options.mayPoll?.() ?? true;
+  }
+
   async #poll(select: (spec: FeedSpec, health: FeedHealth | null, now: Date) => boolean): Promise<PollReport[]> {
+    if (!this.mayPoll()) return [];
     while (this.#running) await this.#running.catch(() => undefined);
     const run = (async () => {
       this.#refresh();

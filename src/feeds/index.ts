@@ -13,3 +13,5 @@ export { pollFeed, pollFeeds, type PollContext, type PollReport } from './pollFe
 export { createPollContext } from './createPollContext.js';
 export { FeedService, feedsJob, type FeedServiceOptions, type FeedStatus } from './feedService.js';
 export { ExtractorPool } from './ExtractorPool.js';
+export { syncArticles, type ArticleSource } from './articleReplica.js';
+export { IngestRole, type IngestRoleOptions } from './ingestRole.js';

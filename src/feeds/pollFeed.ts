@@ -104,6 +104,8 @@ async function ingestItem(item: FeedItem, guid: string | null, spec: FeedSpec, o
     paragraphs: paragraphs.length > 0 ? paragraphs : [{ kind: 'body', text: title }],
   });
   await writeFileAtomically(context.seedsDir, file, text);
+  // With DATABASE_URL the text goes to PostgreSQL too, for every other host's seeds folder (nothing with SQLite).
+  await context.store.storeArticle(file, text, now);
   if (stored !== null) {
     // A correction or a new headline: the file is replaced, the item is not announced again.
     await context.store.updateItem(stored.id, { itemHash, contentHash: keys.contentHash, url: canonical ?? item.url, at: now });

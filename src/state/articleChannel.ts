@@ -28,7 +28,7 @@ function* batches(ids: readonly string[]): Generator<string[]> {
  * the notification then goes out only if the articles were committed.
  * @example await notifyNewArticles(pool, ['feed/bbc/2026-11-30-rain.md'])
  */
-export async function notifyNewArticles(client: Pick<pg.ClientBase, 'query'>, ids: readonly string[]): Promise<void> {
+export async function notifyNewArticles(client: { query(text: string, values: unknown[]): Promise<unknown> }, ids: readonly string[]): Promise<void> {
   for (const batch of batches(ids)) await client.query('SELECT pg_notify($1, $2)', [ARTICLES_CHANNEL, JSON.stringify(batch)]);
 }
 
@@ -37,13 +37,29 @@ export interface ArticleSubscription {
   stop(): Promise<void>;
 }
 
+/** Options of {@link listenNewArticles}. */
+export interface ListenOptions {
+  /** Told once when the connection ends without `stop()` (the database went away); listen again to resume. @default nothing */
+  onEnd: (error: Error | null) => void;
+}
+
 /**
  * Receives the ids every `notifyNewArticles` sends, on a connection of its own (LISTEN holds it). A payload that is
  * not a JSON array of strings is ignored (it was not sent by newsdesk).
  * @example const subscription = await listenNewArticles(url, (ids) => library.add(ids));
  */
-export async function listenNewArticles(url: string, onArticles: (ids: string[]) => void): Promise<ArticleSubscription> {
+export async function listenNewArticles(url: string, onArticles: (ids: string[]) => void, options: Partial<ListenOptions> = {}): Promise<ArticleSubscription> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  let stopped = false;
+  let ended = false;
+  const end = (error: Error | null) => {
+    if (stopped || ended) return;
+    ended = true;
+    options.onEnd?.(error);
+  };
+  // Without an error listener a dropped connection would crash the process.
+  client.on('error', (error) => end(error));
+  client.on('end', () => end(null));
   await client.connect();
   client.on('notification', (message) => {
     if (message.channel !== ARTICLES_CHANNEL || !message.payload) return;
@@ -55,5 +71,10 @@ export async function listenNewArticles(url: string, onArticles: (ids: string[])
     }
   });
   await client.query(`LISTEN ${ARTICLES_CHANNEL}`);
-  return { stop: () => client.end() };
+  return {
+    stop: async () => {
+      stopped = true;
+      await client.end().catch(() => undefined);
+    },
+  };
 }

@@ -207,6 +207,9 @@ export class FeedStore implements FeedStateStore {
     }).immediate();
   }
 
+  /** Nothing to keep: on one host the file in the seeds folder is the article (see `FeedStateStore#storeArticle`). */
+  storeArticle(_file: string, _text: string, _at: Date): void {}
+
   /** Records that an item's file was rewritten (a correction), on every record of that file. */
   updateItem(id: number, change: { itemHash: string; contentHash: string | null; url: string | null; at: Date }): void {
     this.db

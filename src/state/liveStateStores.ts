@@ -26,6 +26,12 @@ export interface FeedStateStore {
   unannouncedFiles(): Awaitable<string[]>;
   markAnnounced(files: readonly string[]): Awaitable<void>;
   updateItem(id: number, change: { itemHash: string; contentHash: string | null; url: string | null; at: Date }): Awaitable<void>;
+  /**
+   * Keeps the text of an article file just written (new or corrected) where every host can read it, and tells them.
+   * SQLite: nothing to do, the file in the seeds folder is the record. PostgreSQL: stored and announced (NOTIFY) in
+   * one transaction.
+   */
+  storeArticle(file: string, text: string, at: Date): Awaitable<void>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { notifyNewArticles } from './articleChannel.js';
 import type { FeedHealth, StoredItem } from './feedStore.js';
 import type { FeedStateStore } from './liveStateStores.js';
 import type { PgSession } from './pgSession.js';
@@ -110,6 +111,34 @@ export class PostgresFeedStore implements FeedStateStore {
   async markAnnounced(files: readonly string[]): Promise<void> {
     if (files.length === 0) return;
     await this.db.query('UPDATE feed_items SET announced = true WHERE file = ANY($1::text[])', [[...files]]);
+  }
+
+  async storeArticle(file: string, text: string, at: Date): Promise<void> {
+    await this.db.transaction(async (client) => {
+      await client.query(
+        'INSERT INTO feed_articles (file, body, updated_at) VALUES ($1, $2, $3) ON CONFLICT (file) DO UPDATE SET body = EXCLUDED.body, updated_at = EXCLUDED.updated_at',
+        [file, text, at],
+      );
+      // Inside the transaction: announced only if stored.
+      await notifyNewArticles(client, [file]);
+    });
+  }
+
+  /**
+   * Every stored article file with the MD5 of its text: what a host compares its seeds folder with at start.
+   * @example await feeds.articleDigests() // => [{ file: 'feeds/gazette/2026-11-30-ferry.md', md5: '9e10…' }]
+   */
+  async articleDigests(): Promise<{ file: string; md5: string }[]> {
+    return (await this.db.query<{ file: string; md5: string }>('SELECT file, md5(body) AS md5 FROM feed_articles ORDER BY file', [])).rows;
+  }
+
+  /**
+   * The text of these stored article files (those not stored are left out).
+   * @example await feeds.articleBodies(['feeds/gazette/2026-11-30-ferry.md']) // => [{ file: '…', body: '---\ntitle: …' }]
+   */
+  async articleBodies(files: readonly string[]): Promise<{ file: string; body: string }[]> {
+    if (files.length === 0) return [];
+    return (await this.db.query<{ file: string; body: string }>('SELECT file, body FROM feed_articles WHERE file = ANY($1::text[]) ORDER BY file', [[...files]])).rows;
   }
 
   async updateItem(id: number, change: { itemHash: string; contentHash: string | null; url: string | null; at: Date }): Promise<void> {

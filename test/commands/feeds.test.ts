@@ -12,7 +12,7 @@ import { PageStore } from '../../src/discord/pageStore.js';
 
 import type { Reply } from '../../src/discord/reply.js';
 import { Router } from '../../src/discord/router.js';
-import { FeedService, HostGate } from '../../src/feeds/index.js';
+import { FeedService, HostGate, type FeedServiceOptions } from '../../src/feeds/index.js';
 import { buildLibrary, LibraryStore } from '../../src/library.js';
 import { createLogger } from '../../src/log.js';
 import { RateLimiter } from '../../src/rateLimiter.js';
@@ -25,6 +25,8 @@ let store: FeedStore;
 let service: FeedService;
 let clock: Date;
 let router: Router;
+let serviceOptions: FeedServiceOptions;
+let appContext: AppContext;
 let written: number;
 
 function call(subcommand: string, values: Record<string, string> = {}, admin = true): { invocation: CommandInvocation; replies: Reply[] } {
@@ -55,19 +57,20 @@ beforeEach(async () => {
   clock = new Date('2026-11-30T10:00:00Z');
   written = 0;
   const log = createLogger('silent', new Writable({ write: (_c: Buffer, _e, done) => done() }));
-  service = new FeedService({
+  service = new FeedService((serviceOptions = {
     file: path.join(dir, 'feeds.yaml'), fileRequired: true, defaults: { everyMinutes: 15 },
     context: {
       store, seedsDir: path.join(dir, 'seeds'), gate: new HostGate(), maxFailures: 2, now: () => clock, random: () => 0.5, log: () => undefined,
       fetch: { userAgent: 'newsdesk-test', timeoutMs: 1500, maxBytes: 100_000, maxRedirects: 5, allowAddress: () => true },
     },
     onWritten: () => void (written += 1),
-  });
+  }));
   const seeds = mkdtempSync(path.join(tmpdir(), 'feeds-cmd-seeds-'));
   const ctx: AppContext = {
     config: loadConfig({}), log, library: new LibraryStore(await buildLibrary(seeds), seeds),
     limiter: new RateLimiter({ userCooldownSeconds: 0, guildPerMinute: 0 }), pages: new PageStore(), digest: null, feeds: service, now: () => clock,
   };
+  appContext = ctx;
   router = new Router([feedsCommand], ctx);
 });
 
@@ -123,5 +126,16 @@ describe('/feeds', () => {
     expect(some.replies[0]?.data?.resumed).toEqual([`${server.origin}/down`]);
     expect((await service.status())[1]).toMatchObject({ failures: 0, pausedReason: null, nextPoll: null });
     expect((await service.status())[1]?.state).not.toBe('paused');
+  });
+
+  it('poll, in a process that is not the ingester of a deployment on several hosts, fetches nothing and says who polls', async () => {
+    const requestsBefore = server.requests.length;
+    const elsewhere = new FeedService({ ...serviceOptions, mayPoll: () => false });
+    const ctx: AppContext = { ...appContext, feeds: elsewhere };
+    const { invocation, replies } = call('poll');
+    await new Router([feedsCommand], ctx).command(invocation);
+    expect(replies).toEqual([{ content: texts.feedsPolledElsewhere, ephemeral: true, data: { error: texts.feedsPolledElsewhere } }]);
+    expect(await elsewhere.pollDue()).toEqual([]);
+    expect(server.requests.length).toBe(requestsBefore);
   });
 });

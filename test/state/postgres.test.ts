@@ -86,7 +86,7 @@ describe('DATABASE_URL at start', () => {
 });
 
 /** Every migration in src/state/migrations, in order. */
-const MIGRATIONS = ['1796083200000_digest-state', '1796169600000_feeds-and-follows'];
+const MIGRATIONS = ['1796083200000_digest-state', '1796169600000_feeds-and-follows', '1796256000000_feed-articles'];
 
 describe('migrations', () => {
   it('are applied once, at the first start, and recorded', async () => {
@@ -94,7 +94,7 @@ describe('migrations', () => {
     const applied: string[] = [];
     await connect(url, { migrate: { onApplied: (name) => applied.push(name) } });
     expect(applied).toEqual(MIGRATIONS);
-    expect(await tables(url)).toEqual(['articles', 'feed_items', 'feeds', 'follow_matches', 'follows', 'guilds', 'meta', MIGRATIONS_TABLE, 'runs']);
+    expect(await tables(url)).toEqual(['articles', 'feed_articles', 'feed_items', 'feeds', 'follow_matches', 'follows', 'guilds', 'meta', MIGRATIONS_TABLE, 'runs']);
     const again: string[] = [];
     await connect(url, { migrate: { onApplied: (name) => again.push(name) } });
     expect(again).toEqual([]);
