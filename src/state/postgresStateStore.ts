@@ -145,6 +145,12 @@ export class PostgresStateStore implements AsyncStateStore {
       throw unavailableOr(error);
     }
     let broken = false;
+    // A checked-out connection has no pool listener: one the database drops between two statements would emit an
+    // unhandled 'error' and end the process. The statement that follows fails instead, and the client is dropped.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -155,6 +161,7 @@ export class PostgresStateStore implements AsyncStateStore {
       await client.query('ROLLBACK').catch(() => undefined);
       throw unavailableOr(error);
     } finally {
+      client.off('error', onError);
       // A connection that broke is dropped from the pool, not reused.
       client.release(broken || undefined);
     }
