@@ -1,12 +1,9 @@
-import path from 'node:path';
 import pg from 'pg';
 import { alive } from '../support/childProcesses.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestService } from '../../src/digest/index.js';
-import { createLogger } from '../../src/log.js';
-import { PostgresStateStore } from '../../src/state/postgresStateStore.js';
 import { messageText, type SentBody } from '../support/discordRequests.js';
-import { createE2eSeeds, LIGHTHOUSE_ARTICLES, LIGHTHOUSE_TOPIC, SEED_ARTICLE, type E2eSeeds } from '../support/e2eSeeds.js';
+import { createE2eSeeds, LIGHTHOUSE_ARTICLES, LIGHTHOUSE_TOPIC, type E2eSeeds } from '../support/e2eSeeds.js';
+import { writeEarlierDigestState } from '../support/earlierDigestState.js';
 import { createDefaultGuild, snowflakeForShard, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord/index.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { CONNECTED, startBotProcess, type BotProcess } from '../support/startBotProcess.js';
@@ -20,24 +17,6 @@ import { CONNECTED, startBotProcess, type BotProcess } from '../support/startBot
 const NEW_HEADLINE = `${LIGHTHOUSE_TOPIC} report number ${LIGHTHOUSE_ARTICLES}`;
 const LEASE_SECONDS = 5;
 
-
-/** The state an earlier run left an hour ago: everything but the newest article seen, each guild's digest on. */
-async function writeEarlierState(url: string, guilds: { guildId: string; channelId: string }[]): Promise<void> {
-  const store = await PostgresStateStore.connect(url);
-  const hourAgo = new Date(Date.now() - 3_600_000);
-  const service = new DigestService({
-    store,
-    library: () => ({ articles: [] }),
-    render: () => [],
-    send: () => Promise.reject(new Error('nothing is posted while preparing the state')),
-    guildIds: () => [],
-    now: () => hourAgo,
-    log: createLogger('silent'),
-  });
-  await service.noteArticles([path.basename(SEED_ARTICLE), ...Array.from({ length: LIGHTHOUSE_ARTICLES - 1 }, (_, index) => `lighthouse-${index + 1}.md`)]);
-  for (const { guildId, channelId } of guilds) await service.configure(guildId, { channelId });
-  await store.close();
-}
 
 describe('two hosts with different SHARD_LIST on one PostgreSQL', () => {
   const zero = createDefaultGuild({ id: snowflakeForShard(0, 2), name: 'Shard zero' });
@@ -66,7 +45,7 @@ describe('two hosts with different SHARD_LIST on one PostgreSQL', () => {
     url = await postgres.createDatabase('two_hosts');
     seeds = await createE2eSeeds({ mentionedUserId: zero.member.id, mentionedRoleId: zero.guild.roles[0]!.id });
     fake = await startFakeDiscord({ shards: 2, guilds: [zero.guild, one.guild] });
-    await writeEarlierState(url, [
+    await writeEarlierDigestState(url, [
       { guildId: zero.guild.id, channelId: zero.digest.id },
       { guildId: one.guild.id, channelId: one.digest.id },
     ]);
