@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FeedService, HostGate, IngestRole } from '../../src/feeds/index.js';
+import { FeedService, HostGate, IngestRole, syncArticles } from '../../src/feeds/index.js';
 import { buildLibrary, LibraryStore } from '../../src/library.js';
 import { PostgresStateStore } from '../../src/state/postgresStateStore.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
@@ -161,5 +162,24 @@ describe('IngestRole', () => {
     // Each article is stored once however many hosts there are.
     const stored = await b.state.feeds().articleDigests();
     expect(stored.map((row) => row.file)).toEqual(await feedFiles(b));
+  });
+
+  it('writes only below seeds/feeds/: never an operator file, never outside the seeds folder', async () => {
+    const host = await startHost('a', false);
+    const operatorFile = path.join(host.seedsDir, 'notes', 'operator.md');
+    mkdirSync(path.dirname(operatorFile), { recursive: true });
+    writeFileSync(operatorFile, 'the operator wrote this');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    for (const file of ['../escape.md', 'notes/operator.md', 'feeds/../../escape.md', '/tmp/absolute.md', 'feeds/gazette/fine.md']) {
+      await client.query('INSERT INTO feed_articles (file, body, updated_at) VALUES ($1, $2, now())', [file, `body of ${file}`]);
+    }
+    await client.end();
+    expect(await syncArticles(host.state.feeds(), host.seedsDir, null)).toEqual(['feeds/gazette/fine.md']);
+    expect(await syncArticles(host.state.feeds(), host.seedsDir, ['../escape.md', 'notes/operator.md'])).toEqual([]);
+    expect(readFileSync(operatorFile, 'utf8')).toBe('the operator wrote this');
+    expect(existsSync(path.join(host.seedsDir, '..', 'escape.md'))).toBe(false);
+    // Up to date: nothing to write again.
+    expect(await syncArticles(host.state.feeds(), host.seedsDir, null)).toEqual([]);
   });
 });
