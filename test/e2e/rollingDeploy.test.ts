@@ -15,7 +15,8 @@ import { CONNECTED, startBotProcess, type BotProcess } from '../support/startBot
  * A rolling deploy on one PostgreSQL (DATABASE_URL) and the fake Discord: host A still runs shards 0 and 1 while the
  * new host B comes up with shard 1, so for a while two processes serve shard 1's guild (each with its own seeds
  * folder and a feeds file). Each guild's digest is posted exactly once (the claim is a transaction in the shared
- * database), exactly one process polls the feed, and the article it stores reaches both hosts' seeds folders.
+ * database), exactly one process polls the feed, the article it stores reaches both hosts' seeds folders, and when
+ * the ingester's host is killed a process of the other host becomes the ingester.
  */
 const NEW_HEADLINE = `${LIGHTHOUSE_TOPIC} report number ${LIGHTHOUSE_ARTICLES}`;
 const FEED_HEADLINE = 'Ferry service resumes after storm damage';
@@ -72,7 +73,7 @@ describe('a rolling deploy: two hosts with overlapping SHARD_LIST on one Postgre
     await postgres?.stop();
   }, 60_000);
 
-  it('posts each digest once, polls the feed in one process, and gives its article to both hosts', async () => {
+  it('posts each digest once, polls the feed in one process, gives its article to both hosts, and hands polling over when the ingester’s host is killed', async () => {
     const url = await postgres.createDatabase('rolling');
     await writeEarlierDigestState(url, [
       { guildId: zero.guild.id, channelId: zero.digest.id },
@@ -116,5 +117,16 @@ describe('a rolling deploy: two hosts with overlapping SHARD_LIST on one Postgre
     const read = (folder: E2eSeeds) => readFileSync(path.join(folder.dir, 'feeds', 'harbour-gazette', file!), 'utf8');
     expect(read(seeds[1]!)).toBe(read(seeds[0]!));
     expect(read(seeds[0]!)).toContain('The new pontoon carries forty cars.');
+
+    // The old host goes away with the ingester or not; if the ingester dies, a process of the other host takes over.
+    const leaderPid = logs().find((line) => line.msg === INGESTER)!['pid'] as number;
+    const leaderHost = hosts.find((host) => host.logs.some((line) => line.msg === CONNECTED && line['pid'] === leaderPid))!;
+    const leaderShards = leaderHost.logs.filter((line) => line.msg === CONNECTED).map((line) => line['pid'] as number);
+    process.kill(leaderHost.pid, 'SIGKILL');
+    for (const pid of leaderShards) process.kill(pid, 'SIGKILL');
+    await leaderHost.kill();
+    const survivor = hosts.find((host) => host !== leaderHost)!;
+    await expect.poll(() => survivor.logs.some((line) => line.msg === INGESTER), { timeout: 30_000, interval: 500 }).toBe(true);
+    expect(survivor.logs.find((line) => line.msg === INGESTER)!['pid']).not.toBe(leaderPid);
   }, 300_000);
 });
