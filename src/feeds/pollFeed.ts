@@ -81,6 +81,30 @@ async function fullText(item: FeedItem, context: PollContext): Promise<{ page: E
   }
 }
 
+/**
+ * Where a new item's file goes: the first name no file has, or a file on disk that no stored item names. That one
+ * was left by a poll that wrote it and then could not record it (the state database went away in between): it is
+ * reused, so the retry does not double the article.
+ */
+async function newItemPath(outlet: string, date: string, title: string, context: PollContext): Promise<string> {
+  // Feeds are polled side by side: a name another item of this process is writing now is taken too.
+  let writing = filesBeingWritten.get(context);
+  if (!writing) filesBeingWritten.set(context, (writing = new Set()));
+  const taken = new Set<string>();
+  for (;;) {
+    const candidate = articlePath(outlet, date, title, (file) => taken.has(file) || writing.has(file));
+    if (!existsSync(path.join(context.seedsDir, ...candidate.split('/'))) || !(await context.store.fileKnown(candidate))) {
+      if (writing.has(candidate)) continue;
+      writing.add(candidate);
+      return candidate;
+    }
+    taken.add(candidate);
+  }
+}
+
+/** The new files each poll context is writing and has not recorded yet (see `newItemPath`). */
+const filesBeingWritten = new WeakMap<PollContext, Set<string>>();
+
 async function ingestItem(item: FeedItem, guid: string | null, spec: FeedSpec, outlet: string, context: PollContext): Promise<'new' | 'updated' | 'skipped' | string> {
   const itemHash = sha(JSON.stringify([item.title, item.url, item.html, item.published]));
   const contentHash = sha(`${item.title}\n${plainText(item.html)}`);
@@ -96,27 +120,30 @@ async function ingestItem(item: FeedItem, guid: string | null, spec: FeedSpec, o
   const title = item.title || page?.headline || paragraphs[0]?.text.slice(0, 80) || 'Untitled';
   const now = context.now();
   const date = item.published ?? page?.published ?? null;
-  const file =
-    stored?.file ?? articlePath(outlet, date ?? now.toISOString(), title, (candidate) => existsSync(path.join(context.seedsDir, ...candidate.split('/'))));
-  const text = renderArticleFile({
-    title, date, url: canonical ?? item.url, source: outlet, section: spec.section ?? page?.section ?? item.categories[0] ?? null,
-    byline: page?.byline ?? item.author, feed: spec.url, guid, fetched: now.toISOString(), text: page ? 'page' : 'feed', textNote: page ? null : note,
-    paragraphs: paragraphs.length > 0 ? paragraphs : [{ kind: 'body', text: title }],
-  });
-  await writeFileAtomically(context.seedsDir, file, text);
-  // With DATABASE_URL the text goes to PostgreSQL too, for every other host's seeds folder (nothing with SQLite).
-  await context.store.storeArticle(file, text, now);
-  if (stored !== null) {
-    // A correction or a new headline: the file is replaced, the item is not announced again.
-    await context.store.updateItem(stored.id, { itemHash, contentHash: keys.contentHash, url: canonical ?? item.url, at: now });
-    return 'updated';
+  const file = stored?.file ?? (await newItemPath(outlet, date ?? now.toISOString(), title, context));
+  try {
+    const text = renderArticleFile({
+      title, date, url: canonical ?? item.url, source: outlet, section: spec.section ?? page?.section ?? item.categories[0] ?? null,
+      byline: page?.byline ?? item.author, feed: spec.url, guid, fetched: now.toISOString(), text: page ? 'page' : 'feed', textNote: page ? null : note,
+      paragraphs: paragraphs.length > 0 ? paragraphs : [{ kind: 'body', text: title }],
+    });
+    await writeFileAtomically(context.seedsDir, file, text);
+    // With DATABASE_URL the text goes to PostgreSQL too, for every other host's seeds folder (nothing with SQLite).
+    await context.store.storeArticle(file, text, now);
+    if (stored !== null) {
+      // A correction or a new headline: the file is replaced, the item is not announced again.
+      await context.store.updateItem(stored.id, { itemHash, contentHash: keys.contentHash, url: canonical ?? item.url, at: now });
+      return 'updated';
+    }
+    await context.store.addItem({ guid, url: canonical ?? item.url, contentHash: keys.contentHash, itemHash, file, feed: spec.url, firstSeen: now.toISOString() });
+    if (canonical !== null && item.url !== null && canonical !== item.url) {
+      // Known by both its feed link and its canonical URL, so the same article linked differently elsewhere is found.
+      await context.store.addItem({ guid: null, url: item.url, contentHash: null, itemHash, file, feed: spec.url, firstSeen: now.toISOString() });
+    }
+    return file;
+  } finally {
+    if (stored === null) filesBeingWritten.get(context)?.delete(file);
   }
-  await context.store.addItem({ guid, url: canonical ?? item.url, contentHash: keys.contentHash, itemHash, file, feed: spec.url, firstSeen: now.toISOString() });
-  if (canonical !== null && item.url !== null && canonical !== item.url) {
-    // Known by both its feed link and its canonical URL, so the same article linked differently elsewhere is found.
-    await context.store.addItem({ guid: null, url: item.url, contentHash: null, itemHash, file, feed: spec.url, firstSeen: now.toISOString() });
-  }
-  return file;
 }
 
 async function failureReport(spec: FeedSpec, error: unknown, context: PollContext): Promise<PollReport> {

@@ -191,6 +191,11 @@ export class FeedStore implements FeedStateStore {
       .run(item.guid, item.url, item.contentHash, item.itemHash, item.file, item.feed, item.firstSeen, item.firstSeen);
   }
 
+  /** Whether any stored item names this file. */
+  fileKnown(file: string): boolean {
+    return this.db.prepare('SELECT 1 FROM feed_items WHERE file = ? LIMIT 1').get(file) !== undefined;
+  }
+
   /**
    * Files of new items not yet matched against followed topics, oldest first: kept in the store so that a
    * restart between writing a file and matching it loses nothing.

@@ -13,6 +13,7 @@ export { PostgresFeedStore } from './postgresFeedStore.js';
 export { PostgresFollowStore } from './postgresFollowStore.js';
 export { migratePostgres, MIGRATIONS_DIR, MIGRATIONS_TABLE, type MigrateOptions } from './migratePostgres.js';
 export { StateDatabaseError } from './StateDatabaseError.js';
+export { StateUnavailableError } from './StateUnavailableError.js';
 export { IngestLeader, type IngestLeaderOptions } from './ingestLeader.js';
 export { ARTICLES_CHANNEL, listenNewArticles, notifyNewArticles, type ArticleSubscription } from './articleChannel.js';
 export { copySqliteToPostgres, type CopyCounts } from './copySqliteToPostgres.js';

@@ -23,6 +23,8 @@ export interface FeedStateStore {
   resume(url: string): Awaitable<boolean>;
   findItem(keys: { guid: string | null; url: string | null; contentHash: string | null }): Awaitable<StoredItem | null>;
   addItem(item: Omit<StoredItem, 'id'>): Awaitable<void>;
+  /** Whether any stored item names this file (a file on disk that none names was left by a poll that failed). */
+  fileKnown(file: string): Awaitable<boolean>;
   unannouncedFiles(): Awaitable<string[]>;
   markAnnounced(files: readonly string[]): Awaitable<void>;
   updateItem(id: number, change: { itemHash: string; contentHash: string | null; url: string | null; at: Date }): Awaitable<void>;

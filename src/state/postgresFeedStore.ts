@@ -99,6 +99,10 @@ export class PostgresFeedStore implements FeedStateStore {
     );
   }
 
+  async fileKnown(file: string): Promise<boolean> {
+    return ((await this.db.query('SELECT 1 FROM feed_items WHERE file = $1 LIMIT 1', [file])).rowCount ?? 0) > 0;
+  }
+
   async unannouncedFiles(): Promise<string[]> {
     // DISTINCT ON keeps each file's first row, so the files come oldest first as in SQLite.
     const { rows } = await this.db.query<{ file: string }>(

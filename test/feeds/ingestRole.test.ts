@@ -128,7 +128,7 @@ describe('IngestRole', () => {
     expect(follower.received).toEqual([file]);
     expect(leader.received).toEqual([]);
     await expect.poll(() => titles(follower)).toEqual(['Ferry service resumes']);
-    expect(titles(leader)).toEqual(['Ferry service resumes']);
+    await expect.poll(() => titles(leader)).toEqual(['Ferry service resumes']);
     // Only the ingester fetched the feed, and a follower's tick polls nothing.
     expect(feedRequests()).toBe(requestsBefore + 1);
     expect(await follower.service.pollDue()).toEqual([]);

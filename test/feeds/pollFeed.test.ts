@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { ExtractorPool, HostGate, parseFeedsYaml, pollFeed, pollFeeds, type FeedSpec, type PollContext } from '../../src/feeds/index.js';
-import { FeedStore } from '../../src/state/index.js';
+import { FeedStore, StateUnavailableError } from '../../src/state/index.js';
 import { articlePage, fixture, serve, startFeedServer, type FeedServer } from './feedServer.js';
 
 let server: FeedServer;
@@ -52,6 +52,24 @@ beforeEach(() => {
 });
 
 describe('pollFeed', () => {
+  it('rewrites the same files, not doubles, when a poll wrote them but could not record them (the state database went away)', async () => {
+    // The real store, except that recording an item fails as it does while PostgreSQL is away.
+    const away = Object.assign(Object.create(store) as FeedStore, {
+      addItem: () => {
+        throw new StateUnavailableError('Connection terminated unexpectedly');
+      },
+    });
+    const failed = await pollFeed(spec('/rss', '  fullText: false\n'), context({ store: away }));
+    expect(failed).toMatchObject({ status: 'ok', new: 0, skipped: 4 });
+    const left = files();
+    expect(left).toHaveLength(4);
+    clock = new Date('2026-11-30T11:00:00Z');
+    const retried = await pollFeed(spec('/rss', '  fullText: false\n'), context());
+    expect(retried).toMatchObject({ status: 'ok', new: 4 });
+    expect(files()).toEqual(left);
+    expect((await loadCorpus(seedsDir)).articles).toHaveLength(4);
+  });
+
   it('writes each new item as a Markdown file the corpus parser reads, with the full page text', async () => {
     const report = await pollFeed(spec('/rss'), context());
     expect(report).toMatchObject({ status: 'ok', new: 4, updated: 0, skipped: 0, error: null });

@@ -89,6 +89,14 @@ describe.each([sqliteBackend(), postgresBackend()])('the feed and follow stores 
       expect(await feeds.findItem({ guid: 'none', url: 'https://none.example/', contentHash: 'none' })).toBeNull();
     });
 
+    it('knows which files its items name', async () => {
+      const feeds = await freshFeeds();
+      expect(await feeds.fileKnown('feeds/gazette/a.md')).toBe(false);
+      await feeds.addItem(item());
+      expect(await feeds.fileKnown('feeds/gazette/a.md')).toBe(true);
+      expect(await feeds.fileKnown('feeds/gazette/b.md')).toBe(false);
+    });
+
     it('refuses a second item with the same guid', async () => {
       const feeds = await freshFeeds();
       await feeds.addItem(item());
