@@ -110,6 +110,13 @@ export const defaults = {
   indexCacheDir: '.newsdesk/cache',
   logLevel: 'info',
   ask: { maxQuestionLength: 300, pageSize: 3 },
+  quotes: {
+    /**
+     * How long `/quote` and "what did X say" wait for quotations still being extracted after a cold start before
+     * saying so (the interaction is deferred for them after 1.5 s, so the answer still lands as an edit).
+     */
+    indexingWaitMs: 2000,
+  },
   search: {
     /** Most articles one answer ranks. */
     limit: 30,

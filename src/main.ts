@@ -35,7 +35,7 @@ Without DISCORD_TOKEN, newsdesk runs in console mode: type slash commands (/help
 function summary(library: Library, seedsDir: string): string {
   const { corpus } = library;
   const lines = [
-    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${plural(library.quotes.size, 'quote')}) from ${seedsDir} ${library.fromCache ? 'restored from the index cache' : 'indexed'} in ${Math.round(library.buildMs)} ms.`,
+    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${library.quotesPending ? 'quotes still being indexed' : plural(library.quotes.size, 'quote')}) from ${seedsDir} ${library.fromCache ? 'restored from the index cache' : 'indexed'} in ${Math.round(library.buildMs)} ms.`,
   ];
   if (corpus.skipped.length > 0) {
     lines.push(`Skipped ${plural(corpus.skipped.length, 'file')}:`);
@@ -68,9 +68,10 @@ async function main(): Promise<number> {
   // In the terminal, info logs would bury the answers; the operator can still ask for them with LOG_LEVEL.
   const log = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
 
-  // Built before login (or read from the persisted index), so nothing blocks the gateway connection. A newly built
-  // index is persisted once the bot is ready (persistLater), not on the way to it; console mode writes it at once.
-  const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir, persistLater: !consoleMode });
+  // Built before login (or read from the persisted index), so nothing blocks the gateway connection. Ready means
+  // /ask answers: after a cold start the quotations are extracted in the background (backgroundQuotes), and a newly
+  // built index is persisted once they are in (persistLater), not on the way to ready.
+  const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir, persistLater: true, backgroundQuotes: true });
   // Console mode lists them in its summary; a log line too would say each twice.
   if (!consoleMode) for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
   log.info({ articles: library.corpus.articles.length, passages: library.search.passageCount, ms: Math.round(library.buildMs) }, 'coverage loaded');
@@ -216,6 +217,8 @@ async function main(): Promise<number> {
 
   if (consoleMode) {
     (values.json ? process.stderr : process.stdout).write(`${summary(library, config.seedsDir)}\n`);
+    // Written while the console answers; awaited before leaving, so that the next start finds it.
+    const persisted = library.persistSnapshot?.().catch((error: unknown) => log.warn({ err: error }, 'could not persist the index; the next start builds it again'));
     const interactive = Boolean(process.stdin.isTTY);
     if (interactive) process.stdout.write('Console mode (no DISCORD_TOKEN). Type /help, or /quit to leave.\n\n');
     await runConsole(router, registrationBodies(config) as CommandShape[], {
@@ -226,6 +229,7 @@ async function main(): Promise<number> {
       interactive,
     });
     watcher?.close();
+    await persisted;
     feedStore?.close();
     followStore.close();
     await stateStore.close();
@@ -239,7 +243,9 @@ async function main(): Promise<number> {
   // After ready, not before (a command answered meanwhile would defer, see answerMayBeLate); synchronously here, so
   // that no interaction is taken up before they exist. A newly built index is written next, off the path to ready.
   libraryStore.current.search.prepare();
-  libraryStore.current.quotes.prepare();
+  // After a cold start the quotations arrive later (library.quotesPending); their structures are built when they do.
+  if (library.quotesPending) void library.quotesPending.then(() => libraryStore.current === library && library.quotes.prepare());
+  else libraryStore.current.quotes.prepare();
   setImmediate(() => {
     void library.persistSnapshot?.().then(
       () => log.info('persisted the index'),
