@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { answerMayBeLate } from '../src/discord/answerLate.js';
 import { quotesStillIndexing } from '../src/discord/quotesIndexing.js';
 import { analyzeQuestion } from '../src/search/answers/index.js';

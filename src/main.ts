@@ -10,7 +10,7 @@ import type { CommandShape } from './console/parseCommandLine.js';
 import { PageStore } from './discord/pageStore.js';
 import { Router } from './discord/router.js';
 import { renderDigestPost } from './discord/render/renderDigest.js';
-import { startBot, type Bot } from './discord/startBot.js';
+import type { Bot } from './discord/startBot.js';
 import { plural } from './discord/texts.js';
 import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
@@ -21,7 +21,8 @@ import { AlertService, alertsJob } from './alerts/index.js';
 import { renderAlert } from './discord/render/renderFollow.js';
 import type { Reply } from './discord/reply.js';
 import type { Article } from './corpus/types.js';
-import { createPollContext, FEEDS_FOLDER, FeedConfigError, FeedService, feedsJob } from './feeds/index.js';
+import type { FeedService } from './feeds/index.js';
+import { FEEDS_FOLDER } from './feeds/writeArticleFile.js';
 import { openStateBackend } from './state/openStateBackend.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
@@ -145,6 +146,8 @@ async function main(): Promise<number> {
   if (config.feeds.fileRequired || existsSync(config.feeds.file)) {
     feedStore = FeedStore.open(config.digest.stateFile);
     const feedLog = log.child({ component: 'feeds' });
+    // Loaded only when feeds are configured: the feed and page parsers are the largest modules of the start.
+    const { createPollContext, FeedConfigError, FeedService } = await import('./feeds/index.js');
     try {
       feeds = new FeedService({
         file: config.feeds.file,
@@ -238,6 +241,8 @@ async function main(): Promise<number> {
 
   // Every entry point has its own catch; this is the last net, so one missed promise never takes the bot down.
   process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
+  // Loaded here, not at the top: discord.js's client is most of the module loading, and console mode never needs it.
+  const { startBot } = await import('./discord/startBot.js');
   const connected = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
   bot = connected;
   // After ready, not before (a command answered meanwhile would defer, see answerMayBeLate); synchronously here, so
@@ -255,7 +260,7 @@ async function main(): Promise<number> {
   // The guild cache is filled at ready: only now does the digest know which guilds this process serves.
   await digest.catchUp();
   const digestTick = startJob(digestJob(digest), log);
-  const feedsTick = feeds ? startJob(feedsJob(feeds), log) : null;
+  const feedsTick = feeds ? startJob((await import('./feeds/index.js')).feedsJob(feeds), log) : null;
   const alertsTick = startJob(alertsJob(alerts), log);
 
   let stopping = false;

@@ -1,5 +1,5 @@
 import type { AsyncStateStore } from './asyncStateStore.js';
-import { PostgresStateStore, type PostgresStateOptions } from './postgresStateStore.js';
+import type { PostgresStateOptions } from './postgresStateStore.js';
 import { SqliteStateBackend } from './sqliteStateBackend.js';
 
 /** Where the state lives, as the configuration says. */
@@ -17,6 +17,10 @@ export interface StateLocation {
  * @example (await openStateBackend({ databaseUrl: null, stateFile: 'data/newsdesk.sqlite' })).kind // => 'sqlite'
  */
 export async function openStateBackend(location: StateLocation, postgres: Partial<PostgresStateOptions> = {}): Promise<AsyncStateStore> {
-  if (location.databaseUrl) return PostgresStateStore.connect(location.databaseUrl, postgres);
+  if (location.databaseUrl) {
+    // Loaded only here: pg is a large module that a start on the SQLite file never needs.
+    const { PostgresStateStore } = await import('./postgresStateStore.js');
+    return PostgresStateStore.connect(location.databaseUrl, postgres);
+  }
   return SqliteStateBackend.open(location.stateFile);
 }
