@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCorpusFiles, type Corpus } from '../corpus/index.js';
-import { extractQuotes } from '../quotes/index.js';
+// The extractor alone: the quote index, the search and their libraries are not needed in this thread.
+import { extractQuotes } from '../quotes/extractQuotes.js';
 
 interface Job {
   seedsDir: string;
