@@ -116,7 +116,14 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   // The first share's quotations are extracted on the other core while this thread builds the search index; the
   // second share's once it is built, so that extraction does not slow the way to ready on a 2-core machine.
   parts.extract(0);
-  const search = SearchIndex.build(corpus.articles);
+  let search: SearchIndex;
+  try {
+    search = SearchIndex.build(corpus.articles);
+  } catch (error) {
+    // The workers wait for their next job: ended here, they do not keep the process alive.
+    parts.close();
+    throw error;
+  }
   parts.extract(1);
   const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
   library.quotesPending = parts.quotes.then(

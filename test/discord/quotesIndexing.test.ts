@@ -49,7 +49,7 @@ function contextWith(library: Library): AppContext {
 }
 
 /** Runs a command; returns its replies and how long it took. */
-async function run(command: Command, values: Record<string, string>, ctx: AppContext): Promise<{ replies: Reply[]; ms: number }> {
+async function run(command: Command, values: Record<string, string>, ctx: AppContext, patient = false): Promise<{ replies: Reply[]; ms: number }> {
   const replies: Reply[] = [];
   const invocation: CommandInvocation = {
     commandName: command.data.name,
@@ -58,6 +58,7 @@ async function run(command: Command, values: Record<string, string>, ctx: AppCon
     user: { id: 'u1', name: 'User' },
     guildId: 'g1',
     canManageGuild: false,
+    patient,
     defer: async () => undefined,
     reply: async (reply) => void replies.push(reply),
   };
@@ -103,5 +104,14 @@ describe('the quotations still being indexed after a cold start', () => {
     const { replies } = await run(ask, { question: 'What did Juppe say?' }, contextWith(library));
     expect(text(replies[0])).not.toContain(texts.quotesIndexing);
     expect(text(replies[0])).toContain('Jupp');
+  });
+
+  it('console mode (patient) waits for the quotations however long they take, and answers from them', async () => {
+    const { library, arrive } = coldLibrary();
+    setTimeout(arrive, defaults.quotes.indexingWaitMs + 300);
+    const { replies, ms } = await run(quote, { text: 'moral stain' }, contextWith(library), true);
+    expect(ms).toBeGreaterThanOrEqual(defaults.quotes.indexingWaitMs);
+    expect(replies).toHaveLength(1);
+    expect(text(replies[0])).toContain('Juppe');
   });
 });
