@@ -93,10 +93,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   if (worker) {
     const { snapshot, fromCache } = await loadSnapshotInWorker(seedsDir, cacheDir);
     const { corpus } = snapshot;
-    const search = SearchIndex.fromData(corpus.articles, snapshot.search);
-    // One more turn of the event loop before the rest: each step of receiving the library is a short stall.
-    await new Promise((resolve) => setImmediate(resolve));
-    return assemble(corpus, search, QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
+    return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
   }
   const key = await snapshotKey(seedsDir, cacheDir);
   if (cacheDir) {

@@ -1,5 +1,5 @@
 import type { LoadedSnapshot } from './loadSnapshot.js';
-import { unpackSnapshotInSteps, type PackedSnapshot } from './packSnapshot.js';
+import { unpackSnapshot, type PackedSnapshot } from './packSnapshot.js';
 import { runWorker } from './startWorker.js';
 
 /**
@@ -8,6 +8,5 @@ import { runWorker } from './startWorker.js';
  */
 export async function loadSnapshotInWorker(seedsDir: string, cacheDir: string | null): Promise<LoadedSnapshot> {
   const { packed, fromCache } = await runWorker<{ packed: PackedSnapshot; fromCache: boolean }>('libraryWorker', { seedsDir, cacheDir }, seedsDir);
-  // Unpacked in steps, the event loop turning between them: this thread keeps answering meanwhile.
-  return { snapshot: await unpackSnapshotInSteps(packed, () => new Promise((resolve) => setImmediate(resolve))), fromCache };
+  return { snapshot: unpackSnapshot(packed), fromCache };
 }

@@ -200,26 +200,6 @@ export function packSnapshot(snapshot: IndexSnapshot): PackedSnapshot {
  */
 export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
   const strings = new StringReader(packed.strings);
-  const articles = unpackArticles(packed, strings);
-  return assembleSnapshot(packed, articles, unpackSearchTerms(packed, strings), unpackQuotes(packed, strings));
-}
-
-/**
- * {@link unpackSnapshot} in four steps (strings, articles, search terms, quotations) with `pause()` awaited between
- * them: on a thread that must keep answering, no step holds the event loop as long as the whole would.
- * @example const snapshot = await unpackSnapshotInSteps(packed, () => new Promise((resolve) => setImmediate(resolve)));
- */
-export async function unpackSnapshotInSteps(packed: PackedSnapshot, pause: () => Promise<void>): Promise<IndexSnapshot> {
-  const strings = new StringReader(packed.strings);
-  await pause();
-  const articles = unpackArticles(packed, strings);
-  await pause();
-  const terms = unpackSearchTerms(packed, strings);
-  await pause();
-  return assembleSnapshot(packed, articles, terms, unpackQuotes(packed, strings));
-}
-
-function unpackArticles(packed: PackedSnapshot, strings: StringReader): Article[] {
   const fields = ARTICLE_FIELDS.length;
   const articleCount = packed.paragraphStarts.length - 1;
   const articles: Article[] = new Array<Article>(articleCount);
@@ -245,14 +225,6 @@ function unpackArticles(packed: PackedSnapshot, strings: StringReader): Article[
       paragraphs,
     };
   }
-  return articles;
-}
-
-function unpackSearchTerms(packed: PackedSnapshot, strings: StringReader): string[] {
-  return Array.from(packed.searchTerms, (id) => strings.must(id));
-}
-
-function unpackQuotes(packed: PackedSnapshot, strings: StringReader): Quote[] {
   const quoteCount = packed.quotes.length / QUOTE_FIELDS;
   const quotes: Quote[] = new Array<Quote>(quoteCount);
   for (let i = 0, q = 0; i < quoteCount; i += 1, q += QUOTE_FIELDS) {
@@ -265,16 +237,12 @@ function unpackQuotes(packed: PackedSnapshot, strings: StringReader): Quote[] {
       paragraphIndex: packed.quotes[q + 5]!,
     };
   }
-  return quotes;
-}
-
-function assembleSnapshot(packed: PackedSnapshot, articles: Article[], terms: string[], quotes: Quote[]): IndexSnapshot {
   const { articles: quoteArticles, ...quoteIndex } = packed.quoteIndex;
   return {
     version: packed.version,
     key: packed.key,
     corpus: { articles, skipped: packed.skipped },
-    search: { ...packed.search, dictionary: { terms, passageFrequency: packed.search.dictionary.passageFrequency } },
+    search: { ...packed.search, dictionary: { terms: Array.from(packed.searchTerms, (id) => strings.must(id)), passageFrequency: packed.search.dictionary.passageFrequency } },
     quotes: {
       ...quoteIndex,
       quotes,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import type { IndexSnapshot } from '../../src/indexCache/index.js';
-import { packedBuffers, packSnapshot, unpackSnapshot, unpackSnapshotInSteps, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
+import { packedBuffers, packSnapshot, unpackSnapshot, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { SearchIndex } from '../../src/search/index.js';
 
@@ -25,17 +25,6 @@ describe('packSnapshot and unpackSnapshot', () => {
     expect(restored.quotes).toEqual(snapshot.quotes);
     expect(restored.search.dictionary.terms).toEqual(snapshot.search.dictionary.terms);
     expect(restored.search).toEqual(snapshot.search);
-  });
-
-  it('unpacks in steps to the same snapshot, pausing between them', async () => {
-    const packed = packSnapshot(snapshot);
-    let pauses = 0;
-    const restored = await unpackSnapshotInSteps(packed, async () => {
-      pauses += 1;
-      await new Promise((resolve) => setImmediate(resolve));
-    });
-    expect(pauses).toBe(3);
-    expect(restored).toEqual(unpackSnapshot(packed));
   });
 
   it('returns null fields as null and keeps an article list that is not the corpus order', () => {
