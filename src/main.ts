@@ -72,6 +72,10 @@ async function main(): Promise<number> {
   // Built before login (or read from the persisted index), so nothing blocks the gateway connection. Ready means
   // /ask answers: after a cold start the quotations are extracted in the background (backgroundQuotes), and a newly
   // built index is persisted once they are in (persistLater), not on the way to ready.
+  // Bot mode only: discord.js's client starts loading now, while buildLibrary waits on files and worker threads.
+  const botModule = consoleMode ? null : import('./discord/startBot.js');
+  // Handled where it is awaited, after the build; this keeps a failure meanwhile from counting as unhandled.
+  botModule?.catch(() => undefined);
   const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir, persistLater: true, backgroundQuotes: true });
   // Console mode lists them in its summary; a log line too would say each twice.
   if (!consoleMode) for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
@@ -241,8 +245,8 @@ async function main(): Promise<number> {
 
   // Every entry point has its own catch; this is the last net, so one missed promise never takes the bot down.
   process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
-  // Loaded here, not at the top: discord.js's client is most of the module loading, and console mode never needs it.
-  const { startBot } = await import('./discord/startBot.js');
+  // Not imported at the top: discord.js's client is most of the module loading, and console mode never needs it.
+  const { startBot } = await botModule!;
   const connected = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
   bot = connected;
   // After ready, not before (a command answered meanwhile would defer, see answerMayBeLate); synchronously here, so
