@@ -107,6 +107,7 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
     f ? ms(f.readyMs) : error ?? '–',
     f ? ms(f.buildMs) : '–',
     f ? ms(f.blockedMs) : '–',
+    f?.quotesReadyMs === undefined || f.quotesReadyMs === f.readyMs ? 'with it' : `${ms(f.quotesReadyMs)} (stall ${ms(f.quotesStallMs)})`,
     mb(f?.heapMb),
     f?.reloadStallMs !== undefined ? `${ms(f.reloadStallMs)} (reload ${ms(f.reloadMs)})` : '–',
   ]);
@@ -147,7 +148,7 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
     '### Ratios newsdesk / baseline (same run)',
     ratioRows.length > 0 ? markdownTable(['corpus', 'build', 'heap', '/ask p50', '/ask p95'], ratioRows) : 'No size where both designs ran.',
     '### Start to ready (fresh process, seeds folder on disk)',
-    markdownTable(['corpus', 'articles', 'start', 'start to ready', 'inside buildLibrary', 'longest event-loop stall', 'heap', 'then a background reload: longest stall'], startRows),
+    markdownTable(['corpus', 'articles', 'start', 'start to ready (/ask answers)', 'inside buildLibrary', 'longest event-loop stall', 'quotes ready (longest stall meanwhile)', 'heap', 'then a background reload: longest stall'], startRows),
     ...(wholeRows.length > 0
       ? [
           '### Whole process: 25 questions from a fresh process (compiled newsdesk, console --json, against a plain MiniSearch script; medians, same run)',

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { renderAbout } from '../src/discord/render/renderAbout.js';
 import type { Command } from './index.js';
 

@@ -1,5 +1,7 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { answerMayBeLate } from '../src/discord/answerLate.js';
+import { quotesStillIndexing } from '../src/discord/quotesIndexing.js';
+import { analyzeQuestion } from '../src/search/answers/index.js';
 import { excludingFilters, readAskRequest } from '../src/discord/askRequest.js';
 import { texts } from '../src/discord/texts.js';
 import { renderAsk } from '../src/discord/render/renderAsk.js';
@@ -30,6 +32,8 @@ export default {
   async execute(invocation, ctx) {
     const library = ctx.library.current;
     const request = readAskRequest(invocation.options, library, ctx.config.ask.maxQuestionLength);
+    // "What did X say" is answered from the quotations, which a cold start indexes after the search: wait or say so.
+    if (library.quotesPending && analyzeQuestion(request.question).speaker && (await quotesStillIndexing(invocation, ctx))) return;
     // Answered in the interaction callback when it will be ready well within Discord's 3 s; deferred when it may not.
     if (answerMayBeLate(ctx, 'search')) {
       await invocation.defer();

@@ -1,4 +1,5 @@
-import { ChannelType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { ChannelType } from 'discord-api-types/v10';
 import { requireManageGuild } from '../src/discord/guards.js';
 import type { CommandInvocation } from '../src/discord/invocation.js';
 import { AUTOCOMPLETE_CHOICES } from '../src/discord/limits.js';

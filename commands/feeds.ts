@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { requireManageGuild } from '../src/discord/guards.js';
 import { renderFeedStatus, renderPollReports } from '../src/discord/render/renderFeeds.js';
 import { texts } from '../src/discord/texts.js';

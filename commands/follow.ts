@@ -1,4 +1,5 @@
-import { ChannelType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { ChannelType } from 'discord-api-types/v10';
 import { requireManageGuild } from '../src/discord/guards.js';
 import { renderFollowList, TOPIC_MAX_LENGTH } from '../src/discord/render/renderFollow.js';
 import { texts } from '../src/discord/texts.js';

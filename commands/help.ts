@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { renderHelp, type HelpEntry } from '../src/discord/render/renderHelp.js';
 import { commands, type Command } from './index.js';
 

@@ -1,5 +1,6 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { answerMayBeLate } from '../src/discord/answerLate.js';
+import { quotesStillIndexing } from '../src/discord/quotesIndexing.js';
 import { renderQuotes } from '../src/discord/render/renderQuotes.js';
 import { AUTOCOMPLETE_CHOICES, CHOICE_NAME_LENGTH, CHOICE_VALUE_LENGTH } from '../src/discord/limits.js';
 import { truncate } from '../src/discord/reply.js';
@@ -24,6 +25,8 @@ export default {
       speaker: invocation.options.string('speaker'),
       about: invocation.options.string('about'),
     };
+    // After a cold start the quotations may still be on their way: wait a little, else say so.
+    if (await quotesStillIndexing(invocation, ctx)) return;
     // Answered in the interaction callback when it will be ready well within Discord's 3 s; deferred when it may not.
     if (answerMayBeLate(ctx, 'quotes')) {
       await invocation.defer();

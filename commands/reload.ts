@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { requireManageGuild } from '../src/discord/guards.js';
 import { plural, texts } from '../src/discord/texts.js';
 import type { Reply } from '../src/discord/reply.js';

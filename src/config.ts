@@ -1,6 +1,7 @@
 import { accessSync, constants, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
 import { ScheduleError } from './digest/ScheduleError.js';
 import { checkSchedule, isTimeZone } from './digest/slots.js';
 
@@ -110,6 +111,13 @@ export const defaults = {
   indexCacheDir: '.newsdesk/cache',
   logLevel: 'info',
   ask: { maxQuestionLength: 300, pageSize: 3 },
+  quotes: {
+    /**
+     * How long `/quote` and "what did X say" wait for quotations still being extracted after a cold start before
+     * saying so (the interaction is deferred for them after 1.5 s, so the answer still lands as an edit).
+     */
+    indexingWaitMs: 2000,
+  },
   search: {
     /** Most articles one answer ranks. */
     limit: 30,
@@ -169,21 +177,6 @@ export class ConfigError extends Error {
   }
 }
 
-const optional = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? null : value))
-  .nullable()
-  .default(null);
-const snowflake = optional.refine((value) => value === null || /^\d{17,20}$/u.test(value), 'must be a Discord id (17-20 digits)');
-const integer = (fallback: number, min: number, max: number) =>
-  z.coerce.number({ message: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
-const flag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-    .transform((value) => ['true', '1', 'yes'].includes(value))
-    .default(fallback);
-
 /** The schedule's own check of a cron expression, its `cron "…": ` prefix dropped (the variable is named instead). */
 function cronProblem(expression: string): string | null {
   try {
@@ -203,47 +196,74 @@ function isPostgresUrl(value: string | null): boolean {
   return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
 }
 
-const schema = z.object({
-  DISCORD_TOKEN: optional,
-  DISCORD_CLIENT_ID: snowflake,
-  DISCORD_GUILD_ID: snowflake,
-  DISCORD_API_URL: optional.refine((value) => value === null || URL.canParse(value), 'must be a URL such as http://127.0.0.1:8080/api'),
-  TOTAL_SHARDS: z
-    .union([z.literal('auto').transform(() => null), z.coerce.number().int().min(1).max(1000)], { message: 'must be auto or a whole number from 1 to 1000' })
-    .nullable()
-    .default(null),
-  SHARD_LIST: optional.refine((value) => value === null || /^\d{1,4}(\s*,\s*\d{1,4})*$/u.test(value), 'must be shard ids separated by commas, such as 0,1'),
-  SEEDS_DIR: z.string().trim().min(1).default(defaults.seedsDir),
-  WATCH_SEEDS: flag(defaults.watchSeeds),
-  INDEX_CACHE_DIR: z.string().trim().min(1).default(defaults.indexCacheDir),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(defaults.logLevel),
-  ASK_MAX_QUESTION_LENGTH: integer(defaults.ask.maxQuestionLength, 10, 2000),
-  ASK_PAGE_SIZE: integer(defaults.ask.pageSize, 1, 10),
-  USER_COOLDOWN_SECONDS: integer(defaults.limits.userCooldownSeconds, 0, 3600),
-  GUILD_COMMANDS_PER_MINUTE: integer(defaults.limits.guildPerMinute, 0, 100_000),
-  DIGEST_CHANNEL_ID: snowflake,
-  DIGEST_CRON: z
+/**
+ * The environment's schema. Built on first use, with zod loaded then (synchronously, its CommonJS build): this module
+ * is imported for `defaults` by the search and quote code, in worker threads too, which have no use for zod.
+ */
+function buildSchema(z: typeof Zod.z) {
+  const optional = z
     .string()
     .trim()
-    .superRefine((value, context) => {
-      const problem = cronProblem(value);
-      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
-    })
-    .default(defaults.digest.cron),
-  DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default(defaults.digest.timezone),
-  DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default(defaults.digest.whenEmpty),
-  DIGEST_GRACE_HOURS: integer(defaults.digest.graceHours, 0, 168),
-  DIGEST_LEASE_SECONDS: integer(defaults.digest.leaseMinutes * 60, 5, 86_400),
-  STATE_FILE: z.string().trim().min(1).default(defaults.digest.stateFile),
-  FEEDS_FILE: optional,
-  FEEDS_EVERY_MINUTES: integer(defaults.feeds.everyMinutes, 1, 10_080),
-  FEEDS_USER_AGENT: z.string().trim().min(1).regex(/^[\x20-\x7e]+$/u, 'must be printable ASCII (an HTTP header)').default(defaults.feeds.userAgent),
-  FEEDS_ALLOW_PRIVATE: flag(defaults.feeds.allowPrivate),
-  FEEDS_MAX_FAILURES: integer(defaults.feeds.maxFailures, 1, 1000),
-  FEEDS_TIMEOUT_SECONDS: integer(defaults.feeds.timeoutSeconds, 1, 300),
-  FEEDS_MAX_BYTES: integer(defaults.feeds.maxBytes, 10_000, 100_000_000),
-  DATABASE_URL: optional.refine(isPostgresUrl, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/newsdesk'),
-});
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null);
+  const snowflake = optional.refine((value) => value === null || /^\d{17,20}$/u.test(value), 'must be a Discord id (17-20 digits)');
+  const integer = (fallback: number, min: number, max: number) =>
+    z.coerce.number({ message: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
+  const flag = (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+      .transform((value) => ['true', '1', 'yes'].includes(value))
+      .default(fallback);
+
+  return z.object({
+    DISCORD_TOKEN: optional,
+    DISCORD_CLIENT_ID: snowflake,
+    DISCORD_GUILD_ID: snowflake,
+    DISCORD_API_URL: optional.refine((value) => value === null || URL.canParse(value), 'must be a URL such as http://127.0.0.1:8080/api'),
+    TOTAL_SHARDS: z
+      .union([z.literal('auto').transform(() => null), z.coerce.number().int().min(1).max(1000)], { message: 'must be auto or a whole number from 1 to 1000' })
+      .nullable()
+      .default(null),
+    SHARD_LIST: optional.refine((value) => value === null || /^\d{1,4}(\s*,\s*\d{1,4})*$/u.test(value), 'must be shard ids separated by commas, such as 0,1'),
+    SEEDS_DIR: z.string().trim().min(1).default(defaults.seedsDir),
+    WATCH_SEEDS: flag(defaults.watchSeeds),
+    INDEX_CACHE_DIR: z.string().trim().min(1).default(defaults.indexCacheDir),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(defaults.logLevel),
+    ASK_MAX_QUESTION_LENGTH: integer(defaults.ask.maxQuestionLength, 10, 2000),
+    ASK_PAGE_SIZE: integer(defaults.ask.pageSize, 1, 10),
+    USER_COOLDOWN_SECONDS: integer(defaults.limits.userCooldownSeconds, 0, 3600),
+    GUILD_COMMANDS_PER_MINUTE: integer(defaults.limits.guildPerMinute, 0, 100_000),
+    DIGEST_CHANNEL_ID: snowflake,
+    DIGEST_CRON: z
+      .string()
+      .trim()
+      .superRefine((value, context) => {
+        const problem = cronProblem(value);
+        if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+      })
+      .default(defaults.digest.cron),
+    DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default(defaults.digest.timezone),
+    DIGEST_WHEN_EMPTY: z.enum(['skip', 'post']).default(defaults.digest.whenEmpty),
+    DIGEST_GRACE_HOURS: integer(defaults.digest.graceHours, 0, 168),
+    DIGEST_LEASE_SECONDS: integer(defaults.digest.leaseMinutes * 60, 5, 86_400),
+    STATE_FILE: z.string().trim().min(1).default(defaults.digest.stateFile),
+    FEEDS_FILE: optional,
+    FEEDS_EVERY_MINUTES: integer(defaults.feeds.everyMinutes, 1, 10_080),
+    FEEDS_USER_AGENT: z.string().trim().min(1).regex(/^[\x20-\x7e]+$/u, 'must be printable ASCII (an HTTP header)').default(defaults.feeds.userAgent),
+    FEEDS_ALLOW_PRIVATE: flag(defaults.feeds.allowPrivate),
+    FEEDS_MAX_FAILURES: integer(defaults.feeds.maxFailures, 1, 1000),
+    FEEDS_TIMEOUT_SECONDS: integer(defaults.feeds.timeoutSeconds, 1, 300),
+    FEEDS_MAX_BYTES: integer(defaults.feeds.maxBytes, 10_000, 100_000_000),
+    DATABASE_URL: optional.refine(isPostgresUrl, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/newsdesk'),
+  });
+}
+
+let schemaMemo: ReturnType<typeof buildSchema> | null = null;
+const requireCommonJs = createRequire(import.meta.url);
+function configSchema(): ReturnType<typeof buildSchema> {
+  return (schemaMemo ??= buildSchema((requireCommonJs('zod') as typeof Zod).z));
+}
 
 /** `SHARD_LIST` as ids, checked against `TOTAL_SHARDS`: each id once, each below the total. */
 function parseShardList(text: string | null, total: number | null): number[] | null {
@@ -265,6 +285,7 @@ function parseShardList(text: string | null, total: number | null): number[] | n
  * @example loadConfig({ LOG_LEVEL: 'loud' }) // throws ConfigError('LOG_LEVEL: …')
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const schema = configSchema();
   const input = Object.fromEntries(Object.keys(schema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])));
   const parsed = schema.safeParse(input);
   if (!parsed.success) {

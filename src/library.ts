@@ -3,7 +3,7 @@ import type { Article, Corpus, SkippedFile } from './corpus/types.js';
 import {
   EmptyCorpusError,
   INDEX_CACHE_VERSION,
-  loadCorpusOnTwoThreads,
+  loadCorpusInParts,
   loadSnapshotInWorker,
   readIndexCache,
   snapshotKey,
@@ -18,7 +18,13 @@ export interface Library {
   /** Articles by id. */
   articles: ReadonlyMap<string, Article>;
   search: SearchIndex;
+  /** The quotations' index; empty while {@link Library.quotesPending} (then replaced, on this same object). */
   quotes: QuoteIndex;
+  /**
+   * Set while the quotations are still being extracted in the background (a cold start with `backgroundQuotes`):
+   * resolves once `quotes` holds them, then becomes null. Absent or null when the quotes are indexed.
+   */
+  quotesPending?: Promise<void> | null;
   /** Sections, outlets and date range of the coverage. */
   facets: Facets;
   /** When this library was built. */
@@ -65,16 +71,24 @@ export interface LibraryOptions {
    * @default false
    */
   persistLater?: boolean;
+  /**
+   * When the seeds have to be parsed (no usable persisted index), return once the search index is built: ready for
+   * `/ask`. The quotations are extracted meanwhile and after, on the worker threads that parsed the files, and indexed
+   * when they arrive ({@link Library.quotesPending}). Ignored with `worker`; without `persistLater`, the library is
+   * persisted once the quotes are in (before returning).
+   * @default false
+   */
+  backgroundQuotes?: boolean;
 }
 
-const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false, persistLater: false };
+const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false, persistLater: false, backgroundQuotes: false };
 
 /**
  * Loads a seeds folder and builds its indexes (or reads them from `options.cacheDir` when the seeds are unchanged).
  * @example const library = await buildLibrary('seeds'); library.search.articleCount // => 365
  */
 export async function buildLibrary(seedsDir: string, now: () => Date = () => new Date(), options: LibraryOptions = {}): Promise<Library> {
-  const { cacheDir, worker, persistLater } = { ...defaultLibraryOptions, ...options };
+  const { cacheDir, worker, persistLater, backgroundQuotes } = { ...defaultLibraryOptions, ...options };
   const started = performance.now();
   if (worker) {
     const { snapshot, fromCache } = await loadSnapshotInWorker(seedsDir, cacheDir);
@@ -89,19 +103,49 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
       return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, true);
     }
   }
-  // Reading, parsing and quote extraction, most of a cold start, run on two threads.
-  const { corpus, quotes: extracted } = await loadCorpusOnTwoThreads(seedsDir);
-  if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
-  const search = SearchIndex.build(corpus.articles);
-  const quotes = QuoteIndex.fromExtracted(corpus.articles, extracted);
-  const library = assemble(corpus, search, quotes, now, started, false);
+  // Reading and parsing run on two worker threads; each keeps its share's articles to extract their quotations.
+  const parts = await loadCorpusInParts(seedsDir);
+  const { corpus } = parts;
+  if (corpus.articles.length === 0 && corpus.skipped.length > 0) {
+    parts.close();
+    throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
+  }
+  // The first share's quotations are extracted on the other core while this thread builds the search index; the
+  // second share's once it is built, so that extraction does not slow the way to ready on a 2-core machine.
+  parts.extract(0);
+  let search: SearchIndex;
+  try {
+    search = SearchIndex.build(corpus.articles);
+  } catch (error) {
+    // The workers wait for their next job: ended here, they do not keep the process alive.
+    parts.close();
+    throw error;
+  }
+  parts.extract(1);
+  const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
+  library.quotesPending = parts.quotes.then(
+    (extracted) => void (library.quotes = QuoteIndex.fromExtracted(corpus.articles, extracted)),
+    // A worker that failed leaves the extraction to this thread: slower, but the quotes are complete.
+    () => void (library.quotes = QuoteIndex.fromArticles(corpus.articles)),
+  ).finally(() => {
+    library.quotesPending = null;
+  });
+  if (!backgroundQuotes || (cacheDir && !persistLater)) {
+    await library.quotesPending;
+    library.buildMs = performance.now() - started;
+  }
   if (!cacheDir) return library;
-  const persist = () => writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus, search: search.toData(), quotes: quotes.toJSON() });
+  const persist = async () => {
+    await library.quotesPending;
+    await writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus, search: search.toData(), quotes: library.quotes.toJSON() });
+  };
   if (!persistLater) {
     await persist();
-    return { ...library, buildMs: performance.now() - started };
+    library.buildMs = performance.now() - started;
+    return library;
   }
-  return { ...library, persistSnapshot: persist };
+  library.persistSnapshot = persist;
+  return library;
 }
 
 function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: () => Date, started: number, fromCache: boolean): Library {
@@ -114,6 +158,7 @@ function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: 
     loadedAt: now(),
     buildMs: performance.now() - started,
     fromCache,
+    quotesPending: null,
   };
 }
 

@@ -10,7 +10,7 @@ import type { CommandShape } from './console/parseCommandLine.js';
 import { PageStore } from './discord/pageStore.js';
 import { Router } from './discord/router.js';
 import { renderDigestPost } from './discord/render/renderDigest.js';
-import { startBot, type Bot } from './discord/startBot.js';
+import type { Bot } from './discord/startBot.js';
 import { plural } from './discord/texts.js';
 import { watchSeeds } from './corpus/watchSeeds.js';
 import { DigestService } from './digest/digestService.js';
@@ -20,9 +20,9 @@ import { AlertService, alertsJob } from './alerts/index.js';
 import { renderAlert } from './discord/render/renderFollow.js';
 import type { Reply } from './discord/reply.js';
 import type { Article } from './corpus/types.js';
-import { createPollContext, FEEDS_FOLDER, FeedConfigError, FeedService, feedsJob, IngestRole } from './feeds/index.js';
-import { PostgresStateStore } from './state/postgresStateStore.js';
-import { feedStoreFor, followStoreFor, openStateBackend } from './state/openStateBackend.js';
+import type { FeedService, IngestRole } from './feeds/index.js';
+import { FEEDS_FOLDER } from './feeds/writeArticleFile.js';
+import { feedStoreFor, followStoreFor, isPostgres, openStateBackend } from './state/openStateBackend.js';
 import { buildLibrary, LibraryStore, type Library } from './library.js';
 import { createLogger } from './log.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -35,7 +35,7 @@ Without DISCORD_TOKEN, newsdesk runs in console mode: type slash commands (/help
 function summary(library: Library, seedsDir: string): string {
   const { corpus } = library;
   const lines = [
-    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${plural(library.quotes.size, 'quote')}) from ${seedsDir} ${library.fromCache ? 'restored from the index cache' : 'indexed'} in ${Math.round(library.buildMs)} ms.`,
+    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${library.quotesPending ? 'quotes still being indexed' : plural(library.quotes.size, 'quote')}) from ${seedsDir} ${library.fromCache ? 'restored from the index cache' : 'indexed'} in ${Math.round(library.buildMs)} ms.`,
   ];
   if (corpus.skipped.length > 0) {
     lines.push(`Skipped ${plural(corpus.skipped.length, 'file')}:`);
@@ -68,9 +68,14 @@ async function main(): Promise<number> {
   // In the terminal, info logs would bury the answers; the operator can still ask for them with LOG_LEVEL.
   const log = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
 
-  // Built before login (or read from the persisted index), so nothing blocks the gateway connection. A newly built
-  // index is persisted once the bot is ready (persistLater), not on the way to it; console mode writes it at once.
-  const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir, persistLater: !consoleMode });
+  // Built before login (or read from the persisted index), so nothing blocks the gateway connection. Ready means
+  // /ask answers: after a cold start the quotations are extracted in the background (backgroundQuotes), and a newly
+  // built index is persisted once they are in (persistLater), not on the way to ready.
+  // Bot mode only: discord.js's client starts loading now, while buildLibrary waits on files and worker threads.
+  const botModule = consoleMode ? null : import('./discord/startBot.js');
+  // Handled where it is awaited, after the build; this keeps a failure meanwhile from counting as unhandled.
+  botModule?.catch(() => undefined);
+  const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir, persistLater: true, backgroundQuotes: true });
   // Console mode lists them in its summary; a log line too would say each twice.
   if (!consoleMode) for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
   log.info({ articles: library.corpus.articles.length, passages: library.search.passageCount, ms: Math.round(library.buildMs) }, 'coverage loaded');
@@ -147,6 +152,8 @@ async function main(): Promise<number> {
   if (config.feeds.fileRequired || existsSync(config.feeds.file)) {
     feedStore = feedStoreFor(stateStore, config.digest.stateFile);
     const feedLog = log.child({ component: 'feeds' });
+    // Loaded only when feeds are configured: the feed and page parsers are the largest modules of the start.
+    const { createPollContext, FeedConfigError, FeedService } = await import('./feeds/index.js');
     try {
       feeds = new FeedService({
         file: config.feeds.file,
@@ -226,6 +233,8 @@ async function main(): Promise<number> {
 
   if (consoleMode) {
     (values.json ? process.stderr : process.stdout).write(`${summary(library, config.seedsDir)}\n`);
+    // Written while the console answers; awaited before leaving, so that the next start finds it.
+    const persisted = library.persistSnapshot?.().catch((error: unknown) => log.warn({ err: error }, 'could not persist the index; the next start builds it again'));
     const interactive = Boolean(process.stdin.isTTY);
     if (interactive) process.stdout.write('Console mode (no DISCORD_TOKEN). Type /help, or /quit to leave.\n\n');
     await runConsole(router, registrationBodies(config) as CommandShape[], {
@@ -236,6 +245,7 @@ async function main(): Promise<number> {
       interactive,
     });
     watcher?.close();
+    await persisted;
     await feedStore?.close();
     await followStore.close();
     await stateStore.close();
@@ -244,12 +254,16 @@ async function main(): Promise<number> {
 
   // Every entry point has its own catch; this is the last net, so one missed promise never takes the bot down.
   process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
+  // Not imported at the top: discord.js's client is most of the module loading, and console mode never needs it.
+  const { startBot } = await botModule!;
   const connected = await startBot(router, { token: config.discord.token!, apiUrl: config.discord.apiUrl, log });
   bot = connected;
   // After ready, not before (a command answered meanwhile would defer, see answerMayBeLate); synchronously here, so
   // that no interaction is taken up before they exist. A newly built index is written next, off the path to ready.
   libraryStore.current.search.prepare();
-  libraryStore.current.quotes.prepare();
+  // After a cold start the quotations arrive later (library.quotesPending); their structures are built when they do.
+  if (library.quotesPending) void library.quotesPending.then(() => libraryStore.current === library && library.quotes.prepare());
+  else libraryStore.current.quotes.prepare();
   setImmediate(() => {
     void library.persistSnapshot?.().then(
       () => log.info('persisted the index'),
@@ -259,9 +273,10 @@ async function main(): Promise<number> {
   // The guild cache is filled at ready: only now does the digest know which guilds this process serves.
   await digest.catchUp();
   const digestTick = startJob(digestJob(digest), log);
-  const feedsTick = feeds ? startJob(feedsJob(feeds), log) : null;
-  if (stateStore instanceof PostgresStateStore) {
+  const feedsTick = feeds ? startJob((await import('./feeds/index.js')).feedsJob(feeds), log) : null;
+  if (isPostgres(stateStore)) {
     const ingestLog = log.child({ component: 'ingest' });
+    const { IngestRole } = await import('./feeds/ingestRole.js');
     ingest = await IngestRole.start({
       databaseUrl: config.databaseUrl!,
       source: stateStore.feeds(),

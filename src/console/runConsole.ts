@@ -115,6 +115,8 @@ export async function runConsole(router: Router, commands: readonly CommandShape
       user,
       guildId,
       canManageGuild: true,
+      // A script or an operator at the terminal waits; a complete answer is worth more than a quick "not yet".
+      patient: true,
       defer: async () => undefined,
       reply: async (reply) => void replies.push(reply),
     };

@@ -1,7 +1,18 @@
-import { CronExpressionParser, type CronExpression } from 'cron-parser';
-import { IANAZone } from 'luxon';
+import { createRequire } from 'node:module';
+import type * as CronParser from 'cron-parser';
+import type { CronExpression } from 'cron-parser';
+import type * as Luxon from 'luxon';
 import { parseCron } from './parseCron.js';
 import { ScheduleError } from './ScheduleError.js';
+
+// cron-parser and luxon are loaded on first use (their CommonJS builds, synchronously): src/config.ts checks a
+// schedule with this module, and the search and quote code import src/config.ts for its defaults, so that a static
+// import here would load both into every start and worker thread. Nothing they return leaves this module.
+const requireCommonJs = createRequire(import.meta.url);
+let cronParser: typeof CronParser | null = null;
+let luxon: typeof Luxon | null = null;
+const cronParserModule = (): typeof CronParser => (cronParser ??= requireCommonJs('cron-parser') as typeof CronParser);
+const zones = (): typeof Luxon.IANAZone => (luxon ??= requireCommonJs('luxon') as typeof Luxon).IANAZone;
 
 /**
  * When a digest runs: every day at a local time of day, or on a 5-field cron expression; both read in an IANA
@@ -27,7 +38,7 @@ export function parseTimeOfDay(text: string): { hour: number; minute: number } {
  * @example isTimeZone('Europe/London') // => true
  */
 export function isTimeZone(name: string): boolean {
-  return IANAZone.isValidZone(name);
+  return zones().isValidZone(name);
 }
 
 /**
@@ -59,7 +70,7 @@ function cronOf(schedule: Schedule): string {
 function occurrences(schedule: Schedule, from: Date): CronExpression {
   const cron = cronOf(schedule);
   try {
-    return CronExpressionParser.parse(cron, { currentDate: from, tz: schedule.timezone });
+    return cronParserModule().CronExpressionParser.parse(cron, { currentDate: from, tz: schedule.timezone });
   } catch (error) {
     // Every field is in range (parseCron checked), so what is left is a date that never comes, e.g. 31 February.
     throw new ScheduleError(`cron "${cron}": it never fires (${error instanceof Error ? error.message : String(error)})`, cron);

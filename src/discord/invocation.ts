@@ -15,6 +15,11 @@ export interface CommandInvocation {
   guildId: string | null;
   /** True when the member has Manage Server in this guild (console mode: the operator always does). */
   canManageGuild: boolean;
+  /**
+   * True when nothing limits how long the first answer may take (console mode): a command then waits for what it
+   * needs (e.g. quotations still being indexed) rather than answer that it is not ready. Absent: Discord's 3 s apply.
+   */
+  patient?: boolean;
   /** Acknowledge now, answer later (Discord allows 3 s for the first answer, 15 min after a deferral). */
   defer(options?: { ephemeral?: boolean }): Promise<void>;
   /** Answer: the first call replies (or edits the deferred reply); later calls send follow-ups. */

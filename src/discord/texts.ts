@@ -66,6 +66,7 @@ export const texts = {
   quoteNoSpeaker: (name: string, suggestions: readonly string[]) =>
     `No quote in the coverage is attributed to “${escapeMarkdown(name)}”.` +
     (suggestions.length > 0 ? ` Did you mean: ${suggestions.map((s) => `**${escapeMarkdown(s)}**`).join(', ')}?` : ''),
+  quotesIndexing: 'Still indexing quotations after a restart; try again in a few seconds. (`/ask` already answers.)',
   quoteNoSpeakerMatch: (name: string, about: string) =>
     `No quote by ${escapeMarkdown(name)} in the coverage matches “${escapeMarkdown(about)}”. Try without \`about\`.`,
 } as const;

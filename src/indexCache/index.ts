@@ -1,6 +1,6 @@
 export { seedsFingerprint } from './seedsFingerprint.js';
 export { cacheFile, INDEX_CACHE_VERSION, readIndexCache, writeIndexCache, type IndexSnapshot } from './indexCache.js';
 export { EmptyCorpusError, loadSnapshot, snapshotKey, type LoadedSnapshot } from './loadSnapshot.js';
-export { loadCorpusOnTwoThreads, type TwoThreadOptions } from './loadCorpusPart.js';
+export { loadCorpusInParts, loadCorpusOnTwoThreads, type CorpusInParts, type TwoThreadOptions } from './loadCorpusPart.js';
 export { loadSnapshotInWorker } from './buildInWorker.js';
 export { WorkerBuildError } from './startWorker.js';

@@ -1,26 +1,32 @@
+import type { Worker } from 'node:worker_threads';
 import { loadCorpusFiles, mergeCorpora, listCorpusFiles, type Corpus } from '../corpus/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
-import { runWorker } from './startWorker.js';
-
-/** Some of a folder's files, loaded, with each article's quotations (`quotes[i]` are those of `corpus.articles[i]`). */
-export interface CorpusPart {
-  corpus: Corpus;
-  quotes: Quote[][];
-}
+import { startWorker, WorkerBuildError, type WorkerAnswer } from './startWorker.js';
 
 /**
- * Loads `files` of `seedsDir` and extracts the quotations of each article: one thread's share of a cold start.
- * @example (await loadCorpusPart('seeds', ['000_8ea7bffe1f96b296.txt'])).quotes[0]?.length // => 19
+ * A seeds folder's corpus, loaded, with its quotations still to extract: each share of the files stays in the
+ * worker that parsed it until {@link CorpusInParts.extract} asks for its quotations.
  */
-export async function loadCorpusPart(seedsDir: string, files: readonly string[]): Promise<CorpusPart> {
-  const corpus = await loadCorpusFiles(seedsDir, files);
-  return { corpus, quotes: corpus.articles.map((article) => extractQuotes(article)) };
+export interface CorpusInParts {
+  corpus: Corpus;
+  /** How many shares the files were split into (1 when loaded on the calling thread). */
+  parts: number;
+  /**
+   * Starts extracting the quotations of share `part` (0-based) in its worker; each share once. Shares not started by
+   * the time `quotes` is awaited are not started by it: start every share.
+   */
+  extract(part: number): void;
+  /** Every quotation, in the order `QuoteIndex.fromArticles` lists them, once every share is extracted. */
+  quotes: Promise<Quote[]>;
+  /** Ends the workers without extracting (e.g. the caller failed). */
+  close(): void;
 }
 
-/** Options of {@link loadCorpusOnTwoThreads}. */
+/** Options of {@link loadCorpusInParts}. */
 export interface TwoThreadOptions {
   /**
-   * Below this many files, everything runs on the calling thread: starting a worker costs more than it saves.
+   * Below this many files, everything runs on the calling thread (quotations included, at once): starting workers
+   * costs more than it saves.
    * @default 1500
    */
   minFiles?: number;
@@ -28,36 +34,103 @@ export interface TwoThreadOptions {
 
 const defaultTwoThreadOptions: Required<TwoThreadOptions> = { minFiles: 1500 };
 
+/** A worker that has posted its share's articles and waits for "extract". */
+interface Share {
+  worker: Worker;
+  corpus: Corpus;
+  quotes: Promise<Quote[][]>;
+  started: boolean;
+}
+
 /**
- * Loads every article of `seedsDir` and extracts every quotation, the files split between a worker thread and the
- * calling thread (reading, parsing and quote extraction are most of a cold start, and independent per file).
- * Returns the corpus as `loadCorpus` would, and the quotations in the order `QuoteIndex.fromArticles` would list them.
- * @example const { corpus, quotes } = await loadCorpusOnTwoThreads('seeds'); corpus.articles.length // => 365
+ * Loads every article of `seedsDir`, the files split between two worker threads (the machines have 2 cores), and
+ * returns as soon as both have parsed their share; the quotations are extracted later, share by share, when the
+ * caller says (a cold start builds the search index first, declares ready, then lets the second share extract).
+ * @example const parts = await loadCorpusInParts('seeds'); parts.extract(0); parts.extract(1); (await parts.quotes).length // => 1826
  */
-export async function loadCorpusOnTwoThreads(seedsDir: string, options: TwoThreadOptions = {}): Promise<{ corpus: Corpus; quotes: Quote[] }> {
+export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOptions = {}): Promise<CorpusInParts> {
   const { minFiles } = { ...defaultTwoThreadOptions, ...options };
   const listed = await listCorpusFiles(seedsDir);
   const { files } = listed;
-  const parts: CorpusPart[] = [];
   if (files.length < minFiles || files.length < 2) {
-    parts.push(await loadCorpusPart(seedsDir, files));
-  } else {
-    // The worker takes the first half; this thread the second, meanwhile.
-    const cut = Math.floor(files.length / 2);
-    const theirs = partInWorker(seedsDir, files.slice(0, cut));
-    // Settled here so that a failure of this thread's share does not leave the worker's rejection unhandled.
-    theirs.catch(() => undefined);
-    const mine = await loadCorpusPart(seedsDir, files.slice(cut));
-    parts.push(await theirs, mine);
+    const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, await loadCorpusFiles(seedsDir, files)]);
+    const quotes = Promise.resolve(corpus.articles.flatMap((article) => extractQuotes(article)));
+    return { corpus, parts: 1, extract: () => undefined, quotes, close: () => undefined };
   }
-  const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, ...parts.map((part) => part.corpus)]);
-  const byArticle = new Map<string, Quote[]>();
-  for (const part of parts) {
-    for (const [index, article] of part.corpus.articles.entries()) byArticle.set(article.id, part.quotes[index] ?? []);
+  const cut = Math.floor(files.length / 2);
+  const pending = [files.slice(0, cut), files.slice(cut)].map((share) => startShare(seedsDir, share));
+  const settled = await Promise.allSettled(pending);
+  const shares = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) {
+    for (const share of shares) void share.worker.terminate();
+    throw failed.reason;
   }
-  return { corpus, quotes: corpus.articles.flatMap((article) => byArticle.get(article.id) ?? []) };
+  const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, ...shares.map((share) => share.corpus)]);
+  const quotes = Promise.all(shares.map((share) => share.quotes)).then((lists) => {
+    const byArticle = new Map<string, Quote[]>();
+    for (const [s, share] of shares.entries()) {
+      for (const [index, article] of share.corpus.articles.entries()) byArticle.set(article.id, lists[s]![index] ?? []);
+    }
+    return corpus.articles.flatMap((article) => byArticle.get(article.id) ?? []);
+  });
+  // A caller that never awaits the quotations (it failed first) must not leave their rejection unhandled.
+  quotes.catch(() => undefined);
+  return {
+    corpus,
+    parts: shares.length,
+    extract(part) {
+      const share = shares[part];
+      if (!share || share.started) return;
+      share.started = true;
+      share.worker.postMessage('extract');
+    },
+    quotes,
+    close() {
+      for (const share of shares) void share.worker.terminate();
+    },
+  };
 }
 
-async function partInWorker(seedsDir: string, files: string[]): Promise<CorpusPart> {
-  return (await runWorker<{ part: CorpusPart }>('corpusPartWorker', { seedsDir, files }, seedsDir)).part;
+/** Starts a worker on `files`; resolves once it has posted their articles. */
+function startShare(seedsDir: string, files: string[]): Promise<Share> {
+  return new Promise((resolveShare, rejectShare) => {
+    const worker = startWorker('corpusPartWorker', { seedsDir, files });
+    let answers = 0;
+    let rejectQuotes: (error: Error) => void = () => undefined;
+    let resolveQuotes: (quotes: Quote[][]) => void = () => undefined;
+    const quotes = new Promise<Quote[][]>((resolve, reject) => {
+      resolveQuotes = resolve;
+      rejectQuotes = reject;
+    });
+    quotes.catch(() => undefined);
+    const fail = (reason: string) => {
+      const error = new WorkerBuildError(seedsDir, reason);
+      if (answers === 0) rejectShare(error);
+      rejectQuotes(error);
+      answers = 2;
+    };
+    worker.on('message', (message: WorkerAnswer<{ corpus?: Corpus; quotes?: Quote[][] }>) => {
+      if (!message.ok) return fail(message.error);
+      answers += 1;
+      if (message.corpus) resolveShare({ worker, corpus: message.corpus, quotes, started: false });
+      else if (message.quotes) resolveQuotes(message.quotes);
+    });
+    worker.once('error', (error) => fail(error.message));
+    worker.once('exit', (code) => {
+      if (answers < 2) fail(`worker exited with code ${code}`);
+    });
+  });
+}
+
+/**
+ * Loads every article of `seedsDir` and extracts every quotation on two worker threads: {@link loadCorpusInParts}
+ * with both shares extracted at once. Returns the corpus as `loadCorpus` would, and the quotations in the order
+ * `QuoteIndex.fromArticles` would list them.
+ * @example const { corpus, quotes } = await loadCorpusOnTwoThreads('seeds'); corpus.articles.length // => 365
+ */
+export async function loadCorpusOnTwoThreads(seedsDir: string, options: TwoThreadOptions = {}): Promise<{ corpus: Corpus; quotes: Quote[] }> {
+  const parts = await loadCorpusInParts(seedsDir, options);
+  for (let part = 0; part < parts.parts; part += 1) parts.extract(part);
+  return { corpus: parts.corpus, quotes: await parts.quotes };
 }

@@ -2,7 +2,7 @@ import type { AsyncStateStore } from './asyncStateStore.js';
 import { FeedStore } from './feedStore.js';
 import { FollowStore } from './followStore.js';
 import type { FeedStateStore, FollowStateStore } from './liveStateStores.js';
-import { PostgresStateStore, type PostgresStateOptions } from './postgresStateStore.js';
+import type { PostgresStateOptions, PostgresStateStore } from './postgresStateStore.js';
 import { SqliteStateBackend } from './sqliteStateBackend.js';
 
 /** Where the state lives, as the configuration says. */
@@ -20,7 +20,11 @@ export interface StateLocation {
  * @example (await openStateBackend({ databaseUrl: null, stateFile: 'data/newsdesk.sqlite' })).kind // => 'sqlite'
  */
 export async function openStateBackend(location: StateLocation, postgres: Partial<PostgresStateOptions> = {}): Promise<AsyncStateStore> {
-  if (location.databaseUrl) return PostgresStateStore.connect(location.databaseUrl, postgres);
+  if (location.databaseUrl) {
+    // Loaded only here: pg is a large module that a start on the SQLite file never needs.
+    const { PostgresStateStore } = await import('./postgresStateStore.js');
+    return PostgresStateStore.connect(location.databaseUrl, postgres);
+  }
   return SqliteStateBackend.open(location.stateFile);
 }
 
@@ -30,7 +34,7 @@ export async function openStateBackend(location: StateLocation, postgres: Partia
  * @example feedStoreFor(await openStateBackend(location), location.stateFile).allHealth()
  */
 export function feedStoreFor(state: AsyncStateStore, stateFile: string): FeedStateStore {
-  return state instanceof PostgresStateStore ? state.feeds() : FeedStore.open(stateFile);
+  return isPostgres(state) ? state.feeds() : FeedStore.open(stateFile);
 }
 
 /**
@@ -38,5 +42,13 @@ export function feedStoreFor(state: AsyncStateStore, stateFile: string): FeedSta
  * @example await followStoreFor(await openStateBackend(location), location.stateFile).list('123') // => []
  */
 export function followStoreFor(state: AsyncStateStore, stateFile: string): FollowStateStore {
-  return state instanceof PostgresStateStore ? state.follows() : FollowStore.open(stateFile);
+  return isPostgres(state) ? state.follows() : FollowStore.open(stateFile);
+}
+
+/**
+ * Whether the state lives in PostgreSQL: told by `kind`, not `instanceof`, so that a SQLite start never loads pg.
+ * @example isPostgres(await openStateBackend({ databaseUrl: null, stateFile: 'data/newsdesk.sqlite' })) // => false
+ */
+export function isPostgres(state: AsyncStateStore): state is PostgresStateStore {
+  return state.kind === 'postgres';
 }

@@ -23,7 +23,7 @@ export function renderAbout(library: Library): Reply {
         title: 'About this coverage',
         color: 0x2b6cb0,
         fields: [
-          { name: 'Articles', value: `${corpus.articles.length} (${library.search.passageCount} passages, ${library.quotes.size} quotes)`, inline: true },
+          { name: 'Articles', value: `${corpus.articles.length} (${library.search.passageCount} passages, ${library.quotesPending ? 'quotes still being indexed' : `${library.quotes.size} quotes`})`, inline: true },
           { name: 'Dates', value: `${range}${facets.undated ? ` · ${facets.undated} undated` : ''}`, inline: true },
           { name: 'Outlets', value: list(facets.sources) },
           { name: 'Sections', value: list(facets.sections) },
