@@ -3,7 +3,8 @@
  * F1 and speaker accuracy, for our extractor and for a plain-regex baseline.
  *
  *   npm run eval:quotes                 # the table
- *   npm run eval:quotes -- --verbose    # plus every miss, spurious quotation and wrong speaker
+ *   npm run eval:quotes -- --verbose    # plus every miss, spurious quotation and wrong speaker of the dev sets
+ *                                       # (held-out sets are never listed one by one: they are never tuned on)
  *   npm run eval:quotes -- --json       # the figures as JSON
  *
  * The corpora set reads ../shared/corpora (research-licensed, not in the repository); it is skipped with a message
@@ -196,6 +197,11 @@ function main(argv: readonly string[]): void {
   if (verbose) {
     for (const { system, result } of results) {
       if (system !== 'ours' || result.skipped) continue;
+      // Held-out sets are read only as figures: their individual errors would invite tuning on them.
+      if (result.name.startsWith('heldout')) {
+        process.stdout.write(`\n== ${result.name}: held out, figures only (its individual errors are not listed)\n`);
+        continue;
+      }
       process.stdout.write(`\n== ${result.name}: missed ${result.quotes.missed.length}, spurious ${result.quotes.spurious.length}, wrong speaker ${result.quotes.wrongSpeaker.length}\n`);
       for (const quote of result.quotes.missed) process.stdout.write(`  missed   ${quote.speaker ?? '-'}: ${quote.quote.slice(0, 90)}\n`);
       for (const quote of result.quotes.spurious) process.stdout.write(`  spurious ${quote.speaker ?? '-'}: ${quote.quote.slice(0, 90)}\n`);
