@@ -1,8 +1,9 @@
 import type { Article } from '../corpus/types.js';
 import { withoutCreditWords } from '../corpus/credits.js';
 import type { SpeakerPhrase } from './findSpeakerPhrase.js';
+import { isBareTitle } from './bareTitle.js';
 import { foldName } from './speakerName.js';
-import { tokenize, type Token } from './tokenize.js';
+import { isNameWord, tokenize, type Token } from './tokenize.js';
 import { DETERMINERS, GENDERED_TITLES, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 /** A speaker resolved against the article: the fullest name the article gives, and what kind of speaker it is. */
@@ -29,6 +30,9 @@ const MAX_ROLE_TOKENS = 14;
 /** Words that make a would-be appositive a clause ("…, an attorney, has responded"). */
 const CLAUSE_WORDS = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'said', 'says', 'told', 'feel', 'feels', 'felt', 'think', 'thinks', 'who', 'which']);
 
+/** A name word folded for matching, without a joined Arabic article: "al-Maliki" and "Maliki" are one surname. */
+const nameFold = (word: string): string => foldName(word).replace(/^(?:al|el)-/u, '');
+
 const stripTitle = (word: string): string => word.toLowerCase().replace(/\.$/, '');
 /** "Major-General", "Lieutenant-Colonel": a title made of titles. */
 const isTitle = (word: string): boolean => {
@@ -51,6 +55,20 @@ function afterTitles(words: readonly string[]): { words: string[]; gender: 'male
 
 const isOrganisation = (words: readonly string[]): boolean =>
   words.some((word) => ORGANISATION_WORDS.has(word.toLowerCase())) || (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!));
+
+/** Titles that are also common surnames: "Jason King", "John Major", "Julie Bishop". */
+const TITLE_SURNAMES = new Set(['king', 'major', 'bishop', 'marshal', 'judge', 'prince', 'pope', 'dean']);
+
+/**
+ * "Jason King" is a person, "Australian King" and "Prime Minister" are not: a title-surname after a first name
+ * that is neither a title, a qualifier of one, nor a nationality.
+ */
+function titleAsSurname(words: readonly string[]): boolean {
+  const last = stripTitle(words[words.length - 1] ?? '');
+  const before = words[words.length - 2];
+  return words.length >= 2 && TITLE_SURNAMES.has(last) && before !== undefined && !isBareTitle(words.join(' ')) &&
+    !isTitle(before) && !/(?:an|ish|ese|i)$/u.test(before.toLowerCase());
+}
 
 /** Words that join the parts of an organisation's name but never a person's. */
 const SPLITS_PERSON = new Set(['of', 'for', 'and', 'the', 'on', '&', 'at', 'with', 'from']);
@@ -149,7 +167,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
     for (const run of capitalisedRuns(tokens)) {
       const { words, gender } = isOrganisation(run.words) ? { words: run.words, gender: null } : afterTitles(run.words);
       const key = foldName(words.join(' '));
-      if (gender) genders.set(foldName(words[words.length - 1]!), gender);
+      if (gender) genders.set(nameFold(words[words.length - 1]!), gender);
       if (tokens[run.end]?.text === '(' && tokens[run.end + 2]?.text === ')') {
         const acronym = tokens[run.end + 1]!.text;
         if (/^[\p{Lu}&]{2,}$/u.test(acronym)) acronyms.set(acronym, withCommaPart(words, acronym, previousRun));
@@ -169,9 +187,9 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         }
         const person = afterTitles(part).words;
         // "Australian Prime Minister": a name never ends with a title.
-        const endsWithTitle = TITLES.has(stripTitle(person[person.length - 1] ?? ''));
+        const endsWithTitle = TITLES.has(stripTitle(person[person.length - 1] ?? '')) && !titleAsSurname(person);
         if (!isOrganisation(person) && !endsWithTitle && person.length >= 2 && person.length <= 4) {
-          const surname = foldName(person[person.length - 1]!);
+          const surname = nameFold(person[person.length - 1]!);
           const known = fullest.get(surname);
           if (!known || known.length < person.length) fullest.set(surname, person);
         }
@@ -206,7 +224,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         const name = expanded ?? fuller ?? written;
         return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null, description: false };
       }
-      if (named.length === 0 || named.some((word) => !/^\p{Lu}/u.test(word) && !NAME_PARTICLES.has(word))) {
+      if (named.length === 0 || named.some((word) => !isNameWord(word) && !NAME_PARTICLES.has(word))) {
         // "Munster number 10", "September 11": not a person's name.
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
       }
@@ -214,11 +232,11 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
       }
       const { gender: titleGender } = afterTitles(phrase.words);
-      const surname = foldName(named[named.length - 1]!);
+      const surname = nameFold(named[named.length - 1]!);
       const candidate = fullest.get(surname);
-      const folded = named.map((word) => foldName(word));
+      const folded = named.map(nameFold);
       const fits = candidate && candidate.length >= named.length &&
-        folded.every((word, index) => foldName(candidate[candidate.length - named.length + index]!) === word);
+        folded.every((word, index) => nameFold(candidate[candidate.length - named.length + index]!) === word);
       const words = fits ? candidate : named;
       const name = words.join(' ');
       return {

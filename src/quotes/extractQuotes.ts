@@ -202,7 +202,9 @@ export function extractQuotes(article: Article): Quote[] {
     const phrase = nameAfterDescription(found);
     const resolved = names.resolve(phrase);
     // A capitalised title alone ("Prime Minister", "the President", "Ms."); "a spokesman" stays a description.
-    const bare = phrase.kind === 'name' && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
+    // "King says" in an article that named Jason King: a surname that is also a title is the person.
+    const surnameOfNamed = resolved.kind === 'person' && resolved.name !== phrase.text && resolved.name.includes(' ') && !isBareTitle(resolved.name);
+    const bare = phrase.kind === 'name' && !surnameOfNamed && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
     // "the harbour master", "the security firm", "the Prime Minister": the one the article introduced that way.
     if (bare || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
       introductions ??= collectIntroductions(article, paragraphTokens, names);

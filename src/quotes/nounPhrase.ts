@@ -1,4 +1,4 @@
-import type { Token } from './tokenize.js';
+import { isNameWord, type Token } from './tokenize.js';
 import { DETERMINERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 // The noun-phrase layer under the attribution rules: what a speaker phrase is, and how one is read from tokens.
@@ -148,7 +148,7 @@ export function toPhrase(tokens: readonly Token[], start: number, end: number, a
   const words = kept.filter(isWord).map((token) => token.text.replace(/['’]s$/u, ''));
   if (words.length === 0) return null;
   const text = joinTokens(kept).replace(/['’]s$/u, '');
-  const kind = words.some((word) => /^\p{Lu}/u.test(word)) ? 'name' : 'group';
+  const kind = words.some(isNameWord) ? 'name' : 'group';
   return { kind, text, words, acronym, role, start, definite: tokens[start]?.lower === 'the' };
 }
 
@@ -181,7 +181,7 @@ export function nameChunk(tokens: readonly Token[], [from, to]: [number, number]
   if (to <= from) return null;
   const phrase = nounPhraseEndingAt(tokens, from, to);
   const lastWord = [...tokens.slice(from, to)].reverse().find(isWord);
-  if (phrase && lastWord && /^\p{Lu}/u.test(lastWord.text)) {
+  if (phrase && lastWord && isNameWord(lastWord.text)) {
     const prefix = tokens.slice(from, phrase.start);
     // "After the ruling Carla Ferstman": a short introductory phrase before the name is no part of it.
     const introductory = prefix.length > 1 && prefix.length <= 5 && prefix.every(isWord) && INTRODUCTORY_PREPOSITIONS.has(prefix[0]!.lower) &&
@@ -260,7 +260,7 @@ export function nameAfterDescription(phrase: SpeakerPhrase): SpeakerPhrase {
   while (first < words.length - 1 && LEADING_ADJECTIVE.test(words[first]!)) first += 1;
   let lastLower = -1;
   words.forEach((word, index) => {
-    if (index >= first && !/^\p{Lu}/u.test(word) && !NAME_CONNECTORS.has(word.toLowerCase())) lastLower = index;
+    if (index >= first && !isNameWord(word) && !NAME_CONNECTORS.has(word.toLowerCase())) lastLower = index;
   });
   const nameStart = lastLower >= 0 && lastLower < words.length - 1 ? lastLower + 1 : first;
   if (nameStart === 0) return phrase;
