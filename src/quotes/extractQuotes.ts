@@ -190,6 +190,11 @@ export function extractQuotes(article: Article): Quote[] {
   const memory = new SpeakerMemory();
   const quotes: Quote[] = [];
   let previousParagraphSpeaker: ResolvedSpeaker | null = null;
+  /**
+   * The named subject of the sentence just read when it reported no one's words (`Mr Blair went on to list his
+   * achievements.`): a quotation standing alone right after it is theirs, not the last speaker's.
+   */
+  let newSubject: ResolvedSpeaker | null = null;
 
   // Read only when a description needs it: most articles name their speakers outright.
   let introductions: Introductions | null = null;
@@ -242,7 +247,8 @@ export function extractQuotes(article: Article): Quote[] {
     sentences.forEach((sentence, sentenceIndex) => {
       const tokens = sentenceTokens(text, paragraphTokens[paragraphIndex]!, sentence.start, sentence.end, sentence.spans);
       readUpTo = position(paragraphIndex, sentence.end);
-      const subject = resolve(sentenceSubject(tokens));
+      const subjectPhrase = sentenceSubject(tokens);
+      const subject = resolve(subjectPhrase);
       let said: ResolvedSpeaker | null = null;
       if (sentence.spans.length === 0) {
         const claim = findReportedClaim(tokens);
@@ -270,7 +276,7 @@ export function extractQuotes(article: Article): Quote[] {
         const attribution = findAttribution(tokens);
         const attributed = attribution ? resolve(attribution.phrase) : null;
         const bare = tokens.every((token) => token.kind !== 'word');
-        const continued = bare ? (lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
+        const continued = bare ? (newSubject ?? lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
         // Without attributing words, a quotation in a sentence about someone is theirs ("Corbett goes on to criticise "…"");
         // after a reporting participle (", saying "…"") it is the subject's whatever the subject is.
         const participle = tokens.findIndex((token) => REPORTING_PARTICIPLES.has(token.lower));
@@ -286,7 +292,10 @@ export function extractQuotes(article: Article): Quote[] {
           if (!/[\p{L}\p{N}]{2}/u.test(content) || isNamingQuote(tokens, index, content)) return;
           const kind = kindOf(tokens, index, content);
           // `William Hill's "overwhelming evidence" came … when callers asked`: the owner, unless attributed before it.
-          const owner = kind === 'partial' && (!attribution || attribution.verbIndex > index) ? possessiveBefore(tokens, index, resolve) : null;
+          const owned = kind === 'partial' && (!attribution || attribution.verbIndex > index) ? possessiveBefore(tokens, index, resolve) : null;
+          // `Caroline Lucas welcomed Tony Blair's "courage"`: an owner after a named subject is what the subject speaks of.
+          const subjectSpeaks = subjectPhrase !== null && subject !== null && isNamed(subject) && subjectPhrase.start < index - 1 && owned?.name !== subject.name;
+          const owner = subjectSpeaks ? null : owned;
           const speaker = owner ?? (attribution ? attributed : (continued ?? fallback));
           if (!speaker && !attribution && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
           push(content, speaker, kind);
@@ -302,6 +311,7 @@ export function extractQuotes(article: Article): Quote[] {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), by, 'indirect');
         }
       }
+      newSubject = sentence.spans.length === 0 && !said && subject && isNamed(subject) ? subject : null;
       if (said) {
         memory.remember(said);
         lastSpeaker = said;

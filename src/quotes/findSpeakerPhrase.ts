@@ -1,11 +1,11 @@
-import type { Token } from './tokenize.js';
+import { isNameWord, type Token } from './tokenize.js';
 import {
   APPOSITIVE_ADVERBS, chunksBefore, describedChunk, isAcronym, isComma, isPlaceChunk, isRelativeChunk, isRoleChunk, isWord,
   joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
   type SpeakerPhrase,
 } from './nounPhrase.js';
 import {
-  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, ROLE_NOUNS, TITLES, VERB_FILLERS,
+  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, VERB_FILLERS,
 } from './vocabulary.js';
 
 export type { SpeakerPhrase } from './nounPhrase.js';
@@ -22,6 +22,8 @@ function descriptorBeforeName(tokens: readonly Token[], index: number, end: numb
   for (let j = index; j < end && j - index < MAX_DESCRIPTOR_WORDS; j += 1) {
     const token = tokens[j]!;
     if (!isWord(token) || NP_STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower)) return false;
+    // "Caroline Lucas welcomed Tony Blair's …": a verb, not a description of the next name.
+    if (!token.capitalised && (token.lower.endsWith('ed') || REPORTING_VERBS.has(token.lower))) return false;
     if (token.capitalised) return j > index && tokens[j + 1]?.capitalised === true;
   }
   return false;
@@ -88,6 +90,39 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
   return phrase && phrase.start === from ? toPhrase(tokens, phrase.start, to, phrase.acronym, null) : null;
 }
 
+/** Words joining a second verb to the first: "… and warned", "… but said". */
+const COORDINATORS = new Set(['and', 'but']);
+/** Prepositions of place only: the name after them is where the speakers are ("across the U.S."), never who. */
+const PLACE_PREPOSITIONS = new Set(['in', 'across', 'throughout', 'around', 'near', 'outside', 'inside', 'beyond']);
+
+/**
+ * The subject of the clause whose second verb follows the coordinator at `coordinator`: the subject of the words
+ * from `bound` (`He paused and said`, `Mr Brown issued a call for unity and warned`), or null when they have none.
+ */
+function coordinatedSubject(tokens: readonly Token[], bound: number, coordinator: number): SpeakerPhrase | null {
+  const phrase = sentenceSubject(tokens.slice(bound, coordinator));
+  return phrase ? { ...phrase, start: phrase.start + bound } : null;
+}
+
+/**
+ * `Retailers across the U.S.`: the plural noun or role before a preposition of place, when the name after it
+ * (from `nameStart`) is a place. Null when no such noun precedes it.
+ */
+function speakersBeforePlace(tokens: readonly Token[], from: number, nameStart: number): SpeakerPhrase | null {
+  let preposition = nameStart - 1;
+  if (preposition >= from && tokens[preposition]!.lower === 'the') preposition -= 1;
+  if (preposition <= from || !PLACE_PREPOSITIONS.has(tokens[preposition]!.lower)) return null;
+  const head = tokens[preposition - 1]!;
+  const noun = head.lower;
+  if (!isWord(head) || !(isRoleNoun(noun) || (noun.endsWith('s') && !noun.endsWith('ss') && !head.capitalised) || (head.capitalised && preposition - 1 === from && noun.endsWith('s')))) return null;
+  const phrase = nounPhraseEndingAt(tokens, from, preposition);
+  const result = phrase ? toPhrase(tokens, phrase.start, preposition, null, null) : null;
+  if (!result) return null;
+  // "Retailers" opening the sentence is capitalised by its place: a group, not a name.
+  if (result.words.slice(1).every((word) => !isNameWord(word))) result.kind = 'group';
+  return result;
+}
+
 /**
  * Finds who a reporting verb's subject is, reading backwards from the verb at `verbIndex` but not before `bound`:
  * `Alhomsy said`, `Alain Juppe, the French foreign minister, told`, `he said`, `Smith, who …, said`,
@@ -122,6 +157,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   }
   const last = tokens[i];
   if (i < bound || !last) return null;
+  // "Mr Brown issued a call for unity and warned …": a verb coordinated with an earlier one has the clause's subject.
+  if (isWord(last) && COORDINATORS.has(last.lower)) return coordinatedSubject(tokens, bound, i);
   if (isWord(last) && PRONOUNS.has(last.lower)) {
     return { kind: 'pronoun', text: last.lower, words: [last.lower], acronym: null, role: null, start: i, definite: false };
   }
@@ -139,6 +176,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   }
   // "the latest claims": a plural noun, not a verb.
   if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower)) return null;
+  // "Retailers across the U.S. said", "Analysts in London said": the place says where the speakers are, not who.
+  const placed = result.kind === 'name' ? speakersBeforePlace(tokens, chunkStart, phrase.start) : null;
+  if (placed) return placed;
   if (phrase.start > chunkStart) {
     const prefix = tokens.slice(chunkStart, phrase.start);
     if (isComma(tokens[chunkStart - 1]) && isRoleChunk(tokens, chunkStart, phrase.start + (result.kind === 'name' ? 0 : 0))) {

@@ -28,3 +28,43 @@ describe('extractQuotes: names with joined Arabic articles and surnames that are
     expect(speakers(['"We will act," the King said.'])).toEqual([['We will act', null]]);
   });
 });
+
+describe('extractQuotes: the subject of the clause, not a word glued to it', () => {
+  it('returns the speakers before a place, not the place ("Retailers across the U.S.", "Analysts in London")', () => {
+    expect(speakers([
+      'Retailers across the U.S. have also reported that customers "visited multiple locations and bought phones."',
+      'Analysts in London said the deal was "a good one for shareholders".',
+    ])).toEqual([['visited multiple locations and bought phones.', 'Retailers'], ['a good one for shareholders', 'Analysts']]);
+  });
+
+  it('returns the subject of the first verb for a reporting verb coordinated with it ("… and warned")', () => {
+    expect(speakers([
+      'Gordon Brown addressed the conference.',
+      'Mr Brown also issued a call for unity and warned of the dangers of being "distracted or diverted".',
+    ])).toEqual([['distracted or diverted', 'Gordon Brown']]);
+  });
+
+  it('returns the named subject for a quotation about what someone else did ("X welcomed Y\'s "…"")', () => {
+    expect(speakers([
+      'Green MEP Caroline Lucas welcomed Tony Blair\'s "courage in keeping his word". But she added: "This treaty is flawed."',
+    ])).toEqual([['courage in keeping his word', 'Caroline Lucas'], ['This treaty is flawed.', 'Caroline Lucas']]);
+    // The owner stays the speaker when the possessive is the subject.
+    expect(speakers(['William Hill\'s "overwhelming evidence" came when callers asked about the race.'])).toEqual([['overwhelming evidence', 'William Hill']]);
+  });
+});
+
+describe('extractQuotes: a quotation standing alone', () => {
+  it('returns the person the sentence before named, not the last speaker, when that sentence reported no words', () => {
+    expect(speakers([
+      '"Everybody knows it," David Davis said.',
+      'Tony Blair went on to list his government\'s achievements. "So now we have a choice and we have to fight."',
+    ])).toEqual([['Everybody knows it', 'David Davis'], ['So now we have a choice and we have to fight.', 'Tony Blair']]);
+  });
+
+  it('returns the last speaker when the sentence before named no one new', () => {
+    expect(speakers([
+      'Ann Lee said: "We will win." The vote is on Monday.',
+      '"And we will celebrate afterwards."',
+    ])).toEqual([['We will win.', 'Ann Lee'], ['And we will celebrate afterwards.', 'Ann Lee']]);
+  });
+});
