@@ -1,3 +1,4 @@
+import { isBareTitle } from './bareTitle.js';
 import { isNameWord, type Token } from './tokenize.js';
 import {
   APPOSITIVE_ADVERBS, chunksBefore, describedChunk, isAcronym, isComma, isPlaceChunk, isRelativeChunk, isRoleChunk, isWord,
@@ -56,6 +57,11 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
       continue;
     }
     const firstWord = tokens[chunk[0]]!.lower;
+    // "Jack Smit, from the West Australian-based group Project SafeCom, says": where the speaker works.
+    if (ROLE_LINKS.has(firstWord) && c + 1 < chunks.length) {
+      roles.push(joinTokens(tokens.slice(chunk[0], chunk[1])));
+      continue;
+    }
     // "MP for Henley-on-Thames", "director of County Securities Asia Ltd": a role, though it ends with a name.
     const titled = (TITLES.has(firstWord) || ROLE_NOUNS.has(firstWord)) && ROLE_LINKS.has(tokens[chunk[0] + 1]?.lower ?? '');
     const name = titled ? null : nameChunk(tokens, chunk, false);
@@ -88,6 +94,20 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
   const [from, to] = chunks[0]!;
   const phrase = nounPhraseEndingAt(tokens, from, to);
   return phrase && phrase.start === from ? toPhrase(tokens, phrase.start, to, phrase.acronym, null) : null;
+}
+
+/** Lower-case heads that a capitalised adjective of place qualifies: "the British government". */
+const ORGANISATION_HEADS = new Set(['government', 'ministry', 'army', 'military', 'police', 'embassy', 'parliament', 'navy', 'cabinet', 'administration', 'authorities', 'regime']);
+
+/** Prepositions tying a person to where they work: "X from the Y", "X at Y", "X with Y". */
+const AFFILIATIONS = new Set(['from', 'at', 'with']);
+
+/** `Professor Ian Lowe from the Australian Conservation Foundation`: the person's name before the affiliation. */
+function personBeforeAffiliation(tokens: readonly Token[], from: number, nameStart: number): SpeakerPhrase | null {
+  const link = nameStart - 1;
+  if (link <= from || !AFFILIATIONS.has(tokens[link]!.lower) || !tokens[link - 1]?.capitalised) return null;
+  const person = nameChunk(tokens, [from, link], false);
+  return person && person.kind === 'name' && person.words.length >= 2 ? person : null;
 }
 
 /** Words joining a second verb to the first: "… and warned", "… but said". */
@@ -179,6 +199,25 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   // "Retailers across the U.S. said", "Analysts in London said": the place says where the speakers are, not who.
   const placed = result.kind === 'name' ? speakersBeforePlace(tokens, chunkStart, phrase.start) : null;
   if (placed) return placed;
+  // "Professor Ian Lowe from the Australian Conservation Foundation said": the person speaks, not where they work.
+  const affiliated = result.kind === 'name' ? personBeforeAffiliation(tokens, chunkStart, phrase.start) : null;
+  if (affiliated) {
+    affiliated.role = joinTokens(tokens.slice(phrase.start - 1, i + 1));
+    return affiliated;
+  }
+  // "Kevin Rudd, Australian Opposition's foreign affairs spokesman said": a role without its closing comma.
+  // ("…, the sixty-five-year-old senior senator said" is a description standing for someone, not a role.)
+  // "Jack Smit, from the group Project SafeCom says": where the person before the comma works.
+  const endsWithTitle = TITLES.has(result.words[result.words.length - 1]!.toLowerCase().replace(/\.$/u, ''));
+  const roleLike = result.kind !== 'name' || isBareTitle(result.text) || endsWithTitle || ROLE_LINKS.has(tokens[chunkStart]!.lower);
+  if (isComma(tokens[chunkStart - 1]) && !DETERMINERS.has(tokens[chunkStart]!.lower) && roleLike &&
+    (isRoleChunk(tokens, chunkStart, i + 1) || ROLE_LINKS.has(tokens[chunkStart]!.lower))) {
+    const named = nameChunk(tokens, [previousComma(tokens, chunkStart - 1, bound) + 1, chunkStart - 1], false);
+    if (named && named.words.length >= 2) {
+      named.role = joinTokens(tokens.slice(chunkStart, i + 1));
+      return named;
+    }
+  }
   if (phrase.start > chunkStart) {
     const prefix = tokens.slice(chunkStart, phrase.start);
     if (isComma(tokens[chunkStart - 1]) && isRoleChunk(tokens, chunkStart, phrase.start + (result.kind === 'name' ? 0 : 0))) {
@@ -271,6 +310,10 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
       // connector inside a name
     } else if (sawCapital && descriptorBeforeName(tokens, i, end)) {
       // "Syrian border guard Ibrahim Brahim", "Polish newspaper Gazeta Wyborcza": the name follows its description.
+    } else if (sawCapital && ORGANISATION_HEADS.has(token.lower) && !tokens[i + 1]?.capitalised) {
+      // "the British government", "the Syrian army": the capitalised word qualifies the organisation.
+      i += 1;
+      break;
     } else if (sawCapital && isRoleNoun(token.lower) && !tokens[i + 1]?.capitalised) {
       // "the WSIS spokesman", "U.S. officials": the description ends with its head noun.
       i += 1;

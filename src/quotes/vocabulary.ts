@@ -107,6 +107,7 @@ export const TITLES = words(`
   princess pope cardinal bishop archbishop chairman chairwoman chair chief executive director coach manager
   mayor deputy vice ambassador commissioner inspector detective officer spokesman spokeswoman spokesperson
   leader head mp mep msp councillor commander admiral marshal prosecutor attorney undersecretary exchequer
+  linesman referee umpire
   tory labour conservative democrat republican liberal senior associate assistant managing keeper
 `);
 

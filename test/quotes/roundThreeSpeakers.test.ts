@@ -68,3 +68,32 @@ describe('extractQuotes: a quotation standing alone', () => {
     ])).toEqual([['We will win.', 'Ann Lee'], ['And we will celebrate afterwards.', 'Ann Lee']]);
   });
 });
+
+describe('extractQuotes: people with their roles and workplaces', () => {
+  it('returns the person, not the organisation they work for ("X from the Y said", "X, from Y, says")', () => {
+    expect(speakers([
+      'Professor Ian Lowe from the Australian Conservation Foundation said that "This is no time to be increasing it."',
+      'Refugee rights advocate, Jack Smit, from the group Project SafeCom says: "Refugees do not sink boats!"',
+    ])).toEqual([['This is no time to be increasing it.', 'Ian Lowe'], ['Refugees do not sink boats!', 'Jack Smit']]);
+  });
+
+  it('returns the person before a role that has no closing comma ("X, Australia\'s Resource Minister said")', () => {
+    expect(speakers([
+      'Ian Macfarlane, Australia\'s Resource Minister said that exports should begin soon. "The signing is only the start," he said.',
+      'Kevin Rudd, the Opposition\'s foreign affairs spokesman said he backed it. "There is no impediment," he said.',
+    ])).toEqual([['The signing is only the start', 'Ian Macfarlane'], ['There is no impediment', 'Kevin Rudd']]);
+  });
+
+  it('returns the organisation a place adjective qualifies ("The British government insisted"), and "it" for it', () => {
+    expect(speakers([
+      'The British government did not deny the memo, but insisted that "the prime minister acted after a vote." It added that they "do not comment on conversations."',
+    ])).toEqual([['the prime minister acted after a vote.', 'British government'], ['do not comment on conversations.', 'British government']]);
+  });
+
+  it('returns no speaker for words someone "was told": the subject heard them', () => {
+    expect(speakers([
+      'Raed Jarrar complained at the gate.',
+      '"Many people called and complained about your t-shirt," Jarrar was told after he complained.',
+    ])).toEqual([['Many people called and complained about your t-shirt', null]]);
+  });
+});
