@@ -4,7 +4,7 @@ import type { SpeakerPhrase } from './findSpeakerPhrase.js';
 import { isBareTitle } from './bareTitle.js';
 import { foldName } from './speakerName.js';
 import { isNameWord, tokenize, type Token } from './tokenize.js';
-import { DETERMINERS, GENDERED_TITLES, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import { DETERMINERS, GENDERED_TITLES, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 /** A speaker resolved against the article: the fullest name the article gives, and what kind of speaker it is. */
 export interface ResolvedSpeaker {
@@ -90,6 +90,13 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
     const rest = words.slice(lastTitle + 1);
     if (!isOrganisation(rest) && !rest.some((word) => SPLITS_PERSON.has(word.toLowerCase()))) return { words: rest, role: null, organisation: false };
   }
+  // "National Security Council Frederick Jones": a person's name after the organisation they speak for.
+  const lastOrganisationWord = words.findLastIndex((word) => ORGANISATION_WORDS.has(word.toLowerCase()));
+  const after = words.slice(lastOrganisationWord + 1);
+  if (lastOrganisationWord > 0 && after.length >= 2 && after.length <= 3 &&
+    after.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isTitle(word) && !SPLITS_PERSON.has(word.toLowerCase()) && !NP_STOP_WORDS.has(word.toLowerCase()))) {
+    return { words: after, role: words.slice(0, lastOrganisationWord + 1).join(' '), organisation: false };
+  }
   const connector = words.findIndex((word) => SPLITS_PERSON.has(word.toLowerCase()) && word.toLowerCase() !== 'and');
   const first = connector > 0 ? words.slice(0, connector) : [...words];
   if (isOrganisation(first) || isOrganisation(words.filter((word) => word.toLowerCase() !== 'and')) && connector < 0) {
@@ -157,6 +164,8 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
     return initials(joined) === acronym ? `${before.words.join(' ')}, ${words.join(' ')}` : words.join(' ');
   };
   const roles = new Map<string, string>();
+  /** "Raed" for Raed Jarrar: first names of the people named in full, null when two people share one. */
+  const firstNames = new Map<string, string[] | null>();
   const genders = new Map<string, 'male' | 'female'>();
   const standfirst = article.standfirst ?? '';
   const tokenised = [
@@ -192,6 +201,11 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
           const surname = nameFold(person[person.length - 1]!);
           const known = fullest.get(surname);
           if (!known || known.length < person.length) fullest.set(surname, person);
+          const given = nameFold(person[0]!);
+          const same = firstNames.get(given);
+          // A first name shared by two people names neither.
+          if (same === undefined || (same !== null && same.join(' ') === person.join(' '))) firstNames.set(given, person);
+          else if (same !== null && !person.join(' ').endsWith(same.join(' ')) && !same.join(' ').endsWith(person.join(' '))) firstNames.set(given, null);
         }
         part = [];
       }
@@ -237,7 +251,9 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       const folded = named.map(nameFold);
       const fits = candidate && candidate.length >= named.length &&
         folded.every((word, index) => nameFold(candidate[candidate.length - named.length + index]!) === word);
-      const words = fits ? candidate : named;
+      // "Raed said": a first name alone is the one person the article named in full with it.
+      const byFirstName = !fits && named.length === 1 ? firstNames.get(nameFold(named[0]!)) : undefined;
+      const words = fits ? candidate : (byFirstName ?? named);
       const name = words.join(' ');
       return {
         name,

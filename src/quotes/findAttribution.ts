@@ -48,7 +48,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   if (tokens[k]?.text === ',') k += 1;
   if (isVerb(tokens[k])) {
     const phrase = speakerAfter(tokens, k, tokens.length);
-    if (phrase) return { phrase, verbIndex: k };
+    // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.
+    const clause = phrase?.kind === 'pronoun' && tokens[phrase.start + 1]?.kind === 'word';
+    if (phrase && !clause) return { phrase, verbIndex: k };
   }
   for (let v = k; v < tokens.length && v - k <= MAX_WORDS_AFTER_QUOTE; v += 1) {
     const token = tokens[v]!;

@@ -97,3 +97,23 @@ describe('extractQuotes: people with their roles and workplaces', () => {
     ])).toEqual([['Many people called and complained about your t-shirt', null]]);
   });
 });
+
+describe('extractQuotes: one person under several forms of their name', () => {
+  it('returns the full name for a first name alone, unless two people share it', () => {
+    expect(speakers(['Raed Jarrar was stopped at the gate. "I feel very sad," Raed said.'])).toEqual([['I feel very sad', 'Raed Jarrar']]);
+    expect(speakers(['Raed Jarrar and Raed Salem were stopped. "I feel very sad," Raed said.'])).toEqual([['I feel very sad', 'Raed']]);
+  });
+
+  it('returns the person named after the organisation they speak for', () => {
+    expect(speakers(['Chief spokesman for the National Security Council Frederick Jones said that "the White House would not comment."']))
+      .toEqual([['the White House would not comment.', 'Frederick Jones']]);
+    // An organisation's own name is not split: "United Nations Committee Against Torture".
+    expect(speakers(['"The State party should close this facility," the United Nations Committee Against Torture said.']))
+      .toEqual([['The State party should close this facility', 'United Nations Committee Against Torture']]);
+  });
+
+  it('returns the sentence\'s subject when a pronoun after the verb opens the next clause ("…", says he did)', () => {
+    expect(speakers(['Michel Cormier recalled the game.', 'Shane Doan, who has "strong Christian values", says he did make a remark.']))
+      .toEqual([['strong Christian values', 'Shane Doan']]);
+  });
+});
