@@ -31,7 +31,7 @@ const MAX_ROLE_TOKENS = 14;
 const CLAUSE_WORDS = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'said', 'says', 'told', 'feel', 'feels', 'felt', 'think', 'thinks', 'who', 'which']);
 
 /** A name word folded for matching, without a joined Arabic article: "al-Maliki" and "Maliki" are one surname. */
-const nameFold = (word: string): string => foldName(word).replace(/^(?:al|el)-/u, '');
+const nameFold = (word: string): string => foldName(word).replace(/^(?:al|el) /u, '');
 
 const stripTitle = (word: string): string => word.toLowerCase().replace(/\.$/, '');
 /** "Major-General", "Lieutenant-Colonel": a title made of titles. */

@@ -1,31 +1,15 @@
+import { foldText } from '../text/index.js';
 import { TITLES } from './vocabulary.js';
 
-/** Names repeat across an article and a coverage: folding each once saves most of the work. */
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_SIZE = 50_000;
-
 /**
- * Folds a name for comparison: accents removed, lower case, punctuation dropped, spaces collapsed.
+ * Folds a name for comparison: accents removed, lower case, punctuation dropped, spaces collapsed. The text layer's
+ * one normalisation ({@link foldText}), so that names and the quotations searched by text fold alike.
  *
  * @example
  * foldName('Alain  Juppé')
  * // => 'alain juppe'
  */
-export function foldName(name: string): string {
-  const cached = foldCache.get(name);
-  if (cached !== undefined) return cached;
-  if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
-  const folded = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/gu, '')
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  foldCache.set(name, folded);
-  return folded;
-}
+export const foldName = (name: string): string => foldText(name);
 
 /**
  * The words of a name without leading titles ("Mr", "President", "Foreign Secretary"): the key under which one
