@@ -86,6 +86,15 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
     const role = index === 0 && ROLE_NOUNS.has(stripTitle(word)) && words.length >= 3;
     if ((isTitle(word) || role) && index < words.length - 1) lastTitle = index;
   });
+  // "Leader of the Australian Greens Bob Brown", "Secretary of State Condoleezza Rice": the last two words are the
+  // person, after the title and what it is of.
+  const linked = words.findLastIndex((word) => ['of', 'for', 'the'].includes(word));
+  if (isTitle(words[0]!) && ['of', 'for'].includes(words[1] ?? '') && linked > 0 && words.length - linked - 1 >= 3) {
+    const person = words.slice(-2);
+    if (person.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isTitle(word) && !ORGANISATION_WORDS.has(word.toLowerCase()))) {
+      return { words: person, role: words.slice(0, -2).join(' '), organisation: false };
+    }
+  }
   if (lastTitle >= 0) {
     const rest = words.slice(lastTitle + 1);
     if (!isOrganisation(rest) && !rest.some((word) => SPLITS_PERSON.has(word.toLowerCase()))) return { words: rest, role: null, organisation: false };
@@ -189,12 +198,15 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       }
       // Every part of the run between connectors can be a person ("Victoria Wood and David Jason").
       let part: string[] = [];
+      let afterTitleLink = false;
       for (const word of [...run.words, '&']) {
         if (!SPLITS_PERSON.has(word.toLowerCase())) {
           part.push(word);
           continue;
         }
-        const person = afterTitles(part).words;
+        // "Leader of the Australian Greens Bob Brown": after a title's "of", the last two words are the person.
+        const person = afterTitleLink && part.length >= 3 ? part.slice(-2) : afterTitles(part).words;
+        if (part.length > 0) afterTitleLink = part.length === 1 && isTitle(part[0]!) && ['of', 'for'].includes(word.toLowerCase());
         // "Australian Prime Minister": a name never ends with a title.
         const endsWithTitle = TITLES.has(stripTitle(person[person.length - 1] ?? '')) && !titleAsSurname(person);
         if (!isOrganisation(person) && !endsWithTitle && person.length >= 2 && person.length <= 4) {
@@ -251,9 +263,12 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       const folded = named.map(nameFold);
       const fits = candidate && candidate.length >= named.length &&
         folded.every((word, index) => nameFold(candidate[candidate.length - named.length + index]!) === word);
+      // "Australian Greens Bob Brown" when the article's person is Bob Brown: the words before are not the name.
+      const within = !fits && candidate && candidate.length >= 2 && candidate.length < named.length &&
+        candidate.every((word, index) => nameFold(word) === folded[named.length - candidate.length + index]);
       // "Raed said": a first name alone is the one person the article named in full with it.
       const byFirstName = !fits && named.length === 1 ? firstNames.get(nameFold(named[0]!)) : undefined;
-      const words = fits ? candidate : (byFirstName ?? named);
+      const words = fits || within ? candidate : (byFirstName ?? named);
       const name = words.join(' ');
       return {
         name,

@@ -217,6 +217,14 @@ export function extractQuotes(article: Article): Quote[] {
       if (introduced) return introduced;
     }
     const head = phrase.words[phrase.words.length - 1]!.toLowerCase();
+    // "A Labour spokesman said": someone new, as described; never someone named before.
+    if (phrase.indefinite && (bare || resolved.description)) return { ...resolved, kind: 'person', description: true };
+    // "the general said" after "a general in the Bolivian Air Force": the unnamed speaker introduced so.
+    if (phrase.definite && (bare || resolved.description) && phrase.words.length === 1) {
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
+      const described = introductions.describedBefore(head, readUpTo);
+      if (described) return { name: described, kind: 'person', gender: resolved.gender, role: resolved.role, description: true };
+    }
     // "the statement said", "a statement said": the words of whoever the article last named.
     if (DOCUMENT_NOUNS.has(head) && phrase.words.length <= 2) return memory.last() ?? resolved;
     // "the sixty-seven-year-old", "the American", "the world indoor champion": someone the article has already named.
@@ -316,7 +324,9 @@ export function extractQuotes(article: Article): Quote[] {
         memory.remember(said);
         lastSpeaker = said;
       }
-      if (subject && subject !== said && isNamed(subject)) memory.remember(subject);
+      // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
+      // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
+      if (subject && subject !== said && (isNamed(subject) || (subject.description && subject.kind === 'person'))) memory.remember(subject);
       if (said && subject !== said) memory.remember(said);
     });
     previousParagraphSpeaker = lastSpeaker;

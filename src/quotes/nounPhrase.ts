@@ -20,6 +20,8 @@ export interface SpeakerPhrase {
   start: number;
   /** Opened by "the": a definite description ("the Tory leader") that may stand for someone named earlier. */
   definite: boolean;
+  /** Opened by "a"/"an": someone new ("a Labour spokesman"), never someone named earlier. */
+  indefinite?: boolean;
 }
 
 /** A role longer than this is not an appositive but a clause. */
@@ -149,7 +151,8 @@ export function toPhrase(tokens: readonly Token[], start: number, end: number, a
   if (words.length === 0) return null;
   const text = joinTokens(kept).replace(/['’]s$/u, '');
   const kind = words.some(isNameWord) ? 'name' : 'group';
-  return { kind, text, words, acronym, role, start, definite: tokens[start]?.lower === 'the' };
+  const determiner = tokens[start]?.lower;
+  return { kind, text, words, acronym, role, start, definite: determiner === 'the', indefinite: determiner === 'a' || determiner === 'an' };
 }
 
 /**

@@ -73,6 +73,7 @@ export const WORK_NOUNS = words(`
 
 /** Auxiliaries and adverbs that may sit between a subject and its reporting verb. */
 export const VERB_FILLERS = words(`
+  instead
   has have had is was were are will would could can may might should shall also later then previously earlier
   recently further again repeatedly publicly separately reportedly once never not often always just already
   yesterday today privately subsequently simply bluntly angrily flatly quickly furthermore moreover additionally
@@ -113,6 +114,7 @@ export const TITLES = words(`
 
 /** Nouns that describe a person by what they do: "the Two Ronnies star", "a Treasury spokesperson". */
 export const ROLE_NOUNS = words(`
+  billionaire tycoon magnate mogul entrepreneur philanthropist
   spokesman spokeswoman spokesperson star comedian actor actress singer rapper model presenter host author writer
   editor analyst economist strategist adviser advisor official minister secretary president chairman chairwoman
   chair director manager coach captain leader chief executive boss lawyer attorney prosecutor judge officer

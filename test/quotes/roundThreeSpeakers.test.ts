@@ -117,3 +117,21 @@ describe('extractQuotes: one person under several forms of their name', () => {
       .toEqual([['strong Christian values', 'Shane Doan']]);
   });
 });
+
+describe('extractQuotes: unnamed speakers and roles after "of"', () => {
+  it('returns someone new for "a <role>", and that description again for "the <role>"', () => {
+    expect(speakers([
+      'Andrew Mennear said he was shocked.',
+      'A Labour spokesman denied the campaign was anti-Semitic. "This poster is making a serious point," he said.',
+    ])).toEqual([['This poster is making a serious point', 'Labour spokesman']]);
+    expect(speakers([
+      'Robert Brockmann, a U.N. spokesperson, said the plane was lost, according to a general in the Bolivian Air Force.',
+      '"The place is inaccessible," the general said.',
+    ])).toEqual([['The place is inaccessible', 'general']]);
+  });
+
+  it('returns the person after a title "of" an organisation ("Leader of the Australian Greens Bob Brown")', () => {
+    expect(speakers(['Leader of the Australian Greens Bob Brown says that the plan is "daft".', 'Senator Brown said: "It is daft."']))
+      .toEqual([['daft', 'Bob Brown'], ['It is daft.', 'Bob Brown']]);
+  });
+});
