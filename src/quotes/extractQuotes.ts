@@ -25,9 +25,12 @@ const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'com
 /** Nationalities used as a description of one person: "said the American". */
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
-const ORGANISATION_HEADS = new Set(['company', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
+const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
 /** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
 const AGE_DESCRIPTION = /-year-old$/u;
+/** What speaks for its owner: "his office", "her campaign". */
+const SPEAKS_FOR_OWNER = new Set(['office', 'campaign', 'camp', 'administration', 'government']);
+const OWNER_PRONOUNS = new Map([['his', 'he'], ['her', 'she'], ['its', 'it'], ['their', 'they']]);
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
@@ -201,9 +204,29 @@ export function extractQuotes(article: Article): Quote[] {
   /** Where the sentence being read ends: a description stands for someone introduced before that. */
   let readUpTo = 0;
 
+  /** The first person of `X and Y`, when both parts name people; null otherwise. */
+  const firstOfCoordinated = (found: SpeakerPhrase): ResolvedSpeaker | null => {
+    const and = found.words.findIndex((word) => word.toLowerCase() === 'and');
+    if (and <= 0 || and === found.words.length - 1) return null;
+    const part = (words: string[]): ResolvedSpeaker => names.resolve({ ...found, text: words.join(' '), words, acronym: null });
+    const left = part(found.words.slice(0, and));
+    const right = part(found.words.slice(and + 1));
+    // "Russia and China" are no people: each part must be a person named in full somewhere in the article.
+    const person = (speaker: ResolvedSpeaker) => speaker.kind === 'person' && !speaker.description && speaker.name.includes(' ');
+    return person(left) && person(right) ? left : null;
+  };
+
   const resolve = (found: SpeakerPhrase | null): ResolvedSpeaker | null => {
     if (!found) return null;
     if (found.kind === 'pronoun') return memory.pronoun(found.text);
+    // "his office said", "her campaign said": they speak for the one "his" or "her" stands for.
+    const owner = found.possessor && found.words.length === 1 && SPEAKS_FOR_OWNER.has(found.words[0]!.toLowerCase())
+      ? memory.pronoun(OWNER_PRONOUNS.get(found.possessor) ?? '')
+      : null;
+    if (owner) return owner;
+    // "Prime Minister John Key and Finance Minister Bill English said": the first of the people named.
+    const first = found.kind === 'name' ? firstOfCoordinated(found) : null;
+    if (first) return first;
     const phrase = nameAfterDescription(found);
     const resolved = names.resolve(phrase);
     // A capitalised title alone ("Prime Minister", "the President", "Ms."); "a spokesman" stays a description.

@@ -66,7 +66,7 @@ const PARAGRAPH_STRIDE = 10_000_000;
 export const position = (paragraphIndex: number, offset: number): number => paragraphIndex * PARAGRAPH_STRIDE + offset;
 
 /** Nouns that stand for any company: "the company" is the firm, the airline or the drugmaker the article named. */
-const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
+const COMPANY_NOUNS = new Set(['company', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
 /** Organisations that are not companies: "the company" never stands for them. */
 const NOT_COMPANY = new Set([
   'ministry', 'department', 'government', 'union', 'party', 'council', 'court', 'police', 'army', 'parliament',

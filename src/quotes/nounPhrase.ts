@@ -22,7 +22,12 @@ export interface SpeakerPhrase {
   definite: boolean;
   /** Opened by "a"/"an": someone new ("a Labour spokesman"), never someone named earlier. */
   indefinite?: boolean;
+  /** Opened by a possessive pronoun ("his office"): "his", "her", "its" or "their". */
+  possessor?: string | undefined;
 }
+
+/** Possessive pronouns that may open a speaker phrase: "his office", "their spokesman". */
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 
 /** A role longer than this is not an appositive but a clause. */
 const MAX_ROLE_TOKENS = 16;
@@ -152,7 +157,8 @@ export function toPhrase(tokens: readonly Token[], start: number, end: number, a
   const text = joinTokens(kept).replace(/['’]s$/u, '');
   const kind = words.some(isNameWord) ? 'name' : 'group';
   const determiner = tokens[start]?.lower;
-  return { kind, text, words, acronym, role, start, definite: determiner === 'the', indefinite: determiner === 'a' || determiner === 'an' };
+  const possessor = determiner !== undefined && POSSESSIVE_PRONOUNS.has(determiner) ? determiner : undefined;
+  return { kind, text, words, acronym, role, start, definite: determiner === 'the', indefinite: determiner === 'a' || determiner === 'an', possessor };
 }
 
 /**

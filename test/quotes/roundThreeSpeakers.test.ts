@@ -135,3 +135,14 @@ describe('extractQuotes: unnamed speakers and roles after "of"', () => {
       .toEqual([['daft', 'Bob Brown'], ['It is daft.', 'Bob Brown']]);
   });
 });
+
+describe('extractQuotes: who speaks for whom', () => {
+  it('returns the person "his office" or "her campaign" speaks for', () => {
+    expect(speakers(['Senator Kim Carr criticised the plan. "It is a sham," his office said in a statement.'])).toEqual([['It is a sham', 'Kim Carr']]);
+  });
+
+  it('returns the first of two people named together, but not one of two countries', () => {
+    expect(speakers(['Prime Minister John Key and Finance Minister Bill English said: "The budget is balanced."'])).toEqual([['The budget is balanced.', 'John Key']]);
+    expect(speakers(['Russia and China said: "We object to the plan."'])).toEqual([['We object to the plan.', 'Russia and China']]);
+  });
+});
