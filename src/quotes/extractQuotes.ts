@@ -280,10 +280,20 @@ export function extractQuotes(article: Article): Quote[] {
       readUpTo = position(paragraphIndex, sentence.end);
       const subjectPhrase = sentenceSubject(tokens);
       const subject = resolve(subjectPhrase);
+      /**
+       * `Pinola said …, which he said he finds "…"`: "he" or "she" after the sentence's own named subject is that
+       * person, not whoever an earlier sentence named.
+       */
+      const resolveHere = (found: SpeakerPhrase): ResolvedSpeaker | null => {
+        const wanted = found.kind === 'pronoun' ? PRONOUNS.get(found.text) : undefined;
+        const own = (wanted === 'male' || wanted === 'female') && subject?.kind === 'person' && isNamed(subject) && subjectPhrase !== null &&
+          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted);
+        return own ? subject : resolve(found);
+      };
       let said: ResolvedSpeaker | null = null;
       if (sentence.spans.length === 0) {
         const claim = findReportedClaim(tokens);
-        said = claim ? resolve(claim.phrase) : null;
+        said = claim ? resolveHere(claim.phrase) : null;
         if (claim && said && saysOfItself(tokens, claim.from, claim.verbIndex, said)) memory.speaksOfItselfAsIt(said);
         if (claim && said) {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), said, 'indirect');
@@ -305,7 +315,7 @@ export function extractQuotes(article: Article): Quote[] {
       } else {
         claimant = null;
         const attribution = findAttribution(tokens);
-        const attributed = attribution ? resolve(attribution.phrase) : null;
+        const attributed = attribution ? resolveHere(attribution.phrase) : null;
         const bare = tokens.every((token) => token.kind !== 'word');
         const continued = bare ? (newSubject ?? lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
         // Without attributing words, a quotation in a sentence about someone is theirs ("Corbett goes on to criticise "…"");
@@ -335,7 +345,7 @@ export function extractQuotes(article: Article): Quote[] {
         said = attributed ?? said;
         // `Jones said that the service was an "essential link"`: the reported claim around a partial quotation.
         const claim = findReportedClaim(tokens);
-        const by = claim ? (resolve(claim.phrase) ?? said) : null;
+        const by = claim ? (resolveHere(claim.phrase) ?? said) : null;
         // A claim before "X said" must hold the quotation: `In a speech, X said: "…"` opens with no claim.
         const holdsQuote = claim !== null && (claim.from > claim.verbIndex || tokens.slice(claim.from, claim.to).some((token) => token.kind === 'quote'));
         if (claim && by && holdsQuote && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {

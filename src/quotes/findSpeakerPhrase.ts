@@ -222,7 +222,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
     const prefix = tokens.slice(chunkStart, phrase.start);
     if (isComma(tokens[chunkStart - 1]) && isRoleChunk(tokens, chunkStart, phrase.start + (result.kind === 'name' ? 0 : 0))) {
       // "Sherman Chao, analyst with Salomon Inc said": the name sits before the comma, the rest is his role.
-      const named = nameChunk(tokens, [previousComma(tokens, chunkStart - 1, bound) + 1, chunkStart - 1]);
+      // ("In Germany, Verband der Automobilindustrie executive director Klaus Braeunig said": a place is no one.)
+      const before = previousComma(tokens, chunkStart - 1, bound) + 1;
+      const named = INTRODUCTIONS.has(tokens[before]?.lower ?? '') ? null : nameChunk(tokens, [before, chunkStart - 1]);
       if (named) {
         named.role = joinTokens(tokens.slice(chunkStart, i + 1));
         return named;

@@ -146,3 +146,17 @@ describe('extractQuotes: who speaks for whom', () => {
     expect(speakers(['Russia and China said: "We object to the plan."'])).toEqual([['We object to the plan.', 'Russia and China']]);
   });
 });
+
+describe('extractQuotes: the sentence\'s own subject', () => {
+  it('returns the person after an opening place, not the place ("In Germany, … director Klaus Braeunig said")', () => {
+    expect(speakers(['In Germany, Verband der Automobilindustrie executive director Klaus Braeunig said that the plan is "a clear distortion of competition."']))
+      .toEqual([['a clear distortion of competition.', 'Klaus Braeunig']]);
+  });
+
+  it('returns the sentence\'s named subject for "he"/"she" after it, not someone an earlier sentence named', () => {
+    expect(speakers([
+      'Tom Baker, head of First Interstate, said the bank lost money.',
+      'Joseph Pinola said the answer will be political, which he said he finds "very disquieting and discomforting."',
+    ])).toEqual([['very disquieting and discomforting.', 'Joseph Pinola']]);
+  });
+});
