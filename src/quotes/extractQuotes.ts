@@ -28,6 +28,10 @@ const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'french
 const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
 /** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
 const AGE_DESCRIPTION = /-year-old$/u;
+/** Longest definite description ("the intelligence officer") read as an unnamed speaker introduced before. */
+const MAX_REFERRING_WORDS = 3;
+/** Words that tie a description to whose it is: "the deputy commander of the brigade". */
+const DESCRIPTION_LINKS = new Set(['of', 'for', 'at']);
 /** What speaks for its owner: "his office", "her campaign". */
 const SPEAKS_FOR_OWNER = new Set(['office', 'campaign', 'camp', 'administration', 'government']);
 const OWNER_PRONOUNS = new Map([['his', 'he'], ['her', 'she'], ['its', 'it'], ['their', 'they']]);
@@ -243,17 +247,19 @@ export function extractQuotes(article: Article): Quote[] {
     // "A Labour spokesman said": someone new, as described; never someone named before.
     if (phrase.indefinite && (bare || resolved.description)) return { ...resolved, kind: 'person', description: true };
     // "the general said" after "a general in the Bolivian Air Force": the unnamed speaker introduced so.
-    if (phrase.definite && (bare || resolved.description) && phrase.words.length === 1) {
+    if (phrase.definite && (bare || resolved.description) && phrase.words.length <= MAX_REFERRING_WORDS) {
       introductions ??= collectIntroductions(article, paragraphTokens, names);
-      const described = introductions.describedBefore(head, readUpTo);
+      const described = introductions.describedBefore(phrase.words, readUpTo);
       if (described) return { name: described, kind: 'person', gender: resolved.gender, role: resolved.role, description: true };
     }
     // "the statement said", "a statement said": the words of whoever the article last named.
     if (DOCUMENT_NOUNS.has(head) && phrase.words.length <= 2) return memory.last() ?? resolved;
     // "the sixty-seven-year-old", "the American", "the world indoor champion": someone the article has already named.
     const aged = phrase.definite && (AGE_DESCRIPTION.test(head) || DEMONYMS.has(head) || head === 'champion');
+    // "The deputy commander of the brigade advised …": a description that says whose it is stands for itself.
+    const linked = phrase.words.some((word) => DESCRIPTION_LINKS.has(word.toLowerCase()));
     // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
-    if (((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
+    if (!linked && ((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
       const named = memory.person(resolved.gender);
       if (named || bare) return named;
     }

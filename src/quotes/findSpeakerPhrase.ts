@@ -14,7 +14,7 @@ export type { SpeakerPhrase } from './nounPhrase.js';
 /** A capitalised adjective of place or language: "UK-based", "English-language", "Paris-born". */
 const HYPHEN_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 /** Lower-case words allowed between a capitalised adjective and the name they describe. */
-const MAX_DESCRIPTOR_WORDS = 3;
+const MAX_DESCRIPTOR_WORDS = 4;
 
 const isRoleNoun = (word: string): boolean => ROLE_NOUNS.has(word) || (word.endsWith('s') && ROLE_NOUNS.has(word.slice(0, -1)));
 
@@ -57,6 +57,8 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
       continue;
     }
     const firstWord = tokens[chunk[0]]!.lower;
+    // "Toyota, in a statement posted on its website, said": an aside between the subject and its verb.
+    if (ASIDE_OPENERS.has(firstWord) && c + 1 < chunks.length) continue;
     // "Jack Smit, from the West Australian-based group Project SafeCom, says": where the speaker works.
     if (ROLE_LINKS.has(firstWord) && c + 1 < chunks.length) {
       roles.push(joinTokens(tokens.slice(chunk[0], chunk[1])));
@@ -98,6 +100,9 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
 
 /** Lower-case heads that a capitalised adjective of place qualifies: "the British government". */
 const ORGANISATION_HEADS = new Set(['government', 'ministry', 'army', 'military', 'police', 'embassy', 'parliament', 'navy', 'cabinet', 'administration', 'authorities', 'regime']);
+
+/** Words opening an aside between a subject and its verb: "X, in a statement, said", "X, speaking on radio, said". */
+const ASIDE_OPENERS = new Set(['in', 'on', 'during', 'speaking', 'writing', 'responding', 'asked', 'however', 'though', 'meanwhile', 'later', 'earlier']);
 
 /** Prepositions tying a person to where they work: "X from the Y", "X at Y", "X with Y". */
 const AFFILIATIONS = new Set(['from', 'at', 'with']);
@@ -209,7 +214,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   // ("…, the sixty-five-year-old senior senator said" is a description standing for someone, not a role.)
   // "Jack Smit, from the group Project SafeCom says": where the person before the comma works.
   const endsWithTitle = TITLES.has(result.words[result.words.length - 1]!.toLowerCase().replace(/\.$/u, ''));
-  const roleLike = result.kind !== 'name' || isBareTitle(result.text) || endsWithTitle || ROLE_LINKS.has(tokens[chunkStart]!.lower);
+  // "Mahmoud Abbas, President of the Palestinian National Authority said": a title of an organisation.
+  const titledOf = (TITLES.has(tokens[chunkStart]!.lower) || ROLE_NOUNS.has(tokens[chunkStart]!.lower)) && ROLE_LINKS.has(tokens[chunkStart + 1]?.lower ?? '');
+  const roleLike = result.kind !== 'name' || isBareTitle(result.text) || endsWithTitle || titledOf || ROLE_LINKS.has(tokens[chunkStart]!.lower);
   if (isComma(tokens[chunkStart - 1]) && !DETERMINERS.has(tokens[chunkStart]!.lower) && roleLike &&
     (isRoleChunk(tokens, chunkStart, i + 1) || ROLE_LINKS.has(tokens[chunkStart]!.lower))) {
     const named = nameChunk(tokens, [previousComma(tokens, chunkStart - 1, bound) + 1, chunkStart - 1], false);
@@ -336,6 +343,22 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
   if (tokens[i]?.text === '(') {
     const close = tokens.findIndex((token, index) => index > i && index <= i + 6 && token.text === ')');
     if (close > 0) i = close + 1;
+  }
+  // "said the American Civil Liberties Union's senior legislative counsel, Christopher Anders": the name after the role.
+  // An owner's role: "the ACLU's senior legislative counsel".
+  let roleEnd = phraseEnd;
+  if (/['’]s$/u.test(tokens[phraseEnd - 1]?.text ?? '')) {
+    while (roleEnd < end && roleEnd - phraseEnd < MAX_DESCRIPTOR_WORDS && isWord(tokens[roleEnd]) && !tokens[roleEnd]!.capitalised) roleEnd += 1;
+  }
+  const last = tokens[roleEnd - 1];
+  if (isComma(tokens[roleEnd]) && isWord(last) && !last.capitalised && isRoleNoun(last.lower)) {
+    let nameEnd = roleEnd + 1;
+    while (nameEnd < end && isWord(tokens[nameEnd]) && tokens[nameEnd]!.capitalised) nameEnd += 1;
+    const closed = nameEnd >= end || !isWord(tokens[nameEnd]);
+    if (closed && nameEnd - roleEnd - 1 >= 2) {
+      const named = toPhrase(tokens, roleEnd + 1, nameEnd, null, joinTokens(tokens.slice(start, roleEnd)));
+      if (named) return named;
+    }
   }
   let role: string | null = null;
   if (isComma(tokens[i])) {

@@ -28,7 +28,7 @@ export interface Introductions {
    * The unnamed speaker the article introduced before `at` as "a/an … <head>" ("a general in the Bolivian Air
    * Force", "a BaFin spokeswoman"): the description's words ("general", "BaFin spokeswoman"), or null.
    */
-  describedBefore(head: string, at: number): string | null;
+  describedBefore(words: readonly string[], at: number): string | null;
 }
 
 /** Words read after "a"/"an" for an unnamed speaker's description. */
@@ -217,9 +217,15 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
   const indefinites = indefiniteDescriptions(paragraphTokens);
 
   return {
-    describedBefore(head: string, at: number): string | null {
-      const wanted = lowerWord(head);
-      return indefinites.findLast((entry) => entry.head === wanted && entry.at < at)?.text ?? null;
+    describedBefore(description: readonly string[], at: number): string | null {
+      const wanted = lowerWord(description[description.length - 1] ?? '');
+      // "the intelligence officer" after "a 14-year veteran intelligence officer": every word of it is in the introduction.
+      const modifiers = description.slice(0, -1).map(lowerWord);
+      return indefinites.findLast((entry) => {
+        if (entry.head !== wanted || entry.at >= at) return false;
+        const introduced = new Set(entry.text.split(' ').map(lowerWord));
+        return modifiers.every((word) => introduced.has(word));
+      })?.text ?? null;
     },
     resolve(description: readonly string[], at: number): ResolvedSpeaker | null {
       const words = description.map(lowerWord).filter((word) => !DETERMINERS.has(word) && !POSSESSIVES.has(word) && !EMPTY_WORDS.has(word));

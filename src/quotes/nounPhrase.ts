@@ -218,6 +218,9 @@ export function nameChunk(tokens: readonly Token[], [from, to]: [number, number]
 export function describedChunk(tokens: readonly Token[], [from, to]: [number, number]): SpeakerPhrase | null {
   let i = from;
   if (isWord(tokens[i]) && DETERMINERS.has(tokens[i]!.lower)) i += 1;
+  // "the deputy commander of the brigade": a lower-case word or two may qualify the role.
+  for (let skipped = 0; skipped < 2 && isWord(tokens[i]) && !tokens[i]!.capitalised && !ROLE_NOUNS.has(tokens[i]!.lower) &&
+    isWord(tokens[i + 1]) && !ROLE_LINKS.has(tokens[i + 1]!.lower) && !NP_STOP_WORDS.has(tokens[i]!.lower); skipped += 1) i += 1;
   if (isWord(tokens[i]) && ROLE_NOUNS.has(tokens[i]!.lower) && isWord(tokens[i + 1]) && ROLE_LINKS.has(tokens[i + 1]!.lower) && to - from <= 14) {
     let end = to;
     // Without the acronym in brackets at the end.

@@ -160,3 +160,30 @@ describe('extractQuotes: the sentence\'s own subject', () => {
     ])).toEqual([['very disquieting and discomforting.', 'Joseph Pinola']]);
   });
 });
+
+describe('extractQuotes: more shapes of attribution', () => {
+  it('returns the subject past an aside ("Toyota, in a statement posted on its website, said"), and the statement as its issuer', () => {
+    expect(speakers([
+      'Ray LaHood said the firm hid it.',
+      'Toyota, in a statement posted on its website, said that "We have taken steps." The statement added, "These include a new officer."',
+    ])).toEqual([['We have taken steps.', 'Toyota'], ['These include a new officer.', 'Toyota']]);
+  });
+
+  it('returns the name after an owner\'s role ("said the ACLU\'s senior legislative counsel, Christopher Anders")', () => {
+    expect(speakers(['"He has put the cart before the horse," said the American Civil Liberties Union\'s senior legislative counsel, Christopher Anders.']))
+      .toEqual([['He has put the cart before the horse', 'Christopher Anders']]);
+  });
+
+  it('returns the person before a title of an organisation with no closing comma ("X, President of the Y said")', () => {
+    expect(speakers(['Mahmoud Abbas, President of the Palestinian National Authority said: "We have a great deal of hope."']))
+      .toEqual([['We have a great deal of hope.', 'Mahmoud Abbas']]);
+  });
+
+  it('returns a description that says whose it is as itself, and reads "elaborated", "advised", "chanted" as reporting', () => {
+    expect(speakers([
+      'Busho Ibrahim Ali denied the claims.',
+      'The deputy commander of the brigade advised his higher command, "As each day goes by, I get more input."',
+      '"Abbas is a traitor," the crowd chanted. "It will simply work," Barack Obama elaborated.',
+    ])).toEqual([['As each day goes by, I get more input.', 'deputy commander of the brigade'], ['Abbas is a traitor', 'crowd'], ['It will simply work', 'Barack Obama']]);
+  });
+});
