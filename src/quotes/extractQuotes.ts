@@ -280,6 +280,11 @@ export function extractQuotes(article: Article): Quote[] {
     const push = (quote: string, speaker: ResolvedSpeaker | null, kind: QuoteKind) => {
       quotes.push({ quote, speaker: speaker?.name ?? null, role: speaker?.role ?? null, kind, articleId: article.id, paragraphIndex });
     };
+    /**
+     * Quotations opening the paragraph with no words of attribution, given for now to the previous paragraph's
+     * speaker: `"It is wrong." "It is unfair," said Ann Jones.` makes them Ann Jones's once the next sentence is read.
+     */
+    let carried: { from: number; speaker: ResolvedSpeaker } | null = null;
 
     sentences.forEach((sentence, sentenceIndex) => {
       const tokens = sentenceTokens(text, paragraphTokens[paragraphIndex]!, sentence.start, sentence.end, sentence.spans);
@@ -324,6 +329,7 @@ export function extractQuotes(article: Article): Quote[] {
         const attributed = attribution ? resolveHere(attribution.phrase) : null;
         const bare = tokens.every((token) => token.kind !== 'word');
         const continued = bare ? (newSubject ?? lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
+        if (bare && sentenceIndex === 0 && !newSubject && !lastSpeaker && previousParagraphSpeaker) carried = { from: quotes.length, speaker: previousParagraphSpeaker };
         // Without attributing words, a quotation in a sentence about someone is theirs ("Corbett goes on to criticise "…"");
         // after a reporting participle (", saying "…"") it is the subject's whatever the subject is.
         const participle = tokens.findIndex((token) => REPORTING_PARTICIPLES.has(token.lower));
@@ -358,12 +364,22 @@ export function extractQuotes(article: Article): Quote[] {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), by, 'indirect');
         }
       }
+      if (carried && sentenceIndex === 1) {
+        // The sentence right after names who spoke: by a quotation's attribution, or as the subject of a sentence without one.
+        const named = sentence.spans.length > 0 ? said : subject && isNamed(subject) && subject.kind === 'person' && !said ? subject : null;
+        if (named && named.name !== carried.speaker.name) {
+          for (let q = carried.from; q < quotes.length; q += 1) {
+            if (quotes[q]!.speaker === carried.speaker.name) quotes[q] = { ...quotes[q]!, speaker: named.name, role: named.role };
+          }
+          said ??= named;
+        }
+      }
+      if (sentenceIndex >= 1) carried = null;
       newSubject = sentence.spans.length === 0 && !said && subject && isNamed(subject) ? subject : null;
       if (said) {
         memory.remember(said);
         lastSpeaker = said;
       }
-      // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
       // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
       if (subject && subject !== said && (isNamed(subject) || (subject.description && subject.kind === 'person'))) memory.remember(subject);
       if (said && subject !== said) memory.remember(said);

@@ -187,3 +187,15 @@ describe('extractQuotes: more shapes of attribution', () => {
     ])).toEqual([['As each day goes by, I get more input.', 'deputy commander of the brigade'], ['Abbas is a traitor', 'crowd'], ['It will simply work', 'Barack Obama']]);
   });
 });
+
+describe('extractQuotes: a paragraph that opens with a quotation and then names a new speaker', () => {
+  it('returns the speaker the paragraph names next, not the previous paragraph\'s', () => {
+    expect(speakers(['"We will win this," said Tom Smith.', '"It is wrong." "It is unfair to everyone here," said Ann Jones, the mayor.']))
+      .toEqual([['We will win this', 'Tom Smith'], ['It is wrong.', 'Ann Jones'], ['It is unfair to everyone here', 'Ann Jones']]);
+  });
+
+  it('returns the previous paragraph\'s speaker when the paragraph names no one new', () => {
+    expect(speakers(['"We will win this," said Tom Smith.', '"It is wrong." The council has not replied.']))
+      .toEqual([['We will win this', 'Tom Smith'], ['It is wrong.', 'Tom Smith']]);
+  });
+});
