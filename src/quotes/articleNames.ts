@@ -254,7 +254,8 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         // "Munster number 10", "September 11": not a person's name.
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
       }
-      if (phrase.words.some((word) => word.toLowerCase() === 'and')) {
+      // "Victoria Wood and David Jason" is two people; "Economy and Labour Minister Wolfgang Clement" is one.
+      if (named.some((word) => word.toLowerCase() === 'and')) {
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
       }
       const { gender: titleGender } = afterTitles(phrase.words);

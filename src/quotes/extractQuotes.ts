@@ -61,7 +61,8 @@ class SpeakerMemory {
       if (wanted === 'group' && speaker.kind !== 'person') return speaker;
       if (wanted === 'thing' && speaker.kind === 'organisation') return speaker;
     }
-    return null;
+    // "Microsoft has said it will …. In a statement, it added": a name that spoke of itself as "it".
+    return wanted === 'thing' ? this.organisation() : null;
   }
 
   /** Names read as people that spoke of themselves as "it" (see `saysOfItself`). */

@@ -46,7 +46,8 @@ function accordingTo(tokens: readonly Token[]): Attribution | null {
 function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution | null {
   let k = quoteIndex + 1;
   if (tokens[k]?.text === ',') k += 1;
-  if (isVerb(tokens[k])) {
+  // `"…" calling the Conservatives' win "…"`: a participle's object is no inverted speaker.
+  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing')) {
     const phrase = speakerAfter(tokens, k, tokens.length);
     // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.
     const clause = phrase?.kind === 'pronoun' && tokens[phrase.start + 1]?.kind === 'word';

@@ -27,7 +27,7 @@ export const REPORTING_VERBS = words(`
   agree agrees agreed quoted believe believes believed forecast forecasts reaffirm reaffirms reaffirmed
   slam slams slammed slate slates slated attack attacks attacked dismiss insist echo echoes echoed
   contend contends contended acknowledge concede admit mutter mutters muttered explain recount recounts recounted
-  advise advises advised elaborate elaborates elaborated chant chants chanted exclaim exclaims exclaimed plead pleads pleaded
+  proclaim proclaims proclaimed advise advises advised elaborate elaborates elaborated chant chants chanted exclaim exclaims exclaimed plead pleads pleaded
   assert asserts asserted affirm affirms affirmed
   wonder wonders wondered hope hopes hoped fear fears feared add adding saying insisting arguing warning
   claiming noting stressing explaining telling describing calling urging adding read reads

@@ -199,3 +199,22 @@ describe('extractQuotes: a paragraph that opens with a quotation and then names 
       .toEqual([['We will win this', 'Tom Smith'], ['It is wrong.', 'Tom Smith']]);
   });
 });
+
+describe('extractQuotes: titles with "and", "it" for a company, participles', () => {
+  it('returns one person for a title joined by "and" ("Economy and Labour Minister Wolfgang Clement"), and "he" for him', () => {
+    expect(speakers([
+      '"We are surprised," said economist Bernd Weidensteiner.',
+      'Economy and Labour Minister Wolfgang Clement called the dip "a very mild decline". He said he expected "a modest economic upswing".',
+    ])).toEqual([['We are surprised', 'Bernd Weidensteiner'], ['a very mild decline', 'Wolfgang Clement'], ['a modest economic upswing', 'Wolfgang Clement']]);
+  });
+
+  it('returns the company that spoke of itself as "it" for "it added"', () => {
+    expect(speakers(['Microsoft has said it will replace 14 million cables.', 'In a statement, it added: "In almost all instances, damage was contained."']))
+      .toEqual([['In almost all instances, damage was contained.', 'Microsoft']]);
+  });
+
+  it('returns the subject, not the object of a participle after a quotation ("…" calling X\'s win "…")', () => {
+    expect(speakers(['David Cameron hailed the result, calling the Conservatives\' overturning of the majority "the start of something different".']))
+      .toEqual([['the start of something different', 'David Cameron']]);
+  });
+});
