@@ -198,6 +198,8 @@ export function extractQuotes(article: Article): Quote[] {
   const memory = new SpeakerMemory();
   const quotes: Quote[] = [];
   let previousParagraphSpeaker: ResolvedSpeaker | null = null;
+  /** Who the article last said issued a statement, letter or release ("The Embassy warned in a statement …"). */
+  let documentIssuer: ResolvedSpeaker | null = null;
   /**
    * The named subject of the sentence just read when it reported no one's words (`Mr Blair went on to list his
    * achievements.`): a quotation standing alone right after it is theirs, not the last speaker's.
@@ -254,7 +256,7 @@ export function extractQuotes(article: Article): Quote[] {
       if (described) return { name: described, kind: 'person', gender: resolved.gender, role: resolved.role, description: true };
     }
     // "the statement said", "a statement said": the words of whoever the article last named.
-    if (DOCUMENT_NOUNS.has(head) && phrase.words.length <= 2) return memory.last() ?? resolved;
+    if (DOCUMENT_NOUNS.has(head) && phrase.words.length <= 2) return documentIssuer ?? memory.last() ?? resolved;
     // "the sixty-seven-year-old", "the American", "the world indoor champion": someone the article has already named.
     const aged = phrase.definite && (AGE_DESCRIPTION.test(head) || DEMONYMS.has(head) || head === 'champion');
     // "The deputy commander of the brigade advised …": a description that says whose it is stands for itself.
@@ -364,6 +366,11 @@ export function extractQuotes(article: Article): Quote[] {
         if (claim && by && holdsQuote && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), by, 'indirect');
         }
+      }
+      // "The Embassy has warned citizens in a statement …": "the statement" is theirs from now on.
+      const issuer = said ?? (subject && isNamed(subject) ? subject : null);
+      if (issuer && tokens.some((token, index) => DOCUMENT_NOUNS.has(token.lower) && ['a', 'an', 'its', 'their', 'his', 'her'].includes(tokens[index - 1]?.lower ?? ''))) {
+        documentIssuer = issuer;
       }
       if (carried && sentenceIndex === 1) {
         // The sentence right after names who spoke: by a quotation's attribution, or as the subject of a sentence without one.

@@ -30,6 +30,20 @@ function descriptorBeforeName(tokens: readonly Token[], index: number, end: numb
   return false;
 }
 
+/** "Hinting at …", "In a speech at …": a phrase that sets the scene, not a name. */
+const opensIntroduction = (token: Token | undefined): boolean =>
+  !isWord(token) || INTRODUCTIONS.has(token.lower) || token.lower.endsWith('ing') || (!token.capitalised && !DETERMINERS.has(token.lower));
+
+/** True when a role noun follows within two lower-case words from `index`: "prime minister", "senior aid official". */
+function roleNounWithin(tokens: readonly Token[], index: number, end: number): boolean {
+  for (let j = index; j < end && j - index < 3; j += 1) {
+    const token = tokens[j]!;
+    if (!isWord(token) || token.capitalised || NP_STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower)) return false;
+    if (isRoleNoun(token.lower)) return j > index && !tokens[j + 1]?.capitalised;
+  }
+  return false;
+}
+
 /** Longest aside between dashes skipped between a subject and its verb. */
 const MAX_ASIDE_TOKENS = 14;
 
@@ -204,6 +218,14 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   // "Retailers across the U.S. said", "Analysts in London said": the place says where the speakers are, not who.
   const placed = result.kind === 'name' ? speakersBeforePlace(tokens, chunkStart, phrase.start) : null;
   if (placed) return placed;
+  // "The United States Embassy in New Delhi, India has warned": the country ends the place, not the speaker's name.
+  if (isComma(tokens[chunkStart - 1]) && isPlaceChunk(tokens, [chunkStart, i + 1]) && !isAcronym(tokens[chunkStart]!.text) &&
+    !opensIntroduction(tokens[previousComma(tokens, chunkStart - 1, bound) + 1])) {
+    const before = previousComma(tokens, chunkStart - 1, bound) + 1;
+    const at = tokens.slice(before, chunkStart - 1).findLastIndex((token) => token.lower === 'in' || token.lower === 'at') + before;
+    const placed = at > before ? nameChunk(tokens, [before, at], false) : null;
+    if (placed) return placed;
+  }
   // "Professor Ian Lowe from the Australian Conservation Foundation said": the person speaks, not where they work.
   const affiliated = result.kind === 'name' ? personBeforeAffiliation(tokens, chunkStart, phrase.start) : null;
   if (affiliated) {
@@ -277,6 +299,11 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
   }
   // "Shortly afterwards …": an adverb opening the sentence is no name.
   while (isWord(tokens[i]) && tokens[i]!.capitalised && tokens[i]!.lower.endsWith('ly') && isWord(tokens[i + 1]) && !tokens[i + 1]!.capitalised) i += 1;
+  // "Conversely, Democrat Barbara Boxer …": an adverb and its comma.
+  if (isWord(tokens[i]) && tokens[i]!.capitalised && tokens[i]!.lower.endsWith('ly') && isComma(tokens[i + 1])) {
+    i += 2;
+    skipConjunctions();
+  }
   const first = tokens[i];
   if (!first || !isWord(first)) return null;
   if (PRONOUNS.has(first.lower)) {
@@ -323,6 +350,8 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
       // "the British government", "the Syrian army": the capitalised word qualifies the organisation.
       i += 1;
       break;
+    } else if (sawCapital && !isRoleNoun(token.lower) && roleNounWithin(tokens, i, end)) {
+      // "said Greek prime minister", "said a Western diplomat": the description runs on to its role noun.
     } else if (sawCapital && isRoleNoun(token.lower) && !tokens[i + 1]?.capitalised) {
       // "the WSIS spokesman", "U.S. officials": the description ends with its head noun.
       i += 1;

@@ -84,6 +84,7 @@ export const VERB_FILLERS = words(`
 
 /** Words that cannot be part of a speaker's noun phrase: where a backward scan for the subject stops. */
 export const NP_STOP_WORDS = words(`
+  according
   that which who whom whose when while where whether because as if after before since until although though
   but or nor so than to in on at by with from into onto upon about over under for of against between through
   during without within among amid across per via is was were are be been being has have had do does did
@@ -116,6 +117,7 @@ export const TITLES = words(`
 
 /** Nouns that describe a person by what they do: "the Two Ronnies star", "a Treasury spokesperson". */
 export const ROLE_NOUNS = words(`
+  diplomat envoy negotiator
   counsel counselor counsellor
   billionaire tycoon magnate mogul entrepreneur philanthropist
   spokesman spokeswoman spokesperson star comedian actor actress singer rapper model presenter host author writer

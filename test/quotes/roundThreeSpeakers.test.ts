@@ -218,3 +218,24 @@ describe('extractQuotes: titles with "and", "it" for a company, participles', ()
       .toEqual([['the start of something different', 'David Cameron']]);
   });
 });
+
+describe('extractQuotes: statements, places and adverbs around the subject', () => {
+  it('returns the issuer of "a statement" for "the statement", not a place named on the way', () => {
+    expect(speakers([
+      'The United States Embassy in New Delhi, India has warned citizens in a statement on its website that attacks may come.',
+      '"The Embassy has learned of plans to attack," said the statement.',
+    ])).toEqual([['The Embassy has learned of plans to attack', 'United States Embassy']]);
+  });
+
+  it('returns the subject after an opening adverb and a description running on to its role noun', () => {
+    expect(speakers([
+      'Conversely, Democrat Barbara Boxer of California questioned it, stating, "The people have the right to ask."',
+      '"The moment has come," said Greek prime minister George Papandreou.',
+    ])).toEqual([['The people have the right to ask.', 'Barbara Boxer'], ['The moment has come', 'George Papandreou']]);
+  });
+
+  it('returns the organisation named by an acronym after an opening participle phrase ("Hinting at …, NIESR said")', () => {
+    expect(speakers(['Hinting at better times for UK exporters, NIESR said the euro zone "is expected to pick up speed".']))
+      .toEqual([['is expected to pick up speed', 'NIESR']]);
+  });
+});
