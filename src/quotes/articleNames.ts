@@ -1,9 +1,10 @@
 import type { Article } from '../corpus/types.js';
 import { withoutCreditWords } from '../corpus/credits.js';
 import type { SpeakerPhrase } from './findSpeakerPhrase.js';
+import { isBareTitle } from './bareTitle.js';
 import { foldName } from './speakerName.js';
-import { tokenize, type Token } from './tokenize.js';
-import { DETERMINERS, GENDERED_TITLES, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import { isNameWord, tokenize, type Token } from './tokenize.js';
+import { DETERMINERS, GENDERED_TITLES, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 /** A speaker resolved against the article: the fullest name the article gives, and what kind of speaker it is. */
 export interface ResolvedSpeaker {
@@ -29,6 +30,9 @@ const MAX_ROLE_TOKENS = 14;
 /** Words that make a would-be appositive a clause ("…, an attorney, has responded"). */
 const CLAUSE_WORDS = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'said', 'says', 'told', 'feel', 'feels', 'felt', 'think', 'thinks', 'who', 'which']);
 
+/** A name word folded for matching, without a joined Arabic article: "al-Maliki" and "Maliki" are one surname. */
+const nameFold = (word: string): string => foldName(word).replace(/^(?:al|el) /u, '');
+
 const stripTitle = (word: string): string => word.toLowerCase().replace(/\.$/, '');
 /** "Major-General", "Lieutenant-Colonel": a title made of titles. */
 const isTitle = (word: string): boolean => {
@@ -52,6 +56,20 @@ function afterTitles(words: readonly string[]): { words: string[]; gender: 'male
 const isOrganisation = (words: readonly string[]): boolean =>
   words.some((word) => ORGANISATION_WORDS.has(word.toLowerCase())) || (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!));
 
+/** Titles that are also common surnames: "Jason King", "John Major", "Julie Bishop". */
+const TITLE_SURNAMES = new Set(['king', 'major', 'bishop', 'marshal', 'judge', 'prince', 'pope', 'dean']);
+
+/**
+ * "Jason King" is a person, "Australian King" and "Prime Minister" are not: a title-surname after a first name
+ * that is neither a title, a qualifier of one, nor a nationality.
+ */
+function titleAsSurname(words: readonly string[]): boolean {
+  const last = stripTitle(words[words.length - 1] ?? '');
+  const before = words[words.length - 2];
+  return words.length >= 2 && TITLE_SURNAMES.has(last) && before !== undefined && !isBareTitle(words.join(' ')) &&
+    !isTitle(before) && !/(?:an|ish|ese|i)$/u.test(before.toLowerCase());
+}
+
 /** Words that join the parts of an organisation's name but never a person's. */
 const SPLITS_PERSON = new Set(['of', 'for', 'and', 'the', 'on', '&', 'at', 'with', 'from']);
 
@@ -68,9 +86,25 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
     const role = index === 0 && ROLE_NOUNS.has(stripTitle(word)) && words.length >= 3;
     if ((isTitle(word) || role) && index < words.length - 1) lastTitle = index;
   });
+  // "Leader of the Australian Greens Bob Brown", "Secretary of State Condoleezza Rice": the last two words are the
+  // person, after the title and what it is of.
+  const linked = words.findLastIndex((word) => ['of', 'for', 'the'].includes(word));
+  if (isTitle(words[0]!) && ['of', 'for'].includes(words[1] ?? '') && linked > 0 && words.length - linked - 1 >= 3) {
+    const person = words.slice(-2);
+    if (person.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isTitle(word) && !ORGANISATION_WORDS.has(word.toLowerCase()))) {
+      return { words: person, role: words.slice(0, -2).join(' '), organisation: false };
+    }
+  }
   if (lastTitle >= 0) {
     const rest = words.slice(lastTitle + 1);
     if (!isOrganisation(rest) && !rest.some((word) => SPLITS_PERSON.has(word.toLowerCase()))) return { words: rest, role: null, organisation: false };
+  }
+  // "National Security Council Frederick Jones": a person's name after the organisation they speak for.
+  const lastOrganisationWord = words.findLastIndex((word) => ORGANISATION_WORDS.has(word.toLowerCase()));
+  const after = words.slice(lastOrganisationWord + 1);
+  if (lastOrganisationWord > 0 && after.length >= 2 && after.length <= 3 &&
+    after.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isTitle(word) && !SPLITS_PERSON.has(word.toLowerCase()) && !NP_STOP_WORDS.has(word.toLowerCase()))) {
+    return { words: after, role: words.slice(0, lastOrganisationWord + 1).join(' '), organisation: false };
   }
   const connector = words.findIndex((word) => SPLITS_PERSON.has(word.toLowerCase()) && word.toLowerCase() !== 'and');
   const first = connector > 0 ? words.slice(0, connector) : [...words];
@@ -139,6 +173,8 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
     return initials(joined) === acronym ? `${before.words.join(' ')}, ${words.join(' ')}` : words.join(' ');
   };
   const roles = new Map<string, string>();
+  /** "Raed" for Raed Jarrar: first names of the people named in full, null when two people share one. */
+  const firstNames = new Map<string, string[] | null>();
   const genders = new Map<string, 'male' | 'female'>();
   const standfirst = article.standfirst ?? '';
   const tokenised = [
@@ -149,7 +185,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
     for (const run of capitalisedRuns(tokens)) {
       const { words, gender } = isOrganisation(run.words) ? { words: run.words, gender: null } : afterTitles(run.words);
       const key = foldName(words.join(' '));
-      if (gender) genders.set(foldName(words[words.length - 1]!), gender);
+      if (gender) genders.set(nameFold(words[words.length - 1]!), gender);
       if (tokens[run.end]?.text === '(' && tokens[run.end + 2]?.text === ')') {
         const acronym = tokens[run.end + 1]!.text;
         if (/^[\p{Lu}&]{2,}$/u.test(acronym)) acronyms.set(acronym, withCommaPart(words, acronym, previousRun));
@@ -162,18 +198,26 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       }
       // Every part of the run between connectors can be a person ("Victoria Wood and David Jason").
       let part: string[] = [];
+      let afterTitleLink = false;
       for (const word of [...run.words, '&']) {
         if (!SPLITS_PERSON.has(word.toLowerCase())) {
           part.push(word);
           continue;
         }
-        const person = afterTitles(part).words;
+        // "Leader of the Australian Greens Bob Brown": after a title's "of", the last two words are the person.
+        const person = afterTitleLink && part.length >= 3 ? part.slice(-2) : afterTitles(part).words;
+        if (part.length > 0) afterTitleLink = part.length === 1 && isTitle(part[0]!) && ['of', 'for'].includes(word.toLowerCase());
         // "Australian Prime Minister": a name never ends with a title.
-        const endsWithTitle = TITLES.has(stripTitle(person[person.length - 1] ?? ''));
+        const endsWithTitle = TITLES.has(stripTitle(person[person.length - 1] ?? '')) && !titleAsSurname(person);
         if (!isOrganisation(person) && !endsWithTitle && person.length >= 2 && person.length <= 4) {
-          const surname = foldName(person[person.length - 1]!);
+          const surname = nameFold(person[person.length - 1]!);
           const known = fullest.get(surname);
           if (!known || known.length < person.length) fullest.set(surname, person);
+          const given = nameFold(person[0]!);
+          const same = firstNames.get(given);
+          // A first name shared by two people names neither.
+          if (same === undefined || (same !== null && same.join(' ') === person.join(' '))) firstNames.set(given, person);
+          else if (same !== null && !person.join(' ').endsWith(same.join(' ')) && !same.join(' ').endsWith(person.join(' '))) firstNames.set(given, null);
         }
         part = [];
       }
@@ -206,20 +250,26 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         const name = expanded ?? fuller ?? written;
         return { name, kind: 'organisation', gender: null, role: phrase.role ?? roles.get(foldName(name)) ?? null, description: false };
       }
-      if (named.length === 0 || named.some((word) => !/^\p{Lu}/u.test(word) && !NAME_PARTICLES.has(word))) {
+      if (named.length === 0 || named.some((word) => !isNameWord(word) && !NAME_PARTICLES.has(word))) {
         // "Munster number 10", "September 11": not a person's name.
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
       }
-      if (phrase.words.some((word) => word.toLowerCase() === 'and')) {
+      // "Victoria Wood and David Jason" is two people; "Economy and Labour Minister Wolfgang Clement" is one.
+      if (named.some((word) => word.toLowerCase() === 'and')) {
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
       }
       const { gender: titleGender } = afterTitles(phrase.words);
-      const surname = foldName(named[named.length - 1]!);
+      const surname = nameFold(named[named.length - 1]!);
       const candidate = fullest.get(surname);
-      const folded = named.map((word) => foldName(word));
+      const folded = named.map(nameFold);
       const fits = candidate && candidate.length >= named.length &&
-        folded.every((word, index) => foldName(candidate[candidate.length - named.length + index]!) === word);
-      const words = fits ? candidate : named;
+        folded.every((word, index) => nameFold(candidate[candidate.length - named.length + index]!) === word);
+      // "Australian Greens Bob Brown" when the article's person is Bob Brown: the words before are not the name.
+      const within = !fits && candidate && candidate.length >= 2 && candidate.length < named.length &&
+        candidate.every((word, index) => nameFold(word) === folded[named.length - candidate.length + index]);
+      // "Raed said": a first name alone is the one person the article named in full with it.
+      const byFirstName = !fits && named.length === 1 ? firstNames.get(nameFold(named[0]!)) : undefined;
+      const words = fits || within ? candidate : (byFirstName ?? named);
       const name = words.join(' ');
       return {
         name,

@@ -25,9 +25,16 @@ const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'com
 /** Nationalities used as a description of one person: "said the American". */
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
-const ORGANISATION_HEADS = new Set(['company', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
+const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
 /** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
 const AGE_DESCRIPTION = /-year-old$/u;
+/** Longest definite description ("the intelligence officer") read as an unnamed speaker introduced before. */
+const MAX_REFERRING_WORDS = 3;
+/** Words that tie a description to whose it is: "the deputy commander of the brigade". */
+const DESCRIPTION_LINKS = new Set(['of', 'for', 'at']);
+/** What speaks for its owner: "his office", "her campaign". */
+const SPEAKS_FOR_OWNER = new Set(['office', 'campaign', 'camp', 'administration', 'government']);
+const OWNER_PRONOUNS = new Map([['his', 'he'], ['her', 'she'], ['its', 'it'], ['their', 'they']]);
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
@@ -54,7 +61,8 @@ class SpeakerMemory {
       if (wanted === 'group' && speaker.kind !== 'person') return speaker;
       if (wanted === 'thing' && speaker.kind === 'organisation') return speaker;
     }
-    return null;
+    // "Microsoft has said it will …. In a statement, it added": a name that spoke of itself as "it".
+    return wanted === 'thing' ? this.organisation() : null;
   }
 
   /** Names read as people that spoke of themselves as "it" (see `saysOfItself`). */
@@ -190,19 +198,48 @@ export function extractQuotes(article: Article): Quote[] {
   const memory = new SpeakerMemory();
   const quotes: Quote[] = [];
   let previousParagraphSpeaker: ResolvedSpeaker | null = null;
+  /** Who the article last said issued a statement, letter or release ("The Embassy warned in a statement …"). */
+  let documentIssuer: ResolvedSpeaker | null = null;
+  /**
+   * The named subject of the sentence just read when it reported no one's words (`Mr Blair went on to list his
+   * achievements.`): a quotation standing alone right after it is theirs, not the last speaker's.
+   */
+  let newSubject: ResolvedSpeaker | null = null;
 
   // Read only when a description needs it: most articles name their speakers outright.
   let introductions: Introductions | null = null;
   /** Where the sentence being read ends: a description stands for someone introduced before that. */
   let readUpTo = 0;
 
+  /** The first person of `X and Y`, when both parts name people; null otherwise. */
+  const firstOfCoordinated = (found: SpeakerPhrase): ResolvedSpeaker | null => {
+    const and = found.words.findIndex((word) => word.toLowerCase() === 'and');
+    if (and <= 0 || and === found.words.length - 1) return null;
+    const part = (words: string[]): ResolvedSpeaker => names.resolve({ ...found, text: words.join(' '), words, acronym: null });
+    const left = part(found.words.slice(0, and));
+    const right = part(found.words.slice(and + 1));
+    // "Russia and China" are no people: each part must be a person named in full somewhere in the article.
+    const person = (speaker: ResolvedSpeaker) => speaker.kind === 'person' && !speaker.description && speaker.name.includes(' ');
+    return person(left) && person(right) ? left : null;
+  };
+
   const resolve = (found: SpeakerPhrase | null): ResolvedSpeaker | null => {
     if (!found) return null;
     if (found.kind === 'pronoun') return memory.pronoun(found.text);
+    // "his office said", "her campaign said": they speak for the one "his" or "her" stands for.
+    const owner = found.possessor && found.words.length === 1 && SPEAKS_FOR_OWNER.has(found.words[0]!.toLowerCase())
+      ? memory.pronoun(OWNER_PRONOUNS.get(found.possessor) ?? '')
+      : null;
+    if (owner) return owner;
+    // "Prime Minister John Key and Finance Minister Bill English said": the first of the people named.
+    const first = found.kind === 'name' ? firstOfCoordinated(found) : null;
+    if (first) return first;
     const phrase = nameAfterDescription(found);
     const resolved = names.resolve(phrase);
     // A capitalised title alone ("Prime Minister", "the President", "Ms."); "a spokesman" stays a description.
-    const bare = phrase.kind === 'name' && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
+    // "King says" in an article that named Jason King: a surname that is also a title is the person.
+    const surnameOfNamed = resolved.kind === 'person' && resolved.name !== phrase.text && resolved.name.includes(' ') && !isBareTitle(resolved.name);
+    const bare = phrase.kind === 'name' && !surnameOfNamed && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
     // "the harbour master", "the security firm", "the Prime Minister": the one the article introduced that way.
     if (bare || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
       introductions ??= collectIntroductions(article, paragraphTokens, names);
@@ -210,12 +247,22 @@ export function extractQuotes(article: Article): Quote[] {
       if (introduced) return introduced;
     }
     const head = phrase.words[phrase.words.length - 1]!.toLowerCase();
+    // "A Labour spokesman said": someone new, as described; never someone named before.
+    if (phrase.indefinite && (bare || resolved.description)) return { ...resolved, kind: 'person', description: true };
+    // "the general said" after "a general in the Bolivian Air Force": the unnamed speaker introduced so.
+    if (phrase.definite && (bare || resolved.description) && phrase.words.length <= MAX_REFERRING_WORDS) {
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
+      const described = introductions.describedBefore(phrase.words, readUpTo);
+      if (described) return { name: described, kind: 'person', gender: resolved.gender, role: resolved.role, description: true };
+    }
     // "the statement said", "a statement said": the words of whoever the article last named.
-    if (DOCUMENT_NOUNS.has(head) && phrase.words.length <= 2) return memory.last() ?? resolved;
+    if (DOCUMENT_NOUNS.has(head) && phrase.words.length <= 2) return documentIssuer ?? memory.last() ?? resolved;
     // "the sixty-seven-year-old", "the American", "the world indoor champion": someone the article has already named.
     const aged = phrase.definite && (AGE_DESCRIPTION.test(head) || DEMONYMS.has(head) || head === 'champion');
+    // "The deputy commander of the brigade advised …": a description that says whose it is stands for itself.
+    const linked = phrase.words.some((word) => DESCRIPTION_LINKS.has(word.toLowerCase()));
     // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
-    if (((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
+    if (!linked && ((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
       const named = memory.person(resolved.gender);
       if (named || bare) return named;
     }
@@ -236,15 +283,31 @@ export function extractQuotes(article: Article): Quote[] {
     const push = (quote: string, speaker: ResolvedSpeaker | null, kind: QuoteKind) => {
       quotes.push({ quote, speaker: speaker?.name ?? null, role: speaker?.role ?? null, kind, articleId: article.id, paragraphIndex });
     };
+    /**
+     * Quotations opening the paragraph with no words of attribution, given for now to the previous paragraph's
+     * speaker: `"It is wrong." "It is unfair," said Ann Jones.` makes them Ann Jones's once the next sentence is read.
+     */
+    let carried: { from: number; speaker: ResolvedSpeaker } | null = null;
 
     sentences.forEach((sentence, sentenceIndex) => {
       const tokens = sentenceTokens(text, paragraphTokens[paragraphIndex]!, sentence.start, sentence.end, sentence.spans);
       readUpTo = position(paragraphIndex, sentence.end);
-      const subject = resolve(sentenceSubject(tokens));
+      const subjectPhrase = sentenceSubject(tokens);
+      const subject = resolve(subjectPhrase);
+      /**
+       * `Pinola said …, which he said he finds "…"`: "he" or "she" after the sentence's own named subject is that
+       * person, not whoever an earlier sentence named.
+       */
+      const resolveHere = (found: SpeakerPhrase): ResolvedSpeaker | null => {
+        const wanted = found.kind === 'pronoun' ? PRONOUNS.get(found.text) : undefined;
+        const own = (wanted === 'male' || wanted === 'female') && subject?.kind === 'person' && isNamed(subject) && subjectPhrase !== null &&
+          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted);
+        return own ? subject : resolve(found);
+      };
       let said: ResolvedSpeaker | null = null;
       if (sentence.spans.length === 0) {
         const claim = findReportedClaim(tokens);
-        said = claim ? resolve(claim.phrase) : null;
+        said = claim ? resolveHere(claim.phrase) : null;
         if (claim && said && saysOfItself(tokens, claim.from, claim.verbIndex, said)) memory.speaksOfItselfAsIt(said);
         if (claim && said) {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), said, 'indirect');
@@ -266,9 +329,10 @@ export function extractQuotes(article: Article): Quote[] {
       } else {
         claimant = null;
         const attribution = findAttribution(tokens);
-        const attributed = attribution ? resolve(attribution.phrase) : null;
+        const attributed = attribution ? resolveHere(attribution.phrase) : null;
         const bare = tokens.every((token) => token.kind !== 'word');
-        const continued = bare ? (lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
+        const continued = bare ? (newSubject ?? lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
+        if (bare && sentenceIndex === 0 && !newSubject && !lastSpeaker && previousParagraphSpeaker) carried = { from: quotes.length, speaker: previousParagraphSpeaker };
         // Without attributing words, a quotation in a sentence about someone is theirs ("Corbett goes on to criticise "…"");
         // after a reporting participle (", saying "…"") it is the subject's whatever the subject is.
         const participle = tokens.findIndex((token) => REPORTING_PARTICIPLES.has(token.lower));
@@ -284,7 +348,10 @@ export function extractQuotes(article: Article): Quote[] {
           if (!/[\p{L}\p{N}]{2}/u.test(content) || isNamingQuote(tokens, index, content)) return;
           const kind = kindOf(tokens, index, content);
           // `William Hill's "overwhelming evidence" came … when callers asked`: the owner, unless attributed before it.
-          const owner = kind === 'partial' && (!attribution || attribution.verbIndex > index) ? possessiveBefore(tokens, index, resolve) : null;
+          const owned = kind === 'partial' && (!attribution || attribution.verbIndex > index) ? possessiveBefore(tokens, index, resolve) : null;
+          // `Caroline Lucas welcomed Tony Blair's "courage"`: an owner after a named subject is what the subject speaks of.
+          const subjectSpeaks = subjectPhrase !== null && subject !== null && isNamed(subject) && subjectPhrase.start < index - 1 && owned?.name !== subject.name;
+          const owner = subjectSpeaks ? null : owned;
           const speaker = owner ?? (attribution ? attributed : (continued ?? fallback));
           if (!speaker && !attribution && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
           push(content, speaker, kind);
@@ -293,18 +360,36 @@ export function extractQuotes(article: Article): Quote[] {
         said = attributed ?? said;
         // `Jones said that the service was an "essential link"`: the reported claim around a partial quotation.
         const claim = findReportedClaim(tokens);
-        const by = claim ? (resolve(claim.phrase) ?? said) : null;
+        const by = claim ? (resolveHere(claim.phrase) ?? said) : null;
         // A claim before "X said" must hold the quotation: `In a speech, X said: "…"` opens with no claim.
         const holdsQuote = claim !== null && (claim.from > claim.verbIndex || tokens.slice(claim.from, claim.to).some((token) => token.kind === 'quote'));
         if (claim && by && holdsQuote && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), by, 'indirect');
         }
       }
+      // "The Embassy has warned citizens in a statement …": "the statement" is theirs from now on.
+      const issuer = said ?? (subject && isNamed(subject) ? subject : null);
+      if (issuer && tokens.some((token, index) => DOCUMENT_NOUNS.has(token.lower) && ['a', 'an', 'its', 'their', 'his', 'her'].includes(tokens[index - 1]?.lower ?? ''))) {
+        documentIssuer = issuer;
+      }
+      if (carried && sentenceIndex === 1) {
+        // The sentence right after names who spoke: by a quotation's attribution, or as the subject of a sentence without one.
+        const named = sentence.spans.length > 0 ? said : subject && isNamed(subject) && subject.kind === 'person' && !said ? subject : null;
+        if (named && named.name !== carried.speaker.name) {
+          for (let q = carried.from; q < quotes.length; q += 1) {
+            if (quotes[q]!.speaker === carried.speaker.name) quotes[q] = { ...quotes[q]!, speaker: named.name, role: named.role };
+          }
+          said ??= named;
+        }
+      }
+      if (sentenceIndex >= 1) carried = null;
+      newSubject = sentence.spans.length === 0 && !said && subject && isNamed(subject) ? subject : null;
       if (said) {
         memory.remember(said);
         lastSpeaker = said;
       }
-      if (subject && subject !== said && isNamed(subject)) memory.remember(subject);
+      // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
+      if (subject && subject !== said && (isNamed(subject) || (subject.description && subject.kind === 'person'))) memory.remember(subject);
       if (said && subject !== said) memory.remember(said);
     });
     previousParagraphSpeaker = lastSpeaker;

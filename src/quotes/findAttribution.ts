@@ -46,19 +46,36 @@ function accordingTo(tokens: readonly Token[]): Attribution | null {
 function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution | null {
   let k = quoteIndex + 1;
   if (tokens[k]?.text === ',') k += 1;
-  if (isVerb(tokens[k])) {
+  // `"…" calling the Conservatives' win "…"`: a participle's object is no inverted speaker.
+  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing')) {
     const phrase = speakerAfter(tokens, k, tokens.length);
-    if (phrase) return { phrase, verbIndex: k };
+    // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.
+    const clause = phrase?.kind === 'pronoun' && tokens[phrase.start + 1]?.kind === 'word';
+    if (phrase && !clause) return { phrase, verbIndex: k };
   }
   for (let v = k; v < tokens.length && v - k <= MAX_WORDS_AFTER_QUOTE; v += 1) {
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
+    // `"…," Jarrar was told`: the subject heard the words; whoever said them is not named here.
+    if (isPassiveHearing(tokens, v)) break;
     const phrase = subjectBefore(tokens, v, k);
     if (phrase) return { phrase, verbIndex: v };
     break;
   }
   return null;
+}
+
+/** Words opening a clause of time, cause or condition. */
+const SUBORDINATORS = new Set(['after', 'when', 'because', 'before', 'since', 'while', 'until', 'although', 'though', 'if', 'once']);
+
+/** Verbs whose passive subject is the one spoken to: `X was told`, `X was asked`. */
+const HEARING_VERBS = new Set(['told', 'asked', 'warned', 'informed', 'reminded', 'assured', 'advised']);
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
+
+/** `X was told`: the verb at `index` is passive, so its subject is the hearer, not the speaker. */
+function isPassiveHearing(tokens: readonly Token[], index: number): boolean {
+  return HEARING_VERBS.has(tokens[index]!.lower) && PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '');
 }
 
 /** `X said: "…"`, `X told Y on Sunday: "…"`: the last reporting verb shortly before the quotation. */
@@ -97,8 +114,10 @@ function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<strin
   for (let v = 0; v < tokens.length; v += 1) {
     const token = tokens[v]!;
     if (token.kind === 'quote') bound = v + 1;
-    if (token.kind !== 'word' || token.capitalised || !verbs.has(token.lower)) continue;
+    if (token.kind !== 'word' || token.capitalised || !verbs.has(token.lower) || isPassiveHearing(tokens, v)) continue;
     const phrase = subjectBefore(tokens, v, bound);
+    // `"…," Jarrar was told after he complained`: a verb in a clause of time or cause reports no quotation.
+    if (phrase && SUBORDINATORS.has(tokens[phrase.start - 1]?.lower ?? '')) continue;
     if (phrase) return { phrase, verbIndex: v };
   }
   return null;
@@ -170,7 +189,7 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   }
   for (let v = 0; v < end; v += 1) {
     const token = tokens[v]!;
-    if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower)) continue;
+    if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower) || isPassiveHearing(tokens, v)) continue;
     // "their Grand Slam hopes", "the new rules": a plural noun unless a clause follows.
     if (NOUN_LIKE_VERBS.has(token.lower) && tokens[v + 1]?.lower !== 'that') continue;
     // "He declined comment … but said the firm would …": the coordinated verb's subject opens the sentence.

@@ -1,11 +1,12 @@
-import type { Token } from './tokenize.js';
+import { isBareTitle } from './bareTitle.js';
+import { isNameWord, type Token } from './tokenize.js';
 import {
   APPOSITIVE_ADVERBS, chunksBefore, describedChunk, isAcronym, isComma, isPlaceChunk, isRelativeChunk, isRoleChunk, isWord,
   joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
   type SpeakerPhrase,
 } from './nounPhrase.js';
 import {
-  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, ROLE_NOUNS, TITLES, VERB_FILLERS,
+  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, VERB_FILLERS,
 } from './vocabulary.js';
 
 export type { SpeakerPhrase } from './nounPhrase.js';
@@ -13,7 +14,7 @@ export type { SpeakerPhrase } from './nounPhrase.js';
 /** A capitalised adjective of place or language: "UK-based", "English-language", "Paris-born". */
 const HYPHEN_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 /** Lower-case words allowed between a capitalised adjective and the name they describe. */
-const MAX_DESCRIPTOR_WORDS = 3;
+const MAX_DESCRIPTOR_WORDS = 4;
 
 const isRoleNoun = (word: string): boolean => ROLE_NOUNS.has(word) || (word.endsWith('s') && ROLE_NOUNS.has(word.slice(0, -1)));
 
@@ -22,7 +23,23 @@ function descriptorBeforeName(tokens: readonly Token[], index: number, end: numb
   for (let j = index; j < end && j - index < MAX_DESCRIPTOR_WORDS; j += 1) {
     const token = tokens[j]!;
     if (!isWord(token) || NP_STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower)) return false;
+    // "Caroline Lucas welcomed Tony Blair's …": a verb, not a description of the next name.
+    if (!token.capitalised && (token.lower.endsWith('ed') || REPORTING_VERBS.has(token.lower))) return false;
     if (token.capitalised) return j > index && tokens[j + 1]?.capitalised === true;
+  }
+  return false;
+}
+
+/** "Hinting at …", "In a speech at …": a phrase that sets the scene, not a name. */
+const opensIntroduction = (token: Token | undefined): boolean =>
+  !isWord(token) || INTRODUCTIONS.has(token.lower) || token.lower.endsWith('ing') || (!token.capitalised && !DETERMINERS.has(token.lower));
+
+/** True when a role noun follows within two lower-case words from `index`: "prime minister", "senior aid official". */
+function roleNounWithin(tokens: readonly Token[], index: number, end: number): boolean {
+  for (let j = index; j < end && j - index < 3; j += 1) {
+    const token = tokens[j]!;
+    if (!isWord(token) || token.capitalised || NP_STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower)) return false;
+    if (isRoleNoun(token.lower)) return j > index && !tokens[j + 1]?.capitalised;
   }
   return false;
 }
@@ -54,6 +71,13 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
       continue;
     }
     const firstWord = tokens[chunk[0]]!.lower;
+    // "Toyota, in a statement posted on its website, said": an aside between the subject and its verb.
+    if (ASIDE_OPENERS.has(firstWord) && c + 1 < chunks.length) continue;
+    // "Jack Smit, from the West Australian-based group Project SafeCom, says": where the speaker works.
+    if (ROLE_LINKS.has(firstWord) && c + 1 < chunks.length) {
+      roles.push(joinTokens(tokens.slice(chunk[0], chunk[1])));
+      continue;
+    }
     // "MP for Henley-on-Thames", "director of County Securities Asia Ltd": a role, though it ends with a name.
     const titled = (TITLES.has(firstWord) || ROLE_NOUNS.has(firstWord)) && ROLE_LINKS.has(tokens[chunk[0] + 1]?.lower ?? '');
     const name = titled ? null : nameChunk(tokens, chunk, false);
@@ -86,6 +110,56 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
   const [from, to] = chunks[0]!;
   const phrase = nounPhraseEndingAt(tokens, from, to);
   return phrase && phrase.start === from ? toPhrase(tokens, phrase.start, to, phrase.acronym, null) : null;
+}
+
+/** Lower-case heads that a capitalised adjective of place qualifies: "the British government". */
+const ORGANISATION_HEADS = new Set(['government', 'ministry', 'army', 'military', 'police', 'embassy', 'parliament', 'navy', 'cabinet', 'administration', 'authorities', 'regime']);
+
+/** Words opening an aside between a subject and its verb: "X, in a statement, said", "X, speaking on radio, said". */
+const ASIDE_OPENERS = new Set(['in', 'on', 'during', 'speaking', 'writing', 'responding', 'asked', 'however', 'though', 'meanwhile', 'later', 'earlier']);
+
+/** Prepositions tying a person to where they work: "X from the Y", "X at Y", "X with Y". */
+const AFFILIATIONS = new Set(['from', 'at', 'with']);
+
+/** `Professor Ian Lowe from the Australian Conservation Foundation`: the person's name before the affiliation. */
+function personBeforeAffiliation(tokens: readonly Token[], from: number, nameStart: number): SpeakerPhrase | null {
+  const link = nameStart - 1;
+  if (link <= from || !AFFILIATIONS.has(tokens[link]!.lower) || !tokens[link - 1]?.capitalised) return null;
+  const person = nameChunk(tokens, [from, link], false);
+  return person && person.kind === 'name' && person.words.length >= 2 ? person : null;
+}
+
+/** Words joining a second verb to the first: "… and warned", "… but said". */
+const COORDINATORS = new Set(['and', 'but']);
+/** Prepositions of place only: the name after them is where the speakers are ("across the U.S."), never who. */
+const PLACE_PREPOSITIONS = new Set(['in', 'across', 'throughout', 'around', 'near', 'outside', 'inside', 'beyond']);
+
+/**
+ * The subject of the clause whose second verb follows the coordinator at `coordinator`: the subject of the words
+ * from `bound` (`He paused and said`, `Mr Brown issued a call for unity and warned`), or null when they have none.
+ */
+function coordinatedSubject(tokens: readonly Token[], bound: number, coordinator: number): SpeakerPhrase | null {
+  const phrase = sentenceSubject(tokens.slice(bound, coordinator));
+  return phrase ? { ...phrase, start: phrase.start + bound } : null;
+}
+
+/**
+ * `Retailers across the U.S.`: the plural noun or role before a preposition of place, when the name after it
+ * (from `nameStart`) is a place. Null when no such noun precedes it.
+ */
+function speakersBeforePlace(tokens: readonly Token[], from: number, nameStart: number): SpeakerPhrase | null {
+  let preposition = nameStart - 1;
+  if (preposition >= from && tokens[preposition]!.lower === 'the') preposition -= 1;
+  if (preposition <= from || !PLACE_PREPOSITIONS.has(tokens[preposition]!.lower)) return null;
+  const head = tokens[preposition - 1]!;
+  const noun = head.lower;
+  if (!isWord(head) || !(isRoleNoun(noun) || (noun.endsWith('s') && !noun.endsWith('ss') && !head.capitalised) || (head.capitalised && preposition - 1 === from && noun.endsWith('s')))) return null;
+  const phrase = nounPhraseEndingAt(tokens, from, preposition);
+  const result = phrase ? toPhrase(tokens, phrase.start, preposition, null, null) : null;
+  if (!result) return null;
+  // "Retailers" opening the sentence is capitalised by its place: a group, not a name.
+  if (result.words.slice(1).every((word) => !isNameWord(word))) result.kind = 'group';
+  return result;
 }
 
 /**
@@ -122,6 +196,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   }
   const last = tokens[i];
   if (i < bound || !last) return null;
+  // "Mr Brown issued a call for unity and warned …": a verb coordinated with an earlier one has the clause's subject.
+  if (isWord(last) && COORDINATORS.has(last.lower)) return coordinatedSubject(tokens, bound, i);
   if (isWord(last) && PRONOUNS.has(last.lower)) {
     return { kind: 'pronoun', text: last.lower, words: [last.lower], acronym: null, role: null, start: i, definite: false };
   }
@@ -139,11 +215,45 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   }
   // "the latest claims": a plural noun, not a verb.
   if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower)) return null;
+  // "Retailers across the U.S. said", "Analysts in London said": the place says where the speakers are, not who.
+  const placed = result.kind === 'name' ? speakersBeforePlace(tokens, chunkStart, phrase.start) : null;
+  if (placed) return placed;
+  // "The United States Embassy in New Delhi, India has warned": the country ends the place, not the speaker's name.
+  if (isComma(tokens[chunkStart - 1]) && isPlaceChunk(tokens, [chunkStart, i + 1]) && !isAcronym(tokens[chunkStart]!.text) &&
+    !opensIntroduction(tokens[previousComma(tokens, chunkStart - 1, bound) + 1])) {
+    const before = previousComma(tokens, chunkStart - 1, bound) + 1;
+    const at = tokens.slice(before, chunkStart - 1).findLastIndex((token) => token.lower === 'in' || token.lower === 'at') + before;
+    const placed = at > before ? nameChunk(tokens, [before, at], false) : null;
+    if (placed) return placed;
+  }
+  // "Professor Ian Lowe from the Australian Conservation Foundation said": the person speaks, not where they work.
+  const affiliated = result.kind === 'name' ? personBeforeAffiliation(tokens, chunkStart, phrase.start) : null;
+  if (affiliated) {
+    affiliated.role = joinTokens(tokens.slice(phrase.start - 1, i + 1));
+    return affiliated;
+  }
+  // "Kevin Rudd, Australian Opposition's foreign affairs spokesman said": a role without its closing comma.
+  // ("…, the sixty-five-year-old senior senator said" is a description standing for someone, not a role.)
+  // "Jack Smit, from the group Project SafeCom says": where the person before the comma works.
+  const endsWithTitle = TITLES.has(result.words[result.words.length - 1]!.toLowerCase().replace(/\.$/u, ''));
+  // "Mahmoud Abbas, President of the Palestinian National Authority said": a title of an organisation.
+  const titledOf = (TITLES.has(tokens[chunkStart]!.lower) || ROLE_NOUNS.has(tokens[chunkStart]!.lower)) && ROLE_LINKS.has(tokens[chunkStart + 1]?.lower ?? '');
+  const roleLike = result.kind !== 'name' || isBareTitle(result.text) || endsWithTitle || titledOf || ROLE_LINKS.has(tokens[chunkStart]!.lower);
+  if (isComma(tokens[chunkStart - 1]) && !DETERMINERS.has(tokens[chunkStart]!.lower) && roleLike &&
+    (isRoleChunk(tokens, chunkStart, i + 1) || ROLE_LINKS.has(tokens[chunkStart]!.lower))) {
+    const named = nameChunk(tokens, [previousComma(tokens, chunkStart - 1, bound) + 1, chunkStart - 1], false);
+    if (named && named.words.length >= 2) {
+      named.role = joinTokens(tokens.slice(chunkStart, i + 1));
+      return named;
+    }
+  }
   if (phrase.start > chunkStart) {
     const prefix = tokens.slice(chunkStart, phrase.start);
     if (isComma(tokens[chunkStart - 1]) && isRoleChunk(tokens, chunkStart, phrase.start + (result.kind === 'name' ? 0 : 0))) {
       // "Sherman Chao, analyst with Salomon Inc said": the name sits before the comma, the rest is his role.
-      const named = nameChunk(tokens, [previousComma(tokens, chunkStart - 1, bound) + 1, chunkStart - 1]);
+      // ("In Germany, Verband der Automobilindustrie executive director Klaus Braeunig said": a place is no one.)
+      const before = previousComma(tokens, chunkStart - 1, bound) + 1;
+      const named = INTRODUCTIONS.has(tokens[before]?.lower ?? '') ? null : nameChunk(tokens, [before, chunkStart - 1]);
       if (named) {
         named.role = joinTokens(tokens.slice(chunkStart, i + 1));
         return named;
@@ -189,6 +299,11 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
   }
   // "Shortly afterwards …": an adverb opening the sentence is no name.
   while (isWord(tokens[i]) && tokens[i]!.capitalised && tokens[i]!.lower.endsWith('ly') && isWord(tokens[i + 1]) && !tokens[i + 1]!.capitalised) i += 1;
+  // "Conversely, Democrat Barbara Boxer …": an adverb and its comma.
+  if (isWord(tokens[i]) && tokens[i]!.capitalised && tokens[i]!.lower.endsWith('ly') && isComma(tokens[i + 1])) {
+    i += 2;
+    skipConjunctions();
+  }
   const first = tokens[i];
   if (!first || !isWord(first)) return null;
   if (PRONOUNS.has(first.lower)) {
@@ -231,6 +346,12 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
       // connector inside a name
     } else if (sawCapital && descriptorBeforeName(tokens, i, end)) {
       // "Syrian border guard Ibrahim Brahim", "Polish newspaper Gazeta Wyborcza": the name follows its description.
+    } else if (sawCapital && ORGANISATION_HEADS.has(token.lower) && !tokens[i + 1]?.capitalised) {
+      // "the British government", "the Syrian army": the capitalised word qualifies the organisation.
+      i += 1;
+      break;
+    } else if (sawCapital && !isRoleNoun(token.lower) && roleNounWithin(tokens, i, end)) {
+      // "said Greek prime minister", "said a Western diplomat": the description runs on to its role noun.
     } else if (sawCapital && isRoleNoun(token.lower) && !tokens[i + 1]?.capitalised) {
       // "the WSIS spokesman", "U.S. officials": the description ends with its head noun.
       i += 1;
@@ -251,6 +372,22 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
   if (tokens[i]?.text === '(') {
     const close = tokens.findIndex((token, index) => index > i && index <= i + 6 && token.text === ')');
     if (close > 0) i = close + 1;
+  }
+  // "said the American Civil Liberties Union's senior legislative counsel, Christopher Anders": the name after the role.
+  // An owner's role: "the ACLU's senior legislative counsel".
+  let roleEnd = phraseEnd;
+  if (/['’]s$/u.test(tokens[phraseEnd - 1]?.text ?? '')) {
+    while (roleEnd < end && roleEnd - phraseEnd < MAX_DESCRIPTOR_WORDS && isWord(tokens[roleEnd]) && !tokens[roleEnd]!.capitalised) roleEnd += 1;
+  }
+  const last = tokens[roleEnd - 1];
+  if (isComma(tokens[roleEnd]) && isWord(last) && !last.capitalised && isRoleNoun(last.lower)) {
+    let nameEnd = roleEnd + 1;
+    while (nameEnd < end && isWord(tokens[nameEnd]) && tokens[nameEnd]!.capitalised) nameEnd += 1;
+    const closed = nameEnd >= end || !isWord(tokens[nameEnd]);
+    if (closed && nameEnd - roleEnd - 1 >= 2) {
+      const named = toPhrase(tokens, roleEnd + 1, nameEnd, null, joinTokens(tokens.slice(start, roleEnd)));
+      if (named) return named;
+    }
   }
   let role: string | null = null;
   if (isComma(tokens[i])) {

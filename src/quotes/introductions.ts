@@ -24,6 +24,36 @@ export interface Introductions {
    * `at` (see {@link position}), or null when the article introduced no one that way before `at`.
    */
   resolve(words: readonly string[], at: number): ResolvedSpeaker | null;
+  /**
+   * The unnamed speaker the article introduced before `at` as "a/an … <head>" ("a general in the Bolivian Air
+   * Force", "a BaFin spokeswoman"): the description's words ("general", "BaFin spokeswoman"), or null.
+   */
+  describedBefore(words: readonly string[], at: number): string | null;
+}
+
+/** Words read after "a"/"an" for an unnamed speaker's description. */
+const MAX_INDEFINITE_WORDS = 4;
+
+/** "a general in …", "a BaFin spokeswoman": each indefinite description ending in a role noun or title, in order. */
+function indefiniteDescriptions(paragraphTokens: readonly (readonly Token[])[]): { head: string; text: string; at: number }[] {
+  const found: { head: string; text: string; at: number }[] = [];
+  paragraphTokens.forEach((tokens, paragraphIndex) => {
+    tokens.forEach((token, index) => {
+      if (token.lower !== 'a' && token.lower !== 'an') return;
+      const kept: string[] = [];
+      for (let i = index + 1; i < tokens.length && kept.length < MAX_INDEFINITE_WORDS; i += 1) {
+        const word = tokens[i]!;
+        if (!isWordToken(word) || LINKS.has(word.lower) || NP_STOP_WORDS.has(word.lower)) break;
+        kept.push(word.text);
+        const head = lowerWord(word.text);
+        if ((ROLE_NOUNS.has(head) || TITLES.has(head)) && !tokens[i + 1]?.capitalised) {
+          found.push({ head, text: kept.join(' '), at: position(paragraphIndex, word.start) });
+          break;
+        }
+      }
+    });
+  });
+  return found;
 }
 
 /** Characters of one paragraph a position can address. */
@@ -36,7 +66,7 @@ const PARAGRAPH_STRIDE = 10_000_000;
 export const position = (paragraphIndex: number, offset: number): number => paragraphIndex * PARAGRAPH_STRIDE + offset;
 
 /** Nouns that stand for any company: "the company" is the firm, the airline or the drugmaker the article named. */
-const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
+const COMPANY_NOUNS = new Set(['company', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
 /** Organisations that are not companies: "the company" never stands for them. */
 const NOT_COMPANY = new Set([
   'ministry', 'department', 'government', 'union', 'party', 'council', 'court', 'police', 'army', 'parliament',
@@ -184,8 +214,19 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
     }
   });
   const entries = [...known.values()];
+  const indefinites = indefiniteDescriptions(paragraphTokens);
 
   return {
+    describedBefore(description: readonly string[], at: number): string | null {
+      const wanted = lowerWord(description[description.length - 1] ?? '');
+      // "the intelligence officer" after "a 14-year veteran intelligence officer": every word of it is in the introduction.
+      const modifiers = description.slice(0, -1).map(lowerWord);
+      return indefinites.findLast((entry) => {
+        if (entry.head !== wanted || entry.at >= at) return false;
+        const introduced = new Set(entry.text.split(' ').map(lowerWord));
+        return modifiers.every((word) => introduced.has(word));
+      })?.text ?? null;
+    },
     resolve(description: readonly string[], at: number): ResolvedSpeaker | null {
       const words = description.map(lowerWord).filter((word) => !DETERMINERS.has(word) && !POSSESSIVES.has(word) && !EMPTY_WORDS.has(word));
       const head = words[words.length - 1];

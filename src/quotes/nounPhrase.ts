@@ -1,4 +1,4 @@
-import type { Token } from './tokenize.js';
+import { isNameWord, type Token } from './tokenize.js';
 import { DETERMINERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 // The noun-phrase layer under the attribution rules: what a speaker phrase is, and how one is read from tokens.
@@ -20,7 +20,14 @@ export interface SpeakerPhrase {
   start: number;
   /** Opened by "the": a definite description ("the Tory leader") that may stand for someone named earlier. */
   definite: boolean;
+  /** Opened by "a"/"an": someone new ("a Labour spokesman"), never someone named earlier. */
+  indefinite?: boolean;
+  /** Opened by a possessive pronoun ("his office"): "his", "her", "its" or "their". */
+  possessor?: string | undefined;
 }
+
+/** Possessive pronouns that may open a speaker phrase: "his office", "their spokesman". */
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 
 /** A role longer than this is not an appositive but a clause. */
 const MAX_ROLE_TOKENS = 16;
@@ -148,8 +155,10 @@ export function toPhrase(tokens: readonly Token[], start: number, end: number, a
   const words = kept.filter(isWord).map((token) => token.text.replace(/['’]s$/u, ''));
   if (words.length === 0) return null;
   const text = joinTokens(kept).replace(/['’]s$/u, '');
-  const kind = words.some((word) => /^\p{Lu}/u.test(word)) ? 'name' : 'group';
-  return { kind, text, words, acronym, role, start, definite: tokens[start]?.lower === 'the' };
+  const kind = words.some(isNameWord) ? 'name' : 'group';
+  const determiner = tokens[start]?.lower;
+  const possessor = determiner !== undefined && POSSESSIVE_PRONOUNS.has(determiner) ? determiner : undefined;
+  return { kind, text, words, acronym, role, start, definite: determiner === 'the', indefinite: determiner === 'a' || determiner === 'an', possessor };
 }
 
 /**
@@ -181,7 +190,7 @@ export function nameChunk(tokens: readonly Token[], [from, to]: [number, number]
   if (to <= from) return null;
   const phrase = nounPhraseEndingAt(tokens, from, to);
   const lastWord = [...tokens.slice(from, to)].reverse().find(isWord);
-  if (phrase && lastWord && /^\p{Lu}/u.test(lastWord.text)) {
+  if (phrase && lastWord && isNameWord(lastWord.text)) {
     const prefix = tokens.slice(from, phrase.start);
     // "After the ruling Carla Ferstman": a short introductory phrase before the name is no part of it.
     const introductory = prefix.length > 1 && prefix.length <= 5 && prefix.every(isWord) && INTRODUCTORY_PREPOSITIONS.has(prefix[0]!.lower) &&
@@ -209,6 +218,9 @@ export function nameChunk(tokens: readonly Token[], [from, to]: [number, number]
 export function describedChunk(tokens: readonly Token[], [from, to]: [number, number]): SpeakerPhrase | null {
   let i = from;
   if (isWord(tokens[i]) && DETERMINERS.has(tokens[i]!.lower)) i += 1;
+  // "the deputy commander of the brigade": a lower-case word or two may qualify the role.
+  for (let skipped = 0; skipped < 2 && isWord(tokens[i]) && !tokens[i]!.capitalised && !ROLE_NOUNS.has(tokens[i]!.lower) &&
+    isWord(tokens[i + 1]) && !ROLE_LINKS.has(tokens[i + 1]!.lower) && !NP_STOP_WORDS.has(tokens[i]!.lower); skipped += 1) i += 1;
   if (isWord(tokens[i]) && ROLE_NOUNS.has(tokens[i]!.lower) && isWord(tokens[i + 1]) && ROLE_LINKS.has(tokens[i + 1]!.lower) && to - from <= 14) {
     let end = to;
     // Without the acronym in brackets at the end.
@@ -260,7 +272,7 @@ export function nameAfterDescription(phrase: SpeakerPhrase): SpeakerPhrase {
   while (first < words.length - 1 && LEADING_ADJECTIVE.test(words[first]!)) first += 1;
   let lastLower = -1;
   words.forEach((word, index) => {
-    if (index >= first && !/^\p{Lu}/u.test(word) && !NAME_CONNECTORS.has(word.toLowerCase())) lastLower = index;
+    if (index >= first && !isNameWord(word) && !NAME_CONNECTORS.has(word.toLowerCase())) lastLower = index;
   });
   const nameStart = lastLower >= 0 && lastLower < words.length - 1 ? lastLower + 1 : first;
   if (nameStart === 0) return phrase;

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/types.js';
 import { queryTerms, STOP_WORDS } from '../search/index.js';
-import { boundedDistance, foldTerm, words } from '../text/index.js';
+import { boundedDistance, foldTerm, foldText, words } from '../text/index.js';
 import { extractQuotes } from './extractQuotes.js';
 import { SpeakerDirectory, type SpeakerDirectoryData, type SpeakerSummary } from './speakerDirectory.js';
 import type { Quote } from './types.js';
@@ -74,7 +74,7 @@ function containsTerm(words: readonly string[], term: string): boolean {
 }
 
 /** The text layer's words of `text`, folded as the search index folds them. */
-const foldedWords = (text: string): string[] => words(text).map(foldTerm);
+const foldedWords = (text: string): string[] => words(text).map(foldTerm); // foldText(text), word by word
 
 /**
  * Every quotation of the coverage, searchable by its words ("who said …") and by speaker ("what did … say").
@@ -212,12 +212,14 @@ export class QuoteIndex {
       })
       .filter((candidate) => candidate.coverage >= minCoverage);
     if (candidates.length === 0) return [];
-    const fuse = new Fuse(candidates, { keys: ['quote.quote'], includeScore: true, ignoreLocation: true, threshold: 1 });
-    const fuzzy = new Map(fuse.search(query).map((result) => [result.item, result.score ?? 1]));
-    const phrase = foldedWords(query).join(' ');
-    return candidates
-      .map((candidate) => {
-        const exact = foldedWords(candidate.quote.quote).join(' ').includes(phrase) ? 0.2 : 0;
+    // Fuse compares the texts as the rest of the index folds them (foldText), not by its own normalisation.
+    const folded = candidates.map((candidate) => ({ candidate, text: foldText(candidate.quote.quote) }));
+    const fuse = new Fuse(folded, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 1, isCaseSensitive: true });
+    const phrase = foldText(query);
+    const fuzzy = new Map(fuse.search(phrase).map((result) => [result.item.candidate, result.score ?? 1]));
+    return folded
+      .map(({ candidate, text: foldedQuote }) => {
+        const exact = foldedQuote.includes(phrase) ? 0.2 : 0;
         const score = Math.min(1, candidate.coverage * 0.6 + (1 - (fuzzy.get(candidate) ?? 1)) * 0.2 + exact);
         return { quote: candidate.quote, article: this.#info(candidate.quote.articleId), score };
       })

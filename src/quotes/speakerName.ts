@@ -1,31 +1,18 @@
-import { TITLES } from './vocabulary.js';
-
-/** Names repeat across an article and a coverage: folding each once saves most of the work. */
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_SIZE = 50_000;
+import { foldText } from '../text/index.js';
+import { ORGANISATION_WORDS, TITLES } from './vocabulary.js';
 
 /**
- * Folds a name for comparison: accents removed, lower case, punctuation dropped, spaces collapsed.
+ * Folds a name for comparison: accents removed, lower case, punctuation dropped, spaces collapsed. The text layer's
+ * one normalisation ({@link foldText}), so that names and the quotations searched by text fold alike.
  *
  * @example
  * foldName('Alain  Juppé')
  * // => 'alain juppe'
  */
-export function foldName(name: string): string {
-  const cached = foldCache.get(name);
-  if (cached !== undefined) return cached;
-  if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
-  const folded = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/gu, '')
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  foldCache.set(name, folded);
-  return folded;
-}
+export const foldName = (name: string): string => foldText(name);
+
+/** Countries and their adjectives that qualify an organisation's name ("US", "UK", "British", "American"). */
+const COUNTRY_QUALIFIERS = new Set(['us', 'usa', 'uk', 'british', 'american', 'australian', 'canadian', 'french', 'german', 'eu', 'european', 'federal']);
 
 /**
  * The words of a name without leading titles ("Mr", "President", "Foreign Secretary"): the key under which one
@@ -43,6 +30,11 @@ export function speakerKey(name: string): string {
   const words = foldName(name).split(' ').filter((word) => word !== '');
   let start = 0;
   while (start < words.length - 1 && (TITLES.has(words[start]!) || words[start] === 'the')) start += 1;
+  // "U.S. Department of Homeland Security" is the Department of Homeland Security: a country before an organisation's
+  // own name of two words or more is no part of it ("British Airways" keeps its one word).
+  const country = words[start] === 'u' && words[start + 1] === 's' ? 2 : COUNTRY_QUALIFIERS.has(words[start] ?? '') ? 1 : 0;
+  const rest = words.slice(start + country);
+  if (country > 0 && rest.length >= 2 && rest.some((word) => ORGANISATION_WORDS.has(word))) start += country;
   // Middle initials do not split a person: "George W. Bush" is "George Bush".
   return words.slice(start).filter((word, index, kept) => word.length > 1 || index === 0 || index === kept.length - 1).join(' ');
 }

@@ -22,9 +22,20 @@ export interface Token {
 /** Initials and initialisms ("J", "L.F", "U.S"): their full stop does not end anything. */
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 
+/** A name after a joined lower-case Arabic article: "al-Maliki", "el-Baradei". */
+const ARTICLE_PREFIXED = /^(?:al|el)-\p{Lu}/u;
+
+/**
+ * True when a word can be part of a name: a capital first letter, or a joined Arabic article before one ("al-Sadr").
+ * @example isNameWord('al-Sadr') // => true
+ */
+export const isNameWord = (word: string): boolean => isCapital(word.charCodeAt(0), word);
+
 /** Upper-case first letter; the ASCII test first because it is by far the most common case. */
 function isCapital(code: number, word: string): boolean {
   if (code >= 65 && code <= 90) return true;
+  // "al-Sadr", "el-Baradei": an Arabic article joined to a capitalised name is part of the name.
+  if ((code === 97 || code === 101) && ARTICLE_PREFIXED.test(word)) return true;
   if (code < 128) return false;
   return /^\p{Lu}/u.test(word);
 }

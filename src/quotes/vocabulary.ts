@@ -27,6 +27,8 @@ export const REPORTING_VERBS = words(`
   agree agrees agreed quoted believe believes believed forecast forecasts reaffirm reaffirms reaffirmed
   slam slams slammed slate slates slated attack attacks attacked dismiss insist echo echoes echoed
   contend contends contended acknowledge concede admit mutter mutters muttered explain recount recounts recounted
+  proclaim proclaims proclaimed advise advises advised elaborate elaborates elaborated chant chants chanted exclaim exclaims exclaimed plead pleads pleaded
+  assert asserts asserted affirm affirms affirmed
   wonder wonders wondered hope hopes hoped fear fears feared add adding saying insisting arguing warning
   claiming noting stressing explaining telling describing calling urging adding read reads
 `);
@@ -73,6 +75,7 @@ export const WORK_NOUNS = words(`
 
 /** Auxiliaries and adverbs that may sit between a subject and its reporting verb. */
 export const VERB_FILLERS = words(`
+  instead
   has have had is was were are will would could can may might should shall also later then previously earlier
   recently further again repeatedly publicly separately reportedly once never not often always just already
   yesterday today privately subsequently simply bluntly angrily flatly quickly furthermore moreover additionally
@@ -81,6 +84,7 @@ export const VERB_FILLERS = words(`
 
 /** Words that cannot be part of a speaker's noun phrase: where a backward scan for the subject stops. */
 export const NP_STOP_WORDS = words(`
+  according
   that which who whom whose when while where whether because as if after before since until although though
   but or nor so than to in on at by with from into onto upon about over under for of against between through
   during without within among amid across per via is was were are be been being has have had do does did
@@ -107,11 +111,15 @@ export const TITLES = words(`
   princess pope cardinal bishop archbishop chairman chairwoman chair chief executive director coach manager
   mayor deputy vice ambassador commissioner inspector detective officer spokesman spokeswoman spokesperson
   leader head mp mep msp councillor commander admiral marshal prosecutor attorney undersecretary exchequer
+  linesman referee umpire
   tory labour conservative democrat republican liberal senior associate assistant managing keeper
 `);
 
 /** Nouns that describe a person by what they do: "the Two Ronnies star", "a Treasury spokesperson". */
 export const ROLE_NOUNS = words(`
+  diplomat envoy negotiator
+  counsel counselor counsellor
+  billionaire tycoon magnate mogul entrepreneur philanthropist
   spokesman spokeswoman spokesperson star comedian actor actress singer rapper model presenter host author writer
   editor analyst economist strategist adviser advisor official minister secretary president chairman chairwoman
   chair director manager coach captain leader chief executive boss lawyer attorney prosecutor judge officer

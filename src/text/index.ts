@@ -7,7 +7,7 @@ export { articleText } from './articleText.js';
 export { boundedDistance } from './editDistance.js';
 export { plural } from './plural.js';
 export { splitSentences } from './sentences.js';
-export { foldTerm, words, WORD } from './words.js';
+export { foldTerm, foldText, words, WORD } from './words.js';
 // What the quote extractor reads with: token offsets, quotation-safe sentence offsets, the titles among the abbreviations.
 export { TITLE_ABBREVIATIONS } from './abbreviations.js';
 export { sentenceBounds, type SentenceBounds, type UnbrokenRange } from './sentences.js';

@@ -42,3 +42,21 @@ export function foldTerm(word: string): string {
 export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
+
+/** Folded texts repeat (speaker names across a coverage, quotations searched again): each is folded once. */
+const foldedTexts = new Map<string, string>();
+const FOLDED_TEXTS_CACHE = 50_000;
+
+/**
+ * Folds a text for comparison: its {@link words}, each folded by {@link foldTerm}, joined by single spaces. The
+ * one normalisation of names and quotations ("Mr Juppé's" and "mr juppe" agree, as do "O'Brien" and "OBrien").
+ * @example foldText('  Alain  Juppé\'s "moral stain", ') // => 'alain juppe moral stain'
+ */
+export function foldText(text: string): string {
+  const cached = foldedTexts.get(text);
+  if (cached !== undefined) return cached;
+  if (foldedTexts.size >= FOLDED_TEXTS_CACHE) foldedTexts.clear();
+  const folded = words(text).map(foldTerm).join(' ');
+  foldedTexts.set(text, folded);
+  return folded;
+}

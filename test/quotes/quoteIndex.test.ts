@@ -36,6 +36,15 @@ describe('QuoteIndex.findByText', () => {
     expect(index.findByText('moral banana pudding')).toEqual([]);
   });
 
+  it('returns the quotation typed without its accents, apostrophes or capitals, as the speaker names are folded', () => {
+    const own = QuoteIndex.fromArticles([makeArticle([
+      '"The café\'s owners won\'t sell to Renée," said Anne Dupré.',
+      '"The cafe owners will sell to anyone," said Tom Smith.',
+    ])]);
+    expect(own.findByText('who said "the cafes owners wont sell to renee"')[0]?.quote.speaker).toBe('Anne Dupré');
+    expect(own.findSpeaker('anne dupre')?.name).toBe('Anne Dupré');
+  });
+
   it('forgives a typo in a longer word', () => {
     expect(index.findByText('rockets are faling')[0]?.quote.speaker).toBe('Abu Abdo Alhomsy');
   });

@@ -18,6 +18,12 @@ describe('speakerKey', () => {
     expect(speakerKey('George W. Bush')).toBe('george bush');
   });
 
+  it('returns an organisation without the country before its name, but keeps a one-word name whole', () => {
+    expect(speakerKey('U.S. Department of Homeland Security')).toBe(speakerKey('Department of Homeland Security'));
+    expect(speakerKey('British Airways')).toBe('british airways');
+    expect(speakerKey('British government')).toBe('british government');
+  });
+
   it('returns a lone title as it is rather than nothing', () => {
     expect(speakerKey('President')).toBe('president');
   });

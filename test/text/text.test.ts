@@ -5,6 +5,7 @@ import {
   boundedDistance,
   compoundWordAt,
   foldTerm,
+  foldText,
   sentenceBounds,
   splitSentences,
   TITLE_ABBREVIATIONS,
@@ -18,6 +19,12 @@ describe('the text layer', () => {
 
   it('folds a word: lower case, accents and possessive dropped', () => {
     expect(foldTerm("Thaçi's")).toBe('thaci');
+  });
+
+  it('folds a text word by word with the same fold: one normalisation for names and quotations', () => {
+    expect(foldText('  Mr Juppé\'s "moral stain", ')).toBe('mr juppe moral stain');
+    expect(foldText("O'Brien")).toBe(foldText('OBrien'));
+    expect(foldText('Leigh-Pemberton')).toBe('leigh pemberton');
   });
 
   it('does not end a sentence after a listed abbreviation or an initial', () => {
