@@ -306,9 +306,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       // sentence about Adidas' deal, with more of the question's common words, names no Nike near it.
       if (unit.paragraphIndex >= 0 && !hasKey(found) && [...scans.slice(0, s), scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
       // The lede's weight grows with how much of the question the sentence itself holds: a lede sharing one word
-      // does not outweigh a later sentence holding the answer.
-      // Keywords ("Syria killed") ask for no particular fact: the sentence holding most of them is the answer there.
-      const own = query.analysis.expected === null ? 0 : covered / totalWeight;
+      // does not outweigh a later sentence holding the answer. Keywords ("skype source code leak") too: they ask what
+      // the story is, and a news story says that first.
+      const own = covered / totalWeight;
       if (ordinal === 0) score += WEIGHTS.lede * own;
       else if (ordinal > 0 && ordinal <= 3) score += (WEIGHTS.lede / 2) * own;
       if (query.analysis.expected === 'quote') {

@@ -56,6 +56,19 @@ describe('selectAnswer', () => {
     });
   });
 
+  it('answers keywords with the opening of the story when a later sentence holds only a little more of them', () => {
+    const text = article(
+      'Santy worm makes unwelcome visit',
+      'Thousands of bulletin boards have been defaced by a virus.',
+      'The Santy worm hit more than 40,000 websites within a day.',
+      'Google began blocking infected sites. Security firms were alerted. The attack now seems to be over.',
+      'Sites hit by the worm searched for other websites running the phpBB software.',
+    );
+    const choice = selectAnswer(text, query('santy worm phpbb websites', { santy: 6, worm: 4, phpbb: 5, websites: 3 }))!;
+    expect(choice.span).toBeNull();
+    expect(choice.sentences[choice.sentenceIndex]).toContain('40,000 websites');
+  });
+
   it('leaves out an answer the question itself contains', () => {
     const text = article('Budget', 'The 2011 budget plan is worth $3.83 trillion, officials said in 2010.');
     const choice = selectAnswer(text, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
