@@ -1,5 +1,6 @@
 import type { Article } from '../../corpus/types.js';
 import { foldTerm, splitSentences, WORD } from '../../text/index.js';
+import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
 import { MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
 
@@ -258,7 +259,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   const all = units(article);
   const headline = scan(article.headline, query, matched);
   const speakerWords = query.analysis.speaker
-    ? new Set((query.analysis.speaker.match(WORD) ?? []).map(foldTerm).filter((word) => word.length > 2))
+    ? new Set((query.analysis.speaker.match(WORD) ?? []).map(foldTerm).filter((word) => word.length > 2 && !STOP_WORDS.has(word)))
     : null;
   const saidHere = new Map<number, AttributedQuote[]>();
   for (const quote of query.attributed?.(article.id) ?? []) (saidHere.get(quote.paragraphIndex) ?? saidHere.set(quote.paragraphIndex, []).get(quote.paragraphIndex)!).push(quote);

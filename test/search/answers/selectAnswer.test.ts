@@ -86,6 +86,21 @@ describe('selectAnswer', () => {
     expect(choice.span?.type).toBe('quote');
   });
 
+  it('answers "what did the charities say" with the charities\' quotation: "the" does not name a speaker, so another speaker quoted on the subject is no answer', () => {
+    const text = article(
+      'Activists demand coffee chain withdraw advert',
+      'Animal rights groups have written to an environmental alliance.',
+      'In a letter, the charities say that "the use of wild animals in this way is contrary to your stance on conservation".',
+      'The television advert shows monkeys using coffee machines. It aired on Friday.',
+      'The marketing director of Costa Coffee defended the advert with monkeys, insisting that "no compromise is made on welfare".',
+    );
+    const asked = query('what did the charities say about the Costa Coffee advert with monkeys', { charities: 5, costa: 7, coffee: 3, advert: 4, monkeys: 5 });
+    const letter = { paragraphIndex: 1, quote: 'the use of wild animals in this way is contrary to your stance on conservation' };
+    const choice = selectAnswer(text, { ...asked, attributed: () => [letter] })!;
+    expect(choice.attributed).toBe(true);
+    expect(choice.span?.text).toContain('contrary to your stance on conservation');
+  });
+
   it('says whether the rarest word is anywhere in the article, and how much of the question one sentence holds', () => {
     const text = article('Grain news', 'Stocks were stored in Inner Mongolia.', 'The capital markets were calm.');
     const choice = selectAnswer(text, query('what is the capital of mongolia', { capital: 3, mongolia: 9 }))!;
