@@ -208,7 +208,7 @@ export class SearchIndex {
       const answered = choice !== null && choice.paragraphIndex !== -1;
       const hit = { ...this.#hit(entry, terms, answers, answered ? 0 : excerptLength), score: previous };
       if (!answered) return hit;
-      const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following);
+      const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following, choice.alternative);
       const answer = choice.span && plainText(excerpt).includes(choice.span.text) ? choice.span.text : null;
       return { ...hit, paragraphIndex: Math.max(-1, choice.paragraphIndex), excerpt, answer };
     });

@@ -60,6 +60,11 @@ export interface AnswerChoice {
   matched: Set<string>;
   /** Whether the sentence holds a quotation the quote index attributes to the question's speaker. */
   attributed: boolean;
+  /**
+   * The runner-up: the best-scoring sentence elsewhere in the article (neither the answering sentence nor the one after
+   * it), shown after the answer when it scores close to it; null when none does.
+   */
+  alternative: string | null;
 }
 
 /** Tunables of answer selection; measured on the dev half of `npm run eval:ask`. */
@@ -107,6 +112,8 @@ const LENGTH = /\d\s?(?:m|km|cm|mm|ft)\b|\b(?:metres?|meters?|kilometres?|kilome
 
 /** Verbs that report speech. */
 const REPORTING = /\b(?:said|says|say|told|tells|stated|added|warned|according to|declared|announced|insisted|argued)\b/iu;
+/** A runner-up sentence is offered when it scores at least this share of the answering sentence's score. */
+const ALTERNATIVE_SHARE = 0.8;
 /** Paragraphs after the answering one offered as context. */
 const FOLLOWING_PARAGRAPHS = 2;
 /** Sentences read per article at most: the answer of a news article is near its top. */
@@ -241,6 +248,19 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
   return { span: enclosing ?? chosen, preferred: best.preferred, role: best.role };
 }
 
+/** The best-scoring sentence other than the answer and the sentence after it, when it scores close to the answer. */
+function runnerUp(all: readonly Unit[], scored: readonly { score: number; unit: number; sentence: number }[], bestUnit: number, best: AnswerChoice): string | null {
+  const next = best.sentenceIndex + 1 < best.sentences.length ? { unit: bestUnit, sentence: best.sentenceIndex + 1 } : { unit: bestUnit + 1, sentence: 0 };
+  let found: { score: number; unit: number; sentence: number } | null = null;
+  for (const entry of scored) {
+    if (entry.unit === bestUnit && entry.sentence === best.sentenceIndex) continue;
+    if (entry.unit === next.unit && entry.sentence === next.sentence) continue;
+    if (!found || entry.score > found.score) found = entry;
+  }
+  if (!found || found.score < ALTERNATIVE_SHARE * best.score) return null;
+  return all[found.unit]!.sentences[found.sentence] ?? null;
+}
+
 /**
  * Reads the whole text of `article` and picks the sentence that best answers the question: how much of the question
  * it covers (rare words weigh more; the headline counts as context), how close its matched words are, whether it holds
@@ -268,6 +288,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   let read = 0;
   let bodyOrdinal = 0;
   let bestUnit = -1;
+  const scored: { score: number; unit: number; sentence: number }[] = [];
   let headlineScore = -Infinity;
   let headlineChoice: AnswerChoice | null = null;
   let mostCoverage = 0;
@@ -345,7 +366,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         span: typed?.span ?? null,
         matched,
         attributed,
+        alternative: null,
       });
+      if (unit.paragraphIndex >= 0) scored.push({ score, unit: unitIndex, sentence: s });
       if (unit.paragraphIndex === -1) {
         headlineScore = score;
         headlineChoice = choice(false);
@@ -355,6 +378,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       }
     }
   }
+  if (best) best.alternative = runnerUp(all, scored, bestUnit, best);
   if (!best) best = headlineChoice;
   else best.score = Math.max(best.score, headlineScore);
   if (best) {

@@ -108,6 +108,23 @@ describe('selectAnswer', () => {
     expect(choice.termShare).toBe(0.5);
   });
 
+  it('offers the runner-up sentence when it scores close to the answer, and none when nothing else does', () => {
+    const whales = article(
+      'Japan to hunt 950 whales',
+      'The Japanese whaling fleet is heading into the seas around Antarctica.',
+      "Japan's fleet left port with a quota of 940 minke whales.",
+      "Calls to intervene were rejected. Japan's programme is expected to kill nearly one thousand whales this season.",
+    );
+    const choice = selectAnswer(whales, query('how many whales will Japan hunt', { whales: 5, japan: 3, hunt: 4 }))!;
+    const shown = [choice.sentences[choice.sentenceIndex], choice.alternative];
+    expect(shown).toContain("Japan's fleet left port with a quota of 940 minke whales.");
+    expect(shown).toContain("Japan's programme is expected to kill nearly one thousand whales this season.");
+    const budget = article('Budget', 'The 2011 budget plan is worth $3.83 trillion.', 'Officials met on Monday.', 'The plan was debated.');
+    const one = selectAnswer(budget, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
+    expect(one.span?.text).toBe('$3.83 trillion');
+    expect(one.alternative).toBeNull();
+  });
+
   it('finds nothing in an article without any of the words', () => {
     expect(selectAnswer(deal, query('bitcoin price', { bitcoin: 9, price: 3 }))).toBeNull();
   });
