@@ -93,16 +93,22 @@ const WEIGHTS = {
 
 /** Characters of an attributed quotation looked for in a sentence (its start; quotes may span sentences). */
 const QUOTE_PROBE = 40;
+/** Where a sentence of a quotation ends ("Rockets are falling. There are …"). */
+const SENTENCE_END = /(?<=[.!?])\s/u;
 
 /** Where an attributed quotation starts in `sentence`, as an answer span to its end (or the sentence's); null: not there. */
 function attributedSpan(sentence: string, quotes: readonly AttributedQuote[]): AnswerSpan | null {
   for (const { quote } of quotes) {
-    const text = quote.trim();
-    if (text.length < 3) continue;
-    const start = sentence.indexOf(text.slice(0, QUOTE_PROBE));
-    if (start < 0) continue;
-    const end = Math.min(sentence.length, start + text.length);
-    return { type: 'quote', start, end, text: sentence.slice(start, end) };
+    // A quotation of several sentences ("Rockets are falling. There are massive explosions …"): each of its sentences
+    // is found where the text splits it, each an answer to "what did X say".
+    for (const piece of quote.trim().slice(0, MAX_SENTENCE_LENGTH).split(SENTENCE_END)) {
+      const text = piece.trim();
+      if (text.length < 3) continue;
+      const start = sentence.indexOf(text.slice(0, QUOTE_PROBE));
+      if (start < 0) continue;
+      const end = Math.min(sentence.length, start + text.length);
+      return { type: 'quote', start, end, text: sentence.slice(start, end) };
+    }
   }
   return null;
 }

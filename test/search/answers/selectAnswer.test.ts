@@ -101,6 +101,14 @@ describe('selectAnswer', () => {
     expect(choice.span?.text).toContain('contrary to your stance on conservation');
   });
 
+  it('finds each sentence of an attributed quotation of several sentences', () => {
+    const text = article('Shelling in Homs', 'Residents spoke of the shelling.', '"Rockets are falling. There are massive explosions that shook buildings," Alhomsy said.');
+    const quoted = { paragraphIndex: 1, quote: 'Rockets are falling. There are massive explosions that shook buildings' };
+    const choice = selectAnswer(text, { ...query('what did Alhomsy say about the shelling', { alhomsy: 8, shelling: 5 }), attributed: () => [quoted] })!;
+    expect(choice.attributed).toBe(true);
+    expect(choice.span?.text).toBe('There are massive explosions that shook buildings');
+  });
+
   it('says whether the rarest word is anywhere in the article, and how much of the question one sentence holds', () => {
     const text = article('Grain news', 'Stocks were stored in Inner Mongolia.', 'The capital markets were calm.');
     const choice = selectAnswer(text, query('what is the capital of mongolia', { capital: 3, mongolia: 9 }))!;
