@@ -14,10 +14,11 @@ describe('answerExcerpt', () => {
     );
   });
 
-  it('shows the runner-up after the answer and its paragraph, behind an ellipsis', () => {
+  it('shows the runner-up last, behind an ellipsis, after as much of the context as leaves room for it', () => {
     expect(answerExcerpt(paragraph, 0, null, new Set(['whales']), 600, following, runnerUp)).toBe(
-      'Japan is expected to kill nearly one thousand **whales** this season. Campaigners condemned it. … The fleet has a quota of 940 minke **whales**.',
+      'Japan is expected to kill nearly one thousand **whales** this season. Campaigners condemned it. The fleet left port on Friday. It will return in April. … The fleet has a quota of 940 minke **whales**.',
     );
+    expect(answerExcerpt(paragraph, 0, null, new Set(), 160, following, runnerUp)).toBe(`${paragraph.join(' ')} … ${runnerUp}`);
   });
 
   it('shows the runner-up in its place, without a gap, when it is the next sentence anyway', () => {
