@@ -202,13 +202,14 @@ export class SearchIndex {
     const weights = terms.map((term) => this.#idf(term));
     let previous = Infinity;
     const speaker = options.quotes ? { quotes: options.quotes, allowed: (article: number) => !keep || keep(this.#articles[article]!) } : null;
-    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage, speaker).map(({ entry, choice, rank }) => {
+    // At most `limit`: the speaker's articles read for "what did X say" come on top of the ranked ones.
+    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage, speaker).slice(0, limit).map(({ entry, choice, rank }) => {
       // The score shown is the ranking's: never above the one before (answering articles come first).
       previous = Math.min(previous, rank);
       const answered = choice !== null && choice.paragraphIndex !== -1;
       const hit = { ...this.#hit(entry, terms, answers, answered ? 0 : excerptLength), score: previous };
       if (!answered) return hit;
-      const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following);
+      const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following, choice.alternative);
       const answer = choice.span && plainText(excerpt).includes(choice.span.text) ? choice.span.text : null;
       return { ...hit, paragraphIndex: Math.max(-1, choice.paragraphIndex), excerpt, answer };
     });

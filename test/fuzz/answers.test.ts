@@ -51,7 +51,7 @@ describe('question analysis and answer selection (fuzz)', () => {
         expect(choice.paragraphIndex).toBeLessThan(chosen.paragraphs.length);
         expect(choice.coverage).toBeGreaterThanOrEqual(0);
         expect(choice.termShare).toBeLessThanOrEqual(1);
-        const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, 600, choice.following);
+        const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, 600, choice.following, choice.alternative);
         expect(excerpt.length).toBeLessThanOrEqual(600);
         if (choice.span && excerpt.length < 500) expect(plainText(excerpt)).toContain(choice.span.text);
       }),

@@ -23,7 +23,9 @@ function cut(sentence: string, at: number, maxLength: number, span: AnswerSpan |
 
 /**
  * The excerpt that leads with the answer: the answering sentence first, the answer span in bold (and the question's
- * words), then the sentences that follow it (in its paragraph, then in `following`) while they fit in `maxLength`.
+ * words), then the sentences that follow it (in its paragraph, then in `following`) while they fit in `maxLength`;
+ * an `alternative` (the runner-up sentence) comes last, behind " … ", after the answer's paragraph and as much of the
+ * following context as leaves room for it.
  * @example answerExcerpt(['Andren died of pancreatic cancer.', 'He was 61.'], 0, span, new Set(['andren']), 600)
  * // => '**Andren** died of **pancreatic cancer**. He was 61.'
  */
@@ -34,6 +36,7 @@ export function answerExcerpt(
   matched: ReadonlySet<string>,
   maxLength: number,
   following: readonly string[] = [],
+  alternative: string | null = null,
 ): string {
   const sentence = sentences[index] ?? '';
   let text = render(sentence, span, matched);
@@ -41,11 +44,25 @@ export function answerExcerpt(
     const window = cut(sentence, span?.start ?? 0, maxLength, span);
     return render(window.text, window.span, matched).slice(0, maxLength);
   }
-  const after = [...sentences.slice(index + 1), ...following];
-  for (const sentenceAfter of after) {
+  const rest = sentences.slice(index + 1);
+  const after = [...rest, ...following];
+  const append = (more: string, gap: string): boolean => {
+    if (text.length + gap.length + more.length > maxLength) return false;
+    text = `${text}${gap}${more}`;
+    return true;
+  };
+  // The answer's paragraph (at least the next sentence) is its context, always before the runner-up; the runner-up
+  // is shown last, unless it is next in the text anyway.
+  const slot = Math.max(1, rest.length);
+  let offered = alternative === null || after.slice(0, slot + 1).includes(alternative);
+  const other = offered ? '' : highlight(alternative!, matched);
+  for (const [position, sentenceAfter] of after.entries()) {
+    if (sentenceAfter === alternative) offered = true;
     const more = highlight(sentenceAfter, matched);
-    if (text.length + 1 + more.length > maxLength) break;
-    text = `${text} ${more}`;
+    // Past the answer's paragraph, context is added only while the runner-up still fits after it.
+    if (position >= slot && !offered && text.length + 1 + more.length + 3 + other.length > maxLength) break;
+    if (!append(more, ' ')) break;
   }
+  if (!offered) append(highlight(alternative!, matched), ' … ');
   return text;
 }

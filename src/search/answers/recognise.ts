@@ -20,7 +20,8 @@ export const MAX_SENTENCE_LENGTH = 2_000;
 
 const SCALE = String.raw`(?:\s?(?:million|billion|trillion|billon|mln|bn|m|k)\b)?`;
 const CURRENCY_WORD = '(?:dlrs?|dollars?|euros?|pounds?|stg|sterling|yen|pesos|rupees?|rupee|guilders|francs|marks|lira|yuan|cents)';
-const NUMBER = String.raw`\d[\d,.]*`;
+/** A number, read from its first digit only (a match tried inside a run of digits would make the scan quadratic). */
+const NUMBER = String.raw`(?<![\d,.])\d[\d,.]*`;
 const WORD_NUMBER =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens';
 
@@ -29,10 +30,14 @@ const MONEY = new RegExp(
   'giu',
 );
 const PERCENT = new RegExp(String.raw`${NUMBER}\s?(?:%|per\s?cent\b|pct\b|percent\b)|\b(?:${WORD_NUMBER})\s(?:per\s?cent|pct|percent)\b`, 'giu');
+/** A number that is not an ordinal ("5th", "21st" rank, they do not count). */
+const COUNT = String.raw`(?<![\d,.])\d[\d,.]*(?![\d,]|(?:st|nd|rd|th)\b)`;
 const QUANTITY = new RegExp(
-  String.raw`${NUMBER}(?:(?:m|km|kg|mph)\b)?${SCALE}(?:[\s-](?:[a-z][a-z-]*))?|\b(?:${WORD_NUMBER})\b(?:[\s-](?:[a-z][a-z-]*))?`,
+  String.raw`${COUNT}(?:(?:m|km|kg|mph)\b)?${SCALE}(?:[\s-](?:[a-z][a-z-]*))?|\b(?:${WORD_NUMBER})\b(?:[\s-](?:[a-z][a-z-]*))?`,
   'giu',
 );
+/** "one", or "one" and a small word ("one of", "one the"): not a count. */
+const LONE_ONE = /^one(?:\s(?:of|the|a|an|in|on|at|to|for|by|who|that|which|is|was|has|had|and|or|but))?$/iu;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:${MONTHS})\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s(?:1[89]|20)\d\d\b)?|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:1[89]|20)\d\d\b|\b(?:yesterday|today|tomorrow)\b`,
@@ -133,6 +138,8 @@ export function recognise(sentence: string): AnswerSpan[] {
   collect(MONEY, text, 'money', out);
   collect(PERCENT, text, 'percent', out);
   collect(QUANTITY, text, 'quantity', out);
+  // "one of", "one 5th", "is one": "one" alone is a pronoun or an article far more often than a count.
+  for (let k = out.length - 1; k >= 0; k -= 1) if (out[k]!.type === 'quantity' && LONE_ONE.test(out[k]!.text)) out.splice(k, 1);
   collect(DATE, text, 'date', out);
   collect(QUOTE, text, 'quote', out, 1);
   names(text, out);

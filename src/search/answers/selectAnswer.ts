@@ -1,5 +1,6 @@
 import type { Article } from '../../corpus/types.js';
 import { foldTerm, splitSentences, WORD } from '../../text/index.js';
+import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
 import { MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
 
@@ -59,6 +60,11 @@ export interface AnswerChoice {
   matched: Set<string>;
   /** Whether the sentence holds a quotation the quote index attributes to the question's speaker. */
   attributed: boolean;
+  /**
+   * The runner-up: the best-scoring sentence elsewhere in the article (neither the answering sentence nor the one after
+   * it), shown after the answer when it scores close to it; null when none does.
+   */
+  alternative: string | null;
 }
 
 /** Tunables of answer selection; measured on the dev half of `npm run eval:ask`. */
@@ -87,16 +93,22 @@ const WEIGHTS = {
 
 /** Characters of an attributed quotation looked for in a sentence (its start; quotes may span sentences). */
 const QUOTE_PROBE = 40;
+/** Where a sentence of a quotation ends ("Rockets are falling. There are …"). */
+const SENTENCE_END = /(?<=[.!?])\s/u;
 
 /** Where an attributed quotation starts in `sentence`, as an answer span to its end (or the sentence's); null: not there. */
 function attributedSpan(sentence: string, quotes: readonly AttributedQuote[]): AnswerSpan | null {
   for (const { quote } of quotes) {
-    const text = quote.trim();
-    if (text.length < 3) continue;
-    const start = sentence.indexOf(text.slice(0, QUOTE_PROBE));
-    if (start < 0) continue;
-    const end = Math.min(sentence.length, start + text.length);
-    return { type: 'quote', start, end, text: sentence.slice(start, end) };
+    // A quotation of several sentences ("Rockets are falling. There are massive explosions …"): each of its sentences
+    // is found where the text splits it, each an answer to "what did X say".
+    for (const piece of quote.trim().slice(0, MAX_SENTENCE_LENGTH).split(SENTENCE_END)) {
+      const text = piece.trim();
+      if (text.length < 3) continue;
+      const start = sentence.indexOf(text.slice(0, QUOTE_PROBE));
+      if (start < 0) continue;
+      const end = Math.min(sentence.length, start + text.length);
+      return { type: 'quote', start, end, text: sentence.slice(start, end) };
+    }
   }
   return null;
 }
@@ -106,6 +118,8 @@ const LENGTH = /\d\s?(?:m|km|cm|mm|ft)\b|\b(?:metres?|meters?|kilometres?|kilome
 
 /** Verbs that report speech. */
 const REPORTING = /\b(?:said|says|say|told|tells|stated|added|warned|according to|declared|announced|insisted|argued)\b/iu;
+/** A runner-up sentence is offered when it scores at least this share of the answering sentence's score. */
+const ALTERNATIVE_SHARE = 0.8;
 /** Paragraphs after the answering one offered as context. */
 const FOLLOWING_PARAGRAPHS = 2;
 /** Sentences read per article at most: the answer of a news article is near its top. */
@@ -240,6 +254,19 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
   return { span: enclosing ?? chosen, preferred: best.preferred, role: best.role };
 }
 
+/** The best-scoring sentence other than the answer and the sentence after it, when it scores close to the answer. */
+function runnerUp(all: readonly Unit[], scored: readonly { score: number; unit: number; sentence: number }[], bestUnit: number, best: AnswerChoice): string | null {
+  const next = best.sentenceIndex + 1 < best.sentences.length ? { unit: bestUnit, sentence: best.sentenceIndex + 1 } : { unit: bestUnit + 1, sentence: 0 };
+  let found: { score: number; unit: number; sentence: number } | null = null;
+  for (const entry of scored) {
+    if (entry.unit === bestUnit && entry.sentence === best.sentenceIndex) continue;
+    if (entry.unit === next.unit && entry.sentence === next.sentence) continue;
+    if (!found || entry.score > found.score) found = entry;
+  }
+  if (!found || found.score < ALTERNATIVE_SHARE * best.score) return null;
+  return all[found.unit]!.sentences[found.sentence] ?? null;
+}
+
 /**
  * Reads the whole text of `article` and picks the sentence that best answers the question: how much of the question
  * it covers (rare words weigh more; the headline counts as context), how close its matched words are, whether it holds
@@ -258,7 +285,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   const all = units(article);
   const headline = scan(article.headline, query, matched);
   const speakerWords = query.analysis.speaker
-    ? new Set((query.analysis.speaker.match(WORD) ?? []).map(foldTerm).filter((word) => word.length > 2))
+    ? new Set((query.analysis.speaker.match(WORD) ?? []).map(foldTerm).filter((word) => word.length > 2 && !STOP_WORDS.has(word)))
     : null;
   const saidHere = new Map<number, AttributedQuote[]>();
   for (const quote of query.attributed?.(article.id) ?? []) (saidHere.get(quote.paragraphIndex) ?? saidHere.set(quote.paragraphIndex, []).get(quote.paragraphIndex)!).push(quote);
@@ -267,6 +294,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   let read = 0;
   let bodyOrdinal = 0;
   let bestUnit = -1;
+  const scored: { score: number; unit: number; sentence: number }[] = [];
   let headlineScore = -Infinity;
   let headlineChoice: AnswerChoice | null = null;
   let mostCoverage = 0;
@@ -306,9 +334,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       // sentence about Adidas' deal, with more of the question's common words, names no Nike near it.
       if (unit.paragraphIndex >= 0 && !hasKey(found) && [...scans.slice(0, s), scans[s + 1]].some((near) => near !== undefined && hasKey(near))) score += WEIGHTS.keyNear;
       // The lede's weight grows with how much of the question the sentence itself holds: a lede sharing one word
-      // does not outweigh a later sentence holding the answer.
-      // Keywords ("Syria killed") ask for no particular fact: the sentence holding most of them is the answer there.
-      const own = query.analysis.expected === null ? 0 : covered / totalWeight;
+      // does not outweigh a later sentence holding the answer. Keywords ("skype source code leak") too: they ask what
+      // the story is, and a news story says that first.
+      const own = covered / totalWeight;
       if (ordinal === 0) score += WEIGHTS.lede * own;
       else if (ordinal > 0 && ordinal <= 3) score += (WEIGHTS.lede / 2) * own;
       if (query.analysis.expected === 'quote') {
@@ -344,7 +372,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         span: typed?.span ?? null,
         matched,
         attributed,
+        alternative: null,
       });
+      if (unit.paragraphIndex >= 0) scored.push({ score, unit: unitIndex, sentence: s });
       if (unit.paragraphIndex === -1) {
         headlineScore = score;
         headlineChoice = choice(false);
@@ -354,6 +384,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       }
     }
   }
+  if (best) best.alternative = runnerUp(all, scored, bestUnit, best);
   if (!best) best = headlineChoice;
   else best.score = Math.max(best.score, headlineScore);
   if (best) {

@@ -15,6 +15,16 @@ describe('recognise', () => {
     expect(spans('a quota of 940 minke whales', 'quantity')).toContain('940 minke');
   });
 
+  it('counts neither ordinals nor a lone "one" as quantities', () => {
+    expect(spans('Blue Gene/L is one 5th the speed of the full version, the 21st machine, with 64 full racks.', 'quantity')).toEqual(['64 full']);
+    expect(spans('one of the greatest challenges, one thousand whales', 'quantity')).toEqual(['one thousand']);
+  });
+
+  it('reads a number from its first digit only: no quantity inside a run of digits ending as an ordinal', () => {
+    expect(spans(`${'1'.repeat(1_990)}th`, 'quantity')).toEqual([]);
+    expect(spans('1,200 people and $1.2bn', 'money')).toEqual(['$1.2bn']);
+  });
+
   it('finds names as runs of capitalised words, joiners inside, punctuation ending them', () => {
     expect(spans('It was blocked by Russia and China, the Bank of England said.', 'name')).toEqual(['It', 'Russia and China', 'Bank of England']);
   });

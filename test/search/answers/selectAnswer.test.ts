@@ -56,6 +56,19 @@ describe('selectAnswer', () => {
     });
   });
 
+  it('answers keywords with the opening of the story when a later sentence holds only a little more of them', () => {
+    const text = article(
+      'Santy worm makes unwelcome visit',
+      'Thousands of bulletin boards have been defaced by a virus.',
+      'The Santy worm hit more than 40,000 websites within a day.',
+      'Google began blocking infected sites. Security firms were alerted. The attack now seems to be over.',
+      'Sites hit by the worm searched for other websites running the phpBB software.',
+    );
+    const choice = selectAnswer(text, query('santy worm phpbb websites', { santy: 6, worm: 4, phpbb: 5, websites: 3 }))!;
+    expect(choice.span).toBeNull();
+    expect(choice.sentences[choice.sentenceIndex]).toContain('40,000 websites');
+  });
+
   it('leaves out an answer the question itself contains', () => {
     const text = article('Budget', 'The 2011 budget plan is worth $3.83 trillion, officials said in 2010.');
     const choice = selectAnswer(text, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
@@ -73,11 +86,51 @@ describe('selectAnswer', () => {
     expect(choice.span?.type).toBe('quote');
   });
 
+  it('answers "what did the charities say" with the charities\' quotation: "the" does not name a speaker, so another speaker quoted on the subject is no answer', () => {
+    const text = article(
+      'Activists demand coffee chain withdraw advert',
+      'Animal rights groups have written to an environmental alliance.',
+      'In a letter, the charities say that "the use of wild animals in this way is contrary to your stance on conservation".',
+      'The television advert shows monkeys using coffee machines. It aired on Friday.',
+      'The marketing director of Costa Coffee defended the advert with monkeys, insisting that "no compromise is made on welfare".',
+    );
+    const asked = query('what did the charities say about the Costa Coffee advert with monkeys', { charities: 5, costa: 7, coffee: 3, advert: 4, monkeys: 5 });
+    const letter = { paragraphIndex: 1, quote: 'the use of wild animals in this way is contrary to your stance on conservation' };
+    const choice = selectAnswer(text, { ...asked, attributed: () => [letter] })!;
+    expect(choice.attributed).toBe(true);
+    expect(choice.span?.text).toContain('contrary to your stance on conservation');
+  });
+
+  it('finds each sentence of an attributed quotation of several sentences', () => {
+    const text = article('Shelling in Homs', 'Residents spoke of the shelling.', '"Rockets are falling. There are massive explosions that shook buildings," Alhomsy said.');
+    const quoted = { paragraphIndex: 1, quote: 'Rockets are falling. There are massive explosions that shook buildings' };
+    const choice = selectAnswer(text, { ...query('what did Alhomsy say about the shelling', { alhomsy: 8, shelling: 5 }), attributed: () => [quoted] })!;
+    expect(choice.attributed).toBe(true);
+    expect(choice.span?.text).toBe('There are massive explosions that shook buildings');
+  });
+
   it('says whether the rarest word is anywhere in the article, and how much of the question one sentence holds', () => {
     const text = article('Grain news', 'Stocks were stored in Inner Mongolia.', 'The capital markets were calm.');
     const choice = selectAnswer(text, query('what is the capital of mongolia', { capital: 3, mongolia: 9 }))!;
     expect(choice.keyCovered).toBe(true);
     expect(choice.termShare).toBe(0.5);
+  });
+
+  it('offers the runner-up sentence when it scores close to the answer, and none when nothing else does', () => {
+    const whales = article(
+      'Japan to hunt 950 whales',
+      'The Japanese whaling fleet is heading into the seas around Antarctica.',
+      "Japan's fleet left port with a quota of 940 minke whales.",
+      "Calls to intervene were rejected. Japan's programme is expected to kill nearly one thousand whales this season.",
+    );
+    const choice = selectAnswer(whales, query('how many whales will Japan hunt', { whales: 5, japan: 3, hunt: 4 }))!;
+    const shown = [choice.sentences[choice.sentenceIndex], choice.alternative];
+    expect(shown).toContain("Japan's fleet left port with a quota of 940 minke whales.");
+    expect(shown).toContain("Japan's programme is expected to kill nearly one thousand whales this season.");
+    const budget = article('Budget', 'The 2011 budget plan is worth $3.83 trillion.', 'Officials met on Monday.', 'The plan was debated.');
+    const one = selectAnswer(budget, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
+    expect(one.span?.text).toBe('$3.83 trillion');
+    expect(one.alternative).toBeNull();
   });
 
   it('finds nothing in an article without any of the words', () => {

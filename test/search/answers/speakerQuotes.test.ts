@@ -36,6 +36,12 @@ describe('"what did X say" answers with the quotations the quote index attribute
     expect(plainText(first!.excerpt).startsWith(first!.answer!) || plainText(first!.excerpt).includes(first!.answer!)).toBe(true);
   });
 
+  it('returns at most `limit` articles, the speaker\'s read besides the ranked ones included', () => {
+    const asked = { quotes: library.quotes, limit: 30 };
+    expect(library.search.search('what did Obama say the conference?', asked).hits.length).toBeLessThanOrEqual(30);
+    expect(library.search.search('what did Obama say the conference?', { ...asked, limit: 3 }).hits.length).toBeLessThanOrEqual(3);
+  });
+
   it('does not take a speaker the directory spells closest but who shares no word with the name asked', () => {
     // "Nobodyknown" is nobody in the seeds: the answer comes from the text alone, as without the quote index.
     const question = 'what did Nobodyknown say about the Nike deal with Chelsea';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { answerExcerpt, type AnswerSpan } from '../../../src/search/answers/index.js';
+
+const span = (sentence: string, text: string): AnswerSpan => ({ type: 'quantity', start: sentence.indexOf(text), end: sentence.indexOf(text) + text.length, text });
+
+describe('answerExcerpt', () => {
+  const paragraph = ['Japan is expected to kill nearly one thousand whales this season.', 'Campaigners condemned it.'];
+  const following = ['The fleet left port on Friday.', 'It will return in April.'];
+  const runnerUp = 'The fleet has a quota of 940 minke whales.';
+
+  it('leads with the answer in bold, then its paragraph and the next ones while they fit', () => {
+    expect(answerExcerpt(paragraph, 0, span(paragraph[0]!, 'one thousand'), new Set(), 600, following)).toBe(
+      'Japan is expected to kill nearly **one thousand** whales this season. Campaigners condemned it. The fleet left port on Friday. It will return in April.',
+    );
+  });
+
+  it('shows the runner-up last, behind an ellipsis, after as much of the context as leaves room for it', () => {
+    expect(answerExcerpt(paragraph, 0, null, new Set(['whales']), 600, following, runnerUp)).toBe(
+      'Japan is expected to kill nearly one thousand **whales** this season. Campaigners condemned it. The fleet left port on Friday. It will return in April. … The fleet has a quota of 940 minke **whales**.',
+    );
+    expect(answerExcerpt(paragraph, 0, null, new Set(), 160, following, runnerUp)).toBe(`${paragraph.join(' ')} … ${runnerUp}`);
+  });
+
+  it('shows the runner-up in its place, without a gap, when it is the next sentence anyway', () => {
+    expect(answerExcerpt(paragraph, 0, null, new Set(), 600, [runnerUp, ...following], runnerUp)).toBe(`${paragraph.join(' ')} ${runnerUp} ${following.join(' ')}`);
+  });
+
+  it('leaves the runner-up out when it does not fit', () => {
+    expect(answerExcerpt(paragraph, 0, null, new Set(), 120, following, runnerUp)).toBe(paragraph.join(' '));
+  });
+});
