@@ -5,13 +5,17 @@
  *   top3   — a right article is among the first three (one page of results)
  *   ans@1  — the first result is a right article and its excerpt holds the answer string
  *   ans@3  — some shown excerpt (first page) of a right article holds the answer string
+ *   any@1  — the first result's excerpt holds the answer string, whatever the article (a near-duplicate story that
+ *            states the same answer counts): information beside ans@1, not a replacement for it
  *   none   — off-topic questions answered "nothing matches"
  *
  *   npm run eval:ask                 # the table
  *   npm run eval:ask -- --verbose    # plus every miss: the question, what came first, its excerpt
  *   npm run eval:ask -- --json       # the figures as JSON
  *   npm run eval:ask -- --check      # only check that every answer string is in its article(s)
- *   npm run eval:ask -- --dev        # the dev half only (tuning)
+ *   npm run eval:ask -- --dev        # the dev half only (tuning), whole and as its two folds A and B
+ *   npm run eval:ask -- --dev --fold A   # one fold of dev (A or B, by hash of the question): a change is kept only
+ *                                        # if it helps or holds on both folds, so that it is not fitted to one half
  *
  * The questions are asked of one combined coverage: BBC 2005 + Reuters-21578 (read from ../shared/corpora, never
  * copied into the repository) and the shipped seeds. Without ../shared, only the seeds' questions are asked (on the
@@ -47,6 +51,8 @@ export interface AskFigures {
   top3: number;
   answerFirst: number;
   answerShown: number;
+  /** The first result's excerpt holds the answer, whatever the article. */
+  answerFirstAny: number;
   /** Off-topic questions answered "nothing matches". */
   nothing: number;
 }
@@ -58,6 +64,7 @@ export interface AskOutcome {
   top3: boolean;
   answerFirst: boolean;
   answerShown: boolean;
+  answerFirstAny: boolean;
   nothing: boolean;
   firstId: string | null;
   firstExcerpt: string | null;
@@ -92,6 +99,23 @@ export function foldAnswer(text: string): string {
     .replace(/[“”]/gu, '"')
     .replace(/\s+/gu, ' ')
     .trim();
+}
+
+/** A fold of the dev half: half of its questions, chosen by a hash of the question (not by style or corpus). */
+export type AskFold = 'A' | 'B';
+
+/**
+ * The fold a question falls in: FNV-1a of the question (salted so that it is independent of the dev/held-out split,
+ * which also ordered by FNV-1a), even → A, odd → B.
+ * @example foldOf('what is the ECGD') // => 'A' or 'B', always the same for this question
+ */
+export function foldOf(question: string): AskFold {
+  let hash = 0x811c9dc5;
+  for (const char of `fold:${question}`) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 2 === 0 ? 'A' : 'B';
 }
 
 /** Reads one question set (`dev` or `heldout`) of test/fixtures/ask. */
@@ -138,6 +162,7 @@ export function scoreQuestion(entry: AskQuestion, ask: Asker): AskOutcome {
     top3: shown.some((result) => expected.has(result.id)),
     answerFirst: first !== null && holds(first),
     answerShown: shown.some(holds),
+    answerFirstAny: first !== null && answer !== null && foldAnswer(first.excerpt).includes(answer),
     nothing: results.length === 0,
     firstId: first?.id ?? null,
     firstExcerpt: first?.excerpt ?? null,
@@ -146,8 +171,16 @@ export function scoreQuestion(entry: AskQuestion, ask: Asker): AskOutcome {
 
 /** Sums outcomes into figures. */
 export function sumOutcomes(outcomes: readonly AskOutcome[]): AskFigures {
-  const count = (key: 'first' | 'top3' | 'answerFirst' | 'answerShown' | 'nothing') => outcomes.filter((outcome) => outcome[key]).length;
-  return { questions: outcomes.length, first: count('first'), top3: count('top3'), answerFirst: count('answerFirst'), answerShown: count('answerShown'), nothing: count('nothing') };
+  const count = (key: 'first' | 'top3' | 'answerFirst' | 'answerShown' | 'answerFirstAny' | 'nothing') => outcomes.filter((outcome) => outcome[key]).length;
+  return {
+    questions: outcomes.length,
+    first: count('first'),
+    top3: count('top3'),
+    answerFirst: count('answerFirst'),
+    answerShown: count('answerShown'),
+    answerFirstAny: count('answerFirstAny'),
+    nothing: count('nothing'),
+  };
 }
 
 /** The answer strings not found in their article(s): a broken annotation. */
@@ -175,14 +208,14 @@ const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((
 /** The figures of both sets as a table, per style then overall, held-out beside dev. */
 export function formatAskTable(sets: { name: string; outcomes: AskOutcome[] }[]): string {
   const lines: string[] = [];
-  const header = `${'style'.padEnd(10)}${sets.map((set) => `| ${set.name.padEnd(7)} n  first   top3  ans@1  ans@3   none `).join('')}`;
+  const header = `${'style'.padEnd(10)}${sets.map((set) => `| ${set.name.padEnd(7)} n  first   top3  ans@1  ans@3  any@1   none `).join('')}`;
   lines.push(header, '-'.repeat(header.length));
   const row = (label: string, pick: (outcome: AskOutcome) => boolean) => {
     const cells = sets.map((set) => {
       const picked = set.outcomes.filter(pick);
       const f = sumOutcomes(picked.filter((outcome) => outcome.entry.answer !== null));
       const offTopic = sumOutcomes(picked.filter((outcome) => outcome.entry.answer === null));
-      return `| ${String(picked.length).padStart(9)} ${percent(f.first, f.questions)} ${percent(f.top3, f.questions)} ${percent(f.answerFirst, f.questions)} ${percent(f.answerShown, f.questions)} ${percent(offTopic.nothing, offTopic.questions)} `;
+      return `| ${String(picked.length).padStart(9)} ${percent(f.first, f.questions)} ${percent(f.top3, f.questions)} ${percent(f.answerFirst, f.questions)} ${percent(f.answerShown, f.questions)} ${percent(f.answerFirstAny, f.questions)} ${percent(offTopic.nothing, offTopic.questions)} `;
     });
     lines.push(`${label.padEnd(10)}${cells.join('')}`);
   };
@@ -194,13 +227,31 @@ export function formatAskTable(sets: { name: string; outcomes: AskOutcome[] }[])
 }
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
+  const foldAt = argv.indexOf('--fold');
+  const foldArg = foldAt >= 0 ? argv[foldAt + 1] : undefined;
+  const fold: AskFold | undefined = foldArg === 'A' || foldArg === 'B' ? foldArg : undefined;
+  if (foldAt >= 0 && !fold) {
+    console.error(`evalAsk: --fold takes A or B (got ${foldArg ?? 'nothing'}); e.g. npm run eval:ask -- --dev --fold A`);
+    process.exitCode = 2;
+    return;
+  }
   const started = performance.now();
   const articles = await loadAskCoverage();
   const byId = new Map(articles.map((article) => [article.id, article]));
   if (!haveResearchCorpora()) console.log('../shared/corpora is absent: only the questions on the seeds are asked, of the seeds alone.');
-  // --dev: the dev half only, for tuning without seeing the held-out figures.
-  const sets = (args.has('--dev') ? (['dev'] as const) : (['dev', 'heldout'] as const)).map((name) => ({ name, questions: readAskSet(name) }));
+  // --dev: dev whole and its two folds side by side; --fold: one fold only. The held-out half is never split.
+  const dev = readAskSet('dev');
+  const inFold = (name: AskFold) => ({ name: `dev/${name}`, questions: dev.filter((entry) => foldOf(entry.question) === name) });
+  const sets = fold
+    ? [inFold(fold)]
+    : args.has('--dev')
+      ? [{ name: 'dev', questions: dev }, inFold('A'), inFold('B')]
+      : [
+          { name: 'dev', questions: dev },
+          { name: 'heldout', questions: readAskSet('heldout') },
+        ];
   if (args.has('--check')) {
     const problems = sets.flatMap((set) => checkAnswers(askable(set.questions, byId), byId));
     for (const problem of problems) console.log(problem);
@@ -218,7 +269,7 @@ async function main(): Promise<void> {
   console.log(`${articles.length} articles (seeds${haveResearchCorpora() ? ' + BBC 2005 + Reuters-21578' : ''}), ${Math.round(performance.now() - started)} ms to load and index`);
   console.log(formatAskTable(results));
   if (args.has('--verbose')) {
-    for (const set of results) {
+    for (const set of results.filter((set) => !set.name.startsWith('dev/') || fold)) {
       for (const outcome of set.outcomes) {
         const ok = outcome.entry.answer === null ? outcome.nothing : outcome.answerFirst;
         if (ok) continue;
