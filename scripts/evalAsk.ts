@@ -12,6 +12,8 @@
  *   npm run eval:ask                 # the table
  *   npm run eval:ask -- --verbose    # plus every miss: the question, what came first, its excerpt
  *   npm run eval:ask -- --json       # the figures as JSON
+ *   npm run eval:ask -- --dev --minisearch  # also rank dev with plain MiniSearch (headline + text, its defaults,
+ *                                        # prefix, fuzzy 0.2) and list the dev questions it puts right first and we do not
  *   npm run eval:ask -- --check      # only check that every answer string is in its article(s)
  *   npm run eval:ask -- --dev        # the dev half only (tuning), whole and as its two folds A and B
  *   npm run eval:ask -- --dev --fold A   # one fold of dev (A or B, by hash of the question): a change is kept only
@@ -24,6 +26,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/index.js';
 import type { Article } from '../src/corpus/types.js';
 import { QuoteIndex } from '../src/quotes/index.js';
@@ -203,6 +206,16 @@ export function searchAsker(index: SearchIndex, quotes?: QuoteIndex): Asker {
   return (question) => index.search(question, quotes ? { quotes } : {}).hits.map((hit) => ({ id: hit.article.id, excerpt: plainText(hit.excerpt) }));
 }
 
+/**
+ * A plain MiniSearch ranking of the same coverage (headline and text fields, its default options; prefix and fuzzy
+ * 0.2, as bench/plainMiniSearch.mjs asks): the baseline the ranking is compared with. Excerpts are empty: it ranks only.
+ */
+export function miniSearchAsker(articles: readonly Article[]): Asker {
+  const index = new MiniSearch<{ id: string; title: string; body: string }>({ fields: ['title', 'body'] });
+  index.addAll(articles.map((article) => ({ id: article.id, title: article.headline, body: articleText(article) })));
+  return (question) => index.search(question, { prefix: true, fuzzy: 0.2 }).slice(0, SHOWN).map((result) => ({ id: String(result.id), excerpt: '' }));
+}
+
 const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
 
 /** The figures of both sets as a table, per style then overall, held-out beside dev. */
@@ -268,6 +281,17 @@ async function main(): Promise<void> {
   }
   console.log(`${articles.length} articles (seeds${haveResearchCorpora() ? ' + BBC 2005 + Reuters-21578' : ''}), ${Math.round(performance.now() - started)} ms to load and index`);
   console.log(formatAskTable(results));
+  if (args.has('--minisearch')) {
+    const plain = miniSearchAsker(articles);
+    const baseline = sets.map((set) => ({ name: `m:${set.name}`, outcomes: askable(set.questions, byId).map((entry) => scoreQuestion(entry, plain)) }));
+    console.log('\nPlain MiniSearch, same questions (ranking only: its excerpts are not scored)');
+    console.log(formatAskTable(baseline));
+    const ours = new Map(results[0]!.outcomes.map((outcome) => [outcome.entry.question, outcome]));
+    for (const outcome of baseline[0]!.outcomes) {
+      const mine = ours.get(outcome.entry.question);
+      if (outcome.entry.answer !== null && outcome.first && mine && !mine.first) console.log(`  MiniSearch right, we are not: ${outcome.entry.question}  (we: ${mine.firstId ?? 'nothing'})`);
+    }
+  }
   if (args.has('--verbose')) {
     for (const set of results.filter((set) => !set.name.startsWith('dev/') || fold)) {
       for (const outcome of set.outcomes) {
