@@ -63,6 +63,13 @@ const SEARCH_SHARE = 1;
 const MEASURED = new Set<ExpectedAnswer>(['quantity', 'money', 'percent', 'date']);
 
 /**
+ * Share of the question's weight (rarer words weigh more) an article that lacks the question's rarest word must match
+ * to answer it: "north korea scraps agreements" is answered by "North Korea cancels all … agreements with South
+ * Korea" (its rarest word, "scraps", is another verb), "capital of mongolia" is not by an article about a capital.
+ */
+const MOST_OF_QUESTION = 2 / 3;
+
+/**
  * How many of a question's terms an answering sentence and its headline must hold: more than half of up to four
  * terms ("capital" alone does not answer "capital of mongolia"), half of longer questions.
  */
@@ -265,7 +272,8 @@ export class SearchIndex {
       const quoted = choice?.attributed === true && said?.onSubject === true;
       const answers =
         quoted ||
-        (choice?.keyCovered &&
+        (choice !== null &&
+          (choice.keyCovered || entry.coverage >= MOST_OF_QUESTION) &&
           choice.coverage >= minCoverage &&
           Math.round((MEASURED.has(query.analysis.expected) ? choice.typedTermShare : choice.termShare) * weights.length) >= termsNeeded(weights.length));
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
