@@ -110,6 +110,7 @@ describe('SearchIndex: an article lacking the rarest word asked', () => {
     filler('f.txt', 'A northern town held a fair on the north bank.'),
     filler('g.txt', 'Farmers in the south want rain.'),
     filler('h.txt', 'Talks on agreements continue.'),
+    filler('i.txt', 'The plan scraps a tax on boats.'),
   ];
   const index = SearchIndex.build(articles);
 
