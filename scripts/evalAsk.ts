@@ -31,7 +31,7 @@ import { loadCorpus } from '../src/corpus/index.js';
 import type { Article } from '../src/corpus/types.js';
 import { QuoteIndex } from '../src/quotes/index.js';
 import { plainText, SearchIndex } from '../src/search/index.js';
-import { articleText } from '../src/text/index.js';
+import { articleText, foldTerm, words } from '../src/text/index.js';
 
 /** How users type: the style of a question, for per-style figures and the stratified split. */
 export const ASK_STYLES = ['fact', 'howmany', 'when', 'who', 'why', 'said', 'keywords', 'typo', 'offtopic'] as const;
@@ -216,6 +216,46 @@ export function miniSearchAsker(articles: readonly Article[]): Asker {
   return (question) => index.search(question, { prefix: true, fuzzy: 0.2 }).slice(0, SHOWN).map((result) => ({ id: String(result.id), excerpt: '' }));
 }
 
+/**
+ * What makes two articles the same story: the headline and the first body paragraph, as folded words. A wire story
+ * filed twice (Reuters-21578 holds hundreds; BBC 2005 about a hundred) has both alike; a follow-up has another lede.
+ */
+function storyKey(article: Article): string {
+  const lede = article.paragraphs.find((paragraph) => paragraph.kind === 'body')?.text ?? '';
+  return `${words(article.headline).map(foldTerm).join(' ')}\n${words(lede).map(foldTerm).join(' ')}`;
+}
+
+/** FNV-1a over the key's UTF-16 code units: a cheap first comparison, confirmed on the keys themselves. */
+function hash(key: string): number {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) value = Math.imul(value ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return value;
+}
+
+/**
+ * For each article, the index of the first article that is the same story (same headline and lede, as words), or its
+ * own index: an annotation names one copy of a story filed twice, and either copy answers alike.
+ * @example
+ * storyOf([a, copyOfA, b]) // => Int32Array [0, 0, 2]
+ */
+export function storyOf(articles: readonly Article[]): Int32Array {
+  const story = new Int32Array(articles.length);
+  // Hash → the articles first seen with it (several when different keys share a hash). Keys are not kept (100,000
+  // ledes would weigh megabytes): the first article's key is made again when a hash matches, rare but for copies.
+  const firsts = new Map<number, number[]>();
+  articles.forEach((article, index) => {
+    const key = storyKey(article);
+    const value = hash(key);
+    const seen = firsts.get(value);
+    const same = seen?.find((first) => storyKey(articles[first]!) === key);
+    story[index] = same ?? index;
+    if (same !== undefined) return;
+    if (seen) seen.push(index);
+    else firsts.set(value, [index]);
+  });
+  return story;
+}
+
 const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
 
 /** The figures of both sets as a table, per style then overall, held-out beside dev. */
@@ -281,6 +321,17 @@ async function main(): Promise<void> {
   }
   console.log(`${articles.length} articles (seeds${haveResearchCorpora() ? ' + BBC 2005 + Reuters-21578' : ''}), ${Math.round(performance.now() - started)} ms to load and index`);
   console.log(formatAskTable(results));
+  // Information beside "first": an annotation names one copy of a story filed twice (same headline and lede), and the
+  // search puts the copies side by side in the order of the coverage. How many answerable questions expect such a story, and "first" if either copy counts.
+  const stories = storyOf(articles);
+  const storyById = new Map(articles.map((article, index) => [article.id, stories[index]!]));
+  for (const set of results) {
+    const answerable = set.outcomes.filter((outcome) => outcome.entry.answer !== null);
+    const copies = (id: string) => articles.some((article, index) => stories[index] === storyById.get(id) && article.id !== id);
+    const twice = answerable.filter((outcome) => outcome.entry.files.some(copies)).length;
+    const sameStory = answerable.filter((outcome) => outcome.first || (outcome.firstId !== null && outcome.entry.files.some((file) => storyById.get(file) === storyById.get(outcome.firstId!)))).length;
+    console.log(`${set.name}: ${twice} answerable questions expect a story the coverage holds twice; first, either copy counting: ${percent(sameStory, answerable.length).trim()}`);
+  }
   if (args.has('--minisearch')) {
     const plain = miniSearchAsker(articles);
     const baseline = sets.map((set) => ({ name: `m:${set.name}`, outcomes: askable(set.questions, byId).map((entry) => scoreQuestion(entry, plain)) }));
