@@ -54,8 +54,12 @@ const ATTRIBUTED_SHARE = 0.2;
  * their best-matching passage. Bounded so that answering costs the same at 7,000 and at 100,000 articles.
  */
 const ANSWER_CANDIDATES = 10;
-/** Weight of the article's search score (relative to the best) beside its answering sentence's score when re-ranking. */
-const SEARCH_SHARE = 1;
+/**
+ * Weight of the article's search score (relative to the best, 0-1) beside its answering sentence's score (about 0.3 to
+ * 2) when re-ranking: 2 gives both the same span, so that what the whole article matches counts as much as how well
+ * its best sentence is phrased (at 1, a phrasing bonus overturned a clearly better-matching article).
+ */
+const SEARCH_SHARE = 2;
 /**
  * Expected answers that the answering sentence must state: "how tall is the Eiffel Tower" is not answered by an
  * article that names the tower and no measure.
