@@ -97,6 +97,18 @@ describe('SearchIndex ranking', () => {
   });
 });
 
+describe('SearchIndex: where in the article the question is matched', () => {
+  // Both articles hold the same passage about the strike; a.txt further down, below other news, b.txt as its lede.
+  const passage = 'Dock workers began a strike over pay at the port.';
+  const other = (n: number) => Array.from({ length: n }, (_, i) => `Other item ${i} about gardens and weather was reported.`);
+  const articles = [article('a.txt', 'Town news', [...other(8), passage]), article('b.txt', 'Port news', [passage, ...other(8)])];
+  const index = SearchIndex.build(articles);
+
+  it('ranks the article whose lede matches above one that matches as well only further down', () => {
+    expect(index.search('dock workers strike pay').hits.map((hit) => hit.article.id)).toEqual(['b.txt', 'a.txt']);
+  });
+});
+
 describe('SearchIndex: an article lacking the rarest word asked', () => {
   // "scraps" is the rarest word of the question. a.txt says "cancels" instead but matches every other word, most of
   // the question's weight; b.txt holds "scraps" but only two of the other words.
