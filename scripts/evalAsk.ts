@@ -330,7 +330,8 @@ async function main(): Promise<void> {
     const copies = (id: string) => articles.some((article, index) => stories[index] === storyById.get(id) && article.id !== id);
     const twice = answerable.filter((outcome) => outcome.entry.files.some(copies)).length;
     const sameStory = answerable.filter((outcome) => outcome.first || (outcome.firstId !== null && outcome.entry.files.some((file) => storyById.get(file) === storyById.get(outcome.firstId!)))).length;
-    console.log(`${set.name}: ${twice} answerable questions expect a story the coverage holds twice; first, either copy counting: ${percent(sameStory, answerable.length).trim()}`);
+    const silent = answerable.filter((outcome) => outcome.nothing).length;
+    console.log(`${set.name}: ${twice} answerable questions expect a story the coverage holds twice; first, either copy counting: ${percent(sameStory, answerable.length).trim()}; answered "nothing matches": ${silent}`);
   }
   if (args.has('--minisearch')) {
     const plain = miniSearchAsker(articles);
