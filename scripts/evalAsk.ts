@@ -5,13 +5,19 @@
  *   top3   — a right article is among the first three (one page of results)
  *   ans@1  — the first result is a right article and its excerpt holds the answer string
  *   ans@3  — some shown excerpt (first page) of a right article holds the answer string
+ *   any@1  — the first result's excerpt holds the answer string, whatever the article (a near-duplicate story that
+ *            states the same answer counts): information beside ans@1, not a replacement for it
  *   none   — off-topic questions answered "nothing matches"
  *
  *   npm run eval:ask                 # the table
  *   npm run eval:ask -- --verbose    # plus every miss: the question, what came first, its excerpt
  *   npm run eval:ask -- --json       # the figures as JSON
+ *   npm run eval:ask -- --dev --minisearch  # also rank dev with plain MiniSearch (headline + text, its defaults,
+ *                                        # prefix, fuzzy 0.2) and list the dev questions it puts right first and we do not
  *   npm run eval:ask -- --check      # only check that every answer string is in its article(s)
- *   npm run eval:ask -- --dev        # the dev half only (tuning)
+ *   npm run eval:ask -- --dev        # the dev half only (tuning), whole and as its two folds A and B
+ *   npm run eval:ask -- --dev --fold A   # one fold of dev (A or B, by hash of the question): a change is kept only
+ *                                        # if it helps or holds on both folds, so that it is not fitted to one half
  *
  * The questions are asked of one combined coverage: BBC 2005 + Reuters-21578 (read from ../shared/corpora, never
  * copied into the repository) and the shipped seeds. Without ../shared, only the seeds' questions are asked (on the
@@ -20,11 +26,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/index.js';
 import type { Article } from '../src/corpus/types.js';
 import { QuoteIndex } from '../src/quotes/index.js';
 import { plainText, SearchIndex } from '../src/search/index.js';
-import { articleText } from '../src/text/index.js';
+import { articleText, foldTerm, words } from '../src/text/index.js';
 
 /** How users type: the style of a question, for per-style figures and the stratified split. */
 export const ASK_STYLES = ['fact', 'howmany', 'when', 'who', 'why', 'said', 'keywords', 'typo', 'offtopic'] as const;
@@ -47,6 +54,8 @@ export interface AskFigures {
   top3: number;
   answerFirst: number;
   answerShown: number;
+  /** The first result's excerpt holds the answer, whatever the article. */
+  answerFirstAny: number;
   /** Off-topic questions answered "nothing matches". */
   nothing: number;
 }
@@ -58,6 +67,7 @@ export interface AskOutcome {
   top3: boolean;
   answerFirst: boolean;
   answerShown: boolean;
+  answerFirstAny: boolean;
   nothing: boolean;
   firstId: string | null;
   firstExcerpt: string | null;
@@ -92,6 +102,23 @@ export function foldAnswer(text: string): string {
     .replace(/[“”]/gu, '"')
     .replace(/\s+/gu, ' ')
     .trim();
+}
+
+/** A fold of the dev half: half of its questions, chosen by a hash of the question (not by style or corpus). */
+export type AskFold = 'A' | 'B';
+
+/**
+ * The fold a question falls in: FNV-1a of the question (salted so that it is independent of the dev/held-out split,
+ * which also ordered by FNV-1a), even → A, odd → B.
+ * @example foldOf('what is the ECGD') // => 'A' or 'B', always the same for this question
+ */
+export function foldOf(question: string): AskFold {
+  let hash = 0x811c9dc5;
+  for (const char of `fold:${question}`) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 2 === 0 ? 'A' : 'B';
 }
 
 /** Reads one question set (`dev` or `heldout`) of test/fixtures/ask. */
@@ -138,6 +165,7 @@ export function scoreQuestion(entry: AskQuestion, ask: Asker): AskOutcome {
     top3: shown.some((result) => expected.has(result.id)),
     answerFirst: first !== null && holds(first),
     answerShown: shown.some(holds),
+    answerFirstAny: first !== null && answer !== null && foldAnswer(first.excerpt).includes(answer),
     nothing: results.length === 0,
     firstId: first?.id ?? null,
     firstExcerpt: first?.excerpt ?? null,
@@ -146,8 +174,16 @@ export function scoreQuestion(entry: AskQuestion, ask: Asker): AskOutcome {
 
 /** Sums outcomes into figures. */
 export function sumOutcomes(outcomes: readonly AskOutcome[]): AskFigures {
-  const count = (key: 'first' | 'top3' | 'answerFirst' | 'answerShown' | 'nothing') => outcomes.filter((outcome) => outcome[key]).length;
-  return { questions: outcomes.length, first: count('first'), top3: count('top3'), answerFirst: count('answerFirst'), answerShown: count('answerShown'), nothing: count('nothing') };
+  const count = (key: 'first' | 'top3' | 'answerFirst' | 'answerShown' | 'answerFirstAny' | 'nothing') => outcomes.filter((outcome) => outcome[key]).length;
+  return {
+    questions: outcomes.length,
+    first: count('first'),
+    top3: count('top3'),
+    answerFirst: count('answerFirst'),
+    answerShown: count('answerShown'),
+    answerFirstAny: count('answerFirstAny'),
+    nothing: count('nothing'),
+  };
 }
 
 /** The answer strings not found in their article(s): a broken annotation. */
@@ -170,19 +206,69 @@ export function searchAsker(index: SearchIndex, quotes?: QuoteIndex): Asker {
   return (question) => index.search(question, quotes ? { quotes } : {}).hits.map((hit) => ({ id: hit.article.id, excerpt: plainText(hit.excerpt) }));
 }
 
+/**
+ * A plain MiniSearch ranking of the same coverage (headline and text fields, its default options; prefix and fuzzy
+ * 0.2, as bench/plainMiniSearch.mjs asks): the baseline the ranking is compared with. Excerpts are empty: it ranks only.
+ */
+export function miniSearchAsker(articles: readonly Article[]): Asker {
+  const index = new MiniSearch<{ id: string; title: string; body: string }>({ fields: ['title', 'body'] });
+  index.addAll(articles.map((article) => ({ id: article.id, title: article.headline, body: articleText(article) })));
+  return (question) => index.search(question, { prefix: true, fuzzy: 0.2 }).slice(0, SHOWN).map((result) => ({ id: String(result.id), excerpt: '' }));
+}
+
+/**
+ * What makes two articles the same story: the headline and the first body paragraph, as folded words. A wire story
+ * filed twice (Reuters-21578 holds hundreds; BBC 2005 about a hundred) has both alike; a follow-up has another lede.
+ */
+function storyKey(article: Article): string {
+  const lede = article.paragraphs.find((paragraph) => paragraph.kind === 'body')?.text ?? '';
+  return `${words(article.headline).map(foldTerm).join(' ')}\n${words(lede).map(foldTerm).join(' ')}`;
+}
+
+/** FNV-1a over the key's UTF-16 code units: a cheap first comparison, confirmed on the keys themselves. */
+function hash(key: string): number {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) value = Math.imul(value ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return value;
+}
+
+/**
+ * For each article, the index of the first article that is the same story (same headline and lede, as words), or its
+ * own index: an annotation names one copy of a story filed twice, and either copy answers alike.
+ * @example
+ * storyOf([a, copyOfA, b]) // => Int32Array [0, 0, 2]
+ */
+export function storyOf(articles: readonly Article[]): Int32Array {
+  const story = new Int32Array(articles.length);
+  // Hash → the articles first seen with it (several when different keys share a hash). Keys are not kept (100,000
+  // ledes would weigh megabytes): the first article's key is made again when a hash matches, rare but for copies.
+  const firsts = new Map<number, number[]>();
+  articles.forEach((article, index) => {
+    const key = storyKey(article);
+    const value = hash(key);
+    const seen = firsts.get(value);
+    const same = seen?.find((first) => storyKey(articles[first]!) === key);
+    story[index] = same ?? index;
+    if (same !== undefined) return;
+    if (seen) seen.push(index);
+    else firsts.set(value, [index]);
+  });
+  return story;
+}
+
 const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
 
 /** The figures of both sets as a table, per style then overall, held-out beside dev. */
 export function formatAskTable(sets: { name: string; outcomes: AskOutcome[] }[]): string {
   const lines: string[] = [];
-  const header = `${'style'.padEnd(10)}${sets.map((set) => `| ${set.name.padEnd(7)} n  first   top3  ans@1  ans@3   none `).join('')}`;
+  const header = `${'style'.padEnd(10)}${sets.map((set) => `| ${set.name.padEnd(7)} n  first   top3  ans@1  ans@3  any@1   none `).join('')}`;
   lines.push(header, '-'.repeat(header.length));
   const row = (label: string, pick: (outcome: AskOutcome) => boolean) => {
     const cells = sets.map((set) => {
       const picked = set.outcomes.filter(pick);
       const f = sumOutcomes(picked.filter((outcome) => outcome.entry.answer !== null));
       const offTopic = sumOutcomes(picked.filter((outcome) => outcome.entry.answer === null));
-      return `| ${String(picked.length).padStart(9)} ${percent(f.first, f.questions)} ${percent(f.top3, f.questions)} ${percent(f.answerFirst, f.questions)} ${percent(f.answerShown, f.questions)} ${percent(offTopic.nothing, offTopic.questions)} `;
+      return `| ${String(picked.length).padStart(9)} ${percent(f.first, f.questions)} ${percent(f.top3, f.questions)} ${percent(f.answerFirst, f.questions)} ${percent(f.answerShown, f.questions)} ${percent(f.answerFirstAny, f.questions)} ${percent(offTopic.nothing, offTopic.questions)} `;
     });
     lines.push(`${label.padEnd(10)}${cells.join('')}`);
   };
@@ -194,13 +280,31 @@ export function formatAskTable(sets: { name: string; outcomes: AskOutcome[] }[])
 }
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
+  const foldAt = argv.indexOf('--fold');
+  const foldArg = foldAt >= 0 ? argv[foldAt + 1] : undefined;
+  const fold: AskFold | undefined = foldArg === 'A' || foldArg === 'B' ? foldArg : undefined;
+  if (foldAt >= 0 && !fold) {
+    console.error(`evalAsk: --fold takes A or B (got ${foldArg ?? 'nothing'}); e.g. npm run eval:ask -- --dev --fold A`);
+    process.exitCode = 2;
+    return;
+  }
   const started = performance.now();
   const articles = await loadAskCoverage();
   const byId = new Map(articles.map((article) => [article.id, article]));
   if (!haveResearchCorpora()) console.log('../shared/corpora is absent: only the questions on the seeds are asked, of the seeds alone.');
-  // --dev: the dev half only, for tuning without seeing the held-out figures.
-  const sets = (args.has('--dev') ? (['dev'] as const) : (['dev', 'heldout'] as const)).map((name) => ({ name, questions: readAskSet(name) }));
+  // --dev: dev whole and its two folds side by side; --fold: one fold only. The held-out half is never split.
+  const dev = readAskSet('dev');
+  const inFold = (name: AskFold) => ({ name: `dev/${name}`, questions: dev.filter((entry) => foldOf(entry.question) === name) });
+  const sets = fold
+    ? [inFold(fold)]
+    : args.has('--dev')
+      ? [{ name: 'dev', questions: dev }, inFold('A'), inFold('B')]
+      : [
+          { name: 'dev', questions: dev },
+          { name: 'heldout', questions: readAskSet('heldout') },
+        ];
   if (args.has('--check')) {
     const problems = sets.flatMap((set) => checkAnswers(askable(set.questions, byId), byId));
     for (const problem of problems) console.log(problem);
@@ -217,8 +321,31 @@ async function main(): Promise<void> {
   }
   console.log(`${articles.length} articles (seeds${haveResearchCorpora() ? ' + BBC 2005 + Reuters-21578' : ''}), ${Math.round(performance.now() - started)} ms to load and index`);
   console.log(formatAskTable(results));
+  // Information beside "first": an annotation names one copy of a story filed twice (same headline and lede), and the
+  // search puts the copies side by side in the order of the coverage. How many answerable questions expect such a story, and "first" if either copy counts.
+  const stories = storyOf(articles);
+  const storyById = new Map(articles.map((article, index) => [article.id, stories[index]!]));
+  for (const set of results) {
+    const answerable = set.outcomes.filter((outcome) => outcome.entry.answer !== null);
+    const copies = (id: string) => articles.some((article, index) => stories[index] === storyById.get(id) && article.id !== id);
+    const twice = answerable.filter((outcome) => outcome.entry.files.some(copies)).length;
+    const sameStory = answerable.filter((outcome) => outcome.first || (outcome.firstId !== null && outcome.entry.files.some((file) => storyById.get(file) === storyById.get(outcome.firstId!)))).length;
+    const silent = answerable.filter((outcome) => outcome.nothing).length;
+    console.log(`${set.name}: ${twice} answerable questions expect a story the coverage holds twice; first, either copy counting: ${percent(sameStory, answerable.length).trim()}; answered "nothing matches": ${silent}`);
+  }
+  if (args.has('--minisearch')) {
+    const plain = miniSearchAsker(articles);
+    const baseline = sets.map((set) => ({ name: `m:${set.name}`, outcomes: askable(set.questions, byId).map((entry) => scoreQuestion(entry, plain)) }));
+    console.log('\nPlain MiniSearch, same questions (ranking only: its excerpts are not scored)');
+    console.log(formatAskTable(baseline));
+    const ours = new Map(results[0]!.outcomes.map((outcome) => [outcome.entry.question, outcome]));
+    for (const outcome of baseline[0]!.outcomes) {
+      const mine = ours.get(outcome.entry.question);
+      if (outcome.entry.answer !== null && outcome.first && mine && !mine.first) console.log(`  MiniSearch right, we are not: ${outcome.entry.question}  (we: ${mine.firstId ?? 'nothing'})`);
+    }
+  }
   if (args.has('--verbose')) {
-    for (const set of results) {
+    for (const set of results.filter((set) => !set.name.startsWith('dev/') || fold)) {
       for (const outcome of set.outcomes) {
         const ok = outcome.entry.answer === null ? outcome.nothing : outcome.answerFirst;
         if (ok) continue;

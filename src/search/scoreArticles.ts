@@ -25,6 +25,13 @@ export interface ScoredTerm {
 
 /** Relative weight of a headline or standfirst match against a passage match. */
 const HEADLINE_WEIGHT = 0.6;
+/**
+ * A match in the lede (the first body paragraph) counts this much more: a news story says what it is about at the
+ * top, so that an article whose lede matches the question ranks above one that matches as well only in passing,
+ * further down. A bonus rather than a decay with depth: a deep sentence that answers ("at least 6,000 people have now
+ * been killed in Syria", paragraph 8) keeps its full score. 0.2 helps fold A and holds fold B; 0.3 loses one in B.
+ */
+const LEDE_BONUS = 0.2;
 /** BM25+ constants (MiniSearch's defaults). */
 const K1 = 1.2;
 const B = 0.7;
@@ -32,9 +39,10 @@ const DELTA = 0.5;
 
 /**
  * Scores articles against a question by walking the postings of its terms once, into flat per-passage and per-article
- * arrays reused across questions (no allocation per posting). An article's score is its best passage's BM25+ plus 0.6 ×
- * its headline's, times coverage²: coverage is the share of the question's weight the article answers, each term
- * counted at its best match quality. Not re-entrant: one question at a time (search is synchronous).
+ * arrays reused across questions (no allocation per posting). An article's score is its best passage's BM25+ (the
+ * lede's a fifth more) plus 0.6 × its headline's, times coverage²: coverage is the share of the
+ * question's weight the article answers, each term counted at its best match quality. Not re-entrant: one question
+ * at a time (search is synchronous).
  * @example new ArticleScorer(tables).rank(terms, { limit: 30, minCoverage: 0.5, allowed: () => true })[0].article // => 12
  */
 export class ArticleScorer {
@@ -117,7 +125,8 @@ export class ArticleScorer {
     for (let i = 0; i < touched.length; i += 1) {
       const passage = touched.items[i]!;
       const article = passageArticle[passage]!;
-      if (passageScore[passage]! > bestPassage[article]!) bestPassage[article] = passageScore[passage]!;
+      const weighted = passage === articlePassages[article]! ? passageScore[passage]! * (1 + LEDE_BONUS) : passageScore[passage]!;
+      if (weighted > bestPassage[article]!) bestPassage[article] = weighted;
     }
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
     const threshold = options.minCoverage * totalWeight;

@@ -54,13 +54,25 @@ const ATTRIBUTED_SHARE = 0.2;
  * their best-matching passage. Bounded so that answering costs the same at 7,000 and at 100,000 articles.
  */
 const ANSWER_CANDIDATES = 10;
-/** Weight of the article's search score (relative to the best) beside its answering sentence's score when re-ranking. */
-const SEARCH_SHARE = 1;
+/**
+ * Weight of the article's search score (relative to the best, 0-1) beside its answering sentence's score (about 0.3 to
+ * 2) when re-ranking: 2 gives both the same span, so that what the whole article matches counts as much as how well
+ * its best sentence is phrased (at 1, a phrasing bonus overturned a clearly better-matching article).
+ */
+const SEARCH_SHARE = 2;
 /**
  * Expected answers that the answering sentence must state: "how tall is the Eiffel Tower" is not answered by an
  * article that names the tower and no measure.
  */
 const MEASURED = new Set<ExpectedAnswer>(['quantity', 'money', 'percent', 'date']);
+
+/**
+ * Share of the question's weight (rarer words weigh more) an article that lacks the question's rarest word must match
+ * to answer it: "north korea scraps agreements" is answered by "North Korea cancels all … agreements with South
+ * Korea" (its rarest word, "scraps", is another verb), "capital of mongolia" is not by an article about a capital.
+ * A little over two thirds: "obama budget deficit" with "obama" missing (a third of the weight) stays out.
+ */
+const MOST_OF_QUESTION = 0.7;
 
 /**
  * How many of a question's terms an answering sentence and its headline must hold: more than half of up to four
@@ -266,7 +278,8 @@ export class SearchIndex {
       const quoted = choice?.attributed === true && said?.onSubject === true;
       const answers =
         quoted ||
-        (choice?.keyCovered &&
+        (choice !== null &&
+          (choice.keyCovered || entry.coverage >= MOST_OF_QUESTION) &&
           choice.coverage >= minCoverage &&
           Math.round((MEASURED.has(query.analysis.expected) ? choice.typedTermShare : choice.termShare) * weights.length) >= termsNeeded(weights.length));
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };

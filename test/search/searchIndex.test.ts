@@ -97,6 +97,46 @@ describe('SearchIndex ranking', () => {
   });
 });
 
+describe('SearchIndex: where in the article the question is matched', () => {
+  // Both articles hold the same passage about the strike; a.txt further down, below other news, b.txt as its lede.
+  const passage = 'Dock workers began a strike over pay at the port.';
+  const other = (n: number) => Array.from({ length: n }, (_, i) => `Other item ${i} about gardens and weather was reported.`);
+  const articles = [article('a.txt', 'Town news', [...other(8), passage]), article('b.txt', 'Port news', [passage, ...other(8)])];
+  const index = SearchIndex.build(articles);
+
+  it('ranks the article whose lede matches above one that matches as well only further down', () => {
+    expect(index.search('dock workers strike pay').hits.map((hit) => hit.article.id)).toEqual(['b.txt', 'a.txt']);
+  });
+});
+
+describe('SearchIndex: an article lacking the rarest word asked', () => {
+  // "scraps" is the rarest word of the question. a.txt says "cancels" instead but matches every other word, most of
+  // the question's weight; b.txt holds "scraps" but only two of the other words.
+  const filler = (name: string, text: string) => article(name, 'Other news', [text]);
+  const articles = [
+    article('a.txt', 'North Korea cancels agreements with South Korea', ['North Korea cancelled all agreements with South Korea on Friday.']),
+    article('b.txt', 'Chip makers gain', ['Analysts say the deal scraps tariffs for South Korea chip makers.']),
+    filler('c.txt', 'The north of the country had snow.'),
+    filler('d.txt', 'Trade agreements were signed in the north.'),
+    filler('e.txt', 'The agreements cover steel.'),
+    filler('f.txt', 'A northern town held a fair on the north bank.'),
+    filler('g.txt', 'Farmers in the south want rain.'),
+    filler('h.txt', 'Talks on agreements continue.'),
+    filler('i.txt', 'The plan scraps a tax on boats.'),
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('answers with the article matching most of the question, above one holding the rarest word and little else', () => {
+    expect(index.search('north korea scraps agreements with south').hits[0]?.article.id).toBe('a.txt');
+  });
+
+  it('does not answer with an article that lacks the rarest word and matches little else', () => {
+    // "mongolia" is nowhere; "capital" alone is not an answer.
+    const capital = SearchIndex.build([...articles, article('m.txt', 'Capital spending', ['Capital spending rose in the north.'])]);
+    expect(capital.search('capital of mongolia').hits).toEqual([]);
+  });
+});
+
 describe('SearchIndex.fromData', () => {
   const articles = [
     article('a.txt', 'Flood warning for the river town', ['Heavy rain fell for three days. The river burst its banks on Tuesday.']),
