@@ -41,12 +41,13 @@ describe('console mode (npm start without a token)', () => {
     writeFileSync(join(seeds, 'empty.txt'), '');
     mkdirSync(join(seeds, 'extra'));
     writeFileSync(join(seeds, 'extra', 'binary.txt'), Buffer.from([0, 1, 2, 3, 0]));
-    const { code, stdout } = await runStart('/help\n/ask Syria killed\n/more\n/about\n', ['--seeds', seeds]);
+    const { code, stdout } = await runStart('/help\n/ask how many people have been killed in Syria\n/more\n/about\n', ['--seeds', seeds]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Loaded 365 articles/u);
     expect(stdout).toMatch(/Skipped 2 files:\n {2}empty\.txt: empty file\n {2}extra\/binary\.txt: /u);
     expect(stdout).toContain('/ask question:<…>');
     expect(stdout).toContain("== 1. Syrian army 'steps up Homs offensive' ==");
+    expect(stdout).toContain('at least **6,000 people** have now been **killed**');
     expect(stdout).toContain('== 4. ');
     expect(stdout).toContain('== About this coverage ==');
   });
