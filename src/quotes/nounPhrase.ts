@@ -61,6 +61,7 @@ const endsChunk = (token: Token): boolean =>
  * For each token, the index of the nearest comma, clause mark or quotation at or before it (-1 when none), computed
  * once per token array: `previousComma` runs for every reporting verb, and a walk back from each one costs the
  * square of the sentence's length on a long sentence without commas (" in a statement the statement said" × 20,000).
+ * Keyed by the array: a sentence's tokens are not changed once built (every reader takes them `readonly`).
  */
 const chunkStopCache = new WeakMap<readonly Token[], Int32Array>();
 
@@ -97,8 +98,8 @@ export function joinTokens(tokens: readonly Token[]): string {
   // Remembered rather than read back with `text.endsWith('(')`, which flattens the growing string on every token.
   let afterOpening = false;
   for (const token of tokens) {
-    const glue = text === '' || token.text === ')' || token.text === ',' || afterOpening ? '' : ' ';
-    const piece = glue + token.text;
+    const glue: string = text === '' || token.text === ')' || token.text === ',' || afterOpening ? '' : ' ';
+    const piece: string = glue + token.text;
     text += piece;
     if (piece !== '') afterOpening = piece.endsWith('(');
   }
