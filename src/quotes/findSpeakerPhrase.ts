@@ -132,6 +132,12 @@ function personBeforeAffiliation(tokens: readonly Token[], from: number, nameSta
   return person && person.kind === 'name' && person.words.length >= 2 ? person : null;
 }
 
+/**
+ * Tokens from the start of a clause within which its subject is read when a later verb shares it (`He paused and
+ * said`): more than an introductory phrase (15 tokens), an appositive (16) and a name together need.
+ */
+const MAX_SUBJECT_TOKENS = 64;
+
 /** Words joining a second verb to the first: "… and warned", "… but said". */
 const COORDINATORS = new Set(['and', 'but']);
 /** Prepositions of place only: the name after them is where the speakers are ("across the U.S."), never who. */
@@ -142,7 +148,9 @@ const PLACE_PREPOSITIONS = new Set(['in', 'across', 'throughout', 'around', 'nea
  * from `bound` (`He paused and said`, `Mr Brown issued a call for unity and warned`), or null when they have none.
  */
 function coordinatedSubject(tokens: readonly Token[], bound: number, coordinator: number): SpeakerPhrase | null {
-  const phrase = sentenceSubject(tokens.slice(bound, coordinator));
+  // The subject opens the clause, so only its first words are read: a copy of the whole clause for every "and said"
+  // of a long sentence costs the square of its length.
+  const phrase = sentenceSubject(tokens.slice(bound, Math.min(coordinator, bound + MAX_SUBJECT_TOKENS)));
   return phrase ? { ...phrase, start: phrase.start + bound } : null;
 }
 

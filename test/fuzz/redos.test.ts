@@ -143,6 +143,8 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'according to statements by Ann Jones ' × 5k": 'according to statements by Ann Jones '.repeat(SENTENCE_REPEATS / 4),
   "'\"a b c d\", ' × 10k then he said": `${'"a b c d", '.repeat(SENTENCE_REPEATS / 2)}he said.`,
   "'Ann said that ' × 20k": 'Ann said that '.repeat(SENTENCE_REPEATS),
+  // A verb after "and" reads the clause's subject from its start (1.8 s at 16k before it read only the first words).
+  "'. and said ' × 40k": '. and said '.repeat(2 * SENTENCE_REPEATS),
   "'He paused and said ' × 10k": `${'He paused and said '.repeat(SENTENCE_REPEATS / 2)}it.`,
   "'Ann Jones, a nurse, said ' × 5k": 'Ann Jones, a nurse, said '.repeat(SENTENCE_REPEATS / 4),
   "'Ann Jones told reporters that ' × 5k": 'Ann Jones told reporters that '.repeat(SENTENCE_REPEATS / 4),
