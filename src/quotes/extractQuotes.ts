@@ -167,12 +167,12 @@ function isNamingQuote(tokens: readonly Token[], index: number, content: string)
 }
 
 /** `direct` for a whole utterance; `partial` for a fragment woven into the sentence (`a "moral stain"`). */
-function kindOf(tokens: readonly Token[], index: number, content: string): QuoteKind {
+function kindOf(tokens: readonly Token[], index: number, content: string, firstCommaQuote: number): QuoteKind {
   const first = content.replace(/^[\s[(…'‘"“.-]+/u, '').charAt(0);
   const previous = tokens[index - 1];
   if (first !== '' && first === first.toLowerCase() && first !== first.toUpperCase()) {
     // The second half of a split quotation: `"I was not there," he said, "and I never met him."`.
-    const earlier = tokens.slice(0, index).some((token) => token.kind === 'quote' && /,\s*["”]?$/u.test(token.text));
+    const earlier = firstCommaQuote >= 0 && firstCommaQuote < index;
     return previous?.text === ',' && earlier ? 'direct' : 'partial';
   }
   if (!previous || previous.kind === 'quote') return 'direct';
@@ -342,11 +342,13 @@ export function extractQuotes(article: Article): Quote[] {
             ? null
             : ((participle > 0 ? participleClauseSubject(tokens, participle, resolve) : null) ??
               (participle >= 0 || isNamed(subject) || subject.description ? subject : null));
+        // Found once per sentence, not once per quotation (see `kindOf`).
+        const firstCommaQuote = tokens.findIndex((token) => token.kind === 'quote' && /,\s*["”]?$/u.test(token.text));
         tokens.forEach((token, index) => {
           if (token.kind !== 'quote') return;
           const content = contentOf(text, token);
           if (!/[\p{L}\p{N}]{2}/u.test(content) || isNamingQuote(tokens, index, content)) return;
-          const kind = kindOf(tokens, index, content);
+          const kind = kindOf(tokens, index, content, firstCommaQuote);
           // `William Hill's "overwhelming evidence" came … when callers asked`: the owner, unless attributed before it.
           const owned = kind === 'partial' && (!attribution || attribution.verbIndex > index) ? possessiveBefore(tokens, index, resolve) : null;
           // `Caroline Lucas welcomed Tony Blair's "courage"`: an owner after a named subject is what the subject speaks of.

@@ -1,5 +1,6 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
+import { findWithin } from './nounPhrase.js';
 import { NOUN_LIKE_VERBS, REPORTED_SPEECH_VERBS, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
@@ -32,7 +33,7 @@ function accordingTo(tokens: readonly Token[]): Attribution | null {
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     if (tokens[i]!.lower === 'according' && tokens[i + 1]!.lower === 'to') {
       // "according to statements yesterday by Prime Minister David Cameron": the one who made them.
-      const by = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.lower === 'by');
+      const by = findWithin(tokens, i + 2, i + 7, (token) => token.lower === 'by');
       const noun = ['a', 'an', 'the'].includes(tokens[i + 2]?.lower ?? '') ? tokens[i + 3] : tokens[i + 2];
       const made = by > 0 && STATEMENT_NOUNS.has(noun?.lower ?? '') ? speakerAfter(tokens, by, tokens.length) : null;
       const phrase = made ?? speakerAfter(tokens, i + 1, tokens.length);
@@ -187,20 +188,24 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     const to = tokens[claim.to - 1]?.text === ',' ? claim.to - 1 : claim.to;
     if (to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') return { ...according, from: claim.from, to };
   }
+  let opening: { phrase: SpeakerPhrase | null } | undefined;
   for (let v = 0; v < end; v += 1) {
     const token = tokens[v]!;
     if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower) || isPassiveHearing(tokens, v)) continue;
     // "their Grand Slam hopes", "the new rules": a plural noun unless a clause follows.
     if (NOUN_LIKE_VERBS.has(token.lower) && tokens[v + 1]?.lower !== 'that') continue;
     // "He declined comment … but said the firm would …": the coordinated verb's subject opens the sentence.
-    const coordinated = ['but', 'and'].includes(tokens[v - 1]?.lower ?? '') ? sentenceSubject(tokens) : null;
+    // The sentence's subject is the same for every such verb: read once, not once per "and said".
+    const afterCoordinator = ['but', 'and'].includes(tokens[v - 1]?.lower ?? '');
+    if (afterCoordinator) opening ??= { phrase: sentenceSubject(tokens) };
+    const coordinated = afterCoordinator ? (opening?.phrase ?? null) : null;
     const phrase = subjectBefore(tokens, v, 0) ?? coordinated;
     if (!phrase) continue;
     let from = v + 1;
     let that = false;
     if (TELL_VERBS.has(token.lower)) {
       // "told reporters that …", "told a Nikkei conference on Tokyo financial markets that …".
-      const found = tokens.findIndex((t, i) => i > v && i <= v + 10 && t.lower === 'that');
+      const found = findWithin(tokens, v + 1, v + 11, (t) => t.lower === 'that');
       if (found < 0 || tokens.slice(v + 1, found).some((t) => t.kind !== 'word')) {
         // "CLAIM, its general manager Elliott Burnside told Reuters."
         const subjectStart = claimEndBefore(tokens, phrase);
@@ -224,7 +229,7 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     }
     // "X said in a statement that …": the claim starts after "that"; "X said on Monday." has no claim.
     if (!that && CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '') && tokens[from + 1]?.lower !== 'least') {
-      const found = tokens.findIndex((t, i) => i > from && i <= from + 8 && t.lower === 'that');
+      const found = findWithin(tokens, from + 1, from + 9, (t) => t.lower === 'that');
       from = found < 0 ? end : found + 1;
     }
     if (end - from >= MIN_CLAIM_TOKENS && tokens[from]?.kind === 'word') {
@@ -237,6 +242,13 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   return null;
 }
 
+/** Words among the tokens before `end`, counted up to `limit`: the count is only compared with a small limit. */
+function wordsUpTo(tokens: readonly Token[], end: number, limit: number): number {
+  let count = 0;
+  for (let i = 0; i < end && count < limit; i += 1) if (tokens[i]!.kind === 'word') count += 1;
+  return count;
+}
+
 function commaAfter(tokens: readonly Token[], index: number): number {
   for (let i = index; i < tokens.length; i += 1) if (tokens[i]!.text === ',') return i;
   return tokens.length;
@@ -246,7 +258,7 @@ function commaAfter(tokens: readonly Token[], index: number): number {
 function claimEndBefore(tokens: readonly Token[], phrase: SpeakerPhrase): number | null {
   // "In a speech in East Haddam, Connecticut, the senator said": an introductory phrase, not a claim.
   const opener = tokens[0]?.lower ?? '';
-  if (INTRODUCTORY_OPENERS.has(opener) && tokens.slice(0, phrase.start).filter((token) => token.kind === 'word').length <= MAX_INTRODUCTION_WORDS) return null;
+  if (INTRODUCTORY_OPENERS.has(opener) && wordsUpTo(tokens, phrase.start, MAX_INTRODUCTION_WORDS + 1) <= MAX_INTRODUCTION_WORDS) return null;
   let comma = phrase.start - 1;
   // "…, its Hong Kong office general manager Elliott Burnside told Reuters": over the words describing the speaker.
   while (comma > 0 && phrase.start - comma <= MAX_DESCRIPTION_BEFORE_NAME && tokens[comma]!.kind === 'word') {

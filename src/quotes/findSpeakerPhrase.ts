@@ -2,7 +2,7 @@ import { isBareTitle } from './bareTitle.js';
 import { isNameWord, type Token } from './tokenize.js';
 import {
   APPOSITIVE_ADVERBS, chunksBefore, describedChunk, isAcronym, isComma, isPlaceChunk, isRelativeChunk, isRoleChunk, isWord,
-  joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
+  findWithin, joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
   type SpeakerPhrase,
 } from './nounPhrase.js';
 import {
@@ -43,6 +43,9 @@ function roleNounWithin(tokens: readonly Token[], index: number, end: number): b
   }
   return false;
 }
+
+/** Most words before a name read as its role ("Liberal Democrat spokeswoman for women Sandra Gidley"). */
+const MAX_ROLE_PREFIX_WORDS = 8;
 
 /** Longest aside between dashes skipped between a subject and its verb. */
 const MAX_ASIDE_TOKENS = 14;
@@ -129,6 +132,12 @@ function personBeforeAffiliation(tokens: readonly Token[], from: number, nameSta
   return person && person.kind === 'name' && person.words.length >= 2 ? person : null;
 }
 
+/**
+ * Tokens from the start of a clause within which its subject is read when a later verb shares it (`He paused and
+ * said`): more than an introductory phrase (15 tokens), an appositive (16) and a name together need.
+ */
+const MAX_SUBJECT_TOKENS = 64;
+
 /** Words joining a second verb to the first: "… and warned", "… but said". */
 const COORDINATORS = new Set(['and', 'but']);
 /** Prepositions of place only: the name after them is where the speakers are ("across the U.S."), never who. */
@@ -139,7 +148,9 @@ const PLACE_PREPOSITIONS = new Set(['in', 'across', 'throughout', 'around', 'nea
  * from `bound` (`He paused and said`, `Mr Brown issued a call for unity and warned`), or null when they have none.
  */
 function coordinatedSubject(tokens: readonly Token[], bound: number, coordinator: number): SpeakerPhrase | null {
-  const phrase = sentenceSubject(tokens.slice(bound, coordinator));
+  // The subject opens the clause, so only its first words are read: a copy of the whole clause for every "and said"
+  // of a long sentence costs the square of its length.
+  const phrase = sentenceSubject(tokens.slice(bound, Math.min(coordinator, bound + MAX_SUBJECT_TOKENS)));
   return phrase ? { ...phrase, start: phrase.start + bound } : null;
 }
 
@@ -248,7 +259,6 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
     }
   }
   if (phrase.start > chunkStart) {
-    const prefix = tokens.slice(chunkStart, phrase.start);
     if (isComma(tokens[chunkStart - 1]) && isRoleChunk(tokens, chunkStart, phrase.start + (result.kind === 'name' ? 0 : 0))) {
       // "Sherman Chao, analyst with Salomon Inc said": the name sits before the comma, the rest is his role.
       // ("In Germany, Verband der Automobilindustrie executive director Klaus Braeunig said": a place is no one.)
@@ -259,7 +269,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
         return named;
       }
     }
-    if (result.kind === 'name' && prefix.length <= 8 && prefix.every(isWord) && prefix.some((token) => !token.capitalised) &&
+    // Sliced only when short enough to be a role: the chunk may run back to the start of a long sentence.
+    const prefix = phrase.start - chunkStart <= MAX_ROLE_PREFIX_WORDS ? tokens.slice(chunkStart, phrase.start) : null;
+    if (result.kind === 'name' && prefix && prefix.every(isWord) && prefix.some((token) => !token.capitalised) &&
       !prefix.some((t) => NP_STOP_WORDS.has(t.lower) && t.lower !== 'of' && t.lower !== 'for')) {
       // "Liberal Democrat spokeswoman for women Sandra Gidley said": the words before the name are her role.
       result.role = joinTokens(prefix);
@@ -310,9 +322,9 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
     return { kind: 'pronoun', text: first.lower, words: [first.lower], acronym: null, role: null, start: i, definite: false };
   }
   // "Her rival on the council, Tom Baker, was not convinced": the name in the appositive.
-  const comma = tokens.findIndex((token, index) => index > i && index <= i + 10 && (isComma(token) || token.kind === 'quote'));
+  const comma = findWithin(tokens, i + 1, i + 11, (token) => isComma(token) || token.kind === 'quote');
   if (comma > 0 && isComma(tokens[comma])) {
-    const next = tokens.findIndex((token, index) => index > comma && index <= comma + 6 && (isComma(token) || token.kind === 'quote'));
+    const next = findWithin(tokens, comma + 1, comma + 7, (token) => isComma(token) || token.kind === 'quote');
     const appositive = next > 0 && isComma(tokens[next]) ? nameChunk(tokens, [comma + 1, next], false) : null;
     const described = DETERMINERS.has(tokens[i]!.lower) && !tokens.slice(i + 1, comma).some((token) => token.capitalised);
     if (appositive && described) return appositive;
@@ -370,7 +382,7 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
   }
   // "Sen. Tom Harkin (D-Iowa)": a bracketed party or place after the name.
   if (tokens[i]?.text === '(') {
-    const close = tokens.findIndex((token, index) => index > i && index <= i + 6 && token.text === ')');
+    const close = findWithin(tokens, i + 1, i + 7, (token) => token.text === ')');
     if (close > 0) i = close + 1;
   }
   // "said the American Civil Liberties Union's senior legislative counsel, Christopher Anders": the name after the role.

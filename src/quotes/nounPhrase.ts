@@ -49,12 +49,44 @@ export const isAcronym = (text: string): boolean => /^[\p{Lu}\p{N}&.-]{2,}$/u.te
  * @example previousComma(tokensOf('Ann , a nurse , said'), 4, 0) // => 1
  */
 export function previousComma(tokens: readonly Token[], index: number, bound: number): number {
-  for (let i = index - 1; i >= bound; i -= 1) {
-    const token = tokens[i]!;
-    if (isComma(token)) return i;
-    if (token.kind === 'quote' || (token.kind === 'punct' && /[;:.!?]/.test(token.text))) return i;
+  if (index <= bound) return bound - 1;
+  const stop = chunkStops(tokens)[index - 1] ?? -1;
+  return stop >= bound ? stop : bound - 1;
+}
+
+const endsChunk = (token: Token): boolean =>
+  isComma(token) || token.kind === 'quote' || (token.kind === 'punct' && /[;:.!?]/.test(token.text));
+
+/**
+ * For each token, the index of the nearest comma, clause mark or quotation at or before it (-1 when none), computed
+ * once per token array: `previousComma` runs for every reporting verb, and a walk back from each one costs the
+ * square of the sentence's length on a long sentence without commas (" in a statement the statement said" × 20,000).
+ * Keyed by the array: a sentence's tokens are not changed once built (every reader takes them `readonly`).
+ */
+const chunkStopCache = new WeakMap<readonly Token[], Int32Array>();
+
+function chunkStops(tokens: readonly Token[]): Int32Array {
+  let stops = chunkStopCache.get(tokens);
+  if (stops?.length === tokens.length) return stops;
+  stops = new Int32Array(tokens.length);
+  let last = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (endsChunk(tokens[i]!)) last = i;
+    stops[i] = last;
   }
-  return bound - 1;
+  chunkStopCache.set(tokens, stops);
+  return stops;
+}
+
+/**
+ * Index of the first token in [`from`, `to`) that `matches`, or -1: a bounded `findIndex`, which would otherwise
+ * visit every token of the sentence for a window of a few words.
+ * @example findWithin(tokensOf('told reporters that'), 1, 3, (token) => token.lower === 'that') // => 2
+ */
+export function findWithin(tokens: readonly Token[], from: number, to: number, matches: (token: Token) => boolean): number {
+  const end = Math.min(to, tokens.length);
+  for (let i = Math.max(from, 0); i < end; i += 1) if (matches(tokens[i]!)) return i;
+  return -1;
 }
 
 /**
@@ -63,9 +95,13 @@ export function previousComma(tokens: readonly Token[], index: number, bound: nu
  */
 export function joinTokens(tokens: readonly Token[]): string {
   let text = '';
+  // Remembered rather than read back with `text.endsWith('(')`, which flattens the growing string on every token.
+  let afterOpening = false;
   for (const token of tokens) {
-    const glue = text === '' || token.text === ')' || token.text === ',' || text.endsWith('(') ? '' : ' ';
-    text += glue + token.text;
+    const glue: string = text === '' || token.text === ')' || token.text === ',' || afterOpening ? '' : ' ';
+    const piece: string = glue + token.text;
+    text += piece;
+    if (piece !== '') afterOpening = piece.endsWith('(');
   }
   return text;
 }
@@ -189,7 +225,9 @@ const INTRODUCTORY_PREPOSITIONS = new Set(['after', 'before', 'following', 'duri
 export function nameChunk(tokens: readonly Token[], [from, to]: [number, number], allowDescription = true): SpeakerPhrase | null {
   if (to <= from) return null;
   const phrase = nounPhraseEndingAt(tokens, from, to);
-  const lastWord = [...tokens.slice(from, to)].reverse().find(isWord);
+  let last = to - 1;
+  while (last >= from && !isWord(tokens[last])) last -= 1;
+  const lastWord = last >= from ? tokens[last] : undefined;
   if (phrase && lastWord && isNameWord(lastWord.text)) {
     const prefix = tokens.slice(from, phrase.start);
     // "After the ruling Carla Ferstman": a short introductory phrase before the name is no part of it.
