@@ -1,48 +1,27 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commandContext, invocationOf } from '../support/commandContext.js';
 import quote from '../../commands/quote.js';
-import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
-import type { AutocompleteInvocation, Choice, CommandInvocation } from '../../src/discord/invocation.js';
+import type { AutocompleteInvocation, Choice, } from '../../src/discord/invocation.js';
 import { EMBED_DESCRIPTION_LENGTH, EMBED_TOTAL_LENGTH } from '../../src/discord/limits.js';
-import { PageStore } from '../../src/discord/pageStore.js';
 import { embedsLength, type Reply } from '../../src/discord/reply.js';
 import { buildLibrary, LibraryStore } from '../../src/library.js';
-import { createLogger } from '../../src/log.js';
-import { RateLimiter } from '../../src/rateLimiter.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let ctx: AppContext;
 
 beforeAll(async () => {
   const seeds = path.join(root, 'seeds');
-  ctx = {
-    config: loadConfig({}),
-    log: createLogger('silent', new Writable({ write: (_chunk: Buffer, _encoding, done) => done() })),
-    library: new LibraryStore(await buildLibrary(seeds), seeds),
-    limiter: new RateLimiter({ userCooldownSeconds: 0, guildPerMinute: 0 }),
-    pages: new PageStore(),
-    digest: null,
-    now: () => new Date('2024-01-01T00:00:00Z'),
-  };
+  ctx = commandContext(new LibraryStore(await buildLibrary(seeds), seeds));
 });
 
 /** Runs `/quote` with the given options and returns what it replied. */
 async function run(values: Record<string, string>, context: AppContext = ctx): Promise<Reply[]> {
   const replies: Reply[] = [];
-  const invocation: CommandInvocation = {
-    commandName: 'quote',
-    subcommand: null,
-    options: { string: (name) => values[name] ?? null, integer: () => null, boolean: () => null, channel: () => null },
-    user: { id: 'u1', name: 'User' },
-    guildId: 'g1',
-    canManageGuild: false,
-    defer: async () => {},
-    reply: async (reply) => void replies.push(reply),
-  };
+  const invocation = invocationOf(quote, values, { reply: async (reply) => void replies.push(reply) });
   await quote.execute(invocation, context);
   return replies;
 }

@@ -1,17 +1,12 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commandContext, invocationOf } from '../support/commandContext.js';
 import ask from '../../commands/ask.js';
 import quote from '../../commands/quote.js';
 import type { Command } from '../../commands/index.js';
-import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { answerMayBeLate } from '../../src/discord/answerLate.js';
-import type { CommandInvocation } from '../../src/discord/invocation.js';
-import { PageStore } from '../../src/discord/pageStore.js';
 import { buildLibrary, LibraryStore, type Library } from '../../src/library.js';
-import { createLogger } from '../../src/log.js';
-import { RateLimiter } from '../../src/rateLimiter.js';
 
 const seeds = path.resolve(import.meta.dirname, '../../seeds');
 let library: Library;
@@ -22,31 +17,12 @@ beforeAll(async () => {
   library.quotes.prepare();
 });
 
-function contextWith(store: LibraryStore): AppContext {
-  return {
-    config: loadConfig({}),
-    log: createLogger('silent', new Writable({ write: (_chunk: Buffer, _encoding, done) => done() })),
-    library: store,
-    limiter: new RateLimiter({ userCooldownSeconds: 0, guildPerMinute: 0 }),
-    pages: new PageStore(),
-    digest: null,
-    now: () => new Date('2024-01-01T00:00:00Z'),
-  };
-}
+const contextWith = (store: LibraryStore): AppContext => commandContext(store);
 
 /** Runs a command and returns what the invocation saw, in order: 'defer' and 'reply'. */
 async function steps(command: Command, values: Record<string, string>, ctx: AppContext): Promise<string[]> {
   const seen: string[] = [];
-  const invocation: CommandInvocation = {
-    commandName: command.data.name,
-    subcommand: null,
-    options: { string: (name) => values[name] ?? null, integer: () => null, boolean: () => null, channel: () => null },
-    user: { id: 'u1', name: 'User' },
-    guildId: 'g1',
-    canManageGuild: false,
-    defer: async () => void seen.push('defer'),
-    reply: async () => void seen.push('reply'),
-  };
+  const invocation = invocationOf(command, values, { defer: async () => void seen.push('defer'), reply: async () => void seen.push('reply') });
   await command.execute(invocation, ctx);
   return seen;
 }

@@ -1,19 +1,15 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commandContext, invocationOf } from '../support/commandContext.js';
 import ask from '../../commands/ask.js';
 import quote from '../../commands/quote.js';
 import type { Command } from '../../commands/index.js';
-import { defaults, loadConfig } from '../../src/config.js';
+import { defaults, } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
-import type { CommandInvocation } from '../../src/discord/invocation.js';
-import { PageStore } from '../../src/discord/pageStore.js';
 import type { Reply } from '../../src/discord/reply.js';
 import { texts } from '../../src/discord/texts.js';
 import { buildLibrary, LibraryStore, type Library } from '../../src/library.js';
-import { createLogger } from '../../src/log.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
-import { RateLimiter } from '../../src/rateLimiter.js';
 
 const seeds = path.resolve(import.meta.dirname, '../../seeds');
 let built: Library;
@@ -36,32 +32,12 @@ function coldLibrary(): { library: Library; arrive: () => void } {
   return { library, arrive };
 }
 
-function contextWith(library: Library): AppContext {
-  return {
-    config: loadConfig({}),
-    log: createLogger('silent', new Writable({ write: (_chunk: Buffer, _encoding, done) => done() })),
-    library: new LibraryStore(library, seeds),
-    limiter: new RateLimiter({ userCooldownSeconds: 0, guildPerMinute: 0 }),
-    pages: new PageStore(),
-    digest: null,
-    now: () => new Date('2024-01-01T00:00:00Z'),
-  };
-}
+const contextWith = (library: Library): AppContext => commandContext(new LibraryStore(library, seeds));
 
 /** Runs a command; returns its replies and how long it took. */
 async function run(command: Command, values: Record<string, string>, ctx: AppContext, patient = false): Promise<{ replies: Reply[]; ms: number }> {
   const replies: Reply[] = [];
-  const invocation: CommandInvocation = {
-    commandName: command.data.name,
-    subcommand: null,
-    options: { string: (name) => values[name] ?? null, integer: () => null, boolean: () => null, channel: () => null },
-    user: { id: 'u1', name: 'User' },
-    guildId: 'g1',
-    canManageGuild: false,
-    patient,
-    defer: async () => undefined,
-    reply: async (reply) => void replies.push(reply),
-  };
+  const invocation = invocationOf(command, values, { patient, reply: async (reply) => void replies.push(reply) });
   const started = performance.now();
   await command.execute(invocation, ctx);
   return { replies, ms: performance.now() - started };
