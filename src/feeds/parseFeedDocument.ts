@@ -41,7 +41,8 @@ function text(node: unknown, ...keys: string[]): string | null {
 /** Tags out and entities decoded, for headlines given as HTML ("Mill reopens &lt;i&gt;after&lt;/i&gt; fire"). */
 export function plainText(html: string): string {
   return html
-    .replace(/<[^>]*>/gu, '')
+    // `[^<>]`, not `[^>]`: a '<' never closed would otherwise rescan to the end from each '<' (quadratic on a 5 MB body).
+    .replace(/<[^<>]*>/gu, '')
     .replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);/giu, (entity, code: string) => {
       const lower = code.toLowerCase();
       if (lower.startsWith('#x')) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16) || 32);
