@@ -122,7 +122,7 @@ function mergeSingleSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
   }
   scan(text.length);
   result.push(...held);
-  return result.sort((a, b) => a.open - b.open);
+  return result;
 }
 
 /**
