@@ -146,8 +146,10 @@ export function nounPhraseEndingAt(tokens: readonly Token[], from: number, to: n
   }
   for (; i >= from; i -= 1) {
     const token = tokens[i]!;
-    if (!isWord(token)) break;
     const left = tokens[i - 1];
+    // "Students & Scholars Against Corporate Misbehavior", "Marks & Spencer": an ampersand between capitalised words.
+    if (token.text === '&' && start === i + 1 && left?.capitalised === true && left.kind === 'word') continue;
+    if (!isWord(token)) break;
     if (token.capitalised || /^\p{N}/u.test(token.text)) {
       if (/['’]s$/u.test(token.text) && i !== to - 1) break;
       start = i;
@@ -188,7 +190,7 @@ export function toPhrase(tokens: readonly Token[], start: number, end: number, a
   while (to > from && !isWord(tokens[to - 1])) to -= 1;
   if (to <= from) return null;
   const kept = tokens.slice(from, to).filter((token) => token.text !== '(' && token.text !== ')' && token.text !== acronym);
-  const words = kept.filter(isWord).map((token) => token.text.replace(/['’]s$/u, ''));
+  const words = kept.filter((token) => token.kind === 'word' || token.text === '&').map((token) => token.text.replace(/['’]s$/u, ''));
   if (words.length === 0) return null;
   const text = joinTokens(kept).replace(/['’]s$/u, '');
   const kind = words.some(isNameWord) ? 'name' : 'group';

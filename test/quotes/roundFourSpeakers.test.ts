@@ -26,3 +26,22 @@ describe('extractQuotes: Irish surnames written apart from their prefix', () => 
     ]);
   });
 });
+
+describe('extractQuotes: an organisation named after what kind of organisation it is', () => {
+  it('lets "it" and "they" stand for a name after "group" or "company", with an ampersand in it', () => {
+    expect(speakers(['The company Acme said "we reported problems." It said "the ventilation is poor."'])).toEqual([
+      ['we reported problems.', 'Acme'],
+      ['the ventilation is poor.', 'Acme'],
+    ]);
+    expect(speakers([
+      'Labor rights group Students & Scholars Against Corporate Misbehavior said they reported dust problems in March.',
+      'After the explosion, they commented that workers were complaining "the ventilation of the department is poor."',
+    ])).toEqual([['the ventilation of the department is poor.', 'Students & Scholars Against Corporate Misbehavior']]);
+  });
+
+  it('keeps a person who leads an organisation a person ("leader of the Liberal party")', () => {
+    expect(speakers(['Peter Debnam, leader of the Liberal party, conceded defeat. He said voters gave Labor "one last chance".'])).toEqual([
+      ['one last chance', 'Peter Debnam'],
+    ]);
+  });
+});
