@@ -45,3 +45,11 @@ describe('extractQuotes: an organisation named after what kind of organisation i
     ]);
   });
 });
+
+describe('extractQuotes: a reflexive pronoun after a quotation', () => {
+  it('never takes "himself" for an inverted speaker (`giving only "brief" answers himself`)', () => {
+    expect(speakers(['Cynthia Cooper testified.', 'Ms Cooper said Mr Ebbers gave only "brief" answers himself.'])).toEqual([['brief', 'Cynthia Cooper']]);
+    // A name after the verb still is one.
+    expect(speakers(['"We will go" replies Ann Lee.'])).toEqual([['We will go', 'Ann Lee']]);
+  });
+});
