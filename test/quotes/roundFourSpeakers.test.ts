@@ -53,3 +53,12 @@ describe('extractQuotes: a reflexive pronoun after a quotation', () => {
     expect(speakers(['"We will go" replies Ann Lee.'])).toEqual([['We will go', 'Ann Lee']]);
   });
 });
+
+describe('extractQuotes: a name\'s web site speaks for it', () => {
+  it('returns the owner of "the X web site" or "the X website"', () => {
+    expect(speakers(['A statement on the Turkish Foreign Ministry web site said the resolution "will endanger relations with an ally."'])).toEqual([
+      ['will endanger relations with an ally.', 'Turkish Foreign Ministry'],
+    ]);
+    expect(speakers(['The Acme website said that "prices will rise sharply."'])).toEqual([['prices will rise sharply.', 'Acme']]);
+  });
+});
