@@ -173,6 +173,12 @@ function speakersBeforePlace(tokens: readonly Token[], from: number, nameStart: 
   return result;
 }
 
+/** Past forms that end neither in "-ed" nor "-s". */
+const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'read', 'forecast', 'quoted']);
+
+/** A verb's bare form ("recall", "say"): a singular subject takes "recalls" or "recalled" instead. */
+const isBareForm = (verb: string): boolean => !IRREGULAR_PAST.has(verb) && !/(?:s|ed|ing)$/u.test(verb);
+
 /**
  * Finds who a reporting verb's subject is, reading backwards from the verb at `verbIndex` but not before `bound`:
  * `Alhomsy said`, `Alain Juppe, the French foreign minister, told`, `he said`, `Smith, who …, said`,
@@ -226,6 +232,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   }
   // "the latest claims": a plural noun, not a verb.
   if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower)) return null;
+  // "led to a major recall": after "a"/"an" and right after its noun phrase, a verb's bare form is a noun.
+  if (result.indefinite && i === verbIndex - 1 && isBareForm(verb.lower)) return null;
   // "Retailers across the U.S. said", "Analysts in London said": the place says where the speakers are, not who.
   const placed = result.kind === 'name' ? speakersBeforePlace(tokens, chunkStart, phrase.start) : null;
   if (placed) return placed;

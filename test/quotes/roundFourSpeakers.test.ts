@@ -62,3 +62,12 @@ describe('extractQuotes: a name\'s web site speaks for it', () => {
     expect(speakers(['The Acme website said that "prices will rise sharply."'])).toEqual([['prices will rise sharply.', 'Acme']]);
   });
 });
+
+describe('extractQuotes: a verb\'s bare form after "a" is a noun', () => {
+  it('never takes the words before "a major recall" for a speaker', () => {
+    const [found] = speakers(['Regulators said the company failed to notify officials in "a timely way" about flaws that led to a major recall.']);
+    expect(found?.[1]).not.toBe('major');
+    // "a spokesman said", "a spokesman would say" keep their speaker.
+    expect(speakers(['"We will go," a spokesman would say.'])).toEqual([['We will go', 'spokesman']]);
+  });
+});
