@@ -289,6 +289,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   return result;
 }
 
+/** Longest introduction without a comma before a subject opened by "the" ("On Thursday the …"). */
+const MAX_INTRODUCTION_WORDS = 3;
+
 /**
  * The subject of a sentence: the noun phrase or pronoun that opens it, after openers ("But", "However,") and an
  * introductory phrase ending in a comma ("In an interview published in January, Victoria Wood slated …").
@@ -313,8 +316,13 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
         break;
       }
     }
-    if (comma < 0) return null;
-    i = comma + 1;
+    if (comma >= 0) i = comma + 1;
+    else {
+      // "On Thursday the Turkish government released …": a short introduction without its comma ends before "the".
+      const the = findWithin(tokens, i + 1, i + MAX_INTRODUCTION_WORDS + 1, (token) => !isWord(token) || token.lower === 'the');
+      if (the <= i + 1 || tokens[the]!.lower !== 'the' || !tokens[the - 1]!.capitalised) return null;
+      i = the;
+    }
     skipConjunctions();
   }
   // "Shortly afterwards …": an adverb opening the sentence is no name.

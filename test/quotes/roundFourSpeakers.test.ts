@@ -71,3 +71,11 @@ describe('extractQuotes: a verb\'s bare form after "a" is a noun', () => {
     expect(speakers(['"We will go," a spokesman would say.'])).toEqual([['We will go', 'spokesman']]);
   });
 });
+
+describe('extractQuotes: a short introduction without its comma', () => {
+  it('reads the subject after "On Thursday" up to "the" ("On Thursday the Turkish government released a statement saying …")', () => {
+    expect(speakers(['On Thursday the Turkish government released a statement saying that "It is unacceptable that the nation is accused."'])).toEqual([
+      ['It is unacceptable that the nation is accused.', 'Turkish government'],
+    ]);
+  });
+});
