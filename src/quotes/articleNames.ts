@@ -242,7 +242,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       }
       const expanded = phrase.words.length === 1 ? acronyms.get(phrase.words[0]!) : undefined;
       const { words: named, role: ofRole, organisation } = splitName(isOrganisation(phrase.words) ? phrase.words : withoutCreditWords(phrase.words));
-      if (expanded || organisation) {
+      if (expanded || organisation || namedAfterItsType(phrase.role)) {
         const written = phrase.words.join(' ');
         // "Continental Bank" → "Continental Bank of Canada", the fuller name the article gives.
         let fuller: string | undefined;
@@ -280,6 +280,19 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       };
     },
   };
+}
+
+/**
+ * True when the description before a name says what kind of organisation it is, in lower case ("labor rights group
+ * Oxfam", "the company Acme"): the name is the organisation's, so "it" and "they" may stand for it later. An
+ * appositive that ties a person to one ("leader of the Liberal party") does not.
+ * @example namedAfterItsType('Hong Kong-based labor rights group') // => true
+ */
+function namedAfterItsType(role: string | null): boolean {
+  if (role === null) return false;
+  const last = role.slice(role.lastIndexOf(' ') + 1);
+  // "Peter Debnam, leader of the Liberal party": the organisation a person leads, not what the name is.
+  return last === last.toLowerCase() && ORGANISATION_WORDS.has(last) && !ROLE_NOUNS.has(last) && !/ (?:of|for|at|with|from|in) /u.test(` ${role} `);
 }
 
 /** An appositive starting at `start` and closed by a comma or the sentence's end: "an activist of … in Homs". */

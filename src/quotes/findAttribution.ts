@@ -43,6 +43,9 @@ function accordingTo(tokens: readonly Token[]): Attribution | null {
   return null;
 }
 
+/** "himself", "themselves": they repeat a subject named before, never name an inverted speaker. */
+const REFLEXIVE_PRONOUNS = new Set(['himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'yourself']);
+
 /** `"…," said X` or `"…," X said`, right after the quotation at `quoteIndex`. */
 function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution | null {
   let k = quoteIndex + 1;
@@ -52,7 +55,8 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     const phrase = speakerAfter(tokens, k, tokens.length);
     // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.
     const clause = phrase?.kind === 'pronoun' && tokens[phrase.start + 1]?.kind === 'word';
-    if (phrase && !clause) return { phrase, verbIndex: k };
+    // `giving only "brief" answers himself`: a noun after the quotation, and a reflexive pronoun is no speaker.
+    if (phrase && !clause && !REFLEXIVE_PRONOUNS.has(phrase.text.toLowerCase())) return { phrase, verbIndex: k };
   }
   for (let v = k; v < tokens.length && v - k <= MAX_WORDS_AFTER_QUOTE; v += 1) {
     const token = tokens[v]!;

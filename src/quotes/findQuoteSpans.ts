@@ -92,22 +92,46 @@ function findDoubleSpans(text: string): QuoteSpan[] {
   return spans.filter((span) => span.contentEnd > span.contentStart);
 }
 
+/**
+ * Adds the single-quoted spans to the double-quoted ones. A single-quoted quotation may hold double-quoted ones
+ * (`He said: 'the minister told me "we will not pay"'`): then it is one quotation, and the inner ones are part of
+ * its words, not quotations of their own (as a double-quoted quotation holds single-quoted ones).
+ */
 function mergeSingleSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
   if (!text.includes("'") && !text.includes('‘')) return doubles;
   const result: QuoteSpan[] = [];
+  /** Double spans met while a single quotation was open: kept only if it never closes. */
+  let held: QuoteSpan[] = [];
+  let pending = -1;
   let cursor = 0;
+  const scan = (to: number): void => {
+    const found = findSingleSpans(text, cursor, to, pending);
+    if (pending >= 0 && (found.spans.length > 0 || found.openAt !== pending)) {
+      // The open single quotation closed (or was given up) in this stretch: the held spans are inside it or free.
+      if (found.spans[0]?.open !== pending) result.push(...held);
+      held = [];
+    }
+    result.push(...found.spans);
+    pending = found.openAt;
+  };
   for (const span of doubles) {
-    result.push(...findSingleSpans(text, cursor, span.open));
-    result.push(span);
+    scan(span.open);
+    if (pending >= 0) held.push(span);
+    else result.push(span);
     cursor = span.end;
   }
-  result.push(...findSingleSpans(text, cursor, text.length));
+  scan(text.length);
+  result.push(...held);
   return result;
 }
 
-function findSingleSpans(text: string, from: number, to: number): QuoteSpan[] {
+/**
+ * The single-quoted spans of `text[from, to)`, and the offset of a quotation still open at `to` (-1 for none).
+ * `openAt` continues a quotation opened before `from` (one interrupted by a double-quoted span).
+ */
+function findSingleSpans(text: string, from: number, to: number, openAt = -1): { spans: QuoteSpan[]; openAt: number } {
   const spans: QuoteSpan[] = [];
-  let openAt = -1;
+  const carried = openAt;
   for (let index = from; index < to; index += 1) {
     const char = text[index];
     if (char !== "'" && char !== '‘' && char !== '’') continue;
@@ -118,7 +142,9 @@ function findSingleSpans(text: string, from: number, to: number): QuoteSpan[] {
       continue;
     }
     // An apostrophe inside a word (don't, Smiths') is not a closing mark; a closing one is followed by a break.
-    if (char === '‘' || !(isWordChar(before) || /[.,!?]/.test(before ?? '')) || !CLOSES_BEFORE.has(index + 1 < to ? after : undefined)) {
+    // Right after a double-quoted span inside the quotation (`…"we will not pay"'`), the mark closes it too.
+    const afterInner = openAt === carried && index === from;
+    if (char === '‘' || !(afterInner || isWordChar(before) || /[.,!?]/.test(before ?? '')) || !CLOSES_BEFORE.has(index + 1 < to ? after : undefined)) {
       continue;
     }
     const content = text.slice(openAt + 1, index);
@@ -127,5 +153,5 @@ function findSingleSpans(text: string, from: number, to: number): QuoteSpan[] {
     }
     openAt = -1;
   }
-  return spans;
+  return { spans, openAt };
 }

@@ -173,6 +173,12 @@ function speakersBeforePlace(tokens: readonly Token[], from: number, nameStart: 
   return result;
 }
 
+/** Past forms that end neither in "-ed" nor "-s". */
+const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'read', 'forecast', 'quoted']);
+
+/** A verb's bare form ("recall", "say"): a singular subject takes "recalls" or "recalled" instead. */
+const isBareForm = (verb: string): boolean => !IRREGULAR_PAST.has(verb) && !/(?:s|ed|ing)$/u.test(verb);
+
 /**
  * Finds who a reporting verb's subject is, reading backwards from the verb at `verbIndex` but not before `bound`:
  * `Alhomsy said`, `Alain Juppe, the French foreign minister, told`, `he said`, `Smith, who …, said`,
@@ -226,6 +232,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   }
   // "the latest claims": a plural noun, not a verb.
   if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower)) return null;
+  // "led to a major recall": after "a"/"an" and right after its noun phrase, a verb's bare form is a noun.
+  if (result.indefinite && i === verbIndex - 1 && isBareForm(verb.lower)) return null;
   // "Retailers across the U.S. said", "Analysts in London said": the place says where the speakers are, not who.
   const placed = result.kind === 'name' ? speakersBeforePlace(tokens, chunkStart, phrase.start) : null;
   if (placed) return placed;
@@ -281,6 +289,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   return result;
 }
 
+/** Longest introduction without a comma before a subject opened by "the" ("On Thursday the …"). */
+const MAX_INTRODUCTION_WORDS = 3;
+
 /**
  * The subject of a sentence: the noun phrase or pronoun that opens it, after openers ("But", "However,") and an
  * introductory phrase ending in a comma ("In an interview published in January, Victoria Wood slated …").
@@ -305,8 +316,13 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
         break;
       }
     }
-    if (comma < 0) return null;
-    i = comma + 1;
+    if (comma >= 0) i = comma + 1;
+    else {
+      // "On Thursday the Turkish government released …": a short introduction without its comma ends before "the".
+      const the = findWithin(tokens, i + 1, i + MAX_INTRODUCTION_WORDS + 1, (token) => !isWord(token) || token.lower === 'the');
+      if (the <= i + 1 || tokens[the]!.lower !== 'the' || !tokens[the - 1]!.capitalised) return null;
+      i = the;
+    }
     skipConjunctions();
   }
   // "Shortly afterwards …": an adverb opening the sentence is no name.

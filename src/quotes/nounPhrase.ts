@@ -146,8 +146,10 @@ export function nounPhraseEndingAt(tokens: readonly Token[], from: number, to: n
   }
   for (; i >= from; i -= 1) {
     const token = tokens[i]!;
-    if (!isWord(token)) break;
     const left = tokens[i - 1];
+    // "Students & Scholars Against Corporate Misbehavior", "Marks & Spencer": an ampersand between capitalised words.
+    if (token.text === '&' && start === i + 1 && left?.capitalised === true && left.kind === 'word') continue;
+    if (!isWord(token)) break;
     if (token.capitalised || /^\p{N}/u.test(token.text)) {
       if (/['’]s$/u.test(token.text) && i !== to - 1) break;
       start = i;
@@ -186,15 +188,30 @@ export function toPhrase(tokens: readonly Token[], start: number, end: number, a
   while (from < end && isWord(tokens[from]) && (DETERMINERS.has(tokens[from]!.lower) || SENTENCE_OPENERS.has(tokens[from]!.lower))) from += 1;
   let to = end;
   while (to > from && !isWord(tokens[to - 1])) to -= 1;
+  to -= channelWords(tokens, from, to);
   if (to <= from) return null;
   const kept = tokens.slice(from, to).filter((token) => token.text !== '(' && token.text !== ')' && token.text !== acronym);
-  const words = kept.filter(isWord).map((token) => token.text.replace(/['’]s$/u, ''));
+  const words = kept.filter((token) => token.kind === 'word' || token.text === '&').map((token) => token.text.replace(/['’]s$/u, ''));
   if (words.length === 0) return null;
   const text = joinTokens(kept).replace(/['’]s$/u, '');
   const kind = words.some(isNameWord) ? 'name' : 'group';
   const determiner = tokens[start]?.lower;
   const possessor = determiner !== undefined && POSSESSIVE_PRONOUNS.has(determiner) ? determiner : undefined;
   return { kind, text, words, acronym, role, start, definite: determiner === 'the', indefinite: determiner === 'a' || determiner === 'an', possessor };
+}
+
+/** Where a name publishes, after the name: "the Turkish Foreign Ministry web site" speaks for the ministry. */
+const CHANNEL_NOUNS = new Set(['website', 'site', 'blog', 'homepage']);
+
+/**
+ * How many words at the end of `[from, to)` name a channel after a capitalised name ("web site", "website"), 0 when none.
+ * @example channelWords(tokensOf('the Acme web site'), 0, 4) // => 2
+ */
+function channelWords(tokens: readonly Token[], from: number, to: number): number {
+  if (!CHANNEL_NOUNS.has(tokens[to - 1]?.lower ?? '')) return 0;
+  const count = tokens[to - 1]!.lower === 'site' && tokens[to - 2]?.lower === 'web' ? 2 : 1;
+  const owner = tokens[to - 1 - count];
+  return to - count > from && isWord(owner) && owner.capitalised ? count : 0;
 }
 
 /**

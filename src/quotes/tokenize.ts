@@ -22,6 +22,12 @@ export interface Token {
 /** Initials and initialisms ("J", "L.F", "U.S"): their full stop does not end anything. */
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 
+/**
+ * An Irish surname prefix written apart from its name, as some corpora print it ("Rory O' Neill"): one word.
+ * Only "O" and "D" before an apostrophe, a space and a capital, so a closing quotation mark is never taken.
+ */
+const SPACED_PREFIX = /^['’] \p{Lu}/u;
+
 /** A name after a joined lower-case Arabic article: "al-Maliki", "el-Baradei". */
 const ARTICLE_PREFIXED = /^(?:al|el)-\p{Lu}/u;
 
@@ -105,6 +111,10 @@ export function tokenize(text: string, start: number, end: number, spans: readon
     const word = compoundWordAt(text, index);
     if (word !== null) {
       let stop = Math.min(index + word.length, span ? span.open : end);
+      if ((word === 'O' || word === 'D') && SPACED_PREFIX.test(text.slice(stop, stop + 3))) {
+        const surname = compoundWordAt(text, stop + 2);
+        if (surname !== null && stop + 2 + surname.length <= (span ? span.open : end)) stop += 2 + surname.length;
+      }
       if (text[stop] === '.' && stop + 1 <= end && (TITLE_ABBREVIATIONS.has(word.toLowerCase()) || INITIALS.test(word))) stop += 1;
       const clipped = text.slice(index, stop);
       tokens.push({
