@@ -81,6 +81,15 @@ export interface LibraryOptions {
   backgroundQuotes?: boolean;
 }
 
+/**
+ * The options the bot starts with (src/main.ts), and the bench's "cache: build + persist" start with it: ready means
+ * /ask answers, so after a cold start the quotations come in the background and the new index is written after ready
+ * ({@link Library.persistSnapshot}), not on the way to it.
+ */
+export function startOptions(cacheDir: string | null): LibraryOptions {
+  return { cacheDir, persistLater: true, backgroundQuotes: true };
+}
+
 const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false, persistLater: false, backgroundQuotes: false };
 
 /**
