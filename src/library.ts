@@ -5,6 +5,7 @@ import {
   INDEX_CACHE_VERSION,
   loadCorpusInParts,
   loadSnapshotInWorker,
+  readCacheBytes,
   readIndexCache,
   snapshotKey,
   writeIndexCache,
@@ -104,9 +105,11 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     const { corpus } = snapshot;
     return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
   }
+  // The cache file is read on the thread pool while this thread fingerprints the seeds, not after.
+  const bytes = cacheDir ? readCacheBytes(cacheDir) : null;
   const key = await snapshotKey(seedsDir, cacheDir);
-  if (cacheDir) {
-    const snapshot = await readIndexCache(cacheDir, key);
+  if (cacheDir && bytes) {
+    const snapshot = await readIndexCache(cacheDir, key, bytes);
     if (snapshot) {
       const { corpus } = snapshot;
       return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, true);
