@@ -1,15 +1,9 @@
 import path from 'node:path';
 import type { Article, Corpus, SkippedFile } from './corpus/types.js';
-import {
-  EmptyCorpusError,
-  INDEX_CACHE_VERSION,
-  loadCorpusInParts,
-  loadSnapshotInWorker,
-  readCacheBytes,
-  readIndexCache,
-  snapshotKey,
-  writeIndexCache,
-} from './indexCache/index.js';
+// Not the barrel (indexCache/index.js): it would load the parsers and the worker threads' code, which only a cold start
+// or a worker build needs (imported there), on the way to a persisted start's ready.
+import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, writeIndexCache } from './indexCache/indexCache.js';
+import { EmptyCorpusError, snapshotKey } from './indexCache/loadSnapshot.js';
 import { QuoteIndex } from './quotes/index.js';
 import { collectFacets, SearchIndex, type Facets } from './search/index.js';
 
@@ -101,6 +95,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   const { cacheDir, worker, persistLater, backgroundQuotes } = { ...defaultLibraryOptions, ...options };
   const started = performance.now();
   if (worker) {
+    const { loadSnapshotInWorker } = await import('./indexCache/buildInWorker.js');
     const { snapshot, fromCache } = await loadSnapshotInWorker(seedsDir, cacheDir);
     const { corpus } = snapshot;
     return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
@@ -116,6 +111,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     }
   }
   // Reading and parsing run on two worker threads; each keeps its share's articles to extract their quotations.
+  const { loadCorpusInParts } = await import('./indexCache/loadCorpusPart.js');
   const parts = await loadCorpusInParts(seedsDir);
   const { corpus } = parts;
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) {

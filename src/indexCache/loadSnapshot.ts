@@ -5,7 +5,6 @@ import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, readPackedCache, w
 import { packSnapshot, type PackedSnapshot } from './packSnapshot.js';
 import { codeFingerprint } from './codeFingerprint.js';
 import { seedsFingerprint } from './seedsFingerprint.js';
-import { loadCorpusOnTwoThreads } from './loadCorpusPart.js';
 
 /** A snapshot and where it came from. */
 export interface LoadedSnapshot {
@@ -68,6 +67,8 @@ export async function snapshotKey(seedsDir: string, cacheDir: string | null): Pr
 
 async function buildSnapshot(seedsDir: string, key: string): Promise<IndexSnapshot> {
   // Reading, parsing and quote extraction, the bulk of a cold start, on both cores.
+  // Loaded here, not at the top: the parsers are not needed when the snapshot is read back (see src/library.ts).
+  const { loadCorpusOnTwoThreads } = await import('./loadCorpusPart.js');
   const { corpus, quotes } = await loadCorpusOnTwoThreads(seedsDir);
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
   return {
