@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import type { IndexSnapshot } from '../../src/indexCache/index.js';
-import { packedBuffers, packSnapshot, unpackSnapshot, unpackSnapshotInTurns, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
+import { packedBuffers, packSnapshot, unpackSnapshot, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { SearchIndex } from '../../src/search/index.js';
 
@@ -25,22 +25,6 @@ describe('packSnapshot and unpackSnapshot', () => {
     expect(restored.quotes).toEqual(snapshot.quotes);
     expect(restored.search.dictionary.terms).toEqual(snapshot.search.dictionary.terms);
     expect(restored.search).toEqual(snapshot.search);
-  });
-
-  it('unpacks in turns to the same snapshot, letting the event loop run in between', async () => {
-    const packed = packSnapshot(snapshot);
-    // Counts the event loop's turns while unpacking (one callback per turn, rescheduled from itself).
-    let turns = 0;
-    let unpacking = true;
-    const tick = (): void => {
-      turns += 1;
-      if (unpacking) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const restored = await unpackSnapshotInTurns(packed);
-    unpacking = false;
-    expect(restored).toEqual(unpackSnapshot(packed));
-    expect(turns).toBeGreaterThan(0);
   });
 
   it('returns null fields as null and keeps an article list that is not the corpus order', () => {
