@@ -1,5 +1,5 @@
 import type { LoadedSnapshot } from './loadSnapshot.js';
-import { unpackSnapshotInTurns, type PackedSnapshot } from './packSnapshot.js';
+import { unpackSnapshot, type PackedSnapshot } from './packSnapshot.js';
 import { runWorker } from './startWorker.js';
 
 /**
@@ -8,7 +8,7 @@ import { runWorker } from './startWorker.js';
  */
 export async function loadSnapshotInWorker(seedsDir: string, cacheDir: string | null): Promise<LoadedSnapshot> {
   const { packed, fromCache } = await runWorker<{ packed: PackedSnapshot; fromCache: boolean }>('libraryWorker', { seedsDir, cacheDir }, seedsDir);
-  // Receiving the message (structured clone) held the event loop already: unpacking starts on the next turn, and takes
-  // several.
-  return { snapshot: await unpackSnapshotInTurns(packed), fromCache };
+  // Receiving the message (structured clone) held the event loop already: unpacking waits for the next turn.
+  await new Promise((resolve) => setImmediate(resolve));
+  return { snapshot: unpackSnapshot(packed), fromCache };
 }

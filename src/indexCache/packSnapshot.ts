@@ -199,38 +199,11 @@ export function packSnapshot(snapshot: IndexSnapshot): PackedSnapshot {
  * @example unpackSnapshot(packSnapshot(snapshot)).quotes.quotes[0]?.speaker // => 'Alain Juppe'
  */
 export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
-  const steps = unpackInSteps(packed);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-/**
- * {@link unpackSnapshot} giving the event loop a turn every {@link UNPACK_BATCH} articles: for a snapshot received
- * from a worker thread, whose point is an event loop that keeps turning (the longest stall is a batch, not the whole).
- * @example (await unpackSnapshotInTurns(packSnapshot(snapshot))).corpus.articles.length === snapshot.corpus.articles.length // => true
- */
-export async function unpackSnapshotInTurns(packed: PackedSnapshot): Promise<IndexSnapshot> {
-  const steps = unpackInSteps(packed);
-  let step = steps.next();
-  while (!step.done) {
-    await new Promise((resolve) => setImmediate(resolve));
-    step = steps.next();
-  }
-  return step.value;
-}
-
-/** Articles unpacked between two turns of the event loop: about 15 ms of work at 1x. */
-const UNPACK_BATCH = 1000;
-
-function* unpackInSteps(packed: PackedSnapshot): Generator<void, IndexSnapshot, void> {
   const strings = new StringReader(packed.strings);
-  yield;
   const fields = ARTICLE_FIELDS.length;
   const articleCount = packed.paragraphStarts.length - 1;
   const articles: Article[] = new Array<Article>(articleCount);
   for (let a = 0; a < articleCount; a += 1) {
-    if (a > 0 && a % UNPACK_BATCH === 0) yield;
     const at = (f: number): string | null => strings.get(packed.articleFields[a * fields + f]!);
     const paragraphs = [];
     for (let p = packed.paragraphStarts[a]!; p < packed.paragraphStarts[a + 1]!; p += 1) {
@@ -252,7 +225,6 @@ function* unpackInSteps(packed: PackedSnapshot): Generator<void, IndexSnapshot, 
       paragraphs,
     };
   }
-  yield;
   const quoteCount = packed.quotes.length / QUOTE_FIELDS;
   const quotes: Quote[] = new Array<Quote>(quoteCount);
   for (let i = 0, q = 0; i < quoteCount; i += 1, q += QUOTE_FIELDS) {
