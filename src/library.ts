@@ -85,8 +85,6 @@ export function startOptions(cacheDir: string | null): LibraryOptions {
   return { cacheDir, persistLater: true, backgroundQuotes: true };
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false, persistLater: false, backgroundQuotes: false };
 
 /**
@@ -100,14 +98,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     const { loadSnapshotInWorker } = await import('./indexCache/buildInWorker.js');
     const { snapshot, fromCache } = await loadSnapshotInWorker(seedsDir, cacheDir);
     const { corpus } = snapshot;
-    // The point of the worker is an event loop that keeps turning: a turn between the steps that hold it makes the
-    // longest stall the longest step, not their sum (heartbeats and interactions get through in between).
-    await nextTurn();
-    const search = SearchIndex.fromData(corpus.articles, snapshot.search);
-    await nextTurn();
-    const quotes = QuoteIndex.fromJSON(snapshot.quotes);
-    await nextTurn();
-    return assemble(corpus, search, quotes, now, started, fromCache);
+    return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
   }
   // The cache file is read on the thread pool while this thread fingerprints the seeds, not after.
   const bytes = cacheDir ? readCacheBytes(cacheDir) : null;

@@ -8,7 +8,5 @@ import { runWorker } from './startWorker.js';
  */
 export async function loadSnapshotInWorker(seedsDir: string, cacheDir: string | null): Promise<LoadedSnapshot> {
   const { packed, fromCache } = await runWorker<{ packed: PackedSnapshot; fromCache: boolean }>('libraryWorker', { seedsDir, cacheDir }, seedsDir);
-  // Receiving the message (structured clone) held the event loop already: unpacking waits for the next turn.
-  await new Promise((resolve) => setImmediate(resolve));
   return { snapshot: unpackSnapshot(packed), fromCache };
 }
