@@ -1,14 +1,9 @@
 import path from 'node:path';
 import type { Article, Corpus, SkippedFile } from './corpus/types.js';
-import {
-  EmptyCorpusError,
-  INDEX_CACHE_VERSION,
-  loadCorpusInParts,
-  loadSnapshotInWorker,
-  readIndexCache,
-  snapshotKey,
-  writeIndexCache,
-} from './indexCache/index.js';
+// Not the barrel (indexCache/index.js): it would load the parsers and the worker threads' code, which only a cold start
+// or a worker build needs (imported there), on the way to a persisted start's ready.
+import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, writeIndexCache } from './indexCache/indexCache.js';
+import { EmptyCorpusError, snapshotKey } from './indexCache/loadSnapshot.js';
 import { QuoteIndex } from './quotes/index.js';
 import { collectFacets, SearchIndex, type Facets } from './search/index.js';
 
@@ -81,6 +76,15 @@ export interface LibraryOptions {
   backgroundQuotes?: boolean;
 }
 
+/**
+ * The options the bot starts with (src/main.ts), and the bench's "cache: build + persist" start with it: ready means
+ * /ask answers, so after a cold start the quotations come in the background and the new index is written after ready
+ * ({@link Library.persistSnapshot}), not on the way to it.
+ */
+export function startOptions(cacheDir: string | null): LibraryOptions {
+  return { cacheDir, persistLater: true, backgroundQuotes: true };
+}
+
 const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false, persistLater: false, backgroundQuotes: false };
 
 /**
@@ -91,19 +95,23 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   const { cacheDir, worker, persistLater, backgroundQuotes } = { ...defaultLibraryOptions, ...options };
   const started = performance.now();
   if (worker) {
+    const { loadSnapshotInWorker } = await import('./indexCache/buildInWorker.js');
     const { snapshot, fromCache } = await loadSnapshotInWorker(seedsDir, cacheDir);
     const { corpus } = snapshot;
     return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
   }
+  // The cache file is read on the thread pool while this thread fingerprints the seeds, not after.
+  const bytes = cacheDir ? readCacheBytes(cacheDir) : null;
   const key = await snapshotKey(seedsDir, cacheDir);
-  if (cacheDir) {
-    const snapshot = await readIndexCache(cacheDir, key);
+  if (cacheDir && bytes) {
+    const snapshot = await readIndexCache(cacheDir, key, bytes);
     if (snapshot) {
       const { corpus } = snapshot;
       return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, true);
     }
   }
   // Reading and parsing run on two worker threads; each keeps its share's articles to extract their quotations.
+  const { loadCorpusInParts } = await import('./indexCache/loadCorpusPart.js');
   const parts = await loadCorpusInParts(seedsDir);
   const { corpus } = parts;
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) {

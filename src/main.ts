@@ -23,7 +23,7 @@ import type { Article } from './corpus/types.js';
 import type { FeedService, IngestRole } from './feeds/index.js';
 import { FEEDS_FOLDER } from './feeds/writeArticleFile.js';
 import { feedStoreFor, followStoreFor, isPostgres, openStateBackend } from './state/openStateBackend.js';
-import { buildLibrary, LibraryStore, type Library } from './library.js';
+import { buildLibrary, LibraryStore, type Library, startOptions } from './library.js';
 import { createLogger } from './log.js';
 import { RateLimiter } from './rateLimiter.js';
 
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
   const botModule = consoleMode ? null : import('./discord/startBot.js');
   // Handled where it is awaited, after the build; this keeps a failure meanwhile from counting as unhandled.
   botModule?.catch(() => undefined);
-  const library = await buildLibrary(config.seedsDir, undefined, { cacheDir: config.indexCacheDir, persistLater: true, backgroundQuotes: true });
+  const library = await buildLibrary(config.seedsDir, undefined, startOptions(config.indexCacheDir));
   // Console mode lists them in its summary; a log line too would say each twice.
   if (!consoleMode) for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
   log.info({ articles: library.corpus.articles.length, passages: library.search.passageCount, ms: Math.round(library.buildMs) }, 'coverage loaded');

@@ -29,8 +29,8 @@ export function cacheFile(cacheDir: string): string {
  * unreadable (a damaged cache is rebuilt, never trusted).
  * @example await readIndexCache('.newsdesk/cache', key) // => { version: 2, key, corpus, search, quotes } or null
  */
-export async function readIndexCache(cacheDir: string, key: string): Promise<IndexSnapshot | null> {
-  const packed = await readPackedCache(cacheDir, key);
+export async function readIndexCache(cacheDir: string, key: string, bytes?: Promise<Buffer | null>): Promise<IndexSnapshot | null> {
+  const packed = await readPackedCache(cacheDir, key, bytes);
   if (!packed) return null;
   try {
     return unpackSnapshot(packed);
@@ -40,18 +40,28 @@ export async function readIndexCache(cacheDir: string, key: string): Promise<Ind
 }
 
 /**
- * {@link readIndexCache} without unpacking: what a worker thread posts as is.
- * @example (await readPackedCache('.newsdesk/cache', key))?.strings.chunks.length // => 2
+ * The cache file's bytes, null when there is none (or it cannot be read). Started before the seeds are fingerprinted,
+ * the read runs on the thread pool while the main thread stats the seeds, instead of after.
+ * @example await readCacheBytes('.newsdesk/cache') // => <Buffer …> or null
  */
-export async function readPackedCache(cacheDir: string, key: string): Promise<PackedSnapshot | null> {
-  let bytes: Buffer;
+export async function readCacheBytes(cacheDir: string): Promise<Buffer | null> {
   try {
-    bytes = await readFile(cacheFile(cacheDir));
+    return await readFile(cacheFile(cacheDir));
   } catch {
     return null;
   }
+}
+
+/**
+ * {@link readIndexCache} without unpacking: what a worker thread posts as is. `bytes`: the file, read already
+ * ({@link readCacheBytes}); read now when absent.
+ * @example (await readPackedCache('.newsdesk/cache', key))?.strings.chunks.length // => 2
+ */
+export async function readPackedCache(cacheDir: string, key: string, bytes: Promise<Buffer | null> = readCacheBytes(cacheDir)): Promise<PackedSnapshot | null> {
+  const file = await bytes;
+  if (!file) return null;
   try {
-    const packed = deserialize(bytes) as Partial<PackedSnapshot>;
+    const packed = deserialize(file) as Partial<PackedSnapshot>;
     if (packed.version !== INDEX_CACHE_VERSION || packed.key !== key || !packed.strings?.chunks || !packed.search || !packed.quotes) return null;
     return ownSearchArrays(packed as PackedSnapshot);
   } catch {

@@ -1,11 +1,10 @@
 import { QuoteIndex } from '../quotes/index.js';
 import { plural } from '../text/index.js';
 import { SearchIndex } from '../search/index.js';
-import { INDEX_CACHE_VERSION, readIndexCache, readPackedCache, writeIndexCache, writePackedCache, type IndexSnapshot } from './indexCache.js';
+import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, readPackedCache, writeIndexCache, writePackedCache, type IndexSnapshot } from './indexCache.js';
 import { packSnapshot, type PackedSnapshot } from './packSnapshot.js';
 import { codeFingerprint } from './codeFingerprint.js';
 import { seedsFingerprint } from './seedsFingerprint.js';
-import { loadCorpusOnTwoThreads } from './loadCorpusPart.js';
 
 /** A snapshot and where it came from. */
 export interface LoadedSnapshot {
@@ -28,9 +27,10 @@ export class EmptyCorpusError extends Error {
  * @example (await loadSnapshot('seeds', '.newsdesk/cache')).fromCache // => true on the second start
  */
 export async function loadSnapshot(seedsDir: string, cacheDir: string | null): Promise<LoadedSnapshot> {
+  const bytes = cacheDir ? readCacheBytes(cacheDir) : null;
   const key = await snapshotKey(seedsDir, cacheDir);
-  if (cacheDir) {
-    const cached = await readIndexCache(cacheDir, key);
+  if (cacheDir && bytes) {
+    const cached = await readIndexCache(cacheDir, key, bytes);
     if (cached) return { snapshot: cached, fromCache: true };
   }
   const snapshot = await buildSnapshot(seedsDir, key);
@@ -43,9 +43,11 @@ export async function loadSnapshot(seedsDir: string, cacheDir: string | null): P
  * @example (await loadPackedSnapshot('seeds', '.newsdesk/cache')).fromCache // => true on the second start
  */
 export async function loadPackedSnapshot(seedsDir: string, cacheDir: string | null): Promise<{ packed: PackedSnapshot; fromCache: boolean }> {
+  // The cache file is read on the thread pool while the seeds are fingerprinted.
+  const bytes = cacheDir ? readCacheBytes(cacheDir) : null;
   const key = await snapshotKey(seedsDir, cacheDir);
-  if (cacheDir) {
-    const cached = await readPackedCache(cacheDir, key);
+  if (cacheDir && bytes) {
+    const cached = await readPackedCache(cacheDir, key, bytes);
     if (cached) return { packed: cached, fromCache: true };
   }
   const packed = packSnapshot(await buildSnapshot(seedsDir, key));
@@ -59,11 +61,14 @@ export async function loadPackedSnapshot(seedsDir: string, cacheDir: string | nu
  * @example await snapshotKey('seeds', '.newsdesk/cache') // => '9f2c…'
  */
 export async function snapshotKey(seedsDir: string, cacheDir: string | null): Promise<string> {
-  return cacheDir ? seedsFingerprint(seedsDir, `v${INDEX_CACHE_VERSION} ${await codeFingerprint()}`) : '';
+  // The code's files are read while the seeds are stat'ed.
+  return cacheDir ? seedsFingerprint(seedsDir, codeFingerprint().then((code) => `v${INDEX_CACHE_VERSION} ${code}`)) : '';
 }
 
 async function buildSnapshot(seedsDir: string, key: string): Promise<IndexSnapshot> {
   // Reading, parsing and quote extraction, the bulk of a cold start, on both cores.
+  // Loaded here, not at the top: the parsers are not needed when the snapshot is read back (see src/library.ts).
+  const { loadCorpusOnTwoThreads } = await import('./loadCorpusPart.js');
   const { corpus, quotes } = await loadCorpusOnTwoThreads(seedsDir);
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
   return {

@@ -8,11 +8,12 @@ import path from 'node:path';
  * removed, grown or touched file changes it; reading no file content keeps it cheap (one stat per file).
  * @example await seedsFingerprint('seeds') // => '3f1c…' (64 hex digits)
  */
-export async function seedsFingerprint(dir: string, salt = ''): Promise<string> {
+export async function seedsFingerprint(dir: string, salt: string | Promise<string> = ''): Promise<string> {
   const entries: string[] = [];
   await walk(dir, '', entries);
   entries.sort();
-  const hash = createHash('sha256').update(salt);
+  // A salt still being computed (the code's fingerprint, read on the thread pool) is awaited only now: after the walk.
+  const hash = createHash('sha256').update(await salt);
   for (const entry of entries) hash.update(entry).update('\n');
   return hash.digest('hex');
 }
