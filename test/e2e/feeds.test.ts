@@ -8,7 +8,7 @@ import { callbackOf, messageText, originalEditOf, sentMessageBodies, type SentBo
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../support/startBotProcess.js';
-import { articlePage, serve, startFeedServer, type FeedServer } from '../feeds/feedServer.js';
+import { serveFerryFeed, startFeedServer, type FeedServer } from '../feeds/feedServer.js';
 
 /**
  * Feeds in, alerts out, through the real start-up path (src/main.ts in a child process) against the fake Discord
@@ -55,15 +55,7 @@ async function command(name: string, subcommand: string | null, options: Record<
 
 beforeAll(async () => {
   feeds = await startFeedServer();
-  feeds.route('/rss', (q, r) =>
-    serve(
-      `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title><link>${feeds.origin}/</link><description>x</description>
-<item><title>${HEADLINE}</title><link>${feeds.origin}/news/ferry</link><guid>hg-e2e-1</guid><pubDate>Mon, 30 Nov 2026 07:15:00 GMT</pubDate>
-<description>The ferry to Inchmore sailed again on Monday.</description></item></channel></rss>`,
-      'application/rss+xml',
-    )(q, r, feeds.origin),
-  );
-  feeds.route('/news/ferry', serve(articlePage({ title: HEADLINE, sentence: ONLY_ON_PAGE }), 'text/html; charset=utf-8'));
+  serveFerryFeed(feeds, { headline: HEADLINE, guid: 'hg-e2e-1', pageSentence: ONLY_ON_PAGE });
   seeds = await createE2eSeeds({ mentionedUserId: setup.member.id, mentionedRoleId: setup.guild.roles[0]!.id });
   work = mkdtempSync(path.join(os.tmpdir(), 'newsdesk-feeds-e2e-'));
   writeFileSync(path.join(work, 'feeds.yaml'), `- url: ${feeds.origin}/rss\n  name: Harbour Gazette\n`);

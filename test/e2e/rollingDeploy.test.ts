@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articlePage, serve, startFeedServer, type FeedServer } from '../feeds/feedServer.js';
+import { serveFerryFeed, startFeedServer, type FeedServer } from '../feeds/feedServer.js';
 import { alive } from '../support/childProcesses.js';
 import { messageText, type SentBody } from '../support/discordRequests.js';
 import { writeEarlierDigestState } from '../support/earlierDigestState.js';
@@ -48,15 +48,7 @@ describe('a rolling deploy: two hosts with overlapping SHARD_LIST on one Postgre
   beforeAll(async () => {
     postgres = await startTestPostgres();
     feeds = await startFeedServer();
-    feeds.route('/rss', (q, r) =>
-      serve(
-        `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title><link>${feeds.origin}/</link><description>x</description>
-<item><title>${FEED_HEADLINE}</title><link>${feeds.origin}/news/ferry</link><guid>hg-rolling-1</guid><pubDate>Mon, 30 Nov 2026 07:15:00 GMT</pubDate>
-<description>The ferry to Inchmore sailed again on Monday.</description></item></channel></rss>`,
-        'application/rss+xml',
-      )(q, r, feeds.origin),
-    );
-    feeds.route('/news/ferry', serve(articlePage({ title: FEED_HEADLINE, sentence: 'The new pontoon carries forty cars.' }), 'text/html; charset=utf-8'));
+    serveFerryFeed(feeds, { headline: FEED_HEADLINE, guid: 'hg-rolling-1', pageSentence: 'The new pontoon carries forty cars.' });
     work = mkdtempSync(path.join(os.tmpdir(), 'newsdesk-rolling-'));
     writeFileSync(path.join(work, 'feeds.yaml'), `- url: ${feeds.origin}/rss\n  name: Harbour Gazette\n`);
     for (let host = 0; host < 2; host += 1) seeds.push(await createE2eSeeds({ mentionedUserId: zero.member.id, mentionedRoleId: zero.guild.roles[0]!.id }));

@@ -47,6 +47,22 @@ ${options.canonical ? `<link rel="canonical" href="${options.canonical}">` : ''}
 }
 
 /**
+ * Routes one small RSS feed (`/rss`, the Harbour Gazette) whose single item links to a full article page
+ * (`/news/ferry`) that alone holds `pageSentence`: what the end-to-end feed tests poll.
+ */
+export function serveFerryFeed(server: FeedServer, options: { headline: string; guid: string; pageSentence: string }): void {
+  server.route('/rss', (request, response) =>
+    serve(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title><link>${server.origin}/</link><description>x</description>
+<item><title>${options.headline}</title><link>${server.origin}/news/ferry</link><guid>${options.guid}</guid><pubDate>Mon, 30 Nov 2026 07:15:00 GMT</pubDate>
+<description>The ferry to Inchmore sailed again on Monday.</description></item></channel></rss>`,
+      'application/rss+xml',
+    )(request, response, server.origin),
+  );
+  server.route('/news/ferry', serve(articlePage({ title: options.headline, sentence: options.pageSentence }), 'text/html; charset=utf-8'));
+}
+
+/**
  * Starts the server on 127.0.0.1 (an ephemeral port); unknown paths answer 404.
  * @example const server = await startFeedServer(); server.route('/rss', serve(fixture('rss2.xml', server.origin), 'application/rss+xml'))
  */
