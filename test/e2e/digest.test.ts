@@ -7,7 +7,7 @@ import type { Article } from '../../src/corpus/types.js';
 import { DigestService } from '../../src/digest/index.js';
 import { buildLibrary, type Library } from '../../src/library.js';
 import { StateStore } from '../../src/state/stateStore.js';
-import { messageText, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
+import { messageText, sentMessageBodies, type SentBody, channelPosts } from '../support/discordRequests.js';
 import { createE2eSeeds, MADE_UP_PLACE, type E2eSeeds } from '../support/e2eSeeds.js';
 import {
   createDefaultGuild,
@@ -15,7 +15,6 @@ import {
   startFakeDiscord,
   type DefaultSetup,
   type FakeDiscord,
-  type RecordedRequest,
 } from '../support/fakeDiscord/index.js';
 import { startBotInProcess, type InProcessBot } from '../support/startBotInProcess.js';
 import { renderDigestPost } from '../../src/discord/render/renderDigest.js';
@@ -59,9 +58,6 @@ function digestService(bot: InProcessBot, file: string, settings: { channelId: s
   });
 }
 
-const postsTo = (fake: FakeDiscord, channelId: string, from = 0): RecordedRequest[] =>
-  fake.requests.slice(from).filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
-
 beforeAll(async () => {
   seeds = await createE2eSeeds({ mentionedUserId: '1250000000000000102', mentionedRoleId: '1250000000000000011' });
   library = await buildLibrary(seeds.dir);
@@ -101,11 +97,11 @@ describe('the scheduled digest, through the real client', () => {
     at('2026-06-01T07:00:00.000Z');
     arrived = fresh.slice(0, 2);
     expect(await service.runDue()).toEqual([expect.objectContaining({ guildId: setup.guild.id, outcome: 'not-due' })]);
-    expect(postsTo(fake, setup.digest.id)).toEqual([]);
+    expect(channelPosts(fake, setup.digest.id)).toEqual([]);
 
     at('2026-06-01T08:00:30.000Z');
     expect(await service.runDue()).toEqual([expect.objectContaining({ guildId: setup.guild.id, outcome: 'posted', articles: 2 })]);
-    const posts = postsTo(fake, setup.digest.id);
+    const posts = channelPosts(fake, setup.digest.id);
     expect(posts.length).toBeGreaterThan(0);
     const text = posts.map((post) => messageText(post.body as SentBody)).join('\n');
     for (const article of arrived) expect(text).toContain(article.headline);
@@ -113,7 +109,7 @@ describe('the scheduled digest, through the real client', () => {
 
     at('2026-06-01T08:05:00.000Z');
     expect(await service.runDue()).toEqual([expect.objectContaining({ outcome: 'done' })]);
-    expect(postsTo(fake, setup.digest.id)).toHaveLength(posts.length);
+    expect(channelPosts(fake, setup.digest.id)).toHaveLength(posts.length);
   });
 
   it.each([
@@ -129,7 +125,7 @@ describe('the scheduled digest, through the real client', () => {
 
     at(`${day}T08:00:10.000Z`);
     expect(await service.runDue()).toEqual([expect.objectContaining({ outcome: 'failed', error: expect.stringContaining(`HTTP ${status}`) })]);
-    expect(postsTo(fake, setup.digest.id, before).map((r) => r.status)).toEqual([status]);
+    expect(channelPosts(fake, setup.digest.id, before).map((r) => r.status)).toEqual([status]);
     expect(running.logs.filter((line) => line.msg.startsWith('digest: missing channel or permission'))).not.toEqual([]);
 
     // The client is still up: it answers a command in the meantime.
@@ -139,10 +135,10 @@ describe('the scheduled digest, through the real client', () => {
     // Before the retry time nothing is sent again; after it, the digest goes out.
     at(`${day}T08:05:00.000Z`);
     await service.runDue();
-    expect(postsTo(fake, setup.digest.id, before)).toHaveLength(1);
+    expect(channelPosts(fake, setup.digest.id, before)).toHaveLength(1);
     at(`${day}T08:11:00.000Z`);
     expect(await service.runDue()).toEqual([expect.objectContaining({ outcome: 'posted', articles: 1 })]);
-    expect(postsTo(fake, setup.digest.id, before).slice(1).every((r) => r.status === 200)).toBe(true);
+    expect(channelPosts(fake, setup.digest.id, before).slice(1).every((r) => r.status === 200)).toBe(true);
   });
 });
 
@@ -189,8 +185,8 @@ describe('the digest with two shards', () => {
     expect(outcomes[1]).toEqual([`${one.guild.id}:posted`]);
     expect(outcomes.slice(2).flat().some((entry) => entry.endsWith(':posted'))).toBe(false);
 
-    const zeroPosts = postsTo(fake, zero.digest.id);
-    const onePosts = postsTo(fake, one.digest.id);
+    const zeroPosts = channelPosts(fake, zero.digest.id);
+    const onePosts = channelPosts(fake, one.digest.id);
     expect(zeroPosts.length).toBeGreaterThan(0);
     expect(onePosts.length).toBe(zeroPosts.length);
     const headline = fresh[4]!.headline;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/discord/deployCommands.js';
-import { callbackOf, messageText, originalEditOf, sentMessageBodies, type SentBody } from '../support/discordRequests.js';
+import { callbackOf, messageText, originalEditOf, sentMessageBodies, type SentBody, channelPosts } from '../support/discordRequests.js';
 import { createE2eSeeds, type E2eSeeds } from '../support/e2eSeeds.js';
 import { createDefaultGuild, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord/index.js';
 import { startBotProcess, type BotProcess } from '../support/startBotProcess.js';
@@ -27,8 +27,6 @@ let seeds: E2eSeeds;
 let work: string;
 let bot: BotProcess | null = null;
 
-const postsTo = (channelId: string, from = 0): RecordedRequest[] =>
-  fake.requests.slice(from).filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
 const textOf = (requests: RecordedRequest[]) => sentMessageBodies(requests).map(({ body }) => messageText(body)).join('\n');
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 
@@ -83,7 +81,7 @@ describe('live coverage end to end', () => {
 
     // The alert follows the re-index the poll starts.
     await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${setup.general.id}/messages`, 30_000);
-    const alerts = postsTo(setup.general.id, before);
+    const alerts = channelPosts(fake, setup.general.id, before);
     expect(alerts).toHaveLength(1);
     expect(textOf(alerts)).toContain(`New on ferry: ${HEADLINE}`);
 
@@ -92,7 +90,7 @@ describe('live coverage end to end', () => {
 
     const digestBefore = fake.requests.length;
     await command('digest', 'now', { post: true });
-    const digest = textOf(postsTo(setup.digest.id, digestBefore));
+    const digest = textOf(channelPosts(fake, setup.digest.id, digestBefore));
     // Once: one article in the digest (its headline shows again only as the link of its quote).
     expect(digest).toContain('1 new article since');
     expect(count(digest, `${HEADLINE} Paragraph 1 of the report`)).toBe(1);
@@ -106,8 +104,8 @@ describe('live coverage end to end', () => {
     expect(await command('feeds', 'poll')).toContain('0 new, 0 updated, 1 unchanged');
     // Give a wrongly re-announced article time to be posted before checking none was.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(postsTo(setup.general.id, before)).toEqual([]);
-    expect(postsTo(setup.digest.id, before)).toEqual([]);
+    expect(channelPosts(fake, setup.general.id, before)).toEqual([]);
+    expect(channelPosts(fake, setup.digest.id, before)).toEqual([]);
     expect(await command('follow', 'list')).toContain('#1 ferry in');
   }, 120_000);
 
@@ -117,12 +115,12 @@ describe('live coverage end to end', () => {
     writeFileSync(path.join(seeds.dir, 'operator-ferry.md'), `---\ntitle: "${headline}"\ndate: 2026-11-30\n---\n\nThe council ordered a second ferry for the Inchmore crossing on Monday.\n`);
     expect(await command('reload', null)).toMatch(/^Reloaded \d+ articles/u);
     // waitForRequest would also see the earlier alert: wait for a post made after `before`.
-    for (let waited = 0; postsTo(setup.general.id, before).length === 0 && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(textOf(postsTo(setup.general.id, before))).toContain(`New on ferry: ${headline}`);
+    for (let waited = 0; channelPosts(fake, setup.general.id, before).length === 0 && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(textOf(channelPosts(fake, setup.general.id, before))).toContain(`New on ferry: ${headline}`);
     // A second reload adds nothing new: nothing is posted again.
     const after = fake.requests.length;
     await command('reload', null);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(postsTo(setup.general.id, after)).toEqual([]);
+    expect(channelPosts(fake, setup.general.id, after)).toEqual([]);
   }, 120_000);
 });

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFerryFeed, startFeedServer, type FeedServer } from '../feeds/feedServer.js';
 import { alive } from '../support/childProcesses.js';
-import { messageText, type SentBody } from '../support/discordRequests.js';
+import { messageText, type SentBody, channelPosts } from '../support/discordRequests.js';
 import { writeEarlierDigestState } from '../support/earlierDigestState.js';
 import { createE2eSeeds, LIGHTHOUSE_ARTICLES, LIGHTHOUSE_TOPIC, type E2eSeeds } from '../support/e2eSeeds.js';
-import { createDefaultGuild, snowflakeForShard, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord/index.js';
+import { createDefaultGuild, snowflakeForShard, startFakeDiscord, type FakeDiscord, } from '../support/fakeDiscord/index.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { CONNECTED, startBotProcess, type BotProcess } from '../support/startBotProcess.js';
 
@@ -33,9 +33,8 @@ describe('a rolling deploy: two hosts with overlapping SHARD_LIST on one Postgre
   const hosts: BotProcess[] = [];
   const shardPids: number[] = [];
 
-  const postsTo = (channelId: string): RecordedRequest[] => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
   /** The messages that exist in a channel: a repeat answered with an earlier message is that message. */
-  const messagesIn = (channelId: string) => new Map(postsTo(channelId).filter((r) => r.status === 200).map((r) => [(r.response as { id: string }).id, messageText(r.body as SentBody)]));
+  const messagesIn = (channelId: string) => new Map(channelPosts(fake, channelId).filter((r) => r.status === 200).map((r) => [(r.response as { id: string }).id, messageText(r.body as SentBody)]));
   const logs = () => hosts.flatMap((host) => host.logs);
   const feedFiles = (dir: string): string[] => {
     try {
@@ -95,7 +94,7 @@ describe('a rolling deploy: two hosts with overlapping SHARD_LIST on one Postgre
     for (const guild of [zero, one]) {
       const messages = [...messagesIn(guild.digest.id).values()];
       expect(messages.filter((text) => text.includes(NEW_HEADLINE))).toHaveLength(1);
-      const nonces = postsTo(guild.digest.id).map((r) => (r.body as { nonce?: string }).nonce);
+      const nonces = channelPosts(fake, guild.digest.id).map((r) => (r.body as { nonce?: string }).nonce);
       expect(new Set(nonces).size).toBe(nonces.length);
     }
     expect(logs().filter((line) => line.msg === 'digest: posted')).toHaveLength(2);

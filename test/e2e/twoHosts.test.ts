@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { alive } from '../support/childProcesses.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageText, type SentBody } from '../support/discordRequests.js';
+import { messageText, type SentBody, channelPosts } from '../support/discordRequests.js';
 import { createE2eSeeds, LIGHTHOUSE_ARTICLES, LIGHTHOUSE_TOPIC, type E2eSeeds } from '../support/e2eSeeds.js';
 import { writeEarlierDigestState } from '../support/earlierDigestState.js';
-import { createDefaultGuild, snowflakeForShard, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord/index.js';
+import { createDefaultGuild, snowflakeForShard, startFakeDiscord, type FakeDiscord, } from '../support/fakeDiscord/index.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { CONNECTED, startBotProcess, type BotProcess } from '../support/startBotProcess.js';
 
@@ -16,7 +16,6 @@ import { CONNECTED, startBotProcess, type BotProcess } from '../support/startBot
  */
 const NEW_HEADLINE = `${LIGHTHOUSE_TOPIC} report number ${LIGHTHOUSE_ARTICLES}`;
 const LEASE_SECONDS = 5;
-
 
 describe('two hosts with different SHARD_LIST on one PostgreSQL', () => {
   const zero = createDefaultGuild({ id: snowflakeForShard(0, 2), name: 'Shard zero' });
@@ -36,9 +35,8 @@ describe('two hosts with different SHARD_LIST on one PostgreSQL', () => {
     return host;
   }
 
-  const postsTo = (channelId: string): RecordedRequest[] => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
   /** The messages that exist in a channel: a repeat answered with an earlier message is that message. */
-  const messagesIn = (channelId: string) => new Map(postsTo(channelId).filter((r) => r.status === 200).map((r) => [(r.response as { id: string }).id, messageText(r.body as SentBody)]));
+  const messagesIn = (channelId: string) => new Map(channelPosts(fake, channelId).filter((r) => r.status === 200).map((r) => [(r.response as { id: string }).id, messageText(r.body as SentBody)]));
 
   beforeAll(async () => {
     postgres = await startTestPostgres();
@@ -91,11 +89,11 @@ describe('two hosts with different SHARD_LIST on one PostgreSQL', () => {
       expect(messages.filter((text) => text.includes(NEW_HEADLINE))).toHaveLength(1);
     }
     // Guild zero's first message was sent twice with one nonce; Discord answered the repeat with the first message.
-    const zeroPosts = postsTo(zero.digest.id);
+    const zeroPosts = channelPosts(fake, zero.digest.id);
     const nonces = zeroPosts.map((r) => (r.body as { nonce?: string }).nonce);
     expect(nonces[1]).toBe(nonces[0]);
     expect(messagesIn(zero.digest.id).size).toBe(new Set(nonces).size);
-    expect(postsTo(one.digest.id).map((r) => r.status)).toEqual(postsTo(one.digest.id).map(() => 200));
+    expect(channelPosts(fake, one.digest.id).map((r) => r.status)).toEqual(channelPosts(fake, one.digest.id).map(() => 200));
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();

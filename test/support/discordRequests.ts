@@ -2,6 +2,11 @@ import { InteractionResponseType, type APIEmbed, type APIMessage } from 'discord
 import { expect } from 'vitest';
 import type { FakeDiscord, FakeUser, InjectedInteraction, RecordedRequest } from './fakeDiscord/index.js';
 
+/** The messages the bot posted to a channel (POST /channels/:id/messages), from request number `from` on. */
+export function channelPosts(fake: FakeDiscord, channelId: string, from = 0): RecordedRequest[] {
+  return fake.requests.slice(from).filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
+}
+
 /** Interaction callback types the tests look for: an immediate reply, and a deferral ("thinking…"). */
 export const REPLY = InteractionResponseType.ChannelMessageWithSource;
 export const DEFERRED = InteractionResponseType.DeferredChannelMessageWithSource;
