@@ -226,7 +226,10 @@ export function miniSearchAsker(articles: readonly Article[]): Asker {
 export function storyCopies(articles: readonly Article[]): Map<string, string[]> {
   const stories = storyOf(articles);
   const byStory = new Map<number, string[]>();
-  articles.forEach((article, index) => (byStory.get(stories[index]!) ?? byStory.set(stories[index]!, []).get(stories[index]!)!).push(article.id));
+  articles.forEach((article, index) => {
+    const story = stories[index]!;
+    (byStory.get(story) ?? byStory.set(story, []).get(story)!).push(article.id);
+  });
   return new Map(articles.map((article, index) => [article.id, byStory.get(stories[index]!)!]));
 }
 
