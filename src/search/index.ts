@@ -4,4 +4,5 @@ export { articleFilter, sameLabel, type SearchFilters } from './filters.js';
 export { chooseExcerpt, escapeMarkdown, highlight, plainText, type ExcerptOptions } from './chooseExcerpt.js';
 export { splitSentences } from '../text/index.js';
 export { foldTerm, queryTerms, words, STOP_WORDS } from './normalize.js';
+export { firstOfEachStory, storyKey, storyOf } from './sameStory.js';
 export { collectFacets, suggestFacet, type Facets, type FacetValue } from './facets.js';

@@ -10,6 +10,7 @@ import { collectAcronyms, expandAliases, type AcronymTable } from './aliases.js'
 import { articleFilter, type SearchFilters } from './filters.js';
 import { indexTerms } from './indexTerms.js';
 import { queryTerms } from './normalize.js';
+import { firstOfEachStory } from './sameStory.js';
 import { Postings, type PostingsData } from './postings.js';
 import { ArticleScorer, type RankedArticle } from './scoreArticles.js';
 import { TermDictionary } from './termDictionary.js';
@@ -214,8 +215,10 @@ export class SearchIndex {
     const weights = terms.map((term) => this.#idf(term));
     let previous = Infinity;
     const speaker = options.quotes ? { quotes: options.quotes, allowed: (article: number) => !keep || keep(this.#articles[article]!) } : null;
-    // At most `limit`: the speaker's articles read for "what did X say" come on top of the ranked ones.
-    const hits = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage, speaker).slice(0, limit).map(({ entry, choice, rank }) => {
+    // At most `limit`: the speaker's articles read for "what did X say" come on top of the ranked ones. A story filed
+    // twice is shown once (its copies rank side by side and would fill the page with the same text).
+    const candidates = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage, speaker);
+    const hits = firstOfEachStory(candidates, ({ entry }) => this.#articles[entry.article]!, limit).map(({ entry, choice, rank }) => {
       // The score shown is the ranking's: never above the one before (answering articles come first).
       previous = Math.min(previous, rank);
       const answered = choice !== null && choice.paragraphIndex !== -1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldOf, readAskSet, scoreQuestion, storyOf } from '../../scripts/evalAsk.js';
+import { foldOf, readAskSet, scoreQuestion, storyCopies, withCopies } from '../../scripts/evalAsk.js';
 import { makeArticle } from '../support/makeArticle.js';
 
 describe('eval:ask folds', () => {
@@ -20,14 +20,17 @@ describe('eval:ask folds', () => {
 });
 
 describe('eval:ask stories filed twice', () => {
-  it('finds the copies of a story by headline and lede, whatever the rest', () => {
+  it('counts every copy of an expected story as the right article', () => {
     const lede = 'The council approved its budget on Monday.';
     const articles = [
-      makeArticle([lede, 'More detail.'], { id: 'a', headline: 'Budget approved' }),
-      makeArticle([lede, 'Other detail.'], { id: 'b', headline: 'Budget approved' }),
-      makeArticle(['The council rejected its budget on Monday.'], { id: 'c', headline: 'Budget approved' }),
+      makeArticle([lede], { id: 'a', headline: 'Budget approved' }),
+      makeArticle([lede], { id: 'b', headline: 'Budget approved' }),
+      makeArticle(['Another story.'], { id: 'c', headline: 'Other' }),
     ];
-    expect([...storyOf(articles)]).toEqual([0, 0, 2]);
+    const entry = { question: 'when was the budget approved', style: 'when' as const, files: ['b'], answer: 'Monday' };
+    const outcome = scoreQuestion(withCopies(entry, storyCopies(articles)), () => [{ id: 'a', excerpt: lede }]);
+    expect(outcome).toMatchObject({ first: true, answerFirst: true });
+    expect(withCopies({ ...entry, files: ['c'] }, storyCopies(articles)).files).toEqual(['c']);
   });
 });
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { firstOfEachStory, SearchIndex, storyOf } from '../../src/search/index.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+const lede = 'The council approved its budget of 4 million pounds on Monday.';
+
+describe('stories filed twice', () => {
+  it('finds the copies of a story by headline and lede, whatever the rest', () => {
+    const articles = [
+      makeArticle([lede, 'More detail.'], { id: 'a', headline: 'Budget approved' }),
+      makeArticle([lede, 'Other detail.'], { id: 'b', headline: 'Budget approved' }),
+      makeArticle(['The council rejected its budget on Monday.'], { id: 'c', headline: 'Budget approved' }),
+    ];
+    expect([...storyOf(articles)]).toEqual([0, 0, 2]);
+  });
+
+  it('keeps the first copy of each story, in order, up to the limit', () => {
+    const a = makeArticle([lede], { id: 'a', headline: 'Budget approved' });
+    const copy = makeArticle([lede], { id: 'copy', headline: 'BUDGET APPROVED' });
+    const b = makeArticle(['Something else.'], { id: 'b', headline: 'Other' });
+    const c = makeArticle(['A third thing.'], { id: 'c', headline: 'Third' });
+    expect(firstOfEachStory([a, copy, b, c], (article) => article, 2).map((article) => article.id)).toEqual(['a', 'b']);
+  });
+
+  it('shows a story filed twice once, so the next story takes the second place', () => {
+    const index = SearchIndex.build([
+      makeArticle([lede, 'Councillors voted nine to two.'], { id: 'first', headline: 'Council budget approved' }),
+      makeArticle([lede, 'Councillors voted nine to two.'], { id: 'copy', headline: 'Council budget approved' }),
+      makeArticle(['The council budget for schools rose by 4 million pounds.'], { id: 'schools', headline: 'Council budget for schools' }),
+    ]);
+    const ids = index.search('council budget 4 million').hits.map((hit) => hit.article.id);
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain('schools');
+    expect(ids.filter((id) => id === 'first' || id === 'copy')).toHaveLength(1);
+  });
+});
