@@ -1,6 +1,8 @@
 /**
  * Scores `/ask` against the question sets of test/fixtures/ask (dev: tuned on; heldout: written with it, committed
- * before any tuning and never tuned on) and prints, per style and overall, for each set apart:
+ * before any tuning and never tuned on; validation: a third, blind set written later on other articles, committed
+ * before anything was run on it, asked only with --validation to check that a change tuned on dev transfers) and
+ * prints, per style and overall, for each set apart:
  *   first  — the right article comes first
  *   top3   — a right article is among the first three (one page of results)
  *   ans@1  — the first result is a right article and its excerpt holds the answer string
@@ -17,7 +19,9 @@
  *   npm run eval:ask -- --json       # the figures as JSON
  *   npm run eval:ask -- --dev --minisearch  # also rank dev with plain MiniSearch (headline + text, its defaults,
  *                                        # prefix, fuzzy 0.2) and list the dev questions it puts right first and we do not
- *   npm run eval:ask -- --check      # only check that every answer string is in its article(s)
+ *   npm run eval:ask -- --validation # the table with the validation set as a third column set, beside dev and
+ *                                    # held-out (figures only: --verbose never lists its misses, so nobody tunes on it)
+ *   npm run eval:ask -- --check      # only check that every answer string is in its article(s), all three sets
  *   npm run eval:ask -- --dev        # the dev half only (tuning), whole and as its two folds A and B
  *   npm run eval:ask -- --dev --fold A   # one fold of dev (A or B, by hash of the question): a change is kept only
  *                                        # if it helps or holds on both folds, so that it is not fitted to one half
@@ -124,8 +128,12 @@ export function foldOf(question: string): AskFold {
   return hash % 2 === 0 ? 'A' : 'B';
 }
 
-/** Reads one question set (`dev` or `heldout`) of test/fixtures/ask. */
-export function readAskSet(name: 'dev' | 'heldout', projectRoot: string = projectRootDefault): AskQuestion[] {
+/** The question sets of test/fixtures/ask, one `<name>.json` each. */
+export const ASK_SETS = ['dev', 'heldout', 'validation'] as const;
+export type AskSetName = (typeof ASK_SETS)[number];
+
+/** Reads one question set (`dev`, `heldout` or `validation`) of test/fixtures/ask. */
+export function readAskSet(name: AskSetName, projectRoot: string = projectRootDefault): AskQuestion[] {
   const file = path.join(projectRoot, 'test/fixtures/ask', `${name}.json`);
   return (JSON.parse(readFileSync(file, 'utf8')) as { questions: AskQuestion[] }).questions;
 }
@@ -283,6 +291,12 @@ async function main(): Promise<void> {
   // --dev: dev whole and its two folds side by side; --fold: one fold only. The held-out half is never split.
   const dev = readAskSet('dev');
   const inFold = (name: AskFold) => ({ name: `dev/${name}`, questions: dev.filter((entry) => foldOf(entry.question) === name) });
+  const validation = args.has('--validation');
+  if (validation && (fold || args.has('--dev'))) {
+    console.error('evalAsk: --validation goes beside dev and held-out, not with --dev or --fold; e.g. npm run eval:ask -- --validation');
+    process.exitCode = 2;
+    return;
+  }
   const sets = fold
     ? [inFold(fold)]
     : args.has('--dev')
@@ -290,9 +304,12 @@ async function main(): Promise<void> {
       : [
           { name: 'dev', questions: dev },
           { name: 'heldout', questions: readAskSet('heldout') },
+          ...(validation ? [{ name: 'valid', questions: readAskSet('validation') }] : []),
         ];
   if (args.has('--check')) {
-    const problems = sets.flatMap((set) => checkAnswers(askable(set.questions, byId), byId));
+    // Checking the annotations asks nothing of /ask: every set is checked, the blind one too.
+    const checked = ASK_SETS.map((name) => ({ name, questions: readAskSet(name) }));
+    const problems = checked.flatMap((set) => checkAnswers(askable(set.questions, byId), byId));
     for (const problem of problems) console.log(problem);
     console.log(problems.length === 0 ? 'every answer string is in its article(s)' : `${problems.length} answer strings not found`);
     process.exitCode = problems.length === 0 ? 0 : 1;
@@ -331,7 +348,8 @@ async function main(): Promise<void> {
     }
   }
   if (args.has('--verbose')) {
-    for (const set of results.filter((set) => !set.name.startsWith('dev/') || fold)) {
+    // The validation set is blind: its figures are shown, its questions and misses never are.
+    for (const set of results.filter((set) => (!set.name.startsWith('dev/') || fold) && set.name !== 'valid')) {
       for (const outcome of set.outcomes) {
         const ok = outcome.entry.answer === null ? outcome.nothing : outcome.answerFirst;
         if (ok) continue;

@@ -1,6 +1,78 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { foldOf, readAskSet, scoreQuestion, storyCopies, withCopies } from '../../scripts/evalAsk.js';
+import { ASK_SETS, ASK_STYLES, foldAnswer, foldOf, haveResearchCorpora, readAskSet, scoreQuestion, storyCopies, withCopies } from '../../scripts/evalAsk.js';
+import type { AskQuestion } from '../../scripts/evalAsk.js';
+import { isSkippedFile, loadArticleFile } from '../../src/corpus/index.js';
+import { articleText } from '../../src/text/index.js';
 import { makeArticle } from '../support/makeArticle.js';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const research = haveResearchCorpora(projectRoot);
+
+/** Where an expected file lives: `seeds/…` in the repository, `<corpus>/…` in ../shared/corpora (never copied in). */
+function fileLocation(file: string): { dir: string; relPath: string } {
+  const [top = '', ...rest] = file.split('/');
+  return top === 'seeds' ? { dir: path.join(projectRoot, 'seeds'), relPath: rest.join('/') } : { dir: path.resolve(projectRoot, '../shared/corpora', top), relPath: rest.join('/') };
+}
+
+/** The expected files of a set that do not hold the question's answer string (or do not load): broken annotations. */
+async function answersNotFound(questions: readonly AskQuestion[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const entry of questions) {
+    if (entry.answer === null) continue;
+    for (const file of entry.files) {
+      const { dir, relPath } = fileLocation(file);
+      const article = await loadArticleFile(dir, relPath);
+      if (isSkippedFile(article)) problems.push(`${entry.question}: ${file} does not load (${article.reason})`);
+      else if (!foldAnswer(articleText(article)).includes(foldAnswer(entry.answer))) problems.push(`${entry.question}: "${entry.answer}" is not in ${file}`);
+    }
+  }
+  return problems;
+}
+
+const onSeeds = (entry: AskQuestion) => entry.files.every((file) => file.startsWith('seeds/'));
+
+describe.each(ASK_SETS)('eval:ask question set %s', (name) => {
+  const questions = readAskSet(name, projectRoot);
+
+  it('holds well-formed questions: a known style, off-topic ones with no file and no answer, the others with both', () => {
+    for (const entry of questions) {
+      expect(ASK_STYLES, entry.question).toContain(entry.style);
+      if (entry.style === 'offtopic') expect([entry.files, entry.answer], entry.question).toEqual([[], null]);
+      else {
+        expect(entry.files.length, entry.question).toBeGreaterThan(0);
+        expect(entry.answer?.trim(), entry.question).toBeTruthy();
+      }
+    }
+    expect(new Set(questions.map((entry) => entry.question)).size).toBe(questions.length);
+  });
+
+  it('finds each answer string in every expected seed article', async () => {
+    expect(await answersNotFound(questions.filter(onSeeds))).toEqual([]);
+  });
+
+  it.skipIf(!research)(`finds each answer string in every expected research-corpus article${research ? '' : ' (skipped: ../shared/corpora is absent)'}`, async () => {
+    expect(await answersNotFound(questions.filter((entry) => !onSeeds(entry)))).toEqual([]);
+  });
+});
+
+describe('eval:ask validation set', () => {
+  const validation = readAskSet('validation', projectRoot);
+  const others = [...readAskSet('dev', projectRoot), ...readAskSet('heldout', projectRoot)];
+
+  it('is about articles that no dev or held-out question uses, and repeats none of their questions', () => {
+    const used = new Set(others.flatMap((entry) => entry.files));
+    expect(validation.flatMap((entry) => entry.files.filter((file) => used.has(file)).map((file) => `${entry.question}: ${file}`))).toEqual([]);
+    const asked = new Set(others.map((entry) => foldAnswer(entry.question)));
+    expect(validation.filter((entry) => asked.has(foldAnswer(entry.question))).map((entry) => entry.question)).toEqual([]);
+  });
+
+  it('holds at least 110 answerable questions and 25 off-topic ones', () => {
+    expect(validation.filter((entry) => entry.answer !== null).length).toBeGreaterThanOrEqual(110);
+    expect(validation.filter((entry) => entry.answer === null).length).toBeGreaterThanOrEqual(25);
+  });
+});
 
 describe('eval:ask folds', () => {
   it('puts a question in the same fold every time', () => {
