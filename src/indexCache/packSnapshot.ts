@@ -1,4 +1,4 @@
-import type { Article, ArticleFormat, ParagraphKind, SkippedFile } from '../corpus/types.js';
+import type { Article, ArticleFormat, Paragraph, ParagraphKind, SkippedFile } from '../corpus/types.js';
 import type { ArticleInfo, Quote, QuoteIndexJSON, QuoteKind } from '../quotes/index.js';
 import type { SearchIndexData } from '../search/index.js';
 import type { IndexSnapshot } from './indexCache.js';
@@ -218,9 +218,11 @@ export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
   const articles: Article[] = new Array<Article>(articleCount);
   for (let a = 0; a < articleCount; a += 1) {
     const at = (f: number): string | null => strings.get(packed.articleFields[a * fields + f]!);
-    const paragraphs = [];
-    for (let p = packed.paragraphStarts[a]!; p < packed.paragraphStarts[a + 1]!; p += 1) {
-      paragraphs.push({ kind: strings.must(packed.paragraphs[p * 2]!) as ParagraphKind, text: strings.must(packed.paragraphs[p * 2 + 1]!) });
+    // Sized up front: an array grown by push keeps spare slots (17 for the first), 14 MB at 100,000 articles.
+    const first = packed.paragraphStarts[a]!;
+    const paragraphs = new Array<Paragraph>(packed.paragraphStarts[a + 1]! - first);
+    for (let i = 0, p = first * 2; i < paragraphs.length; i += 1, p += 2) {
+      paragraphs[i] = { kind: strings.must(packed.paragraphs[p]!) as ParagraphKind, text: strings.must(packed.paragraphs[p + 1]!) };
     }
     articles[a] = {
       id: at(0) ?? '',
