@@ -37,6 +37,19 @@ describe('packSnapshot and unpackSnapshot', () => {
     expect(restored.quotes.articles).toEqual(infos);
   });
 
+  it('returns every use of a repeated string (a shared paragraph, an article id of many quotations) with its text', () => {
+    const [first, second] = snapshot.corpus.articles;
+    const shared = first!.paragraphs[0]!;
+    const articles = [first!, { ...second!, paragraphs: [shared, ...second!.paragraphs, shared] }];
+    const quotes = snapshot.quotes.quotes.filter((quote) => quote.articleId === first!.id || quote.articleId === second!.id);
+    expect(quotes.length).toBeGreaterThan(1);
+    const small: IndexSnapshot = { ...snapshot, corpus: { articles, skipped: [] }, quotes: { ...snapshot.quotes, quotes, articles: snapshot.quotes.articles.slice(0, 2) } };
+    const restored = unpackSnapshot(packSnapshot(small));
+    expect(restored.corpus).toEqual(small.corpus);
+    expect(restored.corpus.articles[1]!.paragraphs.at(-1)).toEqual(shared);
+    expect(restored.quotes.quotes).toEqual(quotes);
+  });
+
   it('returns transferable buffers that are not Buffer pool slabs', () => {
     const buffers = packedBuffers(packSnapshot(snapshot));
     expect(buffers.length).toBeGreaterThan(0);
