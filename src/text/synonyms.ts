@@ -9,12 +9,12 @@ import { stemmer } from 'stemmer';
  */
 const GROUPS: readonly string[] = [
   // Rising and falling.
-  'rise rises rising rose risen increase increased increases grow grew growth climb climbed jump jumped surge surged soar soared',
+  'hike hiked rise rises rising rose risen increase increased increases grow grew growth climb climbed jump jumped surge surged soar soared',
   'fall falls falling fell fallen drop dropped decline declined slump slumped slide slid tumble tumbled plunge plunged dip dipped',
   'shrink shrank shrunk contract contracted contraction',
   'boost boosted lift lifted',
   // Dying, killing, injuring.
-  'die died dies dying dead death deaths kill killed killing killings fatal',
+  'die died dies dying dead death deaths kill killed killing killings fatal murder murdered',
   'injure injured injuries wound wounded hurt',
   // Leaving a post, being removed from one, appointing.
   'resign resigned resigns resignation quit quits quitting',
@@ -25,20 +25,29 @@ const GROUPS: readonly string[] = [
   // Work and jobs.
   'job jobs staff workers employees workforce staffers',
   'unemployment jobless unemployed joblessness',
-  'cut cuts axe axed shed slash slashed layoffs redundancies laying',
+  'cut cuts axe axed shed slash slashed layoffs redundancies laying reduce reduced reduction',
   // Companies and people in them.
   'company companies firm firms corporation corp',
   'boss bosses chief ceo chairman executive',
   'maker makers manufacturer manufacturers producer producers',
   'carmaker carmakers automaker automakers',
-  'kids children child youngsters teenagers',
+  'kids children child youngsters teenagers teens',
   // Money and markets.
   'buy bought buying purchase purchased acquire acquired acquisition takeover',
   'merge merger combine combined',
   'profit profits earnings',
-  'pay paid payment payout',
+  'pay paid payment payout salary salaries wage wages',
   'fine fined fines penalty penalties',
   'compensation damages',
+  'customer customers subscriber subscribers client clients',
+  'shareholder shareholders investor investors',
+  'bondholders creditors',
+  'regulator regulators watchdog watchdogs',
+  'probe inquiry investigation',
+  'rig rigged rigging manipulate manipulated manipulation',
+  'bankrupt bankruptcy insolvency insolvent',
+  'economy economic',
+  'tax taxes levy',
   'shares stock stocks equities',
   'deficit shortfall gap',
   'price prices cost costs',
@@ -61,6 +70,11 @@ const GROUPS: readonly string[] = [
   'plan plans scheme proposal',
   'mp mps lawmakers legislators parliamentarians',
   'premier pm',
+  'tsar czar commissioner',
+  'ex former',
+  'speech speeches address',
+  'strike strikes walkout stoppage',
+  'protest protests protesters demonstration demonstrators',
   'reject rejected scrap scrapped',
   'start started begin began launch launched',
   // Conflict and disaster.
@@ -68,6 +82,9 @@ const GROUPS: readonly string[] = [
   'bomb bombing blast explosion',
   'soldiers troops',
   'war conflict',
+  'quake earthquake',
+  'illness disease',
+  'doping drugs',
   // Things.
   'car cars vehicle vehicles',
   'plane planes aircraft airliner',
@@ -80,6 +97,8 @@ const GROUPS: readonly string[] = [
   'big bigger biggest large larger largest',
   'win won victory beat defeated',
   'award awards prize prizes',
+  'team squad',
+  'gadget gadgets device devices',
   // Countries and their people.
   'britain british uk britons',
   'america american americans us',
