@@ -1,4 +1,4 @@
-import { synonymsOf } from '../text/synonyms.js';
+import { synonymsOf } from '../text/index.js';
 import type { TermDictionary } from './termDictionary.js';
 import { MATCH_QUALITY, termMatchQuality } from './termMatch.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/search/index.js';
-import { synonymsOf } from '../../src/text/synonyms.js';
+import { synonymsOf } from '../../src/text/index.js';
 import { makeArticle } from '../support/makeArticle.js';
 
 const article = (id: string, headline: string, paragraphs: string[]) => makeArticle(paragraphs, { id, headline });
