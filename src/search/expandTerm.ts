@@ -1,19 +1,28 @@
+import { synonymsOf } from '../text/index.js';
 import type { TermDictionary } from './termDictionary.js';
 import { MATCH_QUALITY, termMatchQuality } from './termMatch.js';
 
 /** An index term that answers a query term, how well (for coverage) and how much it adds to a score. */
 export interface Expansion {
   id: number;
-  /** See {@link MATCH_QUALITY}: 1 exact, 0.9 another form of the word, 0.7 fuzzy, 0.6 prefix. */
+  /** See {@link MATCH_QUALITY}: 1 exact, 0.9 another form of the word, 0.8 a synonym, 0.7 fuzzy, 0.6 prefix. */
   quality: number;
   /** Share of a full match's score: an approximate match counts for less, so exact wording ranks first. */
   weight: number;
 }
 
+/**
+ * Match quality of a word news copy uses for the typed one ("firm" for "company", see `src/text/synonyms.ts`): it
+ * counts for most of the word in coverage (the answer gate), less than another form of the typed word itself.
+ */
+export const SYNONYM_QUALITY = 0.8;
+
 /** Score weight of each kind of match (MiniSearch's defaults for fuzzy and prefix). */
 const SCORE_WEIGHT = new Map<number, number>([
   [MATCH_QUALITY.exact, 1],
   [MATCH_QUALITY.variant, 0.9],
+  // Below the typed word's forms: an article in the reader's own words ranks above one in the copy's synonyms.
+  [SYNONYM_QUALITY, 0.6],
   [MATCH_QUALITY.fuzzy, 0.45],
   [MATCH_QUALITY.prefix, 0.375],
 ]);
@@ -25,7 +34,8 @@ const MAX_FUZZY_LENGTH = 32;
 
 /**
  * The index terms that answer one query term: itself; when the coverage never uses it, the forms of it that it does
- * ("shelling" → shelled); within one edit for 5+ letters, two for 10+; completions of 4+ letters.
+ * ("shelling" → shelled); the words news copy uses for it ("jobless" → unemployment); within one edit for 5+ letters,
+ * two for 10+; completions of 4+ letters.
  * @example expandTerm('shellng', dictionary).map((e) => dictionary.terms[e.id]) // => ['shelling']
  */
 export function expandTerm(term: string, dictionary: TermDictionary): Expansion[] {
@@ -38,6 +48,10 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
   // Only a word the coverage lacks is expanded to its forms: scores of several forms of a present word would add up.
   if (exact < 0 || dictionary.passageFrequency[exact] === 0) {
     for (const id of dictionary.forms(term)) offer(id, MATCH_QUALITY.variant);
+  }
+  // The words news copy uses for it, every form the coverage has ("quit" → resigned, resignation).
+  for (const synonym of synonymsOf(term)) {
+    for (const id of dictionary.forms(synonym)) offer(id, SYNONYM_QUALITY);
   }
   if (term.length >= 5 && term.length <= MAX_FUZZY_LENGTH) {
     for (const id of dictionary.fuzzy(term, term.length >= 10 ? 2 : 1)) offer(id, termMatchQuality(term, dictionary.terms[id]!));
