@@ -57,7 +57,7 @@ describe('evaluateSet', () => {
     expect(result.reported?.recall).toBeGreaterThanOrEqual(0.8);
   });
 
-  for (const name of ['dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8']) {
+  for (const name of ['dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9']) {
     const dev = set(name);
     it.skipIf(dev.skipped !== null)(`returns at least 95% F1 and 85% speaker accuracy on the ${name} development set${dev.skipped ? ` (${dev.skipped})` : ''}`, () => {
       const result = evaluateSet(dev, extractQuotes);
