@@ -376,7 +376,9 @@ export function extractQuotes(article: Article): Quote[] {
       }
       if (carried && sentenceIndex === 1) {
         // The sentence right after names who spoke: by a quotation's attribution, or as the subject of a sentence without one.
-        const named = sentence.spans.length > 0 ? said : subject && isNamed(subject) && subject.kind === 'person' && !said ? subject : null;
+        // `"…." Jens Lehmann said: "…"` introduces a new speaker's own quotation: the carried one stays where it was.
+        const ownQuote = sentence.spans.length > 0 && tokens[0]?.kind !== 'quote';
+        const named = ownQuote ? null : sentence.spans.length > 0 ? said : subject && isNamed(subject) && subject.kind === 'person' && !said ? subject : null;
         if (named && named.name !== carried.speaker.name) {
           for (let q = carried.from; q < quotes.length; q += 1) {
             if (quotes[q]!.speaker === carried.speaker.name) quotes[q] = { ...quotes[q]!, speaker: named.name, role: named.role };

@@ -64,11 +64,26 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     if (!isVerb(token)) continue;
     // `"…," Jarrar was told`: the subject heard the words; whoever said them is not named here.
     if (isPassiveHearing(tokens, v)) break;
+    // `"…." Arsenal keeper Jens Lehmann said: "…"`: a verb that opens the next quotation does not close this one.
+    if (introducesNextQuote(tokens, v)) break;
     const phrase = subjectBefore(tokens, v, k);
     if (phrase) return { phrase, verbIndex: v };
     break;
   }
   return null;
+}
+
+/**
+ * True when the reporting verb at `index` introduces the quotation that follows it (`X said: "…"`, `X told the BBC:
+ * "…"`): the colon and a quotation right after it, or after a few words naming the hearer.
+ */
+function introducesNextQuote(tokens: readonly Token[], index: number): boolean {
+  for (let i = index + 1; i < tokens.length && i - index <= MAX_WORDS_BEFORE_QUOTE; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'punct' && token.text === ':') return tokens[i + 1]?.kind === 'quote';
+    if (token.kind !== 'word') return false;
+  }
+  return false;
 }
 
 /** Words opening a clause of time, cause or condition. */

@@ -57,6 +57,8 @@ const INTRODUCTIONS = new Set([
   'in', 'on', 'at', 'after', 'before', 'during', 'asked', 'with', 'for', 'despite', 'since', 'when', 'while', 'under', 'as',
   'like', 'unlike', 'from', 'by', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'although', 'though', 'if',
   'once', 'until', 'amid', 'following', 'according',
+  // "Of Hepburn, she said", "Besides Baker's statements, …", "Among them, …": a preposition opens no name.
+  'of', 'besides', 'among', 'beyond', 'without', 'regarding', 'concerning', 'apart', 'given', 'throughout', 'across',
 ]);
 
 /**

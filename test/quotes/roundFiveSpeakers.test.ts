@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/quotes/index.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+// Round five of issue #13: general causes of the wrong speakers found in the dev9 set (sport, entertainment,
+// Reuters statements, organisations), each written here as a short made-up case.
+const speakers = (paragraphs: string[]) => extractQuotes(makeArticle(paragraphs)).filter((q) => q.kind !== 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+
+describe('extractQuotes: a sentence opened by a preposition', () => {
+  it('never reads "Of Hepburn" as a name: the pronoun after the comma speaks', () => {
+    expect(speakers(['Cate Blanchett won the award.', 'Of Hepburn, she said: "Her career is inspiring to everyone."'])).toEqual([
+      ['Her career is inspiring to everyone.', 'Cate Blanchett'],
+    ]);
+  });
+
+  it('never lets "Besides Baker" stand for the "he" of the next sentence', () => {
+    expect(speakers([
+      'Finance Minister Mark Eyskens welcomed the rise. Besides Baker\'s public statements, trade tensions had caused the fall, he said. "I think agreement is quite possible," he said.',
+    ])).toEqual([['I think agreement is quite possible', 'Mark Eyskens']]);
+  });
+});
+
+describe('extractQuotes: a description of someone the article has named', () => {
+  it('resolves "the world 200m and 400m record holder" to the person named before', () => {
+    expect(speakers([
+      'Former Olympic champion Michael Johnson has accused British sprinters of lacking pride.',
+      '"They need to show a little more pride," the world 200m and 400m record holder told Five Live.',
+    ])).toEqual([['They need to show a little more pride', 'Michael Johnson']]);
+  });
+});
+
+describe('extractQuotes: a new speaker introduced with a colon', () => {
+  it('leaves a paragraph-opening quotation with the previous speaker when the next sentence introduces its own', () => {
+    expect(speakers([
+      'Bayern coach Felix Magath said: "I am far from happy despite the win."',
+      '"Arsenal are fully capable of scoring goals at home." Arsenal keeper Jens Lehmann said: "Do I blame myself? Always."',
+    ])).toEqual([
+      ['I am far from happy despite the win.', 'Felix Magath'],
+      ['Arsenal are fully capable of scoring goals at home.', 'Felix Magath'],
+      ['Do I blame myself? Always.', 'Jens Lehmann'],
+    ]);
+  });
+
+  it('still gives quotations opening a paragraph to the speaker named right after them', () => {
+    expect(speakers(['Tom Lee said: "We go now, all of us."', '"It is wrong." "It is unfair," said Ann Jones.'])).toEqual([
+      ['We go now, all of us.', 'Tom Lee'],
+      ['It is wrong.', 'Ann Jones'],
+      ['It is unfair', 'Ann Jones'],
+    ]);
+  });
+});
