@@ -39,10 +39,15 @@ function roleNounWithin(tokens: readonly Token[], index: number, end: number): b
   for (let j = index; j < end && j - index < 3; j += 1) {
     const token = tokens[j]!;
     if (!isWord(token) || token.capitalised || NP_STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower)) return false;
+    // "Morgan Freeman beat actors": a past tense after the name is its verb, not part of a description.
+    if (IRREGULAR_PAST_VERBS.has(token.lower)) return false;
     if (isRoleNoun(token.lower)) return j > index && !tokens[j + 1]?.capitalised;
   }
   return false;
 }
+
+/** Irregular past tenses that follow a subject's name ("Morgan Freeman beat actors …"): verbs, never a role's words. */
+const IRREGULAR_PAST_VERBS = new Set(['beat', 'won', 'led', 'met', 'took', 'made', 'gave', 'hit', 'lost', 'saw', 'became', 'left', 'sent', 'kept', 'held', 'paid', 'ran', 'sold', 'bought', 'brought', 'began', 'came', 'got', 'had', 'thought', 'felt', 'found', 'heard', 'knew', 'wrote', 'spent', 'struck', 'threw', 'drew', 'fought', 'caught', 'chose', 'broke', 'stood']);
 
 /** Most words before a name read as its role ("Liberal Democrat spokeswoman for women Sandra Gidley"). */
 const MAX_ROLE_PREFIX_WORDS = 8;
@@ -128,7 +133,10 @@ const AFFILIATIONS = new Set(['from', 'at', 'with']);
 
 /** `Professor Ian Lowe from the Australian Conservation Foundation`: the person's name before the affiliation. */
 function personBeforeAffiliation(tokens: readonly Token[], from: number, nameStart: number): SpeakerPhrase | null {
-  const link = nameStart - 1;
+  let link = nameStart - 1;
+  // "Nigel McCune from the Musicians' Union said": the article and a plural owner's apostrophe before the name.
+  while (link - 1 > from && (tokens[link]!.lower === 'the' || tokens[link]!.text === "'" || tokens[link]!.text === '’' ||
+    (tokens[link]!.capitalised && tokens[link + 1]?.kind === 'punct' && /^['’]$/u.test(tokens[link + 1]!.text)))) link -= 1;
   if (link <= from || !AFFILIATIONS.has(tokens[link]!.lower) || !tokens[link - 1]?.capitalised) return null;
   const person = nameChunk(tokens, [from, link], false);
   return person && person.kind === 'name' && person.words.length >= 2 ? person : null;
@@ -236,6 +244,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower)) return null;
   // "led to a major recall": after "a"/"an" and right after its noun phrase, a verb's bare form is a noun.
   if (result.indefinite && i === verbIndex - 1 && isBareForm(verb.lower)) return null;
+  // "signed to his F4 label": after "his" and a singular name, a bare form is the noun that owns it ("their lawyers say" is a verb).
+  if (result.possessor && i === verbIndex - 1 && isBareForm(verb.lower) && !/s$/u.test(result.words[result.words.length - 1]!)) return null;
   // "Retailers across the U.S. said", "Analysts in London said": the place says where the speakers are, not who.
   const placed = result.kind === 'name' ? speakersBeforePlace(tokens, chunkStart, phrase.start) : null;
   if (placed) return placed;
@@ -250,7 +260,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   // "Professor Ian Lowe from the Australian Conservation Foundation said": the person speaks, not where they work.
   const affiliated = result.kind === 'name' ? personBeforeAffiliation(tokens, chunkStart, phrase.start) : null;
   if (affiliated) {
-    affiliated.role = joinTokens(tokens.slice(phrase.start - 1, i + 1));
+    const link = findWithin(tokens, chunkStart, phrase.start, (token) => AFFILIATIONS.has(token.lower));
+    affiliated.role = joinTokens(tokens.slice(link < 0 ? phrase.start - 1 : link, i + 1));
     return affiliated;
   }
   // "Kevin Rudd, Australian Opposition's foreign affairs spokesman said": a role without its closing comma.

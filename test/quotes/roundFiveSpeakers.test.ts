@@ -49,3 +49,28 @@ describe('extractQuotes: a new speaker introduced with a colon', () => {
     ]);
   });
 });
+
+describe('extractQuotes: the subject of a sentence that reports no words', () => {
+  it('stops a name at its verb ("Morgan Freeman beat actors"), so "he" next stands for that person', () => {
+    expect(speakers([
+      '"It was a wonderful adventure," Clint Eastwood said.',
+      'Morgan Freeman beat actors to the prize. He thanked Eastwood and described the film as "a labour of love".',
+    ])).toEqual([
+      ['It was a wonderful adventure', 'Clint Eastwood'],
+      ['a labour of love', 'Morgan Freeman'],
+    ]);
+  });
+
+  it('reads "his F4 label" as a noun phrase, not "F4" reporting: the sentence\'s subject speaks', () => {
+    expect(speakers(['Now Tony Wilson believes rap act Raw T - signed to his F4 label - will "complete the hat-trick".'])).toEqual([
+      ['complete the hat-trick', 'Tony Wilson'],
+    ]);
+  });
+});
+
+describe('extractQuotes: a person and where they work', () => {
+  it('gives "Nigel McCune from the Musicians\' Union said" to the person, with the union as the role', () => {
+    const [quote] = extractQuotes(makeArticle(['Nigel McCune from the Musicians\' Union said British acts are "disadvantaged" in the US.']));
+    expect([quote?.quote, quote?.speaker, quote?.role]).toEqual(['disadvantaged', 'Nigel McCune', "from the Musicians' Union"]);
+  });
+});
