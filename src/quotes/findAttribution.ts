@@ -249,7 +249,7 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     // "X said in a statement that …": the claim starts after "that"; "X said on Monday." has no claim.
     if (!that && CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '') && tokens[from + 1]?.lower !== 'least') {
       const found = findWithin(tokens, from + 1, from + 9, (t) => t.lower === 'that');
-      from = found < 0 ? end : found + 1;
+      from = found < 0 ? (claimAfterShortPhrase(tokens, from, end) ?? end) : found + 1;
     }
     if (end - from >= MIN_CLAIM_TOKENS && tokens[from]?.kind === 'word') {
       return { phrase, verbIndex: v, from, to: end };
@@ -259,6 +259,24 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote') return { phrase, verbIndex: v, from: 0, to: subjectStart };
   }
   return null;
+}
+
+/** Words that open a claim's own clause right after a short phrase: `said in a statement the board believes …`. */
+const CLAIM_OPENERS = new Set(['the', 'it', 'he', 'she', 'they', 'we', 'its', 'his', 'her', 'their', 'there']);
+/** Most words of the noun after the preposition of `said in a statement`, `said on Monday`. */
+const MAX_SHORT_PHRASE_WORDS = 2;
+
+/**
+ * Where the claim starts when a short prepositional phrase without "that" follows the verb: `said in a statement the
+ * board believes …`, `said on Monday the company would …`; null when none opens right after it (`said on Monday.`).
+ */
+function claimAfterShortPhrase(tokens: readonly Token[], preposition: number, end: number): number | null {
+  let i = preposition + 1;
+  if (['a', 'an', 'the', 'its', 'his', 'her', 'their'].includes(tokens[i]?.lower ?? '')) i += 1;
+  const nounStart = i;
+  while (i < end && i - nounStart < MAX_SHORT_PHRASE_WORDS && tokens[i]!.kind === 'word' && !CLAIM_OPENERS.has(tokens[i]!.lower)) i += 1;
+  if (i === nounStart || i >= end || tokens[i]!.kind !== 'word' || !CLAIM_OPENERS.has(tokens[i]!.lower)) return null;
+  return end - i >= MIN_CLAIM_TOKENS ? i : null;
 }
 
 /** Words among the tokens before `end`, counted up to `limit`: the count is only compared with a small limit. */

@@ -71,6 +71,8 @@ const INTRODUCTIONS = new Set([
  * `X, MP for Henley, Oxfordshire, said`, `The Shadow Secretary, Theresa May, said`, `…, a spokesman said`.
  */
 function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: number): SpeakerPhrase | null {
+  const opening = nameBeforeLongAppositive(tokens, comma, bound);
+  if (opening) return opening;
   const chunks = chunksBefore(tokens, comma, bound, 5);
   const roles: string[] = [];
   let farthestRole: [number, number] | null = null;
@@ -124,6 +126,36 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
 
 /** Lower-case heads that a capitalised adjective of place qualifies: "the British government". */
 const ORGANISATION_HEADS = new Set(['government', 'ministry', 'army', 'military', 'police', 'embassy', 'parliament', 'navy', 'cabinet', 'administration', 'authorities', 'regime']);
+
+/** Most tokens of the name opening a clause before its appositive ("Pakistani nuclear scientist Abdul Qadeer Khan"). */
+const MAX_OPENING_NAME_TOKENS = 8;
+/** Most tokens of an appositive or relative clause between a name and its verb. */
+const MAX_APPOSITIVE_TOKENS = 40;
+
+/**
+ * The name opening the clause when a long appositive or relative clause, itself holding commas, stands between it
+ * and the verb: `Henry Gluck, chairman and chief executive officer of the hotel, casino and resorts company, said`,
+ * `Abdul Qadeer Khan, who … to North Korea, Iran, and Libya, says`. The words after the name's comma must open in
+ * lower case ("who", "chairman", "the"), so a list of names ("Britain, France and Germany said") is not read so.
+ */
+function nameBeforeLongAppositive(tokens: readonly Token[], comma: number, bound: number): SpeakerPhrase | null {
+  let start = bound;
+  while (start < comma && isWord(tokens[start]) && CONJUNCTIONS.has(tokens[start]!.lower)) start += 1;
+  const first = findWithin(tokens, start, Math.min(comma, start + MAX_OPENING_NAME_TOKENS + 1), (token) => !isWord(token));
+  if (first < 0 || !isComma(tokens[first]) || comma - first > MAX_APPOSITIVE_TOKENS) return null;
+  // Only when the appositive itself holds a comma: a single one is read chunk by chunk below.
+  if (previousComma(tokens, comma, first) <= first) return null;
+  const opener = tokens[first + 1];
+  if (!isWord(opener) || opener.capitalised) return null;
+  for (let i = first + 1; i < comma; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'quote' || (token.kind === 'punct' && /[;:.!?]/u.test(token.text))) return null;
+  }
+  const name = nameChunk(tokens, [start, first], false);
+  if (!name || name.kind !== 'name' || name.words.length < 2) return null;
+  if (opener.lower !== 'who') name.role ??= joinTokens(tokens.slice(first + 1, comma));
+  return name;
+}
 
 /** Words opening an aside between a subject and its verb: "X, in a statement, said", "X, speaking on radio, said". */
 const ASIDE_OPENERS = new Set(['in', 'on', 'during', 'speaking', 'writing', 'responding', 'asked', 'however', 'though', 'meanwhile', 'later', 'earlier']);

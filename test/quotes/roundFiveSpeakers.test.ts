@@ -74,3 +74,31 @@ describe('extractQuotes: a person and where they work', () => {
     expect([quote?.quote, quote?.speaker, quote?.role]).toEqual(['disadvantaged', 'Nigel McCune', "from the Musicians' Union"]);
   });
 });
+
+const reported = (paragraphs: string[]) => extractQuotes(makeArticle(paragraphs)).filter((q) => q.kind === 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+
+describe('extractQuotes: a long appositive between the speaker and the verb', () => {
+  it('reads past an appositive that holds commas to the name opening the clause', () => {
+    expect(reported([
+      'Henry Gluck, chairman and chief executive officer of the hotel, casino and resorts company, said in a statement that the board backs the plan.',
+    ])).toEqual([['the board backs the plan', 'Henry Gluck']]);
+  });
+
+  it('reads past a relative clause ending in a list of places, which are not the speaker', () => {
+    expect(reported([
+      'Scientist Abdul Qadeer Khan, who exported technology to North Korea, Iran, and Libya, says that the army knew about the shipment.',
+    ])).toEqual([['the army knew about the shipment', 'Abdul Qadeer Khan']]);
+  });
+
+  it('still reads a list of names before the verb as no single speaker\'s appositive', () => {
+    expect(reported(['Britain, France, and Germany said that the talks would resume in March.'])).not.toContainEqual(['the talks would resume in March', 'Britain']);
+  });
+});
+
+describe('extractQuotes: a claim after a short phrase without "that"', () => {
+  it('starts the claim after "said in a statement" when its own clause follows', () => {
+    expect(reported(['Henry Gluck said in a statement the board believes the plan is superior to the offer.'])).toEqual([
+      ['the board believes the plan is superior to the offer', 'Henry Gluck'],
+    ]);
+  });
+});
