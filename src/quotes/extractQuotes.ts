@@ -364,7 +364,12 @@ export function extractQuotes(article: Article): Quote[] {
         const claim = findReportedClaim(tokens);
         const by = claim ? (resolveHere(claim.phrase) ?? said) : null;
         // A claim before "X said" must hold the quotation: `In a speech, X said: "…"` opens with no claim.
-        const holdsQuote = claim !== null && (claim.from > claim.verbIndex || tokens.slice(claim.from, claim.to).some((token) => token.kind === 'quote'));
+        // `Iran resumed research today, the IAEA announced, adding that "…"`: a claim before the verb that does not
+        // introduce a quotation of its own (no colon after it) is reported speech too.
+        const claimFirst = claim !== null && claim.to <= claim.verbIndex && opensClaimOfItsOwn(tokens, claim.from, claim.to) &&
+          !PASSIVE_BEFORE.has(tokens[claim.verbIndex - 1]?.lower ?? '') &&
+          !tokens.slice(claim.verbIndex + 1, claim.verbIndex + 4).some((token) => token.text === ':');
+        const holdsQuote = claim !== null && (claim.from > claim.verbIndex || claimFirst || tokens.slice(claim.from, claim.to).some((token) => token.kind === 'quote'));
         if (claim && by && holdsQuote && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), by, 'indirect');
         }
@@ -414,6 +419,22 @@ function isNamed(speaker: ResolvedSpeaker): boolean {
 function isSingular(words: readonly string[]): boolean {
   const head = words[words.length - 1]?.toLowerCase() ?? '';
   return !head.endsWith('s') || head.endsWith('ss');
+}
+
+/** Auxiliaries of a passive: `it was found "offensive"` reports no one's words. */
+const PASSIVE_BEFORE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+/** Words opening a scene-setting phrase rather than a claim: "When asked …", "Shortly before …", "Referring to …". */
+const SCENE_OPENERS = new Set(['when', 'while', 'as', 'asked', 'in', 'at', 'on', 'after', 'before', 'during', 'following', 'since', 'speaking', 'responding', 'commenting', 'referring', 'writing', 'addressing']);
+
+/**
+ * True when the words before `X said` read as a claim of their own (`Iran resumed research today, the IAEA
+ * announced`), not as a phrase setting the scene (`When asked about it, X said`) nor a clause reporting someone else.
+ */
+function opensClaimOfItsOwn(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  if (first?.kind !== 'word' || SCENE_OPENERS.has(first.lower) || /(?:ing|ly)$/u.test(first.lower)) return false;
+  for (let i = from; i < to; i += 1) if (tokens[i]!.kind === 'word' && REPORTING_VERBS.has(tokens[i]!.lower)) return false;
+  return true;
 }
 
 /** `William Hill's "overwhelming evidence"`: a quotation owned by the capitalised name right before it. */

@@ -242,6 +242,11 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
       i -= 3;
       continue;
     }
+    // "Caesars World Inc <CAW> said": a wire's stock ticker after the name.
+    if (i - 2 >= bound && tokens[i]?.text === '>' && tokens[i - 2]!.text === '<' && isWord(tokens[i - 1])) {
+      i -= 3;
+      continue;
+    }
     // "the senior senator—with his family at his side—said": an aside between dashes.
     if (i > bound && tokens[i]?.kind === 'punct' && /^[—–]$/u.test(tokens[i]!.text)) {
       let open = i - 1;

@@ -102,3 +102,22 @@ describe('extractQuotes: a claim after a short phrase without "that"', () => {
     ]);
   });
 });
+
+describe('extractQuotes: Reuters wire shapes', () => {
+  it('reads past a stock ticker between the company and its verb', () => {
+    expect(reported(['Caesars World Inc <CAW> said its directors unanimously approved a recapitalization plan.'])).toEqual([
+      ['its directors unanimously approved a recapitalization plan', 'Caesars World Inc'],
+    ]);
+  });
+
+  it('reports the claim before "X announced" in a sentence that goes on to a quotation', () => {
+    expect(reported(['Iran resumed atomic fuel research today, the International Atomic Energy Agency announced, adding that "the research will involve enrichment."'])).toContainEqual(
+      ['Iran resumed atomic fuel research today', 'International Atomic Energy Agency'],
+    );
+  });
+
+  it('reports no claim before the verb when a phrase sets the scene or the verb introduces the quotation', () => {
+    expect(reported(['When asked to comment on the retirement, Joe Biden said "he is a friend of mine."'])).toEqual([]);
+    expect(reported(['At a rally in Ohio on Monday night, Joe Biden said: "He is a friend of mine."'])).toEqual([]);
+  });
+});
