@@ -11,7 +11,7 @@ import { findQuoteSpans } from './findQuoteSpans.js';
 import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { quoteSentences } from './quoteSentences.js';
-import { sentenceTokens, tokenize, type Token } from './tokenize.js';
+import { isNameWord, sentenceTokens, tokenize, type Token } from './tokenize.js';
 import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
@@ -22,6 +22,8 @@ const MIN_CLAIM_WORDS_AROUND_QUOTES = 3;
 const MIN_CONTINUED_CLAIM_TOKENS = 5;
 /** Documents that speak for whoever issued them: `"…," read the statement` (a report is quoted as itself). */
 const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'communique', 'communiqué', 'memo', 'notice', 'announcement', 'document']);
+/** Documents an organisation issues, named after it: "the NIESR report", "the IMF's forecast". */
+const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey', 'forecast', 'analysis', 'review']);
 /** Nationalities used as a description of one person: "said the American". */
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
@@ -223,6 +225,16 @@ export function extractQuotes(article: Article): Quote[] {
     return person(left) && person(right) ? left : null;
   };
 
+  /** The organisation owning the document a phrase names ("the NIESR report", "Acme's statement"), if any. */
+  const documentOwner = (found: SpeakerPhrase | null): ResolvedSpeaker | null => {
+    if (!found || found.kind === 'pronoun' || found.words.length < 2) return null;
+    if (!OWNED_DOCUMENTS.has(found.words[found.words.length - 1]!.toLowerCase())) return null;
+    const words = found.words.slice(0, -1).map((word) => word.replace(/['’]s?$/u, ''));
+    if (!words.every(isNameWord)) return null;
+    const owner = names.resolve({ ...found, text: words.join(' '), words, acronym: null, role: null });
+    return owner.kind === 'organisation' ? owner : null;
+  };
+
   const resolve = (found: SpeakerPhrase | null): ResolvedSpeaker | null => {
     if (!found) return null;
     if (found.kind === 'pronoun') return memory.pronoun(found.text);
@@ -397,6 +409,9 @@ export function extractQuotes(article: Article): Quote[] {
         memory.remember(said);
         lastSpeaker = said;
       }
+      // "the NIESR report was optimistic. It said …": the organisation whose document the sentence is about.
+      const owner = subject && !said ? documentOwner(subjectPhrase) : null;
+      if (owner) memory.remember(owner);
       // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
       if (subject && subject !== said && (isNamed(subject) || (subject.description && subject.kind === 'person'))) memory.remember(subject);
       if (said && subject !== said) memory.remember(said);

@@ -356,7 +356,9 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
   };
   skipConjunctions();
   const opener = tokens[i];
-  if (opener && isWord(opener) && (INTRODUCTIONS.has(opener.lower) || opener.lower.endsWith('ing'))) {
+  // "Other than its warning on tax, the NIESR report …", "Rather than cut, …": "than" makes an introductory phrase.
+  const comparative = (opener?.lower === 'other' || opener?.lower === 'rather') && tokens[i + 1]?.lower === 'than';
+  if (opener && isWord(opener) && (INTRODUCTIONS.has(opener.lower) || opener.lower.endsWith('ing') || comparative)) {
     // An introductory phrase: the subject follows the comma that ends it.
     let comma = -1;
     for (let j = i + 1; j < tokens.length && j <= i + 15; j += 1) {

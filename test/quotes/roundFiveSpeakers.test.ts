@@ -121,3 +121,21 @@ describe('extractQuotes: Reuters wire shapes', () => {
     expect(reported(['At a rally in Ohio on Monday night, Joe Biden said: "He is a friend of mine."'])).toEqual([]);
   });
 });
+
+describe('extractQuotes: organisations', () => {
+  it('keeps "Marks & Spencer" whole, an organisation that "it" may stand for', () => {
+    expect(extractQuotes(makeArticle(['Marks & Spencer said sales rose 5% in the quarter to March. It said "we are pleased with the spring ranges".'])).map((q) => q.speaker)).toEqual([
+      'Marks & Spencer',
+      'Marks & Spencer',
+    ]);
+  });
+
+  it('lets "it" stand for the organisation whose report a sentence is about, not a firm named before', () => {
+    expect(speakers([
+      'The National Institute of Economic and Social Research (NIESR) claims that taxes need to rise.',
+      'Earlier this month, accountancy firm Ernst & Young said that the forecasts were too optimistic.',
+      'Other than its warning on possible tax hikes, the NIESR report was optimistic about the economy.',
+      'It said that if anything the "world economy will continue to grow strongly".',
+    ])).toEqual([['world economy will continue to grow strongly', 'National Institute of Economic and Social Research']]);
+  });
+});
