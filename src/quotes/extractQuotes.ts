@@ -238,6 +238,9 @@ export function extractQuotes(article: Article): Quote[] {
   const resolve = (found: SpeakerPhrase | null): ResolvedSpeaker | null => {
     if (!found) return null;
     if (found.kind === 'pronoun') return memory.pronoun(found.text);
+    // "He and others said": the one "he" stands for, speaking with others.
+    const lead = found.words[0]!.toLowerCase();
+    if (found.words.length >= 3 && found.words[1]!.toLowerCase() === 'and' && (lead === 'he' || lead === 'she')) return memory.pronoun(lead);
     // "his office said", "her campaign said": they speak for the one "his" or "her" stands for.
     const owner = found.possessor && found.words.length === 1 && SPEAKS_FOR_OWNER.has(found.words[0]!.toLowerCase())
       ? memory.pronoun(OWNER_PRONOUNS.get(found.possessor) ?? '')

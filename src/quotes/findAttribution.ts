@@ -1,7 +1,7 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findWithin } from './nounPhrase.js';
-import { NOUN_LIKE_VERBS, REPORTED_SPEECH_VERBS, REPORTING_VERBS } from './vocabulary.js';
+import { NOUN_LIKE_VERBS, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
 export interface Attribution {
@@ -104,7 +104,7 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
-    const phrase = subjectBefore(tokens, v, bound);
+    const phrase = subjectBefore(tokens, v, bound) ?? withParticipleSubject(tokens, v, bound);
     if (!phrase) continue;
     // `he said that the administration believes China is "manipulating"`: a belief he reports is his wording.
     if (BELIEF_VERBS.has(token.lower)) {
@@ -112,6 +112,25 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
       if (outer) return outer;
     }
     return { phrase, verbIndex: v };
+  }
+  return null;
+}
+
+/** Most words between "with" and the participle its speaker governs. */
+const MAX_WITH_WORDS = 8;
+
+/**
+ * `…, with foreign ministry spokesman Kong Quan saying "…"`: the speaker named between "with" and the participle,
+ * with no punctuation between ("He met with Tony Blair, saying …" is his own).
+ */
+function withParticipleSubject(tokens: readonly Token[], participle: number, bound: number): SpeakerPhrase | null {
+  if (!REPORTING_PARTICIPLES.has(tokens[participle]!.lower)) return null;
+  for (let w = participle - 1; w >= bound && participle - w <= MAX_WITH_WORDS; w -= 1) {
+    const token = tokens[w]!;
+    if (token.kind !== 'word') return null;
+    if (token.lower !== 'with') continue;
+    const phrase = w + 1 < participle ? speakerAfter(tokens, w, participle) : null;
+    return phrase?.kind === 'name' && phrase.start + phrase.words.length >= participle - 1 ? phrase : null;
   }
   return null;
 }

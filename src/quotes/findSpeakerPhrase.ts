@@ -49,6 +49,15 @@ function roleNounWithin(tokens: readonly Token[], index: number, end: number): b
 /** Irregular past tenses that follow a subject's name ("Morgan Freeman beat actors …"): verbs, never a role's words. */
 const IRREGULAR_PAST_VERBS = new Set(['beat', 'won', 'led', 'met', 'took', 'made', 'gave', 'hit', 'lost', 'saw', 'became', 'left', 'sent', 'kept', 'held', 'paid', 'ran', 'sold', 'bought', 'brought', 'began', 'came', 'got', 'had', 'thought', 'felt', 'found', 'heard', 'knew', 'wrote', 'spent', 'struck', 'threw', 'drew', 'fought', 'caught', 'chose', 'broke', 'stood']);
 
+/** Words opening a verb's object: "released a statement", "issued its report", "sent them". */
+const OBJECT_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'them', 'him', 'it']);
+
+/** A past tense followed by its object ("released a", "gave its"): a verb, so no part of the noun phrase before it. */
+function isPastVerbBeforeObject(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index]!.lower;
+  return (word.endsWith('ed') || IRREGULAR_PAST_VERBS.has(word)) && OBJECT_OPENERS.has(tokens[index + 1]?.lower ?? '');
+}
+
 /** Most words before a name read as its role ("Liberal Democrat spokeswoman for women Sandra Gidley"). */
 const MAX_ROLE_PREFIX_WORDS = 8;
 
@@ -435,6 +444,9 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
     } else if (sawCapital && isRoleNoun(token.lower) && !tokens[i + 1]?.capitalised) {
       // "the WSIS spokesman", "U.S. officials": the description ends with its head noun.
       i += 1;
+      break;
+    } else if (!sawCapital && lowerWords > 0 && isPastVerbBeforeObject(tokens, i)) {
+      // "The government released a statement saying …": the phrase ends at its verb.
       break;
     } else if (!sawCapital && !NP_STOP_WORDS.has(token.lower) && lowerWords < MAX_GROUP_WORDS) {
       lowerWords += 1;

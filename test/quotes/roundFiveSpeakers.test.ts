@@ -139,3 +139,25 @@ describe('extractQuotes: organisations', () => {
     ])).toEqual([['world economy will continue to grow strongly', 'National Institute of Economic and Social Research']]);
   });
 });
+
+describe('extractQuotes: speakers inside a longer subject', () => {
+  it('ends "The government released a statement" at its verb, so the statement is the government\'s', () => {
+    expect(speakers(['The government released a statement saying "the talks will go on."', 'The statement added that "we will not stop".'])).toEqual([
+      ['the talks will go on.', 'government'],
+      ['we will not stop', 'government'],
+    ]);
+  });
+
+  it('gives "with X saying" to X, but a name followed by a comma to the sentence\'s subject', () => {
+    expect(speakers(['China urged Tehran to continue talks, with foreign ministry spokesman Kong Quan saying "all parties should show restraint".'])).toEqual([
+      ['all parties should show restraint', 'Kong Quan'],
+    ]);
+    expect(speakers(['Tony Blair met with Jacques Chirac, saying "we agree on most things".'])).toEqual([['we agree on most things', 'Tony Blair']]);
+  });
+
+  it('reads "He and others said" as the one "he" stands for', () => {
+    expect(reported(['"The loss is big," said an oil analyst who asked not to be named. He and others said the loss enforces the claim of the company.'])).toEqual([
+      ['the loss enforces the claim of the company', 'oil analyst'],
+    ]);
+  });
+});
