@@ -1,7 +1,7 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findWithin } from './nounPhrase.js';
-import { NOUN_LIKE_VERBS, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
+import { NOUN_LIKE_VERBS, NP_STOP_WORDS, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
 export interface Attribution {
@@ -193,8 +193,10 @@ export interface ReportedClaim extends Attribution {
 }
 
 /** Verbs whose claim may follow without "that" (`Opposition groups say at least 6,000 …`). */
-const CLAIM_WITHOUT_THAT = new Set(['say', 'says', 'said', 'add', 'adds', 'added', 'warn', 'warns', 'warned', 'believe', 'believes', 'believed', 'insist', 'insists', 'insisted', 'claim', 'claimed', 'estimate', 'estimated', 'predicted', 'predict', 'predicts', 'argued', 'argue', 'argues', 'stressed', 'noted']);
+const CLAIM_WITHOUT_THAT = new Set(['say', 'says', 'said', 'add', 'adds', 'added', 'warn', 'warns', 'warned', 'believe', 'believes', 'believed', 'insist', 'insists', 'insisted', 'claim', 'claims', 'claimed', 'estimate', 'estimated', 'predicted', 'predict', 'predicts', 'argued', 'argue', 'argues', 'stressed', 'noted']);
 const CLAIM_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'by', 'for', 'with', 'during', 'after', 'before']);
+/** Prepositions after which no claim follows the verb: "the final say over mergers", "argued against it". */
+const NON_CLAIM_PREPOSITIONS = new Set(['over', 'against', 'between', 'through', 'into', 'onto', 'upon', 'under', 'via', 'among', 'across']);
 /** Verbs whose hearer comes before the claim: `told reporters that …`, `assured investors that …`. */
 const TELL_VERBS = new Set(['tell', 'tells', 'told', 'assure', 'assures', 'assured', 'inform', 'informs', 'informed', 'remind', 'reminds', 'reminded', 'warned', 'advised']);
 
@@ -230,8 +232,8 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   for (let v = 0; v < end; v += 1) {
     const token = tokens[v]!;
     if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower) || isPassiveHearing(tokens, v)) continue;
-    // "their Grand Slam hopes", "the new rules": a plural noun unless a clause follows.
-    if (NOUN_LIKE_VERBS.has(token.lower) && tokens[v + 1]?.lower !== 'that') continue;
+    // "their Grand Slam hopes", "the new rules": a plural noun unless a clause follows or a pronoun is its subject.
+    if (NOUN_LIKE_VERBS.has(token.lower) && tokens[v + 1]?.lower !== 'that' && !SUBJECT_PRONOUNS.has(tokens[v - 1]?.lower ?? '')) continue;
     // "He declined comment … but said the firm would …": the coordinated verb's subject opens the sentence.
     // The sentence's subject is the same for every such verb: read once, not once per "and said".
     const afterCoordinator = ['but', 'and'].includes(tokens[v - 1]?.lower ?? '');
@@ -243,7 +245,12 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     let that = false;
     if (TELL_VERBS.has(token.lower)) {
       // "told reporters that …", "told a Nikkei conference on Tokyo financial markets that …".
-      const found = findWithin(tokens, v + 1, v + 11, (t) => t.lower === 'that');
+      let found = findWithin(tokens, v + 1, v + 11, (t) => t.lower === 'that');
+      // "has told the company it is confident …", "told reporters he would …": the hearer, then the claim's own clause.
+      if (found < 0 || tokens.slice(v + 1, found).some((t) => t.kind !== 'word')) {
+        const opened = claimAfterShortPhrase(tokens, v, end);
+        if (opened !== null) found = opened - 1;
+      }
       if (found < 0 || tokens.slice(v + 1, found).some((t) => t.kind !== 'word')) {
         // "CLAIM, its general manager Elliott Burnside told Reuters."
         const subjectStart = claimEndBefore(tokens, phrase);
@@ -265,6 +272,8 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     if (!that && !CLAIM_WITHOUT_THAT.has(token.lower) && end - from > 0 && tokens[from]?.kind === 'word' && !CLAIM_PREPOSITIONS.has(tokens[from]!.lower)) {
       from = end;
     }
+    // "the final say over mergers": a claim never opens with a preposition other than a scene's ("in", "on" …).
+    if (!that && NON_CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '')) from = end;
     // "X said in a statement that …": the claim starts after "that"; "X said on Monday." has no claim.
     if (!that && CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '') && tokens[from + 1]?.lower !== 'least') {
       const found = findWithin(tokens, from + 1, from + 9, (t) => t.lower === 'that');
@@ -280,20 +289,27 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   return null;
 }
 
+/** Pronouns that make the word after them a verb: "He claims the shipment …". */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 /** Words that open a claim's own clause right after a short phrase: `said in a statement the board believes …`. */
 const CLAIM_OPENERS = new Set(['the', 'it', 'he', 'she', 'they', 'we', 'its', 'his', 'her', 'their', 'there']);
 /** Most words of the noun after the preposition of `said in a statement`, `said on Monday`. */
 const MAX_SHORT_PHRASE_WORDS = 2;
 
 /**
- * Where the claim starts when a short prepositional phrase without "that" follows the verb: `said in a statement the
- * board believes …`, `said on Monday the company would …`; null when none opens right after it (`said on Monday.`).
+ * Where the claim starts when a short phrase without "that" follows the word at `after` (a preposition or a verb of
+ * telling): `said in a statement the board believes …`, `said on Monday the company would …`, `told the company it
+ * is …`; null when no clause opens right after the phrase (`said on Monday.`).
  */
-function claimAfterShortPhrase(tokens: readonly Token[], preposition: number, end: number): number | null {
-  let i = preposition + 1;
+function claimAfterShortPhrase(tokens: readonly Token[], after: number, end: number): number | null {
+  let i = after + 1;
   if (['a', 'an', 'the', 'its', 'his', 'her', 'their'].includes(tokens[i]?.lower ?? '')) i += 1;
   const nounStart = i;
-  while (i < end && i - nounStart < MAX_SHORT_PHRASE_WORDS && tokens[i]!.kind === 'word' && !CLAIM_OPENERS.has(tokens[i]!.lower)) i += 1;
+  // "told a hearing of the Senate …": a preposition in the phrase makes it longer than a hearer or a time.
+  while (i < end && i - nounStart < MAX_SHORT_PHRASE_WORDS && tokens[i]!.kind === 'word' && !CLAIM_OPENERS.has(tokens[i]!.lower)) {
+    if (NP_STOP_WORDS.has(tokens[i]!.lower)) return null;
+    i += 1;
+  }
   if (i === nounStart || i >= end || tokens[i]!.kind !== 'word' || !CLAIM_OPENERS.has(tokens[i]!.lower)) return null;
   return end - i >= MIN_CLAIM_TOKENS ? i : null;
 }

@@ -161,3 +161,24 @@ describe('extractQuotes: speakers inside a longer subject', () => {
     ]);
   });
 });
+
+describe('extractQuotes: reported speech after a hearer or a pronoun', () => {
+  it('reads the claim after "told <hearer>" without "that"', () => {
+    expect(reported(['Drexel Burnham Lambert Inc has told the company it is confident it can arrange the financing.'])).toEqual([
+      ['it is confident it can arrange the financing', 'Drexel Burnham Lambert Inc'],
+    ]);
+    expect(reported(['Premier Morris Iemma has told supporters he has been "moved and humbled" by the result.'])).toEqual([
+      ['he has been "moved and humbled" by the result', 'Morris Iemma'],
+    ]);
+  });
+
+  it('reads no claim after a hearer with a preposition in it ("told a hearing of the Senate …")', () => {
+    expect(reported(['"We will look for savings," Patrick Leahy told a hearing of the Senate Agriculture Committee.'])).toEqual([]);
+  });
+
+  it('reads "claims" after a pronoun as a verb', () => {
+    expect(reported(['Abdul Qadeer Khan spoke to the AP. He claims the shipment must have had the consent of the president.'])).toEqual([
+      ['the shipment must have had the consent of the president', 'Abdul Qadeer Khan'],
+    ]);
+  });
+});
