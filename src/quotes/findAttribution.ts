@@ -43,6 +43,24 @@ function accordingTo(tokens: readonly Token[]): Attribution | null {
   return null;
 }
 
+/** What someone writes and is quoted from: `reads a memo by X`, `said a letter by X`. */
+const AUTHORED_DOCUMENTS = new Set([...STATEMENT_NOUNS, 'memo', 'memorandum', 'email', 'e-mail', 'note', 'paper', 'article', 'editorial', 'release', 'post', 'blog']);
+/** Most tokens between an inverted verb and "by" in `reads a July 15, 2005 memo by X`. */
+const MAX_DOCUMENT_TOKENS = 9;
+
+/** The author named after `<document> by` shortly after the verb at `verb`, or null. */
+function authorOfDocument(tokens: readonly Token[], verb: number): SpeakerPhrase | null {
+  for (let i = verb + 1; i + 1 < tokens.length && i - verb <= MAX_DOCUMENT_TOKENS; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'quote' || isClauseEnd(token)) return null;
+    if (token.kind === 'word' && AUTHORED_DOCUMENTS.has(token.lower) && tokens[i + 1]!.lower === 'by' && tokens[i + 2]?.capitalised) {
+      const author = speakerAfter(tokens, i + 1, tokens.length);
+      return author?.kind === 'name' ? author : null;
+    }
+  }
+  return null;
+}
+
 /** "himself", "themselves": they repeat a subject named before, never name an inverted speaker. */
 const REFLEXIVE_PRONOUNS = new Set(['himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'yourself']);
 
@@ -52,7 +70,8 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   if (tokens[k]?.text === ',') k += 1;
   // `"…" calling the Conservatives' win "…"`: a participle's object is no inverted speaker.
   if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing')) {
-    const phrase = speakerAfter(tokens, k, tokens.length);
+    // `"…," reads a July 15, 2005 memo by William Granger`: the author of the document read out.
+    const phrase = authorOfDocument(tokens, k) ?? speakerAfter(tokens, k, tokens.length);
     // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.
     const clause = phrase?.kind === 'pronoun' && tokens[phrase.start + 1]?.kind === 'word';
     // `giving only "brief" answers himself`: a noun after the quotation, and a reflexive pronoun is no speaker.

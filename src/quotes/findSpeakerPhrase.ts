@@ -49,14 +49,22 @@ function roleNounWithin(tokens: readonly Token[], index: number, end: number): b
 /** Irregular past tenses that follow a subject's name ("Morgan Freeman beat actors …"): verbs, never a role's words. */
 const IRREGULAR_PAST_VERBS = new Set(['beat', 'won', 'led', 'met', 'took', 'made', 'gave', 'hit', 'lost', 'saw', 'became', 'left', 'sent', 'kept', 'held', 'paid', 'ran', 'sold', 'bought', 'brought', 'began', 'came', 'got', 'had', 'thought', 'felt', 'found', 'heard', 'knew', 'wrote', 'spent', 'struck', 'threw', 'drew', 'fought', 'caught', 'chose', 'broke', 'stood']);
 
+/** Plural nouns for a group of countries or bodies, qualified by a capitalised word: "Western powers". */
+const GROUP_HEADS = new Set(['powers', 'nations', 'countries', 'allies', 'governments', 'members', 'forces', 'groups', 'parties', 'states', 'authorities']);
+
 /** Words opening a verb's object: "released a statement", "issued its report", "sent them". */
 const OBJECT_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'them', 'him', 'it']);
 
 /** A past tense followed by its object ("released a", "gave its"): a verb, so no part of the noun phrase before it. */
 function isPastVerbBeforeObject(tokens: readonly Token[], index: number): boolean {
   const word = tokens[index]!.lower;
+  // "The group came just short": a past tense that is never a noun ends the phrase whatever follows.
+  if (IRREGULAR_PAST_VERBS.has(word) && !NOUN_PASTS.has(word)) return true;
   return (word.endsWith('ed') || IRREGULAR_PAST_VERBS.has(word)) && OBJECT_OPENERS.has(tokens[index + 1]?.lower ?? '');
 }
+
+/** Past tenses that are also nouns ("the beat", "a hit", "the left"): verbs only when an object follows. */
+const NOUN_PASTS = new Set(['beat', 'hit', 'left', 'held', 'found', 'paid', 'drew', 'stood', 'spent']);
 
 /** Most words before a name read as its role ("Liberal Democrat spokeswoman for women Sandra Gidley"). */
 const MAX_ROLE_PREFIX_WORDS = 8;
@@ -435,6 +443,10 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
       // connector inside a name
     } else if (sawCapital && descriptorBeforeName(tokens, i, end)) {
       // "Syrian border guard Ibrahim Brahim", "Polish newspaper Gazeta Wyborcza": the name follows its description.
+    } else if (sawCapital && GROUP_HEADS.has(token.lower) && !tokens[i + 1]?.capitalised) {
+      // "Western powers", "Arab nations", "EU member states": the capitalised words qualify a group.
+      i += 1;
+      break;
     } else if (sawCapital && ORGANISATION_HEADS.has(token.lower) && !tokens[i + 1]?.capitalised) {
       // "the British government", "the Syrian army": the capitalised word qualifies the organisation.
       i += 1;

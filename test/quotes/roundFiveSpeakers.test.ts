@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sentenceSubject } from '../../src/quotes/findSpeakerPhrase.js';
 import { extractQuotes } from '../../src/quotes/index.js';
+import { tokenize } from '../../src/quotes/tokenize.js';
 import { makeArticle } from '../support/makeArticle.js';
 
 // Round five of issue #13: general causes of the wrong speakers found in the dev9 set (sport, entertainment,
@@ -180,5 +182,24 @@ describe('extractQuotes: reported speech after a hearer or a pronoun', () => {
     expect(reported(['Abdul Qadeer Khan spoke to the AP. He claims the shipment must have had the consent of the president.'])).toEqual([
       ['the shipment must have had the consent of the president', 'Abdul Qadeer Khan'],
     ]);
+  });
+});
+
+describe('extractQuotes: who wrote a document read out, and groups qualified by a capitalised word', () => {
+  it('gives `"…," reads a July 15, 2005 memo by X` to the author, not to the date', () => {
+    expect(speakers(['"We exposed a base camp population to a water source that was not treated," reads a July 15, 2005 memo by William Granger, KBR\'s official in charge of water quality.'])).toEqual([
+      ['We exposed a base camp population to a water source that was not treated', 'William Granger'],
+    ]);
+  });
+
+  it('reads "Western powers" as the speaker, not "Western"', () => {
+    expect(speakers(['Western powers disregard the claim and say that "Iran is to refrain from any work that could help it develop atomic weapons."'])).toEqual([
+      ['Iran is to refrain from any work that could help it develop atomic weapons.', 'Western powers'],
+    ]);
+  });
+
+  it('ends a lower-case subject at a past tense ("The group came just short …")', () => {
+    const text = 'The group came just short of calling for a boycott.';
+    expect(sentenceSubject(tokenize(text, 0, text.length, []))?.text).toBe('group');
   });
 });
