@@ -66,6 +66,12 @@ describe('evaluateSet', () => {
     });
   }
 
+  const dev9 = set('dev9');
+  it.skipIf(dev9.skipped !== null)(`returns at least 90% reported-speech recall on the dev9 set${dev9.skipped ? ` (${dev9.skipped})` : ''}`, () => {
+    // A floor under the figure after issue #13 round five (92.4%; 86.4% before its rules): a regression guard.
+    expect(evaluateSet(dev9, extractQuotes).reported?.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('returns a clear error naming the fixture file when an annotated article is missing', () => {
     expect(() => loadQuoteFixtures('/nonexistent-project-root')).toThrow(/seed\.json/);
   });
