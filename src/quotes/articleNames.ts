@@ -106,6 +106,8 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
     after.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isTitle(word) && !SPLITS_PERSON.has(word.toLowerCase()) && !NP_STOP_WORDS.has(word.toLowerCase()))) {
     return { words: after, role: words.slice(0, lastOrganisationWord + 1).join(' '), organisation: false };
   }
+  // "Marks & Spencer", "Procter & Gamble": an ampersand joins the names of a firm, never a person's.
+  if (words.length >= 3 && words.includes('&') && words[0] !== '&' && words[words.length - 1] !== '&') return { words: [...words], role: null, organisation: true };
   const connector = words.findIndex((word) => SPLITS_PERSON.has(word.toLowerCase()) && word.toLowerCase() !== 'and');
   const first = connector > 0 ? words.slice(0, connector) : [...words];
   if (isOrganisation(first) || isOrganisation(words.filter((word) => word.toLowerCase() !== 'and')) && connector < 0) {

@@ -11,7 +11,7 @@ import { findQuoteSpans } from './findQuoteSpans.js';
 import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { quoteSentences } from './quoteSentences.js';
-import { sentenceTokens, tokenize, type Token } from './tokenize.js';
+import { isNameWord, sentenceTokens, tokenize, type Token } from './tokenize.js';
 import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
@@ -22,6 +22,8 @@ const MIN_CLAIM_WORDS_AROUND_QUOTES = 3;
 const MIN_CONTINUED_CLAIM_TOKENS = 5;
 /** Documents that speak for whoever issued them: `"…," read the statement` (a report is quoted as itself). */
 const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'communique', 'communiqué', 'memo', 'notice', 'announcement', 'document']);
+/** Documents an organisation issues, named after it: "the NIESR report", "the IMF's forecast". */
+const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey', 'forecast', 'analysis', 'review']);
 /** Nationalities used as a description of one person: "said the American". */
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
@@ -223,9 +225,22 @@ export function extractQuotes(article: Article): Quote[] {
     return person(left) && person(right) ? left : null;
   };
 
+  /** The organisation owning the document a phrase names ("the NIESR report", "Acme's statement"), if any. */
+  const documentOwner = (found: SpeakerPhrase | null): ResolvedSpeaker | null => {
+    if (!found || found.kind === 'pronoun' || found.words.length < 2) return null;
+    if (!OWNED_DOCUMENTS.has(found.words[found.words.length - 1]!.toLowerCase())) return null;
+    const words = found.words.slice(0, -1).map((word) => word.replace(/['’]s?$/u, ''));
+    if (!words.every(isNameWord)) return null;
+    const owner = names.resolve({ ...found, text: words.join(' '), words, acronym: null, role: null });
+    return owner.kind === 'organisation' ? owner : null;
+  };
+
   const resolve = (found: SpeakerPhrase | null): ResolvedSpeaker | null => {
     if (!found) return null;
     if (found.kind === 'pronoun') return memory.pronoun(found.text);
+    // "He and others said": the one "he" stands for, speaking with others.
+    const lead = found.words[0]!.toLowerCase();
+    if (found.words.length >= 3 && found.words[1]!.toLowerCase() === 'and' && (lead === 'he' || lead === 'she')) return memory.pronoun(lead);
     // "his office said", "her campaign said": they speak for the one "his" or "her" stands for.
     const owner = found.possessor && found.words.length === 1 && SPEAKS_FOR_OWNER.has(found.words[0]!.toLowerCase())
       ? memory.pronoun(OWNER_PRONOUNS.get(found.possessor) ?? '')
@@ -364,7 +379,12 @@ export function extractQuotes(article: Article): Quote[] {
         const claim = findReportedClaim(tokens);
         const by = claim ? (resolveHere(claim.phrase) ?? said) : null;
         // A claim before "X said" must hold the quotation: `In a speech, X said: "…"` opens with no claim.
-        const holdsQuote = claim !== null && (claim.from > claim.verbIndex || tokens.slice(claim.from, claim.to).some((token) => token.kind === 'quote'));
+        // `Iran resumed research today, the IAEA announced, adding that "…"`: a claim before the verb that does not
+        // introduce a quotation of its own (no colon after it) is reported speech too.
+        const claimFirst = claim !== null && claim.to <= claim.verbIndex && opensClaimOfItsOwn(tokens, claim.from, claim.to) &&
+          !PASSIVE_BEFORE.has(tokens[claim.verbIndex - 1]?.lower ?? '') &&
+          !tokens.slice(claim.verbIndex + 1, claim.verbIndex + 4).some((token) => token.text === ':');
+        const holdsQuote = claim !== null && (claim.from > claim.verbIndex || claimFirst || tokens.slice(claim.from, claim.to).some((token) => token.kind === 'quote'));
         if (claim && by && holdsQuote && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
           push(text.slice(tokens[claim.from]!.start, tokens[claim.to - 1]!.end), by, 'indirect');
         }
@@ -376,7 +396,9 @@ export function extractQuotes(article: Article): Quote[] {
       }
       if (carried && sentenceIndex === 1) {
         // The sentence right after names who spoke: by a quotation's attribution, or as the subject of a sentence without one.
-        const named = sentence.spans.length > 0 ? said : subject && isNamed(subject) && subject.kind === 'person' && !said ? subject : null;
+        // `"…." Jens Lehmann said: "…"` introduces a new speaker's own quotation: the carried one stays where it was.
+        const ownQuote = sentence.spans.length > 0 && tokens[0]?.kind !== 'quote';
+        const named = ownQuote ? null : sentence.spans.length > 0 ? said : subject && isNamed(subject) && subject.kind === 'person' && !said ? subject : null;
         if (named && named.name !== carried.speaker.name) {
           for (let q = carried.from; q < quotes.length; q += 1) {
             if (quotes[q]!.speaker === carried.speaker.name) quotes[q] = { ...quotes[q]!, speaker: named.name, role: named.role };
@@ -390,6 +412,9 @@ export function extractQuotes(article: Article): Quote[] {
         memory.remember(said);
         lastSpeaker = said;
       }
+      // "the NIESR report was optimistic. It said …": the organisation whose document the sentence is about.
+      const owner = subject && !said ? documentOwner(subjectPhrase) : null;
+      if (owner) memory.remember(owner);
       // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
       if (subject && subject !== said && (isNamed(subject) || (subject.description && subject.kind === 'person'))) memory.remember(subject);
       if (said && subject !== said) memory.remember(said);
@@ -412,6 +437,22 @@ function isNamed(speaker: ResolvedSpeaker): boolean {
 function isSingular(words: readonly string[]): boolean {
   const head = words[words.length - 1]?.toLowerCase() ?? '';
   return !head.endsWith('s') || head.endsWith('ss');
+}
+
+/** Auxiliaries of a passive: `it was found "offensive"` reports no one's words. */
+const PASSIVE_BEFORE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+/** Words opening a scene-setting phrase rather than a claim: "When asked …", "Shortly before …", "Referring to …". */
+const SCENE_OPENERS = new Set(['when', 'while', 'as', 'asked', 'in', 'at', 'on', 'after', 'before', 'during', 'following', 'since', 'speaking', 'responding', 'commenting', 'referring', 'writing', 'addressing']);
+
+/**
+ * True when the words before `X said` read as a claim of their own (`Iran resumed research today, the IAEA
+ * announced`), not as a phrase setting the scene (`When asked about it, X said`) nor a clause reporting someone else.
+ */
+function opensClaimOfItsOwn(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  if (first?.kind !== 'word' || SCENE_OPENERS.has(first.lower) || /(?:ing|ly)$/u.test(first.lower)) return false;
+  for (let i = from; i < to; i += 1) if (tokens[i]!.kind === 'word' && REPORTING_VERBS.has(tokens[i]!.lower)) return false;
+  return true;
 }
 
 /** `William Hill's "overwhelming evidence"`: a quotation owned by the capitalised name right before it. */

@@ -1,7 +1,7 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findWithin } from './nounPhrase.js';
-import { NOUN_LIKE_VERBS, REPORTED_SPEECH_VERBS, REPORTING_VERBS } from './vocabulary.js';
+import { NOUN_LIKE_VERBS, NP_STOP_WORDS, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
 export interface Attribution {
@@ -43,6 +43,24 @@ function accordingTo(tokens: readonly Token[]): Attribution | null {
   return null;
 }
 
+/** What someone writes and is quoted from: `reads a memo by X`, `said a letter by X`. */
+const AUTHORED_DOCUMENTS = new Set([...STATEMENT_NOUNS, 'memo', 'memorandum', 'email', 'e-mail', 'note', 'paper', 'article', 'editorial', 'release', 'post', 'blog']);
+/** Most tokens between an inverted verb and "by" in `reads a July 15, 2005 memo by X`. */
+const MAX_DOCUMENT_TOKENS = 9;
+
+/** The author named after `<document> by` shortly after the verb at `verb`, or null. */
+function authorOfDocument(tokens: readonly Token[], verb: number): SpeakerPhrase | null {
+  for (let i = verb + 1; i + 1 < tokens.length && i - verb <= MAX_DOCUMENT_TOKENS; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'quote' || isClauseEnd(token)) return null;
+    if (token.kind === 'word' && AUTHORED_DOCUMENTS.has(token.lower) && tokens[i + 1]!.lower === 'by' && tokens[i + 2]?.capitalised) {
+      const author = speakerAfter(tokens, i + 1, tokens.length);
+      return author?.kind === 'name' ? author : null;
+    }
+  }
+  return null;
+}
+
 /** "himself", "themselves": they repeat a subject named before, never name an inverted speaker. */
 const REFLEXIVE_PRONOUNS = new Set(['himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'yourself']);
 
@@ -52,7 +70,8 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   if (tokens[k]?.text === ',') k += 1;
   // `"…" calling the Conservatives' win "…"`: a participle's object is no inverted speaker.
   if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing')) {
-    const phrase = speakerAfter(tokens, k, tokens.length);
+    // `"…," reads a July 15, 2005 memo by William Granger`: the author of the document read out.
+    const phrase = authorOfDocument(tokens, k) ?? speakerAfter(tokens, k, tokens.length);
     // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.
     const clause = phrase?.kind === 'pronoun' && tokens[phrase.start + 1]?.kind === 'word';
     // `giving only "brief" answers himself`: a noun after the quotation, and a reflexive pronoun is no speaker.
@@ -64,11 +83,26 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     if (!isVerb(token)) continue;
     // `"…," Jarrar was told`: the subject heard the words; whoever said them is not named here.
     if (isPassiveHearing(tokens, v)) break;
+    // `"…." Arsenal keeper Jens Lehmann said: "…"`: a verb that opens the next quotation does not close this one.
+    if (introducesNextQuote(tokens, v)) break;
     const phrase = subjectBefore(tokens, v, k);
     if (phrase) return { phrase, verbIndex: v };
     break;
   }
   return null;
+}
+
+/**
+ * True when the reporting verb at `index` introduces the quotation that follows it (`X said: "…"`, `X told the BBC:
+ * "…"`): the colon and a quotation right after it, or after a few words naming the hearer.
+ */
+function introducesNextQuote(tokens: readonly Token[], index: number): boolean {
+  for (let i = index + 1; i < tokens.length && i - index <= MAX_WORDS_BEFORE_QUOTE; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'punct' && token.text === ':') return tokens[i + 1]?.kind === 'quote';
+    if (token.kind !== 'word') return false;
+  }
+  return false;
 }
 
 /** Words opening a clause of time, cause or condition. */
@@ -89,7 +123,7 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
-    const phrase = subjectBefore(tokens, v, bound);
+    const phrase = subjectBefore(tokens, v, bound) ?? withParticipleSubject(tokens, v, bound);
     if (!phrase) continue;
     // `he said that the administration believes China is "manipulating"`: a belief he reports is his wording.
     if (BELIEF_VERBS.has(token.lower)) {
@@ -97,6 +131,25 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
       if (outer) return outer;
     }
     return { phrase, verbIndex: v };
+  }
+  return null;
+}
+
+/** Most words between "with" and the participle its speaker governs. */
+const MAX_WITH_WORDS = 8;
+
+/**
+ * `…, with foreign ministry spokesman Kong Quan saying "…"`: the speaker named between "with" and the participle,
+ * with no punctuation between ("He met with Tony Blair, saying …" is his own).
+ */
+function withParticipleSubject(tokens: readonly Token[], participle: number, bound: number): SpeakerPhrase | null {
+  if (!REPORTING_PARTICIPLES.has(tokens[participle]!.lower)) return null;
+  for (let w = participle - 1; w >= bound && participle - w <= MAX_WITH_WORDS; w -= 1) {
+    const token = tokens[w]!;
+    if (token.kind !== 'word') return null;
+    if (token.lower !== 'with') continue;
+    const phrase = w + 1 < participle ? speakerAfter(tokens, w, participle) : null;
+    return phrase?.kind === 'name' && phrase.start + phrase.words.length >= participle - 1 ? phrase : null;
   }
   return null;
 }
@@ -159,8 +212,10 @@ export interface ReportedClaim extends Attribution {
 }
 
 /** Verbs whose claim may follow without "that" (`Opposition groups say at least 6,000 …`). */
-const CLAIM_WITHOUT_THAT = new Set(['say', 'says', 'said', 'add', 'adds', 'added', 'warn', 'warns', 'warned', 'believe', 'believes', 'believed', 'insist', 'insists', 'insisted', 'claim', 'claimed', 'estimate', 'estimated', 'predicted', 'predict', 'predicts', 'argued', 'argue', 'argues', 'stressed', 'noted']);
+const CLAIM_WITHOUT_THAT = new Set(['say', 'says', 'said', 'add', 'adds', 'added', 'warn', 'warns', 'warned', 'believe', 'believes', 'believed', 'insist', 'insists', 'insisted', 'claim', 'claims', 'claimed', 'estimate', 'estimated', 'predicted', 'predict', 'predicts', 'argued', 'argue', 'argues', 'stressed', 'noted']);
 const CLAIM_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'by', 'for', 'with', 'during', 'after', 'before']);
+/** Prepositions after which no claim follows the verb: "the final say over mergers", "argued against it". */
+const NON_CLAIM_PREPOSITIONS = new Set(['over', 'against', 'between', 'through', 'into', 'onto', 'upon', 'under', 'via', 'among', 'across']);
 /** Verbs whose hearer comes before the claim: `told reporters that …`, `assured investors that …`. */
 const TELL_VERBS = new Set(['tell', 'tells', 'told', 'assure', 'assures', 'assured', 'inform', 'informs', 'informed', 'remind', 'reminds', 'reminded', 'warned', 'advised']);
 
@@ -196,8 +251,8 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   for (let v = 0; v < end; v += 1) {
     const token = tokens[v]!;
     if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower) || isPassiveHearing(tokens, v)) continue;
-    // "their Grand Slam hopes", "the new rules": a plural noun unless a clause follows.
-    if (NOUN_LIKE_VERBS.has(token.lower) && tokens[v + 1]?.lower !== 'that') continue;
+    // "their Grand Slam hopes", "the new rules": a plural noun unless a clause follows or a pronoun is its subject.
+    if (NOUN_LIKE_VERBS.has(token.lower) && tokens[v + 1]?.lower !== 'that' && !SUBJECT_PRONOUNS.has(tokens[v - 1]?.lower ?? '')) continue;
     // "He declined comment … but said the firm would …": the coordinated verb's subject opens the sentence.
     // The sentence's subject is the same for every such verb: read once, not once per "and said".
     const afterCoordinator = ['but', 'and'].includes(tokens[v - 1]?.lower ?? '');
@@ -209,7 +264,12 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     let that = false;
     if (TELL_VERBS.has(token.lower)) {
       // "told reporters that …", "told a Nikkei conference on Tokyo financial markets that …".
-      const found = findWithin(tokens, v + 1, v + 11, (t) => t.lower === 'that');
+      let found = findWithin(tokens, v + 1, v + 11, (t) => t.lower === 'that');
+      // "has told the company it is confident …", "told reporters he would …": the hearer, then the claim's own clause.
+      if (found < 0 || tokens.slice(v + 1, found).some((t) => t.kind !== 'word')) {
+        const opened = claimAfterShortPhrase(tokens, v, end);
+        if (opened !== null) found = opened - 1;
+      }
       if (found < 0 || tokens.slice(v + 1, found).some((t) => t.kind !== 'word')) {
         // "CLAIM, its general manager Elliott Burnside told Reuters."
         const subjectStart = claimEndBefore(tokens, phrase);
@@ -231,10 +291,12 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     if (!that && !CLAIM_WITHOUT_THAT.has(token.lower) && end - from > 0 && tokens[from]?.kind === 'word' && !CLAIM_PREPOSITIONS.has(tokens[from]!.lower)) {
       from = end;
     }
+    // "the final say over mergers": a claim never opens with a preposition other than a scene's ("in", "on" …).
+    if (!that && NON_CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '')) from = end;
     // "X said in a statement that …": the claim starts after "that"; "X said on Monday." has no claim.
     if (!that && CLAIM_PREPOSITIONS.has(tokens[from]?.lower ?? '') && tokens[from + 1]?.lower !== 'least') {
       const found = findWithin(tokens, from + 1, from + 9, (t) => t.lower === 'that');
-      from = found < 0 ? end : found + 1;
+      from = found < 0 ? (claimAfterShortPhrase(tokens, from, end) ?? end) : found + 1;
     }
     if (end - from >= MIN_CLAIM_TOKENS && tokens[from]?.kind === 'word') {
       return { phrase, verbIndex: v, from, to: end };
@@ -244,6 +306,31 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote') return { phrase, verbIndex: v, from: 0, to: subjectStart };
   }
   return null;
+}
+
+/** Pronouns that make the word after them a verb: "He claims the shipment …". */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+/** Words that open a claim's own clause right after a short phrase: `said in a statement the board believes …`. */
+const CLAIM_OPENERS = new Set(['the', 'it', 'he', 'she', 'they', 'we', 'its', 'his', 'her', 'their', 'there']);
+/** Most words of the noun after the preposition of `said in a statement`, `said on Monday`. */
+const MAX_SHORT_PHRASE_WORDS = 2;
+
+/**
+ * Where the claim starts when a short phrase without "that" follows the word at `after` (a preposition or a verb of
+ * telling): `said in a statement the board believes …`, `said on Monday the company would …`, `told the company it
+ * is …`; null when no clause opens right after the phrase (`said on Monday.`).
+ */
+function claimAfterShortPhrase(tokens: readonly Token[], after: number, end: number): number | null {
+  let i = after + 1;
+  if (['a', 'an', 'the', 'its', 'his', 'her', 'their'].includes(tokens[i]?.lower ?? '')) i += 1;
+  const nounStart = i;
+  // "told a hearing of the Senate …": a preposition in the phrase makes it longer than a hearer or a time.
+  while (i < end && i - nounStart < MAX_SHORT_PHRASE_WORDS && tokens[i]!.kind === 'word' && !CLAIM_OPENERS.has(tokens[i]!.lower)) {
+    if (NP_STOP_WORDS.has(tokens[i]!.lower)) return null;
+    i += 1;
+  }
+  if (i === nounStart || i >= end || tokens[i]!.kind !== 'word' || !CLAIM_OPENERS.has(tokens[i]!.lower)) return null;
+  return end - i >= MIN_CLAIM_TOKENS ? i : null;
 }
 
 /** Words among the tokens before `end`, counted up to `limit`: the count is only compared with a small limit. */

@@ -39,10 +39,32 @@ function roleNounWithin(tokens: readonly Token[], index: number, end: number): b
   for (let j = index; j < end && j - index < 3; j += 1) {
     const token = tokens[j]!;
     if (!isWord(token) || token.capitalised || NP_STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower)) return false;
+    // "Morgan Freeman beat actors": a past tense after the name is its verb, not part of a description.
+    if (IRREGULAR_PAST_VERBS.has(token.lower)) return false;
     if (isRoleNoun(token.lower)) return j > index && !tokens[j + 1]?.capitalised;
   }
   return false;
 }
+
+/** Irregular past tenses that follow a subject's name ("Morgan Freeman beat actors …"): verbs, never a role's words. */
+const IRREGULAR_PAST_VERBS = new Set(['beat', 'won', 'led', 'met', 'took', 'made', 'gave', 'hit', 'lost', 'saw', 'became', 'left', 'sent', 'kept', 'held', 'paid', 'ran', 'sold', 'bought', 'brought', 'began', 'came', 'got', 'had', 'thought', 'felt', 'found', 'heard', 'knew', 'wrote', 'spent', 'struck', 'threw', 'drew', 'fought', 'caught', 'chose', 'broke', 'stood']);
+
+/** Plural nouns for a group of countries or bodies, qualified by a capitalised word: "Western powers". */
+const GROUP_HEADS = new Set(['powers', 'nations', 'countries', 'allies', 'governments', 'members', 'forces', 'groups', 'parties', 'states', 'authorities']);
+
+/** Words opening a verb's object: "released a statement", "issued its report", "sent them". */
+const OBJECT_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'them', 'him', 'it']);
+
+/** A past tense followed by its object ("released a", "gave its"): a verb, so no part of the noun phrase before it. */
+function isPastVerbBeforeObject(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index]!.lower;
+  // "The group came just short": a past tense that is never a noun ends the phrase whatever follows.
+  if (IRREGULAR_PAST_VERBS.has(word) && !NOUN_PASTS.has(word)) return true;
+  return (word.endsWith('ed') || IRREGULAR_PAST_VERBS.has(word)) && OBJECT_OPENERS.has(tokens[index + 1]?.lower ?? '');
+}
+
+/** Past tenses that are also nouns ("the beat", "a hit", "the left"): verbs only when an object follows. */
+const NOUN_PASTS = new Set(['beat', 'hit', 'left', 'held', 'found', 'paid', 'drew', 'stood', 'spent']);
 
 /** Most words before a name read as its role ("Liberal Democrat spokeswoman for women Sandra Gidley"). */
 const MAX_ROLE_PREFIX_WORDS = 8;
@@ -57,6 +79,8 @@ const INTRODUCTIONS = new Set([
   'in', 'on', 'at', 'after', 'before', 'during', 'asked', 'with', 'for', 'despite', 'since', 'when', 'while', 'under', 'as',
   'like', 'unlike', 'from', 'by', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'although', 'though', 'if',
   'once', 'until', 'amid', 'following', 'according',
+  // "Of Hepburn, she said", "Besides Baker's statements, …", "Among them, …": a preposition opens no name.
+  'of', 'besides', 'among', 'beyond', 'without', 'regarding', 'concerning', 'apart', 'given', 'throughout', 'across',
 ]);
 
 /**
@@ -64,6 +88,8 @@ const INTRODUCTIONS = new Set([
  * `X, MP for Henley, Oxfordshire, said`, `The Shadow Secretary, Theresa May, said`, `…, a spokesman said`.
  */
 function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: number): SpeakerPhrase | null {
+  const opening = nameBeforeLongAppositive(tokens, comma, bound);
+  if (opening) return opening;
   const chunks = chunksBefore(tokens, comma, bound, 5);
   const roles: string[] = [];
   let farthestRole: [number, number] | null = null;
@@ -118,6 +144,36 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
 /** Lower-case heads that a capitalised adjective of place qualifies: "the British government". */
 const ORGANISATION_HEADS = new Set(['government', 'ministry', 'army', 'military', 'police', 'embassy', 'parliament', 'navy', 'cabinet', 'administration', 'authorities', 'regime']);
 
+/** Most tokens of the name opening a clause before its appositive ("Pakistani nuclear scientist Abdul Qadeer Khan"). */
+const MAX_OPENING_NAME_TOKENS = 8;
+/** Most tokens of an appositive or relative clause between a name and its verb. */
+const MAX_APPOSITIVE_TOKENS = 40;
+
+/**
+ * The name opening the clause when a long appositive or relative clause, itself holding commas, stands between it
+ * and the verb: `Henry Gluck, chairman and chief executive officer of the hotel, casino and resorts company, said`,
+ * `Abdul Qadeer Khan, who … to North Korea, Iran, and Libya, says`. The words after the name's comma must open in
+ * lower case ("who", "chairman", "the"), so a list of names ("Britain, France and Germany said") is not read so.
+ */
+function nameBeforeLongAppositive(tokens: readonly Token[], comma: number, bound: number): SpeakerPhrase | null {
+  let start = bound;
+  while (start < comma && isWord(tokens[start]) && CONJUNCTIONS.has(tokens[start]!.lower)) start += 1;
+  const first = findWithin(tokens, start, Math.min(comma, start + MAX_OPENING_NAME_TOKENS + 1), (token) => !isWord(token));
+  if (first < 0 || !isComma(tokens[first]) || comma - first > MAX_APPOSITIVE_TOKENS) return null;
+  // Only when the appositive itself holds a comma: a single one is read chunk by chunk below.
+  if (previousComma(tokens, comma, first) <= first) return null;
+  const opener = tokens[first + 1];
+  if (!isWord(opener) || opener.capitalised) return null;
+  for (let i = first + 1; i < comma; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'quote' || (token.kind === 'punct' && /[;:.!?]/u.test(token.text))) return null;
+  }
+  const name = nameChunk(tokens, [start, first], false);
+  if (!name || name.kind !== 'name' || name.words.length < 2) return null;
+  if (opener.lower !== 'who') name.role ??= joinTokens(tokens.slice(first + 1, comma));
+  return name;
+}
+
 /** Words opening an aside between a subject and its verb: "X, in a statement, said", "X, speaking on radio, said". */
 const ASIDE_OPENERS = new Set(['in', 'on', 'during', 'speaking', 'writing', 'responding', 'asked', 'however', 'though', 'meanwhile', 'later', 'earlier']);
 
@@ -126,7 +182,10 @@ const AFFILIATIONS = new Set(['from', 'at', 'with']);
 
 /** `Professor Ian Lowe from the Australian Conservation Foundation`: the person's name before the affiliation. */
 function personBeforeAffiliation(tokens: readonly Token[], from: number, nameStart: number): SpeakerPhrase | null {
-  const link = nameStart - 1;
+  let link = nameStart - 1;
+  // "Nigel McCune from the Musicians' Union said": the article and a plural owner's apostrophe before the name.
+  while (link - 1 > from && (tokens[link]!.lower === 'the' || tokens[link]!.text === "'" || tokens[link]!.text === '’' ||
+    (tokens[link]!.capitalised && tokens[link + 1]?.kind === 'punct' && /^['’]$/u.test(tokens[link + 1]!.text)))) link -= 1;
   if (link <= from || !AFFILIATIONS.has(tokens[link]!.lower) || !tokens[link - 1]?.capitalised) return null;
   const person = nameChunk(tokens, [from, link], false);
   return person && person.kind === 'name' && person.words.length >= 2 ? person : null;
@@ -200,6 +259,11 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
       i -= 3;
       continue;
     }
+    // "Caesars World Inc <CAW> said": a wire's stock ticker after the name.
+    if (i - 2 >= bound && tokens[i]?.text === '>' && tokens[i - 2]!.text === '<' && isWord(tokens[i - 1])) {
+      i -= 3;
+      continue;
+    }
     // "the senior senator—with his family at his side—said": an aside between dashes.
     if (i > bound && tokens[i]?.kind === 'punct' && /^[—–]$/u.test(tokens[i]!.text)) {
       let open = i - 1;
@@ -234,6 +298,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower)) return null;
   // "led to a major recall": after "a"/"an" and right after its noun phrase, a verb's bare form is a noun.
   if (result.indefinite && i === verbIndex - 1 && isBareForm(verb.lower)) return null;
+  // "signed to his F4 label": after "his" and a singular name, a bare form is the noun that owns it ("their lawyers say" is a verb).
+  if (result.possessor && i === verbIndex - 1 && isBareForm(verb.lower) && !/s$/u.test(result.words[result.words.length - 1]!)) return null;
   // "Retailers across the U.S. said", "Analysts in London said": the place says where the speakers are, not who.
   const placed = result.kind === 'name' ? speakersBeforePlace(tokens, chunkStart, phrase.start) : null;
   if (placed) return placed;
@@ -248,7 +314,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   // "Professor Ian Lowe from the Australian Conservation Foundation said": the person speaks, not where they work.
   const affiliated = result.kind === 'name' ? personBeforeAffiliation(tokens, chunkStart, phrase.start) : null;
   if (affiliated) {
-    affiliated.role = joinTokens(tokens.slice(phrase.start - 1, i + 1));
+    const link = findWithin(tokens, chunkStart, phrase.start, (token) => AFFILIATIONS.has(token.lower));
+    affiliated.role = joinTokens(tokens.slice(link < 0 ? phrase.start - 1 : link, i + 1));
     return affiliated;
   }
   // "Kevin Rudd, Australian Opposition's foreign affairs spokesman said": a role without its closing comma.
@@ -306,7 +373,9 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
   };
   skipConjunctions();
   const opener = tokens[i];
-  if (opener && isWord(opener) && (INTRODUCTIONS.has(opener.lower) || opener.lower.endsWith('ing'))) {
+  // "Other than its warning on tax, the NIESR report …", "Rather than cut, …": "than" makes an introductory phrase.
+  const comparative = (opener?.lower === 'other' || opener?.lower === 'rather') && tokens[i + 1]?.lower === 'than';
+  if (opener && isWord(opener) && (INTRODUCTIONS.has(opener.lower) || opener.lower.endsWith('ing') || comparative)) {
     // An introductory phrase: the subject follows the comma that ends it.
     let comma = -1;
     for (let j = i + 1; j < tokens.length && j <= i + 15; j += 1) {
@@ -374,6 +443,10 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
       // connector inside a name
     } else if (sawCapital && descriptorBeforeName(tokens, i, end)) {
       // "Syrian border guard Ibrahim Brahim", "Polish newspaper Gazeta Wyborcza": the name follows its description.
+    } else if (sawCapital && GROUP_HEADS.has(token.lower) && !tokens[i + 1]?.capitalised) {
+      // "Western powers", "Arab nations", "EU member states": the capitalised words qualify a group.
+      i += 1;
+      break;
     } else if (sawCapital && ORGANISATION_HEADS.has(token.lower) && !tokens[i + 1]?.capitalised) {
       // "the British government", "the Syrian army": the capitalised word qualifies the organisation.
       i += 1;
@@ -383,6 +456,9 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
     } else if (sawCapital && isRoleNoun(token.lower) && !tokens[i + 1]?.capitalised) {
       // "the WSIS spokesman", "U.S. officials": the description ends with its head noun.
       i += 1;
+      break;
+    } else if (!sawCapital && lowerWords > 0 && isPastVerbBeforeObject(tokens, i)) {
+      // "The government released a statement saying …": the phrase ends at its verb.
       break;
     } else if (!sawCapital && !NP_STOP_WORDS.has(token.lower) && lowerWords < MAX_GROUP_WORDS) {
       lowerWords += 1;

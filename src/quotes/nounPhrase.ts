@@ -90,7 +90,8 @@ export function findWithin(tokens: readonly Token[], from: number, to: number, m
 }
 
 /**
- * The tokens' text joined by spaces, without a space before a comma or a closing bracket or after an opening one.
+ * The tokens' text joined by spaces, without a space before a comma, an apostrophe or a closing bracket or after an
+ * opening one.
  * @example joinTokens(tokensOf('Rights ( SOHR )')) // => 'Rights (SOHR)'
  */
 export function joinTokens(tokens: readonly Token[]): string {
@@ -98,7 +99,8 @@ export function joinTokens(tokens: readonly Token[]): string {
   // Remembered rather than read back with `text.endsWith('(')`, which flattens the growing string on every token.
   let afterOpening = false;
   for (const token of tokens) {
-    const glue: string = text === '' || token.text === ')' || token.text === ',' || afterOpening ? '' : ' ';
+    // A plural owner's apostrophe ("the Musicians' Union") stays on its word.
+    const glue: string = text === '' || token.text === ')' || token.text === ',' || token.text === "'" || token.text === '’' || afterOpening ? '' : ' ';
     const piece: string = glue + token.text;
     text += piece;
     if (piece !== '') afterOpening = piece.endsWith('(');

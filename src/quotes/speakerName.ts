@@ -14,6 +14,9 @@ export const foldName = (name: string): string => foldText(name);
 /** Countries and their adjectives that qualify an organisation's name ("US", "UK", "British", "American"). */
 const COUNTRY_QUALIFIERS = new Set(['us', 'usa', 'uk', 'british', 'american', 'australian', 'canadian', 'french', 'german', 'eu', 'european', 'federal']);
 
+/** Legal suffixes of a company's name, folded ("Inc", "Ltd", "Corp", "plc"). */
+const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'co', 'plc', 'llc', 'ag', 'nv', 'sa', 'limited', 'incorporated', 'corporation']);
+
 /**
  * The words of a name without leading titles ("Mr", "President", "Foreign Secretary"): the key under which one
  * person is found across articles, whatever the case, accents or title.
@@ -25,6 +28,8 @@ const COUNTRY_QUALIFIERS = new Set(['us', 'usa', 'uk', 'british', 'american', 'a
  * // => 'nicolas sarkozy'
  * speakerKey('George W. Bush')
  * // => 'george bush'
+ * speakerKey('Caesars World Inc')
+ * // => 'caesars world'
  */
 export function speakerKey(name: string): string {
   const words = foldName(name).split(' ').filter((word) => word !== '');
@@ -35,8 +40,11 @@ export function speakerKey(name: string): string {
   const country = words[start] === 'u' && words[start + 1] === 's' ? 2 : COUNTRY_QUALIFIERS.has(words[start] ?? '') ? 1 : 0;
   const rest = words.slice(start + country);
   if (country > 0 && rest.length >= 2 && rest.some((word) => ORGANISATION_WORDS.has(word))) start += country;
+  // "Caesars World Inc" is Caesars World: a company's legal suffix is no part of who speaks.
+  let end = words.length;
+  while (end - start > 2 && COMPANY_SUFFIXES.has(words[end - 1]!)) end -= 1;
   // Middle initials do not split a person: "George W. Bush" is "George Bush".
-  return words.slice(start).filter((word, index, kept) => word.length > 1 || index === 0 || index === kept.length - 1).join(' ');
+  return words.slice(start, end).filter((word, index, kept) => word.length > 1 || index === 0 || index === kept.length - 1).join(' ');
 }
 
 /**

@@ -24,6 +24,13 @@ describe('speakerKey', () => {
     expect(speakerKey('British government')).toBe('british government');
   });
 
+  it('returns a company without its legal suffix, so "Caesars World Inc" and "Caesars World" are one speaker', () => {
+    expect(speakerKey('Caesars World Inc')).toBe('caesars world');
+    expect(speakerKey('Dome Petroleum Ltd')).toBe('dome petroleum');
+    // A two-word name keeps its suffix: "Acme Inc" is not "Acme".
+    expect(speakerKey('Acme Inc')).toBe('acme inc');
+  });
+
   it('returns a lone title as it is rather than nothing', () => {
     expect(speakerKey('President')).toBe('president');
   });
