@@ -110,26 +110,26 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
       return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, true);
     }
   }
-  // Reading and parsing run on two worker threads; each keeps its share's articles to extract their quotations.
+  // Reading, parsing and tokenizing run on two worker threads; each keeps its share's articles to extract their
+  // quotations; this thread merges the shares' search data (typed arrays) into the index.
   const { loadCorpusInParts } = await import('./indexCache/loadCorpusPart.js');
-  const parts = await loadCorpusInParts(seedsDir);
+  const parts = await loadCorpusInParts(seedsDir, { index: true });
   const { corpus } = parts;
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) {
     parts.close();
     throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
   }
-  // The first share's quotations are extracted on the other core while this thread builds the search index; the
-  // second share's once it is built, so that extraction does not slow the way to ready on a 2-core machine.
-  parts.extract(0);
   let search: SearchIndex;
   try {
-    search = SearchIndex.build(corpus.articles);
+    // Built here only when the workers' data could not be used (a folder small enough for one thread).
+    search = parts.search ? SearchIndex.fromData(corpus.articles, parts.search) : SearchIndex.build(corpus.articles);
   } catch (error) {
     // The workers wait for their next job: ended here, they do not keep the process alive.
     parts.close();
     throw error;
   }
-  parts.extract(1);
+  // Both shares' quotations are extracted once the index is in place, one per core: nothing else competes for them.
+  for (let part = 0; part < parts.parts; part += 1) parts.extract(part);
   const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
   library.quotesPending = parts.quotes.then(
     (extracted) => void (library.quotes = QuoteIndex.fromExtracted(corpus.articles, extracted)),

@@ -1,6 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import { loadCorpusFiles, mergeCorpora, listCorpusFiles, type Corpus } from '../corpus/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
+import type { SearchIndexData } from '../search/index.js';
+import { mergeSearchData } from './mergeSearchData.js';
 import { startWorker, WorkerBuildError, type WorkerAnswer } from './startWorker.js';
 
 /**
@@ -9,6 +11,11 @@ import { startWorker, WorkerBuildError, type WorkerAnswer } from './startWorker.
  */
 export interface CorpusInParts {
   corpus: Corpus;
+  /**
+   * With `index`: the search data of the whole corpus, put together from the shares' (each worker tokenized its
+   * own); null without `index`, when loaded on the calling thread, or when the shares' data did not fit together.
+   */
+  search: SearchIndexData | null;
   /** How many shares the files were split into (1 when loaded on the calling thread). */
   parts: number;
   /**
@@ -30,14 +37,21 @@ export interface TwoThreadOptions {
    * @default 1500
    */
   minFiles?: number;
+  /**
+   * Each worker also builds the search data of its share (`buildSearchData`, most of the cost of building the search
+   * index), merged into {@link CorpusInParts.search}: the index is built on both cores instead of after the parse on one.
+   * @default false
+   */
+  index?: boolean;
 }
 
-const defaultTwoThreadOptions: Required<TwoThreadOptions> = { minFiles: 1500 };
+const defaultTwoThreadOptions: Required<TwoThreadOptions> = { minFiles: 1500, index: false };
 
 /** A worker that has posted its share's articles and waits for "extract". */
 interface Share {
   worker: Worker;
   corpus: Corpus;
+  search: SearchIndexData | null;
   quotes: Promise<Quote[][]>;
   started: boolean;
 }
@@ -49,16 +63,16 @@ interface Share {
  * @example const parts = await loadCorpusInParts('seeds'); parts.extract(0); parts.extract(1); (await parts.quotes).length // => 1826
  */
 export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOptions = {}): Promise<CorpusInParts> {
-  const { minFiles } = { ...defaultTwoThreadOptions, ...options };
+  const { minFiles, index } = { ...defaultTwoThreadOptions, ...options };
   const listed = await listCorpusFiles(seedsDir);
   const { files } = listed;
   if (files.length < minFiles || files.length < 2) {
     const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, await loadCorpusFiles(seedsDir, files)]);
     const quotes = Promise.resolve(corpus.articles.flatMap((article) => extractQuotes(article)));
-    return { corpus, parts: 1, extract: () => undefined, quotes, close: () => undefined };
+    return { corpus, search: null, parts: 1, extract: () => undefined, quotes, close: () => undefined };
   }
   const cut = Math.floor(files.length / 2);
-  const pending = [files.slice(0, cut), files.slice(cut)].map((share) => startShare(seedsDir, share));
+  const pending = [files.slice(0, cut), files.slice(cut)].map((share) => startShare(seedsDir, share, index));
   const settled = await Promise.allSettled(pending);
   const shares = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = settled.find((result) => result.status === 'rejected');
@@ -67,6 +81,8 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
     throw failed.reason;
   }
   const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, ...shares.map((share) => share.corpus)]);
+  const searchShares = shares.flatMap((share) => (share.search ? [{ articles: share.corpus.articles, data: share.search }] : []));
+  const search = index && searchShares.length === shares.length ? mergeSearchData(searchShares, corpus.articles) : null;
   const quotes = Promise.all(shares.map((share) => share.quotes)).then((lists) => {
     const byArticle = new Map<string, Quote[]>();
     for (const [s, share] of shares.entries()) {
@@ -78,6 +94,7 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
   quotes.catch(() => undefined);
   return {
     corpus,
+    search,
     parts: shares.length,
     extract(part) {
       const share = shares[part];
@@ -93,9 +110,9 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
 }
 
 /** Starts a worker on `files`; resolves once it has posted their articles. */
-function startShare(seedsDir: string, files: string[]): Promise<Share> {
+function startShare(seedsDir: string, files: string[], index: boolean): Promise<Share> {
   return new Promise((resolveShare, rejectShare) => {
-    const worker = startWorker('corpusPartWorker', { seedsDir, files });
+    const worker = startWorker('corpusPartWorker', { seedsDir, files, index });
     let answers = 0;
     let rejectQuotes: (error: Error) => void = () => undefined;
     let resolveQuotes: (quotes: Quote[][]) => void = () => undefined;
@@ -110,10 +127,10 @@ function startShare(seedsDir: string, files: string[]): Promise<Share> {
       rejectQuotes(error);
       answers = 2;
     };
-    worker.on('message', (message: WorkerAnswer<{ corpus?: Corpus; quotes?: Quote[][] }>) => {
+    worker.on('message', (message: WorkerAnswer<{ corpus?: Corpus; search?: SearchIndexData | null; quotes?: Quote[][] }>) => {
       if (!message.ok) return fail(message.error);
       answers += 1;
-      if (message.corpus) resolveShare({ worker, corpus: message.corpus, quotes, started: false });
+      if (message.corpus) resolveShare({ worker, corpus: message.corpus, search: message.search ?? null, quotes, started: false });
       else if (message.quotes) resolveQuotes(message.quotes);
     });
     worker.once('error', (error) => fail(error.message));
