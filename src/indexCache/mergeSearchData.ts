@@ -53,8 +53,7 @@ export function mergeSearchData(shares: readonly SearchShare[], articles: readon
 
 /** Per share, the corpus position of each of its articles; null unless every article is in exactly one share, in order. */
 function articleOrder(shares: readonly SearchShare[], articles: readonly Article[]): Uint32Array[] | null {
-  const position = new Map<string, number>();
-  articles.forEach((article, index) => position.set(article.id, index));
+  const position = new Map(articles.map((article, index) => [article.id, index]));
   const seen = new Uint8Array(articles.length);
   let total = 0;
   const maps: Uint32Array[] = [];
