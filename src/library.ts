@@ -17,7 +17,8 @@ export interface Library {
   quotes: QuoteIndex;
   /**
    * Set while the quotations are still being extracted in the background (a cold start with `backgroundQuotes`):
-   * resolves once `quotes` holds them, then becomes null. Absent or null when the quotes are indexed.
+   * resolves once `quotes` holds them, their lookup structures made (in steps: see QuoteIndex.prepareInSteps), then
+   * becomes null. Absent or null when the quotes are indexed.
    */
   quotesPending?: Promise<void> | null;
   /** Sections, outlets and date range of the coverage. */
@@ -132,7 +133,13 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   for (let part = 0; part < parts.parts; part += 1) parts.extract(part);
   const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
   library.quotesPending = parts.quotes.then(
-    (extracted) => void (library.quotes = QuoteIndex.fromExtracted(corpus.articles, extracted)),
+    async (extracted) => {
+      // Swapped in once its lookup structures are made, in steps (the speaker directory comes built from a worker):
+      // the event loop keeps turning, and no lookup pays for them.
+      const quotes = QuoteIndex.fromExtracted(corpus.articles, extracted);
+      await quotes.prepareInSteps(parts.speakers);
+      library.quotes = quotes;
+    },
     // A worker that failed leaves the extraction to this thread: slower, but the quotes are complete.
     () => void (library.quotes = QuoteIndex.fromArticles(corpus.articles)),
   ).finally(() => {

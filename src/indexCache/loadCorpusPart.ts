@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { loadCorpusFiles, mergeCorpora, listCorpusFiles, type Corpus } from '../corpus/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
 import type { SearchIndexData } from '../search/index.js';
@@ -25,6 +25,11 @@ export interface CorpusInParts {
   extract(part: number): void;
   /** Every quotation, in the order `QuoteIndex.fromArticles` lists them, once every share is extracted. */
   quotes: Promise<Quote[]>;
+  /**
+   * The speaker directory over `quotes` (`SpeakerDirectoryData` as JSON), built on a worker thread after the
+   * extraction, for `QuoteIndex.prepareInSteps`; null when there is none (one thread, or the worker failed).
+   */
+  speakers: Promise<string | null>;
   /** Ends the workers without extracting (e.g. the caller failed). */
   close(): void;
 }
@@ -53,6 +58,8 @@ interface Share {
   corpus: Corpus;
   search: SearchIndexData | null;
   quotes: Promise<Quote[][]>;
+  /** The speaker directory over every share's quotations, as JSON, from the worker that builds it (null from the other). */
+  speakers: Promise<string | null>;
   started: boolean;
 }
 
@@ -69,10 +76,14 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
   if (files.length < minFiles || files.length < 2) {
     const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, await loadCorpusFiles(seedsDir, files)]);
     const quotes = Promise.resolve(corpus.articles.flatMap((article) => extractQuotes(article)));
-    return { corpus, search: null, parts: 1, extract: () => undefined, quotes, close: () => undefined };
+    return { corpus, search: null, parts: 1, extract: () => undefined, quotes, speakers: Promise.resolve(null), close: () => undefined };
   }
   const cut = Math.floor(files.length / 2);
-  const pending = [files.slice(0, cut), files.slice(cut)].map((share) => startShare(seedsDir, share, index));
+  const channel = new MessageChannel();
+  const pending = [
+    startShare(seedsDir, files.slice(0, cut), index, { port: channel.port1, role: 'send' }),
+    startShare(seedsDir, files.slice(cut), index, { port: channel.port2, role: 'receive' }),
+  ];
   const settled = await Promise.allSettled(pending);
   const shares = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = settled.find((result) => result.status === 'rejected');
@@ -103,17 +114,22 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
       share.worker.postMessage('extract');
     },
     quotes,
+    speakers: shares[1]!.speakers,
     close() {
       for (const share of shares) void share.worker.terminate();
     },
   };
 }
 
-/** Starts a worker on `files`; resolves once it has posted their articles. */
-function startShare(seedsDir: string, files: string[], index: boolean): Promise<Share> {
+/**
+ * Starts a worker on `files`; resolves once it has posted their articles. `peer`: the port to the other share's worker
+ * and whether this one sends its quotations there or receives the other's and builds the speaker directory.
+ */
+function startShare(seedsDir: string, files: string[], index: boolean, peer: { port: MessagePort; role: 'send' | 'receive' } | null): Promise<Share> {
   return new Promise((resolveShare, rejectShare) => {
-    const worker = startWorker('corpusPartWorker', { seedsDir, files, index });
-    let answers = 0;
+    const workerData = { seedsDir, files, index, peer: peer?.port ?? null, peerRole: peer?.role ?? null };
+    const worker = startWorker('corpusPartWorker', workerData, peer ? [peer.port] : []);
+    let parsed = false;
     let rejectQuotes: (error: Error) => void = () => undefined;
     let resolveQuotes: (quotes: Quote[][]) => void = () => undefined;
     const quotes = new Promise<Quote[][]>((resolve, reject) => {
@@ -121,22 +137,31 @@ function startShare(seedsDir: string, files: string[], index: boolean): Promise<
       rejectQuotes = reject;
     });
     quotes.catch(() => undefined);
+    let resolveSpeakers: (speakers: string | null) => void = () => undefined;
+    // Only the receiving worker builds the directory; a failure there leaves it to the main thread (null).
+    const speakers = peer?.role === 'receive' ? new Promise<string | null>((resolve) => (resolveSpeakers = resolve)) : Promise.resolve(null);
     const fail = (reason: string) => {
       const error = new WorkerBuildError(seedsDir, reason);
-      if (answers === 0) rejectShare(error);
+      if (!parsed) rejectShare(error);
+      // Settled promises ignore these: a failure after the quotations only loses the directory.
       rejectQuotes(error);
-      answers = 2;
+      resolveSpeakers(null);
     };
-    worker.on('message', (message: WorkerAnswer<{ corpus?: Corpus; search?: SearchIndexData | null; quotes?: Quote[][] }>) => {
+    // The quotations come in batches of articles, the last one marked.
+    const batches: Quote[][][] = [];
+    worker.on('message', (message: WorkerAnswer<{ corpus?: Corpus; search?: SearchIndexData | null; quotes?: Quote[][]; last?: boolean; speakers?: string }>) => {
       if (!message.ok) return fail(message.error);
-      answers += 1;
-      if (message.corpus) resolveShare({ worker, corpus: message.corpus, search: message.search ?? null, quotes, started: false });
-      else if (message.quotes) resolveQuotes(message.quotes);
+      if (message.corpus) {
+        parsed = true;
+        resolveShare({ worker, corpus: message.corpus, search: message.search ?? null, quotes, speakers, started: false });
+      } else if (message.quotes) {
+        batches.push(message.quotes);
+        if (message.last) resolveQuotes(batches.flat());
+      }
+      else if (message.speakers !== undefined) resolveSpeakers(message.speakers);
     });
     worker.once('error', (error) => fail(error.message));
-    worker.once('exit', (code) => {
-      if (answers < 2) fail(`worker exited with code ${code}`);
-    });
+    worker.once('exit', (code) => fail(`worker exited with code ${code}`));
   });
 }
 
