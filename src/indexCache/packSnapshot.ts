@@ -199,11 +199,35 @@ export function packSnapshot(snapshot: IndexSnapshot): PackedSnapshot {
  * @example unpackSnapshot(packSnapshot(snapshot)).quotes.quotes[0]?.speaker // => 'Alain Juppe'
  */
 export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
+  const steps = unpacking(packed);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * {@link unpackSnapshot} in steps of {@link UNPACK_STEP} articles, quotations or terms, the event loop turning between
+ * them (Discord heartbeats and interactions keep flowing): for a snapshot received while the bot answers (a reload,
+ * a start in a worker thread). At 7,050 articles the whole unpacking holds the loop for 0.1-0.2 s in one go.
+ * @example (await unpackSnapshotInSteps(packSnapshot(snapshot))).corpus.articles.length === snapshot.corpus.articles.length // => true
+ */
+export async function unpackSnapshotInSteps(packed: PackedSnapshot): Promise<IndexSnapshot> {
+  const steps = unpacking(packed);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Items (articles, quotations or search terms) unpacked per step of {@link unpackSnapshotInSteps}: a few milliseconds. */
+const UNPACK_STEP = 1000;
+
+/** The unpacking, pausing (yield) after each {@link UNPACK_STEP} items. */
+function* unpacking(packed: PackedSnapshot): Generator<void, IndexSnapshot> {
   const strings = new StringReader(packed.strings);
   const fields = ARTICLE_FIELDS.length;
   const articleCount = packed.paragraphStarts.length - 1;
   const articles: Article[] = new Array<Article>(articleCount);
   for (let a = 0; a < articleCount; a += 1) {
+    if (a > 0 && a % UNPACK_STEP === 0) yield;
     const at = (f: number): string | null => strings.get(packed.articleFields[a * fields + f]!);
     const paragraphs = [];
     for (let p = packed.paragraphStarts[a]!; p < packed.paragraphStarts[a + 1]!; p += 1) {
@@ -228,6 +252,7 @@ export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
   const quoteCount = packed.quotes.length / QUOTE_FIELDS;
   const quotes: Quote[] = new Array<Quote>(quoteCount);
   for (let i = 0, q = 0; i < quoteCount; i += 1, q += QUOTE_FIELDS) {
+    if (i % (UNPACK_STEP * 4) === 0) yield;
     quotes[i] = {
       quote: strings.must(packed.quotes[q]!),
       speaker: strings.get(packed.quotes[q + 1]!),
@@ -237,12 +262,18 @@ export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
       paragraphIndex: packed.quotes[q + 5]!,
     };
   }
+  const terms = new Array<string>(packed.searchTerms.length);
+  for (let t = 0; t < terms.length; t += 1) {
+    if (t % (UNPACK_STEP * 20) === 0) yield;
+    terms[t] = strings.must(packed.searchTerms[t]!);
+  }
+  yield;
   const { articles: quoteArticles, ...quoteIndex } = packed.quoteIndex;
   return {
     version: packed.version,
     key: packed.key,
     corpus: { articles, skipped: packed.skipped },
-    search: { ...packed.search, dictionary: { terms: Array.from(packed.searchTerms, (id) => strings.must(id)), passageFrequency: packed.search.dictionary.passageFrequency } },
+    search: { ...packed.search, dictionary: { terms, passageFrequency: packed.search.dictionary.passageFrequency } },
     quotes: {
       ...quoteIndex,
       quotes,
