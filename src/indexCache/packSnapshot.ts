@@ -51,8 +51,11 @@ function packedField(article: Article, field: (typeof ARTICLE_FIELDS)[number]): 
 }
 const QUOTE_FIELDS = 6;
 
-/** Characters per chunk: well under V8's longest string (2^29 characters). */
-const CHUNK_CHARS = 1 << 26;
+/**
+ * Characters per chunk: well under V8's longest string (2^29 characters), and small enough that decoding one (on its
+ * first use, see StringReader) is one short step of {@link unpackSnapshotInSteps}, not 20 MB in one go.
+ */
+const CHUNK_CHARS = 1 << 22;
 const NOT_LATIN1 = /[\u0100-\u{10ffff}]/u;
 
 /** Collects distinct strings and gives each an id. */
@@ -113,19 +116,26 @@ class StringPacker {
   }
 }
 
-/** Reads strings back by id: each chunk decoded once, each string a slice of it. */
+/** Reads strings back by id: each chunk decoded once, when a string of it is first read; each string a slice of it. */
 class StringReader {
-  readonly #texts: string[];
+  readonly #texts: (string | undefined)[];
   readonly #strings: PackedStrings;
 
   constructor(strings: PackedStrings) {
     this.#strings = strings;
-    this.#texts = strings.chunks.map(({ bytes, latin1 }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(latin1 ? 'latin1' : 'utf8'));
+    this.#texts = new Array<string | undefined>(strings.chunks.length);
   }
 
   get(id: number): string | null {
     if (id < 0) return null;
-    return this.#texts[this.#strings.chunk[id]!]!.slice(this.#strings.starts[id], this.#strings.ends[id]);
+    const chunk = this.#strings.chunk[id]!;
+    const text = (this.#texts[chunk] ??= this.#decode(chunk));
+    return text.slice(this.#strings.starts[id], this.#strings.ends[id]);
+  }
+
+  #decode(chunk: number): string {
+    const { bytes, latin1 } = this.#strings.chunks[chunk]!;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(latin1 ? 'latin1' : 'utf8');
   }
 
   must(id: number): string {
