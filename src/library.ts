@@ -69,8 +69,8 @@ export interface LibraryOptions {
   persistLater?: boolean;
   /**
    * When the seeds have to be parsed (no usable persisted index), return once the search index is built: ready for
-   * `/ask`. The quotations are extracted meanwhile and after, on the worker threads that parsed the files, and indexed
-   * when they arrive ({@link Library.quotesPending}). Ignored with `worker`; without `persistLater`, the library is
+   * `/ask`. The quotations are extracted after, on the two worker threads that parsed and tokenized the files, and
+   * indexed in steps when they arrive ({@link Library.quotesPending}). Ignored with `worker`; without `persistLater`, the library is
    * persisted once the quotes are in (before returning).
    * @default false
    */

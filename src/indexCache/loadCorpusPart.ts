@@ -65,8 +65,8 @@ interface Share {
 
 /**
  * Loads every article of `seedsDir`, the files split between two worker threads (the machines have 2 cores), and
- * returns as soon as both have parsed their share; the quotations are extracted later, share by share, when the
- * caller says (a cold start builds the search index first, declares ready, then lets the second share extract).
+ * returns as soon as both have parsed (with `index`, also tokenized) their share; the quotations are extracted later,
+ * share by share, when the caller says (a cold start puts the search index together first and declares ready).
  * @example const parts = await loadCorpusInParts('seeds'); parts.extract(0); parts.extract(1); (await parts.quotes).length // => 1826
  */
 export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOptions = {}): Promise<CorpusInParts> {
