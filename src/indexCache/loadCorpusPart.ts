@@ -167,12 +167,15 @@ function startShare(seedsDir: string, files: string[], index: boolean, peer: { p
 
 /**
  * Loads every article of `seedsDir` and extracts every quotation on two worker threads: {@link loadCorpusInParts}
- * with both shares extracted at once. Returns the corpus as `loadCorpus` would, and the quotations in the order
- * `QuoteIndex.fromArticles` would list them.
+ * with both shares extracted at once. Returns the corpus as `loadCorpus` would, the quotations in the order
+ * `QuoteIndex.fromArticles` would list them, and with `index` the merged search data (see {@link CorpusInParts.search}).
  * @example const { corpus, quotes } = await loadCorpusOnTwoThreads('seeds'); corpus.articles.length // => 365
  */
-export async function loadCorpusOnTwoThreads(seedsDir: string, options: TwoThreadOptions = {}): Promise<{ corpus: Corpus; quotes: Quote[] }> {
+export async function loadCorpusOnTwoThreads(
+  seedsDir: string,
+  options: TwoThreadOptions = {},
+): Promise<{ corpus: Corpus; quotes: Quote[]; search: SearchIndexData | null }> {
   const parts = await loadCorpusInParts(seedsDir, options);
   for (let part = 0; part < parts.parts; part += 1) parts.extract(part);
-  return { corpus: parts.corpus, quotes: await parts.quotes };
+  return { corpus: parts.corpus, quotes: await parts.quotes, search: parts.search };
 }
