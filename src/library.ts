@@ -131,6 +131,12 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   }
   // Both shares' quotations are extracted once the index is in place, one per core: nothing else competes for them.
   for (let part = 0; part < parts.parts; part += 1) parts.extract(part);
+  // A folder small enough for one thread has its quotations extracted already: indexed now, as before ready.
+  if (parts.parts === 1) {
+    const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, await parts.quotes), now, started, false);
+    if (!cacheDir) return library;
+    return persistBuilt(library, { cacheDir, key, search, persistLater, started });
+  }
   const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
   library.quotesPending = parts.quotes.then(
     async (extracted) => {
@@ -150,9 +156,20 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     library.buildMs = performance.now() - started;
   }
   if (!cacheDir) return library;
+  return persistBuilt(library, { cacheDir, key, search, persistLater, started });
+}
+
+/**
+ * Writes a newly built library to `cacheDir` (once its quotations are in) before returning, or with `persistLater`
+ * leaves that to {@link Library.persistSnapshot}.
+ */
+async function persistBuilt(
+  library: Library,
+  { cacheDir, key, search, persistLater, started }: { cacheDir: string; key: string; search: SearchIndex; persistLater: boolean; started: number },
+): Promise<Library> {
   const persist = async () => {
     await library.quotesPending;
-    await writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus, search: search.toData(), quotes: library.quotes.toJSON() });
+    await writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus: library.corpus, search: search.toData(), quotes: library.quotes.toJSON() });
   };
   if (!persistLater) {
     await persist();
