@@ -17,7 +17,8 @@ export interface Library {
   quotes: QuoteIndex;
   /**
    * Set while the quotations are still being extracted in the background (a cold start with `backgroundQuotes`):
-   * resolves once `quotes` holds them, then becomes null. Absent or null when the quotes are indexed.
+   * resolves once `quotes` holds them, their lookup structures made (in steps: see QuoteIndex.prepareInSteps), then
+   * becomes null. Absent or null when the quotes are indexed.
    */
   quotesPending?: Promise<void> | null;
   /** Sections, outlets and date range of the coverage. */
@@ -68,8 +69,8 @@ export interface LibraryOptions {
   persistLater?: boolean;
   /**
    * When the seeds have to be parsed (no usable persisted index), return once the search index is built: ready for
-   * `/ask`. The quotations are extracted meanwhile and after, on the worker threads that parsed the files, and indexed
-   * when they arrive ({@link Library.quotesPending}). Ignored with `worker`; without `persistLater`, the library is
+   * `/ask`. The quotations are extracted after, on the two worker threads that parsed and tokenized the files, and
+   * indexed in steps when they arrive ({@link Library.quotesPending}). Ignored with `worker`; without `persistLater`, the library is
    * persisted once the quotes are in (before returning).
    * @default false
    */
@@ -110,29 +111,41 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
       return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, true);
     }
   }
-  // Reading and parsing run on two worker threads; each keeps its share's articles to extract their quotations.
+  // Reading, parsing and tokenizing run on two worker threads; each keeps its share's articles to extract their
+  // quotations; this thread merges the shares' search data (typed arrays) into the index.
   const { loadCorpusInParts } = await import('./indexCache/loadCorpusPart.js');
-  const parts = await loadCorpusInParts(seedsDir);
+  const parts = await loadCorpusInParts(seedsDir, { index: true });
   const { corpus } = parts;
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) {
     parts.close();
     throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
   }
-  // The first share's quotations are extracted on the other core while this thread builds the search index; the
-  // second share's once it is built, so that extraction does not slow the way to ready on a 2-core machine.
-  parts.extract(0);
   let search: SearchIndex;
   try {
-    search = SearchIndex.build(corpus.articles);
+    // Built here only when the workers' data could not be used (a folder small enough for one thread).
+    search = parts.search ? SearchIndex.fromData(corpus.articles, parts.search) : SearchIndex.build(corpus.articles);
   } catch (error) {
     // The workers wait for their next job: ended here, they do not keep the process alive.
     parts.close();
     throw error;
   }
-  parts.extract(1);
+  // Both shares' quotations are extracted once the index is in place, one per core: nothing else competes for them.
+  for (let part = 0; part < parts.parts; part += 1) parts.extract(part);
+  // A folder small enough for one thread has its quotations extracted already: indexed now, as before ready.
+  if (parts.parts === 1) {
+    const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, await parts.quotes), now, started, false);
+    if (!cacheDir) return library;
+    return persistBuilt(library, { cacheDir, key, search, persistLater, started });
+  }
   const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
   library.quotesPending = parts.quotes.then(
-    (extracted) => void (library.quotes = QuoteIndex.fromExtracted(corpus.articles, extracted)),
+    async (extracted) => {
+      // Swapped in once its lookup structures are made, in steps (the speaker directory comes built from a worker):
+      // the event loop keeps turning, and no lookup pays for them.
+      const quotes = QuoteIndex.fromExtracted(corpus.articles, extracted);
+      await quotes.prepareInSteps(parts.speakers);
+      library.quotes = quotes;
+    },
     // A worker that failed leaves the extraction to this thread: slower, but the quotes are complete.
     () => void (library.quotes = QuoteIndex.fromArticles(corpus.articles)),
   ).finally(() => {
@@ -143,9 +156,20 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     library.buildMs = performance.now() - started;
   }
   if (!cacheDir) return library;
+  return persistBuilt(library, { cacheDir, key, search, persistLater, started });
+}
+
+/**
+ * Writes a newly built library to `cacheDir` (once its quotations are in) before returning, or with `persistLater`
+ * leaves that to {@link Library.persistSnapshot}.
+ */
+async function persistBuilt(
+  library: Library,
+  { cacheDir, key, search, persistLater, started }: { cacheDir: string; key: string; search: SearchIndex; persistLater: boolean; started: number },
+): Promise<Library> {
   const persist = async () => {
     await library.quotesPending;
-    await writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus, search: search.toData(), quotes: library.quotes.toJSON() });
+    await writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus: library.corpus, search: search.toData(), quotes: library.quotes.toJSON() });
   };
   if (!persistLater) {
     await persist();

@@ -118,10 +118,11 @@ async function main(): Promise<number> {
   libraryStore.onReload((next) => {
     digest.noteArticles(next.corpus.articles.map((article) => article.id)).catch((error: unknown) => log.error({ err: error }, 'digest: could not record new articles; the next tick retries'));
     // Restored indexes build their lookup structures on first use; build them now, not in a user's /ask or /quote.
+    // The quote index's in steps (restoring its text index takes 0.2 s at 7,050 articles), the event loop turning.
     if (!consoleMode) {
       setImmediate(() => {
         next.search.prepare();
-        next.quotes.prepare();
+        next.quotes.prepareInSteps().catch((error: unknown) => log.warn({ err: error }, 'could not prepare the quote index; the first lookup builds it'));
       });
     }
   });

@@ -1,6 +1,8 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { loadCorpusFiles, mergeCorpora, listCorpusFiles, type Corpus } from '../corpus/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
+import type { SearchIndexData } from '../search/index.js';
+import { mergeSearchData } from './mergeSearchData.js';
 import { startWorker, WorkerBuildError, type WorkerAnswer } from './startWorker.js';
 
 /**
@@ -9,6 +11,11 @@ import { startWorker, WorkerBuildError, type WorkerAnswer } from './startWorker.
  */
 export interface CorpusInParts {
   corpus: Corpus;
+  /**
+   * With `index`: the search data of the whole corpus, put together from the shares' (each worker tokenized its
+   * own); null without `index`, when loaded on the calling thread, or when the shares' data did not fit together.
+   */
+  search: SearchIndexData | null;
   /** How many shares the files were split into (1 when loaded on the calling thread). */
   parts: number;
   /**
@@ -18,6 +25,11 @@ export interface CorpusInParts {
   extract(part: number): void;
   /** Every quotation, in the order `QuoteIndex.fromArticles` lists them, once every share is extracted. */
   quotes: Promise<Quote[]>;
+  /**
+   * The speaker directory over `quotes` (`SpeakerDirectoryData` as JSON), built on a worker thread after the
+   * extraction, for `QuoteIndex.prepareInSteps`; null when there is none (one thread, or the worker failed).
+   */
+  speakers: Promise<string | null>;
   /** Ends the workers without extracting (e.g. the caller failed). */
   close(): void;
 }
@@ -30,35 +42,48 @@ export interface TwoThreadOptions {
    * @default 1500
    */
   minFiles?: number;
+  /**
+   * Each worker also builds the search data of its share (`buildSearchData`, most of the cost of building the search
+   * index), merged into {@link CorpusInParts.search}: the index is built on both cores instead of after the parse on one.
+   * @default false
+   */
+  index?: boolean;
 }
 
-const defaultTwoThreadOptions: Required<TwoThreadOptions> = { minFiles: 1500 };
+const defaultTwoThreadOptions: Required<TwoThreadOptions> = { minFiles: 1500, index: false };
 
 /** A worker that has posted its share's articles and waits for "extract". */
 interface Share {
   worker: Worker;
   corpus: Corpus;
+  search: SearchIndexData | null;
   quotes: Promise<Quote[][]>;
+  /** The speaker directory over every share's quotations, as JSON, from the worker that builds it (null from the other). */
+  speakers: Promise<string | null>;
   started: boolean;
 }
 
 /**
  * Loads every article of `seedsDir`, the files split between two worker threads (the machines have 2 cores), and
- * returns as soon as both have parsed their share; the quotations are extracted later, share by share, when the
- * caller says (a cold start builds the search index first, declares ready, then lets the second share extract).
+ * returns as soon as both have parsed (with `index`, also tokenized) their share; the quotations are extracted later,
+ * share by share, when the caller says (a cold start puts the search index together first and declares ready).
  * @example const parts = await loadCorpusInParts('seeds'); parts.extract(0); parts.extract(1); (await parts.quotes).length // => 1826
  */
 export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOptions = {}): Promise<CorpusInParts> {
-  const { minFiles } = { ...defaultTwoThreadOptions, ...options };
+  const { minFiles, index } = { ...defaultTwoThreadOptions, ...options };
   const listed = await listCorpusFiles(seedsDir);
   const { files } = listed;
   if (files.length < minFiles || files.length < 2) {
     const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, await loadCorpusFiles(seedsDir, files)]);
     const quotes = Promise.resolve(corpus.articles.flatMap((article) => extractQuotes(article)));
-    return { corpus, parts: 1, extract: () => undefined, quotes, close: () => undefined };
+    return { corpus, search: null, parts: 1, extract: () => undefined, quotes, speakers: Promise.resolve(null), close: () => undefined };
   }
   const cut = Math.floor(files.length / 2);
-  const pending = [files.slice(0, cut), files.slice(cut)].map((share) => startShare(seedsDir, share));
+  const channel = new MessageChannel();
+  const pending = [
+    startShare(seedsDir, files.slice(0, cut), index, { port: channel.port1, role: 'send' }),
+    startShare(seedsDir, files.slice(cut), index, { port: channel.port2, role: 'receive' }),
+  ];
   const settled = await Promise.allSettled(pending);
   const shares = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = settled.find((result) => result.status === 'rejected');
@@ -67,6 +92,8 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
     throw failed.reason;
   }
   const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, ...shares.map((share) => share.corpus)]);
+  const searchShares = shares.flatMap((share) => (share.search ? [{ articles: share.corpus.articles, data: share.search }] : []));
+  const search = index && searchShares.length === shares.length ? mergeSearchData(searchShares, corpus.articles) : null;
   const quotes = Promise.all(shares.map((share) => share.quotes)).then((lists) => {
     const byArticle = new Map<string, Quote[]>();
     for (const [s, share] of shares.entries()) {
@@ -78,6 +105,7 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
   quotes.catch(() => undefined);
   return {
     corpus,
+    search,
     parts: shares.length,
     extract(part) {
       const share = shares[part];
@@ -86,17 +114,22 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
       share.worker.postMessage('extract');
     },
     quotes,
+    speakers: shares[1]!.speakers,
     close() {
       for (const share of shares) void share.worker.terminate();
     },
   };
 }
 
-/** Starts a worker on `files`; resolves once it has posted their articles. */
-function startShare(seedsDir: string, files: string[]): Promise<Share> {
+/**
+ * Starts a worker on `files`; resolves once it has posted their articles. `peer`: the port to the other share's worker
+ * and whether this one sends its quotations there or receives the other's and builds the speaker directory.
+ */
+function startShare(seedsDir: string, files: string[], index: boolean, peer: { port: MessagePort; role: 'send' | 'receive' } | null): Promise<Share> {
   return new Promise((resolveShare, rejectShare) => {
-    const worker = startWorker('corpusPartWorker', { seedsDir, files });
-    let answers = 0;
+    const workerData = { seedsDir, files, index, peer: peer?.port ?? null, peerRole: peer?.role ?? null };
+    const worker = startWorker('corpusPartWorker', workerData, peer ? [peer.port] : []);
+    let parsed = false;
     let rejectQuotes: (error: Error) => void = () => undefined;
     let resolveQuotes: (quotes: Quote[][]) => void = () => undefined;
     const quotes = new Promise<Quote[][]>((resolve, reject) => {
@@ -104,33 +137,45 @@ function startShare(seedsDir: string, files: string[]): Promise<Share> {
       rejectQuotes = reject;
     });
     quotes.catch(() => undefined);
+    let resolveSpeakers: (speakers: string | null) => void = () => undefined;
+    // Only the receiving worker builds the directory; a failure there leaves it to the main thread (null).
+    const speakers = peer?.role === 'receive' ? new Promise<string | null>((resolve) => (resolveSpeakers = resolve)) : Promise.resolve(null);
     const fail = (reason: string) => {
       const error = new WorkerBuildError(seedsDir, reason);
-      if (answers === 0) rejectShare(error);
+      if (!parsed) rejectShare(error);
+      // Settled promises ignore these: a failure after the quotations only loses the directory.
       rejectQuotes(error);
-      answers = 2;
+      resolveSpeakers(null);
     };
-    worker.on('message', (message: WorkerAnswer<{ corpus?: Corpus; quotes?: Quote[][] }>) => {
+    // The quotations come in batches of articles, the last one marked.
+    const batches: Quote[][][] = [];
+    worker.on('message', (message: WorkerAnswer<{ corpus?: Corpus; search?: SearchIndexData | null; quotes?: Quote[][]; last?: boolean; speakers?: string }>) => {
       if (!message.ok) return fail(message.error);
-      answers += 1;
-      if (message.corpus) resolveShare({ worker, corpus: message.corpus, quotes, started: false });
-      else if (message.quotes) resolveQuotes(message.quotes);
+      if (message.corpus) {
+        parsed = true;
+        resolveShare({ worker, corpus: message.corpus, search: message.search ?? null, quotes, speakers, started: false });
+      } else if (message.quotes) {
+        batches.push(message.quotes);
+        if (message.last) resolveQuotes(batches.flat());
+      }
+      else if (message.speakers !== undefined) resolveSpeakers(message.speakers);
     });
     worker.once('error', (error) => fail(error.message));
-    worker.once('exit', (code) => {
-      if (answers < 2) fail(`worker exited with code ${code}`);
-    });
+    worker.once('exit', (code) => fail(`worker exited with code ${code}`));
   });
 }
 
 /**
  * Loads every article of `seedsDir` and extracts every quotation on two worker threads: {@link loadCorpusInParts}
- * with both shares extracted at once. Returns the corpus as `loadCorpus` would, and the quotations in the order
- * `QuoteIndex.fromArticles` would list them.
+ * with both shares extracted at once. Returns the corpus as `loadCorpus` would, the quotations in the order
+ * `QuoteIndex.fromArticles` would list them, and with `index` the merged search data (see {@link CorpusInParts.search}).
  * @example const { corpus, quotes } = await loadCorpusOnTwoThreads('seeds'); corpus.articles.length // => 365
  */
-export async function loadCorpusOnTwoThreads(seedsDir: string, options: TwoThreadOptions = {}): Promise<{ corpus: Corpus; quotes: Quote[] }> {
+export async function loadCorpusOnTwoThreads(
+  seedsDir: string,
+  options: TwoThreadOptions = {},
+): Promise<{ corpus: Corpus; quotes: Quote[]; search: SearchIndexData | null }> {
   const parts = await loadCorpusInParts(seedsDir, options);
   for (let part = 0; part < parts.parts; part += 1) parts.extract(part);
-  return { corpus: parts.corpus, quotes: await parts.quotes };
+  return { corpus: parts.corpus, quotes: await parts.quotes, search: parts.search };
 }

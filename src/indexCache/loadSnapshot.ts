@@ -66,16 +66,16 @@ export async function snapshotKey(seedsDir: string, cacheDir: string | null): Pr
 }
 
 async function buildSnapshot(seedsDir: string, key: string): Promise<IndexSnapshot> {
-  // Reading, parsing and quote extraction, the bulk of a cold start, on both cores.
+  // Reading, parsing, tokenizing and quote extraction, the bulk of a cold start, on both cores.
   // Loaded here, not at the top: the parsers are not needed when the snapshot is read back (see src/library.ts).
   const { loadCorpusOnTwoThreads } = await import('./loadCorpusPart.js');
-  const { corpus, quotes } = await loadCorpusOnTwoThreads(seedsDir);
+  const { corpus, quotes, search } = await loadCorpusOnTwoThreads(seedsDir, { index: true });
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
   return {
     version: INDEX_CACHE_VERSION,
     key,
     corpus,
-    search: SearchIndex.build(corpus.articles).toData(),
+    search: search ?? SearchIndex.build(corpus.articles).toData(),
     quotes: QuoteIndex.fromExtracted(corpus.articles, quotes).toJSON(),
   };
 }

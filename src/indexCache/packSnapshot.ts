@@ -51,8 +51,11 @@ function packedField(article: Article, field: (typeof ARTICLE_FIELDS)[number]): 
 }
 const QUOTE_FIELDS = 6;
 
-/** Characters per chunk: well under V8's longest string (2^29 characters). */
-const CHUNK_CHARS = 1 << 26;
+/**
+ * Characters per chunk: well under V8's longest string (2^29 characters), and small enough that decoding one (on its
+ * first use, see StringReader) is one short step of {@link unpackSnapshotInSteps}, not 20 MB in one go.
+ */
+const CHUNK_CHARS = 1 << 22;
 const NOT_LATIN1 = /[\u0100-\u{10ffff}]/u;
 
 /** Collects distinct strings and gives each an id. */
@@ -114,21 +117,21 @@ class StringPacker {
 }
 
 /**
- * Reads strings back by id: each chunk decoded once, each string a slice of it, made once per id. Every `slice` call
- * makes a new string object (about 20 bytes, or a copy of a short string), so without the memo a quotation's article
- * id, kind, speaker and role and a paragraph's kind were each a new object per use (heap after a persisted start:
- * 7 MB more at the 7,050 research articles, 106 MB more at the bench's 100,000 generated ones, whose paragraphs
- * repeat). A string id is shared by every use of the same text, so its one string is too.
+ * Reads strings back by id: each chunk decoded once, when a string of it is first read; each string a slice of it,
+ * made once per id. Every `slice` call makes a new string object (about 20 bytes, or a copy of a short string), so
+ * without the memo a quotation's article id, kind, speaker and role and a paragraph's kind were each a new object per
+ * use (heap after a persisted start: 7 MB more at the 7,050 research articles, 106 MB more at the bench's 100,000
+ * generated ones, whose paragraphs repeat). A string id is shared by every use of the same text, so its one string is too.
  */
 class StringReader {
-  readonly #texts: string[];
+  readonly #texts: (string | undefined)[];
   readonly #strings: PackedStrings;
   /** The string of each id, once read. */
   readonly #read: (string | undefined)[];
 
   constructor(strings: PackedStrings) {
     this.#strings = strings;
-    this.#texts = strings.chunks.map(({ bytes, latin1 }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(latin1 ? 'latin1' : 'utf8'));
+    this.#texts = new Array<string | undefined>(strings.chunks.length);
     this.#read = new Array<string | undefined>(strings.starts.length);
   }
 
@@ -136,10 +139,17 @@ class StringReader {
     if (id < 0) return null;
     let text = this.#read[id];
     if (text === undefined) {
-      text = this.#texts[this.#strings.chunk[id]!]!.slice(this.#strings.starts[id], this.#strings.ends[id]);
+      const chunk = this.#strings.chunk[id]!;
+      const texts = (this.#texts[chunk] ??= this.#decode(chunk));
+      text = texts.slice(this.#strings.starts[id], this.#strings.ends[id]);
       this.#read[id] = text;
     }
     return text;
+  }
+
+  #decode(chunk: number): string {
+    const { bytes, latin1 } = this.#strings.chunks[chunk]!;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(latin1 ? 'latin1' : 'utf8');
   }
 
   must(id: number): string {
@@ -213,11 +223,35 @@ export function packSnapshot(snapshot: IndexSnapshot): PackedSnapshot {
  * @example unpackSnapshot(packSnapshot(snapshot)).quotes.quotes[0]?.speaker // => 'Alain Juppe'
  */
 export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
+  const steps = unpacking(packed);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * {@link unpackSnapshot} in steps of {@link UNPACK_STEP} articles, quotations or terms, the event loop turning between
+ * them (Discord heartbeats and interactions keep flowing): for a snapshot received while the bot answers (a reload,
+ * a start in a worker thread). At 7,050 articles the whole unpacking holds the loop for 0.1-0.2 s in one go.
+ * @example (await unpackSnapshotInSteps(packSnapshot(snapshot))).corpus.articles.length === snapshot.corpus.articles.length // => true
+ */
+export async function unpackSnapshotInSteps(packed: PackedSnapshot): Promise<IndexSnapshot> {
+  const steps = unpacking(packed);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Items (articles, quotations or search terms) unpacked per step of {@link unpackSnapshotInSteps}: a few milliseconds. */
+const UNPACK_STEP = 1000;
+
+/** The unpacking, pausing (yield) after each {@link UNPACK_STEP} items. */
+function* unpacking(packed: PackedSnapshot): Generator<void, IndexSnapshot> {
   const strings = new StringReader(packed.strings);
   const fields = ARTICLE_FIELDS.length;
   const articleCount = packed.paragraphStarts.length - 1;
   const articles: Article[] = new Array<Article>(articleCount);
   for (let a = 0; a < articleCount; a += 1) {
+    if (a > 0 && a % UNPACK_STEP === 0) yield;
     const at = (f: number): string | null => strings.get(packed.articleFields[a * fields + f]!);
     // Sized up front: an array grown by push keeps spare slots (17 after the first push), 8 MB at 100,000 articles.
     const first = packed.paragraphStarts[a]!;
@@ -244,6 +278,7 @@ export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
   const quoteCount = packed.quotes.length / QUOTE_FIELDS;
   const quotes: Quote[] = new Array<Quote>(quoteCount);
   for (let i = 0, q = 0; i < quoteCount; i += 1, q += QUOTE_FIELDS) {
+    if (i % (UNPACK_STEP * 4) === 0) yield;
     quotes[i] = {
       quote: strings.must(packed.quotes[q]!),
       speaker: strings.get(packed.quotes[q + 1]!),
@@ -253,12 +288,18 @@ export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
       paragraphIndex: packed.quotes[q + 5]!,
     };
   }
+  const terms = new Array<string>(packed.searchTerms.length);
+  for (let t = 0; t < terms.length; t += 1) {
+    if (t % (UNPACK_STEP * 20) === 0) yield;
+    terms[t] = strings.must(packed.searchTerms[t]!);
+  }
+  yield;
   const { articles: quoteArticles, ...quoteIndex } = packed.quoteIndex;
   return {
     version: packed.version,
     key: packed.key,
     corpus: { articles, skipped: packed.skipped },
-    search: { ...packed.search, dictionary: { terms: Array.from(packed.searchTerms, (id) => strings.must(id)), passageFrequency: packed.search.dictionary.passageFrequency } },
+    search: { ...packed.search, dictionary: { terms, passageFrequency: packed.search.dictionary.passageFrequency } },
     quotes: {
       ...quoteIndex,
       quotes,

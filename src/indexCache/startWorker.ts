@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 
 /**
  * Starts the worker module `name` of this folder, with this file's extension (.ts under tsx in tests, .js when
- * compiled). Under tsx a worker thread does not inherit the TypeScript loader, so it registers it first.
+ * compiled). Under tsx a worker thread does not inherit the TypeScript loader, so it registers it first. `transferList`:
+ * what `workerData` holds that is moved rather than copied (e.g. a MessagePort to another worker).
  * @example startWorker('libraryWorker', { seedsDir: 'seeds', cacheDir: null })
  */
-export function startWorker(name: string, workerData: unknown): Worker {
+export function startWorker(name: string, workerData: unknown, transferList: Transferable[] = []): Worker {
   const file = new URL(`./${name}${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  if (!file.pathname.endsWith('.ts')) return new Worker(file, { workerData });
+  if (!file.pathname.endsWith('.ts')) return new Worker(file, { workerData, transferList });
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, transferList });
 }
 
 /** Thrown when a worker building (part of) the library fails or exits early. */

@@ -53,6 +53,13 @@ const textIndexOptions = { fields: ['quote'], processTerm };
 const defaultFindOptions: Required<FindByTextOptions> = { minCoverage: 0.6 };
 /** Longest `text` looked up; the `/quote text` option allows 200 characters. */
 const MAX_TEXT_QUERY = 300;
+/**
+ * Quotations indexed per step of {@link QuoteIndex.prepareInSteps}: a few milliseconds of work (at 7,050 articles, 53,000
+ * quotations take about 0.3 s to index in all) between turns of the event loop.
+ */
+const STEP_QUOTES = 2000;
+/** Lets the event loop turn (timers, I/O: Discord's heartbeats and interactions) before the next step. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Candidates the inverted index hands to the fuzzy ranking. */
 const CANDIDATES = 50;
 /** Leading words of a "who said …" question, and quotation marks, are not part of the quotation searched for. */
@@ -171,6 +178,38 @@ export class QuoteIndex {
     void this.#text;
     void this.#speakers;
     void this.#byArticle;
+  }
+
+  /**
+   * {@link prepare} for an index made while the bot answers (the quotations arriving after a cold start): the text
+   * index is built {@link STEP_QUOTES} quotations at a time, or restored from its persisted form, with the event loop
+   * turning between steps, so no interaction waits behind it. `speakers`: the speaker directory built elsewhere (a
+   * worker thread) as `SpeakerDirectoryData` JSON, awaited once the text index is built; restoring it is a fraction
+   * of building it. Without it, or when it resolves null, the directory is built here, in one step.
+   * @example await index.prepareInSteps(parts.speakers); index.prepared // => true
+   */
+  async prepareInSteps(speakers: Promise<string | null> = Promise.resolve(null)): Promise<void> {
+    if (!this.#textIndex) {
+      const saved = this.#savedText;
+      this.#savedText = undefined;
+      const text = saved !== undefined ? await MiniSearch.loadJSONAsync(saved, textIndexOptions) : await this.#buildTextInSteps();
+      // A lookup meanwhile may have made it already (synchronously): the first one made is kept.
+      this.#textIndex ??= text;
+    }
+    const directory = await speakers;
+    if (directory !== null && !this.#speakerDirectory && this.#savedSpeakers === undefined) this.#savedSpeakers = directory;
+    await nextTurn();
+    this.prepare();
+  }
+
+  async #buildTextInSteps(): Promise<TextIndex> {
+    const text: TextIndex = new MiniSearch(textIndexOptions);
+    const documents = this.#quotes.flatMap((quote, id) => (quote.kind === 'indirect' ? [] : [{ id, quote: quote.quote }]));
+    for (let from = 0; from < documents.length; from += STEP_QUOTES) {
+      await nextTurn();
+      text.addAll(documents.slice(from, from + STEP_QUOTES));
+    }
+    return text;
   }
 
   /** True once the lookup structures exist (built, restored or {@link prepare}d): no lookup pays for making them. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpusInParts } from '../../src/indexCache/index.js';
 import { buildLibrary } from '../../src/library.js';
 import { extractQuotes, QuoteIndex } from '../../src/quotes/index.js';
+import { SpeakerDirectory } from '../../src/quotes/speakerDirectory.js';
 
 const seeds = path.resolve(import.meta.dirname, '../../seeds');
 /** The seeds' Markdown files, copied under new names until there are enough for the two-worker path (1,500 files). */
@@ -25,7 +26,8 @@ afterAll(async () => {
   await rm(big, { recursive: true, force: true });
 });
 
-describe('a cold start ready for /ask before the quotations are in (backgroundQuotes)', () => {
+// Two worker threads over 1,825 files, and a one-thread extraction to compare with: minutes on a loaded 2-core machine.
+describe('a cold start ready for /ask before the quotations are in (backgroundQuotes)', { timeout: 180_000 }, () => {
   it('answers searches at once, then holds every quotation a one-thread extraction finds', async () => {
     const library = await buildLibrary(big, undefined, { backgroundQuotes: true });
     expect(library.corpus.articles.length).toBeGreaterThanOrEqual(1500);
@@ -35,9 +37,12 @@ describe('a cold start ready for /ask before the quotations are in (backgroundQu
 
     await library.quotesPending;
     expect(library.quotesPending).toBeNull();
+    // Swapped in with its lookup structures made: no user's first /quote pays for them.
+    expect(library.quotes.prepared).toBe(true);
     const whole = QuoteIndex.fromArticles(library.corpus.articles);
     expect(library.quotes.size).toBe(whole.size);
     expect(library.quotes.findByText('moral stain')[0]?.quote).toEqual(whole.findByText('moral stain')[0]?.quote);
+    expect(library.quotes.suggestSpeakers('jup')).toEqual(whole.suggestSpeakers('jup'));
   });
 
   it('without it, returns with the quotations indexed', async () => {
@@ -55,6 +60,9 @@ describe('a cold start ready for /ask before the quotations are in (backgroundQu
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(done).toBe(false);
     parts.extract(1);
-    expect(await parts.quotes).toEqual(parts.corpus.articles.flatMap((article) => extractQuotes(article)));
+    const quotes = parts.corpus.articles.flatMap((article) => extractQuotes(article));
+    expect(await parts.quotes).toEqual(quotes);
+    // The second share's worker builds the speaker directory over both shares' quotations, in the corpus's order.
+    expect(await parts.speakers).toBe(JSON.stringify(SpeakerDirectory.fromQuotes(quotes).toData()));
   });
 });

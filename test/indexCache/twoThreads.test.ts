@@ -5,15 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { loadCorpusOnTwoThreads } from '../../src/indexCache/index.js';
 import { extractQuotes } from '../../src/quotes/index.js';
+import { buildSearchData } from '../../src/search/buildSearchData.js';
 
 const seeds = path.resolve(import.meta.dirname, '../../seeds');
 
-describe('loading a seeds folder on two threads', () => {
+// Worker threads under tsx on a loaded 2-core machine: well over the default 30 s for the two loads of one test.
+describe('loading a seeds folder on two threads', { timeout: 180_000 }, () => {
   it('gives the corpus loadCorpus gives, and the quotations in the order one thread extracts them', async () => {
     const [split, whole] = await Promise.all([loadCorpusOnTwoThreads(seeds, { minFiles: 0 }), loadCorpus(seeds)]);
     expect(split.corpus).toEqual(whole);
     expect(split.quotes).toEqual(whole.articles.flatMap((article) => extractQuotes(article)));
     expect(split.quotes.length).toBeGreaterThan(1000);
+  });
+
+  it('with index, gives the search data of the whole corpus, merged from what each worker tokenized', async () => {
+    const split = await loadCorpusOnTwoThreads(seeds, { minFiles: 0, index: true });
+    expect(split.search).toEqual(buildSearchData(split.corpus.articles));
+    // Without it, or on one thread, there is none: the caller builds the index.
+    expect((await loadCorpusOnTwoThreads(seeds, { minFiles: 0 })).search).toBeNull();
   });
 
   it('keeps skipped files from both halves, sorted, next to the articles', async () => {

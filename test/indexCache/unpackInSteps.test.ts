@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.js';
+import type { IndexSnapshot } from '../../src/indexCache/index.js';
+import { packSnapshot, unpackSnapshot, unpackSnapshotInSteps } from '../../src/indexCache/packSnapshot.js';
+import { QuoteIndex } from '../../src/quotes/index.js';
+import { SearchIndex } from '../../src/search/index.js';
+
+const seeds = path.resolve(import.meta.dirname, '../../seeds');
+let snapshot: IndexSnapshot;
+
+beforeAll(async () => {
+  const corpus = await loadCorpus(seeds);
+  snapshot = { version: 2, key: 'k', corpus, search: SearchIndex.build(corpus.articles).toData(), quotes: QuoteIndex.fromArticles(corpus.articles).toJSON() };
+});
+
+describe('unpackSnapshotInSteps', () => {
+  it('returns the snapshot unpackSnapshot returns', async () => {
+    const stepped = await unpackSnapshotInSteps(packSnapshot(snapshot));
+    expect(stepped).toEqual(unpackSnapshot(packSnapshot(snapshot)));
+    expect(stepped.corpus).toEqual(snapshot.corpus);
+    expect(stepped.quotes).toEqual(snapshot.quotes);
+  });
+
+  it('lets the event loop turn between steps', async () => {
+    const packed = packSnapshot(snapshot);
+    let turns = 0;
+    let done = false;
+    const unpacking = unpackSnapshotInSteps(packed).then(() => (done = true));
+    // A callback queued after the unpacking started runs before it ends: the work is not one synchronous block.
+    setImmediate(() => {
+      turns += 1;
+      expect(done).toBe(false);
+    });
+    await unpacking;
+    expect(turns).toBe(1);
+  });
+});

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.js';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { extractQuotes, QuoteIndex } from '../../src/quotes/index.js';
+import { SpeakerDirectory } from '../../src/quotes/speakerDirectory.js';
+
+const seeds = path.resolve(import.meta.dirname, '../../seeds');
+let articles: Article[] = [];
+let whole: QuoteIndex;
+beforeAll(async () => {
+  articles = (await loadCorpus(seeds)).articles;
+  whole = QuoteIndex.fromArticles(articles);
+});
+
+/** What a user can ask of a quote index, for comparing two of them. */
+const answers = (index: QuoteIndex) => ({
+  byText: ['moral stain', 'who said "we will not give up"', 'sanctions on Syria'].map((text) => index.findByText(text).map((match) => match.quote)),
+  speakers: ['jup', 'ass', 'cl'].map((prefix) => index.suggestSpeakers(prefix)),
+  saidBy: index.quotesBy('Juppe').map((quote) => quote.quote),
+  ofArticle: index.quotesOfArticle(articles[0]!.id).length,
+});
+
+describe('QuoteIndex.prepareInSteps', () => {
+  it('makes every lookup structure, answering as an index prepared in one go does', async () => {
+    const stepped = QuoteIndex.fromExtracted(articles, articles.flatMap((article) => extractQuotes(article)));
+    await stepped.prepareInSteps();
+    expect(stepped.prepared).toBe(true);
+    expect(answers(stepped)).toEqual(answers(whole));
+  });
+
+  it('lets the event loop turn while it builds the text index', async () => {
+    const stepped = QuoteIndex.fromExtracted(articles, articles.flatMap((article) => extractQuotes(article)));
+    let turns = 0;
+    const ticker = setInterval(() => (turns += 1), 0);
+    let done = false;
+    const preparing = stepped.prepareInSteps().then(() => (done = true));
+    // Synchronously nothing is made yet: the work is in later turns of the loop.
+    expect(stepped.prepared).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toBe(false);
+    await preparing;
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThan(0);
+  });
+
+  it('answers the same with the speaker directory handed over as JSON (built on another thread)', async () => {
+    const quotes = articles.flatMap((article) => extractQuotes(article));
+    const stepped = QuoteIndex.fromExtracted(articles, quotes);
+    await stepped.prepareInSteps(Promise.resolve(JSON.stringify(SpeakerDirectory.fromQuotes(quotes).toData())));
+    expect(answers(stepped)).toEqual(answers(whole));
+    expect(stepped.toJSON().speakers).toBe(whole.toJSON().speakers);
+  });
+
+  it('restores a persisted text index in steps', async () => {
+    const restored = QuoteIndex.fromJSON(whole.toJSON());
+    await restored.prepareInSteps();
+    expect(restored.prepared).toBe(true);
+    expect(answers(restored)).toEqual(answers(whole));
+  });
+});
