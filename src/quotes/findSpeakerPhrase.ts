@@ -169,7 +169,7 @@ function nameBeforeLongAppositive(tokens: readonly Token[], comma: number, bound
     if (token.kind === 'quote' || (token.kind === 'punct' && /[;:.!?]/u.test(token.text))) return null;
   }
   const name = nameChunk(tokens, [start, first], false);
-  if (!name || name.kind !== 'name' || name.words.length < 2) return null;
+  if (name?.kind !== 'name' || name.words.length < 2) return null;
   if (opener.lower !== 'who') name.role ??= joinTokens(tokens.slice(first + 1, comma));
   return name;
 }
