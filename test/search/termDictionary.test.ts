@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { buildSearchData } from '../../src/search/buildSearchData.js';
 import { TermDictionary } from '../../src/search/termDictionary.js';
 import { boundedDistance } from '../../src/search/termMatch.js';
 
@@ -51,5 +53,27 @@ describe('TermDictionary.forms', () => {
   it('returns the terms sharing the stem, the most frequent first', () => {
     const dict = dictionary(WORDS);
     expect(new Set(dict.forms('shelling').map((id) => dict.terms[id]))).toEqual(new Set(['shell', 'shelled', 'shelling', 'shells']));
+  });
+});
+
+describe('TermDictionary.id', () => {
+  it("gives each term its position in the sorted list, and -1 for a word it lacks, on any words", () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '\u4e2d', '\ud83d\ude00'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), fc.array(word, { maxLength: 10 }), (words, others) => {
+        const dict = dictionary(words);
+        const ids = new Map(dict.terms.map((term, id) => [term, id]));
+        for (const term of [...words, ...others]) expect(dict.id(term)).toBe(ids.get(term) ?? -1);
+      }),
+    );
+  });
+
+  it('finds every term of the dictionary built from the seeds as a map of all terms would', async () => {
+    const corpus = await loadCorpus(new URL('../../seeds', import.meta.url).pathname);
+    const dict = new TermDictionary(buildSearchData(corpus.articles).dictionary);
+    const ids = new Map(dict.terms.map((term, id) => [term, id]));
+    expect(dict.size).toBeGreaterThan(1000);
+    for (const [term, id] of ids) expect(dict.id(term)).toBe(id);
+    for (const absent of ['', 'zzzzzz', 'shellingx', '\uffff']) expect(dict.id(absent)).toBe(ids.get(absent) ?? -1);
   });
 });
