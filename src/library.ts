@@ -99,7 +99,12 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     const { loadSnapshotInWorker } = await import('./indexCache/buildInWorker.js');
     const { snapshot, fromCache } = await loadSnapshotInWorker(seedsDir, cacheDir);
     const { corpus } = snapshot;
-    return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
+    const search = SearchIndex.fromData(corpus.articles, snapshot.search);
+    // Built in a worker means built while the bot answers (a reload): the search index's lookup tables are made here,
+    // in steps, before the library is handed over, not in one 0.2 s block after the swap (src/main.ts's prepare is
+    // then a no-op) nor in a user's first /ask.
+    await search.prepareInSteps();
+    return assemble(corpus, search, QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
   }
   // The cache file is read on the thread pool while this thread fingerprints the seeds, not after.
   const bytes = cacheDir ? readCacheBytes(cacheDir) : null;
