@@ -200,6 +200,18 @@ function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: 
 }
 
 /**
+ * What the bot does with a library just swapped in by a reload (src/main.ts, and the bench's reload measurement):
+ * builds the lookup structures that restored indexes otherwise build on first use, in steps, the event loop turning,
+ * so that neither a user's /ask or /quote nor one long block pays for them. The search index of a library built in a
+ * worker is already prepared (see buildLibrary); the quote index restores its text index here.
+ * @example await prepareReloaded(store.current); store.current.quotes.prepared // => true
+ */
+export async function prepareReloaded(library: Library): Promise<void> {
+  await library.search.prepareInSteps();
+  await library.quotes.prepareInSteps();
+}
+
+/**
  * Holds the current {@link Library} and replaces it atomically on reload; a failed reload keeps the old one.
  * Concurrent reloads are coalesced: a reload asked for while one runs starts once that one ends.
  */
