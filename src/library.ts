@@ -104,7 +104,12 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     // in steps, before the library is handed over, not in one 0.2 s block after the swap (src/main.ts's prepare is
     // then a no-op) nor in a user's first /ask.
     await search.prepareInSteps();
-    return assemble(corpus, search, QuoteIndex.fromJSON(snapshot.quotes), now, started, fromCache);
+    // The rest, one piece per turn of the event loop: together they were one block growing with the coverage.
+    const quotes = QuoteIndex.fromJSON(snapshot.quotes);
+    await nextTurn();
+    const articles = articlesById(corpus);
+    await nextTurn();
+    return assemble(corpus, search, quotes, now, started, fromCache, articles);
   }
   // The cache file is read on the thread pool while this thread fingerprints the seeds, not after.
   const bytes = cacheDir ? readCacheBytes(cacheDir) : null;
@@ -185,10 +190,23 @@ async function persistBuilt(
   return library;
 }
 
-function assemble(corpus: Corpus, search: SearchIndex, quotes: QuoteIndex, now: () => Date, started: number, fromCache: boolean): Library {
+/** Lets the event loop turn (timers, I/O: Discord's heartbeats and interactions) before the next piece of work. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const articlesById = (corpus: Corpus): Map<string, Article> => new Map(corpus.articles.map((article) => [article.id, article]));
+
+function assemble(
+  corpus: Corpus,
+  search: SearchIndex,
+  quotes: QuoteIndex,
+  now: () => Date,
+  started: number,
+  fromCache: boolean,
+  articles: ReadonlyMap<string, Article> = articlesById(corpus),
+): Library {
   return {
     corpus,
-    articles: new Map(corpus.articles.map((article) => [article.id, article])),
+    articles,
     search,
     quotes,
     facets: collectFacets(corpus.articles),
