@@ -111,7 +111,7 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
     (f?.quotesReadyMs === undefined || f.quotesReadyMs === f.readyMs ? 'with it' : `${ms(f.quotesReadyMs)} (stall ${ms(f.quotesStallMs)})`) +
       (f?.persistedMs !== undefined ? `; index written at ${ms(f.persistedMs)}` : ''),
     mb(f?.heapMb),
-    f?.reloadStallMs !== undefined ? `${ms(f.reloadStallMs)} (reload ${ms(f.reloadMs)})` : '–',
+    f?.reloadStallMs !== undefined ? `${ms(f.reloadStallMs)} (swapped in ${ms(f.reloadMs)}${f.reloadPreparedMs !== undefined ? `, prepared ${ms(f.reloadPreparedMs)}` : ''})` : '–',
   ]);
   const whole = results.wholeProcess;
   const w = whole?.figures;

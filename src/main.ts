@@ -23,7 +23,7 @@ import type { Article } from './corpus/types.js';
 import type { FeedService, IngestRole } from './feeds/index.js';
 import { FEEDS_FOLDER } from './feeds/writeArticleFile.js';
 import { feedStoreFor, followStoreFor, isPostgres, openStateBackend } from './state/openStateBackend.js';
-import { buildLibrary, LibraryStore, type Library, startOptions } from './library.js';
+import { buildLibrary, LibraryStore, type Library, prepareReloaded, startOptions } from './library.js';
 import { createLogger } from './log.js';
 import { RateLimiter } from './rateLimiter.js';
 
@@ -121,8 +121,7 @@ async function main(): Promise<number> {
     // The quote index's in steps (restoring its text index takes 0.2 s at 7,050 articles), the event loop turning.
     if (!consoleMode) {
       setImmediate(() => {
-        next.search.prepare();
-        next.quotes.prepareInSteps().catch((error: unknown) => log.warn({ err: error }, 'could not prepare the quote index; the first lookup builds it'));
+        prepareReloaded(next).catch((error: unknown) => log.warn({ err: error }, 'could not prepare the reloaded indexes; the first lookup builds them'));
       });
     }
   });

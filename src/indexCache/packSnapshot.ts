@@ -242,7 +242,7 @@ export async function unpackSnapshotInSteps(packed: PackedSnapshot): Promise<Ind
 }
 
 /** Items (articles, quotations or search terms) unpacked per step of {@link unpackSnapshotInSteps}: a few milliseconds. */
-const UNPACK_STEP = 1000;
+const UNPACK_STEP = 500;
 
 /** The unpacking, pausing (yield) after each {@link UNPACK_STEP} items. */
 function* unpacking(packed: PackedSnapshot): Generator<void, IndexSnapshot> {

@@ -198,6 +198,9 @@ export class QuoteIndex {
     }
     const directory = await speakers;
     if (directory !== null && !this.#speakerDirectory && this.#savedSpeakers === undefined) this.#savedSpeakers = directory;
+    // One structure per turn: the speaker directory and the per-article lists in one go held the loop for 60 ms.
+    await nextTurn();
+    void this.#speakers;
     await nextTurn();
     this.prepare();
   }

@@ -1,6 +1,7 @@
 import { acronymDefinitions } from './answers/recognise.js';
 import type { Article } from '../corpus/types.js';
 import { foldTerm, words } from '../text/index.js';
+import { finishNow, type Steps } from './steps.js';
 
 /**
  * Words users type for events that the coverage names otherwise, applied only when the coverage never uses the typed
@@ -23,8 +24,18 @@ const MAX_PARAGRAPH = 5_000;
  * @example collectAcronyms(articles).get('imf') // => ['international', 'monetary', 'fund']
  */
 export function collectAcronyms(articles: readonly Article[]): AcronymTable {
+  return finishNow(collectingAcronyms(articles));
+}
+
+/** Articles read per step of {@link collectingAcronyms}: a few milliseconds. */
+const ACRONYM_STEP = 250;
+
+/** {@link collectAcronyms} in steps (see `finishInSteps`), pausing after each {@link ACRONYM_STEP} articles. */
+export function* collectingAcronyms(articles: readonly Article[]): Steps<AcronymTable> {
   const counts = new Map<string, Map<string, number>>();
-  for (const article of articles) {
+  for (let a = 0; a < articles.length; a += 1) {
+    if (a > 0 && a % ACRONYM_STEP === 0) yield;
+    const article = articles[a]!;
     for (const paragraph of article.paragraphs) {
       const text = paragraph.text;
       if (text.length > MAX_PARAGRAPH || !text.includes('(')) continue;

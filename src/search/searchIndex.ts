@@ -6,13 +6,14 @@ import { foldTerm, words } from '../text/index.js';
 import { buildSearchData, type SearchIndexData } from './buildSearchData.js';
 import { chooseExcerpt, plainText } from './chooseExcerpt.js';
 import { expandTerm, type Expansion } from './expandTerm.js';
-import { collectAcronyms, expandAliases, type AcronymTable } from './aliases.js';
+import { collectAcronyms, collectingAcronyms, expandAliases, type AcronymTable } from './aliases.js';
 import { articleFilter, type SearchFilters } from './filters.js';
 import { indexTerms } from './indexTerms.js';
 import { queryTerms } from './normalize.js';
 import { firstOfEachStory } from './sameStory.js';
 import { Postings, type PostingsData } from './postings.js';
 import { ArticleScorer, type RankedArticle } from './scoreArticles.js';
+import { finishInSteps } from './steps.js';
 import { TermDictionary } from './termDictionary.js';
 import { boundedDistance, MATCH_QUALITY } from './termMatch.js';
 
@@ -142,7 +143,7 @@ export class SearchIndex {
 
   /** True once the lookup tables built on first use exist (see {@link SearchIndex.prepare}). */
   get prepared(): boolean {
-    return this.#dictionary.prepared;
+    return this.#dictionary.prepared && this.#acronyms !== null;
   }
 
   /**
@@ -153,6 +154,19 @@ export class SearchIndex {
   prepare(): void {
     this.#dictionary.prepare();
     this.#acronymTable();
+  }
+
+  /**
+   * {@link prepare} in steps of a few milliseconds, the event loop turning between them: for an index made while the
+   * bot answers (a reload), whose tables built in one go would hold the loop for 0.2 s at 7,050 articles.
+   * @example await index.prepareInSteps(); index.prepared // => true
+   */
+  async prepareInSteps(): Promise<void> {
+    await finishInSteps(this.#dictionary.preparing());
+    if (!this.#acronyms) {
+      const acronyms = await finishInSteps(collectingAcronyms(this.#articles));
+      this.#acronyms ??= acronyms;
+    }
   }
 
   #acronymTable(): AcronymTable {

@@ -1,7 +1,12 @@
 import { stemmer } from 'stemmer';
+import { finishNow, type Steps } from './steps.js';
 
 /** Most forms of one stem kept for a word the coverage lacks ("shell" → shelled, shells …), the most frequent first. */
 const MAX_FORMS = 8;
+/** Terms stemmed per step of {@link TermDictionary.preparing} (a stem costs a microsecond or two): a few milliseconds. */
+const STEM_STEP = 2_000;
+/** Terms put in the fuzzy tables (or stems' forms sorted) per step of {@link TermDictionary.preparing}. */
+const FUZZY_STEP = 20_000;
 
 /** The plain data of a {@link TermDictionary}, as persisted. */
 export interface TermDictionaryData {
@@ -21,7 +26,6 @@ export interface TermDictionaryData {
 export class TermDictionary {
   readonly terms: readonly string[];
   readonly passageFrequency: Uint32Array;
-  readonly #ids: Map<string, number>;
   /** Terms by stem, built on first use (a word the coverage lacks is looked up by its stem). */
   #forms: Map<string, number[]> | null = null;
   /** Fuzzy matching compares a term with those of about its length; see {@link TermDictionary.fuzzy}. */
@@ -32,12 +36,14 @@ export class TermDictionary {
   constructor(data: TermDictionaryData) {
     this.terms = data.terms;
     this.passageFrequency = data.passageFrequency;
-    this.#ids = new Map(data.terms.map((term, id) => [term, id]));
+    // No map of every term: the terms are sorted, so a lookup is a binary search (17 comparisons at 100,000 terms),
+    // and making a dictionary (a reload's swap) does not hold the event loop for a Map of them all (0.2 s under load).
   }
 
   /** The id of `term`, or -1. */
   id(term: string): number {
-    return this.#ids.get(term) ?? -1;
+    const at = this.#lowerBound(term);
+    return at < this.terms.length && this.terms[at] === term ? at : -1;
   }
 
   get size(): number {
@@ -91,16 +97,20 @@ export class TermDictionary {
 
   /** Term ids by length and each term's letter set, built on first fuzzy lookup. */
   #fuzzyTables(): { byLength: number[][]; letters: Int32Array } {
-    if (!this.#fuzzy) {
-      const byLength: number[][] = [];
-      const letters = new Int32Array(this.terms.length);
-      this.terms.forEach((word, id) => {
-        (byLength[word.length] ??= []).push(id);
-        letters[id] = letterSet(word);
-      });
-      this.#fuzzy = { byLength, letters };
-    }
+    this.#fuzzy ??= finishNow(this.#buildingFuzzyTables());
     return this.#fuzzy;
+  }
+
+  *#buildingFuzzyTables(): Steps<{ byLength: number[][]; letters: Int32Array }> {
+    const byLength: number[][] = [];
+    const letters = new Int32Array(this.terms.length);
+    for (let id = 0; id < this.terms.length; id += 1) {
+      if (id > 0 && id % FUZZY_STEP === 0) yield;
+      const word = this.terms[id]!;
+      (byLength[word.length] ??= []).push(id);
+      letters[id] = letterSet(word);
+    }
+    return { byLength, letters };
   }
 
   /** True once the stem map and the fuzzy tables exist: no lookup pays for building them. */
@@ -110,25 +120,50 @@ export class TermDictionary {
 
   /** Builds the stem map and the fuzzy tables now, rather than in the first lookup that needs them. */
   prepare(): void {
-    this.forms('');
-    this.#fuzzyTables();
+    finishNow(this.preparing());
+  }
+
+  /**
+   * {@link prepare} as steps of a few milliseconds each (run them with `finishInSteps`): a dictionary made while the
+   * bot answers (a reload) gets its tables without holding the event loop for the whole vocabulary at once.
+   * A lookup meanwhile builds what it needs itself, as it would without prepare.
+   * @example await finishInSteps(dictionary.preparing()); dictionary.prepared // => true
+   */
+  *preparing(): Steps<void> {
+    if (!this.#fuzzy) {
+      const tables = yield* this.#buildingFuzzyTables();
+      this.#fuzzy ??= tables;
+    }
+    if (!this.#forms) {
+      const forms = yield* this.#buildingForms();
+      this.#forms ??= forms;
+    }
   }
 
   /** Ids of the terms sharing `term`'s stem, most frequent first (at most 8). */
   forms(term: string): number[] {
-    if (!this.#forms) {
-      const byStem = new Map<string, number[]>();
-      this.terms.forEach((word, id) => {
-        if (this.passageFrequency[id] === 0) return;
-        const stem = stemmer(word);
-        const ids = byStem.get(stem);
-        if (ids) ids.push(id);
-        else byStem.set(stem, [id]);
-      });
-      for (const ids of byStem.values()) ids.sort((a, b) => this.passageFrequency[b]! - this.passageFrequency[a]!).splice(MAX_FORMS);
-      this.#forms = byStem;
-    }
+    this.#forms ??= finishNow(this.#buildingForms());
     return this.#forms.get(stemmer(term)) ?? [];
+  }
+
+  /** Terms by stem (found in passages only), each stem's most frequent first. */
+  *#buildingForms(): Steps<Map<string, number[]>> {
+    const byStem = new Map<string, number[]>();
+    for (let id = 0; id < this.terms.length; id += 1) {
+      if (id > 0 && id % STEM_STEP === 0) yield;
+      if (this.passageFrequency[id] === 0) continue;
+      const stem = stemmer(this.terms[id]!);
+      const ids = byStem.get(stem);
+      if (ids) ids.push(id);
+      else byStem.set(stem, [id]);
+    }
+    yield;
+    let done = 0;
+    for (const ids of byStem.values()) {
+      if (++done % FUZZY_STEP === 0) yield;
+      ids.sort((a, b) => this.passageFrequency[b]! - this.passageFrequency[a]!).splice(MAX_FORMS);
+    }
+    return byStem;
   }
 
   /** First id whose term is not below `key`. */

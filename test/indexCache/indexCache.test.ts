@@ -69,6 +69,11 @@ describe('buildLibrary with a cache and a worker', () => {
     }
   });
 
+  it('returns the search index prepared (built while the bot answers: nothing left for the swap or a first /ask)', async () => {
+    expect((await buildLibrary(seeds, undefined, { worker: true })).search.prepared).toBe(true);
+    expect((await buildLibrary(seeds)).search.prepared).toBe(false);
+  });
+
   it('rejects with the reason when the folder has no article', async () => {
     await rm(path.join(seeds, 'a.txt'));
     await rm(path.join(seeds, 'b.txt'));

@@ -142,12 +142,25 @@ describe('SearchIndex.fromData', () => {
     article('a.txt', 'Flood warning for the river town', ['Heavy rain fell for three days. The river burst its banks on Tuesday.']),
     article('b.txt', 'Council budget approved', ['The council approved its budget.']),
   ];
+  const built = () => SearchIndex.build(articles);
 
   it('returns an index answering as the one it was saved from', () => {
     const built = SearchIndex.build(articles);
     const restored = SearchIndex.fromData(articles, structuredClone(built.toData()));
     expect(restored.search('river flood rain')).toEqual(built.search('river flood rain'));
     expect(restored.passageCount).toBe(built.passageCount);
+  });
+
+  it('prepares in steps, the event loop turning between them, to the state prepare() makes', async () => {
+    const stepped = SearchIndex.fromData(articles, built().toData());
+    let turned = false;
+    setImmediate(() => (turned = stepped.prepared === false));
+    await stepped.prepareInSteps();
+    expect(turned).toBe(true);
+    expect(stepped.prepared).toBe(true);
+    const atOnce = SearchIndex.fromData(articles, built().toData());
+    atOnce.prepare();
+    for (const question of ['river flod', 'council budgets', 'rain']) expect(stepped.search(question)).toEqual(atOnce.search(question));
   });
 
   it('throws when the data indexes another number of articles', () => {

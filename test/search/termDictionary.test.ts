@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { buildSearchData } from '../../src/search/buildSearchData.js';
+import { finishInSteps } from '../../src/search/steps.js';
 import { TermDictionary } from '../../src/search/termDictionary.js';
 import { boundedDistance } from '../../src/search/termMatch.js';
 
@@ -51,5 +54,65 @@ describe('TermDictionary.forms', () => {
   it('returns the terms sharing the stem, the most frequent first', () => {
     const dict = dictionary(WORDS);
     expect(new Set(dict.forms('shelling').map((id) => dict.terms[id]))).toEqual(new Set(['shell', 'shelled', 'shelling', 'shells']));
+  });
+});
+
+describe('TermDictionary.id', () => {
+  it("gives each term its position in the sorted list, and -1 for a word it lacks, on any words", () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '\u4e2d', '\ud83d\ude00'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), fc.array(word, { maxLength: 10 }), (words, others) => {
+        const dict = dictionary(words);
+        const ids = new Map(dict.terms.map((term, id) => [term, id]));
+        for (const term of [...words, ...others]) expect(dict.id(term)).toBe(ids.get(term) ?? -1);
+      }),
+    );
+  });
+
+  it('finds every term of the dictionary built from the seeds as a map of all terms would', async () => {
+    const corpus = await loadCorpus(new URL('../../seeds', import.meta.url).pathname);
+    const dict = new TermDictionary(buildSearchData(corpus.articles).dictionary);
+    const ids = new Map(dict.terms.map((term, id) => [term, id]));
+    expect(dict.size).toBeGreaterThan(1000);
+    for (const [term, id] of ids) expect(dict.id(term)).toBe(id);
+    for (const absent of ['', 'zzzzzz', 'shellingx', '\uffff']) expect(dict.id(absent)).toBe(ids.get(absent) ?? -1);
+  });
+});
+
+describe('TermDictionary.preparing', () => {
+  // More terms than one step takes, so that the work is split.
+  const many = Array.from({ length: 30_000 }, (_, i) => `${WORDS[i % WORDS.length]}${i.toString(36)}`).concat(WORDS);
+
+  it('yields between steps and ends prepared', () => {
+    const dict = dictionary(many);
+    let steps = 0;
+    for (const _ of dict.preparing()) {
+      steps += 1;
+      expect(dict.prepared).toBe(false);
+    }
+    expect(steps).toBeGreaterThan(2);
+    expect(dict.prepared).toBe(true);
+  });
+
+  it('gives the lookups a dictionary prepared at once gives', async () => {
+    const stepped = dictionary(many);
+    await finishInSteps(stepped.preparing());
+    const atOnce = dictionary(many);
+    atOnce.prepare();
+    for (const word of ['shellng', 'prodution', 'homs', 'zz']) {
+      expect(stepped.fuzzy(word, 1)).toEqual(atOnce.fuzzy(word, 1));
+      expect(stepped.forms(word)).toEqual(atOnce.forms(word));
+    }
+  });
+
+  it('leaves a dictionary used meanwhile answering the same', async () => {
+    const dict = dictionary(many);
+    const fresh = dictionary(many);
+    const preparing = finishInSteps(dict.preparing());
+    // A lookup between two steps builds what it needs itself; the steps then keep it.
+    const forms = dict.forms('shelling');
+    await preparing;
+    expect(dict.forms('shelling')).toEqual(forms);
+    expect(forms).toEqual(fresh.forms('shelling'));
   });
 });
