@@ -6,6 +6,7 @@ import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, writeIndexCache } 
 import { EmptyCorpusError, snapshotKey } from './indexCache/loadSnapshot.js';
 import { QuoteIndex } from './quotes/index.js';
 import { collectFacets, SearchIndex, type Facets } from './search/index.js';
+import { nextTurn } from './search/steps.js';
 
 /** The loaded coverage and everything built from it; replaced as a whole on reload. */
 export interface Library {
@@ -189,9 +190,6 @@ async function persistBuilt(
   library.persistSnapshot = persist;
   return library;
 }
-
-/** Lets the event loop turn (timers, I/O: Discord's heartbeats and interactions) before the next piece of work. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const articlesById = (corpus: Corpus): Map<string, Article> => new Map(corpus.articles.map((article) => [article.id, article]));
 

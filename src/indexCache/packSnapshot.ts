@@ -1,6 +1,7 @@
 import type { Article, ArticleFormat, Paragraph, ParagraphKind, SkippedFile } from '../corpus/types.js';
 import type { ArticleInfo, Quote, QuoteIndexJSON, QuoteKind } from '../quotes/index.js';
 import type { SearchIndexData } from '../search/index.js';
+import { finishInSteps, finishNow } from '../search/steps.js';
 import type { IndexSnapshot } from './indexCache.js';
 
 /**
@@ -223,8 +224,7 @@ export function packSnapshot(snapshot: IndexSnapshot): PackedSnapshot {
  * @example unpackSnapshot(packSnapshot(snapshot)).quotes.quotes[0]?.speaker // => 'Alain Juppe'
  */
 export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
-  const steps = unpacking(packed);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return finishNow(unpacking(packed));
 }
 
 /**
@@ -234,11 +234,7 @@ export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
  * @example (await unpackSnapshotInSteps(packSnapshot(snapshot))).corpus.articles.length === snapshot.corpus.articles.length // => true
  */
 export async function unpackSnapshotInSteps(packed: PackedSnapshot): Promise<IndexSnapshot> {
-  const steps = unpacking(packed);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  return finishInSteps(unpacking(packed));
 }
 
 /** Items (articles, quotations or search terms) unpacked per step of {@link unpackSnapshotInSteps}: a few milliseconds. */

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/types.js';
 import { queryTerms, STOP_WORDS } from '../search/index.js';
+import { nextTurn } from '../search/steps.js';
 import { boundedDistance, foldTerm, foldText, words } from '../text/index.js';
 import { extractQuotes } from './extractQuotes.js';
 import { SpeakerDirectory, type SpeakerDirectoryData, type SpeakerSummary } from './speakerDirectory.js';
@@ -58,8 +59,6 @@ const MAX_TEXT_QUERY = 300;
  * quotations take about 0.3 s to index in all) between turns of the event loop.
  */
 const STEP_QUOTES = 2000;
-/** Lets the event loop turn (timers, I/O: Discord's heartbeats and interactions) before the next step. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Candidates the inverted index hands to the fuzzy ranking. */
 const CANDIDATES = 50;
 /** Leading words of a "who said …" question, and quotation marks, are not part of the quotation searched for. */
