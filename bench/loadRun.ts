@@ -76,6 +76,11 @@ try {
       handlerP50: percentile(handlerMs(), 50),
       handlerP95: percentile(handlerMs(), 95),
     };
+    // A lost interaction must be explained: what the fake saw of it and what the bot logged for its user.
+    for (const lost of load.lostDetails) {
+      const logged = bot.logs.filter((line) => line['user'] === lost.userId || line.level >= 40);
+      process.stderr.write(`lost interaction ${lost.id}: ${JSON.stringify(lost.requests)}; bot logged ${JSON.stringify(logged.slice(0, 20))}\n`);
+    }
     process.stdout.write(`${JSON.stringify(figures)}\n`);
   } finally {
     await bot.kill();

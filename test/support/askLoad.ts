@@ -36,10 +36,20 @@ export interface AskLoadFigures {
   answerMs: number[];
   /** Wall time from the first injection to the last answer, in ms. */
   wallMs: number;
+  /** For each lost interaction: its id, the user who sent it, and every request the fake saw for it (method, path, status). */
+  lostDetails: LostInteraction[];
+}
+
+/** What the fake Discord saw of an interaction that got no answer. */
+export interface LostInteraction {
+  id: string;
+  userId: string;
+  requests: { method: string; path: string; status: number; time: number }[];
 }
 
 interface Sent {
   interaction: InjectedInteraction;
+  userId: string;
   at: number;
 }
 
@@ -62,7 +72,7 @@ export async function driveAskLoad(fake: FakeDiscord, options: AskLoadOptions): 
     if (due > Date.now()) await sleep(due - Date.now());
     const user: FakeUser = { id: (firstUserId + BigInt(index)).toString(), username: `load-${index}` };
     const question = questions[index % questions.length]!;
-    sent.push({ interaction: fake.injectCommand({ name: 'ask', options: { question }, user }), at: Date.now() });
+    sent.push({ interaction: fake.injectCommand({ name: 'ask', options: { question }, user }), userId: user.id, at: Date.now() });
   }
   const deadline = Date.now() + settleMs;
   let outcome = tally(fake, sent);
@@ -73,10 +83,17 @@ export async function driveAskLoad(fake: FakeDiscord, options: AskLoadOptions): 
   // A moment more, so that a duplicate answer sent just after the last one is seen.
   await sleep(200);
   outcome = tally(fake, sent);
-  return { ...outcome, wallMs: outcome.lastAnswerAt - started };
+  return { ...outcome, wallMs: outcome.lastAnswerAt - started, lostDetails: outcome.lostSent.map((lost) => describeLost(fake, lost)) };
 }
 
-function tally(fake: FakeDiscord, sent: readonly Sent[]): Omit<AskLoadFigures, 'wallMs'> & { lastAnswerAt: number } {
+function describeLost(fake: FakeDiscord, { interaction, userId, at }: Sent): LostInteraction {
+  const requests = fake.requests
+    .filter((request) => request.path.includes(interaction.token) || request.path.includes(interaction.id))
+    .map((request) => ({ method: request.method, path: request.path.replace(interaction.token, '<token>'), status: request.status, time: request.time - at }));
+  return { id: interaction.id, userId, requests };
+}
+
+function tally(fake: FakeDiscord, sent: readonly Sent[]): Omit<AskLoadFigures, 'wallMs' | 'lostDetails'> & { lastAnswerAt: number; lostSent: Sent[] } {
   const byPath = new Map<string, RecordedRequest[]>();
   for (const request of fake.requests) {
     if (request.status >= 300) continue;
@@ -84,13 +101,15 @@ function tally(fake: FakeDiscord, sent: readonly Sent[]): Omit<AskLoadFigures, '
     if (list) list.push(request);
     else byPath.set(request.path, [request]);
   }
-  const figures = { sent: sent.length, acknowledged: 0, answered: 0, direct: 0, lost: 0, duplicated: 0, refused: 0, ackMs: [] as number[], answerMs: [] as number[], lastAnswerAt: 0 };
-  for (const { interaction, at } of sent) {
+  const figures = { sent: sent.length, acknowledged: 0, answered: 0, direct: 0, lost: 0, duplicated: 0, refused: 0, ackMs: [] as number[], answerMs: [] as number[], lastAnswerAt: 0, lostSent: [] as Sent[] };
+  for (const one of sent) {
+    const { interaction, at } = one;
     const callbacks = (byPath.get(`/interactions/${interaction.id}/${interaction.token}/callback`) ?? []).filter((r) => r.method === 'POST');
     const edits = (byPath.get(`/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`) ?? []).filter((r) => r.method === 'PATCH');
     const first = callbacks[0];
     if (!first) {
       figures.lost += 1;
+      figures.lostSent.push(one);
       continue;
     }
     if (callbacks.length === 1) figures.acknowledged += 1;
@@ -108,6 +127,7 @@ function tally(fake: FakeDiscord, sent: readonly Sent[]): Omit<AskLoadFigures, '
     if (callbacks.length > 1 || edits.length > (body.type === DEFERRED_REPLY ? 1 : 0)) figures.duplicated += 1;
     if (!answer) {
       figures.lost += 1;
+      figures.lostSent.push(one);
       continue;
     }
     figures.answered += 1;
