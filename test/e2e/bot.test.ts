@@ -14,6 +14,7 @@ import {
   buttonsOf,
   callbackOf,
   callbacksOf,
+  isPublicAnswer,
   messageText,
   originalMessageOf,
   sentMessageBodies,
@@ -207,6 +208,19 @@ describe('an interaction delivered twice', () => {
     await answerOf(fake, interaction);
     expect(callbacksOf(fake, interaction)).toHaveLength(1);
     expect(fake.requests.filter((r) => r.path.includes(interaction.token) && r.status >= 400)).toEqual([]);
+  });
+});
+
+describe('a connection closed before Discord read the answer', () => {
+  it('sends the answer again, once, when the connection of its callback closes unanswered', async () => {
+    const dropsBefore = fake.dropped.length;
+    fake.dropConnection((request) => request.method === 'POST' && request.path.endsWith('/callback'));
+    const interaction = fake.injectCommand({ name: 'ask', options: { question: 'Homs offensive' }, user: setup.member });
+    const answer = await answerOf(fake, interaction);
+    expect(fake.dropped.slice(dropsBefore).map((request) => request.path)).toEqual([`/interactions/${interaction.id}/${interaction.token}/callback`]);
+    // The answer itself, not the ephemeral "something went wrong" a failed send would have led to.
+    expect(isPublicAnswer(answer.callback)).toBe(true);
+    expect(callbacksOf(fake, interaction)).toHaveLength(1);
   });
 });
 

@@ -47,6 +47,9 @@ function error(status: number, code: number, message: string): Reply {
 export class RestRoutes {
   private readonly injected: { matcher: ResponseMatcher; response: InjectedResponse; remaining: number }[] = [];
   private readonly delays: { matcher: ResponseMatcher; ms: number; remaining: number }[] = [];
+  private readonly drops: { matcher: ResponseMatcher; remaining: number }[] = [];
+  /** Requests whose connection was closed unanswered (see {@link dropConnection}); not in the request log. */
+  readonly dropped: RecordedRequest[] = [];
 
   constructor(
     private readonly state: FakeState,
@@ -65,6 +68,15 @@ export class RestRoutes {
    */
   delayResponse(matcher: ResponseMatcher, ms: number, times = 1): void {
     this.delays.push({ matcher, ms, remaining: times });
+  }
+
+  /**
+   * Makes the next `times` requests matching `matcher` end with their connection closed, unanswered and not carried
+   * out: the keep-alive race in which a server closes an idle connection as a request is written to it (undici's
+   * "other side closed"). They go to {@link dropped}, not to the request log.
+   */
+  dropConnection(matcher: ResponseMatcher, times = 1): void {
+    this.drops.push({ matcher, remaining: times });
   }
 
   /** The `node:http` request listener. */
@@ -91,6 +103,13 @@ export class RestRoutes {
       response: undefined,
       time: Date.now(),
     };
+    const drop = this.drops.find((entry) => entry.remaining > 0 && matches(entry.matcher, request));
+    if (drop) {
+      drop.remaining -= 1;
+      this.dropped.push(request);
+      req.socket.destroy();
+      return;
+    }
     const reply = this.takeInjected(request) ?? this.route(request, url.pathname.startsWith(API_PREFIX));
     request.status = reply.status;
     request.response = reply.body;

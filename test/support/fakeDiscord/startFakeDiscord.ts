@@ -113,6 +113,10 @@ export interface FakeDiscord {
   delayResponse(matcher: ResponseMatcher, ms: number, times?: number): void;
   /** Replaces the answer of the next `times` (default 1) matching requests, e.g. a 403 on channel sends. */
   setResponse(matcher: ResponseMatcher, response: InjectedResponse): void;
+  /** Closes the connection of the next `times` (default 1) matching requests unanswered, without carrying them out. */
+  dropConnection(matcher: ResponseMatcher, times?: number): void;
+  /** Requests whose connection {@link dropConnection} closed (they are not in `requests`). */
+  readonly dropped: readonly RecordedRequest[];
   /** Shards with an open, identified connection. */
   connectedShards(): number[];
   /** Asks a shard to reconnect (op 7); the client resumes. */
@@ -231,6 +235,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     dispatch: (t, d, shardId) => gateway.dispatch(t, d, shardId),
     setResponse: (matcher, response) => rest.setResponse(matcher, response),
     delayResponse: (matcher, ms, times) => rest.delayResponse(matcher, ms, times),
+    dropConnection: (matcher, times) => rest.dropConnection(matcher, times),
+    dropped: rest.dropped,
     connectedShards: () => gateway.connectedShards(),
     requestReconnect: (shardId) => gateway.requestReconnect(shardId),
     async close() {
