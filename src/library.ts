@@ -180,7 +180,10 @@ async function persistBuilt(
 ): Promise<Library> {
   const persist = async () => {
     await library.quotesPending;
-    await writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus: library.corpus, search: search.toData(), quotes: library.quotes.toJSON() });
+    // In steps (here and in writeIndexCache): this runs while the bot answers, after a cold start; serialising and
+    // packing in one go held the event loop for 0.5 s.
+    const quotes = await library.quotes.toJSONInSteps();
+    await writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus: library.corpus, search: search.toData(), quotes });
   };
   if (!persistLater) {
     await persist();

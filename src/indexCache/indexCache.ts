@@ -4,7 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Corpus } from '../corpus/types.js';
 import type { QuoteIndexJSON } from '../quotes/index.js';
 import type { SearchIndexData } from '../search/index.js';
-import { ownSearchArrays, packSnapshot, unpackSnapshot, type PackedSnapshot } from './packSnapshot.js';
+import { ownSearchArrays, packSnapshotInSteps, unpackSnapshot, type PackedSnapshot } from './packSnapshot.js';
 
 /** Bumped whenever the shape of what is persisted changes, so an old cache is rebuilt rather than misread. */
 export const INDEX_CACHE_VERSION = 2;
@@ -75,7 +75,8 @@ export async function readPackedCache(cacheDir: string, key: string, bytes: Prom
  * @example await writeIndexCache('.newsdesk/cache', snapshot) // => undefined; .newsdesk/cache/library.v8 written
  */
 export async function writeIndexCache(cacheDir: string, snapshot: IndexSnapshot): Promise<void> {
-  await writePackedCache(cacheDir, packSnapshot(snapshot));
+  // Packed in steps: the bot writes its index while it answers.
+  await writePackedCache(cacheDir, await packSnapshotInSteps(snapshot));
 }
 
 /**

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/types.js';
 import { queryTerms, STOP_WORDS } from '../search/index.js';
-import { nextTurn } from '../search/steps.js';
+import { finishInSteps, finishNow, nextTurn, type Steps } from '../search/steps.js';
 import { boundedDistance, foldTerm, foldText, words } from '../text/index.js';
 import { extractQuotes } from './extractQuotes.js';
 import { SpeakerDirectory, type SpeakerDirectoryData, type SpeakerSummary } from './speakerDirectory.js';
@@ -55,10 +55,10 @@ const defaultFindOptions: Required<FindByTextOptions> = { minCoverage: 0.6 };
 /** Longest `text` looked up; the `/quote text` option allows 200 characters. */
 const MAX_TEXT_QUERY = 300;
 /**
- * Quotations indexed per step of {@link QuoteIndex.prepareInSteps}: a few milliseconds of work (at 7,050 articles, 53,000
- * quotations take about 0.3 s to index in all) between turns of the event loop.
+ * Quotations indexed between two yields of {@link QuoteIndex.prepareInSteps} (at 7,050 articles, 53,000 quotations take
+ * about 0.3 s to index in all): well under a millisecond, so the step runner's budget decides when the loop turns.
  */
-const STEP_QUOTES = 2000;
+const STEP_QUOTES = 100;
 /** Candidates the inverted index hands to the fuzzy ranking. */
 const CANDIDATES = 50;
 /** Leading words of a "who said …" question, and quotation marks, are not part of the quotation searched for. */
@@ -77,6 +77,32 @@ function processTerm(term: string): string | null {
 function containsTerm(words: readonly string[], term: string): boolean {
   const stem = term.length > 5 ? term.slice(0, term.length - 2) : term;
   return words.some((word) => word === term || word.startsWith(stem) || (term.length > 4 && boundedDistance(word, term, 1) <= 1));
+}
+
+/** Index entries of the text index serialised between two yields of {@link stringifyingTextIndex}. */
+const STRINGIFY_TERMS = 500;
+
+/**
+ * `JSON.stringify(index)`, the same string, made in steps: MiniSearch's plain object has one large array (`index`, an
+ * entry per term); it is serialised {@link STRINGIFY_TERMS} entries per step, the other fields at once.
+ */
+function* stringifyingTextIndex(index: TextIndex): Steps<string> {
+  const plain = index.toJSON() as unknown as Record<string, unknown>;
+  yield;
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(plain)) {
+    if (key !== 'index' || !Array.isArray(value)) {
+      fields.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
+      continue;
+    }
+    const entries: string[] = [];
+    for (let from = 0; from < value.length; from += STRINGIFY_TERMS) {
+      entries.push(JSON.stringify(value.slice(from, from + STRINGIFY_TERMS)).slice(1, -1));
+      yield;
+    }
+    fields.push(`${JSON.stringify(key)}:[${entries.filter((part) => part.length > 0).join(',')}]`);
+  }
+  return `{${fields.join(',')}}`;
 }
 
 /** The text layer's words of `text`, folded as the search index folds them. */
@@ -129,10 +155,7 @@ export class QuoteIndex {
     const saved = this.#savedText;
     this.#savedText = undefined;
     if (saved !== undefined) return (this.#textIndex = MiniSearch.loadJSON(saved, textIndexOptions));
-    const text: TextIndex = new MiniSearch(textIndexOptions);
-    // Indirect speech is the reporter's wording, not words anyone said: only quotations are searched by text.
-    text.addAll(this.#quotes.flatMap((quote, id) => (quote.kind === 'indirect' ? [] : [{ id, quote: quote.quote }])));
-    return (this.#textIndex = text);
+    return (this.#textIndex = finishNow(this.#buildingText()));
   }
 
   /**
@@ -163,8 +186,24 @@ export class QuoteIndex {
 
   /** The index as plain data, for saving: the quotations, their articles and the built lookup structures. */
   toJSON(): QuoteIndexJSON {
-    const text = this.#savedText ?? JSON.stringify(this.#text);
+    return finishNow(this.#serializing());
+  }
+
+  /**
+   * {@link toJSON} with the event loop turning between steps (see `finishInSteps`): for an index saved while the bot
+   * answers (the index written after a cold start), where serialising the text index in one go held the loop for
+   * a few hundred milliseconds.
+   * @example JSON.stringify(await index.toJSONInSteps()) === JSON.stringify(index.toJSON()) // => true
+   */
+  toJSONInSteps(): Promise<QuoteIndexJSON> {
+    return finishInSteps(this.#serializing());
+  }
+
+  *#serializing(): Steps<QuoteIndexJSON> {
+    const text = this.#savedText ?? (yield* stringifyingTextIndex(this.#text));
+    yield;
     const speakers = this.#savedSpeakers ?? JSON.stringify(this.#speakers.toData());
+    yield;
     return { version: 2, quotes: this.#quotes, articles: [...this.#articles], text, speakers };
   }
 
@@ -205,11 +244,17 @@ export class QuoteIndex {
   }
 
   async #buildTextInSteps(): Promise<TextIndex> {
+    return finishInSteps(this.#buildingText());
+  }
+
+  /** The text index built {@link STEP_QUOTES} quotations per step (see `finishInSteps`). */
+  *#buildingText(): Steps<TextIndex> {
     const text: TextIndex = new MiniSearch(textIndexOptions);
-    const documents = this.#quotes.flatMap((quote, id) => (quote.kind === 'indirect' ? [] : [{ id, quote: quote.quote }]));
-    for (let from = 0; from < documents.length; from += STEP_QUOTES) {
-      await nextTurn();
-      text.addAll(documents.slice(from, from + STEP_QUOTES));
+    for (let id = 0; id < this.#quotes.length; id += 1) {
+      if (id > 0 && id % STEP_QUOTES === 0) yield;
+      const quote = this.#quotes[id]!;
+      // Indirect speech is the reporter's wording, not words anyone said: only quotations are searched by text.
+      if (quote.kind !== 'indirect') text.add({ id, quote: quote.quote });
     }
     return text;
   }

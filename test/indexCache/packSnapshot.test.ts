@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import type { IndexSnapshot } from '../../src/indexCache/index.js';
-import { packedBuffers, packSnapshot, unpackSnapshot, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
+import { packedBuffers, packSnapshot, packSnapshotInSteps, unpackSnapshot, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { SearchIndex } from '../../src/search/index.js';
 
@@ -25,6 +25,11 @@ describe('packSnapshot and unpackSnapshot', () => {
     expect(restored.quotes).toEqual(snapshot.quotes);
     expect(restored.search.dictionary.terms).toEqual(snapshot.search.dictionary.terms);
     expect(restored.search).toEqual(snapshot.search);
+  });
+
+  it('packs in steps exactly what it packs at once', async () => {
+    const stepped = await packSnapshotInSteps(snapshot);
+    expect(serialize(stepped).equals(serialize(packSnapshot(snapshot)))).toBe(true);
   });
 
   it('returns null fields as null and keeps an article list that is not the corpus order', () => {

@@ -59,3 +59,12 @@ describe('QuoteIndex.prepareInSteps', () => {
     expect(answers(restored)).toEqual(answers(whole));
   });
 });
+
+describe('QuoteIndex.toJSONInSteps', () => {
+  it('serialises, in steps, exactly what toJSON serialises at once, and restores to an index answering the same', async () => {
+    const index = QuoteIndex.fromArticles(articles);
+    const stepped = await index.toJSONInSteps();
+    expect(JSON.stringify(stepped)).toBe(JSON.stringify(QuoteIndex.fromArticles(articles).toJSON()));
+    expect(answers(QuoteIndex.fromJSON(stepped))).toEqual(answers(whole));
+  });
+});
