@@ -8,6 +8,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadCorpusFiles, type Corpus } from '../corpus/index.js';
 // The extractor and the tokenizer alone: the quote index, the search index class and their libraries are not needed here.
 import { extractQuotes } from '../quotes/extractQuotes.js';
+import { lowerThreadPriority } from './threadPriority.js';
 import { SpeakerDirectory } from '../quotes/speakerDirectory.js';
 import type { Quote } from '../quotes/types.js';
 import { buildSearchData } from '../search/buildSearchData.js';
@@ -80,6 +81,8 @@ function inCorpusOrder(ids: [string[], string[]], quotes: [Quote[][], Quote[][]]
 port.on('message', (command: 'extract' | 'stop') => {
   let quotes: Quote[][] | null = null;
   if (command === 'extract' && corpus) {
+    // After ready, extraction runs beside the main thread answering /ask on the same cores: the main thread comes first.
+    lowerThreadPriority();
     try {
       quotes = corpus.articles.map((article) => extractQuotes(article));
       // In batches: the main thread receives each in a task of its own, so that no one copy holds its event loop long.

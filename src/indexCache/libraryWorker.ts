@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPackedSnapshot } from './loadSnapshot.js';
 import { packedBuffers } from './packSnapshot.js';
+import { lowerThreadPriority } from './threadPriority.js';
 
 interface Job {
   seedsDir: string;
@@ -12,6 +13,8 @@ interface Job {
 }
 
 const { seedsDir, cacheDir } = workerData as Job;
+// A reload (or a start that chose a worker) is background work: the main thread answering interactions comes first.
+lowerThreadPriority();
 try {
   // Packed, the snapshot is a few buffers moved to the main thread, not a million objects cloned there.
   const { packed, fromCache } = await loadPackedSnapshot(seedsDir, cacheDir);
