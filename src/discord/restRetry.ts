@@ -1,17 +1,18 @@
-import { Agent, RetryAgent, type Dispatcher } from 'undici';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DefaultRestOptions, type RESTOptions } from 'discord.js';
 
 /**
  * Network failures after which a request can be sent again: the connection was refused, reset or closed before an
  * answer came. The common one is a keep-alive race: the server closes an idle connection just as a request is written
- * to it ("other side closed"), more often when the event loop is busy. discord.js retries only ECONNRESET.
+ * to it (undici's "other side closed"), more often when the event loop is busy. discord.js retries only ECONNRESET.
  */
 const RETRIED_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET']);
-/** Attempts after the first. */
-const MAX_RETRIES = 2;
-/** Wait before the first retry, doubled for the next. */
-const RETRY_DELAY_MS = 50;
+/** Waits before each retry: two retries at most. */
+const RETRY_DELAYS_MS = [50, 100] as const;
 /** An interaction callback: Discord takes one per interaction and refuses a second (40060), so a retry never doubles it. */
-const INTERACTION_CALLBACK = /\/interactions\/\d+\/[^/]+\/callback(?:\?|$)/u;
+const INTERACTION_CALLBACK = /\/interactions\/\d+\/[^/]+\/callback$/u;
+
+type MakeRequest = RESTOptions['makeRequest'];
 
 /**
  * True when sending this request twice cannot do anything twice: reads, edits, deletions and puts, and interaction
@@ -26,23 +27,27 @@ export function safeToRepeat(method: string, path: string): boolean {
 }
 
 /**
- * The dispatcher discord.js's REST client sends through: undici's own, with {@link safeToRepeat} requests sent again
- * (twice at most, 50 then 100 ms later) when the connection failed before an answer came, so an answer is not lost to
- * a closed keep-alive connection. HTTP errors (429, 5xx) are left to discord.js, which handles them itself.
- * @example new Client({ intents: [], rest: { agent: retryingDispatcher() } })
+ * discord.js's own request function (`makeRequest`), sending a {@link safeToRepeat} request again (50 then 100 ms
+ * later) when its connection failed before any answer came, so that an answer is not lost to a closed keep-alive
+ * connection. Every HTTP answer (429, 5xx included) goes to discord.js as it came: it handles those itself.
+ * @example new Client({ intents: [], rest: { makeRequest: retryingMakeRequest() } })
  */
-export function retryingDispatcher(): Dispatcher {
-  return new RetryAgent(new Agent(), {
-    // Every HTTP answer goes to discord.js as it came: it waits out 429s and retries 5xx itself.
-    statusCodes: [],
-    retry(error, { state, opts }, callback) {
-      const code = (error as { code?: string }).code;
-      const { method, path } = opts as { method: string; path: string };
-      if (code === undefined || !RETRIED_CODES.has(code) || state.counter > MAX_RETRIES || !safeToRepeat(method, path)) {
-        callback(error);
-        return;
+export function retryingMakeRequest(send: MakeRequest = DefaultRestOptions.makeRequest): MakeRequest {
+  return async (url, init) => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await send(url, init);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        const retry =
+          attempt < RETRY_DELAYS_MS.length &&
+          typeof code === 'string' &&
+          RETRIED_CODES.has(code) &&
+          !init.signal?.aborted &&
+          safeToRepeat(init.method ?? 'GET', new URL(url).pathname);
+        if (!retry) throw error;
+        await sleep(RETRY_DELAYS_MS[attempt]);
       }
-      setTimeout(() => callback(null), RETRY_DELAY_MS * 2 ** (state.counter - 1));
-    },
-  });
+    }
+  };
 }

@@ -4,7 +4,7 @@ import { buttonInvocation, autocompleteInvocation, commandInvocation } from './a
 import type { Reply } from './reply.js';
 import type { Router } from './router.js';
 import { toMessageOptions } from './sendable.js';
-import { retryingDispatcher } from './restRetry.js';
+import { retryingMakeRequest } from './restRetry.js';
 
 /** How to reach Discord. */
 export interface BotOptions {
@@ -53,7 +53,7 @@ export async function startBot(router: Router, options: BotOptions): Promise<Bot
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // A request that fails on a closed connection is sent again when that cannot do anything twice (see restRetry).
-    rest: { agent: retryingDispatcher(), ...(options.apiUrl ? { api: options.apiUrl } : {}) },
+    rest: { makeRequest: retryingMakeRequest(), ...(options.apiUrl ? { api: options.apiUrl } : {}) },
     ...(options.shards && options.shardCount ? { shards: options.shards, shardCount: options.shardCount } : {}),
   });
   let stopping = false;
