@@ -43,17 +43,22 @@ function countMatches(sentence: string, matched: ReadonlySet<string>): number {
   return found.size;
 }
 
+/** Text between two words that needs no escaping: spaces only (the common case, skipped for speed). */
+const SPACES = /^\s*$/u;
+const escapeGap = (gap: string): string => (SPACES.test(gap) ? gap : escapeMarkdown(gap));
+
 /** Bolds every word whose folded form is in `matched`, escaping the rest. */
 export function highlight(text: string, matched: ReadonlySet<string>): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(WORD)) {
-    out += escapeMarkdown(text.slice(last, match.index));
+    out += escapeGap(text.slice(last, match.index));
+    // A word (letters, digits, apostrophes) holds no Markdown character and cannot start with #, > or -: no escaping.
     const word = match[0];
-    out += matched.has(foldTerm(word)) ? `**${escapeMarkdown(word)}**` : escapeMarkdown(word);
+    out += matched.has(foldTerm(word)) ? `**${word}**` : word;
     last = match.index + word.length;
   }
-  return out + escapeMarkdown(text.slice(last));
+  return out + escapeGap(text.slice(last));
 }
 
 /** Cuts one over-long sentence to a window of words around its first match, marked with "…". */
