@@ -109,11 +109,25 @@ describe('selectAnswer', () => {
     expect(choice.span?.text).toBe('There are massive explosions that shook buildings');
   });
 
-  it('says whether the rarest word is anywhere in the article, and how much of the question one sentence holds', () => {
-    const text = article('Grain news', 'Stocks were stored in Inner Mongolia.', 'The capital markets were calm.');
+  it('says whether the rarest word is anywhere in the article, and how much of the question one sentence and the one before hold', () => {
+    const text = article('Grain news', 'Stocks were stored in Inner Mongolia.', 'Trading was quiet.', 'The capital markets were calm.');
     const choice = selectAnswer(text, query('what is the capital of mongolia', { capital: 3, mongolia: 9 }))!;
     expect(choice.keyCovered).toBe(true);
     expect(choice.termShare).toBe(0.5);
+  });
+
+  it('counts the words of the sentence before the answer, across a paragraph break, towards how much of the question it holds', () => {
+    const match = article(
+      'Benitez backs his goalkeeper',
+      'Liverpool were held after Portsmouth claimed a draw at Anfield.',
+      'Dudek fumbled a cross before Lomana LuaLua headed home an injury-time equaliser.',
+    );
+    const question = "who scored portsmouth's equaliser at anfield";
+    const choice = selectAnswer(match, query(question, { scored: 5, portsmouth: 8, equaliser: 8, anfield: 7 }))!;
+    expect(choice.typedTermShare).toBe(0.75);
+    // The sentence after does not count: a referent comes before.
+    const reversed = article('Benitez backs his goalkeeper', match.paragraphs[1]!.text, 'Portsmouth claimed a draw at Anfield.');
+    expect(selectAnswer(reversed, query(question, { scored: 5, portsmouth: 8, equaliser: 8, anfield: 7 }))!.typedTermShare).toBe(0.25);
   });
 
   it('offers the runner-up sentence when it scores close to the answer, and none when nothing else does', () => {
