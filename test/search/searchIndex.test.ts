@@ -84,6 +84,14 @@ describe('SearchIndex ranking', () => {
     expect(index.search('councel budjet').hits[0]?.article.id).toBe('b.txt');
   });
 
+  it('takes two letters typed the wrong way round for one slip, but not in a word the coverage uses', () => {
+    // "cuoncil" and "bugdet" are two Levenshtein edits from the words; one swap each.
+    expect(index.search('cuoncil bugdet').hits[0]?.article.id).toBe('b.txt');
+    // "rowers" is used ("Rowers raced"): it is not read as a slip for another word one swap away.
+    const swapped = SearchIndex.build([...articles, article('d.txt', 'Flower show', ['The rowres of flowers were judged.'])]);
+    expect(swapped.search('rowers').hits.map((hit) => hit.article.id)).toEqual(['c.txt']);
+  });
+
   it('shows the passage that adds to the headline rather than repeating it', () => {
     // "river" is in c.txt's headline: the excerpt should be the paragraph with "flood", the other term asked for.
     const hit = index.search('river flood').hits.find((candidate) => candidate.article.id === 'c.txt')!;
