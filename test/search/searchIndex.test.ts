@@ -117,6 +117,26 @@ describe('SearchIndex: where in the article the question is matched', () => {
   });
 });
 
+describe('SearchIndex: a plural of a word close to the one asked', () => {
+  // "iphone" is in the coverage once; "phone" is one edit from it, "phones" two. "phones" is a form of "phone", not of
+  // "iphone": the phones article lacks the rarest word asked and is no answer.
+  const articles = [
+    article('a.txt', 'Apple shows the iPhone', ['Apple showed its iPhone to reporters in a hall.']),
+    article('b.txt', 'Mobile phones then and now', ['Early phones cost £2,000 and their battery lasted 20 minutes.']),
+    article('c.txt', 'Phone maker hires', ['A phone maker hired staff.']),
+    article('d.txt', 'Car sales', ['Car battery prices rose and the cost of steel fell.']),
+    article('e.txt', 'Weather', ['Rain fell in the hills.']),
+    article('f.txt', 'Council', ['The council met on Monday.']),
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('does not answer with an article matching the rarest word only through the plural of a close word', () => {
+    // b.txt holds "phones", "battery" and "cost"; without the rarest word its other words are not most of the question.
+    expect(index.search('iphone battery cost').hits).toEqual([]);
+    expect(index.search('phones battery cost').hits[0]?.article.id).toBe('b.txt');
+  });
+});
+
 describe('SearchIndex: an article lacking the rarest word asked', () => {
   // "scraps" is the rarest word of the question. a.txt says "cancels" instead but matches every other word, most of
   // the question's weight; b.txt holds "scraps" but only two of the other words.

@@ -1,5 +1,6 @@
 import type { Article } from '../../corpus/types.js';
 import { foldTerm, splitSentences, WORD } from '../../text/index.js';
+import { SYNONYM_QUALITY } from '../expandTerm.js';
 import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
 import { MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
@@ -52,7 +53,7 @@ export interface AnswerChoice {
   termShare: number;
   /** The same, among sentences holding an answer of the expected type (0 when the question expects none). */
   typedTermShare: number;
-  /** Whether the key term of the question (its rarest known word) is somewhere in the article (any form of it). */
+  /** Whether the key term of the question (its rarest known word) is somewhere in the article (any form or synonym of it, not a fuzzy or prefix match). */
   keyCovered: boolean;
   /** The answer itself within the sentence, when one of the expected type was found. */
   span: AnswerSpan | null;
@@ -406,7 +407,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   if (!best) best = headlineChoice;
   else best.score = Math.max(best.score, headlineScore);
   if (best) {
-    best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! > 0);
+    // The key word as typed, another form of it or a synonym: a word the coverage knows, typed as it spells it, is no
+    // slip, so an edit-distance or prefix match is another word ("iphone" is not "phone", "leaking" not "leading").
+    best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! >= SYNONYM_QUALITY);
     best.coverage = mostCoverage;
     best.termShare = mostTerms / query.terms.length;
     best.typedTermShare = mostTypedTerms / query.terms.length;

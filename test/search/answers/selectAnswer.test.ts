@@ -116,6 +116,18 @@ describe('selectAnswer', () => {
     expect(choice.termShare).toBe(0.5);
   });
 
+  it('does not count the rarest word as present when only a word close to it in spelling is (a known word is no slip)', () => {
+    const text = article('Mobile news', 'Early phones had a battery life of 20 minutes.');
+    const asked = query('iphone battery life', { iphone: 10, battery: 7, life: 4 });
+    const withQuality = (quality: number): AnswerQuery => ({
+      ...asked,
+      match: (folded) => (folded === 'phones' ? [{ term: 0, quality }] : asked.match(folded)),
+    });
+    // An edit-distance match (0.7) is another word; a synonym (0.8) or another form (0.9) is the word.
+    expect(selectAnswer(text, withQuality(0.7))!.keyCovered).toBe(false);
+    expect(selectAnswer(text, withQuality(0.8))!.keyCovered).toBe(true);
+  });
+
   it('counts the words of the sentence before the answer, across a paragraph break, towards how much of the question it holds', () => {
     const match = article(
       'Benitez backs his goalkeeper',
