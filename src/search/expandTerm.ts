@@ -34,8 +34,8 @@ const MAX_FUZZY_LENGTH = 32;
 
 /**
  * The index terms that answer one query term: itself; when the coverage never uses it, the forms of it that it does
- * ("shelling" → shelled); the words news copy uses for it ("jobless" → unemployment); within one edit for 5+ letters,
- * two for 10+; completions of 4+ letters.
+ * ("shelling" → shelled); the words news copy uses for it ("jobless" → unemployment); within one edit for 5+ letters
+ * (two letters swapped count as one), two for 10+; completions of 4+ letters.
  * @example expandTerm('shellng', dictionary).map((e) => dictionary.terms[e.id]) // => ['shelling']
  */
 export function expandTerm(term: string, dictionary: TermDictionary): Expansion[] {
@@ -55,6 +55,16 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
   }
   if (term.length >= 5 && term.length <= MAX_FUZZY_LENGTH) {
     for (const id of dictionary.fuzzy(term, term.length >= 10 ? 2 : 1)) offer(id, termMatchQuality(term, dictionary.terms[id]!));
+  }
+  // Two letters typed the wrong way round ("pirce", "linsday", "castel") are one slip, not the two edits Levenshtein
+  // counts: looked up directly (a few exact lookups), for the lengths allowed one edit (two edits cover it from 10).
+  // Only for a word the coverage never uses: a word it uses is no slip ("trails" is not "trials").
+  if (term.length >= 5 && term.length < 10 && (exact < 0 || dictionary.passageFrequency[exact] === 0)) {
+    for (let i = 0; i + 1 < term.length; i += 1) {
+      if (term[i] === term[i + 1]) continue;
+      const id = dictionary.id(`${term.slice(0, i)}${term[i + 1]}${term[i]}${term.slice(i + 2)}`);
+      if (id >= 0) offer(id, MATCH_QUALITY.fuzzy);
+    }
   }
   if (term.length >= 4) {
     const [from, to] = dictionary.prefixRange(term);

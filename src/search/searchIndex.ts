@@ -466,7 +466,8 @@ function suffixForm(folded: string, byWord: ReadonlyMap<string, { term: number; 
   for (const ending of ENDINGS) {
     if (folded.length <= ending.length + 2 || !folded.endsWith(ending)) continue;
     const found = byWord.get(folded.slice(0, -ending.length));
-    if (found) return found.map(({ term }) => ({ term, quality: MATCH_QUALITY.variant }));
+    // Another form of what the base matches, no better: "phones" is no form of "iphone" because "phone" is close to it.
+    if (found) return found.map(({ term, quality }) => ({ term, quality: Math.min(quality, MATCH_QUALITY.variant) }));
   }
   return undefined;
 }

@@ -84,6 +84,14 @@ describe('SearchIndex ranking', () => {
     expect(index.search('councel budjet').hits[0]?.article.id).toBe('b.txt');
   });
 
+  it('takes two letters typed the wrong way round for one slip, but not in a word the coverage uses', () => {
+    // "cuoncil" and "bugdet" are two Levenshtein edits from the words; one swap each.
+    expect(index.search('cuoncil bugdet').hits[0]?.article.id).toBe('b.txt');
+    // "rowers" is used ("Rowers raced"): it is not read as a slip for another word one swap away.
+    const swapped = SearchIndex.build([...articles, article('d.txt', 'Flower show', ['The rowres of flowers were judged.'])]);
+    expect(swapped.search('rowers').hits.map((hit) => hit.article.id)).toEqual(['c.txt']);
+  });
+
   it('shows the passage that adds to the headline rather than repeating it', () => {
     // "river" is in c.txt's headline: the excerpt should be the paragraph with "flood", the other term asked for.
     const hit = index.search('river flood').hits.find((candidate) => candidate.article.id === 'c.txt')!;
@@ -106,6 +114,26 @@ describe('SearchIndex: where in the article the question is matched', () => {
 
   it('ranks the article whose lede matches above one that matches as well only further down', () => {
     expect(index.search('dock workers strike pay').hits.map((hit) => hit.article.id)).toEqual(['b.txt', 'a.txt']);
+  });
+});
+
+describe('SearchIndex: a plural of a word close to the one asked', () => {
+  // "iphone" is in the coverage once; "phone" is one edit from it, "phones" two. "phones" is a form of "phone", not of
+  // "iphone": the phones article lacks the rarest word asked and is no answer.
+  const articles = [
+    article('a.txt', 'Apple shows the iPhone', ['Apple showed its iPhone to reporters in a hall.']),
+    article('b.txt', 'Mobile phones then and now', ['Early phones cost £2,000 and their battery lasted 20 minutes.']),
+    article('c.txt', 'Phone maker hires', ['A phone maker hired staff.']),
+    article('d.txt', 'Car sales', ['Car battery prices rose and the cost of steel fell.']),
+    article('e.txt', 'Weather', ['Rain fell in the hills.']),
+    article('f.txt', 'Council', ['The council met on Monday.']),
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('does not answer with an article matching the rarest word only through the plural of a close word', () => {
+    // b.txt holds "phones", "battery" and "cost"; without the rarest word its other words are not most of the question.
+    expect(index.search('iphone battery cost').hits).toEqual([]);
+    expect(index.search('phones battery cost').hits[0]?.article.id).toBe('b.txt');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Article } from '../../corpus/types.js';
 import { foldTerm, splitSentences, WORD } from '../../text/index.js';
+import { SYNONYM_QUALITY } from '../expandTerm.js';
 import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
 import { MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
@@ -48,11 +49,11 @@ export interface AnswerChoice {
   score: number;
   /** The most of the question's weight that one sentence and the headline cover together (0-1). */
   coverage: number;
-  /** The most of the question's terms (by count) that one sentence and the headline cover together (0-1). */
+  /** The most of the question's terms (by count) that one sentence, the sentence before it and the headline hold (0-1). */
   termShare: number;
   /** The same, among sentences holding an answer of the expected type (0 when the question expects none). */
   typedTermShare: number;
-  /** Whether the key term of the question (its rarest known word) is somewhere in the article (any form of it). */
+  /** Whether the key term of the question (its rarest known word) is somewhere in the article (any form or synonym of it, not a fuzzy or prefix match). */
   keyCovered: boolean;
   /** The answer itself within the sentence, when one of the expected type was found. */
   span: AnswerSpan | null;
@@ -301,10 +302,23 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   let mostTerms = 0;
   let mostTypedTerms = 0;
   const hasKey = (found: Scan) => key.some((isKey, index) => isKey && found.quality[index]! > 0);
-  for (const [unitIndex, unit] of all.entries()) {
+  // Every sentence read is scanned first: the sentence before each (across paragraph breaks) is read for the gate.
+  const allScans: Scan[][] = [];
+  for (const unit of all) {
     const count = Math.min(unit.sentences.length, Math.max(0, MAX_SENTENCES - read));
-    const scans = unit.sentences.slice(0, count).map((sentence) => (unit.paragraphIndex === -1 ? headline : scan(sentence, query, matched)));
-    for (let s = 0; s < count; s += 1, read += 1) {
+    read += count;
+    allScans.push(unit.sentences.slice(0, count).map((sentence) => (unit.paragraphIndex === -1 ? headline : scan(sentence, query, matched))));
+  }
+  /** The sentence of the text before sentence `s` of unit `u`, across a paragraph break; the headline is not one. */
+  const previous = (u: number, s: number): Scan | undefined => {
+    if (s > 0) return allScans[u]![s - 1];
+    const scans = allScans[u - 1];
+    return !scans || all[u - 1]!.paragraphIndex === -1 ? undefined : scans[scans.length - 1];
+  };
+  for (const [unitIndex, unit] of all.entries()) {
+    const scans = allScans[unitIndex]!;
+    const count = scans.length;
+    for (let s = 0; s < count; s += 1) {
       const sentence = unit.sentences[s]!;
       const found = scans[s]!;
       const ordinal = unit.paragraphIndex >= 0 ? bodyOrdinal++ : -1;
@@ -314,13 +328,18 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       let covered = 0;
       let context = 0;
       let termCount = 0;
+      // The terms a reader finds with the answer count for the gate: the sentence, the headline and the sentence before
+      // it, where a referent stands ("…after Portsmouth claimed a draw at Anfield. | Dudek fumbled a cross before Lomana
+      // LuaLua headed home an injury-time equaliser" answers "who scored portsmouth's equaliser at anfield"). Not the
+      // sentence after: that one let more off-topic questions of common words through on dev, for no answer more.
+      const before = unit.paragraphIndex === -1 ? undefined : previous(unitIndex, s);
       query.terms.forEach((term, index) => {
         const own = found.quality[index]!;
         const head = headline.quality[index]!;
         seen[index] = Math.max(seen[index]!, own);
         covered += term.weight * own;
         if (own === 0) context += term.weight * head;
-        if (own > 0 || head > 0) termCount += 1;
+        if (own > 0 || head > 0 || (before?.quality[index] ?? 0) > 0) termCount += 1;
       });
       mostCoverage = Math.max(mostCoverage, (covered + context) / totalWeight);
       mostTerms = Math.max(mostTerms, termCount);
@@ -388,7 +407,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   if (!best) best = headlineChoice;
   else best.score = Math.max(best.score, headlineScore);
   if (best) {
-    best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! > 0);
+    // The key word as typed, another form of it or a synonym: a word the coverage knows, typed as it spells it, is no
+    // slip, so an edit-distance or prefix match is another word ("iphone" is not "phone", "leaking" not "leading").
+    best.keyCovered = key.every((isKey, index) => !isKey || seen[index]! >= SYNONYM_QUALITY);
     best.coverage = mostCoverage;
     best.termShare = mostTerms / query.terms.length;
     best.typedTermShare = mostTypedTerms / query.terms.length;

@@ -109,11 +109,37 @@ describe('selectAnswer', () => {
     expect(choice.span?.text).toBe('There are massive explosions that shook buildings');
   });
 
-  it('says whether the rarest word is anywhere in the article, and how much of the question one sentence holds', () => {
-    const text = article('Grain news', 'Stocks were stored in Inner Mongolia.', 'The capital markets were calm.');
+  it('says whether the rarest word is anywhere in the article, and how much of the question one sentence and the one before hold', () => {
+    const text = article('Grain news', 'Stocks were stored in Inner Mongolia.', 'Trading was quiet.', 'The capital markets were calm.');
     const choice = selectAnswer(text, query('what is the capital of mongolia', { capital: 3, mongolia: 9 }))!;
     expect(choice.keyCovered).toBe(true);
     expect(choice.termShare).toBe(0.5);
+  });
+
+  it('does not count the rarest word as present when only a word close to it in spelling is (a known word is no slip)', () => {
+    const text = article('Mobile news', 'Early phones had a battery life of 20 minutes.');
+    const asked = query('iphone battery life', { iphone: 10, battery: 7, life: 4 });
+    const withQuality = (quality: number): AnswerQuery => ({
+      ...asked,
+      match: (folded) => (folded === 'phones' ? [{ term: 0, quality }] : asked.match(folded)),
+    });
+    // An edit-distance match (0.7) is another word; a synonym (0.8) or another form (0.9) is the word.
+    expect(selectAnswer(text, withQuality(0.7))!.keyCovered).toBe(false);
+    expect(selectAnswer(text, withQuality(0.8))!.keyCovered).toBe(true);
+  });
+
+  it('counts the words of the sentence before the answer, across a paragraph break, towards how much of the question it holds', () => {
+    const match = article(
+      'Benitez backs his goalkeeper',
+      'Liverpool were held after Portsmouth claimed a draw at Anfield.',
+      'Dudek fumbled a cross before Lomana LuaLua headed home an injury-time equaliser.',
+    );
+    const question = "who scored portsmouth's equaliser at anfield";
+    const choice = selectAnswer(match, query(question, { scored: 5, portsmouth: 8, equaliser: 8, anfield: 7 }))!;
+    expect(choice.typedTermShare).toBe(0.75);
+    // The sentence after does not count: a referent comes before.
+    const reversed = article('Benitez backs his goalkeeper', match.paragraphs[1]!.text, 'Portsmouth claimed a draw at Anfield.');
+    expect(selectAnswer(reversed, query(question, { scored: 5, portsmouth: 8, equaliser: 8, anfield: 7 }))!.typedTermShare).toBe(0.25);
   });
 
   it('offers the runner-up sentence when it scores close to the answer, and none when nothing else does', () => {
