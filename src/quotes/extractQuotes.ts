@@ -12,7 +12,7 @@ import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { quoteSentences } from './quoteSentences.js';
 import { isNameWord, sentenceTokens, tokenize, type Token } from './tokenize.js';
-import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
+import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, TITLES, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
@@ -29,7 +29,7 @@ const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'french
 /** Nouns that stand for an organisation: "the company said". */
 const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
 /** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
-const AGE_DESCRIPTION = /-year-old$/u;
+const AGE_DESCRIPTION = /(?:^|-)year-old$/u;
 /** Longest definite description ("the intelligence officer") read as an unnamed speaker introduced before. */
 const MAX_REFERRING_WORDS = 3;
 /** Words that tie a description to whose it is: "the deputy commander of the brigade". */
@@ -256,7 +256,9 @@ export function extractQuotes(article: Article): Quote[] {
     const surnameOfNamed = resolved.kind === 'person' && resolved.name !== phrase.text && resolved.name.includes(' ') && !isBareTitle(resolved.name);
     const bare = phrase.kind === 'name' && !surnameOfNamed && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
     // "the harbour master", "the security firm", "the Prime Minister": the one the article introduced that way.
-    if (bare || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
+    // "the Treasury Secretary", "the Finance Minister": a title the article gave someone with their name.
+    const titled = phrase.definite && phrase.kind === 'name' && TITLES.has(phrase.words[phrase.words.length - 1]!.toLowerCase());
+    if (bare || titled || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
       introductions ??= collectIntroductions(article, paragraphTokens, names);
       const introduced = introductions.resolve(phrase.words, readUpTo);
       if (introduced) return introduced;
@@ -315,8 +317,11 @@ export function extractQuotes(article: Article): Quote[] {
        */
       const resolveHere = (found: SpeakerPhrase): ResolvedSpeaker | null => {
         const wanted = found.kind === 'pronoun' ? PRONOUNS.get(found.text) : undefined;
+        // `Mr Sullivan "made accounting decisions," he told the court`: a subject whose words are the quotation is
+        // what the pronoun reports on, not who it is.
         const own = (wanted === 'male' || wanted === 'female') && subject?.kind === 'person' && isNamed(subject) && subjectPhrase !== null &&
-          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted);
+          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted) &&
+          !tokens.slice(subjectPhrase.start, found.start).some((token) => token.kind === 'quote');
         return own ? subject : resolve(found);
       };
       let said: ResolvedSpeaker | null = null;

@@ -80,6 +80,12 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   for (let v = k; v < tokens.length && v - k <= MAX_WORDS_AFTER_QUOTE; v += 1) {
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
+    // `"…" once he realised the journalist was Jewish, said Mr Blair`: a clause of time or cause, then the inversion.
+    if (v === k && token.kind === 'word' && SUBORDINATORS.has(token.lower)) {
+      const comma = commaAfter(tokens, v);
+      const inverted = comma - v <= MAX_WORDS_AFTER_QUOTE && isVerb(tokens[comma + 1]) ? speakerAfter(tokens, comma + 1, tokens.length) : null;
+      if (inverted?.kind === 'name') return { phrase: inverted, verbIndex: comma + 1 };
+    }
     if (!isVerb(token)) continue;
     // `"…," Jarrar was told`: the subject heard the words; whoever said them is not named here.
     if (isPassiveHearing(tokens, v)) break;
@@ -104,6 +110,9 @@ function introducesNextQuote(tokens: readonly Token[], index: number): boolean {
   }
   return false;
 }
+
+/** Words joining a sentence to the one before: "But according to X, …". */
+const CONNECTIVES = new Set(['but', 'and', 'yet', 'however', 'so', 'still']);
 
 /** Words opening a clause of time, cause or condition. */
 const SUBORDINATORS = new Set(['after', 'when', 'because', 'before', 'since', 'while', 'until', 'although', 'though', 'if', 'once']);
@@ -243,7 +252,12 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   while (end > 0 && isClosingPunct(tokens[end - 1]!)) end -= 1;
   const according = accordingTo(tokens);
   if (according) {
-    const claim = according.verbIndex > 0 ? { from: 0, to: according.verbIndex } : { from: commaAfter(tokens, according.verbIndex) + 1, to: end };
+    // "But according to X, CLAIM": a connective before "according" opens no claim.
+    const opensSentence = according.verbIndex === 0 || (according.verbIndex === 1 && CONNECTIVES.has(tokens[0]!.lower));
+    // "according to Michael Brown, a former Conservative MP, CLAIM": the claim follows the appositive.
+    const named = commaAfter(tokens, according.verbIndex);
+    const afterName = according.phrase.role !== null && according.phrase.kind === 'name' ? commaAfter(tokens, named + 1) : named;
+    const claim = !opensSentence ? { from: 0, to: according.verbIndex } : { from: afterName + 1, to: end };
     const to = tokens[claim.to - 1]?.text === ',' ? claim.to - 1 : claim.to;
     if (to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') return { ...according, from: claim.from, to };
   }
