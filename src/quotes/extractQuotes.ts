@@ -28,6 +28,8 @@ const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey',
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
 const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
+/** Heads naming a body of people ("the SSP executive", "the party leadership"), never one of its members. */
+const COLLECTIVE_HEADS = new Set(['executive', 'leadership', 'management', 'secretariat']);
 /** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
 const AGE_DESCRIPTION = /(?:^|-)year-old$/u;
 /** Longest definite description ("the intelligence officer") read as an unnamed speaker introduced before. */
@@ -280,8 +282,11 @@ export function extractQuotes(article: Article): Quote[] {
     const linked = phrase.words.some((word) => DESCRIPTION_LINKS.has(word.toLowerCase()));
     // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
     if (!linked && ((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
-      const named = memory.person(resolved.gender);
+      // "The SSP executive", "the party leadership": a body of people, not the person last named.
+      const body = COLLECTIVE_HEADS.has(head) && phrase.words.length >= 2 && !phrase.words.some((word) => word.toLowerCase() === 'chief');
+      const named = body ? null : memory.person(resolved.gender);
       if (named || bare) return named;
+      if (body) return { ...resolved, kind: 'organisation' };
     }
     // "the company", "the party" the article never introduced as such: the organisation it last named.
     if (phrase.definite && phrase.kind === 'group' && phrase.words.length === 1 && ORGANISATION_HEADS.has(head)) return memory.organisation() ?? resolved;
@@ -346,6 +351,12 @@ export function extractQuotes(article: Article): Quote[] {
           }
         }
         claimant = said;
+        // "However during the case Mr Ebbers denied the allegations.": no claim, but whoever denied is who "he" is next.
+        if (!said && !subject) {
+          const actor = findAttribution(tokens);
+          const named = actor && actor.phrase.kind === 'name' ? resolve(actor.phrase) : null;
+          if (named && isNamed(named) && named.kind === 'person') memory.remember(named);
+        }
       } else {
         claimant = null;
         const attribution = findAttribution(tokens);

@@ -66,7 +66,7 @@ const PARAGRAPH_STRIDE = 10_000_000;
 export const position = (paragraphIndex: number, offset: number): number => paragraphIndex * PARAGRAPH_STRIDE + offset;
 
 /** Nouns that stand for any company: "the company" is the firm, the airline or the drugmaker the article named. */
-const COMPANY_NOUNS = new Set(['company', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
+const COMPANY_NOUNS = new Set(['company', 'service', 'provider', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
 /** Organisations that are not companies: "the company" never stands for them. */
 const NOT_COMPANY = new Set([
   'ministry', 'department', 'government', 'union', 'party', 'council', 'court', 'police', 'army', 'parliament',
@@ -82,6 +82,8 @@ const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your'])
 const EMPTY_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'local', 'also', 'now', 'then']);
 /** Words that end a description before what it links to: "the harbour master [of Whitby]". */
 const LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'in', 'on', 'to', 'who', 'which', 'that']);
+/** Paragraphs of an article's lead, whose descriptions may name someone only further on. */
+const LEAD_PARAGRAPHS = 1;
 /** Longest description read before or after a name. */
 const MAX_DESCRIPTION_WORDS = 6;
 /** Longest run of capitalised words read as one name. */
@@ -175,15 +177,20 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         before -= 1;
       }
       const text = runWords.join(' ');
+      // "Alain Juppe, the French foreign minister, said", "Skype, an Internet phone service,": an appositive after it.
+      const appositive = tokens[to]?.text === ',' && isWordToken(tokens[to + 1]) && ['the', 'a', 'an'].includes(tokens[to + 1]!.lower)
+        ? (descriptionWords(tokens, to + 1, chunkEnd(tokens, to + 1)) ?? [])
+        : [];
+      const companyWords = [...lead, ...appositive.slice(-1)];
       // One capitalised word is a name only when known or introduced as a company ("Game maker Valve").
-      if (runWords.length === 1 && !known.has(text) && !/^\p{Lu}{2,}$/u.test(text) && !lead.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word))) continue;
+      if (runWords.length === 1 && !known.has(text) && !/^\p{Lu}{2,}$/u.test(text) && !companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word))) continue;
       let resolved = resolvedRuns.get(text);
       if (!resolved) resolvedRuns.set(text, (resolved = names.resolve({ kind: 'name', text, words: runWords, acronym: null, role: null, start, definite: false })));
       if (resolved.description || resolved.kind === 'group') continue;
       const nameWords = new Set(resolved.name.split(' ').map(lowerWord));
       // "Game maker Valve", "Swiss drugmaker Novartis": one word is a company's name when a company noun precedes it,
       // and stays one when mentioned alone later ("Valve said").
-      const company = lead.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word));
+      const company = companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word));
       const kind = resolved.kind === 'organisation' || (company && nameWords.size === 1) || known.get(resolved.name)?.kind === 'organisation' ? 'organisation' : 'person';
       if (kind === 'person' && nameWords.size < 2) continue;
       const words = new Set<string>();
@@ -197,11 +204,7 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         const description = descriptionWords(tokens, opened + 1, start - 1);
         for (const word of description ?? []) words.add(word);
       }
-      // "Alain Juppe, the French foreign minister, said": an appositive after it.
-      if (tokens[to]?.text === ',' && isWordToken(tokens[to + 1]) && ['the', 'a', 'an'].includes(tokens[to + 1]!.lower)) {
-        const description = descriptionWords(tokens, to + 1, chunkEnd(tokens, to + 1));
-        for (const word of description ?? []) words.add(word);
-      }
+      for (const word of appositive) words.add(word);
       for (const word of [...words]) if (EMPTY_WORDS.has(word) || word === '') words.delete(word);
       const at = position(paragraphIndex, tokens[start]!.start);
       const entry = known.get(resolved.name);
@@ -248,9 +251,13 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         if (proper.length > 0 && !proper.some((word) => entry.words.has(word))) continue;
         // "the WSIS spokesman" is a person: never the organisation he speaks for.
         if (entry.kind === 'organisation' && (ROLE_NOUNS.has(head) || TITLES.has(head)) && !COMPANY_NOUNS.has(head)) continue;
-        // Only someone already introduced: "the star" before the article names any star is someone else.
+        // Only someone already introduced: "the star" before the article names any star is someone else. But "the courts
+        // minister has told MPs" opening an article is the courts minister it names further on.
         const seen = entry.mentions.filter((mention) => mention < at);
-        if (seen.length === 0) continue;
+        const namedLater = seen.length === 0 && at < position(LEAD_PARAGRAPHS, 0) && entry.words.has(head) && modifiers.length > 0 &&
+          modifiers.every((word) => entry.words.has(word));
+        if (seen.length === 0 && !namedLater) continue;
+        if (namedLater) seen.push(entry.mentions[0]!);
         const recency = Math.floor(seen[seen.length - 1]! / PARAGRAPH_STRIDE) - Math.floor(at / PARAGRAPH_STRIDE);
         const exact = entry.words.has(head) ? 1 : 0;
         // "the company" with no company so called: the organisation the article talks about most, so far.

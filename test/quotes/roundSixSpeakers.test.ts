@@ -67,3 +67,56 @@ describe('findReportedClaim: "according to" after a connective and before an app
     ]);
   });
 });
+
+describe('extractQuotes: who "he" stands for after a sentence reporting no claim', () => {
+  it('gives "he told the court" to the one who just denied the allegations, not to the witness named before', () => {
+    expect(speakers([
+      'Former Acme chief Peter Holt has denied fraud.',
+      'During his time on the witness stand John Vance told jurors he met frequently with Mr Holt. However during the case on Tuesday Mr Holt denied the allegations. "I was never told of anything wrong," he told the court.',
+    ])).toEqual([['I was never told of anything wrong', 'Peter Holt']]);
+  });
+});
+
+describe('extractQuotes: a body of people', () => {
+  it('keeps "the SSP executive" as the speaker, not the person named last', () => {
+    expect(speakers([
+      'Former SSP leader Tommy Sheridan has announced a new party.',
+      'The SSP executive has issued a statement declaring that Sheridan is "on the road to oblivion". The statement continues "Tommy Sheridan has decided to run away from the party."',
+    ])).toEqual([
+      ['on the road to oblivion', 'SSP executive'],
+      ['Tommy Sheridan has decided to run away from the party.', 'SSP executive'],
+    ]);
+  });
+});
+
+describe('extractQuotes: "the company" introduced by an appositive', () => {
+  it('resolves "the company" to "Skype, an Internet phone service"', () => {
+    expect(speakers([
+      'Skype, an Internet phone service, has apologised after an outage.',
+      'In a blog post, Skype stated that, "we are sincerely sorry for this disruption."',
+      'Bates said he did not know what had caused the outage. "Some of you may have problems signing in, and we are sorry for the disruption," the company wrote on Twitter.',
+    ]).at(-1)).toEqual(['Some of you may have problems signing in, and we are sorry for the disruption', 'Skype']);
+  });
+});
+
+describe('extractQuotes: a description in the lead named further on', () => {
+  it('resolves "the courts minister" of the first paragraph to the courts minister the article names next', () => {
+    expect(speakers([
+      'The "best person for the job" should be appointed lord chancellor, the courts minister has told MPs.',
+      '"The post is changing," said courts minister Christopher Leslie.',
+    ])).toEqual([
+      ['best person for the job', 'Christopher Leslie'],
+      ['The post is changing', 'Christopher Leslie'],
+    ]);
+  });
+
+  it('leaves a description after the lead to someone introduced before it', () => {
+    const found = speakers([
+      'Judges met on Monday.',
+      '"Nothing at all was decided today," the courts minister told MPs.',
+      '"The post is changing," said courts minister Christopher Leslie.',
+    ]);
+    expect(found.map(([quote]) => quote)).toContain('Nothing at all was decided today');
+    expect(found).not.toContainEqual(['Nothing at all was decided today', 'Christopher Leslie']);
+  });
+});
