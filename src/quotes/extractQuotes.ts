@@ -39,6 +39,8 @@ const DESCRIPTION_LINKS = new Set(['of', 'for', 'at']);
 /** What speaks for its owner: "his office", "her campaign". */
 const SPEAKS_FOR_OWNER = new Set(['office', 'campaign', 'camp', 'administration', 'government']);
 const OWNER_PRONOUNS = new Map([['his', 'he'], ['her', 'she'], ['its', 'it'], ['their', 'they']]);
+/** Longest sentence read for who acted in it when it reports no claim: an ordinary sentence, never a run-on. */
+const MAX_ACTOR_SENTENCE_TOKENS = 80;
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
@@ -352,7 +354,7 @@ export function extractQuotes(article: Article): Quote[] {
         }
         claimant = said;
         // "However during the case Mr Ebbers denied the allegations.": no claim, but whoever denied is who "he" is next.
-        if (!said && !subject) {
+        if (!said && !subject && tokens.length <= MAX_ACTOR_SENTENCE_TOKENS) {
           const actor = findAttribution(tokens);
           const named = actor && actor.phrase.kind === 'name' ? resolve(actor.phrase) : null;
           if (named && isNamed(named) && named.kind === 'person') memory.remember(named);
