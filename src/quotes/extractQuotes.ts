@@ -12,7 +12,7 @@ import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { quoteSentences } from './quoteSentences.js';
 import { isNameWord, sentenceTokens, tokenize, type Token } from './tokenize.js';
-import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, TITLES, WORK_NOUNS } from './vocabulary.js';
+import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
@@ -91,12 +91,19 @@ class SpeakerMemory {
     return null;
   }
 
-  /** The last person of a compatible gender (any when `gender` is null); named ones only unless `descriptions`. */
-  person(gender: 'male' | 'female' | null, options: { learn?: boolean; descriptions?: boolean } = {}): ResolvedSpeaker | null {
+  /**
+   * The last person of a compatible gender (any when `gender` is null); named ones only unless `descriptions`; only
+   * those `accepts` lets through when given.
+   */
+  person(
+    gender: 'male' | 'female' | null,
+    options: { learn?: boolean; descriptions?: boolean; accepts?: (speaker: ResolvedSpeaker) => boolean } = {},
+  ): ResolvedSpeaker | null {
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
       const speaker = this.#recent[i]!;
       if (speaker.kind !== 'person' || (gender && speaker.gender !== null && speaker.gender !== gender)) continue;
       if (speaker.description && !options.descriptions) continue;
+      if (options.accepts && !options.accepts(speaker)) continue;
       if (options.learn && gender) speaker.gender = gender;
       return speaker;
     }
@@ -286,7 +293,18 @@ export function extractQuotes(article: Article): Quote[] {
     if (!linked && ((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
       // "The SSP executive", "the party leadership": a body of people, not the person last named.
       const body = COLLECTIVE_HEADS.has(head) && phrase.words.length >= 2 && !phrase.words.some((word) => word.toLowerCase() === 'chief');
-      const named = body ? null : memory.person(resolved.gender);
+      // "The prime minister told …" after "Tony Blair has pledged not to attack Tory leader Michael Howard": an office
+      // is never held by someone the article gave another role or title.
+      const office = phrase.definite && !bare && TITLES.has(head);
+      const accepts = office
+        ? (speaker: ResolvedSpeaker): boolean => {
+            introductions ??= collectIntroductions(article, paragraphTokens, names);
+            const own = new Set(phrase.words.map((word) => word.toLowerCase()));
+            const given = [...introductions.wordsOf(speaker.name), ...(speaker.role ?? '').toLowerCase().split(/\s+/u)];
+            return !given.some((word) => (TITLES.has(word) || ROLE_NOUNS.has(word)) && !own.has(word));
+          }
+        : undefined;
+      const named = body ? null : ((accepts ? memory.person(resolved.gender, { accepts }) : null) ?? memory.person(resolved.gender));
       if (named || bare) return named;
       if (body) return { ...resolved, kind: 'organisation' };
     }

@@ -68,8 +68,10 @@ const REFLEXIVE_PRONOUNS = new Set(['himself', 'herself', 'itself', 'themselves'
 function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution | null {
   let k = quoteIndex + 1;
   if (tokens[k]?.text === ',') k += 1;
-  // `"…" calling the Conservatives' win "…"`: a participle's object is no inverted speaker.
-  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing')) {
+  // `"…" calling the Conservatives' win "…"`: a participle's object is no inverted speaker; nor is the object of
+  // an infinitive the quotation sits in (`pledged to "never, ever" attack Tory leader Michael Howard`).
+  const inInfinitive = tokens[quoteIndex - 1]?.lower === 'to';
+  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive) {
     // `"…," reads a July 15, 2005 memo by William Granger`: the author of the document read out.
     const phrase = authorOfDocument(tokens, k) ?? speakerAfter(tokens, k, tokens.length);
     // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.

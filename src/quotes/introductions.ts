@@ -29,6 +29,8 @@ export interface Introductions {
    * Force", "a BaFin spokeswoman"): the description's words ("general", "BaFin spokeswoman"), or null.
    */
   describedBefore(words: readonly string[], at: number): string | null;
+  /** The lower-case words the article introduced a name with ("tory", "leader" for "Tory leader Michael Howard"). */
+  wordsOf(name: string): readonly string[];
 }
 
 /** Words read after "a"/"an" for an unnamed speaker's description. */
@@ -220,6 +222,9 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
   const indefinites = indefiniteDescriptions(paragraphTokens);
 
   return {
+    wordsOf(name: string): readonly string[] {
+      return [...(known.get(name)?.words ?? [])];
+    },
     describedBefore(description: readonly string[], at: number): string | null {
       const wanted = lowerWord(description[description.length - 1] ?? '');
       // "the intelligence officer" after "a 14-year veteran intelligence officer": every word of it is in the introduction.

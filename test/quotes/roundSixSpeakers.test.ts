@@ -120,3 +120,27 @@ describe('extractQuotes: a description in the lead named further on', () => {
     expect(found).not.toContainEqual(['Nothing at all was decided today', 'Christopher Leslie']);
   });
 });
+
+describe('extractQuotes: an office and the people an article gave other roles', () => {
+  it('never reads "the prime minister" as the person last named when the article made him "Tory leader"', () => {
+    expect(speakers([
+      'Tony Blair has promised not to attack Tory leader Michael Howard over his beliefs.',
+      'The prime minister told the Jewish Chronicle: "If you look at what I do, I attack him politically."',
+    ])).toEqual([['If you look at what I do, I attack him politically.', 'Tony Blair']]);
+  });
+
+  it('still reads "the prime minister" as the person last named when no one else fits', () => {
+    expect(speakers([
+      'Tory leader Michael Howard spoke in Leeds.',
+      'The prime minister told the paper: "If you look at what I do, I attack no one personally."',
+    ])).toEqual([['If you look at what I do, I attack no one personally.', 'Michael Howard']]);
+  });
+});
+
+describe('findAttribution: a quotation inside an infinitive', () => {
+  it('never reads `pledged to "never, ever" attack Tory leader X` as X speaking', () => {
+    expect(speakers(['Tony Blair has pledged to "never, ever, ever" attack Tory leader Michael Howard over his beliefs.'])).toEqual([
+      ['never, ever, ever', 'Tony Blair'],
+    ]);
+  });
+});
