@@ -342,11 +342,10 @@ export function extractQuotes(article: Article): Quote[] {
        */
       const resolveHere = (found: SpeakerPhrase): ResolvedSpeaker | null => {
         const wanted = found.kind === 'pronoun' ? PRONOUNS.get(found.text) : undefined;
-        // `Mr Sullivan "made accounting decisions," he told the court`: a subject whose words are the quotation is
-        // what the pronoun reports on, not who it is.
+        // `Mr Sullivan "made accounting decisions," he told the court`: a subject the quotation follows at once is what
+        // the pronoun reports on, not who it is (`Mr Shaath added, saying "…," he said` is still Mr Shaath).
         const own = (wanted === 'male' || wanted === 'female') && subject?.kind === 'person' && isNamed(subject) && subjectPhrase !== null &&
-          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted) &&
-          !tokens.slice(subjectPhrase.start, found.start).some((token) => token.kind === 'quote');
+          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted) && !quotedAtOnce(tokens, subjectPhrase.start, found.start);
         return own ? subject : resolve(found);
       };
       let said: ResolvedSpeaker | null = null;
@@ -473,6 +472,16 @@ function isNamed(speaker: ResolvedSpeaker): boolean {
 function isSingular(words: readonly string[]): boolean {
   const head = words[words.length - 1]?.toLowerCase() ?? '';
   return !head.endsWith('s') || head.endsWith('ss');
+}
+
+/** True when a quotation follows the capitalised words from `from` with no other word between, before `to`. */
+function quotedAtOnce(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'quote') return true;
+    if (token.kind === 'word' && !token.capitalised) return false;
+  }
+  return false;
 }
 
 /** Auxiliaries of a passive: `it was found "offensive"` reports no one's words. */

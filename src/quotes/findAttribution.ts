@@ -135,6 +135,9 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
     const phrase = subjectBefore(tokens, v, bound) ?? withParticipleSubject(tokens, v, bound);
+    // `Kim Beazley used Mr Howard's comments to attack the policy saying "…"`: a participle right before the
+    // quotation is the sentence subject's; an earlier verb's object is not its speaker.
+    if (!phrase && REPORTING_PARTICIPLES.has(token.lower) && quoteIndex - v <= 2) return null;
     if (!phrase) continue;
     // `he said that the administration believes China is "manipulating"`: a belief he reports is his wording.
     if (BELIEF_VERBS.has(token.lower)) {
@@ -184,6 +187,9 @@ function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<strin
     const token = tokens[v]!;
     if (token.kind === 'quote') bound = v + 1;
     if (token.kind !== 'word' || token.capitalised || !verbs.has(token.lower) || isPassiveHearing(tokens, v)) continue;
+    // `used Mr Howard's comments to attack the policy`: an infinitive's subject is not the noun before "to", and
+    // after a possessive the word is a noun ("comments").
+    if (tokens[v - 1]?.lower === 'to' || /['’]s$/u.test(tokens[v - 1]?.text ?? '')) continue;
     const phrase = subjectBefore(tokens, v, bound);
     // `"…," Jarrar was told after he complained`: a verb in a clause of time or cause reports no quotation.
     if (phrase && SUBORDINATORS.has(tokens[phrase.start - 1]?.lower ?? '')) continue;

@@ -144,3 +144,24 @@ describe('findAttribution: a quotation inside an infinitive', () => {
     ]);
   });
 });
+
+describe('extractQuotes: the dev11 shapes', () => {
+  it('gives `X provided context saying, "…," he said` to X, the subject before the verb', () => {
+    expect(speakers([
+      'White House spokesman Scott Tate denied the comments.',
+      'Mr. Nabil Sha said the president spoke. Mr. Sha provided further context to the statement saying, "It was really a figure of speech," he said.',
+    ]).at(-1)).toEqual(['It was really a figure of speech', 'Nabil Sha']);
+  });
+
+  it('gives a quotation after "saying" to the subject, not to the owner of an earlier noun', () => {
+    expect(speakers([
+      'Prime Minister John Hart made a plea.',
+      'Opposition leader Kim Bell used Mr Hart\'s comments to attack the government\'s policy saying "The biggest threat to Christmas is this law."',
+    ])).toEqual([['The biggest threat to Christmas is this law.', 'Kim Bell']]);
+  });
+
+  it('reads "Catholic Archbishop of Brisbane John Bathersby" as John Bathersby, not as a title', () => {
+    const [[, speaker]] = speakers(['Catholic Archbishop of Brisbane John Bathersby said "We are a Christian country."']) as [[string, string]];
+    expect(speaker).toMatch(/John Bathersby$/u);
+  });
+});
