@@ -71,7 +71,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   // `"…" calling the Conservatives' win "…"`: a participle's object is no inverted speaker; nor is the object of
   // an infinitive the quotation sits in (`pledged to "never, ever" attack Tory leader Michael Howard`).
   const inInfinitive = tokens[quoteIndex - 1]?.lower === 'to';
-  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive) {
+  // `a "serious" claim that …`: after a determiner the quotation qualifies a noun, and the word after it is that noun.
+  const qualifiesNoun = ['a', 'an', 'the'].includes(tokens[quoteIndex - 1]?.lower ?? '') && tokens[quoteIndex + 1]?.kind === 'word';
+  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive && !qualifiesNoun) {
     // `"…," reads a July 15, 2005 memo by William Granger`: the author of the document read out.
     const phrase = authorOfDocument(tokens, k) ?? speakerAfter(tokens, k, tokens.length);
     // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.

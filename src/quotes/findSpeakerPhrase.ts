@@ -311,8 +311,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
     const described = describedChunk(tokens, [chunkStart, i + 1]);
     if (described) return described;
   }
-  // "the latest claims": a plural noun, not a verb.
-  if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower) && !planned) return null;
+  // "the latest claims": a plural noun, not a verb ("The report also states" is a verb: an adverb comes between).
+  if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower) && !planned && i === verbIndex - 1) return null;
   // "led to a major recall": after "a"/"an" and right after its noun phrase, a verb's bare form is a noun.
   if (result.indefinite && i === verbIndex - 1 && isBareForm(verb.lower)) return null;
   // "signed to his F4 label": after "his" and a singular name, a bare form is the noun that owns it ("their lawyers say" is a verb).

@@ -165,3 +165,11 @@ describe('extractQuotes: the dev11 shapes', () => {
     expect(speaker).toMatch(/John Bathersby$/u);
   });
 });
+
+describe('extractQuotes: a report as speaker', () => {
+  it('gives a quotation in `The report also states that … a "serious" claim that the dam will "…"` to the report', () => {
+    const found = speakers(['The report also states that the agency has investigated a "serious" claim that the Fort Peck Dam will "be attacked by an explosive device in January."']);
+    expect(found).toContainEqual(['be attacked by an explosive device in January.', 'report']);
+    expect(found.map(([, speaker]) => speaker)).not.toContain('Fort Peck Dam');
+  });
+});
