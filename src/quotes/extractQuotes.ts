@@ -4,7 +4,7 @@ import { words } from '../text/index.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
-import { collectIntroductions, position, type Introductions } from './introductions.js';
+import { collectIntroductions, KIN_NOUNS, position, type Introductions } from './introductions.js';
 import { findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
@@ -257,6 +257,12 @@ export function extractQuotes(article: Article): Quote[] {
       ? memory.pronoun(OWNER_PRONOUNS.get(found.possessor) ?? '')
       : null;
     if (owner) return owner;
+    // "which his wife says": the wife the article named ("Khan's wife Hendrina").
+    if (found.possessor && found.words.length === 1 && KIN_NOUNS.has(found.words[0]!.toLowerCase())) {
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
+      const relative = introductions.relative(found.words[0]!.toLowerCase(), readUpTo);
+      if (relative) return relative;
+    }
     // "Prime Minister John Key and Finance Minister Bill English said": the first of the people named.
     const first = found.kind === 'name' ? firstOfCoordinated(found) : null;
     if (first) return first;

@@ -29,6 +29,8 @@ export interface Introductions {
    * Force", "a BaFin spokeswoman"): the description's words ("general", "BaFin spokeswoman"), or null.
    */
   describedBefore(words: readonly string[], at: number): string | null;
+  /** The relative the article named with a kin noun before `at` ("Khan's wife Hendrina" for "wife"), or null. */
+  relative(kin: string, at: number): ResolvedSpeaker | null;
   /** The lower-case words the article introduced a name with ("tory", "leader" for "Tory leader Michael Howard"). */
   wordsOf(name: string): readonly string[];
 }
@@ -53,6 +55,29 @@ function indefiniteDescriptions(paragraphTokens: readonly (readonly Token[])[]):
           break;
         }
       }
+    });
+  });
+  return found;
+}
+
+/** Nouns of family: "his wife says" stands for the wife the article named. */
+export const KIN_NOUNS = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'widow', 'widower', 'partner']);
+/** Longest name read after a kin noun. */
+const MAX_KIN_NAME_WORDS = 3;
+
+/** "Khan's wife Hendrina", "his widow, Mary Jones": each relative named after an owner and a kin noun, in order. */
+function kinIntroductions(paragraphTokens: readonly (readonly Token[])[]): { kin: string; name: string[]; at: number }[] {
+  const found: { kin: string; name: string[]; at: number }[] = [];
+  paragraphTokens.forEach((tokens, paragraphIndex) => {
+    tokens.forEach((token, index) => {
+      if (token.kind !== 'word' || !KIN_NOUNS.has(token.lower)) return;
+      const owner = tokens[index - 1];
+      if (!owner || owner.kind !== 'word' || !(isPossessive(owner) || POSSESSIVES.has(owner.lower))) return;
+      let start = index + 1;
+      if (tokens[start]?.text === ',') start += 1;
+      let end = start;
+      while (end < tokens.length && end - start < MAX_KIN_NAME_WORDS && isWordToken(tokens[end]) && tokens[end]!.capitalised && !isPossessive(tokens[end]!)) end += 1;
+      if (end > start) found.push({ kin: token.lower, name: tokens.slice(start, end).map((word) => word.text), at: position(paragraphIndex, token.start) });
     });
   });
   return found;
@@ -221,7 +246,14 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
   const entries = [...known.values()];
   const indefinites = indefiniteDescriptions(paragraphTokens);
 
+  const relatives = kinIntroductions(paragraphTokens);
   return {
+    relative(kin: string, at: number): ResolvedSpeaker | null {
+      const found = relatives.findLast((entry) => entry.kin === kin && entry.at < at);
+      if (!found) return null;
+      const resolved = names.resolve({ kind: 'name', text: found.name.join(' '), words: found.name, acronym: null, role: null, start: 0, definite: false });
+      return { ...resolved, kind: 'person', description: false };
+    },
     wordsOf(name: string): readonly string[] {
       return [...(known.get(name)?.words ?? [])];
     },

@@ -173,3 +173,17 @@ describe('extractQuotes: a report as speaker', () => {
     expect(found.map(([, speaker]) => speaker)).not.toContain('Fort Peck Dam');
   });
 });
+
+describe('extractQuotes: "his wife says"', () => {
+  it('resolves "his wife" to the wife the article named ("Khan\'s wife Hendrina")', () => {
+    expect(speakers([
+      'Khan\'s wife Hendrina has challenged her husband\'s house arrest.',
+      'A lawyer will petition for an end to the restriction, which his wife says constitutes an "illegal detention".',
+    ])).toEqual([['illegal detention', 'Hendrina']]);
+  });
+
+  it('leaves "his wife" a description when the article named no wife', () => {
+    const found = speakers(['A lawyer will petition for an end to the restriction, which his wife says constitutes an "illegal detention".']);
+    expect(found.map(([, speaker]) => speaker)).not.toContain('Hendrina');
+  });
+});
