@@ -4,7 +4,7 @@ import { words } from '../text/index.js';
 import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
-import { collectIntroductions, position, type Introductions } from './introductions.js';
+import { collectIntroductions, KIN_NOUNS, position, type Introductions } from './introductions.js';
 import { findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
@@ -12,7 +12,7 @@ import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { quoteSentences } from './quoteSentences.js';
 import { isNameWord, sentenceTokens, tokenize, type Token } from './tokenize.js';
-import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WORK_NOUNS } from './vocabulary.js';
+import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
@@ -28,8 +28,10 @@ const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey',
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
 const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
+/** Heads naming a body of people ("the SSP executive", "the party leadership"), never one of its members. */
+const COLLECTIVE_HEADS = new Set(['executive', 'leadership', 'management', 'secretariat']);
 /** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
-const AGE_DESCRIPTION = /-year-old$/u;
+const AGE_DESCRIPTION = /(?:^|-)year-old$/u;
 /** Longest definite description ("the intelligence officer") read as an unnamed speaker introduced before. */
 const MAX_REFERRING_WORDS = 3;
 /** Words that tie a description to whose it is: "the deputy commander of the brigade". */
@@ -37,6 +39,8 @@ const DESCRIPTION_LINKS = new Set(['of', 'for', 'at']);
 /** What speaks for its owner: "his office", "her campaign". */
 const SPEAKS_FOR_OWNER = new Set(['office', 'campaign', 'camp', 'administration', 'government']);
 const OWNER_PRONOUNS = new Map([['his', 'he'], ['her', 'she'], ['its', 'it'], ['their', 'they']]);
+/** Longest sentence read for who acted in it when it reports no claim: an ordinary sentence, never a run-on. */
+const MAX_ACTOR_SENTENCE_TOKENS = 80;
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
@@ -87,12 +91,19 @@ class SpeakerMemory {
     return null;
   }
 
-  /** The last person of a compatible gender (any when `gender` is null); named ones only unless `descriptions`. */
-  person(gender: 'male' | 'female' | null, options: { learn?: boolean; descriptions?: boolean } = {}): ResolvedSpeaker | null {
+  /**
+   * The last person of a compatible gender (any when `gender` is null); named ones only unless `descriptions`; only
+   * those `accepts` lets through when given.
+   */
+  person(
+    gender: 'male' | 'female' | null,
+    options: { learn?: boolean; descriptions?: boolean; accepts?: (speaker: ResolvedSpeaker) => boolean } = {},
+  ): ResolvedSpeaker | null {
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
       const speaker = this.#recent[i]!;
       if (speaker.kind !== 'person' || (gender && speaker.gender !== null && speaker.gender !== gender)) continue;
       if (speaker.description && !options.descriptions) continue;
+      if (options.accepts && !options.accepts(speaker)) continue;
       if (options.learn && gender) speaker.gender = gender;
       return speaker;
     }
@@ -246,6 +257,12 @@ export function extractQuotes(article: Article): Quote[] {
       ? memory.pronoun(OWNER_PRONOUNS.get(found.possessor) ?? '')
       : null;
     if (owner) return owner;
+    // "which his wife says": the wife the article named ("Khan's wife Hendrina").
+    if (found.possessor && found.words.length === 1 && KIN_NOUNS.has(found.words[0]!.toLowerCase())) {
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
+      const relative = introductions.relative(found.words[0]!.toLowerCase(), readUpTo);
+      if (relative) return relative;
+    }
     // "Prime Minister John Key and Finance Minister Bill English said": the first of the people named.
     const first = found.kind === 'name' ? firstOfCoordinated(found) : null;
     if (first) return first;
@@ -256,7 +273,9 @@ export function extractQuotes(article: Article): Quote[] {
     const surnameOfNamed = resolved.kind === 'person' && resolved.name !== phrase.text && resolved.name.includes(' ') && !isBareTitle(resolved.name);
     const bare = phrase.kind === 'name' && !surnameOfNamed && (isBareTitle(phrase.text) || isBareTitle(resolved.name));
     // "the harbour master", "the security firm", "the Prime Minister": the one the article introduced that way.
-    if (bare || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
+    // "the Treasury Secretary", "the Finance Minister": a title the article gave someone with their name.
+    const titled = phrase.definite && phrase.kind === 'name' && TITLES.has(phrase.words[phrase.words.length - 1]!.toLowerCase());
+    if (bare || titled || (phrase.definite && (resolved.description || phrase.kind === 'group') && isSingular(phrase.words))) {
       introductions ??= collectIntroductions(article, paragraphTokens, names);
       const introduced = introductions.resolve(phrase.words, readUpTo);
       if (introduced) return introduced;
@@ -278,8 +297,22 @@ export function extractQuotes(article: Article): Quote[] {
     const linked = phrase.words.some((word) => DESCRIPTION_LINKS.has(word.toLowerCase()));
     // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
     if (!linked && ((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
-      const named = memory.person(resolved.gender);
+      // "The SSP executive", "the party leadership": a body of people, not the person last named.
+      const body = COLLECTIVE_HEADS.has(head) && phrase.words.length >= 2 && !phrase.words.some((word) => word.toLowerCase() === 'chief');
+      // "The prime minister told …" after "Tony Blair has pledged not to attack Tory leader Michael Howard": an office
+      // is never held by someone the article gave another role or title.
+      const office = phrase.definite && !bare && TITLES.has(head);
+      const accepts = office
+        ? (speaker: ResolvedSpeaker): boolean => {
+            introductions ??= collectIntroductions(article, paragraphTokens, names);
+            const own = new Set(phrase.words.map((word) => word.toLowerCase()));
+            const given = [...introductions.wordsOf(speaker.name), ...(speaker.role ?? '').toLowerCase().split(/\s+/u)];
+            return !given.some((word) => (TITLES.has(word) || ROLE_NOUNS.has(word)) && !own.has(word));
+          }
+        : undefined;
+      const named = body ? null : ((accepts ? memory.person(resolved.gender, { accepts }) : null) ?? memory.person(resolved.gender));
       if (named || bare) return named;
+      if (body) return { ...resolved, kind: 'organisation' };
     }
     // "the company", "the party" the article never introduced as such: the organisation it last named.
     if (phrase.definite && phrase.kind === 'group' && phrase.words.length === 1 && ORGANISATION_HEADS.has(head)) return memory.organisation() ?? resolved;
@@ -315,8 +348,10 @@ export function extractQuotes(article: Article): Quote[] {
        */
       const resolveHere = (found: SpeakerPhrase): ResolvedSpeaker | null => {
         const wanted = found.kind === 'pronoun' ? PRONOUNS.get(found.text) : undefined;
+        // `Mr Sullivan "made accounting decisions," he told the court`: a subject the quotation follows at once is what
+        // the pronoun reports on, not who it is (`Mr Shaath added, saying "…," he said` is still Mr Shaath).
         const own = (wanted === 'male' || wanted === 'female') && subject?.kind === 'person' && isNamed(subject) && subjectPhrase !== null &&
-          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted);
+          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted) && !quotedAtOnce(tokens, subjectPhrase.start, found.start);
         return own ? subject : resolve(found);
       };
       let said: ResolvedSpeaker | null = null;
@@ -341,6 +376,12 @@ export function extractQuotes(article: Article): Quote[] {
           }
         }
         claimant = said;
+        // "However during the case Mr Ebbers denied the allegations.": no claim, but whoever denied is who "he" is next.
+        if (!said && !subject && tokens.length <= MAX_ACTOR_SENTENCE_TOKENS) {
+          const actor = findAttribution(tokens);
+          const named = actor && actor.phrase.kind === 'name' ? resolve(actor.phrase) : null;
+          if (named && isNamed(named) && named.kind === 'person') memory.remember(named);
+        }
       } else {
         claimant = null;
         const attribution = findAttribution(tokens);
@@ -437,6 +478,16 @@ function isNamed(speaker: ResolvedSpeaker): boolean {
 function isSingular(words: readonly string[]): boolean {
   const head = words[words.length - 1]?.toLowerCase() ?? '';
   return !head.endsWith('s') || head.endsWith('ss');
+}
+
+/** True when a quotation follows the capitalised words from `from` with no other word between, before `to`. */
+function quotedAtOnce(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'quote') return true;
+    if (token.kind === 'word' && !token.capitalised) return false;
+  }
+  return false;
 }
 
 /** Auxiliaries of a passive: `it was found "offensive"` reports no one's words. */

@@ -68,8 +68,12 @@ const REFLEXIVE_PRONOUNS = new Set(['himself', 'herself', 'itself', 'themselves'
 function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution | null {
   let k = quoteIndex + 1;
   if (tokens[k]?.text === ',') k += 1;
-  // `"…" calling the Conservatives' win "…"`: a participle's object is no inverted speaker.
-  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing')) {
+  // `"…" calling the Conservatives' win "…"`: a participle's object is no inverted speaker; nor is the object of
+  // an infinitive the quotation sits in (`pledged to "never, ever" attack Tory leader Michael Howard`).
+  const inInfinitive = tokens[quoteIndex - 1]?.lower === 'to';
+  // `a "serious" claim that …`: after a determiner the quotation qualifies a noun, and the word after it is that noun.
+  const qualifiesNoun = ['a', 'an', 'the'].includes(tokens[quoteIndex - 1]?.lower ?? '') && tokens[quoteIndex + 1]?.kind === 'word';
+  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive && !qualifiesNoun) {
     // `"…," reads a July 15, 2005 memo by William Granger`: the author of the document read out.
     const phrase = authorOfDocument(tokens, k) ?? speakerAfter(tokens, k, tokens.length);
     // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.
@@ -80,6 +84,12 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   for (let v = k; v < tokens.length && v - k <= MAX_WORDS_AFTER_QUOTE; v += 1) {
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
+    // `"…" once he realised the journalist was Jewish, said Mr Blair`: a clause of time or cause, then the inversion.
+    if (v === k && token.kind === 'word' && SUBORDINATORS.has(token.lower)) {
+      const comma = commaAfter(tokens, v);
+      const inverted = comma - v <= MAX_WORDS_AFTER_QUOTE && isVerb(tokens[comma + 1]) ? speakerAfter(tokens, comma + 1, tokens.length) : null;
+      if (inverted?.kind === 'name') return { phrase: inverted, verbIndex: comma + 1 };
+    }
     if (!isVerb(token)) continue;
     // `"…," Jarrar was told`: the subject heard the words; whoever said them is not named here.
     if (isPassiveHearing(tokens, v)) break;
@@ -105,6 +115,9 @@ function introducesNextQuote(tokens: readonly Token[], index: number): boolean {
   return false;
 }
 
+/** Words joining a sentence to the one before: "But according to X, …". */
+const CONNECTIVES = new Set(['but', 'and', 'yet', 'however', 'so', 'still']);
+
 /** Words opening a clause of time, cause or condition. */
 const SUBORDINATORS = new Set(['after', 'when', 'because', 'before', 'since', 'while', 'until', 'although', 'though', 'if', 'once']);
 
@@ -124,6 +137,9 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
     const phrase = subjectBefore(tokens, v, bound) ?? withParticipleSubject(tokens, v, bound);
+    // `Kim Beazley used Mr Howard's comments to attack the policy saying "…"`: a participle right before the
+    // quotation is the sentence subject's; an earlier verb's object is not its speaker.
+    if (!phrase && REPORTING_PARTICIPLES.has(token.lower) && quoteIndex - v <= 2) return null;
     if (!phrase) continue;
     // `he said that the administration believes China is "manipulating"`: a belief he reports is his wording.
     if (BELIEF_VERBS.has(token.lower)) {
@@ -173,6 +189,9 @@ function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<strin
     const token = tokens[v]!;
     if (token.kind === 'quote') bound = v + 1;
     if (token.kind !== 'word' || token.capitalised || !verbs.has(token.lower) || isPassiveHearing(tokens, v)) continue;
+    // `used Mr Howard's comments to attack the policy`: an infinitive's subject is not the noun before "to", and
+    // after a possessive the word is a noun ("comments").
+    if (tokens[v - 1]?.lower === 'to' || /['’]s$/u.test(tokens[v - 1]?.text ?? '')) continue;
     const phrase = subjectBefore(tokens, v, bound);
     // `"…," Jarrar was told after he complained`: a verb in a clause of time or cause reports no quotation.
     if (phrase && SUBORDINATORS.has(tokens[phrase.start - 1]?.lower ?? '')) continue;
@@ -243,7 +262,12 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   while (end > 0 && isClosingPunct(tokens[end - 1]!)) end -= 1;
   const according = accordingTo(tokens);
   if (according) {
-    const claim = according.verbIndex > 0 ? { from: 0, to: according.verbIndex } : { from: commaAfter(tokens, according.verbIndex) + 1, to: end };
+    // "But according to X, CLAIM": a connective before "according" opens no claim.
+    const opensSentence = according.verbIndex === 0 || (according.verbIndex === 1 && CONNECTIVES.has(tokens[0]!.lower));
+    // "according to Michael Brown, a former Conservative MP, CLAIM": the claim follows the appositive.
+    const named = commaAfter(tokens, according.verbIndex);
+    const afterName = according.phrase.role !== null && according.phrase.kind === 'name' ? commaAfter(tokens, named + 1) : named;
+    const claim = !opensSentence ? { from: 0, to: according.verbIndex } : { from: afterName + 1, to: end };
     const to = tokens[claim.to - 1]?.text === ',' ? claim.to - 1 : claim.to;
     if (to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') return { ...according, from: claim.from, to };
   }

@@ -233,6 +233,12 @@ function speakersBeforePlace(tokens: readonly Token[], from: number, nameStart: 
 }
 
 /** Past forms that end neither in "-ed" nor "-s". */
+/** Words between an auxiliary and "to" that announce words still to come: "is expected to say", "is due to tell". */
+const EXPECTED_WORDS = new Set(['expected', 'due', 'set', 'going', 'likely', 'scheduled', 'poised']);
+
+/** Verbs of speaking read after "is expected to" ("is expected to post growth" reports no one's words). */
+const SPOKEN_INFINITIVES = new Set(['say', 'state', 'tell', 'announce', 'argue', 'warn', 'declare', 'insist', 'claim', 'urge', 'call', 'add', 'explain', 'admit', 'confirm']);
+
 const IRREGULAR_PAST = new Set(['said', 'told', 'wrote', 'read', 'forecast', 'quoted']);
 
 /** A verb's bare form ("recall", "say"): a singular subject takes "recalls" or "recalled" instead. */
@@ -250,10 +256,21 @@ const isBareForm = (verb: string): boolean => !IRREGULAR_PAST.has(verb) && !/(?:
  */
 export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound: number): SpeakerPhrase | null {
   const verb = tokens[verbIndex]!;
-  if (REPORTING_PARTICIPLES.has(verb.lower)) return null;
   let i = verbIndex - 1;
+  /** `is expected to state`: the verb is an infinitive, never a noun ("the state"). */
+  let planned = false;
+  // "Andy Stern is quoted as saying": the participle is the finite verb's, and its subject the speaker.
+  const quotedAs = verb.lower === 'saying' && tokens[i]?.lower === 'as' && tokens[i - 1]?.lower === 'quoted' && i - 1 > bound;
+  if (quotedAs) i -= 2;
+  else if (REPORTING_PARTICIPLES.has(verb.lower)) return null;
   for (;;) {
     while (i >= bound && isWord(tokens[i]) && VERB_FILLERS.has(tokens[i]!.lower)) i -= 1;
+    // "the 40 year-old is expected to state", "Mr Cameron is due to say": the subject of the planned words.
+    if (i - 2 >= bound && SPOKEN_INFINITIVES.has(verb.lower) && tokens[i]?.lower === 'to' && EXPECTED_WORDS.has(tokens[i - 1]?.lower ?? '') && isWord(tokens[i - 2]) && VERB_FILLERS.has(tokens[i - 2]!.lower)) {
+      i -= 2;
+      planned = true;
+      continue;
+    }
     // ", however," between the subject and the verb.
     if (i - 2 >= bound && isComma(tokens[i]) && isWord(tokens[i - 1]) && APPOSITIVE_ADVERBS.has(tokens[i - 1]!.lower) && isComma(tokens[i - 2])) {
       i -= 3;
@@ -294,8 +311,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
     const described = describedChunk(tokens, [chunkStart, i + 1]);
     if (described) return described;
   }
-  // "the latest claims": a plural noun, not a verb.
-  if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower)) return null;
+  // "the latest claims": a plural noun, not a verb ("The report also states" is a verb: an adverb comes between).
+  if (result.kind === 'group' && NOUN_LIKE_VERBS.has(verb.lower) && !planned && i === verbIndex - 1) return null;
   // "led to a major recall": after "a"/"an" and right after its noun phrase, a verb's bare form is a noun.
   if (result.indefinite && i === verbIndex - 1 && isBareForm(verb.lower)) return null;
   // "signed to his F4 label": after "his" and a singular name, a bare form is the noun that owns it ("their lawyers say" is a verb).
@@ -493,6 +510,9 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
       if (named) return named;
     }
   }
+  // "said the senior Republican on the committee, Senator Charles Grassley": a description, then the name it gives.
+  const named = tokens[start]?.lower === 'the' ? nameAfterLinkedDescription(tokens, phraseEnd, end) : null;
+  if (named) return toPhrase(tokens, named[0], named[1], null, joinTokens(tokens.slice(start, named[2]))) ?? null;
   let role: string | null = null;
   if (isComma(tokens[i])) {
     let roleEnd = i + 1;
@@ -500,4 +520,29 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
     if (isRoleChunk(tokens, i + 1, roleEnd)) role = joinTokens(tokens.slice(i + 1, roleEnd));
   }
   return toPhrase(tokens, start, phraseEnd, acronym, role);
+}
+
+/** Most words of the phrase linking a description to what it is of: "on the committee", "of the union's board". */
+const MAX_LINKED_WORDS = 6;
+/** Most words of the name given after a description: "Senator Charles Grassley". */
+const MAX_GIVEN_NAME_WORDS = 5;
+
+/**
+ * `the senior Republican on the committee, Senator Charles Grassley.`: after a description ending at `from`, a
+ * linking phrase ("on the committee"), a comma and a capitalised name of two words or more closing the clause; the
+ * name's token range and the comma before it, or null.
+ */
+function nameAfterLinkedDescription(tokens: readonly Token[], from: number, end: number): [number, number, number] | null {
+  const link = tokens[from];
+  if (!isWord(link) || !(ROLE_LINKS.has(link.lower) || link.lower === 'on' || link.lower === 'in')) return null;
+  let comma = from + 1;
+  while (comma < end && comma - from <= MAX_LINKED_WORDS && isWord(tokens[comma])) comma += 1;
+  if (!isComma(tokens[comma]) || comma - from > MAX_LINKED_WORDS) return null;
+  let nameStart = comma + 1;
+  // "Senator Charles Grassley": the title is the description's, not part of the name.
+  while (isWord(tokens[nameStart]) && TITLES.has(tokens[nameStart]!.lower.replace(/\.$/u, '')) && tokens[nameStart + 2]?.capitalised) nameStart += 1;
+  let nameEnd = nameStart;
+  while (nameEnd < end && nameEnd - comma <= MAX_GIVEN_NAME_WORDS && isWord(tokens[nameEnd]) && tokens[nameEnd]!.capitalised) nameEnd += 1;
+  const closed = nameEnd >= end || !isWord(tokens[nameEnd]);
+  return closed && nameEnd - nameStart >= 2 ? [nameStart, nameEnd, comma] : null;
 }

@@ -29,6 +29,10 @@ export interface Introductions {
    * Force", "a BaFin spokeswoman"): the description's words ("general", "BaFin spokeswoman"), or null.
    */
   describedBefore(words: readonly string[], at: number): string | null;
+  /** The relative the article named with a kin noun before `at` ("Khan's wife Hendrina" for "wife"), or null. */
+  relative(kin: string, at: number): ResolvedSpeaker | null;
+  /** The lower-case words the article introduced a name with ("tory", "leader" for "Tory leader Michael Howard"). */
+  wordsOf(name: string): readonly string[];
 }
 
 /** Words read after "a"/"an" for an unnamed speaker's description. */
@@ -56,6 +60,29 @@ function indefiniteDescriptions(paragraphTokens: readonly (readonly Token[])[]):
   return found;
 }
 
+/** Nouns of family: "his wife says" stands for the wife the article named. */
+export const KIN_NOUNS = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'widow', 'widower', 'partner']);
+/** Longest name read after a kin noun. */
+const MAX_KIN_NAME_WORDS = 3;
+
+/** "Khan's wife Hendrina", "his widow, Mary Jones": each relative named after an owner and a kin noun, in order. */
+function kinIntroductions(paragraphTokens: readonly (readonly Token[])[]): { kin: string; name: string[]; at: number }[] {
+  const found: { kin: string; name: string[]; at: number }[] = [];
+  paragraphTokens.forEach((tokens, paragraphIndex) => {
+    tokens.forEach((token, index) => {
+      if (token.kind !== 'word' || !KIN_NOUNS.has(token.lower)) return;
+      const owner = tokens[index - 1];
+      if (!owner || owner.kind !== 'word' || !(isPossessive(owner) || POSSESSIVES.has(owner.lower))) return;
+      let start = index + 1;
+      if (tokens[start]?.text === ',') start += 1;
+      let end = start;
+      while (end < tokens.length && end - start < MAX_KIN_NAME_WORDS && isWordToken(tokens[end]) && tokens[end]!.capitalised && !isPossessive(tokens[end]!)) end += 1;
+      if (end > start) found.push({ kin: token.lower, name: tokens.slice(start, end).map((word) => word.text), at: position(paragraphIndex, token.start) });
+    });
+  });
+  return found;
+}
+
 /** Characters of one paragraph a position can address. */
 const PARAGRAPH_STRIDE = 10_000_000;
 
@@ -66,7 +93,7 @@ const PARAGRAPH_STRIDE = 10_000_000;
 export const position = (paragraphIndex: number, offset: number): number => paragraphIndex * PARAGRAPH_STRIDE + offset;
 
 /** Nouns that stand for any company: "the company" is the firm, the airline or the drugmaker the article named. */
-const COMPANY_NOUNS = new Set(['company', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
+const COMPANY_NOUNS = new Set(['company', 'service', 'provider', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
 /** Organisations that are not companies: "the company" never stands for them. */
 const NOT_COMPANY = new Set([
   'ministry', 'department', 'government', 'union', 'party', 'council', 'court', 'police', 'army', 'parliament',
@@ -82,6 +109,8 @@ const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your'])
 const EMPTY_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'local', 'also', 'now', 'then']);
 /** Words that end a description before what it links to: "the harbour master [of Whitby]". */
 const LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'in', 'on', 'to', 'who', 'which', 'that']);
+/** Paragraphs of an article's lead, whose descriptions may name someone only further on. */
+const LEAD_PARAGRAPHS = 1;
 /** Longest description read before or after a name. */
 const MAX_DESCRIPTION_WORDS = 6;
 /** Longest run of capitalised words read as one name. */
@@ -175,15 +204,20 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         before -= 1;
       }
       const text = runWords.join(' ');
+      // "Alain Juppe, the French foreign minister, said", "Skype, an Internet phone service,": an appositive after it.
+      const appositive = tokens[to]?.text === ',' && isWordToken(tokens[to + 1]) && ['the', 'a', 'an'].includes(tokens[to + 1]!.lower)
+        ? (descriptionWords(tokens, to + 1, chunkEnd(tokens, to + 1)) ?? [])
+        : [];
+      const companyWords = [...lead, ...appositive.slice(-1)];
       // One capitalised word is a name only when known or introduced as a company ("Game maker Valve").
-      if (runWords.length === 1 && !known.has(text) && !/^\p{Lu}{2,}$/u.test(text) && !lead.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word))) continue;
+      if (runWords.length === 1 && !known.has(text) && !/^\p{Lu}{2,}$/u.test(text) && !companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word))) continue;
       let resolved = resolvedRuns.get(text);
       if (!resolved) resolvedRuns.set(text, (resolved = names.resolve({ kind: 'name', text, words: runWords, acronym: null, role: null, start, definite: false })));
       if (resolved.description || resolved.kind === 'group') continue;
       const nameWords = new Set(resolved.name.split(' ').map(lowerWord));
       // "Game maker Valve", "Swiss drugmaker Novartis": one word is a company's name when a company noun precedes it,
       // and stays one when mentioned alone later ("Valve said").
-      const company = lead.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word));
+      const company = companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word));
       const kind = resolved.kind === 'organisation' || (company && nameWords.size === 1) || known.get(resolved.name)?.kind === 'organisation' ? 'organisation' : 'person';
       if (kind === 'person' && nameWords.size < 2) continue;
       const words = new Set<string>();
@@ -197,11 +231,7 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         const description = descriptionWords(tokens, opened + 1, start - 1);
         for (const word of description ?? []) words.add(word);
       }
-      // "Alain Juppe, the French foreign minister, said": an appositive after it.
-      if (tokens[to]?.text === ',' && isWordToken(tokens[to + 1]) && ['the', 'a', 'an'].includes(tokens[to + 1]!.lower)) {
-        const description = descriptionWords(tokens, to + 1, chunkEnd(tokens, to + 1));
-        for (const word of description ?? []) words.add(word);
-      }
+      for (const word of appositive) words.add(word);
       for (const word of [...words]) if (EMPTY_WORDS.has(word) || word === '') words.delete(word);
       const at = position(paragraphIndex, tokens[start]!.start);
       const entry = known.get(resolved.name);
@@ -216,7 +246,17 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
   const entries = [...known.values()];
   const indefinites = indefiniteDescriptions(paragraphTokens);
 
+  const relatives = kinIntroductions(paragraphTokens);
   return {
+    relative(kin: string, at: number): ResolvedSpeaker | null {
+      const found = relatives.findLast((entry) => entry.kin === kin && entry.at < at);
+      if (!found) return null;
+      const resolved = names.resolve({ kind: 'name', text: found.name.join(' '), words: found.name, acronym: null, role: null, start: 0, definite: false });
+      return { ...resolved, kind: 'person', description: false };
+    },
+    wordsOf(name: string): readonly string[] {
+      return [...(known.get(name)?.words ?? [])];
+    },
     describedBefore(description: readonly string[], at: number): string | null {
       const wanted = lowerWord(description[description.length - 1] ?? '');
       // "the intelligence officer" after "a 14-year veteran intelligence officer": every word of it is in the introduction.
@@ -248,9 +288,13 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         if (proper.length > 0 && !proper.some((word) => entry.words.has(word))) continue;
         // "the WSIS spokesman" is a person: never the organisation he speaks for.
         if (entry.kind === 'organisation' && (ROLE_NOUNS.has(head) || TITLES.has(head)) && !COMPANY_NOUNS.has(head)) continue;
-        // Only someone already introduced: "the star" before the article names any star is someone else.
+        // Only someone already introduced: "the star" before the article names any star is someone else. But "the courts
+        // minister has told MPs" opening an article is the courts minister it names further on.
         const seen = entry.mentions.filter((mention) => mention < at);
-        if (seen.length === 0) continue;
+        const namedLater = seen.length === 0 && at < position(LEAD_PARAGRAPHS, 0) && entry.words.has(head) && modifiers.length > 0 &&
+          modifiers.every((word) => entry.words.has(word));
+        if (seen.length === 0 && !namedLater) continue;
+        if (namedLater) seen.push(entry.mentions[0]!);
         const recency = Math.floor(seen[seen.length - 1]! / PARAGRAPH_STRIDE) - Math.floor(at / PARAGRAPH_STRIDE);
         const exact = entry.words.has(head) ? 1 : 0;
         // "the company" with no company so called: the organisation the article talks about most, so far.

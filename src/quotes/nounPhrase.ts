@@ -319,6 +319,12 @@ const LEADING_ADJECTIVE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 export function nameAfterDescription(phrase: SpeakerPhrase): SpeakerPhrase {
   if (phrase.kind !== 'name') return phrase;
   const { words } = phrase;
+  // "Catholic Archbishop of Brisbane John Bathersby", "Secretary of State Condoleezza Rice": a title of a place or
+  // office, then the person, whose name is the last two words.
+  const titleOf = words.findIndex((word, index) => TITLES.has(word.toLowerCase()) && words[index + 1] === 'of');
+  if (titleOf >= 0 && words.length - titleOf - 2 >= 3 && words.slice(-2).every(isNameWord)) {
+    return { ...phrase, text: words.slice(-2).join(' '), words: words.slice(-2), role: phrase.role ?? words.slice(0, -2).join(' ') };
+  }
   // The common case, a plain name ("Alain Juppe"), returns at once.
   if (!phrase.text.includes('s ') && words.every((word) => !word.includes('-') && /^\p{Lu}/u.test(word))) return phrase;
   let first = 0;
