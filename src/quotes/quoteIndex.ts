@@ -233,8 +233,9 @@ export class QuoteIndex {
       if (saved !== undefined) {
         const data = await finishInSteps(savedValueInSteps<SpeakerDirectoryData>(saved));
         await nextTurn();
+        const restored = await finishInSteps(SpeakerDirectory.restoring(data, this.#quotes));
         if (!this.#speakerDirectory) {
-          this.#speakerDirectory = SpeakerDirectory.fromData(data, this.#quotes);
+          this.#speakerDirectory = restored;
           this.#savedSpeakers = undefined;
         }
       } else {

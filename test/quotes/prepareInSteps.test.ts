@@ -59,3 +59,18 @@ describe('QuoteIndex.prepareInSteps', () => {
     expect(answers(restored)).toEqual(answers(whole));
   });
 });
+
+describe('SpeakerDirectory.restoring', () => {
+  it('restores, in steps, the directory fromData restores at once', async () => {
+    const quotes = articles.flatMap((article) => extractQuotes(article));
+    const data = SpeakerDirectory.fromQuotes(quotes).toData();
+    const steps = SpeakerDirectory.restoring(data, quotes);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    expect(pauses).toBeGreaterThan(0);
+    const whole = SpeakerDirectory.fromData(data, quotes);
+    expect(step.value.toData()).toEqual(whole.toData());
+    for (const prefix of ['jup', 'ass', 'cl']) expect(step.value.suggest(prefix, 25)).toEqual(whole.suggest(prefix, 25));
+  });
+});
