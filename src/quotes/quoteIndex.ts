@@ -179,7 +179,22 @@ export class QuoteIndex {
    * @example QuoteIndex.fromJSON(index.toJSON()).size === index.size // => true
    */
   static fromJSON(json: QuoteIndexJSON): QuoteIndex {
-    return new QuoteIndex(json.quotes, new Map(json.articles), json);
+    return finishNow(QuoteIndex.restoring(json));
+  }
+
+  /**
+   * {@link fromJSON} in steps of {@link STEP_LISTS} articles (run with `finishInSteps` while the bot answers: a
+   * reload); the lookup structures are then made by {@link prepareInSteps}.
+   * @example (await finishInSteps(QuoteIndex.restoring(index.toJSON()))).size === index.size // => true
+   */
+  static *restoring(json: QuoteIndexJSON): Steps<QuoteIndex> {
+    const articles = new Map<string, ArticleInfo>();
+    for (let i = 0; i < json.articles.length; i += 1) {
+      if (i > 0 && i % STEP_LISTS === 0) yield;
+      const [id, info] = json.articles[i]!;
+      articles.set(id, info);
+    }
+    return new QuoteIndex(json.quotes, articles, json);
   }
 
   /**

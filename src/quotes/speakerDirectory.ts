@@ -25,6 +25,8 @@ const FUZZY_ERRORS_PER_CHARACTER = 0.25;
 const FUZZY_POOL = 1000;
 /** Speakers restored per step of {@link SpeakerDirectory.restoring}: a few milliseconds. */
 const RESTORE_STEP = 1000;
+/** Quotations of a speaker that weigh as much as one more speaker in a step of {@link SpeakerDirectory.restoring}. */
+const RESTORE_QUOTES_PER_SPEAKER = 20;
 /** Below this length a prefix matches so many names that scanning the ranked list stops early anyway. */
 const WORD_INDEX_MIN_PREFIX = 3;
 
@@ -224,10 +226,16 @@ export class SpeakerDirectory {
    */
   static *restoring(data: SpeakerDirectoryData, quotes: readonly Quote[]): Steps<SpeakerDirectory> {
     const entries = new Array<Entry>(data.entries.length);
+    // A step ends after RESTORE_STEP speakers or as many quotations: one speaker may have tens of thousands.
+    let work = 0;
     for (let i = 0; i < entries.length; i += 1) {
-      if (i > 0 && i % RESTORE_STEP === 0) yield;
+      if (work >= RESTORE_STEP) {
+        work = 0;
+        yield;
+      }
       const [name, key, roles, aliases, positions] = data.entries[i]!;
       entries[i] = makeEntry(name, key, roles, aliases, positions.map((position) => quotes[position]!));
+      work += 1 + positions.length / RESTORE_QUOTES_PER_SPEAKER;
     }
     yield;
     const positions = data.entries.map((entry) => entry[4]);
