@@ -13,7 +13,7 @@ export type JsonParts = string[];
  * Characters of JSON per part: a parse of a few milliseconds. Items are never split, so one larger than this (a
  * term found in many quotations) makes a larger part.
  */
-const PART_CHARS = 1 << 17;
+const PART_CHARS = 1 << 16;
 
 type PlainObject = Record<string, unknown>;
 const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
