@@ -3,10 +3,11 @@ import type { Article, Corpus, SkippedFile } from './corpus/types.js';
 // Not the barrel (indexCache/index.js): it would load the parsers and the worker threads' code, which only a cold start
 // or a worker build needs (imported there), on the way to a persisted start's ready.
 import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, writeIndexCache } from './indexCache/indexCache.js';
-import { EmptyCorpusError, snapshotKey } from './indexCache/loadSnapshot.js';
+import { EmptyCorpusError } from './indexCache/loadSnapshot.js';
+import { snapshotKeyOffThread } from './indexCache/snapshotKey.js';
 import { QuoteIndex } from './quotes/index.js';
 import { collectFacets, SearchIndex, type Facets } from './search/index.js';
-import { nextTurn } from './search/steps.js';
+import { finishInSteps, finishNow, nextTurn, type Steps } from './search/steps.js';
 
 /** The loaded coverage and everything built from it; replaced as a whole on reload. */
 export interface Library {
@@ -105,18 +106,23 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     // in steps, before the library is handed over, not in one 0.2 s block after the swap (src/main.ts's prepare is
     // then a no-op) nor in a user's first /ask.
     await search.prepareInSteps();
-    // The rest, one piece per turn of the event loop: together they were one block growing with the coverage.
-    const quotes = QuoteIndex.fromJSON(snapshot.quotes);
+    // The rest, one piece per turn of the event loop: together they were one block growing with the coverage. The
+    // quote index's text index, speaker directory and per-article lists likewise, restored from their parts in steps
+    // before the swap: after it, one JSON parse of the text index held the loop for 0.1 s at 7,050 articles.
+    const quotes = await finishInSteps(QuoteIndex.restoring(snapshot.quotes));
+    await quotes.prepareInSteps();
+    const articles = await finishInSteps(listingById(corpus));
     await nextTurn();
-    const articles = articlesById(corpus);
+    const facets = collectFacets(corpus.articles);
     await nextTurn();
-    return assemble(corpus, search, quotes, now, started, fromCache, articles);
+    return assemble(corpus, search, quotes, now, started, fromCache, articles, facets);
   }
   // The cache file is read on the thread pool while this thread fingerprints the seeds, not after.
   const bytes = cacheDir ? readCacheBytes(cacheDir) : null;
-  const key = await snapshotKey(seedsDir, cacheDir);
+  // The seeds are fingerprinted on another thread while this one reads the cache file back: two cores, not one after the other.
+  const pendingKey = snapshotKeyOffThread(seedsDir, cacheDir);
   if (cacheDir && bytes) {
-    const snapshot = await readIndexCache(cacheDir, key, bytes);
+    const snapshot = await readIndexCache(cacheDir, pendingKey, bytes);
     if (snapshot) {
       const { corpus } = snapshot;
       return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, true);
@@ -146,7 +152,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   if (parts.parts === 1) {
     const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, await parts.quotes), now, started, false);
     if (!cacheDir) return library;
-    return persistBuilt(library, { cacheDir, key, search, persistLater, started });
+    return persistBuilt(library, { cacheDir, key: pendingKey, search, persistLater, started });
   }
   const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
   library.quotesPending = parts.quotes.then(
@@ -167,7 +173,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     library.buildMs = performance.now() - started;
   }
   if (!cacheDir) return library;
-  return persistBuilt(library, { cacheDir, key, search, persistLater, started });
+  return persistBuilt(library, { cacheDir, key: pendingKey, search, persistLater, started });
 }
 
 /**
@@ -176,14 +182,14 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
  */
 async function persistBuilt(
   library: Library,
-  { cacheDir, key, search, persistLater, started }: { cacheDir: string; key: string; search: SearchIndex; persistLater: boolean; started: number },
+  { cacheDir, key, search, persistLater, started }: { cacheDir: string; key: Promise<string>; search: SearchIndex; persistLater: boolean; started: number },
 ): Promise<Library> {
   const persist = async () => {
     await library.quotesPending;
     // In steps (here and in writeIndexCache): this runs while the bot answers, after a cold start; serialising and
     // packing in one go held the event loop for 0.5 s.
     const quotes = await library.quotes.toJSONInSteps();
-    await writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key, corpus: library.corpus, search: search.toData(), quotes });
+    await writeIndexCache(cacheDir, { version: INDEX_CACHE_VERSION, key: await key, corpus: library.corpus, search: search.toData(), quotes });
   };
   if (!persistLater) {
     await persist();
@@ -194,7 +200,21 @@ async function persistBuilt(
   return library;
 }
 
-const articlesById = (corpus: Corpus): Map<string, Article> => new Map(corpus.articles.map((article) => [article.id, article]));
+const articlesById = (corpus: Corpus): Map<string, Article> => finishNow(listingById(corpus));
+
+/** Articles per step of {@link listingById}: a few milliseconds. */
+const STEP_ARTICLES = 20_000;
+
+/** The articles by id, pausing after every {@link STEP_ARTICLES} (a reload's map of 100,000 held the loop for 0.1 s). */
+function* listingById(corpus: Corpus): Steps<Map<string, Article>> {
+  const byId = new Map<string, Article>();
+  const { articles } = corpus;
+  for (let i = 0; i < articles.length; i += 1) {
+    if (i > 0 && i % STEP_ARTICLES === 0) yield;
+    byId.set(articles[i]!.id, articles[i]!);
+  }
+  return byId;
+}
 
 function assemble(
   corpus: Corpus,
@@ -204,13 +224,14 @@ function assemble(
   started: number,
   fromCache: boolean,
   articles: ReadonlyMap<string, Article> = articlesById(corpus),
+  facets: Facets = collectFacets(corpus.articles),
 ): Library {
   return {
     corpus,
     articles,
     search,
     quotes,
-    facets: collectFacets(corpus.articles),
+    facets,
     loadedAt: now(),
     buildMs: performance.now() - started,
     fromCache,
@@ -221,8 +242,8 @@ function assemble(
 /**
  * What the bot does with a library just swapped in by a reload (src/main.ts, and the bench's reload measurement):
  * builds the lookup structures that restored indexes otherwise build on first use, in steps, the event loop turning,
- * so that neither a user's /ask or /quote nor one long block pays for them. The search index of a library built in a
- * worker is already prepared (see buildLibrary); the quote index restores its text index here.
+ * so that neither a user's /ask or /quote nor one long block pays for them. A library built in a worker arrives with
+ * both indexes prepared (see buildLibrary): then this does nothing.
  * @example await prepareReloaded(store.current); store.current.quotes.prepared // => true
  */
 export async function prepareReloaded(library: Library): Promise<void> {

@@ -261,9 +261,11 @@ async function main(): Promise<number> {
   // After ready, not before (a command answered meanwhile would defer, see answerMayBeLate); synchronously here, so
   // that no interaction is taken up before they exist. A newly built index is written next, off the path to ready.
   libraryStore.current.search.prepare();
-  // After a cold start the quotations arrive later (library.quotesPending); their structures are built when they do.
-  if (library.quotesPending) void library.quotesPending.then(() => libraryStore.current === library && library.quotes.prepare());
-  else libraryStore.current.quotes.prepare();
+  // After a cold start the quotations arrive later (library.quotesPending), prepared in steps. After a warm start their
+  // structures are restored in steps too, /ask answering meanwhile (a /quote in between defers and makes what it needs).
+  if (!library.quotesPending) {
+    void libraryStore.current.quotes.prepareInSteps().catch((error: unknown) => log.warn({ err: error }, 'could not prepare the quote index; the first /quote builds it'));
+  }
   setImmediate(() => {
     void library.persistSnapshot?.().then(
       () => log.info('persisted the index'),

@@ -26,14 +26,35 @@ export function cacheFile(cacheDir: string): string {
 
 /**
  * Reads the snapshot in `cacheDir` if it was built from seeds with fingerprint `key`; null when missing, stale or
- * unreadable (a damaged cache is rebuilt, never trusted).
+ * unreadable (a damaged cache is rebuilt, never trusted). `key` may still be being computed (on another thread,
+ * see `snapshotKeyOffThread`): the file is then read back meanwhile and its key compared once known.
  * @example await readIndexCache('.newsdesk/cache', key) // => { version: 2, key, corpus, search, quotes } or null
  */
-export async function readIndexCache(cacheDir: string, key: string, bytes?: Promise<Buffer | null>): Promise<IndexSnapshot | null> {
-  const packed = await readPackedCache(cacheDir, key, bytes);
-  if (!packed) return null;
+export async function readIndexCache(cacheDir: string, key: string | Promise<string>, bytes: Promise<Buffer | null> = readCacheBytes(cacheDir)): Promise<IndexSnapshot | null> {
+  if (typeof key === 'string') {
+    const packed = await readPackedCache(cacheDir, key, bytes);
+    return packed && unpackedOrNull(packed);
+  }
+  const file = await bytes;
+  const packed = file && deserializedOrNull(file);
+  const snapshot = packed && unpackedOrNull(ownSearchArrays(packed));
+  return snapshot && snapshot.key === (await key) ? snapshot : null;
+}
+
+function unpackedOrNull(packed: PackedSnapshot): IndexSnapshot | null {
   try {
     return unpackSnapshot(packed);
+  } catch {
+    return null;
+  }
+}
+
+/** The packed snapshot of a cache file, whatever its key; null when it is of another version or unreadable. */
+function deserializedOrNull(file: Buffer): PackedSnapshot | null {
+  try {
+    const packed = deserialize(file) as Partial<PackedSnapshot>;
+    if (packed.version !== INDEX_CACHE_VERSION || typeof packed.key !== 'string' || !packed.strings?.chunks || !packed.search || !packed.quotes) return null;
+    return packed as PackedSnapshot;
   } catch {
     return null;
   }
@@ -59,14 +80,8 @@ export async function readCacheBytes(cacheDir: string): Promise<Buffer | null> {
  */
 export async function readPackedCache(cacheDir: string, key: string, bytes: Promise<Buffer | null> = readCacheBytes(cacheDir)): Promise<PackedSnapshot | null> {
   const file = await bytes;
-  if (!file) return null;
-  try {
-    const packed = deserialize(file) as Partial<PackedSnapshot>;
-    if (packed.version !== INDEX_CACHE_VERSION || packed.key !== key || !packed.strings?.chunks || !packed.search || !packed.quotes) return null;
-    return ownSearchArrays(packed as PackedSnapshot);
-  } catch {
-    return null;
-  }
+  const packed = file && deserializedOrNull(file);
+  return packed && packed.key === key ? ownSearchArrays(packed) : null;
 }
 
 /**

@@ -3,8 +3,9 @@ import { plural } from '../text/index.js';
 import { SearchIndex } from '../search/index.js';
 import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, readPackedCache, writeIndexCache, writePackedCache, type IndexSnapshot } from './indexCache.js';
 import { packSnapshot, type PackedSnapshot } from './packSnapshot.js';
-import { codeFingerprint } from './codeFingerprint.js';
-import { seedsFingerprint } from './seedsFingerprint.js';
+import { snapshotKey } from './snapshotKey.js';
+
+export { snapshotKey } from './snapshotKey.js';
 
 /** A snapshot and where it came from. */
 export interface LoadedSnapshot {
@@ -53,16 +54,6 @@ export async function loadPackedSnapshot(seedsDir: string, cacheDir: string | nu
   const packed = packSnapshot(await buildSnapshot(seedsDir, key));
   if (cacheDir) await writePackedCache(cacheDir, packed);
   return { packed, fromCache: false };
-}
-
-/**
- * The key a snapshot of `seedsDir` is persisted under: the seeds' fingerprint with the cache version and the code's
- * fingerprint ('' without a cache dir).
- * @example await snapshotKey('seeds', '.newsdesk/cache') // => '9f2c…'
- */
-export async function snapshotKey(seedsDir: string, cacheDir: string | null): Promise<string> {
-  // The code's files are read while the seeds are stat'ed.
-  return cacheDir ? seedsFingerprint(seedsDir, codeFingerprint().then((code) => `v${INDEX_CACHE_VERSION} ${code}`)) : '';
 }
 
 async function buildSnapshot(seedsDir: string, key: string): Promise<IndexSnapshot> {

@@ -1,7 +1,7 @@
 import type { Article, ArticleFormat, Paragraph, ParagraphKind, SkippedFile } from '../corpus/types.js';
 import type { ArticleInfo, Quote, QuoteIndexJSON, QuoteKind } from '../quotes/index.js';
 import type { SearchIndexData } from '../search/index.js';
-import { finishInSteps, finishNow, type Steps } from '../search/steps.js';
+import { finishInSteps, finishNow, STEP_BUDGET_MS, type Steps } from '../search/steps.js';
 import type { IndexSnapshot } from './indexCache.js';
 
 /**
@@ -252,13 +252,14 @@ export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
 }
 
 /**
- * {@link unpackSnapshot} in steps of {@link UNPACK_STEP} articles, quotations or terms, the event loop turning between
- * them (Discord heartbeats and interactions keep flowing): for a snapshot received while the bot answers (a reload,
- * a start in a worker thread). At 7,050 articles the whole unpacking holds the loop for 0.1-0.2 s in one go.
+ * {@link unpackSnapshot} in steps of {@link UNPACK_STEP} articles, quotations or terms, the event loop turning whenever
+ * `budgetMs` has passed (Discord heartbeats and interactions keep flowing): for a snapshot received while the bot
+ * answers (a reload, a start in a worker thread). At 7,050 articles the whole unpacking holds the loop for 0.1-0.2 s
+ * in one go.
  * @example (await unpackSnapshotInSteps(packSnapshot(snapshot))).corpus.articles.length === snapshot.corpus.articles.length // => true
  */
-export async function unpackSnapshotInSteps(packed: PackedSnapshot): Promise<IndexSnapshot> {
-  return finishInSteps(unpacking(packed));
+export async function unpackSnapshotInSteps(packed: PackedSnapshot, budgetMs: number = STEP_BUDGET_MS): Promise<IndexSnapshot> {
+  return finishInSteps(unpacking(packed), budgetMs);
 }
 
 /** Items (articles, quotations or search terms) unpacked per step of {@link unpackSnapshotInSteps}: a few milliseconds. */
@@ -313,8 +314,18 @@ function* unpacking(packed: PackedSnapshot): Generator<void, IndexSnapshot> {
     if (t % (UNPACK_STEP * 20) === 0) yield;
     terms[t] = strings.must(packed.searchTerms[t]!);
   }
+  const { articles: savedQuoteArticles, ...quoteIndex } = packed.quoteIndex;
+  let quoteArticles = savedQuoteArticles;
+  if (!quoteArticles) {
+    // The corpus's own articles, as the quotation index lists them: made in steps too (100,000 of them at 100,000).
+    quoteArticles = new Array<[string, ArticleInfo]>(articleCount);
+    for (let a = 0; a < articleCount; a += 1) {
+      if (a % (UNPACK_STEP * 4) === 0) yield;
+      const article = articles[a]!;
+      quoteArticles[a] = [article.id, { headline: article.headline, date: article.date, source: article.source, url: article.url }];
+    }
+  }
   yield;
-  const { articles: quoteArticles, ...quoteIndex } = packed.quoteIndex;
   return {
     version: packed.version,
     key: packed.key,
@@ -323,7 +334,7 @@ function* unpacking(packed: PackedSnapshot): Generator<void, IndexSnapshot> {
     quotes: {
       ...quoteIndex,
       quotes,
-      articles: quoteArticles ?? articles.map((article) => [article.id, { headline: article.headline, date: article.date, source: article.source, url: article.url }]),
+      articles: quoteArticles,
     },
   };
 }

@@ -1,10 +1,11 @@
 import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Article } from '../corpus/types.js';
 import { queryTerms, STOP_WORDS } from '../search/index.js';
 import { finishInSteps, finishNow, nextTurn, type Steps } from '../search/steps.js';
 import { boundedDistance, foldTerm, foldText, words } from '../text/index.js';
 import { extractQuotes } from './extractQuotes.js';
+import { joiningParts, joinParts, splittingParts, toParts, type JsonParts } from './jsonParts.js';
 import { SpeakerDirectory, type SpeakerDirectoryData, type SpeakerSummary } from './speakerDirectory.js';
 import type { Quote } from './types.js';
 
@@ -36,16 +37,27 @@ export interface FindByTextOptions {
 /**
  * The persisted form of a {@link QuoteIndex} (see `toJSON`). The built structures are kept as JSON text: restoring
  * them is a parse on first use instead of re-tokenising every quotation, and a string costs next to nothing to
- * copy through `v8.serialize` or a worker's `postMessage`. Without them (version 1), they are rebuilt from `quotes`.
+ * copy through `v8.serialize` or a worker's `postMessage`. `toJSON` writes them in parts ({@link JsonParts}), which a
+ * reload restores one per turn of the event loop; one whole JSON text (as an older version wrote) is read as well.
+ * Without them (version 1), they are rebuilt from `quotes`.
  */
 export interface QuoteIndexJSON {
   version: 1 | 2;
   quotes: Quote[];
   articles: [string, ArticleInfo][];
-  /** MiniSearch's own serialised text index over the quotations (`JSON.stringify(miniSearch)`). */
-  text?: string;
-  /** The speaker directory's {@link SpeakerDirectoryData}, as JSON. */
-  speakers?: string;
+  /** MiniSearch's own serialised text index over the quotations (`miniSearch.toJSON()`), in parts or whole. */
+  text?: JsonParts | string;
+  /** The speaker directory's {@link SpeakerDirectoryData}, in parts or whole. */
+  speakers?: JsonParts | string;
+}
+
+/** Saved JSON, whole or in parts, as one value (see {@link QuoteIndexJSON}). */
+const savedValue = <T>(saved: JsonParts | string): T => (typeof saved === 'string' ? (JSON.parse(saved) as T) : joinParts<T>(saved));
+
+/** {@link savedValue}, a part per step. */
+function* savedValueInSteps<T>(saved: JsonParts | string): Steps<T> {
+  if (typeof saved === 'string') return JSON.parse(saved) as T;
+  return yield* joiningParts<T>(saved);
 }
 
 type TextIndex = MiniSearch<{ id: number; quote: string }>;
@@ -59,6 +71,8 @@ const MAX_TEXT_QUERY = 300;
  * about 0.3 s to index in all): well under a millisecond, so the step runner's budget decides when the loop turns.
  */
 const STEP_QUOTES = 100;
+/** Quotations put in the per-article lists per step of {@link QuoteIndex.prepareInSteps}. */
+const STEP_LISTS = 20_000;
 /** Candidates the inverted index hands to the fuzzy ranking. */
 const CANDIDATES = 50;
 /** Leading words of a "who said …" question, and quotation marks, are not part of the quotation searched for. */
@@ -79,32 +93,6 @@ function containsTerm(words: readonly string[], term: string): boolean {
   return words.some((word) => word === term || word.startsWith(stem) || (term.length > 4 && boundedDistance(word, term, 1) <= 1));
 }
 
-/** Index entries of the text index serialised between two yields of {@link stringifyingTextIndex}. */
-const STRINGIFY_TERMS = 500;
-
-/**
- * `JSON.stringify(index)`, the same string, made in steps: MiniSearch's plain object has one large array (`index`, an
- * entry per term); it is serialised {@link STRINGIFY_TERMS} entries per step, the other fields at once.
- */
-function* stringifyingTextIndex(index: TextIndex): Steps<string> {
-  const plain = index.toJSON() as unknown as Record<string, unknown>;
-  yield;
-  const fields: string[] = [];
-  for (const [key, value] of Object.entries(plain)) {
-    if (key !== 'index' || !Array.isArray(value)) {
-      fields.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
-      continue;
-    }
-    const entries: string[] = [];
-    for (let from = 0; from < value.length; from += STRINGIFY_TERMS) {
-      entries.push(JSON.stringify(value.slice(from, from + STRINGIFY_TERMS)).slice(1, -1));
-      yield;
-    }
-    fields.push(`${JSON.stringify(key)}:[${entries.filter((part) => part.length > 0).join(',')}]`);
-  }
-  return `{${fields.join(',')}}`;
-}
-
 /** The text layer's words of `text`, folded as the search index folds them. */
 const foldedWords = (text: string): string[] => words(text).map(foldTerm); // foldText(text), word by word
 
@@ -120,8 +108,8 @@ export class QuoteIndex {
   #speakerDirectory: SpeakerDirectory | null = null;
   #textIndex: TextIndex | null = null;
   /** Persisted forms not restored yet (see {@link QuoteIndexJSON}). */
-  #savedText: string | undefined;
-  #savedSpeakers: string | undefined;
+  #savedText: JsonParts | string | undefined;
+  #savedSpeakers: JsonParts | string | undefined;
 
   private constructor(quotes: Quote[], articles: Map<string, ArticleInfo>, saved: Pick<QuoteIndexJSON, 'text' | 'speakers'> = {}) {
     this.#quotes = quotes;
@@ -131,14 +119,21 @@ export class QuoteIndex {
   }
 
   get #byArticle(): Map<string, Quote[]> {
-    if (this.#byArticleMap) return this.#byArticleMap;
+    this.#byArticleMap ??= finishNow(this.#listingByArticle());
+    return this.#byArticleMap;
+  }
+
+  /** The per-article lists, pausing after every {@link STEP_LISTS} quotations. */
+  *#listingByArticle(): Steps<Map<string, Quote[]>> {
     const byArticle = new Map<string, Quote[]>();
-    for (const quote of this.#quotes) {
+    for (let i = 0; i < this.#quotes.length; i += 1) {
+      if (i > 0 && i % STEP_LISTS === 0) yield;
+      const quote = this.#quotes[i]!;
       const list = byArticle.get(quote.articleId);
       if (list) list.push(quote);
       else byArticle.set(quote.articleId, [quote]);
     }
-    return (this.#byArticleMap = byArticle);
+    return byArticle;
   }
 
   get #speakers(): SpeakerDirectory {
@@ -147,14 +142,14 @@ export class QuoteIndex {
     // Once restored, the text is dropped: the structure holds the same, and toJSON can serialise it again.
     this.#savedSpeakers = undefined;
     return (this.#speakerDirectory =
-      saved === undefined ? SpeakerDirectory.fromQuotes(this.#quotes) : SpeakerDirectory.fromData(JSON.parse(saved) as SpeakerDirectoryData, this.#quotes));
+      saved === undefined ? SpeakerDirectory.fromQuotes(this.#quotes) : SpeakerDirectory.fromData(savedValue<SpeakerDirectoryData>(saved), this.#quotes));
   }
 
   get #text(): TextIndex {
     if (this.#textIndex) return this.#textIndex;
     const saved = this.#savedText;
     this.#savedText = undefined;
-    if (saved !== undefined) return (this.#textIndex = MiniSearch.loadJSON(saved, textIndexOptions));
+    if (saved !== undefined) return (this.#textIndex = MiniSearch.loadJS(savedValue<AsPlainObject>(saved), textIndexOptions));
     return (this.#textIndex = finishNow(this.#buildingText()));
   }
 
@@ -181,10 +176,28 @@ export class QuoteIndex {
    * @example QuoteIndex.fromJSON(index.toJSON()).size === index.size // => true
    */
   static fromJSON(json: QuoteIndexJSON): QuoteIndex {
-    return new QuoteIndex(json.quotes, new Map(json.articles), json);
+    return finishNow(QuoteIndex.restoring(json));
   }
 
-  /** The index as plain data, for saving: the quotations, their articles and the built lookup structures. */
+  /**
+   * {@link fromJSON} in steps of {@link STEP_LISTS} articles (run with `finishInSteps` while the bot answers: a
+   * reload); the lookup structures are then made by {@link prepareInSteps}.
+   * @example (await finishInSteps(QuoteIndex.restoring(index.toJSON()))).size === index.size // => true
+   */
+  static *restoring(json: QuoteIndexJSON): Steps<QuoteIndex> {
+    const articles = new Map<string, ArticleInfo>();
+    for (let i = 0; i < json.articles.length; i += 1) {
+      if (i > 0 && i % STEP_LISTS === 0) yield;
+      const [id, info] = json.articles[i]!;
+      articles.set(id, info);
+    }
+    return new QuoteIndex(json.quotes, articles, json);
+  }
+
+  /**
+   * The index as plain data, for saving: the quotations, their articles and the built lookup structures, these in
+   * parts ({@link JsonParts}) that a reload restores a part per turn of the event loop.
+   */
   toJSON(): QuoteIndexJSON {
     return finishNow(this.#serializing());
   }
@@ -200,9 +213,12 @@ export class QuoteIndex {
   }
 
   *#serializing(): Steps<QuoteIndexJSON> {
-    const text = this.#savedText ?? (yield* stringifyingTextIndex(this.#text));
+    const saved = (value: JsonParts | string | undefined): JsonParts | undefined => (typeof value === 'string' ? toParts(JSON.parse(value) as object) : value);
+    const savedText = saved(this.#savedText);
+    const text = savedText ?? (yield* splittingParts(this.#text.toJSON()));
     yield;
-    const speakers = this.#savedSpeakers ?? JSON.stringify(this.#speakers.toData());
+    const savedSpeakers = saved(this.#savedSpeakers);
+    const speakers = savedSpeakers ?? (yield* splittingParts(this.#speakers.toData()));
     yield;
     return { version: 2, quotes: this.#quotes, articles: [...this.#articles], text, speakers };
   }
@@ -219,28 +235,49 @@ export class QuoteIndex {
   }
 
   /**
-   * {@link prepare} for an index made while the bot answers (the quotations arriving after a cold start): the text
-   * index is built {@link STEP_QUOTES} quotations at a time, or restored from its persisted form, with the event loop
-   * turning between steps, so no interaction waits behind it. `speakers`: the speaker directory built elsewhere (a
-   * worker thread) as `SpeakerDirectoryData` JSON, awaited once the text index is built; restoring it is a fraction
-   * of building it. Without it, or when it resolves null, the directory is built here, in one step.
+   * {@link prepare} for an index made while the bot answers (a reload, the quotations arriving after a cold start):
+   * each structure is made in steps of a few milliseconds, the event loop turning between them (the shared runner,
+   * `finishInSteps`), so no interaction waits behind it. The text index is built {@link STEP_QUOTES} quotations at a
+   * time, or restored from its persisted form one part ({@link JsonParts}) per step and then by MiniSearch's own
+   * stepped loader; the speaker directory likewise from its parts; the per-article lists {@link STEP_LISTS}
+   * quotations per step. `speakers`: the speaker directory built elsewhere (a worker thread) as
+   * `SpeakerDirectoryData` JSON, awaited once the text index is made; restoring it is a fraction of building it.
+   * Without it, or when it resolves null, and with no persisted form, the directory is built here, in one step.
    * @example await index.prepareInSteps(parts.speakers); index.prepared // => true
    */
   async prepareInSteps(speakers: Promise<string | null> = Promise.resolve(null)): Promise<void> {
     if (!this.#textIndex) {
       const saved = this.#savedText;
       this.#savedText = undefined;
-      const text = saved !== undefined ? await MiniSearch.loadJSONAsync(saved, textIndexOptions) : await this.#buildTextInSteps();
+      const text =
+        saved !== undefined
+          ? await MiniSearch.loadJSAsync(await finishInSteps(savedValueInSteps<AsPlainObject>(saved)), textIndexOptions)
+          : await this.#buildTextInSteps();
       // A lookup meanwhile may have made it already (synchronously): the first one made is kept.
       this.#textIndex ??= text;
     }
     const directory = await speakers;
     if (directory !== null && !this.#speakerDirectory && this.#savedSpeakers === undefined) this.#savedSpeakers = directory;
-    // One structure per turn: the speaker directory and the per-article lists in one go held the loop for 60 ms.
-    await nextTurn();
-    void this.#speakers;
-    await nextTurn();
-    this.prepare();
+    if (!this.#speakerDirectory) {
+      const saved = this.#savedSpeakers;
+      if (saved !== undefined) {
+        const data = await finishInSteps(savedValueInSteps<SpeakerDirectoryData>(saved));
+        await nextTurn();
+        const restored = await finishInSteps(SpeakerDirectory.restoring(data, this.#quotes));
+        if (!this.#speakerDirectory) {
+          this.#speakerDirectory = restored;
+          this.#savedSpeakers = undefined;
+        }
+      } else {
+        await nextTurn();
+        void this.#speakers;
+      }
+    }
+    if (!this.#byArticleMap) {
+      await nextTurn();
+      const lists = await finishInSteps(this.#listingByArticle());
+      this.#byArticleMap ??= lists;
+    }
   }
 
   async #buildTextInSteps(): Promise<TextIndex> {

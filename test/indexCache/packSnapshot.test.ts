@@ -6,6 +6,7 @@ import { loadCorpus } from '../../src/corpus/index.js';
 import type { IndexSnapshot } from '../../src/indexCache/index.js';
 import { packedBuffers, packSnapshot, packSnapshotInSteps, unpackSnapshot, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
+import { joinParts, type JsonParts } from '../../src/quotes/jsonParts.js';
 import { SearchIndex } from '../../src/search/index.js';
 
 const seeds = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');
@@ -62,8 +63,8 @@ describe('packSnapshot and unpackSnapshot', () => {
   });
 });
 
-const sortedTerms = (text: string | undefined): unknown => {
-  const parsed = JSON.parse(text ?? '{}') as { index: [string, unknown][] };
+const sortedTerms = (text: JsonParts | string | undefined): unknown => {
+  const parsed = (typeof text === 'string' ? JSON.parse(text) : joinParts(text ?? ['{}'])) as { index: [string, unknown][] };
   return { ...parsed, index: [...parsed.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
 };
 

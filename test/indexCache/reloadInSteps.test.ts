@@ -16,15 +16,15 @@ afterEach(async () => {
 });
 
 describe('a background reload (built in a worker)', () => {
-  it('keeps answering from the old library while the event loop turns, then swaps in the new one whole and prepared', async () => {
+  it('keeps answering from the old library while the event loop turns, then swaps in the new one whole, both its indexes prepared', async () => {
     const initial = await buildLibrary(seeds);
     const store = new LibraryStore(initial, seeds, buildLibrary, { worker: true });
     await writeFile(path.join(seeds, 'b.txt'), 'Council budget approved\n\nThe council approved its budget on Tuesday.\n');
     let swappedIn: Library | null = null;
-    let preparedAtSwap = false;
+    let preparedAtSwap = { search: false, quotes: false };
     store.onReload((next) => {
       swappedIn = next;
-      preparedAtSwap = next.search.prepared;
+      preparedAtSwap = { search: next.search.prepared, quotes: next.quotes.prepared };
     });
     // Turns of the event loop seen during the reload, each with the library in use then.
     const seen: Library[] = [];
@@ -45,7 +45,8 @@ describe('a background reload (built in a worker)', () => {
     expect(before.every((library) => library === initial)).toBe(true);
     expect(store.current).toBe(swappedIn);
     expect(store.current.search.search('council budget').hits[0]?.article.id).toBe('b.txt');
-    expect(preparedAtSwap).toBe(true);
+    expect(preparedAtSwap).toEqual({ search: true, quotes: true });
+    expect(store.current.quotes.findByText('we are ready')[0]?.quote.speaker).toBe('John Smith');
   });
 
   it('leaves the swapped-in library prepared as the bot prepares it (prepareReloaded)', async () => {

@@ -49,7 +49,7 @@ describe('QuoteIndex.prepareInSteps', () => {
     const stepped = QuoteIndex.fromExtracted(articles, quotes);
     await stepped.prepareInSteps(Promise.resolve(JSON.stringify(SpeakerDirectory.fromQuotes(quotes).toData())));
     expect(answers(stepped)).toEqual(answers(whole));
-    expect(stepped.toJSON().speakers).toBe(whole.toJSON().speakers);
+    expect(stepped.toJSON().speakers).toEqual(whole.toJSON().speakers);
   });
 
   it('restores a persisted text index in steps', async () => {
@@ -66,5 +66,20 @@ describe('QuoteIndex.toJSONInSteps', () => {
     const stepped = await index.toJSONInSteps();
     expect(JSON.stringify(stepped)).toBe(JSON.stringify(QuoteIndex.fromArticles(articles).toJSON()));
     expect(answers(QuoteIndex.fromJSON(stepped))).toEqual(answers(whole));
+  });
+});
+
+describe('SpeakerDirectory.restoring', () => {
+  it('restores, in steps, the directory fromData restores at once', async () => {
+    const quotes = articles.flatMap((article) => extractQuotes(article));
+    const data = SpeakerDirectory.fromQuotes(quotes).toData();
+    const steps = SpeakerDirectory.restoring(data, quotes);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    expect(pauses).toBeGreaterThan(0);
+    const whole = SpeakerDirectory.fromData(data, quotes);
+    expect(step.value.toData()).toEqual(whole.toData());
+    for (const prefix of ['jup', 'ass', 'cl']) expect(step.value.suggest(prefix, 25)).toEqual(whole.suggest(prefix, 25));
   });
 });
