@@ -72,7 +72,7 @@ function kinIntroductions(paragraphTokens: readonly (readonly Token[])[]): { kin
     tokens.forEach((token, index) => {
       if (token.kind !== 'word' || !KIN_NOUNS.has(token.lower)) return;
       const owner = tokens[index - 1];
-      if (!owner || owner.kind !== 'word' || !(isPossessive(owner) || POSSESSIVES.has(owner.lower))) return;
+      if (owner?.kind !== 'word' || !(isPossessive(owner) || POSSESSIVES.has(owner.lower))) return;
       let start = index + 1;
       if (tokens[start]?.text === ',') start += 1;
       let end = start;
