@@ -78,11 +78,12 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
     const quotes = Promise.resolve(corpus.articles.flatMap((article) => extractQuotes(article)));
     return { corpus, search: null, parts: 1, extract: () => undefined, quotes, speakers: Promise.resolve(null), close: () => undefined };
   }
-  const cut = Math.floor(files.length / 2);
   const channel = new MessageChannel();
+  // Both workers claim batches of the one list (see corpusPartWorker): each share is a set of batches, sorted by id.
+  const claimed = new SharedArrayBuffer(4);
   const pending = [
-    startShare(seedsDir, files.slice(0, cut), index, { port: channel.port1, role: 'send' }),
-    startShare(seedsDir, files.slice(cut), index, { port: channel.port2, role: 'receive' }),
+    startShare(seedsDir, files, claimed, index, { port: channel.port1, role: 'send' }),
+    startShare(seedsDir, files, claimed, index, { port: channel.port2, role: 'receive' }),
   ];
   const settled = await Promise.allSettled(pending);
   const shares = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -122,12 +123,18 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
 }
 
 /**
- * Starts a worker on `files`; resolves once it has posted their articles. `peer`: the port to the other share's worker
+ * Starts a worker on the batches of `files` it claims through `claimed`; resolves once it has posted their articles. `peer`: the port to the other share's worker
  * and whether this one sends its quotations there or receives the other's and builds the speaker directory.
  */
-function startShare(seedsDir: string, files: string[], index: boolean, peer: { port: MessagePort; role: 'send' | 'receive' } | null): Promise<Share> {
+function startShare(
+  seedsDir: string,
+  files: string[],
+  claimed: SharedArrayBuffer,
+  index: boolean,
+  peer: { port: MessagePort; role: 'send' | 'receive' } | null,
+): Promise<Share> {
   return new Promise((resolveShare, rejectShare) => {
-    const workerData = { seedsDir, files, index, peer: peer?.port ?? null, peerRole: peer?.role ?? null };
+    const workerData = { seedsDir, files, claimed, index, peer: peer?.port ?? null, peerRole: peer?.role ?? null };
     const worker = startWorker('corpusPartWorker', workerData, peer ? [peer.port] : []);
     let parsed = false;
     let rejectQuotes: (error: Error) => void = () => undefined;
