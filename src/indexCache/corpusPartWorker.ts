@@ -46,11 +46,16 @@ try {
   }
   // Sorted by id, as the main thread and the other worker expect each share to be.
   corpus = mergeCorpora(batches);
-  const search = index ? buildSearchData(corpus.articles) : null;
-  // The search arrays are moved, not copied; the articles are cloned (the worker keeps them for extraction).
-  const arrays = search ? [search.passages, search.heads].flatMap((data) => [data.offsets, data.docs, data.counts, data.lengths]) : [];
-  const moved = search ? [...arrays, search.dictionary.passageFrequency, search.passageArticle, search.passageParagraph, search.articlePassages] : [];
-  port.postMessage({ ok: true, corpus, search }, [...new Set(moved.map((array) => array.buffer as ArrayBuffer))]);
+  // The articles are cloned (this worker keeps them for extraction), and posted before tokenizing: the main thread
+  // receives them (most of its share of the work before ready) while this thread tokenizes, not after.
+  port.postMessage({ ok: true, corpus, searching: index });
+  if (index) {
+    const search = buildSearchData(corpus.articles);
+    // The search arrays are moved, not copied.
+    const arrays = [search.passages, search.heads].flatMap((data) => [data.offsets, data.docs, data.counts, data.lengths]);
+    const moved = [...arrays, search.dictionary.passageFrequency, search.passageArticle, search.passageParagraph, search.articlePassages];
+    port.postMessage({ ok: true, search }, [...new Set(moved.map((array) => array.buffer as ArrayBuffer))]);
+  }
 } catch (error) {
   port.postMessage({ ok: false, error: message(error) });
 }

@@ -156,11 +156,19 @@ function startShare(
     };
     // The quotations come in batches of articles, the last one marked.
     const batches: Quote[][][] = [];
-    worker.on('message', (message: WorkerAnswer<{ corpus?: Corpus; search?: SearchIndexData | null; quotes?: Quote[][]; last?: boolean; speakers?: string }>) => {
+    // The articles come first, then (when the worker tokenizes them: `searching`) their search data.
+    let corpus: Corpus | null = null;
+    type Message = { corpus?: Corpus; searching?: boolean; search?: SearchIndexData; quotes?: Quote[][]; last?: boolean; speakers?: string };
+    worker.on('message', (message: WorkerAnswer<Message>) => {
       if (!message.ok) return fail(message.error);
       if (message.corpus) {
+        corpus = message.corpus;
+        if (message.searching) return;
         parsed = true;
-        resolveShare({ worker, corpus: message.corpus, search: message.search ?? null, quotes, speakers, started: false });
+        resolveShare({ worker, corpus, search: null, quotes, speakers, started: false });
+      } else if (message.search && corpus) {
+        parsed = true;
+        resolveShare({ worker, corpus, search: message.search, quotes, speakers, started: false });
       } else if (message.quotes) {
         batches.push(message.quotes);
         if (message.last) resolveQuotes(batches.flat());
