@@ -11,6 +11,7 @@ import type { Quote } from '../quotes/types.js';
 // The tokenizer alone: the search index class and its libraries are not needed here. The extractor and the speaker
 // directory are loaded after the articles are posted (see "extract"): not on the way to ready.
 import { buildSearchData } from '../search/buildSearchData.js';
+import { lowerThreadPriority } from './threadPriority.js';
 
 interface Job {
   seedsDir: string;
@@ -102,6 +103,8 @@ port.on('message', async (command: 'extract' | 'stop') => {
   let quotes: Quote[][] | null = null;
   let speakers: typeof import('../quotes/speakerDirectory.js') | null = null;
   if (command === 'extract' && corpus) {
+    // The bot is ready by now and its main thread answers: extraction (both cores for seconds) yields the CPU to it.
+    lowerThreadPriority();
     try {
       const [{ extractQuotes }, speakerModule] = await Promise.all([import('../quotes/extractQuotes.js'), import('../quotes/speakerDirectory.js')]);
       speakers = speakerModule;
