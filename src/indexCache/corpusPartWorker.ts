@@ -1,9 +1,10 @@
 /**
  * Worker-thread entry of `loadCorpusInParts`: loads its share of the seeds folder's files (claimed a batch at a time
  * from the list both workers share, so that each ends its parse at the same time) and posts the articles
- * (with `index`, also the search data of the share, which the main thread merges); then, when told to ("extract"),
- * extracts their quotations and posts those. The articles stay here in between, so that extraction needs nothing
- * sent back; the main thread meanwhile puts the search index together and declares ready.
+ * as soon as they are parsed (with `index`, then the search data of the share, which the main thread merges); then,
+ * when told to ("extract", which a cold start sends with the job: see `extractEarly`), extracts their quotations at a
+ * lower priority than the main thread and posts those. The articles stay here in between, so that extraction needs
+ * nothing sent back; the main thread meanwhile puts the search index together and declares ready.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadCorpusFilesSync, mergeCorpora, type Corpus } from '../corpus/index.js';
