@@ -128,10 +128,11 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
       return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, true);
     }
   }
-  // Reading, parsing and tokenizing run on two worker threads; each keeps its share's articles to extract their
-  // quotations; this thread merges the shares' search data (typed arrays) into the index.
+  // Reading, parsing and tokenizing run on two worker threads; each keeps its share's articles and extracts their
+  // quotations as soon as it has posted them (extractEarly, at a lower priority than this thread), while this thread
+  // merges the shares' search data (typed arrays) into the index.
   const { loadCorpusInParts } = await import('./indexCache/loadCorpusPart.js');
-  const parts = await loadCorpusInParts(seedsDir, { index: true });
+  const parts = await loadCorpusInParts(seedsDir, { index: true, extractEarly: true });
   const { corpus } = parts;
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) {
     parts.close();
@@ -146,7 +147,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     parts.close();
     throw error;
   }
-  // Both shares' quotations are extracted once the index is in place, one per core: nothing else competes for them.
+  // No-ops after extractEarly (the workers started on their own); the quotations come whichever way the shares loaded.
   for (let part = 0; part < parts.parts; part += 1) parts.extract(part);
   // A folder small enough for one thread has its quotations extracted already: indexed now, as before ready.
   if (parts.parts === 1) {

@@ -1,21 +1,25 @@
 /**
- * Worker-thread entry of `loadCorpusInParts`: loads its share of the seeds folder's files and posts the articles
- * (with `index`, also the search data of the share, which the main thread merges); then, when told to ("extract"),
- * extracts their quotations and posts those. The articles stay here in between, so that extraction needs nothing
- * sent back; the main thread meanwhile puts the search index together and declares ready.
+ * Worker-thread entry of `loadCorpusInParts`: loads its share of the seeds folder's files (claimed a batch at a time
+ * from the list both workers share, so that each ends its parse at the same time) and posts the articles
+ * as soon as they are parsed (with `index`, then the search data of the share, which the main thread merges); then,
+ * when told to ("extract", which a cold start sends with the job: see `extractEarly`), extracts their quotations at a
+ * lower priority than the main thread and posts those. The articles stay here in between, so that extraction needs
+ * nothing sent back; the main thread meanwhile puts the search index together and declares ready.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { loadCorpusFiles, type Corpus } from '../corpus/index.js';
-// The extractor and the tokenizer alone: the quote index, the search index class and their libraries are not needed here.
-import { extractQuotes } from '../quotes/extractQuotes.js';
-import { lowerThreadPriority } from './threadPriority.js';
-import { SpeakerDirectory } from '../quotes/speakerDirectory.js';
+import { loadCorpusFilesSync, mergeCorpora, type Corpus } from '../corpus/index.js';
 import type { Quote } from '../quotes/types.js';
+// The tokenizer alone: the search index class and its libraries are not needed here. The extractor and the speaker
+// directory are loaded after the articles are posted (see "extract"): not on the way to ready.
 import { buildSearchData } from '../search/buildSearchData.js';
+import { lowerThreadPriority } from './threadPriority.js';
 
 interface Job {
   seedsDir: string;
+  /** Every file of the folder; this worker loads the batches it claims through `claimed`. */
   files: string[];
+  /** One Int32: how many of `files` the workers have claimed so far (Atomics.add, shared with the other worker). */
+  claimed: SharedArrayBuffer;
   index: boolean;
   /** The other share's worker: this one sends its quotations there, or receives the other's (see shareQuotations). */
   peer: MessagePort | null;
@@ -24,18 +28,36 @@ interface Job {
 
 /** Articles whose quotations are posted in one message (about 5,000 quotations for the research corpora). */
 const QUOTE_BATCH = 500;
+/**
+ * Files claimed at once: small enough that the two workers end within a few milliseconds of each other (the shares
+ * were halves of the list, and one often had 0.2-0.5 s more text to parse and tokenize), large enough that claiming
+ * costs nothing.
+ */
+const CLAIM_BATCH = 32;
 
 const port = parentPort!;
-const { seedsDir, files, index, peer, peerRole } = workerData as Job;
+const { seedsDir, files, claimed, index, peer, peerRole } = workerData as Job;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 let corpus: Corpus | null = null;
 try {
-  corpus = await loadCorpusFiles(seedsDir, files);
-  const search = index ? buildSearchData(corpus.articles) : null;
-  // The search arrays are moved, not copied; the articles are cloned (the worker keeps them for extraction).
-  const arrays = search ? [search.passages, search.heads].flatMap((data) => [data.offsets, data.docs, data.counts, data.lengths]) : [];
-  const moved = search ? [...arrays, search.dictionary.passageFrequency, search.passageArticle, search.passageParagraph, search.articlePassages] : [];
-  port.postMessage({ ok: true, corpus, search }, [...new Set(moved.map((array) => array.buffer as ArrayBuffer))]);
+  // Synchronous reads: this thread has nothing else to do, and the thread pool's round trips cost twice the CPU.
+  const next = new Int32Array(claimed);
+  const batches: Corpus[] = [];
+  for (let from = Atomics.add(next, 0, CLAIM_BATCH); from < files.length; from = Atomics.add(next, 0, CLAIM_BATCH)) {
+    batches.push(loadCorpusFilesSync(seedsDir, files.slice(from, from + CLAIM_BATCH)));
+  }
+  // Sorted by id, as the main thread and the other worker expect each share to be.
+  corpus = mergeCorpora(batches);
+  // The articles are cloned (this worker keeps them for extraction), and posted before tokenizing: the main thread
+  // receives them (most of its share of the work before ready) while this thread tokenizes, not after.
+  port.postMessage({ ok: true, corpus, searching: index });
+  if (index) {
+    const search = buildSearchData(corpus.articles);
+    // The search arrays are moved, not copied.
+    const arrays = [search.passages, search.heads].flatMap((data) => [data.offsets, data.docs, data.counts, data.lengths]);
+    const moved = [...arrays, search.dictionary.passageFrequency, search.passageArticle, search.passageParagraph, search.articlePassages];
+    port.postMessage({ ok: true, search }, [...new Set(moved.map((array) => array.buffer as ArrayBuffer))]);
+  }
 } catch (error) {
   port.postMessage({ ok: false, error: message(error) });
 }
@@ -45,7 +67,7 @@ try {
  * `peer`; the second, once it has both, builds the directory over all of them in the corpus's order and posts it as
  * JSON, which the main thread restores in a fraction of the time.
  */
-function shareQuotations(quotes: Quote[][]): void {
+function shareQuotations(quotes: Quote[][], { SpeakerDirectory }: typeof import('../quotes/speakerDirectory.js')): void {
   if (!peer || !corpus) return;
   if (peerRole === 'send') {
     peer.postMessage({ ids: corpus.articles.map((article) => article.id), quotes });
@@ -78,12 +100,15 @@ function inCorpusOrder(ids: [string[], string[]], quotes: [Quote[][], Quote[][]]
   return merged;
 }
 
-port.on('message', (command: 'extract' | 'stop') => {
+port.on('message', async (command: 'extract' | 'stop') => {
   let quotes: Quote[][] | null = null;
+  let speakers: typeof import('../quotes/speakerDirectory.js') | null = null;
   if (command === 'extract' && corpus) {
-    // After ready, extraction runs beside the main thread answering /ask on the same cores: the main thread comes first.
+    // The bot is ready by now and its main thread answers: extraction (both cores for seconds) yields the CPU to it.
     lowerThreadPriority();
     try {
+      const [{ extractQuotes }, speakerModule] = await Promise.all([import('../quotes/extractQuotes.js'), import('../quotes/speakerDirectory.js')]);
+      speakers = speakerModule;
       quotes = corpus.articles.map((article) => extractQuotes(article));
       // In batches: the main thread receives each in a task of its own, so that no one copy holds its event loop long.
       for (let from = 0; from < quotes.length || from === 0; from += QUOTE_BATCH) {
@@ -93,7 +118,7 @@ port.on('message', (command: 'extract' | 'stop') => {
       port.postMessage({ ok: false, error: message(error) });
     }
   }
-  if (quotes && peer) shareQuotations(quotes);
+  if (quotes && speakers && peer) shareQuotations(quotes, speakers);
   // One extraction per worker: closing the port lets the thread end (the second share's once it has built the directory).
   if (!quotes || peerRole !== 'receive') {
     peer?.close();

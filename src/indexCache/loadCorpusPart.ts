@@ -48,9 +48,17 @@ export interface TwoThreadOptions {
    * @default false
    */
   index?: boolean;
+  /**
+   * Each worker extracts its share's quotations as soon as it has posted its articles (and search data), without
+   * waiting for {@link CorpusInParts.extract}: on the core the main thread leaves while it merges the shares and
+   * declares ready, at a lower priority than the main thread (see lowerThreadPriority), so that the merge is not
+   * slowed by it.
+   * @default false
+   */
+  extractEarly?: boolean;
 }
 
-const defaultTwoThreadOptions: Required<TwoThreadOptions> = { minFiles: 1500, index: false };
+const defaultTwoThreadOptions: Required<TwoThreadOptions> = { minFiles: 1500, index: false, extractEarly: false };
 
 /** A worker that has posted its share's articles and waits for "extract". */
 interface Share {
@@ -66,11 +74,12 @@ interface Share {
 /**
  * Loads every article of `seedsDir`, the files split between two worker threads (the machines have 2 cores), and
  * returns as soon as both have parsed (with `index`, also tokenized) their share; the quotations are extracted later,
- * share by share, when the caller says (a cold start puts the search index together first and declares ready).
+ * share by share, when the caller says ({@link CorpusInParts.extract}), or with `extractEarly` by each worker as soon
+ * as it has posted its share (a cold start puts the search index together meanwhile and declares ready).
  * @example const parts = await loadCorpusInParts('seeds'); parts.extract(0); parts.extract(1); (await parts.quotes).length // => 1826
  */
 export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOptions = {}): Promise<CorpusInParts> {
-  const { minFiles, index } = { ...defaultTwoThreadOptions, ...options };
+  const { minFiles, index, extractEarly } = { ...defaultTwoThreadOptions, ...options };
   const listed = await listCorpusFiles(seedsDir);
   const { files } = listed;
   if (files.length < minFiles || files.length < 2) {
@@ -78,11 +87,12 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
     const quotes = Promise.resolve(corpus.articles.flatMap((article) => extractQuotes(article)));
     return { corpus, search: null, parts: 1, extract: () => undefined, quotes, speakers: Promise.resolve(null), close: () => undefined };
   }
-  const cut = Math.floor(files.length / 2);
   const channel = new MessageChannel();
+  // Both workers claim batches of the one list (see corpusPartWorker): each share is a set of batches, sorted by id.
+  const claimed = new SharedArrayBuffer(4);
   const pending = [
-    startShare(seedsDir, files.slice(0, cut), index, { port: channel.port1, role: 'send' }),
-    startShare(seedsDir, files.slice(cut), index, { port: channel.port2, role: 'receive' }),
+    startShare(seedsDir, files, claimed, { index, extractEarly }, { port: channel.port1, role: 'send' }),
+    startShare(seedsDir, files, claimed, { index, extractEarly }, { port: channel.port2, role: 'receive' }),
   ];
   const settled = await Promise.allSettled(pending);
   const shares = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -122,13 +132,21 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
 }
 
 /**
- * Starts a worker on `files`; resolves once it has posted their articles. `peer`: the port to the other share's worker
+ * Starts a worker on the batches of `files` it claims through `claimed`; resolves once it has posted their articles. `peer`: the port to the other share's worker
  * and whether this one sends its quotations there or receives the other's and builds the speaker directory.
  */
-function startShare(seedsDir: string, files: string[], index: boolean, peer: { port: MessagePort; role: 'send' | 'receive' } | null): Promise<Share> {
+function startShare(
+  seedsDir: string,
+  files: string[],
+  claimed: SharedArrayBuffer,
+  { index, extractEarly }: { index: boolean; extractEarly: boolean },
+  peer: { port: MessagePort; role: 'send' | 'receive' } | null,
+): Promise<Share> {
   return new Promise((resolveShare, rejectShare) => {
-    const workerData = { seedsDir, files, index, peer: peer?.port ?? null, peerRole: peer?.role ?? null };
+    const workerData = { seedsDir, files, claimed, index, peer: peer?.port ?? null, peerRole: peer?.role ?? null };
     const worker = startWorker('corpusPartWorker', workerData, peer ? [peer.port] : []);
+    // A worker takes its messages once its share is posted: "extract" sent now is what it does next.
+    if (extractEarly) worker.postMessage('extract');
     let parsed = false;
     let rejectQuotes: (error: Error) => void = () => undefined;
     let resolveQuotes: (quotes: Quote[][]) => void = () => undefined;
@@ -149,11 +167,19 @@ function startShare(seedsDir: string, files: string[], index: boolean, peer: { p
     };
     // The quotations come in batches of articles, the last one marked.
     const batches: Quote[][][] = [];
-    worker.on('message', (message: WorkerAnswer<{ corpus?: Corpus; search?: SearchIndexData | null; quotes?: Quote[][]; last?: boolean; speakers?: string }>) => {
+    // The articles come first, then (when the worker tokenizes them: `searching`) their search data.
+    let corpus: Corpus | null = null;
+    type Message = { corpus?: Corpus; searching?: boolean; search?: SearchIndexData; quotes?: Quote[][]; last?: boolean; speakers?: string };
+    worker.on('message', (message: WorkerAnswer<Message>) => {
       if (!message.ok) return fail(message.error);
       if (message.corpus) {
+        corpus = message.corpus;
+        if (message.searching) return;
         parsed = true;
-        resolveShare({ worker, corpus: message.corpus, search: message.search ?? null, quotes, speakers, started: false });
+        resolveShare({ worker, corpus, search: null, quotes, speakers, started: extractEarly });
+      } else if (message.search && corpus) {
+        parsed = true;
+        resolveShare({ worker, corpus, search: message.search, quotes, speakers, started: extractEarly });
       } else if (message.quotes) {
         batches.push(message.quotes);
         if (message.last) resolveQuotes(batches.flat());

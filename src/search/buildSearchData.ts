@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.js';
-import { indexTerms } from './indexTerms.js';
+import { indexTermOf } from './indexTerms.js';
+import { words } from './normalize.js';
 import { PostingsBuilder, type PostingsData } from './postings.js';
 import type { TermDictionaryData } from './termDictionary.js';
 
@@ -21,39 +22,77 @@ export interface SearchIndexData {
 /** A headline says more than a standfirst: its terms count twice. */
 const HEADLINE_REPEAT = 2;
 
-/** Counts terms per document with one flat array over term ids, instead of a Map per document. */
+/**
+ * Counts the index terms of one document at a time, with flat arrays over term ids instead of a Map per document.
+ * Each distinct word is folded once (word → term id): a word seen again costs one map lookup, where going through
+ * `indexTerms` cost two and an array of terms per text.
+ */
 class TermCounter {
-  readonly ids = new Map<string, number>();
+  /** Term of each provisional id, in the order first seen. */
   readonly terms: string[] = [];
+  /** Passages holding each term, by provisional id. */
+  passageFrequency = new Uint32Array(1 << 16);
+  readonly #termIds = new Map<string, number>();
+  /** Provisional term id of each word seen, or -1 for a word that is not indexed (stop word, one letter). */
+  readonly #wordIds = new Map<string, number>();
   #counts = new Uint32Array(1 << 16);
-  #touched: number[] = [];
+  /** The current document's distinct term ids, in the order first seen. */
+  #touched = new Uint32Array(1 << 10);
+  #size = 0;
 
-  /** Adds `times` occurrences of each of `terms` to the current document. */
-  count(terms: readonly string[], times = 1): void {
-    for (const term of terms) {
-      let id = this.ids.get(term);
+  /** Adds `times` occurrences of each index term of `text` to the current document; returns how many terms it has. */
+  countText(text: string, times = 1): number {
+    let terms = 0;
+    for (const word of words(text)) {
+      let id = this.#wordIds.get(word);
       if (id === undefined) {
-        id = this.terms.length;
-        this.ids.set(term, id);
-        this.terms.push(term);
-        if (id >= this.#counts.length) {
-          const bigger = new Uint32Array(this.#counts.length * 2);
-          bigger.set(this.#counts);
-          this.#counts = bigger;
-        }
+        id = this.#idOf(word);
+        this.#wordIds.set(word, id);
       }
-      if (this.#counts[id] === 0) this.#touched.push(id);
+      if (id < 0) continue;
+      terms += 1;
+      if (this.#counts[id] === 0) {
+        if (this.#size === this.#touched.length) this.#touched = grown(this.#touched);
+        this.#touched[this.#size++] = id;
+      }
       this.#counts[id]! += times;
     }
+    return terms;
   }
 
-  /** The current document's (term id, count) pairs; starts the next document. */
-  take(): [number, number][] {
-    const pairs = this.#touched.map((id): [number, number] => [id, this.#counts[id]!]);
-    for (const id of this.#touched) this.#counts[id] = 0;
-    this.#touched = [];
-    return pairs;
+  /** Adds the current document to `postings` (`length`: its terms, duplicates counted) and starts the next one. */
+  take(postings: PostingsBuilder, length: number, passage: boolean): void {
+    postings.addCounted(this.#touched, this.#size, this.#counts, length);
+    for (let i = 0; i < this.#size; i += 1) {
+      const id = this.#touched[i]!;
+      if (passage) this.passageFrequency[id]! += 1;
+      this.#counts[id] = 0;
+    }
+    this.#size = 0;
   }
+
+  #idOf(word: string): number {
+    const term = indexTermOf(word);
+    if (term === null) return -1;
+    let id = this.#termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.#termIds.set(term, id);
+      this.terms.push(term);
+      if (id >= this.#counts.length) {
+        this.#counts = grown(this.#counts);
+        this.passageFrequency = grown(this.passageFrequency);
+      }
+    }
+    return id;
+  }
+}
+
+/** A copy of `array` twice as long. */
+function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /**
@@ -68,23 +107,19 @@ export function buildSearchData(articles: readonly Article[]): SearchIndexData {
   const passageArticle: number[] = [];
   const passageParagraph: number[] = [];
   const articlePassages = new Uint32Array(articles.length + 1);
-  const frequency: number[] = [];
 
   articles.forEach((article, articleIndex) => {
     articlePassages[articleIndex] = passageArticle.length;
     article.paragraphs.forEach((paragraph, paragraphIndex) => {
       if (paragraph.kind !== 'body') return;
-      const terms = indexTerms(paragraph.text);
-      counter.count(terms);
-      const pairs = counter.take();
-      for (const [id] of pairs) frequency[id] = (frequency[id] ?? 0) + 1;
-      passages.add(pairs, terms.length);
+      counter.take(passages, counter.countText(paragraph.text), true);
       passageArticle.push(articleIndex);
       passageParagraph.push(paragraphIndex);
     });
-    counter.count(indexTerms(article.headline), HEADLINE_REPEAT);
-    if (article.standfirst) counter.count(indexTerms(article.standfirst));
-    heads.add(counter.take());
+    // A head's length counts the headline's terms twice, as they are counted.
+    let length = counter.countText(article.headline, HEADLINE_REPEAT) * HEADLINE_REPEAT;
+    if (article.standfirst) length += counter.countText(article.standfirst);
+    counter.take(heads, length, false);
   });
   articlePassages[articles.length] = passageArticle.length;
 
@@ -96,7 +131,7 @@ export function buildSearchData(articles: readonly Article[]): SearchIndexData {
   return {
     dictionary: {
       terms: order.map((id) => counter.terms[id]!),
-      passageFrequency: Uint32Array.from(order, (id) => frequency[id] ?? 0),
+      passageFrequency: Uint32Array.from(order, (id) => counter.passageFrequency[id]!),
     },
     passages: passages.finish(remap).data,
     heads: heads.finish(remap).data,

@@ -14,12 +14,20 @@ export function indexTerms(text: string): string[] {
   for (const word of words(text)) {
     let term = folded.get(word);
     if (term === undefined) {
-      const fold = foldTerm(word);
-      term = fold.length >= 2 && !STOP_WORDS.has(fold) ? fold : null;
+      term = indexTermOf(word);
       if (folded.size >= MAX_CACHED) folded.clear();
       folded.set(word, term);
     }
     if (term !== null) terms.push(term);
   }
   return terms;
+}
+
+/**
+ * The index term of one word (as {@link words} splits a text): folded, or null for a stop word or a one-letter word.
+ * @example indexTermOf("Juppé's") // => 'juppe'
+ */
+export function indexTermOf(word: string): string | null {
+  const fold = foldTerm(word);
+  return fold.length >= 2 && !STOP_WORDS.has(fold) ? fold : null;
 }

@@ -82,6 +82,20 @@ export class PostingsBuilder {
     this.#lengths.push(Math.min(length ?? total, 65_535));
   }
 
+  /**
+   * Adds the next document from a counter: its distinct terms `ids[0…size - 1]` (provisional ids) and each one's count
+   * `counts[id]`; {@link add} without a pair per term.
+   */
+  addCounted(ids: ArrayLike<number>, size: number, counts: ArrayLike<number>, length: number): void {
+    this.#starts.push(this.#terms.length);
+    for (let i = 0; i < size; i += 1) {
+      const id = ids[i]!;
+      this.#terms.push(id);
+      this.#counts.push(Math.min(counts[id]!, 255));
+    }
+    this.#lengths.push(Math.min(length, 65_535));
+  }
+
   /** The postings, term ids renumbered through `remap` (provisional id → final id). */
   finish(remap: Uint32Array): Postings {
     const termCount = remap.length;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isSkippedFile, loadArticleFile, loadCorpus } from '../../src/corpus/index.js';
+import { isSkippedFile, listCorpusFiles, loadArticleFile, loadCorpus, loadCorpusFilesSync, mergeCorpora } from '../../src/corpus/index.js';
 import type { Corpus } from '../../src/corpus/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -111,6 +111,12 @@ describe('loadCorpus', () => {
 
   it('returns the same result with concurrency 1', async () => {
     expect(await loadCorpus(dir, { maxFileBytes: 1024, concurrency: 1 })).toEqual(corpus);
+  });
+
+  it('gives the same corpus when the files are read synchronously (as a worker thread loading its share does)', async () => {
+    const listed = await listCorpusFiles(dir);
+    const sync = loadCorpusFilesSync(dir, listed.files, { maxFileBytes: 1024 });
+    expect(mergeCorpora([{ articles: [], skipped: listed.skipped }, sync])).toEqual(corpus);
   });
 
   it('reports a folder that does not exist instead of throwing', async () => {

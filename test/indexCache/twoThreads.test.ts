@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
-import { loadCorpusOnTwoThreads } from '../../src/indexCache/index.js';
+import { loadCorpusInParts, loadCorpusOnTwoThreads } from '../../src/indexCache/index.js';
 import { extractQuotes } from '../../src/quotes/index.js';
 import { buildSearchData } from '../../src/search/buildSearchData.js';
 
@@ -23,6 +23,12 @@ describe('loading a seeds folder on two threads', { timeout: 180_000 }, () => {
     expect(split.search).toEqual(buildSearchData(split.corpus.articles));
     // Without it, or on one thread, there is none: the caller builds the index.
     expect((await loadCorpusOnTwoThreads(seeds, { minFiles: 0 })).search).toBeNull();
+  });
+
+  it('with extractEarly, extracts the quotations without being told to, the same as when told', async () => {
+    const parts = await loadCorpusInParts(seeds, { minFiles: 0, extractEarly: true });
+    expect(parts.parts).toBe(2);
+    expect(await parts.quotes).toEqual(parts.corpus.articles.flatMap((article) => extractQuotes(article)));
   });
 
   it('keeps skipped files from both halves, sorted, next to the articles', async () => {
