@@ -28,7 +28,7 @@ export interface AskLoadFigures {
   lost: number;
   /** Interactions answered more than once (two callbacks, or an edit beside a callback reply). */
   duplicated: number;
-  /** Interactions whose answer was a private error or refusal. */
+  /** Interactions whose answer was a private error or refusal (in the callback, or as a follow-up after a deferral). */
   refused: number;
   /** From injection to the callback (acknowledgement), in ms. */
   ackMs: number[];
@@ -116,6 +116,15 @@ function tally(fake: FakeDiscord, sent: readonly Sent[]): Omit<AskLoadFigures, '
     figures.ackMs.push(first.time - at);
     const body = first.body as { type?: number; data?: { flags?: number } };
     let answer: RecordedRequest | undefined;
+    // A deferral followed by a private answer (the "thinking…" message deleted, an ephemeral follow-up: "quotations
+    // still being indexed", an error) is a refusal, not a lost interaction.
+    const privateFollowUp = (byPath.get(`/webhooks/${fake.applicationId}/${interaction.token}`) ?? []).some(
+      (request) => request.method === 'POST' && (((request.body as { flags?: number } | undefined)?.flags ?? 0) & EPHEMERAL) !== 0,
+    );
+    if (body.type === DEFERRED_REPLY && edits.length === 0 && privateFollowUp) {
+      figures.refused += 1;
+      continue;
+    }
     if (body.type === DEFERRED_REPLY) answer = edits[0];
     else if (body.type === REPLY && ((body.data?.flags ?? 0) & EPHEMERAL) === 0) {
       answer = first;
