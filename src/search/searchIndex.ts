@@ -56,6 +56,8 @@ const ATTRIBUTED_SHARE = 0.2;
  * their best-matching passage. Bounded so that answering costs the same at 7,000 and at 100,000 articles.
  */
 const ANSWER_CANDIDATES = 10;
+/** Query terms whose expansions a search index remembers at most (a few MB). */
+const MAX_REMEMBERED_EXPANSIONS = 20_000;
 /**
  * Weight of the article's search score (relative to the best, 0-1) beside its answering sentence's score (about 0.3 to
  * 2) when re-ranking: 2 gives both the same span, so that what the whole article matches counts as much as how well
@@ -120,6 +122,8 @@ export class SearchIndex {
   readonly #articles: readonly Article[];
   readonly #data: SearchIndexData;
   readonly #dictionary: TermDictionary;
+  /** Expansions of query terms asked recently (questions share most of their words); cleared when full. */
+  readonly #expansions = new Map<string, readonly Expansion[]>();
   readonly #scorer: ArticleScorer;
   /** Acronyms the coverage defines, read from its text when the index is made (not persisted: cheap to read). */
   /** Acronyms the coverage defines; made by {@link SearchIndex.prepare} or the first question, not at start. */
@@ -215,7 +219,7 @@ export class SearchIndex {
     if (terms.length === 0) return { hits: [], terms, suggestions: [] };
     const filters = options.filters ?? {};
     const keep = Object.values(filters).some(Boolean) ? articleFilter(filters) : null;
-    const expansions = terms.map((term) => expandTerm(term, this.#dictionary));
+    const expansions = terms.map((term) => this.#expand(term));
     this.#addAcronyms(terms, expansions);
     const ranked = this.#scorer.rank(
       terms.map((term, index) => ({ expansions: expansions[index]!, weight: this.#idf(term) })),
@@ -377,6 +381,17 @@ export class SearchIndex {
    * Acronyms both ways: "eu" also matches the rarest word of "European Union" (what a passage that spells it out must
    * hold), and a question spelling out "International Monetary Fund" also matches "imf".
    */
+  /** {@link expandTerm} of a query term, remembered: the dictionary does not change. A copy, which the query may extend. */
+  #expand(term: string): Expansion[] {
+    let expansions = this.#expansions.get(term);
+    if (!expansions) {
+      expansions = expandTerm(term, this.#dictionary);
+      if (this.#expansions.size >= MAX_REMEMBERED_EXPANSIONS) this.#expansions.clear();
+      this.#expansions.set(term, expansions);
+    }
+    return expansions.map((expansion) => ({ ...expansion }));
+  }
+
   #addAcronyms(terms: readonly string[], expansions: Expansion[][]): void {
     const { passageFrequency } = this.#dictionary;
     const add = (index: number, word: string) => {

@@ -167,24 +167,72 @@ function fold(word: string): string {
   return folded;
 }
 
-function scan(sentence: string, query: AnswerQuery, matched: Set<string>): Scan {
+/** A sentence's words (the first {@link MAX_SENTENCE_LENGTH} characters), folded, with their character offsets. */
+interface SentenceWords {
+  folded: string[];
+  offsets: number[];
+}
+
+function sentenceWords(sentence: string): SentenceWords {
+  const text = sentence.length > MAX_SENTENCE_LENGTH ? sentence.slice(0, MAX_SENTENCE_LENGTH) : sentence;
+  const folded: string[] = [];
+  const offsets: number[] = [];
+  for (const match of text.matchAll(WORD)) {
+    folded.push(fold(match[0]));
+    offsets.push(match.index);
+  }
+  return { folded, offsets };
+}
+
+/** An article split into sentences, each sentence's words folded on first read: what every question reads of it. */
+interface ReadArticle {
+  units: Unit[];
+  words: (SentenceWords | undefined)[][];
+}
+
+/**
+ * Articles read recently, most recent last: the same articles answer question after question (at 100 /ask per second,
+ * splitting and folding them again was a fifth of an answer's time). Bounded: the least recent goes first.
+ */
+const readArticles = new Map<Article, ReadArticle>();
+const MAX_READ_ARTICLES = 2_000;
+
+function readArticle(article: Article): ReadArticle {
+  const cached = readArticles.get(article);
+  if (cached) {
+    readArticles.delete(article);
+    readArticles.set(article, cached);
+    return cached;
+  }
+  const all = units(article);
+  const entry: ReadArticle = { units: all, words: all.map(() => []) };
+  if (readArticles.size >= MAX_READ_ARTICLES) readArticles.delete(readArticles.keys().next().value!);
+  readArticles.set(article, entry);
+  return entry;
+}
+
+/** The folded words of sentence `s` of unit `u`, made on first use. */
+function wordsOf(article: ReadArticle, u: number, s: number): SentenceWords {
+  const words = article.words[u]!;
+  return (words[s] ??= sentenceWords(article.units[u]!.sentences[s]!));
+}
+
+function scan(sentence: SentenceWords, query: AnswerQuery, matched: Set<string>): Scan {
   const quality = new Float64Array(query.terms.length);
   const positions: number[] = [];
   const ordinals: number[] = [];
-  let count = 0;
-  const text = sentence.length > MAX_SENTENCE_LENGTH ? sentence.slice(0, MAX_SENTENCE_LENGTH) : sentence;
-  for (const match of text.matchAll(WORD)) {
-    const folded = fold(match[0]);
-    const found = query.match(folded);
+  const { folded, offsets } = sentence;
+  for (let index = 0; index < folded.length; index += 1) {
+    const word = folded[index]!;
+    const found = query.match(word);
     if (found) {
       for (const { term, quality: q } of found) if (q > quality[term]!) quality[term] = q;
-      positions.push(match.index);
-      ordinals.push(count);
-      matched.add(folded);
+      positions.push(offsets[index]!);
+      ordinals.push(index);
+      matched.add(word);
     }
-    count += 1;
   }
-  return { quality, positions, words: count, ordinals };
+  return { quality, positions, words: folded.length, ordinals };
 }
 
 /** Cuts question words off both ends of a name ("Prime Minister Hashim Thaçi" → "Hashim Thaçi"); null when none left. */
@@ -283,8 +331,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   const maxWeight = Math.max(...known.map((term) => term.weight));
   const key = query.terms.map((term) => term.known && term.weight >= maxWeight);
   const matched = new Set<string>();
-  const all = units(article);
-  const headline = scan(article.headline, query, matched);
+  const text = readArticle(article);
+  const all = text.units;
+  const headline = scan(wordsOf(text, 0, 0), query, matched);
   const speakerWords = query.analysis.speaker
     ? new Set((query.analysis.speaker.match(WORD) ?? []).map(foldTerm).filter((word) => word.length > 2 && !STOP_WORDS.has(word)))
     : null;
@@ -307,7 +356,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   for (const unit of all) {
     const count = Math.min(unit.sentences.length, Math.max(0, MAX_SENTENCES - read));
     read += count;
-    allScans.push(unit.sentences.slice(0, count).map((sentence) => (unit.paragraphIndex === -1 ? headline : scan(sentence, query, matched))));
+    const scans: Scan[] = [];
+    for (let sentence = 0; sentence < count; sentence += 1) scans.push(unit.paragraphIndex === -1 ? headline : scan(wordsOf(text, allScans.length, sentence), query, matched));
+    allScans.push(scans);
   }
   /** The sentence of the text before sentence `s` of unit `u`, across a paragraph break; the headline is not one. */
   const previous = (u: number, s: number): Scan | undefined => {

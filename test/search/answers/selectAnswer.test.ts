@@ -36,6 +36,14 @@ describe('selectAnswer', () => {
     expect(choice.following[0]).toBeUndefined();
   });
 
+  it('answers about an article read before (its sentences kept between questions) as about one read for the first time', () => {
+    const howMuch = query('how much is the Nike deal with Chelsea worth', { nike: 9, deal: 4, chelsea: 5, worth: 4 });
+    const first = selectAnswer(deal, howMuch);
+    selectAnswer(deal, query('who made the kits', { kits: 9, made: 2 }));
+    expect(selectAnswer(deal, howMuch)).toEqual(first);
+    expect(selectAnswer(structuredClone(deal), howMuch)).toEqual(first);
+  });
+
   describe('who did something', () => {
     const veto = article(
       'Army steps up offensive',
