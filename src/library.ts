@@ -147,8 +147,6 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     parts.close();
     throw error;
   }
-  // No-ops after extractEarly (the workers started on their own); the quotations come whichever way the shares loaded.
-  for (let part = 0; part < parts.parts; part += 1) parts.extract(part);
   // A folder small enough for one thread has its quotations extracted already: indexed now, as before ready.
   if (parts.parts === 1) {
     const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, await parts.quotes), now, started, false);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { nextTurn } from '../search/steps.js';
 
 /**
  * A fingerprint of a seeds folder: every file's relative path, size and modification time, hashed. Any added,
@@ -24,8 +25,6 @@ export async function seedsFingerprint(dir: string, salt: string | Promise<strin
  * yielding every batch keeps each stall near 10 ms.
  */
 const STAT_BATCH = 2000;
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 async function walk(root: string, rel: string, out: string[]): Promise<void> {
   let entries: Dirent[];
