@@ -178,6 +178,8 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
   /** "Raed" for Raed Jarrar: first names of the people named in full, null when two people share one. */
   const firstNames = new Map<string, string[] | null>();
   const genders = new Map<string, 'male' | 'female'>();
+  /** "Flight" for "Mr Flight": words the article writes after a title, so surnames. */
+  const titledSurnames = new Set<string>();
   const standfirst = article.standfirst ?? '';
   const tokenised = [
     tokenize(standfirst, 0, standfirst.length, []),
@@ -187,6 +189,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
     for (const run of capitalisedRuns(tokens)) {
       const { words, gender } = isOrganisation(run.words) ? { words: run.words, gender: null } : afterTitles(run.words);
       const key = foldName(words.join(' '));
+      if (words.length === 1 && run.words.length > 1 && isTitle(run.words[run.words.length - 2]!)) titledSurnames.add(nameFold(words[0]!));
       if (gender) genders.set(nameFold(words[words.length - 1]!), gender);
       if (tokens[run.end]?.text === '(' && tokens[run.end + 2]?.text === ')') {
         const acronym = tokens[run.end + 1]!.text;
@@ -270,7 +273,11 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       const within = !fits && candidate && candidate.length >= 2 && candidate.length < named.length &&
         candidate.every((word, index) => nameFold(word) === folded[named.length - candidate.length + index]);
       // "Raed said": a first name alone is the one person the article named in full with it.
-      const byFirstName = !fits && named.length === 1 ? firstNames.get(nameFold(named[0]!)) : undefined;
+      // "Mr Howard" after "Howard Flight": a name after a title is a surname, never a first name.
+      const titled = phrase.words.length > named.length && isTitle(phrase.words[phrase.words.length - named.length - 1]!);
+      // "Mr Kim" for Kim Yungmin is right (a surname written first), "Mr Howard" for Howard Flight, called "Mr Flight", is not.
+      const firstNamed = !fits && named.length === 1 ? firstNames.get(nameFold(named[0]!)) : undefined;
+      const byFirstName = titled && firstNamed && titledSurnames.has(nameFold(firstNamed[firstNamed.length - 1]!)) ? undefined : firstNamed;
       const words = fits || within ? candidate : (byFirstName ?? named);
       const name = words.join(' ');
       return {

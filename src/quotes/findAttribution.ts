@@ -283,7 +283,12 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     if (afterCoordinator) opening ??= { phrase: sentenceSubject(tokens) };
     const coordinated = afterCoordinator ? (opening?.phrase ?? null) : null;
     const phrase = subjectBefore(tokens, v, 0) ?? coordinated;
-    if (!phrase) continue;
+    if (!phrase) {
+      // "CLAIM, said Mr Jain.": the speaker named after the verb, the claim before its comma.
+      const inverted = invertedAfterClaim(tokens, v, end);
+      if (inverted) return inverted;
+      continue;
+    }
     let from = v + 1;
     let that = false;
     if (TELL_VERBS.has(token.lower)) {
@@ -331,6 +336,33 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   }
   return null;
 }
+
+/**
+ * `CLAIM, said X.`: a claim closed by a comma, then the verb and its speaker ending the sentence; null when the
+ * words before the comma set the scene ("In a speech, said …" never occurs, but "Asked about it, …" does).
+ */
+function invertedAfterClaim(tokens: readonly Token[], v: number, end: number): ReportedClaim | null {
+  if (tokens[v - 1]?.text !== ',' || v - 1 < MIN_CLAIM_TOKENS || tokens[0]!.kind !== 'word') return null;
+  if (INTRODUCTORY_OPENERS.has(tokens[0]!.lower) && wordsUpTo(tokens, v - 1, MAX_INTRODUCTION_WORDS + 1) <= MAX_INTRODUCTION_WORDS) return null;
+  for (let i = 0; i < v - 1; i += 1) if (tokens[i]!.kind === 'quote') return null;
+  const phrase = speakerAfter(tokens, v, end);
+  if (!phrase || phrase.kind === 'pronoun' || phrase.start !== v + 1) return null;
+  // The name closes the sentence, or its appositive does ("said Mr Jain, head of Adamind").
+  const after = phrase.start + phrase.words.length + (phrase.words.length > 0 && DETERMINERS_BEFORE.has(tokens[phrase.start]!.lower) ? 1 : 0);
+  if (after < end && tokens[after]?.text !== ',' && !APPOSITIVE_LINKS.has(tokens[after]!.lower)) return null;
+  // "If Steam proves effective, said Mr Fahey, other firms would …": the claim goes on after the name (an inserted
+  // attribution, read by findInsertedAttribution); an appositive ("head of Adamind") has no verb of its own.
+  if (SUBORDINATORS.has(tokens[0]!.lower) || tokens[0]!.lower === 'unless') return null;
+  for (let i = after; i < end; i += 1) if (FINITE_WORDS.has(tokens[i]!.lower)) return null;
+  return { phrase, verbIndex: v, from: 0, to: v - 1 };
+}
+
+/** Auxiliaries and copulas: a clause of its own after an inverted speaker. */
+const FINITE_WORDS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'has', 'have', 'had', 'must', 'do', 'does', 'did']);
+/** Words tying an inverted speaker to whom they speak for: "said a spokesman for the firm". */
+const APPOSITIVE_LINKS = new Set(['of', 'for', 'at', 'from', 'with']);
+/** Determiners that may open an inverted speaker without being one of its words. */
+const DETERMINERS_BEFORE = new Set(['a', 'an', 'the']);
 
 /** Pronouns that make the word after them a verb: "He claims the shipment …". */
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);

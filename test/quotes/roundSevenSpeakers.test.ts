@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/quotes/index.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+// Round seven of issue #13: general causes of the wrong speakers found in the dev12 set (many speakers per article,
+// descriptions before names, organisations speaking, quotations inside quotations), each a short made-up case.
+const quotes = (paragraphs: string[]) => extractQuotes(makeArticle(paragraphs));
+const speakers = (paragraphs: string[]) => quotes(paragraphs).filter((q) => q.kind !== 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+const reported = (paragraphs: string[]) => quotes(paragraphs).filter((q) => q.kind === 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+
+describe('extractQuotes: a surname after a title', () => {
+  it('never reads "Mr Howard" as Howard Flight when the article calls Howard Flight "Mr Flight"', () => {
+    expect(speakers([
+      'Sacked MP Howard Flight says he will fight on. Mr Flight met party officials on Tuesday.',
+      'At a news conference, Mr Howard said: "We do not say one thing in private and another in public."',
+    ])).toEqual([['We do not say one thing in private and another in public.', 'Howard']]);
+  });
+
+  it('still reads "Mr Kim" as Kim Yungmin, whose surname comes first', () => {
+    expect(speakers([
+      '"Demand is weak," said Kim Yungmin, a strategist at Dongwon.',
+      '"They have been stalling," said Mr Kim.',
+    ])).toEqual([['Demand is weak', 'Kim Yungmin'], ['They have been stalling', 'Kim Yungmin']]);
+  });
+});
+
+describe('extractQuotes: a claim before an inverted speaker', () => {
+  it('reads `CLAIM, said Mr Jain.` as Mr Jain\'s reported speech, and "he" after it as Mr Jain', () => {
+    const paragraphs = [
+      'According to Acme Research, 29% of the people it asked said they were technophobes.',
+      'The fact that the services do not work across networks only adds to the problem, said Shailendra Jain. "People are wary," he said.',
+    ];
+    expect(reported(paragraphs)).toContainEqual(['The fact that the services do not work across networks only adds to the problem', 'Shailendra Jain']);
+    expect(speakers(paragraphs)).toEqual([['People are wary', 'Shailendra Jain']]);
+  });
+
+  it('leaves `If X, said Mr Fahey, other firms would …` to the inserted attribution: the claim goes on after the name', () => {
+    expect(reported(['If the system proves effective, said Rob Fahey, other firms would adopt it soon.'])).not.toContainEqual(['If the system proves effective', 'Rob Fahey']);
+  });
+});
