@@ -28,19 +28,35 @@ const isClauseEnd = (token: Token): boolean => token.kind === 'punct' && /[;.!?]
  */
 export const isClosingPunct = (token: Token): boolean => token.kind === 'punct' && /^[.,;:!?…]+$/u.test(token.text);
 
-/** `according to X` anywhere in the sentence. */
+/** `according to X` at `i` (the index of "according"), or null when no speaker follows. */
+function accordingAt(tokens: readonly Token[], i: number): Attribution | null {
+  // "according to statements yesterday by Prime Minister David Cameron": the one who made them.
+  const by = findWithin(tokens, i + 2, i + 7, (token) => token.lower === 'by');
+  const noun = ['a', 'an', 'the'].includes(tokens[i + 2]?.lower ?? '') ? tokens[i + 3] : tokens[i + 2];
+  const made = by > 0 && STATEMENT_NOUNS.has(noun?.lower ?? '') ? speakerAfter(tokens, by, tokens.length) : null;
+  const phrase = made ?? speakerAfter(tokens, i + 1, tokens.length);
+  return phrase ? { phrase, verbIndex: i } : null;
+}
+
+const isAccording = (tokens: readonly Token[], i: number): boolean => tokens[i]!.lower === 'according' && tokens[i + 1]?.lower === 'to';
+
+/** `according to X` anywhere in the sentence: the first that names someone. */
 function accordingTo(tokens: readonly Token[]): Attribution | null {
   for (let i = 0; i + 1 < tokens.length; i += 1) {
-    if (tokens[i]!.lower === 'according' && tokens[i + 1]!.lower === 'to') {
-      // "according to statements yesterday by Prime Minister David Cameron": the one who made them.
-      const by = findWithin(tokens, i + 2, i + 7, (token) => token.lower === 'by');
-      const noun = ['a', 'an', 'the'].includes(tokens[i + 2]?.lower ?? '') ? tokens[i + 3] : tokens[i + 2];
-      const made = by > 0 && STATEMENT_NOUNS.has(noun?.lower ?? '') ? speakerAfter(tokens, by, tokens.length) : null;
-      const phrase = made ?? speakerAfter(tokens, i + 1, tokens.length);
-      if (phrase) return { phrase, verbIndex: i };
-    }
+    if (!isAccording(tokens, i)) continue;
+    const found = accordingAt(tokens, i);
+    if (found) return found;
   }
   return null;
+}
+
+/**
+ * The `according to X` nearest before the quotation at `quoteIndex`, if any, else the first in the sentence:
+ * `according to analysts Gartner …, according to Gartner analyst Carolina Milanesi is "seldom strong"`.
+ */
+function accordingToNearest(tokens: readonly Token[], quoteIndex: number): Attribution | null {
+  for (let i = quoteIndex - 2; i >= 0; i -= 1) if (isAccording(tokens, i)) return accordingAt(tokens, i) ?? accordingTo(tokens);
+  return accordingTo(tokens);
 }
 
 /** What someone writes and is quoted from: `reads a memo by X`, `said a letter by X`. */
@@ -73,6 +89,8 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   const inInfinitive = tokens[quoteIndex - 1]?.lower === 'to';
   // `a "serious" claim that …`: after a determiner the quotation qualifies a noun, and the word after it is that noun.
   const qualifiesNoun = ['a', 'an', 'the'].includes(tokens[quoteIndex - 1]?.lower ?? '') && tokens[quoteIndex + 1]?.kind === 'word';
+  // `"…," said said Thomas McKiernan`: a verb typed twice is one.
+  if (isVerb(tokens[k]) && tokens[k + 1]?.lower === tokens[k]!.lower) k += 1;
   if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive && !qualifiesNoun) {
     // `"…," reads a July 15, 2005 memo by William Granger`: the author of the document read out.
     const phrase = authorOfDocument(tokens, k) ?? speakerAfter(tokens, k, tokens.length);
@@ -151,6 +169,30 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
   return null;
 }
 
+/** Verbs that report someone else's words: `X quoted Y as saying "…"`. */
+const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'cited', 'cites', 'cite']);
+/** Most words between the quoting verb and "as saying": `quoted American Honda president Tetsuo Chino as saying`. */
+const MAX_QUOTED_WORDS = 10;
+
+/**
+ * `He quoted American Honda president Tetsuo Chino as saying, "…"`: the one quoted is the speaker, not the one
+ * quoting. Null unless "as saying" (or "as telling") comes right before the quotation.
+ */
+function quotedAsSaying(tokens: readonly Token[], quoteIndex: number, bound: number): Attribution | null {
+  let v = quoteIndex - 1;
+  if (tokens[v]?.text === ',' || tokens[v]?.text === ':') v -= 1;
+  if (!['saying', 'telling', 'writing'].includes(tokens[v]?.lower ?? '') || tokens[v - 1]?.lower !== 'as') return null;
+  const as = v - 1;
+  for (let i = as - 1; i >= bound && as - i <= MAX_QUOTED_WORDS; i -= 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') return null;
+    if (!QUOTING_VERBS.has(token.lower)) continue;
+    const phrase = speakerAfter(tokens, i, as);
+    return phrase && phrase.kind !== 'pronoun' ? { phrase, verbIndex: v } : null;
+  }
+  return null;
+}
+
 /** Most words between "with" and the participle its speaker governs. */
 const MAX_WITH_WORDS = 8;
 
@@ -213,6 +255,8 @@ export function findAttribution(tokens: readonly Token[]): Attribution | null {
   let bound = 0;
   for (let q = 0; q < tokens.length; q += 1) {
     if (tokens[q]!.kind !== 'quote') continue;
+    const quoted = quotedAsSaying(tokens, q, bound);
+    if (quoted) return quoted;
     const after = afterQuote(tokens, q);
     if (after && after.phrase.kind !== 'pronoun') return after;
     // `X said: "…," he said`: the pronoun after the quotation is the speaker named before it.
@@ -220,7 +264,7 @@ export function findAttribution(tokens: readonly Token[]): Attribution | null {
     if (found) return found;
     bound = q + 1;
   }
-  return accordingTo(tokens) ?? firstReportingClause(tokens, REPORTING_VERBS);
+  return accordingToNearest(tokens, tokens.findIndex((token) => token.kind === 'quote')) ?? firstReportingClause(tokens, REPORTING_VERBS);
 }
 
 /** The reported claim of a sentence without quotation marks, and who made it. */

@@ -271,6 +271,11 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
       planned = true;
       continue;
     }
+    // "Iyad Allawi, who this week criticised": a time between the subject and its verb.
+    if (i - 1 >= bound && isWord(tokens[i]) && TIME_NOUNS.has(tokens[i]!.lower) && TIME_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
+      i -= 2;
+      continue;
+    }
     // ", however," between the subject and the verb.
     if (i - 2 >= bound && isComma(tokens[i]) && isWord(tokens[i - 1]) && APPOSITIVE_ADVERBS.has(tokens[i - 1]!.lower) && isComma(tokens[i - 2])) {
       i -= 3;
@@ -299,7 +304,7 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   if (isWord(last) && PRONOUNS.has(last.lower)) {
     return { kind: 'pronoun', text: last.lower, words: [last.lower], acronym: null, role: null, start: i, definite: false };
   }
-  if (isWord(last) && last.lower === 'who' && isComma(tokens[i - 1])) return subjectBeforeComma(tokens, i - 1, bound);
+  if (isWord(last) && last.lower === 'who' && isComma(tokens[i - 1])) return subjectBeforeComma(tokens, i - 1, bound) ?? nameEndingAt(tokens, i - 1, bound);
   if (isComma(last)) return subjectBeforeComma(tokens, i, bound);
   const chunkStart = previousComma(tokens, i + 1, bound) + 1;
   const phrase = nounPhraseEndingAt(tokens, chunkStart, i + 1);
@@ -372,6 +377,22 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   }
   return result;
 }
+
+/**
+ * The capitalised name of two words or more right before `end` (a comma), after a lower-case word: `an address from
+ * Iraqi interim leader Iyad Allawi, who …` → Iyad Allawi, the one "who" speaks.
+ */
+function nameEndingAt(tokens: readonly Token[], end: number, bound: number): SpeakerPhrase | null {
+  let start = end;
+  while (start - 1 >= bound && isWord(tokens[start - 1]) && tokens[start - 1]!.capitalised) start -= 1;
+  if (end - start < 2 || start - 1 < bound || !isWord(tokens[start - 1]) || tokens[start - 1]!.capitalised) return null;
+  const phrase = speakerAfter(tokens, start - 1, end);
+  return phrase?.kind === 'name' ? phrase : null;
+}
+
+/** Nouns of time that, after "this", "last" or "next", say when the subject spoke: "who this week criticised". */
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'weekend', 'spring', 'summer', 'autumn', 'winter']);
+const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'that', 'each', 'every']);
 
 /** Longest introduction without a comma before a subject opened by "the" ("On Thursday the …"). */
 const MAX_INTRODUCTION_WORDS = 3;

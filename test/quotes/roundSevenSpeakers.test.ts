@@ -38,3 +38,32 @@ describe('extractQuotes: a claim before an inverted speaker', () => {
     expect(reported(['If the system proves effective, said Rob Fahey, other firms would adopt it soon.'])).not.toContainEqual(['If the system proves effective', 'Rob Fahey']);
   });
 });
+
+describe('extractQuotes: who is quoted, not who quotes', () => {
+  it('gives `He quoted Honda president Tetsuo Chino as saying, "…"` to Tetsuo Chino', () => {
+    expect(speakers([
+      'Output will stay steady, a Honda spokesman said.',
+      'He quoted American Honda president Tetsuo Chino as saying, "Honda will not increase imports beyond the current level."',
+    ])).toEqual([['Honda will not increase imports beyond the current level.', 'Tetsuo Chino']]);
+  });
+
+  it('reads a verb typed twice ("said said Thomas McKiernan") as one', () => {
+    expect(speakers(['"This will change the way oil is traded," said said Thomas McKiernan, the firm\'s chairman.'])).toEqual([
+      ['This will change the way oil is traded', 'Thomas McKiernan'],
+    ]);
+  });
+});
+
+describe('extractQuotes: the speaker nearest the quotation', () => {
+  it('takes the "according to" right before a quotation, not an earlier one in the sentence', () => {
+    expect(speakers([
+      'Sales rose, according to analysts Gartner More than 160 million handsets were sold in a period that, according to Gartner analyst Carolina Milanesi, is "seldom strong".',
+    ])).toEqual([['seldom strong', 'Carolina Milanesi']]);
+  });
+
+  it('reads `Iyad Allawi, who this week criticised … a "spectator" role` as Iyad Allawi\'s words, never "week"', () => {
+    expect(speakers([
+      'Mr Chirac will miss an address from Iraqi interim leader Iyad Allawi, who this week criticised nations which took a "spectator" role.',
+    ])).toEqual([['spectator', 'Iyad Allawi']]);
+  });
+});
