@@ -12,7 +12,7 @@ import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { quoteSentences } from './quoteSentences.js';
 import { isNameWord, sentenceTokens, tokenize, type Token } from './tokenize.js';
-import { NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
+import { COUNTRY_ACRONYMS, NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
@@ -27,7 +27,9 @@ const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey',
 /** Nationalities used as a description of one person: "said the American". */
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
-const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court']);
+const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court', 'automaker', 'carmaker', 'retailer', 'insurer', 'manufacturer', 'exchange']);
+/** Heads that stand for a business: "the company" is never a country nor a government. */
+const BUSINESS_HEADS = new Set(['company', 'firm', 'group', 'bank', 'airline', 'carrier', 'utility', 'automaker', 'carmaker', 'retailer', 'insurer', 'operator', 'manufacturer', 'producer', 'exchange']);
 /** Heads naming a body of people ("the SSP executive", "the party leadership"), never one of its members. */
 const COLLECTIVE_HEADS = new Set(['executive', 'leadership', 'management', 'secretariat']);
 /** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
@@ -78,10 +80,22 @@ class SpeakerMemory {
     this.#calledIt.add(speaker.name);
   }
 
-  /** The last organisation named; failing one, the last name that spoke of itself as "it". */
-  organisation(): ResolvedSpeaker | null {
-    for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (this.#recent[i]!.kind === 'organisation') return this.#recent[i]!;
+  /**
+   * The last organisation named (a business one for "the company": never a country such as "US"); failing one, the
+   * last name that spoke of itself as "it"; for "the company", failing that, the last one-word name of no known
+   * gender that the article never gave a first name ("Unilever said …. The company said …").
+   */
+  organisation(business = false): ResolvedSpeaker | null {
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
+      const speaker = this.#recent[i]!;
+      if (speaker.kind === 'organisation' && !(business && COUNTRY_ACRONYMS.has(speaker.name))) return speaker;
+    }
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (this.#calledIt.has(this.#recent[i]!.name)) return this.#recent[i]!;
+    if (!business) return null;
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
+      const speaker = this.#recent[i]!;
+      if (speaker.kind === 'person' && speaker.gender === null && !speaker.description && !speaker.name.includes(' ')) return speaker;
+    }
     return null;
   }
 
@@ -315,7 +329,7 @@ export function extractQuotes(article: Article): Quote[] {
       if (body) return { ...resolved, kind: 'organisation' };
     }
     // "the company", "the party" the article never introduced as such: the organisation it last named.
-    if (phrase.definite && phrase.kind === 'group' && phrase.words.length === 1 && ORGANISATION_HEADS.has(head)) return memory.organisation() ?? resolved;
+    if (phrase.definite && phrase.kind === 'group' && phrase.words.length === 1 && ORGANISATION_HEADS.has(head)) return memory.organisation(BUSINESS_HEADS.has(head)) ?? resolved;
     // A title alone ("Prime Minister", "President") is never a speaker.
     return bare ? null : resolved;
   };

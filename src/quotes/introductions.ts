@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
 import type { Token } from './tokenize.js';
-import { DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import { COUNTRY_ACRONYMS, DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 // How an article introduces its people and organisations ("Security firm Sophos", "The harbour master of Whitby,
 // Janet Crowe,", "Australian Prime Minister, John Howard", "Whitby Harbour Board"), so that a later description
@@ -93,7 +93,7 @@ const PARAGRAPH_STRIDE = 10_000_000;
 export const position = (paragraphIndex: number, offset: number): number => paragraphIndex * PARAGRAPH_STRIDE + offset;
 
 /** Nouns that stand for any company: "the company" is the firm, the airline or the drugmaker the article named. */
-const COMPANY_NOUNS = new Set(['company', 'service', 'provider', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank']);
+const COMPANY_NOUNS = new Set(['company', 'service', 'provider', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank', 'giant', 'conglomerate', 'multinational', 'automaker', 'carmaker']);
 /** Organisations that are not companies: "the company" never stands for them. */
 const NOT_COMPANY = new Set([
   'ministry', 'department', 'government', 'union', 'party', 'council', 'court', 'police', 'army', 'parliament',
@@ -276,7 +276,7 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       const proper = description.slice(0, -1).filter((word) => /^\p{Lu}/u.test(word) && !/^\p{Lu}/u.test(description[description.length - 1]!)).map(lowerWord);
       const fits = (entry: Introduced): boolean => {
         if (entry.words.has(head)) return true;
-        if (COMPANY_NOUNS.has(head)) return entry.kind === 'organisation' && ![...entry.words].some((word) => NOT_COMPANY.has(word));
+        if (COMPANY_NOUNS.has(head)) return entry.kind === 'organisation' && !COUNTRY_ACRONYMS.has(entry.name) && ![...entry.words].some((word) => NOT_COMPANY.has(word));
         if (NEWSPAPER_NOUNS.has(head)) return entry.kind === 'organisation' && [...entry.words].some((word) => NEWSPAPER_NOUNS.has(word) || word === 'times' || word === 'post' || word === 'journal');
         return false;
       };

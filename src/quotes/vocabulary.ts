@@ -163,3 +163,6 @@ export const SENTENCE_OPENERS = words(`
   instead indeed moreover furthermore finally first last thus hence while although though when after before
   monday tuesday wednesday thursday friday saturday sunday on in at speaking writing asked
 `);
+
+/** Countries written as acronyms: organisations to the name reader ("the US said"), never "the company". */
+export const COUNTRY_ACRONYMS: ReadonlySet<string> = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'U.S.', 'U.K.']);

@@ -67,3 +67,20 @@ describe('extractQuotes: the speaker nearest the quotation', () => {
     ])).toEqual([['spectator', 'Iyad Allawi']]);
   });
 });
+
+describe('extractQuotes: "the company" is a business the article named', () => {
+  it('resolves "the company said" to a consumer goods giant named with one word, never to the "US" of the sentence', () => {
+    expect(speakers([
+      'Consumer goods giant Unilever said profit fell 36%.',
+      'Unilever said European sales fell 2.8% last year.',
+      'In the US last year, revenue grew by 1.5% "despite disappointing sales in Slimfast", the company said.',
+    ])).toEqual([['despite disappointing sales in Slimfast', 'Unilever']]);
+  });
+
+  it('resolves "the company said" after a one-word name with no gender that said things before', () => {
+    expect(speakers([
+      'Acmeco said profit fell 36% to 2.9bn euros.',
+      'In the US, revenue grew "despite disappointing sales", the company said.',
+    ])).toEqual([['despite disappointing sales', 'Acmeco']]);
+  });
+});
