@@ -28,6 +28,8 @@ const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey',
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
 const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court', 'automaker', 'carmaker', 'retailer', 'insurer', 'manufacturer', 'exchange']);
+/** Titles held for one seat: "the MP for Sittingbourne", "the senator for Queensland". */
+const SEAT_TITLES = new Set(['mp', 'mep', 'msp', 'am', 'td', 'senator', 'congressman', 'congresswoman', 'representative', 'member']);
 /** Heads that stand for a business: "the company" is never a country nor a government. */
 const BUSINESS_HEADS = new Set(['company', 'firm', 'group', 'bank', 'airline', 'carrier', 'utility', 'automaker', 'carmaker', 'retailer', 'insurer', 'operator', 'manufacturer', 'producer', 'exchange']);
 /** Heads naming a body of people ("the SSP executive", "the party leadership"), never one of its members. */
@@ -186,7 +188,9 @@ function looksLikeTitle(content: string): boolean {
 function isNamingQuote(tokens: readonly Token[], index: number, content: string): boolean {
   const previous = tokens[index - 1];
   if (previous?.kind === 'word') {
-    if (NAMING_WORDS.has(previous.lower) || WORK_NOUNS.has(previous.lower)) return true;
+    if (NAMING_WORDS.has(previous.lower)) return true;
+    // `the film "Jaws"` names a work; `a five month campaign "turned off voters"` is a verb phrase someone said.
+    if (WORK_NOUNS.has(previous.lower) && !/^\p{Ll}/u.test(content)) return true;
     if (previous.lower === 'as' && /^(known|referred|billed|described)$/.test(tokens[index - 2]?.lower ?? '') && looksLikeTitle(content)) return true;
     if (previous.lower === 'word' || previous.lower === 'term' || previous.lower === 'phrase') return true;
   }
@@ -303,6 +307,13 @@ export function extractQuotes(article: Article): Quote[] {
       const described = introductions.describedBefore(phrase.words, readUpTo);
       if (described) return { name: described, kind: 'person', gender: resolved.gender, role: resolved.role, description: true };
     }
+    // "The MP for Sittingbourne and Sheppey said": one seat, one person, the one the article is speaking of.
+    const seat = phrase.definite && phrase.words.length >= 3 && SEAT_TITLES.has(phrase.words[0]!.toLowerCase()) &&
+      ['for', 'of'].includes(phrase.words[1]!.toLowerCase()) && /^\p{Lu}/u.test(phrase.words[2]!);
+    if (seat) {
+      const holder = memory.person(null);
+      if (holder) return holder;
+    }
     // "the statement said", "a statement said": the words of whoever the article last named.
     if (DOCUMENT_NOUNS.has(head) && phrase.words.length <= 2) return documentIssuer ?? memory.last() ?? resolved;
     // "the sixty-seven-year-old", "the American", "the world indoor champion": someone the article has already named.
@@ -364,8 +375,10 @@ export function extractQuotes(article: Article): Quote[] {
         const wanted = found.kind === 'pronoun' ? PRONOUNS.get(found.text) : undefined;
         // `Mr Sullivan "made accounting decisions," he told the court`: a subject the quotation follows at once is what
         // the pronoun reports on, not who it is (`Mr Shaath added, saying "…," he said` is still Mr Shaath).
+        // `But Mr Blair had been "hurt" by Iraq, he added`: a subject that says nothing is spoken of, so "he" is someone else.
         const own = (wanted === 'male' || wanted === 'female') && subject?.kind === 'person' && isNamed(subject) && subjectPhrase !== null &&
-          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted) && !quotedAtOnce(tokens, subjectPhrase.start, found.start);
+          subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted) && !quotedAtOnce(tokens, subjectPhrase.start, found.start) &&
+          !(isTrailingAttribution(tokens, found.start) && !subjectReports(tokens, subjectPhrase.start, found.start));
         return own ? subject : resolve(found);
       };
       let said: ResolvedSpeaker | null = null;
@@ -500,6 +513,27 @@ function quotedAtOnce(tokens: readonly Token[], from: number, to: number): boole
     const token = tokens[i]!;
     if (token.kind === 'quote') return true;
     if (token.kind === 'word' && !token.capitalised) return false;
+  }
+  return false;
+}
+
+/** True when the pronoun at `at` opens a closing `, he added.` after a quotation: the words it attributes are before it. */
+function isTrailingAttribution(tokens: readonly Token[], at: number): boolean {
+  if (tokens[at - 1]?.text !== ',' && tokens[at - 1]?.kind !== 'quote') return false;
+  if (!REPORTING_VERBS.has(tokens[at + 1]?.lower ?? '')) return false;
+  for (let i = at + 2; i < tokens.length; i += 1) if (tokens[i]!.kind === 'quote') return false;
+  return tokens.slice(0, at).some((token) => token.kind === 'quote');
+}
+
+/**
+ * True when a verb of saying comes after the subject opening at `start` and before the first quotation (`Mr Shaath
+ * gave context, saying, "…," he said`): the subject is one who speaks, not one spoken of.
+ */
+function subjectReports(tokens: readonly Token[], start: number, to: number): boolean {
+  for (let i = start; i < to; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === 'quote') return false;
+    if (token.kind === 'word' && !token.capitalised && (REPORTING_VERBS.has(token.lower) || REPORTING_PARTICIPLES.has(token.lower))) return true;
   }
   return false;
 }

@@ -84,3 +84,34 @@ describe('extractQuotes: "the company" is a business the article named', () => {
     ])).toEqual([['despite disappointing sales', 'Acmeco']]);
   });
 });
+
+describe('extractQuotes: who "he" is after a quotation about someone else', () => {
+  it('gives `But Mr Blair had been "hurt", he added` to the one speaking, not to Mr Blair', () => {
+    expect(speakers([
+      'Labour MP Derek Wyatt said the campaign had been too long.',
+      'Mr Wyatt said Tony Blair had worked hard. But Mr Blair had been "hurt" by the Iraq controversy, he added.',
+    ])).toEqual([['hurt', 'Derek Wyatt']]);
+  });
+
+  it('keeps `Mr Shaath gave context, saying, "…," he said` with Mr Shaath, who is speaking', () => {
+    expect(speakers([
+      'Scott McClellan denied the report.',
+      'Nabil Shaath gave further context to the statement saying, "It was really a figure of speech," he said.',
+    ])).toEqual([['It was really a figure of speech', 'Nabil Shaath']]);
+  });
+});
+
+describe('extractQuotes: descriptions that stand for the person spoken of', () => {
+  it('resolves "The MP for Sittingbourne and Sheppey said" to the MP the article is about', () => {
+    expect(speakers([
+      'Labour backbencher Derek Wyatt said the campaign had been too long.',
+      'Mr Wyatt predicted the campaign would start properly after the budget. The MP for Sittingbourne and Sheppey said Tony Blair had been "trying very hard" to win trust.',
+    ])).toEqual([['trying very hard', 'Derek Wyatt']]);
+  });
+
+  it('reads a lower-case quotation after "campaign" as someone\'s words, not the name of a campaign', () => {
+    expect(speakers(['Derek Wyatt said having a five month campaign "turned off voters" across the country.'])).toEqual([
+      ['turned off voters', 'Derek Wyatt'],
+    ]);
+  });
+});
