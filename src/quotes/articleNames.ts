@@ -88,8 +88,10 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
   });
   // "Leader of the Australian Greens Bob Brown", "Secretary of State Condoleezza Rice": the last two words are the
   // person, after the title and what it is of.
+  // "Catholic Archbishop of Brisbane John Bathersby": a qualifier may come before the title.
+  const title = isTitle(words[0]!) ? 0 : words.length > 1 && isTitle(words[1]!) && /^\p{Lu}/u.test(words[0]!) ? 1 : -1;
   const linked = words.findLastIndex((word) => ['of', 'for', 'the'].includes(word));
-  if (isTitle(words[0]!) && ['of', 'for'].includes(words[1] ?? '') && linked > 0 && words.length - linked - 1 >= 3) {
+  if (title >= 0 && ['of', 'for'].includes(words[title + 1] ?? '') && linked > title && words.length - linked - 1 >= 3) {
     const person = words.slice(-2);
     if (person.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isTitle(word) && !ORGANISATION_WORDS.has(word.toLowerCase()))) {
       return { words: person, role: words.slice(0, -2).join(' '), organisation: false };
@@ -211,7 +213,8 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         }
         // "Leader of the Australian Greens Bob Brown": after a title's "of", the last two words are the person.
         const person = afterTitleLink && part.length >= 3 ? part.slice(-2) : afterTitles(part).words;
-        if (part.length > 0) afterTitleLink = part.length === 1 && isTitle(part[0]!) && ['of', 'for'].includes(word.toLowerCase());
+        // "Catholic Archbishop of": a title, perhaps qualified, before its "of".
+        if (part.length > 0) afterTitleLink = part.length <= 2 && isTitle(part[part.length - 1]!) && ['of', 'for'].includes(word.toLowerCase());
         // "Australian Prime Minister": a name never ends with a title.
         const endsWithTitle = TITLES.has(stripTitle(person[person.length - 1] ?? '')) && !titleAsSurname(person);
         if (!isOrganisation(person) && !endsWithTitle && person.length >= 2 && person.length <= 4) {

@@ -309,8 +309,15 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   const chunkStart = previousComma(tokens, i + 1, bound) + 1;
   const phrase = nounPhraseEndingAt(tokens, chunkStart, i + 1);
   if (!phrase) return null;
-  const result = toPhrase(tokens, phrase.start, i + 1, phrase.acronym, null);
+  let result = toPhrase(tokens, phrase.start, i + 1, phrase.acronym, null);
   if (!result) return null;
+  // "the comments ascribed to President Bush and McClellan replied": after a preposition, the first part is its
+  // object; the subject is the name after "and".
+  if (result.kind === 'name' && OBJECT_PREPOSITIONS.has(tokens[phrase.start - 1]?.lower ?? '')) {
+    const and = findWithin(tokens, phrase.start + 1, i, (token) => token.lower === 'and');
+    const second = and > 0 && tokens[and + 1]?.capitalised ? toPhrase(tokens, and + 1, i + 1, null, null) : null;
+    if (second?.kind === 'name') result = second;
+  }
   // "One resident of the Syrian town of Abu Kamal said": the resident speaks, not the town.
   if (ROLE_LINKS.has(tokens[phrase.start - 1]?.lower ?? '') && !isComma(tokens[chunkStart - 1])) {
     const described = describedChunk(tokens, [chunkStart, i + 1]);
@@ -389,6 +396,9 @@ function nameEndingAt(tokens: readonly Token[], end: number, bound: number): Spe
   const phrase = speakerAfter(tokens, start - 1, end);
   return phrase?.kind === 'name' ? phrase : null;
 }
+
+/** Prepositions whose object may run into the next clause's subject: "ascribed to Bush and McClellan replied". */
+const OBJECT_PREPOSITIONS = new Set(['to', 'for', 'with', 'by', 'from', 'about', 'against', 'on', 'at']);
 
 /** Nouns of time that, after "this", "last" or "next", say when the subject spoke: "who this week criticised". */
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'weekend', 'spring', 'summer', 'autumn', 'winter']);

@@ -115,3 +115,17 @@ describe('extractQuotes: descriptions that stand for the person spoken of', () =
     ]);
   });
 });
+
+describe('extractQuotes: names run into by what comes before them', () => {
+  it('names John Bathersby for "Catholic Archbishop of Brisbane John Bathersby said", never "Brisbane John Bathersby"', () => {
+    expect(speakers(['Backing the plan, Catholic Archbishop of Brisbane John Bathersby said "We are a Christian country."'])).toEqual([
+      ['We are a Christian country.', 'John Bathersby'],
+    ]);
+  });
+
+  it('gives `… ascribed to President Bush and McClellan replied, "…"` to McClellan alone', () => {
+    expect(speakers([
+      'A reporter asked if Scott McClellan was aware of the comments ascribed to President Bush and McClellan replied, "No, that is absurd."',
+    ])).toEqual([['No, that is absurd.', 'Scott McClellan']]);
+  });
+});
