@@ -45,16 +45,20 @@ function indefiniteDescriptions(paragraphTokens: readonly (readonly Token[])[]):
     tokens.forEach((token, index) => {
       if (token.lower !== 'a' && token.lower !== 'an') return;
       const kept: string[] = [];
+      // "a 14-year veteran intelligence officer": the last role noun of the phrase is its head, not "veteran".
+      let described: { head: string; text: string; at: number } | null = null;
       for (let i = index + 1; i < tokens.length && kept.length < MAX_INDEFINITE_WORDS; i += 1) {
         const word = tokens[i]!;
         if (!isWordToken(word) || LINKS.has(word.lower) || NP_STOP_WORDS.has(word.lower)) break;
         kept.push(word.text);
         const head = lowerWord(word.text);
         if ((ROLE_NOUNS.has(head) || TITLES.has(head)) && !tokens[i + 1]?.capitalised) {
-          found.push({ head, text: kept.join(' '), at: position(paragraphIndex, word.start) });
-          break;
+          described = { head, text: kept.join(' '), at: position(paragraphIndex, word.start) };
+          const next = tokens[i + 1];
+          if (!isWordToken(next) || next.capitalised || LINKS.has(next.lower) || NP_STOP_WORDS.has(next.lower)) break;
         }
       }
+      if (described) found.push(described);
     });
   });
   return found;

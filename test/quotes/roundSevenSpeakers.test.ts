@@ -129,3 +129,13 @@ describe('extractQuotes: names run into by what comes before them', () => {
     ])).toEqual([['No, that is absurd.', 'Scott McClellan']]);
   });
 });
+
+describe('extractQuotes: the latest of two people described alike', () => {
+  it('resolves "the intelligence officer" to "a 14-year veteran intelligence officer", introduced last, not to an earlier officer', () => {
+    expect(speakers([
+      'A U.S. intelligence officer claimed that the mother was locked up.',
+      '"We held her," wrote a 14-year veteran intelligence officer.',
+      '"She had three children," the intelligence officer wrote.',
+    ])).toEqual([['We held her', '14-year veteran intelligence officer'], ['She had three children', '14-year veteran intelligence officer']]);
+  });
+});
