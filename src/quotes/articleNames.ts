@@ -37,8 +37,19 @@ const stripTitle = (word: string): string => word.toLowerCase().replace(/\.$/, '
 /** "Major-General", "Lieutenant-Colonel": a title made of titles. */
 const isTitle = (word: string): boolean => {
   const lower = stripTitle(word);
-  return TITLES.has(lower) || (lower.includes('-') && lower.split('-').every((part) => TITLES.has(part)));
+  return TITLES.has(lower) || (lower.includes('-') && lower.split('-').every((part) => TITLES.has(part))) || isMistypedTitle(lower);
 };
+
+/** Long titles with each doubled letter written once: "miniister" and "minister" both fold to "minister". */
+const SINGLE_LETTER_TITLES = new Set([...TITLES].filter((title) => title.length >= 6).map((title) => title.replace(/(\p{L})\1+/gu, '$1')));
+/** Fewest letters for a title read through a doubled letter: short words ("mrr", "lordd") are left alone. */
+const MIN_MISTYPED_TITLE_LETTERS = 7;
+
+/** "Finance Miniister": a long title typed with a letter doubled (the wire's typing slips are kept in its copy). */
+function isMistypedTitle(lower: string): boolean {
+  if (lower.length < MIN_MISTYPED_TITLE_LETTERS || !/(\p{L})\1/u.test(lower)) return false;
+  return SINGLE_LETTER_TITLES.has(lower.replace(/(\p{L})\1+/gu, '$1'));
+}
 
 /** The words of a name after its titles ("Trade and Industry Secretary Patricia Hewitt" → "Patricia Hewitt"). */
 function afterTitles(words: readonly string[]): { words: string[]; gender: 'male' | 'female' | null } {

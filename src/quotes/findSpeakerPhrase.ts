@@ -311,6 +311,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   if (!phrase) return null;
   let result = toPhrase(tokens, phrase.start, i + 1, phrase.acronym, null);
   if (!result) return null;
+  // "A Department for Media, Culture and Sport spokeswoman said": a list inside a name runs back over its comma.
+  const listed = result.kind === 'name' && phrase.start === chunkStart ? nameListBefore(tokens, chunkStart, i + 1, bound) : null;
+  if (listed) return listed;
   // "the comments ascribed to President Bush and McClellan replied": after a preposition, the first part is its
   // object; the subject is the name after "and".
   if (result.kind === 'name' && OBJECT_PREPOSITIONS.has(tokens[phrase.start - 1]?.lower ?? '')) {
@@ -395,6 +398,24 @@ function nameEndingAt(tokens: readonly Token[], end: number, bound: number): Spe
   if (end - start < 2 || start - 1 < bound || !isWord(tokens[start - 1]) || tokens[start - 1]!.capitalised) return null;
   const phrase = speakerAfter(tokens, start - 1, end);
   return phrase?.kind === 'name' ? phrase : null;
+}
+
+/**
+ * `Department for Media, Culture and Sport spokeswoman`: when the chunk `[start, end)` is `X and Y …` in capitals
+ * and the words before its comma end a capitalised name opened by "for" or "of", the whole name with its list.
+ */
+function nameListBefore(tokens: readonly Token[], start: number, end: number, bound: number): SpeakerPhrase | null {
+  const and = findWithin(tokens, start + 1, end, (token) => token.lower === 'and');
+  if (and < 0 || !tokens[start]!.capitalised || !tokens[and + 1]?.capitalised || !isComma(tokens[start - 1])) return null;
+  let from = start - 2;
+  while (from - 1 >= bound && isWord(tokens[from]) && tokens[from]!.capitalised) from -= 1;
+  // The name before the comma: "Department for Media" — a capitalised run, its link, and the listed word.
+  if (from - 1 < bound || from === start - 2 || !['for', 'of'].includes(tokens[from]!.lower)) return null;
+  let open = from - 1;
+  while (open - 1 >= bound && isWord(tokens[open - 1]) && tokens[open - 1]!.capitalised) open -= 1;
+  if (!isWord(tokens[open]) || !tokens[open]!.capitalised) return null;
+  if (isWord(tokens[open - 1]) && DETERMINERS.has(tokens[open - 1]!.lower)) open -= 1;
+  return toPhrase(tokens, open, end, null, null);
 }
 
 /** Prepositions whose object may run into the next clause's subject: "ascribed to Bush and McClellan replied". */

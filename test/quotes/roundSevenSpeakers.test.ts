@@ -139,3 +139,18 @@ describe('extractQuotes: the latest of two people described alike', () => {
     ])).toEqual([['We held her', '14-year veteran intelligence officer'], ['She had three children', '14-year veteran intelligence officer']]);
   });
 });
+
+describe('extractQuotes: names with a list or a slip in their title', () => {
+  it('keeps "A Department for Media, Culture and Sport spokeswoman" whole, comma and all', () => {
+    expect(speakers(['A Department for Media, Culture and Sport spokeswoman said: "We are aware of the problems."'])).toEqual([
+      ['We are aware of the problems.', 'Department for Media, Culture and Sport spokeswoman'],
+    ]);
+  });
+
+  it('reads "Dutch Finance Miniister H. Onno Ruding" as H. Onno Ruding, the title typed with a letter doubled', () => {
+    expect(speakers([
+      'Trade policy is not the key to the deficit, Dutch Finance Miniister H. Onno Ruding said.',
+      '"Domestic policies must change," Ruding said.',
+    ])).toEqual([['Domestic policies must change', 'H. Onno Ruding']]);
+  });
+});
