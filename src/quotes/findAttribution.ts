@@ -316,6 +316,8 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     if (to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') return { ...according, from: claim.from, to };
   }
   let opening: { phrase: SpeakerPhrase | null } | undefined;
+  /** Read once, when a verb first needs it. */
+  let firstQuote: number | undefined;
   for (let v = 0; v < end; v += 1) {
     const token = tokens[v]!;
     if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower) || isPassiveHearing(tokens, v)) continue;
@@ -329,7 +331,8 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     const phrase = subjectBefore(tokens, v, 0) ?? coordinated;
     if (!phrase) {
       // "CLAIM, said Mr Jain.": the speaker named after the verb, the claim before its comma.
-      const inverted = invertedAfterClaim(tokens, v, end);
+      firstQuote ??= tokens.findIndex((t) => t.kind === 'quote');
+      const inverted = invertedAfterClaim(tokens, v, end, firstQuote);
       if (inverted) return inverted;
       continue;
     }
@@ -385,10 +388,12 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
  * `CLAIM, said X.`: a claim closed by a comma, then the verb and its speaker ending the sentence; null when the
  * words before the comma set the scene ("In a speech, said …" never occurs, but "Asked about it, …" does).
  */
-function invertedAfterClaim(tokens: readonly Token[], v: number, end: number): ReportedClaim | null {
+function invertedAfterClaim(tokens: readonly Token[], v: number, end: number, firstQuote: number): ReportedClaim | null {
   if (tokens[v - 1]?.text !== ',' || v - 1 < MIN_CLAIM_TOKENS || tokens[0]!.kind !== 'word') return null;
+  if (firstQuote >= 0 && firstQuote < v) return null;
   if (INTRODUCTORY_OPENERS.has(tokens[0]!.lower) && wordsUpTo(tokens, v - 1, MAX_INTRODUCTION_WORDS + 1) <= MAX_INTRODUCTION_WORDS) return null;
-  for (let i = 0; i < v - 1; i += 1) if (tokens[i]!.kind === 'quote') return null;
+  // An appositive is short: a longer tail is a clause of its own (and a bound keeps each verb's check short).
+  if (end - v > MAX_INVERTED_TAIL_TOKENS) return null;
   const phrase = speakerAfter(tokens, v, end);
   if (!phrase || phrase.kind === 'pronoun' || phrase.start !== v + 1) return null;
   // The name closes the sentence, or its appositive does ("said Mr Jain, head of Adamind").
@@ -401,6 +406,8 @@ function invertedAfterClaim(tokens: readonly Token[], v: number, end: number): R
   return { phrase, verbIndex: v, from: 0, to: v - 1 };
 }
 
+/** Most tokens after the verb of `CLAIM, said X, the firm's head.`: the speaker and a short appositive. */
+const MAX_INVERTED_TAIL_TOKENS = 24;
 /** Auxiliaries and copulas: a clause of its own after an inverted speaker. */
 const FINITE_WORDS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'has', 'have', 'had', 'must', 'do', 'does', 'did']);
 /** Words tying an inverted speaker to whom they speak for: "said a spokesman for the firm". */

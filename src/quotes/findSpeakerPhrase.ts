@@ -394,7 +394,7 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
  */
 function nameEndingAt(tokens: readonly Token[], end: number, bound: number): SpeakerPhrase | null {
   let start = end;
-  while (start - 1 >= bound && isWord(tokens[start - 1]) && tokens[start - 1]!.capitalised) start -= 1;
+  while (start - 1 >= bound && end - start < MAX_LISTED_NAME_WORDS && isWord(tokens[start - 1]) && tokens[start - 1]!.capitalised) start -= 1;
   if (end - start < 2 || start - 1 < bound || !isWord(tokens[start - 1]) || tokens[start - 1]!.capitalised) return null;
   const phrase = speakerAfter(tokens, start - 1, end);
   return phrase?.kind === 'name' ? phrase : null;
@@ -408,15 +408,18 @@ function nameListBefore(tokens: readonly Token[], start: number, end: number, bo
   const and = findWithin(tokens, start + 1, end, (token) => token.lower === 'and');
   if (and < 0 || !tokens[start]!.capitalised || !tokens[and + 1]?.capitalised || !isComma(tokens[start - 1])) return null;
   let from = start - 2;
-  while (from - 1 >= bound && isWord(tokens[from]) && tokens[from]!.capitalised) from -= 1;
+  while (from - 1 >= bound && start - from < MAX_LISTED_NAME_WORDS && isWord(tokens[from]) && tokens[from]!.capitalised) from -= 1;
   // The name before the comma: "Department for Media" — a capitalised run, its link, and the listed word.
   if (from - 1 < bound || from === start - 2 || !['for', 'of'].includes(tokens[from]!.lower)) return null;
   let open = from - 1;
-  while (open - 1 >= bound && isWord(tokens[open - 1]) && tokens[open - 1]!.capitalised) open -= 1;
+  while (open - 1 >= bound && from - open < MAX_LISTED_NAME_WORDS && isWord(tokens[open - 1]) && tokens[open - 1]!.capitalised) open -= 1;
   if (!isWord(tokens[open]) || !tokens[open]!.capitalised) return null;
   if (isWord(tokens[open - 1]) && DETERMINERS.has(tokens[open - 1]!.lower)) open -= 1;
   return toPhrase(tokens, open, end, null, null);
 }
+
+/** Most capitalised words read back for one part of a name (bounds each scan: a run of capitals may be long). */
+const MAX_LISTED_NAME_WORDS = 8;
 
 /** Prepositions whose object may run into the next clause's subject: "ascribed to Bush and McClellan replied". */
 const OBJECT_PREPOSITIONS = new Set(['to', 'for', 'with', 'by', 'from', 'about', 'against', 'on', 'at']);

@@ -156,6 +156,10 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'Ann Jones told reporters that ' × 5k": 'Ann Jones told reporters that '.repeat(SENTENCE_REPEATS / 4),
   "\"Ann's \" × 20k then a quotation": `${"Ann's ".repeat(SENTENCE_REPEATS)}"moral stain".`,
   "'\"we will win the war,\" Ann said, ' × 2.5k": '"we will win the war," Ann said, '.repeat(SENTENCE_REPEATS / 8),
+  // Round seven's shapes: `CLAIM, said X.`, `X quoted Y as saying "…"`, `…, he added` after a subject spoken of.
+  "'Prices fell sharply, said ' × 20k": `${'Prices fell sharply, said '.repeat(SENTENCE_REPEATS)}Ann Jones.`,
+  "'He quoted Ann Jones as saying, \"we will\", ' × 5k": 'He quoted Ann Jones as saying, "we will", '.repeat(SENTENCE_REPEATS / 4),
+  "'But Mr Blair had been \"hurt\", he added, ' × 5k": 'But Mr Blair had been "hurt", he added, '.repeat(SENTENCE_REPEATS / 4),
 };
 
 /** The entry points that read quotations out of article text. */
