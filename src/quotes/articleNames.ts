@@ -4,7 +4,7 @@ import type { SpeakerPhrase } from './findSpeakerPhrase.js';
 import { isBareTitle } from './bareTitle.js';
 import { foldName } from './speakerName.js';
 import { isNameWord, tokenize, type Token } from './tokenize.js';
-import { DETERMINERS, GENDERED_TITLES, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import { COUNTRY_ACRONYMS, DETERMINERS, GENDERED_TITLES, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 /** A speaker resolved against the article: the fullest name the article gives, and what kind of speaker it is. */
 export interface ResolvedSpeaker {
@@ -65,7 +65,16 @@ function afterTitles(words: readonly string[]): { words: string[]; gender: 'male
 }
 
 const isOrganisation = (words: readonly string[]): boolean =>
-  words.some((word) => ORGANISATION_WORDS.has(word.toLowerCase())) || (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!));
+  words.some((word) => ORGANISATION_WORDS.has(word.toLowerCase())) || (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!)) || isAcronymFirm(words);
+
+/**
+ * "BC Hydro", "NTL Group", "BT Openreach": an acronym and one more word is a firm, not a person (a credit or a place
+ * before a person's name, "USA Barack Obama", "AFP Daniel Leal", has two words after it).
+ */
+function isAcronymFirm(words: readonly string[]): boolean {
+  if (words.length !== 2 || !/^\p{Lu}{2,5}$/u.test(words[0]!) || !/^\p{Lu}\p{Ll}/u.test(words[1]!)) return false;
+  return !COUNTRY_ACRONYMS.has(words[0]!) && !isTitle(words[0]!) && !isTitle(words[1]!) && !/^(?:II|III|IV|JR|SR)$/u.test(words[0]!);
+}
 
 /** Titles that are also common surnames: "Jason King", "John Major", "Julie Bishop". */
 const TITLE_SURNAMES = new Set(['king', 'major', 'bishop', 'marshal', 'judge', 'prince', 'pope', 'dean']);

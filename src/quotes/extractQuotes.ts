@@ -21,13 +21,15 @@ const MIN_CLAIM_WORDS_AROUND_QUOTES = 3;
 /** Tokens a sentence opening with "And" needs to carry on the previous sentence's reported claim. */
 const MIN_CONTINUED_CLAIM_TOKENS = 5;
 /** Documents that speak for whoever issued them: `"…," read the statement` (a report is quoted as itself). */
-const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'communique', 'communiqué', 'memo', 'notice', 'announcement', 'document']);
+const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'filing', 'communique', 'communiqué', 'memo', 'notice', 'announcement', 'document', 'complaint', 'lawsuit', 'petition', 'indictment', 'affidavit']);
 /** Documents an organisation issues, named after it: "the NIESR report", "the IMF's forecast". */
 const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey', 'forecast', 'analysis', 'review']);
 /** Nationalities used as a description of one person: "said the American". */
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
 const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court', 'automaker', 'carmaker', 'retailer', 'insurer', 'manufacturer', 'exchange']);
+/** Those who speak for an organisation: "a spokesman for BC Hydro". */
+const SPOKES_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'spokespeople', 'spokesmen', 'spokeswomen']);
 /** Titles held for one seat: "the MP for Sittingbourne", "the senator for Queensland". */
 const SEAT_TITLES = new Set(['mp', 'mep', 'msp', 'am', 'td', 'senator', 'congressman', 'congresswoman', 'representative', 'member']);
 /** Heads that stand for a business: "the company" is never a country nor a government. */
@@ -242,6 +244,9 @@ export function extractQuotes(article: Article): Quote[] {
   /** Where the sentence being read ends: a description stands for someone introduced before that. */
   let readUpTo = 0;
 
+  /** The organisation each "spokesperson for X" of the article spoke for, by its noun: "the spokesperson" later. */
+  const spokespeople = new Map<string, ResolvedSpeaker>();
+
   /** The first person of `X and Y`, when both parts name people; null otherwise. */
   const firstOfCoordinated = (found: SpeakerPhrase): ResolvedSpeaker | null => {
     const and = found.words.findIndex((word) => word.toLowerCase() === 'and');
@@ -281,6 +286,20 @@ export function extractQuotes(article: Article): Quote[] {
       const relative = introductions.relative(found.words[0]!.toLowerCase(), readUpTo);
       if (relative) return relative;
     }
+    // "a spokesperson for Tesco said": the organisation speaks; "the spokesperson added" goes on speaking for it.
+    const spokesHead = found.words[0]!.toLowerCase();
+    if (SPOKES_NOUNS.has(spokesHead) && found.words.length >= 3 && ['for', 'of', 'at'].includes(found.words[1]!.toLowerCase())) {
+      const rest = found.words.slice(2).filter((word, index) => index > 0 || word.toLowerCase() !== 'the');
+      const owner = rest.length > 0 && rest.every((word) => isNameWord(word) || ['of', 'for', 'and', '&'].includes(word))
+        ? names.resolve({ ...found, kind: 'name', text: rest.join(' '), words: rest, acronym: null, role: null })
+        : null;
+      if (owner && (owner.kind === 'organisation' || (owner.kind === 'person' && owner.gender === null && !owner.name.includes(' ')))) {
+        const organisation: ResolvedSpeaker = { ...owner, kind: 'organisation', role: owner.role ?? found.words[0]!, description: false };
+        spokespeople.set(spokesHead, organisation);
+        return organisation;
+      }
+    }
+    if (found.definite && found.words.length === 1 && spokespeople.has(spokesHead)) return spokespeople.get(spokesHead)!;
     // "Prime Minister John Key and Finance Minister Bill English said": the first of the people named.
     const first = found.kind === 'name' ? firstOfCoordinated(found) : null;
     if (first) return first;
@@ -458,8 +477,10 @@ export function extractQuotes(article: Article): Quote[] {
         }
       }
       // "The Embassy has warned citizens in a statement …": "the statement" is theirs from now on.
-      const issuer = said ?? (subject && isNamed(subject) ? subject : null);
-      if (issuer && tokens.some((token, index) => DOCUMENT_NOUNS.has(token.lower) && ['a', 'an', 'its', 'their', 'his', 'her'].includes(tokens[index - 1]?.lower ?? ''))) {
+      // "Acme faces a complaint from the Federal Trade Commission": the one it is from issued it, not the subject.
+      const from = documentFrom(tokens);
+      const issuer = (from ? resolve(from) : null) ?? said ?? (subject && isNamed(subject) ? subject : null);
+      if (issuer && (from || tokens.some((token, index) => DOCUMENT_NOUNS.has(token.lower) && ['a', 'an', 'its', 'their', 'his', 'her'].includes(tokens[index - 1]?.lower ?? '')))) {
         documentIssuer = issuer;
       }
       if (carried && sentenceIndex === 1) {
@@ -515,6 +536,19 @@ function quotedAtOnce(tokens: readonly Token[], from: number, to: number): boole
     if (token.kind === 'word' && !token.capitalised) return false;
   }
   return false;
+}
+
+/** `a complaint from the Federal Trade Commission`, `a statement by Acme`: the name a document is from, if any. */
+function documentFrom(tokens: readonly Token[]): SpeakerPhrase | null {
+  for (let i = 1; i + 1 < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word' || !DOCUMENT_NOUNS.has(token.lower) || !['a', 'an', 'the'].includes(tokens[i - 1]!.lower)) continue;
+    const link = tokens[i + 1]!.lower === 'filed' || tokens[i + 1]!.lower === 'issued' ? i + 2 : i + 1;
+    if (tokens[link]?.lower !== 'from' && tokens[link]?.lower !== 'by') continue;
+    const phrase = speakerAfter(tokens, link, tokens.length);
+    if (phrase?.kind === 'name') return phrase;
+  }
+  return null;
 }
 
 /** True when the pronoun at `at` opens a closing `, he added.` after a quotation: the words it attributes are before it. */

@@ -154,3 +154,34 @@ describe('extractQuotes: names with a list or a slip in their title', () => {
     ])).toEqual([['Domestic policies must change', 'H. Onno Ruding']]);
   });
 });
+
+describe('extractQuotes: organisations that speak (the kinds issue #13 lists)', () => {
+  it('reads "BC Hydro" as an organisation, so that "the utility said" is BC Hydro', () => {
+    expect(speakers([
+      'BC Hydro said on Monday that crews were restoring power.',
+      '"We expect most customers to be back by tonight," the utility said.',
+    ])).toEqual([['We expect most customers to be back by tonight', 'BC Hydro']]);
+  });
+
+  it('still strips a credit or a place from a person\'s name ("USA Barack Obama")', () => {
+    expect(speakers(['USA Barack Obama said: "We are ready."'])).toEqual([['We are ready.', 'Barack Obama']]);
+  });
+
+  it('gives "a spokesperson for Tesco" and "the spokesperson" after it to Tesco', () => {
+    expect(speakers([
+      'A spokesperson for Tesco said: "We are looking into it."',
+      '"We take this seriously," the spokesperson added.',
+    ])).toEqual([['We are looking into it.', 'Tesco'], ['We take this seriously', 'Tesco']]);
+  });
+
+  it('keeps "a spokesman for Tony Blair" a description: a person does not speak as an organisation', () => {
+    expect(speakers(['A spokesman for Tony Blair said: "We are aware of it."'])).toEqual([['We are aware of it.', 'spokesman for Tony Blair']]);
+  });
+
+  it('gives "the complaint said" to whoever the complaint is from, not to the one it is against', () => {
+    expect(speakers([
+      'Acme Corp faces a complaint from the Federal Trade Commission.',
+      '"The company misled its customers," the complaint said.',
+    ])).toEqual([['The company misled its customers', 'Federal Trade Commission']]);
+  });
+});
