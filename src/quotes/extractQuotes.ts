@@ -359,7 +359,9 @@ export function extractQuotes(article: Article): Quote[] {
       if (body) return { ...resolved, kind: 'organisation' };
     }
     // "the company", "the party" the article never introduced as such: the organisation it last named.
-    if (phrase.definite && phrase.kind === 'group' && phrase.words.length === 1 && ORGANISATION_HEADS.has(head)) return memory.organisation(BUSINESS_HEADS.has(head)) ?? resolved;
+    // "the security firm", "the power company": a kind of business, qualified, is still the business last named.
+    const qualifiedBusiness = BUSINESS_HEADS.has(head) && phrase.words.length <= MAX_REFERRING_WORDS && phrase.words.every((word) => word === word.toLowerCase());
+    if (phrase.definite && phrase.kind === 'group' && (phrase.words.length === 1 || qualifiedBusiness) && ORGANISATION_HEADS.has(head)) return memory.organisation(BUSINESS_HEADS.has(head)) ?? resolved;
     // A title alone ("Prime Minister", "President") is never a speaker.
     return bare ? null : resolved;
   };
