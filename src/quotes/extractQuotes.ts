@@ -362,6 +362,13 @@ export function extractQuotes(article: Article): Quote[] {
     // "the security firm", "the power company": a kind of business, qualified, is still the business last named.
     const qualifiedBusiness = BUSINESS_HEADS.has(head) && phrase.words.length <= MAX_REFERRING_WORDS && phrase.words.every((word) => word === word.toLowerCase());
     if (phrase.definite && phrase.kind === 'group' && (phrase.words.length === 1 || qualifiedBusiness) && ORGANISATION_HEADS.has(head)) return memory.organisation(BUSINESS_HEADS.has(head)) ?? resolved;
+    // "The EU's highest justice official has warned …. EU Justice Commissioner Franco Frattini said": a lead that
+    // describes someone before anyone is named stands for the first person it then names.
+    if (resolved.description && resolved.kind === 'person' && !phrase.indefinite && readUpTo < position(1, 0) && !memory.person(null, { descriptions: true })) {
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
+      const named = introductions.firstNamedAfter(readUpTo);
+      if (named) return named;
+    }
     // A title alone ("Prime Minister", "President") is never a speaker.
     return bare ? null : resolved;
   };

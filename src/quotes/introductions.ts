@@ -15,6 +15,8 @@ interface Introduced {
   words: Set<string>;
   /** Where the name is mentioned, in reading order (see {@link position}). */
   mentions: number[];
+  /** First named between commas in a list ("Mali, Burkino Faso, Benin"): maybe a place, not a person. */
+  listed: boolean;
 }
 
 /** Finds the person or organisation a description stands for. */
@@ -33,6 +35,11 @@ export interface Introductions {
   relative(kin: string, at: number): ResolvedSpeaker | null;
   /** The lower-case words the article introduced a name with ("tory", "leader" for "Tory leader Michael Howard"). */
   wordsOf(name: string): readonly string[];
+  /**
+   * The first person the article names in full after `at`, within its lead paragraphs, or null: the one a lead's
+   * description ("The EU's highest justice official has warned …") stands for before the name comes.
+   */
+  firstNamedAfter(at: number): ResolvedSpeaker | null;
 }
 
 /** Words read after "a"/"an" for an unnamed speaker's description. */
@@ -243,7 +250,8 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         for (const word of words) entry.words.add(word);
         entry.mentions.push(at);
       } else {
-        known.set(resolved.name, { name: resolved.name, kind, words, mentions: [at] });
+        const listed = tokens[start - 1]?.text === ',' && tokens[to]?.text === ',';
+        known.set(resolved.name, { name: resolved.name, kind, words, mentions: [at], listed });
       }
     }
   });
@@ -260,6 +268,18 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
     },
     wordsOf(name: string): readonly string[] {
       return [...(known.get(name)?.words ?? [])];
+    },
+    firstNamedAfter(at: number): ResolvedSpeaker | null {
+      let first: Introduced | null = null;
+      for (const entry of entries) {
+        const mention = entry.mentions[0]!;
+        // A name first met in a list between commas ("Mali, Burkino Faso, Benin") may be a place: never taken.
+        if (entry.kind !== 'person' || entry.listed || mention <= at || mention >= position(LEAD_PARAGRAPHS + 1, 0)) continue;
+        if (!first || mention < first.mentions[0]!) first = entry;
+      }
+      if (!first) return null;
+      const resolved = names.resolve({ kind: 'name', text: first.name, words: first.name.split(' '), acronym: null, role: null, start: 0, definite: false });
+      return { ...resolved, name: first.name, kind: 'person', description: false };
     },
     describedBefore(description: readonly string[], at: number): string | null {
       const wanted = lowerWord(description[description.length - 1] ?? '');

@@ -185,3 +185,26 @@ describe('extractQuotes: organisations that speak (the kinds issue #13 lists)', 
     ])).toEqual([['The company misled its customers', 'Federal Trade Commission']]);
   });
 });
+
+describe('extractQuotes: a lead that describes someone before naming them', () => {
+  it('gives the lead\'s "highest justice official" to the commissioner the next sentence names', () => {
+    expect(speakers([
+      'The European Union\'s highest justice official has warned member states they could have their "voting rights suspended". EU Justice Commissioner Franco Frattini said the consequences would be serious.',
+    ])).toEqual([['voting rights suspended', 'Franco Frattini']]);
+  });
+
+  it('gives "according to his former chief economic adviser" to the adviser named in the next paragraph', () => {
+    expect(speakers([
+      'Chancellor Gordon Brown will meet his golden rule "with a margin to spare", according to his former chief economic adviser.',
+      'Formerly one of Mr Brown\'s closest aides, Ed Balls hinted at a Budget giveaway.',
+    ])).toEqual([['with a margin to spare', 'Ed Balls']]);
+  });
+
+  it('never takes a name from a list of countries for the lead\'s description', () => {
+    const found = speakers([
+      '"We will provide duty free access for cotton," the US trade representative announced at the talks.',
+      'Mali, Burkino Faso, Benin and Chad complain that the offer does not address the subsidies.',
+    ]);
+    expect(found.map(([, speaker]) => speaker)).not.toContain('Burkino Faso');
+  });
+});
