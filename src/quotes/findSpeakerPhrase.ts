@@ -357,7 +357,9 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   // "Mahmoud Abbas, President of the Palestinian National Authority said": a title of an organisation.
   const titledOf = (TITLES.has(tokens[chunkStart]!.lower) || ROLE_NOUNS.has(tokens[chunkStart]!.lower)) && ROLE_LINKS.has(tokens[chunkStart + 1]?.lower ?? '');
   const roleLike = result.kind !== 'name' || isBareTitle(result.text) || endsWithTitle || titledOf || ROLE_LINKS.has(tokens[chunkStart]!.lower);
-  if (isComma(tokens[chunkStart - 1]) && !DETERMINERS.has(tokens[chunkStart]!.lower) && roleLike &&
+  // "Andy Stern, the service president is quoted as saying": with "the", only when the name opens the sentence.
+  const theAfterName = tokens[chunkStart]!.lower === 'the' && previousComma(tokens, chunkStart - 1, bound) + 1 === bound;
+  if (isComma(tokens[chunkStart - 1]) && (!DETERMINERS.has(tokens[chunkStart]!.lower) || theAfterName) && roleLike &&
     (isRoleChunk(tokens, chunkStart, i + 1) || ROLE_LINKS.has(tokens[chunkStart]!.lower))) {
     const named = nameChunk(tokens, [previousComma(tokens, chunkStart - 1, bound) + 1, chunkStart - 1], false);
     if (named && named.words.length >= 2) {

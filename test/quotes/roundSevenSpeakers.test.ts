@@ -208,3 +208,11 @@ describe('extractQuotes: a lead that describes someone before naming them', () =
     expect(found.map(([, speaker]) => speaker)).not.toContain('Burkino Faso');
   });
 });
+
+describe('extractQuotes: an appositive with "the" and no closing comma', () => {
+  it('gives `Andy Stern, the service president is quoted as saying, "…"` to Andy Stern', () => {
+    expect(speakers(['Andy Stern, the service president is quoted as saying, "nothing more than a flimsy cover for union busting."'])).toEqual([
+      ['nothing more than a flimsy cover for union busting.', 'Andy Stern'],
+    ]);
+  });
+});
