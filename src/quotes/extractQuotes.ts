@@ -255,7 +255,7 @@ export function extractQuotes(article: Article): Quote[] {
     const left = part(found.words.slice(0, and));
     const right = part(found.words.slice(and + 1));
     // "Russia and China" are no people: each part must be a person named in full somewhere in the article.
-    const person = (speaker: ResolvedSpeaker) => speaker.kind === 'person' && !speaker.description && speaker.name.includes(' ');
+    const person = (speaker: ResolvedSpeaker) => speaker.kind === 'person' && !speaker.description && speaker.name.includes(' ') && !isBareTitle(speaker.name);
     return person(left) && person(right) ? left : null;
   };
 
@@ -327,8 +327,10 @@ export function extractQuotes(article: Article): Quote[] {
       if (described) return { name: described, kind: 'person', gender: resolved.gender, role: resolved.role, description: true };
     }
     // "The MP for Sittingbourne and Sheppey said": one seat, one person, the one the article is speaking of.
-    const seat = phrase.definite && phrase.words.length >= 3 && SEAT_TITLES.has(phrase.words[0]!.toLowerCase()) &&
-      ['for', 'of'].includes(phrase.words[1]!.toLowerCase()) && /^\p{Lu}/u.test(phrase.words[2]!);
+    // ("the Tory MP for Sleaford": a party before the title.)
+    const seatAt = SEAT_TITLES.has(phrase.words[0]!.toLowerCase()) ? 0 : 1;
+    const seat = phrase.definite && phrase.words.length >= seatAt + 3 && SEAT_TITLES.has(phrase.words[seatAt]!.toLowerCase()) &&
+      ['for', 'of'].includes(phrase.words[seatAt + 1]!.toLowerCase()) && /^\p{Lu}/u.test(phrase.words[seatAt + 2]!);
     if (seat) {
       const holder = memory.person(null);
       if (holder) return holder;

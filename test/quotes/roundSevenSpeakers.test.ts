@@ -216,3 +216,12 @@ describe('extractQuotes: an appositive with "the" and no closing comma', () => {
     ]);
   });
 });
+
+describe('extractQuotes: a seat with a party before the title', () => {
+  it('resolves "the Tory MP for Sleaford and North Hykeham" to the MP spoken of, never to "Tory MP"', () => {
+    expect(speakers([
+      'Douglas Hogg said the Bill was "largely unnecessary".',
+      'But the Tory MP for Sleaford and North Hykeham admitted the role "cannot be frozen in aspic".',
+    ])).toEqual([['largely unnecessary', 'Douglas Hogg'], ['cannot be frozen in aspic', 'Douglas Hogg']]);
+  });
+});
