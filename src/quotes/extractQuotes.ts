@@ -445,7 +445,9 @@ export function extractQuotes(article: Article): Quote[] {
         const attributed = attribution ? resolveHere(attribution.phrase) : null;
         const bare = tokens.every((token) => token.kind !== 'word');
         const continued = bare ? (newSubject ?? lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
-        if (bare && sentenceIndex === 0 && !newSubject && !lastSpeaker && previousParagraphSpeaker) carried = { from: quotes.length, speaker: previousParagraphSpeaker };
+        // (`The WTO declared it illegal.` `"We know …." Mamadou Habi, Niger's trade minister, said.`: a quotation
+        // given for now to the subject before it goes, like one given to the previous speaker, to whoever is named next.)
+        if (bare && sentenceIndex === 0 && !lastSpeaker && continued) carried = { from: quotes.length, speaker: continued };
         // Without attributing words, a quotation in a sentence about someone is theirs ("Corbett goes on to criticise "…"");
         // after a reporting participle (", saying "…"") it is the subject's whatever the subject is.
         const participle = tokens.findIndex((token) => REPORTING_PARTICIPLES.has(token.lower));

@@ -225,3 +225,12 @@ describe('extractQuotes: a seat with a party before the title', () => {
     ])).toEqual([['largely unnecessary', 'Douglas Hogg'], ['cannot be frozen in aspic', 'Douglas Hogg']]);
   });
 });
+
+describe('extractQuotes: a quotation opening a paragraph, then its speaker', () => {
+  it('gives `"…." Mamadou Habi said.` to Mamadou Habi, not to the organisation the paragraph before was about', () => {
+    expect(speakers([
+      'The WTO has declared the program illegal.',
+      '"We know with certainty that it is the US subsidies that are causing problems for our farmers." Mamadou Habi said.',
+    ])).toEqual([['We know with certainty that it is the US subsidies that are causing problems for our farmers.', 'Mamadou Habi']]);
+  });
+});
