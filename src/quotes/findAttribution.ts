@@ -193,6 +193,24 @@ function quotedAsSaying(tokens: readonly Token[], quoteIndex: number, bound: num
   return null;
 }
 
+/** Most capitalised words of a name right before `Name: "…"`. */
+const MAX_NAME_BEFORE_QUOTE = 5;
+
+/**
+ * `… such as refugee Paul Waweru, "The deal will help."`, `Mr Smith: "No."`: a person named right before a comma or
+ * colon and a quotation that ends the sentence, with no verb of saying anywhere near, is its speaker.
+ */
+function nameThenQuote(tokens: readonly Token[], quoteIndex: number, bound: number): Attribution | null {
+  const mark = tokens[quoteIndex - 1];
+  if (mark?.kind !== 'punct' || (mark.text !== ',' && mark.text !== ':')) return null;
+  for (let i = quoteIndex + 1; i < tokens.length; i += 1) if (!isClosingPunct(tokens[i]!)) return null;
+  let start = quoteIndex - 1;
+  while (start - 1 >= bound && quoteIndex - start <= MAX_NAME_BEFORE_QUOTE && tokens[start - 1]!.kind === 'word' && tokens[start - 1]!.capitalised) start -= 1;
+  if (quoteIndex - 1 - start < 2) return null;
+  const phrase = speakerAfter(tokens, start - 1, quoteIndex - 1);
+  return phrase?.kind === 'name' && phrase.words.length >= 2 ? { phrase, verbIndex: quoteIndex - 1 } : null;
+}
+
 /** Most words between "with" and the participle its speaker governs. */
 const MAX_WITH_WORDS = 8;
 
@@ -260,7 +278,7 @@ export function findAttribution(tokens: readonly Token[]): Attribution | null {
     const after = afterQuote(tokens, q);
     if (after && after.phrase.kind !== 'pronoun') return after;
     // `X said: "…," he said`: the pronoun after the quotation is the speaker named before it.
-    const found = beforeQuote(tokens, q, bound) ?? after;
+    const found = beforeQuote(tokens, q, bound) ?? after ?? nameThenQuote(tokens, q, bound);
     if (found) return found;
     bound = q + 1;
   }

@@ -234,3 +234,15 @@ describe('extractQuotes: a quotation opening a paragraph, then its speaker', () 
     ])).toEqual([['We know with certainty that it is the US subsidies that are causing problems for our farmers.', 'Mamadou Habi']]);
   });
 });
+
+describe('extractQuotes: a name, a comma or colon, then the quotation', () => {
+  it('gives `such as refugee Paul Waweru, "…"` to Paul Waweru', () => {
+    expect(speakers(['Kenyans are viewing the deal skeptically, such as 56-year old refugee Paul Waweru, "The deal will help to cool down the situation."'])).toEqual([
+      ['The deal will help to cool down the situation.', 'Paul Waweru'],
+    ]);
+  });
+
+  it('gives `Tom Baker: "No, we will not."` to Tom Baker', () => {
+    expect(speakers(['Tom Baker: "No, we will not."'])).toEqual([['No, we will not.', 'Tom Baker']]);
+  });
+});
