@@ -132,6 +132,7 @@ export const ROLE_NOUNS = words(`
   wife husband boy girl man woman fan hooker fly-half administrator adviser representative delegate
   fisherman farmer worker columnist correspondent commentator historian lecturer engineer miner nurse shopkeeper
   secretary-general master
+  aide staffer insider
   holder sprinter athlete runner skipper footballer referee goalscorer youngster teenager frontman underwriter
 `);
 

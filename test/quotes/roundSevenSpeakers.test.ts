@@ -246,3 +246,11 @@ describe('extractQuotes: a name, a comma or colon, then the quotation', () => {
     expect(speakers(['Tom Baker: "No, we will not."'])).toEqual([['No, we will not.', 'Tom Baker']]);
   });
 });
+
+describe('extractQuotes: staff described by their role', () => {
+  it('keeps "according to a White House staffer" a staffer, not the White House', () => {
+    expect(speakers(['Dr Feaver helped "conceive and draft" the document, according to a White House staffer, who said others played a larger role.'])).toEqual([
+      ['conceive and draft', 'White House staffer'],
+    ]);
+  });
+});
