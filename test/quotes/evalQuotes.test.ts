@@ -83,6 +83,14 @@ describe('evaluateSet', () => {
     });
   }
 
+  const dev12 = set('dev12');
+  it.skipIf(dev12.skipped !== null)(`returns at least 95% F1 and 96% speaker accuracy on the dev12 development set${dev12.skipped ? ` (${dev12.skipped})` : ''}`, () => {
+    // Floors under the figures after issue #13 round seven (97.6 / 99.2; before its rules 96.7 / 88.1): a regression guard.
+    const result = evaluateSet(dev12, extractQuotes);
+    expect(result.quotes.f1).toBeGreaterThanOrEqual(0.95);
+    expect(result.quotes.speakerAccuracy).toBeGreaterThanOrEqual(0.96);
+  });
+
   it('returns a clear error naming the fixture file when an annotated article is missing', () => {
     expect(() => loadQuoteFixtures('/nonexistent-project-root')).toThrow(/seed\.json/);
   });
