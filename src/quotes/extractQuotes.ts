@@ -318,6 +318,14 @@ export function extractQuotes(article: Article): Quote[] {
       if (introduced) return introduced;
     }
     const head = phrase.words[phrase.words.length - 1]!.toLowerCase();
+    // "A national newspaper columnist has attacked …. Columnist Jane Moore wrote": a lead's description of someone
+    // the lead then names with the same words (never a spokesman: those stay unnamed).
+    if (phrase.indefinite && resolved.description && resolved.kind === 'person' && readUpTo < position(1, 0) &&
+      !SPOKES_NOUNS.has(head) && !memory.person(null, { descriptions: true })) {
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
+      const named = introductions.firstNamedAfter(readUpTo, phrase.words.filter((word) => (word === word.toLowerCase() && ROLE_NOUNS.has(word)) || TITLES.has(word)));
+      if (named) return named;
+    }
     // "A Labour spokesman said": someone new, as described; never someone named before.
     if (phrase.indefinite && (bare || resolved.description)) return { ...resolved, kind: 'person', description: true };
     // "the general said" after "a general in the Bolivian Air Force": the unnamed speaker introduced so.

@@ -37,9 +37,10 @@ export interface Introductions {
   wordsOf(name: string): readonly string[];
   /**
    * The first person the article names in full after `at`, within its lead paragraphs, or null: the one a lead's
-   * description ("The EU's highest justice official has warned …") stands for before the name comes.
+   * description ("The EU's highest justice official has warned …") stands for before the name comes. With `sharing`,
+   * only someone introduced with one of those words ("columnist Jane Moore" for "a national newspaper columnist").
    */
-  firstNamedAfter(at: number): ResolvedSpeaker | null;
+  firstNamedAfter(at: number, sharing?: readonly string[]): ResolvedSpeaker | null;
 }
 
 /** Words read after "a"/"an" for an unnamed speaker's description. */
@@ -269,9 +270,10 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
     wordsOf(name: string): readonly string[] {
       return [...(known.get(name)?.words ?? [])];
     },
-    firstNamedAfter(at: number): ResolvedSpeaker | null {
+    firstNamedAfter(at: number, sharing?: readonly string[]): ResolvedSpeaker | null {
       let first: Introduced | null = null;
       for (const entry of entries) {
+        if (sharing && !sharing.some((word) => entry.words.has(lowerWord(word)))) continue;
         const mention = entry.mentions[0]!;
         // A name first met in a list between commas ("Mali, Burkino Faso, Benin") may be a place: never taken.
         if (entry.kind !== 'person' || entry.listed || mention <= at || mention >= position(LEAD_PARAGRAPHS + 1, 0)) continue;

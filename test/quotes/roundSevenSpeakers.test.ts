@@ -254,3 +254,19 @@ describe('extractQuotes: staff described by their role', () => {
     ]);
   });
 });
+
+describe('extractQuotes: a lead\'s indefinite description, then the name', () => {
+  it('gives "A national newspaper columnist has called …" to the columnist the lead then names', () => {
+    expect(speakers([
+      'A national newspaper columnist has called the ruling "a disgrace to British justice".',
+      'Columnist Jane Moore, writing in The Sun, said judges had lost touch.',
+    ])).toEqual([['a disgrace to British justice', 'Jane Moore']]);
+  });
+
+  it('leaves "a spokesman" unnamed though the lead names someone after', () => {
+    expect(speakers([
+      'A spokesman for the firm called the report "a mistake".',
+      'Chief executive John Smith said profits fell.',
+    ])).toEqual([['a mistake', 'spokesman for the firm']]);
+  });
+});
