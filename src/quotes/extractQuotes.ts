@@ -16,6 +16,8 @@ import { COUNTRY_ACRONYMS, NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORT
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
+/** Fewest words of a quotation given to a group subject without words of saying ("a timely way"). */
+const MIN_GROUP_PHRASE_WORDS = 3;
 /** Words outside quotation marks a reported claim holding one needs: fewer, and the quotation is the claim. */
 const MIN_CLAIM_WORDS_AROUND_QUOTES = 3;
 /** Tokens a sentence opening with "And" needs to carry on the previous sentence's reported claim. */
@@ -465,6 +467,9 @@ export function extractQuotes(article: Article): Quote[] {
             ? null
             : ((participle > 0 ? participleClauseSubject(tokens, participle, resolve) : null) ??
               (participle >= 0 || isNamed(subject) || subject.description ? subject : null));
+        // `US regulators intend to fine Toyota for failing to act in "a timely way"`: a group named with capitals speaks
+        // a phrase of some words (a single word after them is a label: `Turkish officials reject "genocide"`).
+        const namedGroup = !attribution && !bare && subject?.kind === 'group' && subjectPhrase?.kind === 'name' ? subject : null;
         // Found once per sentence, not once per quotation (see `kindOf`).
         const firstCommaQuote = tokens.findIndex((token) => token.kind === 'quote' && /,\s*["”]?$/u.test(token.text));
         tokens.forEach((token, index) => {
@@ -477,7 +482,7 @@ export function extractQuotes(article: Article): Quote[] {
           // `Caroline Lucas welcomed Tony Blair's "courage"`: an owner after a named subject is what the subject speaks of.
           const subjectSpeaks = subjectPhrase !== null && subject !== null && isNamed(subject) && subjectPhrase.start < index - 1 && owned?.name !== subject.name;
           const owner = subjectSpeaks ? null : owned;
-          const speaker = owner ?? (attribution ? attributed : (continued ?? fallback));
+          const speaker = owner ?? (attribution ? attributed : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
           if (!speaker && !attribution && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
           push(content, speaker, kind);
           said ??= speaker;

@@ -50,7 +50,7 @@ function roleNounWithin(tokens: readonly Token[], index: number, end: number): b
 const IRREGULAR_PAST_VERBS = new Set(['beat', 'won', 'led', 'met', 'took', 'made', 'gave', 'hit', 'lost', 'saw', 'became', 'left', 'sent', 'kept', 'held', 'paid', 'ran', 'sold', 'bought', 'brought', 'began', 'came', 'got', 'had', 'thought', 'felt', 'found', 'heard', 'knew', 'wrote', 'spent', 'struck', 'threw', 'drew', 'fought', 'caught', 'chose', 'broke', 'stood']);
 
 /** Plural nouns for a group of countries or bodies, qualified by a capitalised word: "Western powers". */
-const GROUP_HEADS = new Set(['powers', 'nations', 'countries', 'allies', 'governments', 'members', 'forces', 'groups', 'parties', 'states', 'authorities']);
+const GROUP_HEADS = new Set(['powers', 'nations', 'countries', 'allies', 'governments', 'members', 'forces', 'groups', 'parties', 'states', 'authorities', 'regulators', 'lawmakers', 'legislators', 'investigators', 'inspectors', 'officials']);
 
 /** Words opening a verb's object: "released a statement", "issued its report", "sent them". */
 const OBJECT_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'them', 'him', 'it']);

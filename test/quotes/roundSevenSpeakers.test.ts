@@ -270,3 +270,15 @@ describe('extractQuotes: a lead\'s indefinite description, then the name', () =>
     ])).toEqual([['a mistake', 'spokesman for the firm']]);
   });
 });
+
+describe('extractQuotes: a group named with capitals', () => {
+  it('gives `US regulators … in "a timely way"` to US regulators, not to the US', () => {
+    expect(speakers(['US regulators intend to fine Toyota over allegations that it failed to notify officials in "a timely way" about flaws.'])).toEqual([
+      ['a timely way', 'US regulators'],
+    ]);
+  });
+
+  it('takes no single-word label from such a group', () => {
+    expect(speakers(['Turkish officials reject the word "genocide" for the killings.'])).toEqual([]);
+  });
+});
