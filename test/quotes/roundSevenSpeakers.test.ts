@@ -279,6 +279,6 @@ describe('extractQuotes: a group named with capitals', () => {
   });
 
   it('takes no single-word label from such a group', () => {
-    expect(speakers(['Turkish officials reject the word "genocide" for the killings.'])).toEqual([]);
+    expect(speakers(['Turkish officials reject "genocide" as a description of the killings.'])).toEqual([]);
   });
 });
