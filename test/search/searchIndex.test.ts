@@ -165,6 +165,29 @@ describe('SearchIndex: an article lacking the rarest word asked', () => {
   });
 });
 
+describe('SearchIndex: the question\'s rare words are all key', () => {
+  // Among 400 other stories, "cheap" is in one article, "hotels" and "singapore" in two each: nearly as rare, so all
+  // three are key words. a.txt holds "cheap" (the rarest) and "singapore", more than half of the question, but an
+  // article on cheap Singapore shares does not answer a question about hotels.
+  const others = Array.from({ length: 400 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const articles = [
+    article('a.txt', 'Shares rally', ['Investors bought cheap shares in Singapore on Monday.']),
+    article('b.txt', 'Hotel plan for Buffalo', ['Two hotels will be built in Buffalo next year.']),
+    article('c.txt', 'Tourism', ['The hotels were full in August.']),
+    article('d.txt', 'Banks', ['Singapore banks opened late.']),
+    ...others,
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('does not answer with an article lacking one of the rare words asked', () => {
+    expect(index.search('cheap hotels in singapore').hits).toEqual([]);
+  });
+
+  it('answers when the article holds every rare word', () => {
+    expect(index.search('cheap shares in singapore').hits[0]?.article.id).toBe('a.txt');
+  });
+});
+
 describe('SearchIndex.fromData', () => {
   const articles = [
     article('a.txt', 'Flood warning for the river town', ['Heavy rain fell for three days. The river burst its banks on Tuesday.']),
