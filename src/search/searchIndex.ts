@@ -79,6 +79,14 @@ const MEASURED = new Set<ExpectedAnswer>(['quantity', 'money', 'percent', 'date'
 const MOST_OF_QUESTION = 0.7;
 
 /**
+ * Share of the question's weight the answering sentence (with the headline) must cover in an article that lacks the
+ * question's rarest word, above the {@link SearchOptions.minCoverage} every answer needs: "rugby world cup 2023 final
+ * score" is not answered by a 2005 rugby story that holds every other word, a few here and a few there, and no
+ * sentence most of them. 0.7 (as for the article) also turned away three answerable dev questions.
+ */
+const SENTENCE_WITHOUT_KEY = 0.6;
+
+/**
  * A question's key terms: the words the coverage knows that weigh (are rare) nearly as much as its rarest: an answer
  * must hold them all, not only the rarest ("cheap hotels in singapore" is not answered by an article on cheap
  * Singapore shares: "hotels" is as rare as "singapore"). A misspelt or unknown word is never one (it cannot be held).
@@ -317,7 +325,7 @@ export class SearchIndex {
       const answers =
         quoted ||
         (choice !== null &&
-          ((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || entry.coverage >= MOST_OF_QUESTION) &&
+          ((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || (entry.coverage >= MOST_OF_QUESTION && choice.coverage >= SENTENCE_WITHOUT_KEY)) &&
           choice.coverage >= minCoverage &&
           Math.round((MEASURED.has(query.analysis.expected) ? choice.typedTermShare : choice.termShare) * weights.length) >= termsNeeded(weights.length));
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
