@@ -1,4 +1,4 @@
-import type { Expansion } from './expandTerm.js';
+import { type Expansion, SYNONYM_QUALITY } from './expandTerm.js';
 import type { Postings } from './postings.js';
 
 /** What {@link ArticleScorer.rank} needs of the index. */
@@ -14,6 +14,8 @@ export interface RankedArticle {
   article: number;
   score: number;
   coverage: number;
+  /** Whether the article holds every key term of the question (see {@link ScoredTerm.key}) as typed, another form or a synonym. */
+  keysCovered: boolean;
   passages: { passage: number; score: number }[];
 }
 
@@ -21,6 +23,8 @@ export interface RankedArticle {
 export interface ScoredTerm {
   expansions: Expansion[];
   weight: number;
+  /** A key term: one of the question's rarest words, which an answering article must hold (not a fuzzy or prefix match of it). */
+  key?: boolean;
 }
 
 /** Relative weight of a headline or standfirst match against a passage match. */
@@ -54,6 +58,8 @@ export class ArticleScorer {
   readonly #termQuality: Float32Array;
   readonly #covered: Float32Array;
   readonly #bestPassage: Float32Array;
+  /** Per article, how many of the question's key terms it holds. */
+  readonly #keys: Uint8Array;
   /** Passages, headlines and articles touched by the current term / question: preallocated stacks. */
   readonly #termPassages: Stack;
   readonly #termHeads: Stack;
@@ -72,6 +78,7 @@ export class ArticleScorer {
     this.#termQuality = new Float32Array(articles);
     this.#covered = new Float32Array(articles);
     this.#bestPassage = new Float32Array(articles);
+    this.#keys = new Uint8Array(articles);
     this.#termPassages = new Stack(passages);
     this.#passages = new Stack(passages);
     this.#termHeads = new Stack(articles);
@@ -117,6 +124,7 @@ export class ArticleScorer {
         const article = termArticles[i]!;
         if (covered[article] === 0) candidates.push(article);
         covered[article]! += termQuality[article]! * term.weight;
+        if (term.key && termQuality[article]! >= SYNONYM_QUALITY) this.#keys[article]! += 1;
         termQuality[article] = 0;
       }
     }
@@ -129,24 +137,26 @@ export class ArticleScorer {
       if (weighted > bestPassage[article]!) bestPassage[article] = weighted;
     }
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
+    const keyCount = terms.filter((term) => term.key).length;
     const threshold = options.minCoverage * totalWeight;
-    const top: { article: number; score: number; coverage: number }[] = [];
+    const top: Top[] = [];
     for (let i = 0; i < candidates.length; i += 1) {
       const article = candidates.items[i]!;
       if (covered[article]! < threshold || (options.allowed && !options.allowed(article))) continue;
       const coverage = covered[article]! / totalWeight;
       const score = (bestPassage[article]! + HEADLINE_WEIGHT * this.#headScore[article]!) * coverage * coverage;
       if (top.length === options.limit && !better(score, article, top[top.length - 1]!)) continue;
-      insertSorted(top, { article, score, coverage }, options.limit);
+      insertSorted(top, { article, score, coverage, keysCovered: this.#keys[article]! >= keyCount }, options.limit);
     }
 
-    const ranked = top.map(({ article, score, coverage }): RankedArticle => ({ article, score, coverage, passages: collect(article) }));
+    const ranked = top.map((entry): RankedArticle => ({ ...entry, passages: collect(entry.article) }));
     for (let i = 0; i < touched.length; i += 1) passageScore[touched.items[i]!] = 0;
     for (let i = 0; i < candidates.length; i += 1) {
       const article = candidates.items[i]!;
       covered[article] = 0;
       this.#headScore[article] = 0;
       bestPassage[article] = 0;
+      this.#keys[article] = 0;
     }
     return ranked;
 
@@ -200,6 +210,9 @@ export class ArticleScorer {
   }
 }
 
+/** A ranked article before its passages are collected. */
+type Top = Omit<RankedArticle, 'passages'>;
+
 /** A stack of ids over a preallocated typed array. */
 class Stack {
   readonly items: Uint32Array;
@@ -218,7 +231,7 @@ function better(score: number, article: number, than: { article: number; score: 
 }
 
 /** Inserts into `top` (best first), keeping at most `limit` entries. */
-function insertSorted(top: { article: number; score: number; coverage: number }[], entry: { article: number; score: number; coverage: number }, limit: number): void {
+function insertSorted(top: Top[], entry: Top, limit: number): void {
   let at = top.length;
   while (at > 0 && better(entry.score, entry.article, top[at - 1]!)) at -= 1;
   top.splice(at, 0, entry);

@@ -79,6 +79,27 @@ const MEASURED = new Set<ExpectedAnswer>(['quantity', 'money', 'percent', 'date'
 const MOST_OF_QUESTION = 0.7;
 
 /**
+ * Share of the question's weight the answering sentence (with the headline) must cover in an article that lacks the
+ * question's rarest word, above the {@link SearchOptions.minCoverage} every answer needs: "rugby world cup 2023 final
+ * score" is not answered by a 2005 rugby story that holds every other word, a few here and a few there, and no
+ * sentence most of them. 0.7 (as for the article) also turned away three answerable dev questions.
+ */
+const SENTENCE_WITHOUT_KEY = 0.6;
+
+/**
+ * A question's key terms: the words the coverage knows that weigh (are rare) nearly as much as its rarest: an answer
+ * must hold them all, not only the rarest ("cheap hotels in singapore" is not answered by an article on cheap
+ * Singapore shares: "hotels" is as rare as "singapore"). A misspelt or unknown word is never one (it cannot be held).
+ */
+const KEY_SHARE = 0.9;
+
+/** Which terms are key (see {@link KEY_SHARE}). */
+function keyTerms(terms: readonly { weight: number; known: boolean }[]): boolean[] {
+  const rarest = Math.max(0, ...terms.filter((term) => term.known).map((term) => term.weight));
+  return terms.map((term) => term.known && term.weight >= KEY_SHARE * rarest);
+}
+
+/**
  * How many of a question's terms an answering sentence and its headline must hold: more than half of up to four
  * terms ("capital" alone does not answer "capital of mongolia"), half of longer questions.
  */
@@ -221,8 +242,10 @@ export class SearchIndex {
     const keep = Object.values(filters).some(Boolean) ? articleFilter(filters) : null;
     const expansions = terms.map((term) => this.#expand(term));
     this.#addAcronyms(terms, expansions);
+    const weights = terms.map((term) => this.#idf(term));
+    const keys = keyTerms(terms.map((term, index) => ({ weight: weights[index]!, known: (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0 })));
     const ranked = this.#scorer.rank(
-      terms.map((term, index) => ({ expansions: expansions[index]!, weight: this.#idf(term) })),
+      terms.map((_, index) => ({ expansions: expansions[index]!, weight: weights[index]!, key: keys[index]! })),
       { limit, minCoverage, allowed: keep && ((article) => keep(this.#articles[article]!)) },
     );
     // Which query terms each matching index term answers: to bold it in the excerpt and to list the matched terms.
@@ -230,7 +253,6 @@ export class SearchIndex {
     expansions.forEach((list, index) => {
       for (const { id } of list) (answers.get(id) ?? answers.set(id, []).get(id)!).push(index);
     });
-    const weights = terms.map((term) => this.#idf(term));
     let previous = Infinity;
     const speaker = options.quotes ? { quotes: options.quotes, allowed: (article: number) => !keep || keep(this.#articles[article]!) } : null;
     // At most `limit`: the speaker's articles read for "what did X say" come on top of the ranked ones. A story filed
@@ -297,10 +319,13 @@ export class SearchIndex {
       const choice = selectAnswer(this.#articles[entry.article]!, query);
       // A quotation the quote index attributes to the speaker answers "what did X say" (on the subject, when one is asked).
       const quoted = choice?.attributed === true && said?.onSubject === true;
+      // The key words: the rarest in the sentence's article (any form or synonym), and every other word nearly as rare
+      // in the article, unless one sentence (counting forms of the words) holds most of the question; or most of the
+      // question's weight without them.
       const answers =
         quoted ||
         (choice !== null &&
-          (choice.keyCovered || entry.coverage >= MOST_OF_QUESTION) &&
+          ((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || (entry.coverage >= MOST_OF_QUESTION && choice.coverage >= SENTENCE_WITHOUT_KEY)) &&
           choice.coverage >= minCoverage &&
           Math.round((MEASURED.has(query.analysis.expected) ? choice.typedTermShare : choice.termShare) * weights.length) >= termsNeeded(weights.length));
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
@@ -333,7 +358,8 @@ export class SearchIndex {
       const article = this.#articleIndex().get(id);
       // The filters asked for (section, outlet, dates) hold for these articles too.
       if (article === undefined || taken.has(article) || !allowed(article)) continue;
-      out.push({ article, score: 0, coverage: 0, passages: [] });
+      // Found by the speaker, not by the words: only the answering sentence's own key-word check applies.
+      out.push({ article, score: 0, coverage: 0, keysCovered: true, passages: [] });
       taken.add(article);
     }
     return out;

@@ -165,6 +165,54 @@ describe('SearchIndex: an article lacking the rarest word asked', () => {
   });
 });
 
+describe('SearchIndex: the question\'s rare words are all key', () => {
+  // Among 400 other stories, "cheap" is in one article, "hotels" and "singapore" in two each: nearly as rare, so all
+  // three are key words. a.txt holds "cheap" (the rarest) and "singapore", more than half of the question, but an
+  // article on cheap Singapore shares does not answer a question about hotels.
+  const others = Array.from({ length: 400 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const articles = [
+    article('a.txt', 'Shares rally', ['Investors bought cheap shares in Singapore on Monday.']),
+    article('b.txt', 'Hotel plan for Buffalo', ['Two hotels will be built in Buffalo next year.']),
+    article('c.txt', 'Tourism', ['The hotels were full in August.']),
+    article('d.txt', 'Banks', ['Singapore banks opened late.']),
+    ...others,
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('does not answer with an article lacking one of the rare words asked', () => {
+    expect(index.search('cheap hotels in singapore').hits).toEqual([]);
+  });
+
+  it('answers when the article holds every rare word', () => {
+    expect(index.search('cheap shares in singapore').hits[0]?.article.id).toBe('a.txt');
+  });
+});
+
+describe('SearchIndex: an article lacking the rarest word, its words spread out', () => {
+  // "2023" is the rarest word, in one article (z.txt); the others are in two each. x.txt holds every word but "2023",
+  // most of the question's weight, but no sentence of it holds more than "cup" and "final" (and "rugby" in the
+  // headline): the words of the question spread over a story are not an answer to it.
+  const others = Array.from({ length: 400 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const articles = [
+    article('x.txt', 'Rugby news', ['The cup final was played on Saturday.', 'Fans cheered the score in the rain.']),
+    article('z.txt', 'Plans', ['Plans for 2023 were shown.']),
+    article('c.txt', 'Other news', ['The cup was lost.']),
+    article('d.txt', 'Other news', ['A final offer came.']),
+    article('e.txt', 'Other news', ['The score was low.']),
+    article('f.txt', 'Other news', ['Rugby clubs met.']),
+    ...others,
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('does not answer when no sentence holds well over half of the question', () => {
+    expect(index.search('rugby cup 2023 final score').hits).toEqual([]);
+  });
+
+  it('answers the same question without the word it lacks', () => {
+    expect(index.search('rugby cup final score').hits[0]?.article.id).toBe('x.txt');
+  });
+});
+
 describe('SearchIndex.fromData', () => {
   const articles = [
     article('a.txt', 'Flood warning for the river town', ['Heavy rain fell for three days. The river burst its banks on Tuesday.']),
