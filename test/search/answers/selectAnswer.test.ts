@@ -64,6 +64,44 @@ describe('selectAnswer', () => {
     });
   });
 
+  describe('who holds a title', () => {
+    // Built on Reuters-21578 14763.txt: the lede names the committee and a president; only the last paragraph names
+    // its chairman, after the question's words.
+    const committee = article(
+      'House committee slashes Star Wars funding',
+      "The House Armed Services Committee slashed President Reagan's funding request for the Strategic Defense Initiative.",
+      'The proposals must be adopted by the full House and Senate before becoming law.',
+      'Many congressmen, including House Armed Services Chairman Les Aspin, a Wisconsin Democrat, favor a smaller missile.',
+    );
+    const chairs = query('who chairs the house armed services committee', { chairs: 6, house: 2, armed: 4, services: 3, committee: 3 });
+
+    it('answers with the name the question\'s words stand right before ("Armed Services Chairman Les Aspin"), not a name of the lede', () => {
+      const choice = selectAnswer(committee, chairs)!;
+      expect(choice.sentences[choice.sentenceIndex]).toContain('Les Aspin');
+      expect(choice.span?.text).toBe('Chairman Les Aspin');
+    });
+
+    it('takes the name after "<title> are" for "who are the X" ("nominated producers are Michael Mann and Graham King")', () => {
+      const oscars = article(
+        'Aviator creator in Oscars snub',
+        "The Oscars organisers have picked two of The Aviator's four producers to be nominated for best film.",
+        "The Aviator's nominated producers are Michael Mann and Graham King - with Mr Evans left off.",
+      );
+      const choice = selectAnswer(oscars, query("who are the aviator's nominated producers", { aviator: 6, nominated: 3, producers: 4 }))!;
+      expect(choice.span?.text).toBe('Michael Mann and Graham King');
+    });
+
+    it('does not take one common word before a name for a title ("UK firm Tibbett & Britten" does not say who bids)', () => {
+      const exel = article(
+        'Takeover rumour lifts Exel shares',
+        'Shares in delivery firm Exel closed up 9% on speculation it is to receive an imminent takeover bid.',
+        'Exel has been active in the logistics sector, paying £328m to buy fellow UK firm Tibbett & Britten last August.',
+      );
+      const choice = selectAnswer(exel, query('which company is tipped to bid for logistics firm exel', { tipped: 6, bid: 3, logistics: 4, firm: 2, exel: 8 }))!;
+      expect(choice.sentences[choice.sentenceIndex]).toMatch(/^Shares in delivery firm/u);
+    });
+  });
+
   it('answers keywords with the opening of the story when a later sentence holds only a little more of them', () => {
     const text = article(
       'Santy worm makes unwelcome visit',
