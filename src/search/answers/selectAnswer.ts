@@ -324,6 +324,9 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
     if (raw.type === 'quantity' && dates.some((date) => date.start < raw.end && raw.start < date.end)) continue;
     const span = raw.type === 'name' || raw.type === 'definition' ? trimQuestionWords(raw, query) : raw;
     if (!span) continue;
+    // What the question's words leave of a name, one word ("Sevens World Cups" → "Cups", "South African" → "African"),
+    // is a piece of the name the question gives, not another name.
+    if (raw.type === 'name' && span.start > raw.start && !/\s/u.test(span.text)) continue;
     const words = span.text.match(WORD) ?? [];
     if (words.length === 0 || words.every((word) => query.foldedQuestion.has(foldTerm(word)))) continue;
     const role = raw.type === 'name' && asksName(query) ? roleOf(sentence, span, positions, asksWhoDid(query)) : null;

@@ -91,6 +91,19 @@ describe('selectAnswer', () => {
       expect(choice.span?.text).toBe('Michael Mann and Graham King');
     });
 
+    it('takes no piece of a name the question gives for an answer ("Sevens World Cups" less "Sevens World" is not a name)', () => {
+      // After BBC sport/400: the question names the tournament; a quotation naming it again does not say the draw.
+      const sevens = article(
+        'England given tough Sevens draw',
+        'England will have to negotiate a tough draw to win the Rugby World Cup Sevens in Hong Kong. They face Samoa, France and Italy.',
+        '"England can hold both the 15s and Sevens World Cups at the same time," said coach Mike Friday. "England have a fantastic record in Hong Kong."',
+      );
+      const draw = query('what draw did england get for the rugby world cup sevens in hong kong', { draw: 5, england: 2, rugby: 3, world: 2, cup: 3, sevens: 6, hong: 4, kong: 4 });
+      expect(selectAnswer(sevens, draw)!.sentences[0]).toMatch(/^England will have to negotiate/u);
+      const quoteOnly = article(sevens.headline, sevens.paragraphs[1]!.text);
+      expect(selectAnswer(quoteOnly, draw)!.span?.text).not.toBe('Cups');
+    });
+
     it('does not take one common word before a name for a title ("UK firm Tibbett & Britten" does not say who bids)', () => {
       const exel = article(
         'Takeover rumour lifts Exel shares',
