@@ -89,8 +89,6 @@ const WEIGHTS = {
   title: 0.3,
   /** The lede's first sentence; the rest of the first paragraph and the second paragraph's first sentence get half. */
   lede: 0.35,
-  /** The same, for a question that expects no type of answer (keywords, "tell me about …"). */
-  ledeUntyped: 0.7,
   /** "What did X say": a quotation, and X (a word of the name) in it or in the sentence before. */
   quote: 0.1,
   reported: 0.1,
@@ -447,10 +445,8 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       // does not outweigh a later sentence holding the answer. Keywords ("skype source code leak") too: they ask what
       // the story is, and a news story says that first.
       const own = covered / totalWeight;
-      // Keywords and questions of no particular type ask what the story is, which its lede says first.
-      const lede = query.analysis.expected === null ? WEIGHTS.ledeUntyped : WEIGHTS.lede;
-      if (ordinal === 0) score += lede * own;
-      else if (ordinal > 0 && ordinal <= 3) score += (lede / 2) * own;
+      if (ordinal === 0) score += WEIGHTS.lede * own;
+      else if (ordinal > 0 && ordinal <= 3) score += (WEIGHTS.lede / 2) * own;
       if (query.analysis.expected === 'quote') {
         // Reported speech answers too ("Muldoon said the currency is 10 pct overvalued"), a quotation a little more.
         if (/["“”]/u.test(sentence)) score += WEIGHTS.quote;
