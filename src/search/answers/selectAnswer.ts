@@ -222,6 +222,12 @@ function wordsOf(article: ReadArticle, u: number, s: number): SentenceWords {
   return (words[s] ??= sentenceWords(article.units[u]!.sentences[s]!));
 }
 
+/** Whether a word of the speaker's name is in sentence `s` of unit `u` or an earlier sentence of the same paragraph. */
+function speakerNamed(article: ReadArticle, u: number, s: number, speakerWords: ReadonlySet<string>): boolean {
+  for (let k = s; k >= 0; k -= 1) if (wordsOf(article, u, k).folded.some((word) => speakerWords.has(word))) return true;
+  return false;
+}
+
 function scan(sentence: SentenceWords, query: AnswerQuery, matched: Set<string>): Scan {
   const quality = new Float64Array(query.terms.length);
   const positions: number[] = [];
@@ -451,8 +457,9 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         // Reported speech answers too ("Muldoon said the currency is 10 pct overvalued"), a quotation a little more.
         if (/["“”]/u.test(sentence)) score += WEIGHTS.quote;
         if (REPORTING.test(sentence)) score += WEIGHTS.reported;
-        const previous = s > 0 ? unit.sentences[s - 1]! : '';
-        if (speakerWords && [...`${previous} ${sentence}`.matchAll(WORD)].some((word) => speakerWords.has(foldTerm(word[0])))) score += WEIGHTS.speaker;
+        // X named in this sentence or earlier in its paragraph: a paragraph of quotations is its speaker's ("Simon Hart
+        // has questioned how … | "The definitions are so blurred … | "You can hunt a rat, but not a mouse," he said.").
+        if (speakerWords && speakerNamed(text, unitIndex, s, speakerWords)) score += WEIGHTS.speaker;
       }
       // Recognising answers is the costly part: only for a sentence that could still come out best.
       if (said) score += WEIGHTS.attributed;

@@ -145,6 +145,19 @@ describe('selectAnswer', () => {
     expect(choice.span?.type).toBe('quote');
   });
 
+  it('answers "what did X say" with a quotation X speaks later in the paragraph that names X ("…," he said)', () => {
+    // After BBC politics on the hunting ban: the speaker is named, then quoted two sentences on; another speaker's
+    // quotation, as close to the question, does not answer it.
+    const text = article(
+      'Hunting ban in force',
+      'The ban came into force on Friday.',
+      '"The hunting ban is unworkable," said Mr Jones.',
+      'Simon Hart of the Countryside Alliance has questioned the police. He spoke in London. "The hunting ban is so blurred that you can hunt a rat, but not a mouse," he said.',
+    );
+    const choice = selectAnswer(text, query('what did simon hart say about the hunting ban', { simon: 1, hart: 1, hunting: 6, ban: 5 }))!;
+    expect(choice.sentences[choice.sentenceIndex]).toContain('you can hunt a rat');
+  });
+
   it('answers "what did the charities say" with the charities\' quotation: "the" does not name a speaker, so another speaker quoted on the subject is no answer', () => {
     const text = article(
       'Activists demand coffee chain withdraw advert',
