@@ -53,6 +53,12 @@ const ACCEPTS: Record<Exclude<ExpectedAnswer, null>, readonly SpanType[]> = {
 const MONEY_WORDS = /\b(?:cost|costs|worth|pay|paid|paying|price|sell|sold|offer|offering|offered|spend|spending|value|fine|fined|compensation|raise|raised|lend|lent|invest|budget|profit|profits|fee|fees)\b/u;
 
 /**
+ * Verbs of change in "how much did/has … <verb>": the answer is a rate of change ("up 35.4%") more often than an
+ * amount ("how much snow fell", without the auxiliary, asks for an amount).
+ */
+const CHANGE_WORDS = /\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|drop|dropped|climb|climbed|gain|gained|jump|jumped|slump|slumped|shrink|shrank)\b/u;
+
+/**
  * Reads the expected answer of a question from its wording (how many / how much → quantity or money, when → date,
  * who → person, where → place, why → reason, what did X say → quotations by X, what does X stand for → definition,
  * what happened → event). Linear in the question's length (cut at 500 characters).
@@ -78,7 +84,12 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     return result('quote', text.slice(from, from + said[1]!.length), about?.[1] ?? null);
   }
   if (/\bstand for\b/u.test(lower) || /^(?:what|who) (?:is|are|was) (?:the |an? )?\p{L}{2,10}\??$/u.test(lower)) return result('definition');
-  if (/\bhow much\b/u.test(lower)) return result(MONEY_WORDS.test(lower) ? 'money' : /\bof\b/u.test(lower) ? 'percent' : 'quantity');
+  if (/\bhow much\b/u.test(lower)) {
+    // "how much did exports grow" asks for a change, said in per cent; "how much is the rescue plan" for a sum.
+    if (MONEY_WORDS.test(lower)) return result('money');
+    if (/\bof\b/u.test(lower) || (/\bhow much (?:did|does|do|has|have|had|will|would|could)\b/u.test(lower) && CHANGE_WORDS.test(lower))) return result('percent');
+    return result(/\bhow much (?:is|are|was|were)\b/u.test(lower) ? 'money' : 'quantity');
+  }
   if (/\b(?:how (?:many|big|far|fast|old|tall|deep|wide|large|high|long|heavy|often)|by how|what (?:was|is|were) (?:the )?\S+ (?:turnover|profit|net profit|figure|total|rate|score|vote))\b/u.test(lower)) {
     return result(/\bhow long will\b/u.test(lower) ? 'date' : 'quantity');
   }

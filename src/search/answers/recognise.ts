@@ -43,7 +43,8 @@ const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:${MONTHS})\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s(?:1[89]|20)\d\d\b)?|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:1[89]|20)\d\d\b|\b(?:yesterday|today|tomorrow)\b`,
   'gu',
 );
-const REASON_CUE = /\b(?:because(?:\sof)?|due\sto|after|over|as\sa\sresult\sof|following|amid|since|owing\sto|for|from|by)\b/giu;
+const REASON_CUE =
+  /\b(?:because(?:\sof)?|due\sto|after|over|as\sa\sresult\sof|following|amid|since|owing\sto|blamed\son|caused\sby|thanks\sto|in\sorder\sto|in\sprotest\s(?:at|against|over)|for|from|by)\b/giu;
 /** A quotation: straight or curly double quotes, at most 600 characters inside (bounded: linear). */
 const QUOTE = /["“]([^"“”]{3,600})["”]/gu;
 const ACRONYM = /\((\p{Lu}[\p{Lu}\d&]{1,9})\)/gu;

@@ -82,6 +82,11 @@ const WEIGHTS = {
   proximity: 0.1,
   /** "Who VERB …": a name right before the question's verb (its subject); more than the lede, which may say it passively. */
   subject: 0.4,
+  /**
+   * "Who is / chairs the X": a name standing with the question's words as its title ("Armed Services Chairman Les
+   * Aspin", "nominated producers are Michael Mann", "Oxfam's Barbara Stocking").
+   */
+  title: 0.3,
   /** The lede's first sentence; the rest of the first paragraph and the second paragraph's first sentence get half. */
   lede: 0.35,
   /** "What did X say": a quotation, and X (a word of the name) in it or in the sentence before. */
@@ -217,6 +222,12 @@ function wordsOf(article: ReadArticle, u: number, s: number): SentenceWords {
   return (words[s] ??= sentenceWords(article.units[u]!.sentences[s]!));
 }
 
+/** Whether a word of the speaker's name is in sentence `s` of unit `u` or an earlier sentence of the same paragraph. */
+function speakerNamed(article: ReadArticle, u: number, s: number, speakerWords: ReadonlySet<string>): boolean {
+  for (let k = s; k >= 0; k -= 1) if (wordsOf(article, u, k).folded.some((word) => speakerWords.has(word))) return true;
+  return false;
+}
+
 function scan(sentence: SentenceWords, query: AnswerQuery, matched: Set<string>): Scan {
   const quality = new Float64Array(query.terms.length);
   const positions: number[] = [];
@@ -252,16 +263,41 @@ function trimQuestionWords(span: AnswerSpan, query: AnswerQuery): AnswerSpan | n
 }
 
 /** The answer of an accepted type in `sentence` nearest the matched words, not given by the question itself. */
+/** How a name stands to the question's words: its subject, the agent after "by", or the holder of their title. */
+type NameRole = 'subject' | 'agent' | 'title';
+
+/** What may stand between a title and the name that holds it: "'s", a comma, "is", "are", "was", "were". */
+const TITLE_GAP = /^(?:['’]s)?[\s,:]*(?:(?:is|are|was|were)\s+)?$/u;
+/** A word at a character offset. */
+const WORD_AT = /^[\p{L}\p{N}'’-]+/u;
+
+/** Two words of a title: nothing but a space or "'s" between them ("rugby union captain", "Oxfam's director"). */
+const TITLE_JOIN = /^(?:['’]s)?\s+$/u;
+
+/** The start of the question's word ending where `gap` (from the word's end to `at`) is allowed; -1: none. */
+function matchedWordBefore(sentence: string, at: number, positions: readonly number[], gap: RegExp): number {
+  for (const position of positions) {
+    if (position >= at) continue;
+    const word = WORD_AT.exec(sentence.slice(position, at))?.[0] ?? '';
+    if (gap.test(sentence.slice(position + word.length, at))) return position;
+  }
+  return -1;
+}
+
 /**
- * How a name stands to the question's verb in a "who" question: `subject` when the next word is one of the question's
- * ("Russia and China blocked a resolution" for "who blocked the resolution"), `agent` after "<question word> by"
- * ("was blocked by Russia and China"), else null.
+ * How a name stands to the question's words: `subject` when the next word is one of the question's in a "who did"
+ * question ("Russia and China blocked a resolution" for "who blocked the resolution"), `agent` after "<question word>
+ * by" ("was blocked by Russia and China"), `title` when two of the question's words right before it name it ("House
+ * Armed Services Chairman Les Aspin", "nominated producers are Michael Mann"; one word is not enough: "UK firm Tibbett
+ * & Britten" does not answer "which firm is tipped to bid"), else null.
  */
-function roleOf(sentence: string, span: AnswerSpan, positions: readonly number[]): 'subject' | 'agent' | null {
+function roleOf(sentence: string, span: AnswerSpan, positions: readonly number[], whoDid: boolean): NameRole | null {
   const gap = /^\s+/u.exec(sentence.slice(span.end))?.[0].length ?? -1;
-  if (gap > 0 && positions.includes(span.end + gap)) return 'subject';
+  if (whoDid && gap > 0 && positions.includes(span.end + gap)) return 'subject';
   const before = /(\p{L}+)\s+by\s+$/u.exec(sentence.slice(Math.max(0, span.start - 40), span.start));
-  if (before && positions.includes(span.start - before[0].length)) return 'agent';
+  if (whoDid && before && positions.includes(span.start - before[0].length)) return 'agent';
+  const last = matchedWordBefore(sentence, span.start, positions, TITLE_GAP);
+  if (last >= 0 && matchedWordBefore(sentence, last, positions, TITLE_JOIN) >= 0) return 'title';
   return null;
 }
 
@@ -273,10 +309,15 @@ function asksWhoDid(query: AnswerQuery): boolean {
   return query.analysis.expected === 'person' && !COPULAS.some((word) => query.foldedQuestion.has(word));
 }
 
-function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; preferred: boolean; role: 'subject' | 'agent' | null } | null {
+/** Whether the question asks for a name ("who …", "which analyst …"): a name's place among its words then counts. */
+function asksName(query: AnswerQuery): boolean {
+  return query.analysis.expected === 'person' || query.analysis.expected === 'name';
+}
+
+function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; preferred: boolean; role: NameRole | null } | null {
   const { accepts } = query.analysis;
   if (accepts.length === 0) return null;
-  let best: { span: AnswerSpan; preferred: boolean; key: number; role: 'subject' | 'agent' | null } | null = null;
+  let best: { span: AnswerSpan; preferred: boolean; key: number; role: NameRole | null } | null = null;
   const recognised = recognise(sentence);
   const dates = recognised.filter((span) => span.type === 'date');
   for (const raw of recognised) {
@@ -287,9 +328,12 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
     if (raw.type === 'quantity' && dates.some((date) => date.start < raw.end && raw.start < date.end)) continue;
     const span = raw.type === 'name' || raw.type === 'definition' ? trimQuestionWords(raw, query) : raw;
     if (!span) continue;
+    // What the question's words leave of a name, one word ("Sevens World Cups" → "Cups", "South African" → "African"),
+    // is a piece of the name the question gives, not another name.
+    if (raw.type === 'name' && span.start > raw.start && !/\s/u.test(span.text)) continue;
     const words = span.text.match(WORD) ?? [];
     if (words.length === 0 || words.every((word) => query.foldedQuestion.has(foldTerm(word)))) continue;
-    const role = raw.type === 'name' && asksWhoDid(query) ? roleOf(sentence, span, positions) : null;
+    const role = raw.type === 'name' && asksName(query) ? roleOf(sentence, span, positions, asksWhoDid(query)) : null;
     // The doer of the question's verb is the answer to "who …", wherever other names stand.
     const distance = role !== null ? 0 : positions.length === 0 ? sentence.length : Math.min(...positions.map((p) => (p < span.start ? span.start - p : p > span.end ? p - span.end : 0)));
     // Preferred type first, then nearest the question's words.
@@ -413,16 +457,19 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         // Reported speech answers too ("Muldoon said the currency is 10 pct overvalued"), a quotation a little more.
         if (/["“”]/u.test(sentence)) score += WEIGHTS.quote;
         if (REPORTING.test(sentence)) score += WEIGHTS.reported;
-        const previous = s > 0 ? unit.sentences[s - 1]! : '';
-        if (speakerWords && [...`${previous} ${sentence}`.matchAll(WORD)].some((word) => speakerWords.has(foldTerm(word[0])))) score += WEIGHTS.speaker;
+        // X named in this sentence or earlier in its paragraph: a paragraph of quotations is its speaker's ("Simon Hart
+        // has questioned how … | "The definitions are so blurred … | "You can hunt a rat, but not a mouse," he said.").
+        if (speakerWords && speakerNamed(text, unitIndex, s, speakerWords)) score += WEIGHTS.speaker;
       }
       // Recognising answers is the costly part: only for a sentence that could still come out best.
       if (said) score += WEIGHTS.attributed;
-      const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed + (asksWhoDid(query) ? WEIGHTS.subject : 0) > best.score || termCount > mostTypedTerms);
+      const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed + (asksName(query) ? Math.max(WEIGHTS.subject, WEIGHTS.title) : 0) > best.score || termCount > mostTypedTerms);
       const recognised: ReturnType<typeof typedAnswer> = recognising ? typedAnswer(sentence, found.positions, query) : null;
       if (recognised) score += recognised.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
       // "Russia and China blocked a resolution" says who blocked it in the question's own order.
       if (recognised?.role === 'subject') score += WEIGHTS.subject;
+      // "Armed Services Chairman Les Aspin" names the holder of the title the question asks about.
+      if (recognised?.role === 'title') score += WEIGHTS.title;
       // The attributed quotation is the answer shown, whatever else the sentence holds.
       const typed: { span: AnswerSpan; preferred: boolean } | null = said ? { span: said, preferred: true } : recognised;
       if (typed) mostTypedTerms = Math.max(mostTypedTerms, termCount);

@@ -32,6 +32,8 @@ describe('recognise', () => {
   it('finds quotations (closing punctuation left out) and the reason after a cue', () => {
     expect(spans('He said: "No, that\'s absurd." Then left.', 'quote')).toEqual(["No, that's absurd"]);
     expect(spans('Mutu was sacked after testing positive for cocaine.', 'reason')[0]).toBe('after testing positive for cocaine');
+    expect(spans('Takings were down 26.5%, which was blamed on Christmas falling over a weekend.', 'reason')).toContain('blamed on Christmas falling over a weekend');
+    expect(spans('The bank raised rates in order to curb inflation.', 'reason')).toContain('in order to curb inflation');
   });
 
   it('reads acronym definitions, lower-case and all-capital words included', () => {

@@ -64,6 +64,57 @@ describe('selectAnswer', () => {
     });
   });
 
+  describe('who holds a title', () => {
+    // Built on Reuters-21578 14763.txt: the lede names the committee and a president; only the last paragraph names
+    // its chairman, after the question's words.
+    const committee = article(
+      'House committee slashes Star Wars funding',
+      "The House Armed Services Committee slashed President Reagan's funding request for the Strategic Defense Initiative.",
+      'The proposals must be adopted by the full House and Senate before becoming law.',
+      'Many congressmen, including House Armed Services Chairman Les Aspin, a Wisconsin Democrat, favor a smaller missile.',
+    );
+    const chairs = query('who chairs the house armed services committee', { chairs: 6, house: 2, armed: 4, services: 3, committee: 3 });
+
+    it('answers with the name the question\'s words stand right before ("Armed Services Chairman Les Aspin"), not a name of the lede', () => {
+      const choice = selectAnswer(committee, chairs)!;
+      expect(choice.sentences[choice.sentenceIndex]).toContain('Les Aspin');
+      expect(choice.span?.text).toBe('Chairman Les Aspin');
+    });
+
+    it('takes the name after "<title> are" for "who are the X" ("nominated producers are Michael Mann and Graham King")', () => {
+      const oscars = article(
+        'Aviator creator in Oscars snub',
+        "The Oscars organisers have picked two of The Aviator's four producers to be nominated for best film.",
+        "The Aviator's nominated producers are Michael Mann and Graham King - with Mr Evans left off.",
+      );
+      const choice = selectAnswer(oscars, query("who are the aviator's nominated producers", { aviator: 6, nominated: 3, producers: 4 }))!;
+      expect(choice.span?.text).toBe('Michael Mann and Graham King');
+    });
+
+    it('takes no piece of a name the question gives for an answer ("Sevens World Cups" less "Sevens World" is not a name)', () => {
+      // After BBC sport/400: the question names the tournament; a quotation naming it again does not say the draw.
+      const sevens = article(
+        'England given tough Sevens draw',
+        'England will have to negotiate a tough draw to win the Rugby World Cup Sevens in Hong Kong. They face Samoa, France and Italy.',
+        '"England can hold both the 15s and Sevens World Cups at the same time," said coach Mike Friday. "England have a fantastic record in Hong Kong."',
+      );
+      const draw = query('what draw did england get for the rugby world cup sevens in hong kong', { draw: 5, england: 2, rugby: 3, world: 2, cup: 3, sevens: 6, hong: 4, kong: 4 });
+      expect(selectAnswer(sevens, draw)!.sentences[0]).toMatch(/^England will have to negotiate/u);
+      const quoteOnly = article(sevens.headline, sevens.paragraphs[1]!.text);
+      expect(selectAnswer(quoteOnly, draw)!.span?.text).not.toBe('Cups');
+    });
+
+    it('does not take one common word before a name for a title ("UK firm Tibbett & Britten" does not say who bids)', () => {
+      const exel = article(
+        'Takeover rumour lifts Exel shares',
+        'Shares in delivery firm Exel closed up 9% on speculation it is to receive an imminent takeover bid.',
+        'Exel has been active in the logistics sector, paying £328m to buy fellow UK firm Tibbett & Britten last August.',
+      );
+      const choice = selectAnswer(exel, query('which company is tipped to bid for logistics firm exel', { tipped: 6, bid: 3, logistics: 4, firm: 2, exel: 8 }))!;
+      expect(choice.sentences[choice.sentenceIndex]).toMatch(/^Shares in delivery firm/u);
+    });
+  });
+
   it('answers keywords with the opening of the story when a later sentence holds only a little more of them', () => {
     const text = article(
       'Santy worm makes unwelcome visit',
@@ -92,6 +143,19 @@ describe('selectAnswer', () => {
     const choice = selectAnswer(text, query('what did Tzipi Livni say about Hamas', { tzipi: 8, livni: 8, hamas: 5 }))!;
     expect(choice.sentences[choice.sentenceIndex]).toContain('We could hit Hamas');
     expect(choice.span?.type).toBe('quote');
+  });
+
+  it('answers "what did X say" with a quotation X speaks later in the paragraph that names X ("…," he said)', () => {
+    // After BBC politics on the hunting ban: the speaker is named, then quoted two sentences on; another speaker's
+    // quotation, as close to the question, does not answer it.
+    const text = article(
+      'Hunting ban in force',
+      'The ban came into force on Friday.',
+      '"The hunting ban is unworkable," said Mr Jones.',
+      'Simon Hart of the Countryside Alliance has questioned the police. He spoke in London. "The hunting ban is so blurred that you can hunt a rat, but not a mouse," he said.',
+    );
+    const choice = selectAnswer(text, query('what did simon hart say about the hunting ban', { simon: 1, hart: 1, hunting: 6, ban: 5 }))!;
+    expect(choice.sentences[choice.sentenceIndex]).toContain('you can hunt a rat');
   });
 
   it('answers "what did the charities say" with the charities\' quotation: "the" does not name a speaker, so another speaker quoted on the subject is no answer', () => {
