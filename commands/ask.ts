@@ -43,7 +43,7 @@ export default {
     }
     const started = performance.now();
     const result = library.search.search(request.question, { filters: request.filters, quotes });
-    const excludedBy = result.hits.length === 0 ? excludingFilters(library, request.question, request.filters) : [];
+    const excludedBy = result.hits.length === 0 ? excludingFilters({ search: library.search, quotes }, request.question, request.filters) : [];
     if (excludedBy.length > 0) {
       const content = texts.filteredOut(request.question, excludedBy);
       return invocation.reply({ content, data: { results: [], excludedBy } });
