@@ -5,7 +5,7 @@ import type { Article, Corpus, SkippedFile } from './corpus/types.js';
 import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, writeIndexCache } from './indexCache/indexCache.js';
 import { EmptyCorpusError } from './indexCache/loadSnapshot.js';
 import { snapshotKeyOffThread } from './indexCache/snapshotKey.js';
-import { QuoteIndex } from './quotes/index.js';
+import { QuoteIndex, type Quote } from './quotes/index.js';
 import { collectFacets, SearchIndex, type Facets } from './search/index.js';
 import { finishInSteps, finishNow, nextTurn, type Steps } from './search/steps.js';
 
@@ -26,6 +26,11 @@ export interface Library {
    * becomes null. Absent or null when the quotes are indexed.
    */
   quotesPending?: Promise<void> | null;
+  /**
+   * While {@link Library.quotesPending}: the quotations of the articles extracted so far, by article id (filled as
+   * the worker threads post them), for a question that cannot wait (see quoteIndexForSpeaker). Null once they are in.
+   */
+  quotesSoFar?: ReadonlyMap<string, Quote[]> | null;
   /** Sections, outlets and date range of the coverage. */
   facets: Facets;
   /** When this library was built. */
@@ -161,6 +166,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     return persistBuilt(library, { cacheDir, key: pendingKey, search, persistLater, started });
   }
   const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
+  library.quotesSoFar = parts.extracted;
   library.quotesPending = parts.quotes.then(
     async (extracted) => {
       // Swapped in once its lookup structures are made, in steps (the speaker directory comes built from a worker):
@@ -173,6 +179,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     () => void (library.quotes = QuoteIndex.fromArticles(corpus.articles)),
   ).finally(() => {
     library.quotesPending = null;
+    library.quotesSoFar = null;
   });
   if (!backgroundQuotes || (cacheDir && !persistLater)) {
     await library.quotesPending;

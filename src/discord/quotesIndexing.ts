@@ -50,7 +50,7 @@ export async function quotesStillIndexing(invocation: Pick<CommandInvocation, 'r
 export async function quotesForSpeakerQuestion(invocation: Pick<CommandInvocation, 'reply' | 'patient'>, ctx: Pick<AppContext, 'library'>, speaker: string, options: QuotesIndexingOptions = {}): Promise<QuoteIndex | null> {
   const library = ctx.library.current;
   if (!library.quotesPending) return library.quotes;
-  if (invocation.patient) return quoteIndexForSpeaker(library.corpus.articles, speaker) ?? library.quotes;
+  if (invocation.patient) return quoteIndexForSpeaker(library.corpus.articles, speaker, library.quotesSoFar ?? undefined) ?? library.quotes;
   if (await quotesStillIndexing(invocation, ctx, options)) return null;
   // Replaced on the same library object once the quotations are in.
   return library.quotes;

@@ -38,7 +38,8 @@ const extractedByCoverage = new WeakMap<readonly Article[], Map<string, Quote[]>
  * A quote index over only the articles that can hold a quotation by the speaker `typed` names, for answering "what
  * did X say" before the complete quote index exists (a cold start extracts the quotations in the background): every
  * article whose text holds the last word of the name's key (the surname), its quotations extracted now (about 1-2 ms
- * an article; kept for the next question about the same coverage).
+ * an article; kept for the next question about the same coverage), or taken from `known` (quotations extracted
+ * already, by article id: those the worker threads have posted so far).
  *
  * For that name, `findSpeaker` and `quotesBy` (of the speaker found, with or without a subject) give what the complete
  * index gives, because every quotation whose speaker's key ends with that surname is in these articles (a speaker's
@@ -52,7 +53,7 @@ const extractedByCoverage = new WeakMap<readonly Article[], Map<string, Quote[]>
  * quoteIndexForSpeaker(articles, 'Gordon Brown')?.quotesBy('Gordon Brown').length === complete.quotesBy('Gordon Brown').length // => true
  * quoteIndexForSpeaker(articles, 'Gordon Browne') // => null
  */
-export function quoteIndexForSpeaker(articles: readonly Article[], typed: string): QuoteIndex | null {
+export function quoteIndexForSpeaker(articles: readonly Article[], typed: string, known: ReadonlyMap<string, Quote[]> = new Map()): QuoteIndex | null {
   // SpeakerDirectory.find reads at most 100 characters of a name: a longer one is left to the complete index.
   if (typed.length > MAX_NAME_LENGTH) return null;
   const key = speakerKey(typed);
@@ -64,7 +65,7 @@ export function quoteIndexForSpeaker(articles: readonly Article[], typed: string
   // In the coverage's order: the order the complete index lists its quotations in (ties keep it).
   for (const article of articles) {
     if (!mentions(article, surname)) continue;
-    let own = extracted.get(article.id);
+    let own = known.get(article.id) ?? extracted.get(article.id);
     if (!own) extracted.set(article.id, (own = extractQuotes(article)));
     quotes.push(...own);
   }

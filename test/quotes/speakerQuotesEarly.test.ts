@@ -63,6 +63,19 @@ describe('quoteIndexForSpeaker', () => {
     expect(said(complete, 'Juppe', 'sanctions').quotes.length).toBeGreaterThan(0);
   });
 
+  it('takes the quotations of articles extracted already from `known` instead of extracting them again', () => {
+    // A speaker quoted in several articles, so that one can be left out.
+    const name = speakers.find((each) => new Set(complete.quotesBy(each).map((quote) => quote.articleId)).size >= 2)!;
+    const all = complete.quotesBy(name);
+    const article = all[0]!.articleId;
+    const known = new Map(articles.map((each) => [each.id, complete.quotesOfArticle(each.id)]));
+    expect(said(quoteIndexForSpeaker(articles, name, known)!, name)).toEqual(said(complete, name));
+    // What `known` says is what is used: an article listed with no quotation contributes none.
+    known.set(article, []);
+    const without = quoteIndexForSpeaker(articles, name, known)!.quotesBy(name);
+    expect(without).toEqual(all.filter((quote) => quote.articleId !== article));
+  });
+
   it('returns null for a misspelt name, which only the complete index matches (fuzzily)', () => {
     expect(complete.findSpeaker('Alain Jupe')?.name).toBe('Alain Juppe');
     expect(quoteIndexForSpeaker(articles, 'Alain Jupe')).toBeNull();
