@@ -50,8 +50,22 @@ export async function quotesStillIndexing(invocation: Pick<CommandInvocation, 'r
 export async function quotesForSpeakerQuestion(invocation: Pick<CommandInvocation, 'reply' | 'patient'>, ctx: Pick<AppContext, 'library'>, speaker: string, options: QuotesIndexingOptions = {}): Promise<QuoteIndex | null> {
   const library = ctx.library.current;
   if (!library.quotesPending) return library.quotes;
-  if (invocation.patient) return quoteIndexForSpeaker(library.corpus.articles, speaker, library.quotesSoFar ?? undefined) ?? library.quotes;
+  if (invocation.patient) return earlyQuotesForSpeaker(invocation, ctx, speaker) ?? library.quotes;
   if (await quotesStillIndexing(invocation, ctx, options)) return null;
   // Replaced on the same library object once the quotations are in.
   return library.quotes;
+}
+
+/**
+ * While a cold start's quotations are still being extracted, for a `patient` invocation (console mode) naming a
+ * speaker: a quote index that gives, for that name, what the complete one will ({@link quoteIndexForSpeaker}); null
+ * when the quotations are in, the invocation is not patient (the bot never extracts on its main thread), no speaker
+ * was named, or the name is not found by its key or surname (then only the complete index can say).
+ * @example earlyQuotesForSpeaker({ patient: true }, ctx, 'Juppe')?.quotesBy('Juppe').length // => 7
+ */
+export function earlyQuotesForSpeaker(invocation: Pick<CommandInvocation, 'patient'>, ctx: Pick<AppContext, 'library'>, speaker: string | null): QuoteIndex | null {
+  const library = ctx.library.current;
+  const name = speaker?.trim() ?? '';
+  if (!library.quotesPending || !invocation.patient || name === '') return null;
+  return quoteIndexForSpeaker(library.corpus.articles, name, library.quotesSoFar ?? undefined);
 }

@@ -110,4 +110,19 @@ describe('the quotations still being indexed after a cold start', () => {
     expect(library.quotesPending).not.toBeNull();
     expect(answered(early.replies)).toEqual(answered(unknown.replies));
   });
+
+  it('console mode (patient) answers /quote speaker: at once, as the complete quotations do; /quote text: still waits', async () => {
+    const { library, arrive } = coldLibrary();
+    const early = await run(quote, { speaker: 'Juppe', about: 'sanctions' }, contextWith(library), true);
+    const complete = await run(quote, { speaker: 'Juppe', about: 'sanctions' }, contextWith(built), true);
+    expect(library.quotesPending).not.toBeNull();
+    expect(text(early.replies[0])).toContain('Jupp');
+    expect(early.replies).toEqual(complete.replies);
+    // Who said it needs every quotation: that waits for them.
+    setTimeout(arrive, 100);
+    const { replies } = await run(quote, { text: 'moral stain' }, contextWith(library), true);
+    expect(library.quotesPending).toBeNull();
+    expect(text(replies[0])).toContain('Juppe');
+  });
 });
+
