@@ -41,9 +41,9 @@ export async function quotesStillIndexing(invocation: Pick<CommandInvocation, 'r
  * "still indexing" was sent). Once the quotations are indexed: the library's index. Before (a cold start), a
  * `patient` invocation (console mode) is answered now from the quotations of the articles that can hold the speaker's,
  * extracted on demand ({@link quoteIndexForSpeaker}: what the complete index will give for that name); when the name
- * is found neither by its key nor by its surname (misspelt or unknown: the complete index would match it fuzzily, if
- * at all), the question is answered as if no speaker were known, so that a script is not held for the whole
- * extraction (seconds). The bot (not patient) never extracts on its main thread, which must stay free to answer:
+ * is found neither by its key nor by its surname (misspelt, unknown, or the end of a longer name: the complete index
+ * would match it fuzzily, if at all), the question is answered as if no speaker were known, so that a script is not
+ * held for the whole extraction (seconds); that answer may lack the quotations the complete index would match. The bot (not patient) never extracts on its main thread, which must stay free to answer:
  * it waits as {@link quotesStillIndexing} does.
  * @example const quotes = await quotesForSpeakerQuestion(invocation, ctx, 'Gordon Brown'); if (!quotes) return;
  */

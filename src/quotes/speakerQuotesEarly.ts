@@ -45,9 +45,11 @@ const extractedByCoverage = new WeakMap<readonly Article[], Map<string, Quote[]>
  * index gives, because every quotation whose speaker's key ends with that surname is in these articles (a speaker's
  * name is read from the article's own text) and the speaker directory groups spellings only with keys ending with the
  * same word (`SpeakerDirectory.fromQuotes`): the speakers with that surname are grouped, counted and ordered alike.
- * That holds when the name is found by its key or its surname. When it is not (a misspelt or unknown name, which the
- * complete index may match fuzzily among the most quoted speakers of the whole coverage), this returns null: the
- * caller answers as if no speaker were known, or waits for the complete index.
+ * That holds when the name is found by its key or its surname. When it is not, this returns null: the complete index
+ * may match it fuzzily among the 1,000 most quoted speakers of the whole coverage, which these articles cannot tell
+ * (a misspelt name, "Tony Blare"; the end of a longer one with another first word, "Kilroy-Silk" for "Robert
+ * Kilroy-Silk"; an unknown one, "the weekly review", which the complete index may match to nobody). The caller then
+ * answers as if no speaker were known, or waits for the complete index.
  *
  * @example
  * quoteIndexForSpeaker(articles, 'Gordon Brown')?.quotesBy('Gordon Brown').length === complete.quotesBy('Gordon Brown').length // => true
