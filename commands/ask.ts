@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { answerMayBeLate } from '../src/discord/answerLate.js';
-import { quotesStillIndexing } from '../src/discord/quotesIndexing.js';
+import { quotesForSpeakerQuestion } from '../src/discord/quotesIndexing.js';
 import { analyzeQuestion } from '../src/search/answers/index.js';
 import { excludingFilters, readAskRequest } from '../src/discord/askRequest.js';
 import { texts } from '../src/discord/texts.js';
@@ -32,16 +32,18 @@ export default {
   async execute(invocation, ctx) {
     const library = ctx.library.current;
     const request = readAskRequest(invocation.options, library, ctx.config.ask.maxQuestionLength);
-    // "What did X say" is answered from the quotations, which a cold start indexes after the search: wait or say so.
-    if (library.quotesPending && analyzeQuestion(request.question).speaker && (await quotesStillIndexing(invocation, ctx))) return;
+    // "What did X say" is answered from the quotations, which a cold start indexes after the search: see there.
+    const speaker = library.quotesPending ? analyzeQuestion(request.question).speaker : null;
+    const quotes = speaker ? await quotesForSpeakerQuestion(invocation, ctx, speaker) : library.quotes;
+    if (!quotes) return;
     // Answered in the interaction callback when it will be ready well within Discord's 3 s; deferred when it may not.
     if (answerMayBeLate(ctx, 'search')) {
       await invocation.defer();
       library.search.prepare();
     }
     const started = performance.now();
-    const result = library.search.search(request.question, { filters: request.filters, quotes: library.quotes });
-    const excludedBy = result.hits.length === 0 ? excludingFilters(library, request.question, request.filters) : [];
+    const result = library.search.search(request.question, { filters: request.filters, quotes });
+    const excludedBy = result.hits.length === 0 ? excludingFilters({ search: library.search, quotes }, request.question, request.filters) : [];
     if (excludedBy.length > 0) {
       const content = texts.filteredOut(request.question, excludedBy);
       return invocation.reply({ content, data: { results: [], excludedBy } });

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { answerMayBeLate } from '../src/discord/answerLate.js';
-import { quotesStillIndexing } from '../src/discord/quotesIndexing.js';
+import { earlyQuotesForSpeaker, quotesStillIndexing } from '../src/discord/quotesIndexing.js';
 import { renderQuotes } from '../src/discord/render/renderQuotes.js';
 import { AUTOCOMPLETE_CHOICES, CHOICE_NAME_LENGTH, CHOICE_VALUE_LENGTH } from '../src/discord/limits.js';
 import { truncate } from '../src/discord/reply.js';
@@ -25,15 +25,17 @@ export default {
       speaker: invocation.options.string('speaker'),
       about: invocation.options.string('about'),
     };
-    // After a cold start the quotations may still be on their way: wait a little, else say so.
-    if (await quotesStillIndexing(invocation, ctx)) return;
+    // After a cold start the quotations may still be on their way: wait a little, else say so (console mode answers
+    // a speaker it can find in the articles naming them at once, as the complete index will).
+    const early = earlyQuotesForSpeaker(invocation, ctx, request.speaker);
+    if (!early && (await quotesStillIndexing(invocation, ctx))) return;
     // Answered in the interaction callback when it will be ready well within Discord's 3 s; deferred when it may not.
-    if (answerMayBeLate(ctx, 'quotes')) {
+    if (!early && answerMayBeLate(ctx, 'quotes')) {
       await invocation.defer();
       // Build every lookup structure now, once, rather than only this lookup's: the next /quote is then quick.
       ctx.library.current.quotes.prepare();
     }
-    const lookup = lookupQuotes(ctx.library.current.quotes, request);
+    const lookup = lookupQuotes(early ?? ctx.library.current.quotes, request);
     const pages = renderQuotes(lookup);
     await invocation.reply(ctx.pages.open(invocation.user.id, pages));
   },

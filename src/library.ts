@@ -5,17 +5,20 @@ import type { Article, Corpus, SkippedFile } from './corpus/types.js';
 import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, writeIndexCache } from './indexCache/indexCache.js';
 import { EmptyCorpusError } from './indexCache/loadSnapshot.js';
 import { snapshotKeyOffThread } from './indexCache/snapshotKey.js';
-import { QuoteIndex } from './quotes/index.js';
+import { QuoteIndex, type Quote } from './quotes/index.js';
 import { collectFacets, SearchIndex, type Facets } from './search/index.js';
 import { finishInSteps, finishNow, nextTurn, type Steps } from './search/steps.js';
 
 /** The loaded coverage and everything built from it; replaced as a whole on reload. */
 export interface Library {
   corpus: Corpus;
-  /** Articles by id. */
-  articles: ReadonlyMap<string, Article>;
+  /** Articles by id (restored from the persisted index: made on first read). */
+  readonly articles: ReadonlyMap<string, Article>;
   search: SearchIndex;
-  /** The quotations' index; empty while {@link Library.quotesPending} (then replaced, on this same object). */
+  /**
+   * The quotations' index; empty while {@link Library.quotesPending} (then replaced, on this same object). Restored
+   * from the persisted index on first read.
+   */
   quotes: QuoteIndex;
   /**
    * Set while the quotations are still being extracted in the background (a cold start with `backgroundQuotes`):
@@ -23,6 +26,11 @@ export interface Library {
    * becomes null. Absent or null when the quotes are indexed.
    */
   quotesPending?: Promise<void> | null;
+  /**
+   * While {@link Library.quotesPending}: the quotations of the articles extracted so far, by article id (filled as
+   * the worker threads post them), for a question that cannot wait (see quoteIndexForSpeaker). Null once they are in.
+   */
+  quotesSoFar?: ReadonlyMap<string, Quote[]> | null;
   /** Sections, outlets and date range of the coverage. */
   facets: Facets;
   /** When this library was built. */
@@ -125,7 +133,11 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     const snapshot = await readIndexCache(cacheDir, pendingKey, bytes);
     if (snapshot) {
       const { corpus } = snapshot;
-      return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), QuoteIndex.fromJSON(snapshot.quotes), now, started, true);
+      // The quote index and the articles by id are restored on first use, not on the way to ready: /ask reads
+      // neither (but "what did X say"), and at 100,000 articles they cost 0.1-0.2 s of the persisted start (issue #15).
+      // The bot makes the quote index's structures right after ready (src/main.ts).
+      const quotes = () => QuoteIndex.fromJSON(snapshot.quotes);
+      return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), quotes, now, started, true, () => articlesById(corpus));
     }
   }
   // Reading, parsing and tokenizing run on two worker threads; each keeps its share's articles and extracts their
@@ -154,6 +166,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     return persistBuilt(library, { cacheDir, key: pendingKey, search, persistLater, started });
   }
   const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
+  library.quotesSoFar = parts.extracted;
   library.quotesPending = parts.quotes.then(
     async (extracted) => {
       // Swapped in once its lookup structures are made, in steps (the speaker directory comes built from a worker):
@@ -166,6 +179,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     () => void (library.quotes = QuoteIndex.fromArticles(corpus.articles)),
   ).finally(() => {
     library.quotesPending = null;
+    library.quotesSoFar = null;
   });
   if (!backgroundQuotes || (cacheDir && !persistLater)) {
     await library.quotesPending;
@@ -215,21 +229,39 @@ function* listingById(corpus: Corpus): Steps<Map<string, Article>> {
   return byId;
 }
 
+/** A value, or how to make it on first use (see {@link assemble}). */
+type Lazy<T> = T | (() => T);
+
+/**
+ * The library object. `quotes` and `articles` given as functions are made on first read (and `quotes` may still be
+ * replaced, as a cold start does when its quotations arrive).
+ */
 function assemble(
   corpus: Corpus,
   search: SearchIndex,
-  quotes: QuoteIndex,
+  quotes: Lazy<QuoteIndex>,
   now: () => Date,
   started: number,
   fromCache: boolean,
-  articles: ReadonlyMap<string, Article> = articlesById(corpus),
+  articles: Lazy<ReadonlyMap<string, Article>> = articlesById(corpus),
   facets: Facets = collectFacets(corpus.articles),
 ): Library {
+  let quoteIndex = typeof quotes === 'function' ? null : quotes;
+  let byId = typeof articles === 'function' ? null : articles;
   return {
     corpus,
-    articles,
+    get articles() {
+      byId ??= typeof articles === 'function' ? articles() : articles;
+      return byId;
+    },
     search,
-    quotes,
+    get quotes() {
+      quoteIndex ??= typeof quotes === 'function' ? quotes() : quotes;
+      return quoteIndex;
+    },
+    set quotes(value: QuoteIndex) {
+      quoteIndex = value;
+    },
     facets,
     loadedAt: now(),
     buildMs: performance.now() - started,

@@ -2,37 +2,22 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
-import { commands, registrationBodies } from '../commands/index.js';
 import { checkPaths, ConfigError, defaults, loadConfig, type Config } from './config.js';
 import type { AppContext } from './context.js';
-import { runConsole } from './console/runConsole.js';
 import type { CommandShape } from './console/parseCommandLine.js';
-import { PageStore } from './discord/pageStore.js';
-import { Router } from './discord/router.js';
-import { renderDigestPost } from './discord/render/renderDigest.js';
 import type { Bot } from './discord/startBot.js';
-import { plural } from './discord/texts.js';
-import { watchSeeds } from './corpus/watchSeeds.js';
-import { DigestService } from './digest/digestService.js';
-import { digestJob, startJob } from './digest/scheduledJob.js';
 import type { FeedStateStore } from './state/liveStateStores.js';
-import { AlertService, alertsJob } from './alerts/index.js';
-import { renderAlert } from './discord/render/renderFollow.js';
 import type { Reply } from './discord/reply.js';
 import type { Article } from './corpus/types.js';
 import type { FeedService, IngestRole } from './feeds/index.js';
-import { FEEDS_FOLDER } from './feeds/writeArticleFile.js';
-import { feedStoreFor, followStoreFor, isPostgres, openStateBackend } from './state/openStateBackend.js';
 import { buildLibrary, LibraryStore, type Library, prepareReloaded, startOptions } from './library.js';
-import { createLogger } from './log.js';
-import { RateLimiter } from './rateLimiter.js';
 
 const USAGE = `Usage: npm start [-- --json] [-- --seeds DIR]
 Without DISCORD_TOKEN, newsdesk runs in console mode: type slash commands (/help lists them).
   --json        print one JSON object per input line (for scripts)
   --seeds DIR   read articles from DIR (default: SEEDS_DIR or ./seeds)`;
 
-function summary(library: Library, seedsDir: string): string {
+function summary(library: Library, seedsDir: string, plural: (count: number, noun: string) => string): string {
   const { corpus } = library;
   const lines = [
     `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${library.quotesPending ? 'quotes still being indexed' : plural(library.quotes.size, 'quote')}) from ${seedsDir} ${library.fromCache ? 'restored from the index cache' : 'indexed'} in ${Math.round(library.buildMs)} ms.`,
@@ -65,8 +50,6 @@ async function main(): Promise<number> {
     throw error;
   }
   const consoleMode = config.discord.token === null;
-  // In the terminal, info logs would bury the answers; the operator can still ask for them with LOG_LEVEL.
-  const log = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
 
   // Built before login (or read from the persisted index), so nothing blocks the gateway connection. Ready means
   // /ask answers: after a cold start the quotations are extracted in the background (backgroundQuotes), and a newly
@@ -75,7 +58,17 @@ async function main(): Promise<number> {
   const botModule = consoleMode ? null : import('./discord/startBot.js');
   // Handled where it is awaited, after the build; this keeps a failure meanwhile from counting as unhandled.
   botModule?.catch(() => undefined);
-  const library = await buildLibrary(config.seedsDir, undefined, startOptions(config.indexCacheDir));
+  const building = buildLibrary(config.seedsDir, undefined, startOptions(config.indexCacheDir));
+  // The rest of the app's modules load while the library builds (see appModules.ts); a failure surfaces where awaited.
+  const loading = import('./appModules.js');
+  loading.catch(() => undefined);
+  const library = await building;
+  const {
+    commands, registrationBodies, runConsole, PageStore, Router, renderDigestPost, renderAlert, plural, watchSeeds, DigestService, digestJob, startJob,
+    AlertService, alertsJob, FEEDS_FOLDER, feedStoreFor, followStoreFor, isPostgres, openStateBackend, createLogger, RateLimiter,
+  } = await loading;
+  // In the terminal, info logs would bury the answers; the operator can still ask for them with LOG_LEVEL.
+  const log = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
   // Console mode lists them in its summary; a log line too would say each twice.
   if (!consoleMode) for (const skipped of library.corpus.skipped) log.warn({ file: skipped.file, reason: skipped.reason }, 'skipped a seed file');
   log.info({ articles: library.corpus.articles.length, passages: library.search.passageCount, ms: Math.round(library.buildMs) }, 'coverage loaded');
@@ -232,7 +225,7 @@ async function main(): Promise<number> {
     : null;
 
   if (consoleMode) {
-    (values.json ? process.stderr : process.stdout).write(`${summary(library, config.seedsDir)}\n`);
+    (values.json ? process.stderr : process.stdout).write(`${summary(library, config.seedsDir, plural)}\n`);
     // Written while the console answers; awaited before leaving, so that the next start finds it.
     const persisted = library.persistSnapshot?.().catch((error: unknown) => log.warn({ err: error }, 'could not persist the index; the next start builds it again'));
     const interactive = Boolean(process.stdin.isTTY);

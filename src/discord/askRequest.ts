@@ -50,10 +50,11 @@ export function readAskRequest(options: CommandOptions, library: Library, maxLen
 /**
  * The filters that left nothing of the articles `question` matches without them: each one that alone excludes
  * every match, else (only their combination does) all of them. Empty when the question matches nothing anyway,
- * so the answer can name the filter instead of saying the coverage has nothing.
+ * so the answer can name the filter instead of saying the coverage has nothing. `library.quotes`: the quote index the
+ * question was answered from (see commands/ask.ts).
  * @example excludingFilters(library, 'unemployment', { source: 'Al Jazeera' }) // => ['source:Al Jazeera']
  */
-export function excludingFilters(library: Library, question: string, filters: SearchFilters): string[] {
+export function excludingFilters(library: Pick<Library, 'search' | 'quotes'>, question: string, filters: SearchFilters): string[] {
   const active = (Object.entries(filters) as [keyof SearchFilters, string | undefined][]).filter(
     (entry): entry is [keyof SearchFilters, string] => typeof entry[1] === 'string' && entry[1] !== '',
   );

@@ -26,8 +26,11 @@ interface Job {
   peerRole: 'send' | 'receive' | null;
 }
 
-/** Articles whose quotations are posted in one message (about 5,000 quotations for the research corpora). */
-const QUOTE_BATCH = 500;
+/**
+ * Articles whose quotations are posted in one message (about 1,000 quotations for the research corpora), as soon as
+ * they are extracted: a question naming a speaker meanwhile reuses them (see CorpusInParts.extracted).
+ */
+const QUOTE_BATCH = 100;
 /**
  * Files claimed at once: small enough that the two workers end within a few milliseconds of each other (the shares
  * were halves of the list, and one often had 0.2-0.5 s more text to parse and tokenize), large enough that claiming
@@ -109,10 +112,14 @@ port.on('message', async (command: 'extract' | 'stop') => {
     try {
       const [{ extractQuotes }, speakerModule] = await Promise.all([import('../quotes/extractQuotes.js'), import('../quotes/speakerDirectory.js')]);
       speakers = speakerModule;
-      quotes = corpus.articles.map((article) => extractQuotes(article));
-      // In batches: the main thread receives each in a task of its own, so that no one copy holds its event loop long.
-      for (let from = 0; from < quotes.length || from === 0; from += QUOTE_BATCH) {
-        port.postMessage({ ok: true, quotes: quotes.slice(from, from + QUOTE_BATCH), last: from + QUOTE_BATCH >= quotes.length });
+      const { articles } = corpus;
+      quotes = [];
+      // In batches, each posted once extracted: the main thread receives each in a task of its own, so that no one
+      // copy holds its event loop long, and has the quotations of the articles done so far.
+      for (let from = 0; from < articles.length || from === 0; from += QUOTE_BATCH) {
+        const batch = articles.slice(from, from + QUOTE_BATCH).map((article) => extractQuotes(article));
+        quotes.push(...batch);
+        port.postMessage({ ok: true, quotes: batch, last: from + QUOTE_BATCH >= articles.length });
       }
     } catch (error) {
       port.postMessage({ ok: false, error: message(error) });

@@ -26,6 +26,11 @@ export interface CorpusInParts {
   /** Every quotation, in the order `QuoteIndex.fromArticles` lists them, once every share is extracted. */
   quotes: Promise<Quote[]>;
   /**
+   * The quotations of each article extracted so far, by article id: filled as the workers post them (a batch of
+   * articles at a time), complete once `quotes` resolves. What a question naming a speaker can reuse meanwhile.
+   */
+  extracted: ReadonlyMap<string, Quote[]>;
+  /**
    * The speaker directory over `quotes` (`SpeakerDirectoryData` as JSON), built on a worker thread after the
    * extraction, for `QuoteIndex.prepareInSteps`; null when there is none (one thread, or the worker failed).
    */
@@ -85,14 +90,16 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
   if (files.length < minFiles || files.length < 2) {
     const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, await loadCorpusFiles(seedsDir, files)]);
     const quotes = Promise.resolve(corpus.articles.flatMap((article) => extractQuotes(article)));
-    return { corpus, search: null, parts: 1, extract: () => undefined, quotes, speakers: Promise.resolve(null), close: () => undefined };
+    const extracted = new Map<string, Quote[]>();
+    return { corpus, search: null, parts: 1, extract: () => undefined, quotes, extracted, speakers: Promise.resolve(null), close: () => undefined };
   }
   const channel = new MessageChannel();
   // Both workers claim batches of the one list (see corpusPartWorker): each share is a set of batches, sorted by id.
   const claimed = new SharedArrayBuffer(4);
+  const extracted = new Map<string, Quote[]>();
   const pending = [
-    startShare(seedsDir, files, claimed, { index, extractEarly }, { port: channel.port1, role: 'send' }),
-    startShare(seedsDir, files, claimed, { index, extractEarly }, { port: channel.port2, role: 'receive' }),
+    startShare(seedsDir, files, claimed, { index, extractEarly, extracted }, { port: channel.port1, role: 'send' }),
+    startShare(seedsDir, files, claimed, { index, extractEarly, extracted }, { port: channel.port2, role: 'receive' }),
   ];
   const settled = await Promise.allSettled(pending);
   const shares = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -124,6 +131,7 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
       share.worker.postMessage('extract');
     },
     quotes,
+    extracted,
     speakers: shares[1]!.speakers,
     close() {
       for (const share of shares) void share.worker.terminate();
@@ -139,7 +147,7 @@ function startShare(
   seedsDir: string,
   files: string[],
   claimed: SharedArrayBuffer,
-  { index, extractEarly }: { index: boolean; extractEarly: boolean },
+  { index, extractEarly, extracted }: { index: boolean; extractEarly: boolean; extracted: Map<string, Quote[]> },
   peer: { port: MessagePort; role: 'send' | 'receive' } | null,
 ): Promise<Share> {
   return new Promise((resolveShare, rejectShare) => {
@@ -167,6 +175,8 @@ function startShare(
     };
     // The quotations come in batches of articles, the last one marked.
     const batches: Quote[][][] = [];
+    /** Articles of the share whose quotations have come. */
+    let received = 0;
     // The articles come first, then (when the worker tokenizes them: `searching`) their search data.
     let corpus: Corpus | null = null;
     type Message = { corpus?: Corpus; searching?: boolean; search?: SearchIndexData; quotes?: Quote[][]; last?: boolean; speakers?: string };
@@ -181,6 +191,12 @@ function startShare(
         parsed = true;
         resolveShare({ worker, corpus, search: message.search, quotes, speakers, started: extractEarly });
       } else if (message.quotes) {
+        // The batches come in the share's order: the next articles after those received.
+        for (const quotes of message.quotes) {
+          const article = corpus?.articles[received];
+          if (article) extracted.set(article.id, quotes);
+          received += 1;
+        }
         batches.push(message.quotes);
         if (message.last) resolveQuotes(batches.flat());
       }

@@ -44,6 +44,8 @@ async function run(command: Command, values: Record<string, string>, ctx: AppCon
 }
 
 const text = (reply: Reply | undefined) => JSON.stringify(reply ?? null);
+/** What a reply answers, without how long the search took (`ms`), which differs from run to run. */
+const answered = (replies: Reply[]) => replies.map((reply) => ({ ...reply.data, ms: undefined }));
 
 describe('the quotations still being indexed after a cold start', () => {
   it('/quote waits for quotations that arrive within the wait, then answers from them', async () => {
@@ -90,4 +92,37 @@ describe('the quotations still being indexed after a cold start', () => {
     expect(replies).toHaveLength(1);
     expect(text(replies[0])).toContain('Juppe');
   });
+
+  it('console mode (patient) answers "what did X say" at once, with the answer the complete quotations give', async () => {
+    const { library } = coldLibrary();
+    const early = await run(ask, { question: 'What did Juppe say about sanctions?' }, contextWith(library), true);
+    const complete = await run(ask, { question: 'What did Juppe say about sanctions?' }, contextWith(built), true);
+    expect(library.quotesPending).not.toBeNull();
+    expect(early.replies).toHaveLength(1);
+    expect(text(early.replies[0])).toContain('Jupp');
+    expect(answered(early.replies)).toEqual(answered(complete.replies));
+  });
+
+  it('console mode (patient) answers a misspelt speaker at once too, as a question naming no known speaker', async () => {
+    const { library } = coldLibrary();
+    const early = await run(ask, { question: 'What did Alain Jupe say?' }, contextWith(library), true);
+    const unknown = await run(ask, { question: 'What did Alain Jupe say?' }, contextWith({ ...built, quotes: QuoteIndex.fromExtracted(built.corpus.articles, []) }), true);
+    expect(library.quotesPending).not.toBeNull();
+    expect(answered(early.replies)).toEqual(answered(unknown.replies));
+  });
+
+  it('console mode (patient) answers /quote speaker: at once, as the complete quotations do; /quote text: still waits', async () => {
+    const { library, arrive } = coldLibrary();
+    const early = await run(quote, { speaker: 'Juppe', about: 'sanctions' }, contextWith(library), true);
+    const complete = await run(quote, { speaker: 'Juppe', about: 'sanctions' }, contextWith(built), true);
+    expect(library.quotesPending).not.toBeNull();
+    expect(text(early.replies[0])).toContain('Jupp');
+    expect(early.replies).toEqual(complete.replies);
+    // Who said it needs every quotation: that waits for them.
+    setTimeout(arrive, 100);
+    const { replies } = await run(quote, { text: 'moral stain' }, contextWith(library), true);
+    expect(library.quotesPending).toBeNull();
+    expect(text(replies[0])).toContain('Juppe');
+  });
 });
+

@@ -69,6 +69,19 @@ describe('buildLibrary with a cache and a worker', () => {
     }
   });
 
+  it('restores a persisted library\'s quotations and articles by id when first read, answering as the built one', async () => {
+    const direct = await buildLibrary(seeds);
+    await buildLibrary(seeds, undefined, { cacheDir: cache });
+    const restored = await buildLibrary(seeds, undefined, { cacheDir: cache });
+    expect(restored.fromCache).toBe(true);
+    expect(restored.quotes.quotesBy('John Smith')).toEqual(direct.quotes.quotesBy('John Smith'));
+    expect(restored.quotes.quotesBy('John Smith')).toHaveLength(1);
+    // The same index on every read: made once.
+    expect(restored.quotes).toBe(restored.quotes);
+    expect([...restored.articles.keys()]).toEqual(['a.txt', 'b.txt']);
+    expect(restored.articles.get('a.txt')).toBe(restored.corpus.articles[0]);
+  });
+
   it('returns the search index prepared (built while the bot answers: nothing left for the swap or a first /ask)', async () => {
     expect((await buildLibrary(seeds, undefined, { worker: true })).search.prepared).toBe(true);
     expect((await buildLibrary(seeds)).search.prepared).toBe(false);

@@ -31,6 +31,15 @@ describe('loading a seeds folder on two threads', { timeout: 180_000 }, () => {
     expect(await parts.quotes).toEqual(parts.corpus.articles.flatMap((article) => extractQuotes(article)));
   });
 
+  it('lists each article\'s quotations as they come in, every article once the quotations are in', async () => {
+    const parts = await loadCorpusInParts(seeds, { minFiles: 0, extractEarly: true });
+    const quotes = await parts.quotes;
+    expect(parts.extracted.size).toBe(parts.corpus.articles.length);
+    expect(parts.corpus.articles.flatMap((article) => parts.extracted.get(article.id)!)).toEqual(quotes);
+    const [first] = parts.corpus.articles;
+    expect(parts.extracted.get(first!.id)).toEqual(extractQuotes(first!));
+  });
+
   it('keeps skipped files from both halves, sorted, next to the articles', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'newsdesk-two-threads-'));
     try {
