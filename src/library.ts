@@ -169,10 +169,10 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   library.quotesSoFar = parts.extracted;
   library.quotesPending = parts.quotes.then(
     async (extracted) => {
-      // Swapped in once its lookup structures are made, in steps (the speaker directory comes built from a worker):
+      // Swapped in once its lookup structures are made, in steps (they come built from a worker, restored here):
       // the event loop keeps turning, and no lookup pays for them.
       const quotes = QuoteIndex.fromExtracted(corpus.articles, extracted);
-      await quotes.prepareInSteps(parts.speakers);
+      await quotes.prepareInSteps(parts.structures);
       library.quotes = quotes;
     },
     // A worker that failed leaves the extraction to this thread: slower, but the quotes are complete.

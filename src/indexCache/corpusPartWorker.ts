@@ -65,12 +65,13 @@ try {
   port.postMessage({ ok: false, error: message(error) });
 }
 /**
- * The speaker directory (grouping every spelling of every speaker, a few hundred milliseconds at 7,050 articles) is
- * built here rather than on the main thread: the first share's worker hands its quotations to the second's over
- * `peer`; the second, once it has both, builds the directory over all of them in the corpus's order and posts it as
- * JSON, which the main thread restores in a fraction of the time.
+ * The quote index's lookup structures (the speaker directory, grouping every spelling of every speaker, and the text
+ * index: a few hundred milliseconds each at 7,050 articles) are built here rather than on the main thread: the
+ * first share's worker hands its quotations to the second's over `peer`; the second, once it has both, builds them
+ * over all of them in the corpus's order and posts them as JSON parts, which the main thread restores in steps and
+ * later saves as they are.
  */
-function shareQuotations(quotes: Quote[][], { SpeakerDirectory }: typeof import('../quotes/speakerDirectory.js')): void {
+function shareQuotations(quotes: Quote[][], { QuoteIndex }: typeof import('../quotes/quoteIndex.js')): void {
   if (!peer || !corpus) return;
   if (peerRole === 'send') {
     peer.postMessage({ ids: corpus.articles.map((article) => article.id), quotes });
@@ -82,8 +83,8 @@ function shareQuotations(quotes: Quote[][], { SpeakerDirectory }: typeof import(
   peer.once('close', () => port.close());
   peer.once('message', (other: { ids: string[]; quotes: Quote[][] }) => {
     try {
-      const speakers = JSON.stringify(SpeakerDirectory.fromQuotes(inCorpusOrder([other.ids, own], [other.quotes, quotes])).toData());
-      port.postMessage({ ok: true, speakers });
+      const structures = QuoteIndex.structuresOf(inCorpusOrder([other.ids, own], [other.quotes, quotes]));
+      port.postMessage({ ok: true, structures });
     } catch (error) {
       port.postMessage({ ok: false, error: message(error) });
     }
@@ -105,13 +106,13 @@ function inCorpusOrder(ids: [string[], string[]], quotes: [Quote[][], Quote[][]]
 
 port.on('message', async (command: 'extract' | 'stop') => {
   let quotes: Quote[][] | null = null;
-  let speakers: typeof import('../quotes/speakerDirectory.js') | null = null;
+  let indexing: typeof import('../quotes/quoteIndex.js') | null = null;
   if (command === 'extract' && corpus) {
     // The bot is ready by now and its main thread answers: extraction (both cores for seconds) yields the CPU to it.
     lowerThreadPriority();
     try {
-      const [{ extractQuotes }, speakerModule] = await Promise.all([import('../quotes/extractQuotes.js'), import('../quotes/speakerDirectory.js')]);
-      speakers = speakerModule;
+      const [{ extractQuotes }, quoteIndexModule] = await Promise.all([import('../quotes/extractQuotes.js'), import('../quotes/quoteIndex.js')]);
+      indexing = quoteIndexModule;
       const { articles } = corpus;
       quotes = [];
       // In batches, each posted once extracted: the main thread receives each in a task of its own, so that no one
@@ -125,7 +126,7 @@ port.on('message', async (command: 'extract' | 'stop') => {
       port.postMessage({ ok: false, error: message(error) });
     }
   }
-  if (quotes && speakers && peer) shareQuotations(quotes, speakers);
+  if (quotes && indexing && peer) shareQuotations(quotes, indexing);
   // One extraction per worker: closing the port lets the thread end (the second share's once it has built the directory).
   if (!quotes || peerRole !== 'receive') {
     peer?.close();

@@ -1,6 +1,6 @@
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { loadCorpusFiles, mergeCorpora, listCorpusFiles, type Corpus } from '../corpus/index.js';
-import { extractQuotes, type Quote } from '../quotes/index.js';
+import { extractQuotes, type Quote, type QuoteStructures } from '../quotes/index.js';
 import type { SearchIndexData } from '../search/index.js';
 import { mergeSearchData } from './mergeSearchData.js';
 import { startWorker, WorkerBuildError, type WorkerAnswer } from './startWorker.js';
@@ -31,10 +31,11 @@ export interface CorpusInParts {
    */
   extracted: ReadonlyMap<string, Quote[]>;
   /**
-   * The speaker directory over `quotes` (`SpeakerDirectoryData` as JSON), built on a worker thread after the
-   * extraction, for `QuoteIndex.prepareInSteps`; null when there is none (one thread, or the worker failed).
+   * The quote index's text index and speaker directory over `quotes` (`QuoteIndex.structuresOf`), built on a worker
+   * thread after the extraction, for `QuoteIndex.prepareInSteps`; null when there are none (one thread, or the worker
+   * failed).
    */
-  speakers: Promise<string | null>;
+  structures: Promise<QuoteStructures | null>;
   /** Ends the workers without extracting (e.g. the caller failed). */
   close(): void;
 }
@@ -71,8 +72,8 @@ interface Share {
   corpus: Corpus;
   search: SearchIndexData | null;
   quotes: Promise<Quote[][]>;
-  /** The speaker directory over every share's quotations, as JSON, from the worker that builds it (null from the other). */
-  speakers: Promise<string | null>;
+  /** The quote index's structures over every share's quotations, from the worker that builds them (null from the other). */
+  structures: Promise<QuoteStructures | null>;
   started: boolean;
 }
 
@@ -91,7 +92,7 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
     const corpus = mergeCorpora([{ articles: [], skipped: listed.skipped }, await loadCorpusFiles(seedsDir, files)]);
     const quotes = Promise.resolve(corpus.articles.flatMap((article) => extractQuotes(article)));
     const extracted = new Map<string, Quote[]>();
-    return { corpus, search: null, parts: 1, extract: () => undefined, quotes, extracted, speakers: Promise.resolve(null), close: () => undefined };
+    return { corpus, search: null, parts: 1, extract: () => undefined, quotes, extracted, structures: Promise.resolve(null), close: () => undefined };
   }
   const channel = new MessageChannel();
   // Both workers claim batches of the one list (see corpusPartWorker): each share is a set of batches, sorted by id.
@@ -132,7 +133,7 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
     },
     quotes,
     extracted,
-    speakers: shares[1]!.speakers,
+    structures: shares[1]!.structures,
     close() {
       for (const share of shares) void share.worker.terminate();
     },
@@ -141,7 +142,7 @@ export async function loadCorpusInParts(seedsDir: string, options: TwoThreadOpti
 
 /**
  * Starts a worker on the batches of `files` it claims through `claimed`; resolves once it has posted their articles. `peer`: the port to the other share's worker
- * and whether this one sends its quotations there or receives the other's and builds the speaker directory.
+ * and whether this one sends its quotations there or receives the other's and builds the quote index's structures.
  */
 function startShare(
   seedsDir: string,
@@ -163,15 +164,15 @@ function startShare(
       rejectQuotes = reject;
     });
     quotes.catch(() => undefined);
-    let resolveSpeakers: (speakers: string | null) => void = () => undefined;
+    let resolveStructures: (structures: QuoteStructures | null) => void = () => undefined;
     // Only the receiving worker builds the directory; a failure there leaves it to the main thread (null).
-    const speakers = peer?.role === 'receive' ? new Promise<string | null>((resolve) => (resolveSpeakers = resolve)) : Promise.resolve(null);
+    const structures = peer?.role === 'receive' ? new Promise<QuoteStructures | null>((resolve) => (resolveStructures = resolve)) : Promise.resolve(null);
     const fail = (reason: string) => {
       const error = new WorkerBuildError(seedsDir, reason);
       if (!parsed) rejectShare(error);
       // Settled promises ignore these: a failure after the quotations only loses the directory.
       rejectQuotes(error);
-      resolveSpeakers(null);
+      resolveStructures(null);
     };
     // The quotations come in batches of articles, the last one marked.
     const batches: Quote[][][] = [];
@@ -179,17 +180,17 @@ function startShare(
     let received = 0;
     // The articles come first, then (when the worker tokenizes them: `searching`) their search data.
     let corpus: Corpus | null = null;
-    type Message = { corpus?: Corpus; searching?: boolean; search?: SearchIndexData; quotes?: Quote[][]; last?: boolean; speakers?: string };
+    type Message = { corpus?: Corpus; searching?: boolean; search?: SearchIndexData; quotes?: Quote[][]; last?: boolean; structures?: QuoteStructures };
     worker.on('message', (message: WorkerAnswer<Message>) => {
       if (!message.ok) return fail(message.error);
       if (message.corpus) {
         corpus = message.corpus;
         if (message.searching) return;
         parsed = true;
-        resolveShare({ worker, corpus, search: null, quotes, speakers, started: extractEarly });
+        resolveShare({ worker, corpus, search: null, quotes, structures, started: extractEarly });
       } else if (message.search && corpus) {
         parsed = true;
-        resolveShare({ worker, corpus, search: message.search, quotes, speakers, started: extractEarly });
+        resolveShare({ worker, corpus, search: message.search, quotes, structures, started: extractEarly });
       } else if (message.quotes) {
         // The batches come in the share's order: the next articles after those received.
         for (const quotes of message.quotes) {
@@ -200,7 +201,7 @@ function startShare(
         batches.push(message.quotes);
         if (message.last) resolveQuotes(batches.flat());
       }
-      else if (message.speakers !== undefined) resolveSpeakers(message.speakers);
+      else if (message.structures) resolveStructures(message.structures);
     });
     worker.once('error', (error) => fail(error.message));
     worker.once('exit', (code) => fail(`worker exited with code ${code}`));

@@ -51,6 +51,15 @@ export interface QuoteIndexJSON {
   speakers?: JsonParts | string;
 }
 
+/**
+ * The lookup structures of a {@link QuoteIndex} built away from the thread that answers (see
+ * {@link QuoteIndex.structuresOf}): its text index and speaker directory as {@link JsonParts}.
+ */
+export interface QuoteStructures {
+  text: JsonParts;
+  speakers: JsonParts;
+}
+
 /** Saved JSON, whole or in parts, as one value (see {@link QuoteIndexJSON}). */
 const savedValue = <T>(saved: JsonParts | string): T => (typeof saved === 'string' ? (JSON.parse(saved) as T) : joinParts<T>(saved));
 
@@ -78,6 +87,18 @@ const CANDIDATES = 50;
 /** Leading words of a "who said …" question, and quotation marks, are not part of the quotation searched for. */
 const QUESTION_PREFIX = /^\s*(?:who\s+(?:said|says|say|did\s+say|told|wrote|tweeted)(?:\s+that)?|which\s+\w+\s+said)\s*[:,]?\s*/iu;
 const QUOTE_MARKS = /["“”„«»‘’]|(?:^|\s)'|'(?=\s|$)/gu;
+
+/** The text index over `quotes` (ids are their positions), {@link STEP_QUOTES} quotations per step (see `finishInSteps`). */
+function* indexingText(quotes: readonly Quote[]): Steps<TextIndex> {
+  const text: TextIndex = new MiniSearch(textIndexOptions);
+  for (let id = 0; id < quotes.length; id += 1) {
+    if (id > 0 && id % STEP_QUOTES === 0) yield;
+    const quote = quotes[id]!;
+    // Indirect speech is the reporter's wording, not words anyone said: only quotations are searched by text.
+    if (quote.kind !== 'indirect') text.add({ id, quote: quote.quote });
+  }
+  return text;
+}
 
 const newestFirst = (a: { date: string | null }, b: { date: string | null }): number =>
   a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1;
@@ -110,6 +131,9 @@ export class QuoteIndex {
   /** Persisted forms not restored yet (see {@link QuoteIndexJSON}). */
   #savedText: JsonParts | string | undefined;
   #savedSpeakers: JsonParts | string | undefined;
+  /** Structures built elsewhere and restored, kept until the index is saved (see {@link QuoteIndex.prepareInSteps}). */
+  #keptText: JsonParts | undefined;
+  #keptSpeakers: JsonParts | undefined;
 
   private constructor(quotes: Quote[], articles: Map<string, ArticleInfo>, saved: Pick<QuoteIndexJSON, 'text' | 'speakers'> = {}) {
     this.#quotes = quotes;
@@ -150,7 +174,7 @@ export class QuoteIndex {
     const saved = this.#savedText;
     this.#savedText = undefined;
     if (saved !== undefined) return (this.#textIndex = MiniSearch.loadJS(savedValue<AsPlainObject>(saved), textIndexOptions));
-    return (this.#textIndex = finishNow(this.#buildingText()));
+    return (this.#textIndex = finishNow(indexingText(this.#quotes)));
   }
 
   /**
@@ -214,11 +238,13 @@ export class QuoteIndex {
 
   *#serializing(): Steps<QuoteIndexJSON> {
     const saved = (value: JsonParts | string | undefined): JsonParts | undefined => (typeof value === 'string' ? toParts(JSON.parse(value) as object) : value);
-    const savedText = saved(this.#savedText);
+    const savedText = this.#keptText ?? saved(this.#savedText);
     const text = savedText ?? (yield* splittingParts(this.#text.toJSON()));
     yield;
-    const savedSpeakers = saved(this.#savedSpeakers);
+    const savedSpeakers = this.#keptSpeakers ?? saved(this.#savedSpeakers);
     const speakers = savedSpeakers ?? (yield* splittingParts(this.#speakers.toData()));
+    // Saved once: the copies are not kept for a second time (toJSON serialises the structures then).
+    this.#keptText = this.#keptSpeakers = undefined;
     yield;
     return { version: 2, quotes: this.#quotes, articles: [...this.#articles], text, speakers };
   }
@@ -235,29 +261,47 @@ export class QuoteIndex {
   }
 
   /**
+   * The lookup structures over `quotes` (in the order the index will hold them), built whole and split into
+   * {@link JsonParts}: for a worker thread, so that the thread that answers only restores them
+   * ({@link prepareInSteps}) and, when it saves the index, writes those parts as they are instead of serialising
+   * its own copy (at 7,050 articles `MiniSearch#toJSON` alone held the event loop for about 0.1 s).
+   * @example index.prepareInSteps(Promise.resolve(QuoteIndex.structuresOf(quotes)))
+   */
+  static structuresOf(quotes: readonly Quote[]): QuoteStructures {
+    return {
+      text: toParts(finishNow(indexingText(quotes)).toJSON()),
+      speakers: toParts(SpeakerDirectory.fromQuotes(quotes).toData()),
+    };
+  }
+
+  /**
    * {@link prepare} for an index made while the bot answers (a reload, the quotations arriving after a cold start):
    * each structure is made in steps of a few milliseconds, the event loop turning between them (the shared runner,
-   * `finishInSteps`), so no interaction waits behind it. The text index is built {@link STEP_QUOTES} quotations at a
-   * time, or restored from its persisted form one part ({@link JsonParts}) per step and then by MiniSearch's own
-   * stepped loader; the speaker directory likewise from its parts; the per-article lists {@link STEP_LISTS}
-   * quotations per step. `speakers`: the speaker directory built elsewhere (a worker thread) as
-   * `SpeakerDirectoryData` JSON, awaited once the text index is made; restoring it is a fraction of building it.
-   * Without it, or when it resolves null, and with no persisted form, the directory is built here, in one step.
-   * @example await index.prepareInSteps(parts.speakers); index.prepared // => true
+   * `finishInSteps`), so no interaction waits behind it. `built`: the structures made elsewhere (a worker thread, see
+   * {@link structuresOf}); they are restored one part ({@link JsonParts}) per step, then by MiniSearch's own stepped
+   * loader, and kept until the index is saved ({@link toJSONInSteps} writes them as they are). Without them, or when
+   * `built` resolves null, the text index is built here {@link STEP_QUOTES} quotations at a time (or restored from
+   * the persisted form) and the speaker directory in one step; the per-article lists {@link STEP_LISTS} quotations
+   * per step.
+   * @example await index.prepareInSteps(parts.structures); index.prepared // => true
    */
-  async prepareInSteps(speakers: Promise<string | null> = Promise.resolve(null)): Promise<void> {
+  async prepareInSteps(built: Promise<QuoteStructures | null> = Promise.resolve(null)): Promise<void> {
+    const structures = await built;
+    if (structures) {
+      // Kept (not dropped once restored) for the index written after a cold start; see #serializing.
+      if (!this.#textIndex) this.#savedText = this.#keptText = structures.text;
+      if (!this.#speakerDirectory) this.#savedSpeakers = this.#keptSpeakers = structures.speakers;
+    }
     if (!this.#textIndex) {
       const saved = this.#savedText;
       this.#savedText = undefined;
       const text =
         saved !== undefined
           ? await MiniSearch.loadJSAsync(await finishInSteps(savedValueInSteps<AsPlainObject>(saved)), textIndexOptions)
-          : await this.#buildTextInSteps();
+          : await finishInSteps(indexingText(this.#quotes));
       // A lookup meanwhile may have made it already (synchronously): the first one made is kept.
       this.#textIndex ??= text;
     }
-    const directory = await speakers;
-    if (directory !== null && !this.#speakerDirectory && this.#savedSpeakers === undefined) this.#savedSpeakers = directory;
     if (!this.#speakerDirectory) {
       const saved = this.#savedSpeakers;
       if (saved !== undefined) {
@@ -278,22 +322,6 @@ export class QuoteIndex {
       const lists = await finishInSteps(this.#listingByArticle());
       this.#byArticleMap ??= lists;
     }
-  }
-
-  async #buildTextInSteps(): Promise<TextIndex> {
-    return finishInSteps(this.#buildingText());
-  }
-
-  /** The text index built {@link STEP_QUOTES} quotations per step (see `finishInSteps`). */
-  *#buildingText(): Steps<TextIndex> {
-    const text: TextIndex = new MiniSearch(textIndexOptions);
-    for (let id = 0; id < this.#quotes.length; id += 1) {
-      if (id > 0 && id % STEP_QUOTES === 0) yield;
-      const quote = this.#quotes[id]!;
-      // Indirect speech is the reporter's wording, not words anyone said: only quotations are searched by text.
-      if (quote.kind !== 'indirect') text.add({ id, quote: quote.quote });
-    }
-    return text;
   }
 
   /** True once the lookup structures exist (built, restored or {@link prepare}d): no lookup pays for making them. */

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpusInParts } from '../../src/indexCache/index.js';
 import { buildLibrary } from '../../src/library.js';
 import { extractQuotes, QuoteIndex } from '../../src/quotes/index.js';
-import { SpeakerDirectory } from '../../src/quotes/speakerDirectory.js';
 
 const seeds = path.resolve(import.meta.dirname, '../../seeds');
 /** The seeds' Markdown files, copied under new names until there are enough for the two-worker path (1,500 files). */
@@ -62,7 +61,8 @@ describe('a cold start ready for /ask before the quotations are in (backgroundQu
     parts.extract(1);
     const quotes = parts.corpus.articles.flatMap((article) => extractQuotes(article));
     expect(await parts.quotes).toEqual(quotes);
-    // The second share's worker builds the speaker directory over both shares' quotations, in the corpus's order.
-    expect(await parts.speakers).toBe(JSON.stringify(SpeakerDirectory.fromQuotes(quotes).toData()));
+    // The second share's worker builds the text index and the speaker directory over both shares' quotations, in the
+    // corpus's order: what this thread would build over the same list.
+    expect(await parts.structures).toEqual(QuoteIndex.structuresOf(quotes));
   });
 });

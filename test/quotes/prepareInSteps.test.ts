@@ -44,12 +44,31 @@ describe('QuoteIndex.prepareInSteps', () => {
     expect(turns).toBeGreaterThan(0);
   });
 
-  it('answers the same with the speaker directory handed over as JSON (built on another thread)', async () => {
+  it('answers the same with its structures built on another thread, and saves those as they are', async () => {
     const quotes = articles.flatMap((article) => extractQuotes(article));
     const stepped = QuoteIndex.fromExtracted(articles, quotes);
-    await stepped.prepareInSteps(Promise.resolve(JSON.stringify(SpeakerDirectory.fromQuotes(quotes).toData())));
+    const structures = QuoteIndex.structuresOf(quotes);
+    await stepped.prepareInSteps(Promise.resolve(structures));
+    expect(stepped.prepared).toBe(true);
     expect(answers(stepped)).toEqual(answers(whole));
-    expect(stepped.toJSON().speakers).toEqual(whole.toJSON().speakers);
+    const saved = await stepped.toJSONInSteps();
+    // The very parts handed over, not a serialisation of its own: and equal to what a whole build saves.
+    expect(saved.text).toBe(structures.text);
+    expect(saved.speakers).toBe(structures.speakers);
+    expect(JSON.stringify(saved)).toBe(JSON.stringify(whole.toJSON()));
+    expect(answers(QuoteIndex.fromJSON(saved))).toEqual(answers(whole));
+  });
+
+  it('keeps a structure a lookup made meanwhile, and saves that one', async () => {
+    const quotes = articles.flatMap((article) => extractQuotes(article));
+    const stepped = QuoteIndex.fromExtracted(articles, quotes);
+    stepped.findByText('moral stain');
+    const structures = QuoteIndex.structuresOf(quotes);
+    await stepped.prepareInSteps(Promise.resolve(structures));
+    const saved = stepped.toJSON();
+    expect(saved.text).not.toBe(structures.text);
+    expect(saved.text).toEqual(structures.text);
+    expect(saved.speakers).toBe(structures.speakers);
   });
 
   it('restores a persisted text index in steps', async () => {
