@@ -1,5 +1,6 @@
 /** The two designs compared: newsdesk's SearchIndex and the plain design, fuse.js over whole articles. */
 import Fuse from 'fuse.js';
+import { defaults } from '../src/config.js';
 import type { Article } from '../src/corpus/types.js';
 import type { QuoteIndex } from '../src/quotes/index.js';
 import { plainText, SearchIndex } from '../src/search/index.js';
@@ -24,7 +25,14 @@ export type DesignName = 'newsdesk' | 'baseline';
 export function buildDesign(name: DesignName, articles: readonly Article[], quotes?: QuoteIndex): Design {
   if (name === 'newsdesk') {
     const index = SearchIndex.build(articles);
-    return { ask: (question) => index.search(question, quotes ? { quotes } : {}).hits.map((hit) => ({ id: hit.article.id, excerpt: plainText(hit.excerpt) })) };
+    // As the bot: the first page's excerpts are built (it sends them), the others when read (a click on "More").
+    const { pageSize } = defaults.ask;
+    return {
+      ask: (question) =>
+        index.search(question, quotes ? { quotes } : {}).hits.map((hit, rank) =>
+          rank < pageSize ? { id: hit.article.id, excerpt: plainText(hit.excerpt) } : { id: hit.article.id, get excerpt() { return plainText(hit.excerpt); } },
+        ),
+    };
   }
   // The plain design: one fuse.js over whole articles, keys ['title', 'body'], default options; it shows the lede.
   const fuse = new Fuse(

@@ -20,9 +20,31 @@ export interface PageStoreOptions {
 
 const defaultOptions: Required<PageStoreOptions> = { ttlMs: 600_000, maxEntries: 1000, now: Date.now };
 
+/** The pages of a result set: an array of them, or {@link lazyPages}. */
+export interface Pages extends Iterable<Reply> {
+  readonly length: number;
+  at(index: number): Reply | undefined;
+}
+
+/**
+ * `count` pages, each rendered by `render` when first read and then kept.
+ * @example const pages = lazyPages(10, (index) => ({ content: `page ${index + 1}` })); pages.at(1) // renders page 2 only
+ */
+export function lazyPages(count: number, render: (index: number) => Reply): Pages {
+  const rendered: Reply[] = [];
+  const at = (index: number) => (Number.isInteger(index) && index >= 0 && index < count ? (rendered[index] ??= render(index)) : undefined);
+  return {
+    length: count,
+    at,
+    *[Symbol.iterator]() {
+      for (let index = 0; index < count; index += 1) yield at(index)!;
+    },
+  };
+}
+
 interface Entry {
   ownerId: string;
-  pages: Reply[];
+  pages: Pages;
   expiresAt: number;
 }
 
@@ -35,7 +57,7 @@ export type PageLookup =
 export const PAGE_PREFIX = 'page';
 
 /**
- * Keeps the pages of a result set for its buttons: a command renders every page up front, `open` returns the first
+ * Keeps the pages of a result set for its buttons: a command renders its pages (up front or when read), `open` returns the first
  * one with "Back"/"More" buttons, and a click on those buttons turns the page, only for the person who asked, until
  * the set expires.
  * @example
@@ -51,9 +73,9 @@ export class PageStore {
   }
 
   /** Stores `pages` for `ownerId` and returns the first page with its buttons (no buttons for a single page). */
-  open(ownerId: string, pages: Reply[]): Reply {
+  open(ownerId: string, pages: Pages): Reply {
     if (pages.length === 0) throw new RangeError('PageStore: cannot open an empty set of pages');
-    if (pages.length === 1) return pages[0]!;
+    if (pages.length === 1) return pages.at(0)!;
     this.#forgetExpired();
     while (this.#entries.size >= this.#options.maxEntries) {
       const oldest = this.#entries.keys().next().value;
@@ -62,7 +84,7 @@ export class PageStore {
     }
     const key = randomBytes(6).toString('hex');
     this.#entries.set(key, { ownerId, pages, expiresAt: this.#options.now() + this.#options.ttlMs });
-    return withButtons(pages[0]!, key, 0, pages.length);
+    return withButtons(pages.at(0)!, key, 0, pages.length);
   }
 
   /** Resolves a click on a paging button (`page:<key>:<index>`) by `userId`. */
@@ -76,7 +98,7 @@ export class PageStore {
       return { ok: false, reason: 'expired' };
     }
     if (entry.ownerId !== userId) return { ok: false, reason: 'not-owner' };
-    const page = entry.pages[index];
+    const page = index >= 0 ? entry.pages.at(index) : undefined;
     if (!page) return { ok: false, reason: 'malformed' };
     return { ok: true, reply: withButtons(page, key, index, entry.pages.length) };
   }

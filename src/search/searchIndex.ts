@@ -107,18 +107,32 @@ function termsNeeded(count: number): number {
   return count <= 4 ? Math.floor(count / 2) + 1 : Math.ceil(count / 2);
 }
 
+/**
+ * `fields` as a {@link SearchHit} whose `excerpt` and `answer` are computed by `show` when first read (and kept): a
+ * question ranks up to 30 articles, a page shows three. Own enumerable getters, so JSON and spreads still see them;
+ * `show` holds the article's text, not the index, so a kept page does not keep a replaced index alive.
+ */
+function withExcerpt(fields: Omit<SearchHit, 'excerpt' | 'answer'>, show: () => Pick<SearchHit, 'excerpt' | 'answer'>): SearchHit {
+  let shown: Pick<SearchHit, 'excerpt' | 'answer'> | undefined;
+  const read = () => (shown ??= show());
+  return Object.defineProperties(fields, {
+    excerpt: { get: () => read().excerpt, enumerable: true },
+    answer: { get: () => read().answer, enumerable: true },
+  }) as SearchHit;
+}
+
 /** One article that answers a question, with its best passage. */
 export interface SearchHit {
   article: Article;
   score: number;
   /** Index into `article.paragraphs` of the best passage; -1 when only the headline or standfirst matched. */
   paragraphIndex: number;
-  /** The matching sentence(s), Markdown-escaped, matched words in `**bold**`. */
-  excerpt: string;
+  /** The matching sentence(s), Markdown-escaped, matched words in `**bold**`; built when first read. */
+  readonly excerpt: string;
   /** The question's terms this article matched. */
   matchedTerms: string[];
   /** The answer itself (a number, a date, a name, a reason, a quotation) as plain text, when one was found. */
-  answer: string | null;
+  readonly answer: string | null;
 }
 
 /** The answer to one question. */
@@ -261,12 +275,7 @@ export class SearchIndex {
     const hits = firstOfEachStory(candidates, ({ entry }) => this.#articles[entry.article]!, limit).map(({ entry, choice, rank }) => {
       // The score shown is the ranking's: never above the one before (answering articles come first).
       previous = Math.min(previous, rank);
-      const answered = choice !== null && choice.paragraphIndex !== -1;
-      const hit = { ...this.#hit(entry, terms, answers, answered ? 0 : excerptLength), score: previous };
-      if (!answered) return hit;
-      const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following, choice.alternative);
-      const answer = choice.span && plainText(excerpt).includes(choice.span.text) ? choice.span.text : null;
-      return { ...hit, paragraphIndex: Math.max(-1, choice.paragraphIndex), excerpt, answer };
+      return this.#hit(entry, previous, terms, answers, choice !== null && choice.paragraphIndex !== -1 ? choice : null, excerptLength);
     });
     const suggestions = hits.length > 0 ? [] : this.suggest(terms);
     return { hits, terms, suggestions };
@@ -370,8 +379,11 @@ export class SearchIndex {
     return this.#byId;
   }
 
-  /** An article's hit: the passage that adds most to its headline, its excerpt, the question's terms it matched. */
-  #hit({ article: articleIndex, score, passages }: RankedArticle, terms: string[], answers: Map<number, number[]>, excerptLength: number): SearchHit {
+  /**
+   * An article's hit: its answering sentence's paragraph (`choice`) or else the passage that adds most to its headline,
+   * the question's terms it matched, and its excerpt, which is built when first read: a page shows a few of the hits.
+   */
+  #hit({ article: articleIndex, passages }: RankedArticle, score: number, terms: string[], answers: Map<number, number[]>, choice: AnswerChoice | null, excerptLength: number): SearchHit {
     const article = this.#articles[articleIndex]!;
     const { passages: passageIndex, heads, passageParagraph } = this.#data;
     // The postings say which of the matching terms a passage holds: no need to tokenize it again.
@@ -390,17 +402,16 @@ export class SearchIndex {
       if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) [best, bestKey] = [passageParagraph[passage]!, key];
     }
     const answered = new Set([...docTerms].flatMap((id) => answers.get(id)!));
+    const fields = { article, score, paragraphIndex: choice ? Math.max(-1, choice.paragraphIndex) : best, matchedTerms: terms.filter((_, index) => answered.has(index)) };
+    if (choice) {
+      return withExcerpt(fields, () => {
+        const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following, choice.alternative);
+        return { excerpt, answer: choice.span && plainText(excerpt).includes(choice.span.text) ? choice.span.text : null };
+      });
+    }
     const text = best >= 0 ? article.paragraphs[best]!.text : (article.standfirst ?? firstBody(article));
     const matchedWords = [...docTerms].map((id) => this.#dictionary.terms[id]!);
-    return {
-      article,
-      score,
-      paragraphIndex: best,
-      // 0: the caller shows the answer excerpt instead; no need to choose one.
-      excerpt: excerptLength > 0 ? chooseExcerpt(text, matchedWords, { maxLength: excerptLength }) : '',
-      matchedTerms: terms.filter((_, index) => answered.has(index)),
-      answer: null,
-    };
+    return withExcerpt(fields, () => ({ excerpt: chooseExcerpt(text, matchedWords, { maxLength: excerptLength }), answer: null }));
   }
 
   /**

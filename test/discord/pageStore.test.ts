@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageStore } from '../../src/discord/pageStore.js';
+import { lazyPages, PageStore } from '../../src/discord/pageStore.js';
 import type { Reply } from '../../src/discord/reply.js';
 
 const pages: Reply[] = [{ content: 'one' }, { content: 'two' }, { content: 'three' }];
@@ -55,5 +55,26 @@ describe('PageStore', () => {
     store.open('u', pages);
     store.open('u', pages);
     expect(store.turn(firstMore!, 'u')).toEqual({ ok: false, reason: 'expired' });
+  });
+});
+
+describe('lazyPages', () => {
+  it('renders a page when it is first turned to, once', () => {
+    const rendered: number[] = [];
+    const pages = lazyPages(3, (index) => {
+      rendered.push(index);
+      return { content: `page ${index + 1}` };
+    });
+    const store = new PageStore();
+    const first = store.open('u', pages);
+    expect(first.content).toBe('page 1');
+    expect(rendered).toEqual([0]);
+    const [, more] = buttonIds(first);
+    const turned = store.turn(more!, 'u');
+    expect(turned).toMatchObject({ ok: true, reply: { content: 'page 2' } });
+    store.turn(more!, 'u');
+    expect(rendered).toEqual([0, 1]);
+    expect(pages.at(3)).toBeUndefined();
+    expect(pages.at(-1)).toBeUndefined();
   });
 });

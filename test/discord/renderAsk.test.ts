@@ -23,8 +23,23 @@ describe('renderAsk', () => {
   it('splits many results into pages of pageSize articles', () => {
     const articles = Array.from({ length: 8 }, (_, i) => article(`${i}.txt`, `Flood ${i}`, `The flood reached street ${i}.`));
     const pages = renderAsk(SearchIndex.build(articles).search('flood'), { question: 'flood', pageSize: 3, ms: 1 });
-    expect(pages.map((page) => page.embeds!.length)).toEqual([3, 3, 2]);
-    expect(pages[2]!.embeds![1]!.title).toMatch(/^8\. /u);
+    expect([...pages].map((page) => page.embeds!.length)).toEqual([3, 3, 2]);
+    expect(pages.at(2)!.embeds![1]!.title).toMatch(/^8\. /u);
+  });
+
+  it('reads the excerpts of a page only when that page is read, and data.results only when it is read', () => {
+    const result = SearchIndex.build(Array.from({ length: 7 }, (_, i) => article(`${i}.txt`, `Flood ${i}`, `The flood reached street ${i}.`))).search('flood');
+    const read = new Set<number>();
+    const hits = result.hits.map((hit, index) => ({ ...hit, get excerpt() { read.add(index); return hit.excerpt; } }));
+    const pages = renderAsk({ ...result, hits }, { question: 'flood', pageSize: 3, ms: 1 });
+    expect(pages.length).toBe(3);
+    expect(pages.at(0)!.embeds).toHaveLength(3);
+    expect([...read]).toEqual([0, 1, 2]);
+    expect(pages.at(2)!.embeds).toHaveLength(1);
+    expect([...read]).toEqual([0, 1, 2, 6]);
+    expect(pages.at(2)).toBe(pages.at(2));
+    expect((pages.at(0)!.data!['results'] as unknown[]).length).toBe(7);
+    expect([...read].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('says honestly that nothing matches, with suggestions, and returns empty results', () => {

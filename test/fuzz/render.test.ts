@@ -98,7 +98,7 @@ describe('renderAsk → toMessageOptions (fuzz)', () => {
     const budget = new TimeBudget(1000);
     fc.assert(
       fc.property(searchResult, askOptions, (result, options) => {
-        const pages = budget.measure(result.hits.length, () => renderAsk(result, options));
+        const pages = budget.measure(result.hits.length, () => [...renderAsk(result, options)]);
         expect(pages.length).toBeGreaterThan(0);
         expect(pages.length).toBeLessThanOrEqual(10);
         for (const page of pages) checkSendable(page);

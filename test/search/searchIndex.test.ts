@@ -98,6 +98,16 @@ describe('SearchIndex ranking', () => {
     expect(plainText(hit.excerpt)).toBe('A flood of spectators came.');
   });
 
+  it('builds an excerpt when it is first read, the same one every time, and JSON and spreads see it', () => {
+    const [hit] = index.search('river flood').hits;
+    expect(Object.getOwnPropertyDescriptor(hit, 'excerpt')?.get).toBeTypeOf('function');
+    const excerpt = hit!.excerpt;
+    expect(excerpt).toContain('**');
+    expect(hit!.excerpt).toBe(excerpt);
+    expect({ ...hit }).toMatchObject({ excerpt, answer: hit!.answer });
+    expect(JSON.parse(JSON.stringify(hit))).toMatchObject({ excerpt, answer: hit!.answer });
+  });
+
   it('answers from the headline alone when no paragraph matches', () => {
     const hits = index.search('regatta').hits;
     expect(hits).toHaveLength(1);
