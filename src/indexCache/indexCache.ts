@@ -7,7 +7,7 @@ import type { SearchIndexData } from '../search/index.js';
 import { ownSearchArrays, packSnapshotInSteps, unpackSnapshot, type PackedSnapshot } from './packSnapshot.js';
 
 /** Bumped whenever the shape of what is persisted changes, so an old cache is rebuilt rather than misread. */
-export const INDEX_CACHE_VERSION = 2;
+export const INDEX_CACHE_VERSION = 3;
 
 /** What is persisted: the parsed corpus and the built indexes, keyed by the seeds folder's fingerprint. */
 export interface IndexSnapshot {

@@ -37,10 +37,43 @@ export interface PackedSnapshot {
   searchTerms: Int32Array;
   /** Per quotation, {@link QUOTE_FIELDS} values (string ids, and the paragraph index as a number). */
   quotes: Int32Array;
-  quoteIndex: Omit<QuoteIndexJSON, 'quotes' | 'articles'> & {
+  quoteIndex: Omit<QuoteIndexJSON, 'quotes' | 'articles' | 'text' | 'speakers'> & {
     /** The quotation index's article list when it is not exactly the corpus's articles in order, else null. */
     articles: [string, ArticleInfo][] | null;
+    /** Its saved text index and speaker directory as string ids (see {@link PackedJson}). */
+    text: PackedJson | null;
+    speakers: PackedJson | null;
   };
+}
+
+/**
+ * Saved JSON (a `JsonParts` or one string) as string ids: tens of megabytes of it at 100,000 articles, which as
+ * strings were copied one by one by the structured clone that hands a snapshot over from a worker thread (a 0.3 s
+ * stall of the main thread on a reload) and by `v8.deserialize`; as ids they ride in the transferred chunks.
+ */
+export interface PackedJson {
+  ids: Int32Array;
+  /** It was one string, not parts. */
+  whole: boolean;
+}
+
+function packJson(strings: StringPacker, saved: string[] | string | undefined): PackedJson | null {
+  if (saved === undefined) return null;
+  const parts = typeof saved === 'string' ? [saved] : saved;
+  return { ids: Int32Array.from(parts, (part) => strings.id(part)), whole: typeof saved === 'string' };
+}
+
+/** Parts read back between two yields of {@link unpacking}: each a slice of a decoded chunk, a chunk about 4 MB. */
+const JSON_PARTS_STEP = 64;
+
+function* unpackingJson(strings: StringReader, packed: PackedJson | null): Steps<string[] | string | undefined> {
+  if (!packed) return undefined;
+  const parts = new Array<string>(packed.ids.length);
+  for (let i = 0; i < parts.length; i += 1) {
+    if (i > 0 && i % JSON_PARTS_STEP === 0) yield;
+    parts[i] = strings.must(packed.ids[i]!);
+  }
+  return packed.whole ? parts[0] : parts;
 }
 
 const ARTICLE_FIELDS = ['id', 'headline', 'standfirst', 'section', 'source', 'date', 'url', 'byline', 'credit', 'license', 'format', 'tags'] as const;
@@ -216,7 +249,7 @@ function* packing(snapshot: IndexSnapshot): Steps<PackedSnapshot> {
     if (t > 0 && t % (PACK_STEP * 20) === 0) yield;
     searchTerms[t] = strings.id(term);
   }
-  const { quotes: quoteList, articles: quoteArticles, ...quoteIndex } = snapshot.quotes;
+  const { quotes: quoteList, articles: quoteArticles, text, speakers, ...quoteIndex } = snapshot.quotes;
   const quotes = new Int32Array(quoteList.length * QUOTE_FIELDS);
   let q = 0;
   for (const [i, quote] of quoteList.entries()) {
@@ -228,6 +261,8 @@ function* packing(snapshot: IndexSnapshot): Steps<PackedSnapshot> {
     quotes[q++] = strings.id(quote.articleId);
     quotes[q++] = quote.paragraphIndex;
   }
+  const packedText = packJson(strings, text);
+  const packedSpeakers = packJson(strings, speakers);
   return {
     version: snapshot.version,
     key: snapshot.key,
@@ -239,7 +274,7 @@ function* packing(snapshot: IndexSnapshot): Steps<PackedSnapshot> {
     search: { ...snapshot.search, dictionary: { terms: [], passageFrequency } },
     searchTerms,
     quotes,
-    quoteIndex: { ...quoteIndex, articles: sameArticles(articles, quoteArticles) ? null : quoteArticles },
+    quoteIndex: { ...quoteIndex, articles: sameArticles(articles, quoteArticles) ? null : quoteArticles, text: packedText, speakers: packedSpeakers },
   };
 }
 
@@ -314,7 +349,9 @@ function* unpacking(packed: PackedSnapshot): Generator<void, IndexSnapshot> {
     if (t % (UNPACK_STEP * 20) === 0) yield;
     terms[t] = strings.must(packed.searchTerms[t]!);
   }
-  const { articles: savedQuoteArticles, ...quoteIndex } = packed.quoteIndex;
+  const { articles: savedQuoteArticles, text: packedText, speakers: packedSpeakers, ...quoteIndex } = packed.quoteIndex;
+  const text = yield* unpackingJson(strings, packedText);
+  const speakers = yield* unpackingJson(strings, packedSpeakers);
   let quoteArticles = savedQuoteArticles;
   if (!quoteArticles) {
     // The corpus's own articles, as the quotation index lists them: made in steps too (100,000 of them at 100,000).
@@ -333,6 +370,8 @@ function* unpacking(packed: PackedSnapshot): Generator<void, IndexSnapshot> {
     search: { ...packed.search, dictionary: { terms, passageFrequency: packed.search.dictionary.passageFrequency } },
     quotes: {
       ...quoteIndex,
+      ...(text === undefined ? {} : { text }),
+      ...(speakers === undefined ? {} : { speakers }),
       quotes,
       articles: quoteArticles,
     },
@@ -353,6 +392,7 @@ export function packedBuffers(packed: PackedSnapshot): ArrayBuffer[] {
     packed.paragraphStarts,
     packed.paragraphs,
     packed.quotes,
+    ...[packed.quoteIndex.text, packed.quoteIndex.speakers].flatMap((json) => (json ? [json.ids] : [])),
     ...postings,
     search.passageArticle,
     search.passageParagraph,

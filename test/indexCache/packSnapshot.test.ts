@@ -56,6 +56,21 @@ describe('packSnapshot and unpackSnapshot', () => {
     expect(restored.quotes.quotes).toEqual(quotes);
   });
 
+  it('hands the quotation structures over as string ids in the transferred buffers, parts or whole', () => {
+    expect(snapshot.quotes.text).toBeDefined();
+    const packed = packSnapshot(snapshot);
+    expect(packed.quoteIndex.text?.ids).toBeInstanceOf(Int32Array);
+    expect(packed.quoteIndex.speakers?.ids).toBeInstanceOf(Int32Array);
+    const moved = structuredClone(packed, { transfer: packedBuffers(packed) });
+    // No text of them outside the string chunks: nothing for the clone to copy string by string.
+    expect(JSON.stringify({ ...packed.quoteIndex, articles: null }).length).toBeLessThan(2000);
+    expect(unpackSnapshot(moved).quotes).toEqual(snapshot.quotes);
+    const whole: IndexSnapshot = { ...snapshot, quotes: { ...snapshot.quotes, text: JSON.stringify(joinParts(snapshot.quotes.text as JsonParts)), speakers: undefined } };
+    const restored = unpackSnapshot(packSnapshot(whole)).quotes;
+    expect(restored.text).toBe(whole.quotes.text);
+    expect('speakers' in restored).toBe(false);
+  });
+
   it('returns transferable buffers that are not Buffer pool slabs', () => {
     const buffers = packedBuffers(packSnapshot(snapshot));
     expect(buffers.length).toBeGreaterThan(0);
