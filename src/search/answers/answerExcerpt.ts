@@ -24,7 +24,7 @@ function cut(sentence: string, at: number, maxLength: number, span: AnswerSpan |
 /**
  * The excerpt that leads with the answer: the answering sentence first, the answer span in bold (and the question's
  * words), then the sentences that follow it (in its paragraph, then in `following`) while they fit in `maxLength`;
- * an `alternative` (the runner-up sentence) comes last, behind " … ", after the answer's paragraph and as much of the
+ * an `alternative` (the runner-up sentence) comes last, behind " … ", after the next sentence and as much of the
  * following context as leaves room for it.
  * @example answerExcerpt(['Andren died of pancreatic cancer.', 'He was 61.'], 0, span, new Set(['andren']), 600)
  * // => '**Andren** died of **pancreatic cancer**. He was 61.'
@@ -51,15 +51,16 @@ export function answerExcerpt(
     text = `${text}${gap}${more}`;
     return true;
   };
-  // The answer's paragraph (at least the next sentence) is its context, always before the runner-up; the runner-up
-  // is shown last, unless it is next in the text anyway.
-  const slot = Math.max(1, rest.length);
+  // The next sentence is the answer's context, always before the runner-up; the runner-up is shown last, unless it is
+  // one of the next two sentences anyway. The rest of a long paragraph does not crowd it out: on dev, the runner-up
+  // (a lede, a close second) held the answer more often than the third sentence on of the answer's paragraph.
+  const slot = 1;
   let offered = alternative === null || after.slice(0, slot + 1).includes(alternative);
   const other = offered ? '' : highlight(alternative!, matched);
   for (const [position, sentenceAfter] of after.entries()) {
     if (sentenceAfter === alternative) offered = true;
     const more = highlight(sentenceAfter, matched);
-    // Past the answer's paragraph, context is added only while the runner-up still fits after it.
+    // Past the next sentence, context is added only while the runner-up still fits after it.
     if (position >= slot && !offered && text.length + 1 + more.length + 3 + other.length > maxLength) break;
     if (!append(more, ' ')) break;
   }

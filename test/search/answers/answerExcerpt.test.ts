@@ -21,6 +21,11 @@ describe('answerExcerpt', () => {
     expect(answerExcerpt(paragraph, 0, null, new Set(), 160, following, runnerUp)).toBe(`${paragraph.join(' ')} … ${runnerUp}`);
   });
 
+  it('shows the runner-up after the next sentence when the rest of a long paragraph would leave no room for it', () => {
+    const long = [paragraph[0]!, 'Campaigners condemned it.', 'Officials said the hunt was legal under a research permit issued last year.', 'Protests were held outside the embassy in London on Tuesday.'];
+    expect(answerExcerpt(long, 0, null, new Set(), 200, following, runnerUp)).toBe(`${long[0]} ${long[1]} … ${runnerUp}`);
+  });
+
   it('shows the runner-up in its place, without a gap, when it is the next sentence anyway', () => {
     expect(answerExcerpt(paragraph, 0, null, new Set(), 600, [runnerUp, ...following], runnerUp)).toBe(`${paragraph.join(' ')} ${runnerUp} ${following.join(' ')}`);
   });
