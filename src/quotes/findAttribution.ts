@@ -89,6 +89,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   const inInfinitive = tokens[quoteIndex - 1]?.lower === 'to';
   // `a "serious" claim that …`: after a determiner the quotation qualifies a noun, and the word after it is that noun.
   const qualifiesNoun = ['a', 'an', 'the'].includes(tokens[quoteIndex - 1]?.lower ?? '') && tokens[quoteIndex + 1]?.kind === 'word';
+  // `as "dramatic" as Mr Renner believed`, `more "radical" than Labour said`: the name after a comparison is whom
+  // the words are measured against, not who said them.
+  if (isComparison(tokens, quoteIndex, k)) return null;
   // `"…," said said Thomas McKiernan`: a verb typed twice is one.
   if (isVerb(tokens[k]) && tokens[k + 1]?.lower === tokens[k]!.lower) k += 1;
   if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive && !qualifiesNoun) {
@@ -118,6 +121,19 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     break;
   }
   return null;
+}
+
+/** Words that open a comparison's second term: `as "…" as X believed`, `more "…" than X said`. */
+const COMPARISON_WORDS = new Set(['as', 'than']);
+
+/**
+ * True when the word at `k`, right after the quotation at `quoteIndex`, opens the second term of a comparison:
+ * "than", or "as" when "as" or "so" comes right before the quotation (`"…", as Mr Blair put it` is an attribution).
+ */
+function isComparison(tokens: readonly Token[], quoteIndex: number, k: number): boolean {
+  const word = tokens[k]?.lower ?? '';
+  if (!COMPARISON_WORDS.has(word)) return false;
+  return word === 'than' || ['as', 'so'].includes(tokens[quoteIndex - 1]?.lower ?? '');
 }
 
 /**

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/quotes/index.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+// Round eight of issue #13: general causes of the wrong speakers found in the dev13 set (many speakers per article,
+// unnamed speakers, organisations speaking, speakers carried across paragraphs), each a short made-up case.
+const quotes = (paragraphs: string[]) => extractQuotes(makeArticle(paragraphs));
+const speakers = (paragraphs: string[]) => quotes(paragraphs).filter((q) => q.kind !== 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+
+describe('extractQuotes: a comparison after a quotation', () => {
+  it('gives `as "grim" as Ms Lund believed` to the one who compares, not to Ms Lund', () => {
+    expect(speakers([
+      'Anna Lund, a trader, said sales would fall.',
+      'But Piet Varga, a banker, said the outlook was not as "grim" as Ms Lund believed. "We are doing well," he said.',
+    ])).toEqual([['grim', 'Piet Varga'], ['We are doing well', 'Piet Varga']]);
+  });
+
+  it('gives `more "radical" than the minister said` to the sentence\'s speaker', () => {
+    expect(speakers(['Tom Hale, a union leader, said the plan was more "radical" than the minister said.'])).toEqual([['radical', 'Tom Hale']]);
+  });
+
+  it('still reads `"…", as Mr Blair said` without a comparison before the quotation as Mr Blair\'s', () => {
+    expect(speakers(['Tony Blair spoke on Monday. "Education matters most," as Mr Blair said.'])).toEqual([['Education matters most', 'Tony Blair']]);
+  });
+});
