@@ -114,6 +114,8 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     if (!isVerb(token)) continue;
     // `"…," Jarrar was told`: the subject heard the words; whoever said them is not named here.
     if (isPassiveHearing(tokens, v)) break;
+    // `"…" as soon as the election is called`: a passive verb's subject is what is spoken of, not a speaker.
+    if (isPassive(tokens, v)) continue;
     // `"…." Arsenal keeper Jens Lehmann said: "…"`: a verb that opens the next quotation does not close this one.
     if (introducesNextQuote(tokens, v)) break;
     const phrase = subjectBefore(tokens, v, k);
@@ -158,6 +160,14 @@ const SUBORDINATORS = new Set(['after', 'when', 'because', 'before', 'since', 'w
 /** Verbs whose passive subject is the one spoken to: `X was told`, `X was asked`. */
 const HEARING_VERBS = new Set(['told', 'asked', 'warned', 'informed', 'reminded', 'assured', 'advised']);
 const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
+
+/**
+ * `the election is called`, `the plan was announced`: a reporting verb in the passive (a past participle right after
+ * a form of "be"), whose subject says nothing. `X is saying` is active.
+ */
+function isPassive(tokens: readonly Token[], index: number): boolean {
+  return PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '') && !tokens[index]!.lower.endsWith('ing');
+}
 
 /** `X was told`: the verb at `index` is passive, so its subject is the hearer, not the speaker. */
 function isPassiveHearing(tokens: readonly Token[], index: number): boolean {

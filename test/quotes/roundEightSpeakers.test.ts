@@ -23,3 +23,13 @@ describe('extractQuotes: a comparison after a quotation', () => {
     expect(speakers(['Tony Blair spoke on Monday. "Education matters most," as Mr Blair said.'])).toEqual([['Education matters most', 'Tony Blair']]);
   });
 });
+
+describe('extractQuotes: a passive verb after a quotation', () => {
+  it('gives `"…" as soon as the vote is called` to the sentence\'s speaker, not to "the vote"', () => {
+    expect(speakers(['Jane Roe argued that broadcasters "should go ahead" as soon as the vote is called.'])).toEqual([['should go ahead', 'Jane Roe']]);
+  });
+
+  it('reads on past the passive verb to the speaker named after it', () => {
+    expect(speakers(['Bob Lee, a trader, spoke. "Go ahead" once the vote is called, Jane Roe said.'])).toEqual([['Go ahead', 'Jane Roe']]);
+  });
+});
