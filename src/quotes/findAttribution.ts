@@ -268,6 +268,9 @@ function outerReporter(tokens: readonly Token[], start: number, bound: number): 
   return phrase ? { phrase, verbIndex: verb } : null;
 }
 
+/** `Mr Mallon's`, `the firm’s`: a possessive, after which a reporting verb's form is a noun ("claim", "comments"). */
+const isPossessive = (token: Token | undefined): boolean => /['’]s$/u.test(token?.text ?? '');
+
 /** The first reporting verb of the sentence whose subject names someone: `Juppe described the veto as a "…"`. */
 function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<string>): Attribution | null {
   let bound = 0;
@@ -277,7 +280,7 @@ function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<strin
     if (token.kind !== 'word' || token.capitalised || !verbs.has(token.lower) || isPassiveHearing(tokens, v)) continue;
     // `used Mr Howard's comments to attack the policy`: an infinitive's subject is not the noun before "to", and
     // after a possessive the word is a noun ("comments").
-    if (tokens[v - 1]?.lower === 'to' || /['’]s$/u.test(tokens[v - 1]?.text ?? '')) continue;
+    if (tokens[v - 1]?.lower === 'to' || isPossessive(tokens[v - 1])) continue;
     const phrase = subjectBefore(tokens, v, bound);
     // `"…," Jarrar was told after he complained`: a verb in a clause of time or cause reports no quotation.
     if (phrase && SUBORDINATORS.has(tokens[phrase.start - 1]?.lower ?? '')) continue;
@@ -367,6 +370,8 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     if (token.kind !== 'word' || token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower) || isPassiveHearing(tokens, v)) continue;
     // "their Grand Slam hopes", "the new rules": a plural noun unless a clause follows or a pronoun is its subject.
     if (NOUN_LIKE_VERBS.has(token.lower) && tokens[v + 1]?.lower !== 'that' && !SUBJECT_PRONOUNS.has(tokens[v - 1]?.lower ?? '')) continue;
+    // "hit back at Mr Mallon's claim that …": after a possessive the word is a noun, and its owner made no claim here.
+    if (isPossessive(tokens[v - 1])) continue;
     // "He declined comment … but said the firm would …": the coordinated verb's subject opens the sentence.
     // The sentence's subject is the same for every such verb: read once, not once per "and said".
     const afterCoordinator = ['but', 'and'].includes(tokens[v - 1]?.lower ?? '');

@@ -33,3 +33,18 @@ describe('extractQuotes: a passive verb after a quotation', () => {
     expect(speakers(['Bob Lee, a trader, spoke. "Go ahead" once the vote is called, Jane Roe said.'])).toEqual([['Go ahead', 'Jane Roe']]);
   });
 });
+
+describe('extractQuotes: a reporting word after a possessive', () => {
+  const paragraphs = [
+    'Graham Robb, spokesman for the No side, spoke on Monday.',
+    'And he hit back at Mr Mallon\'s claim that an assembly would improve transport links in the region. "It can push paper around," he said.',
+  ];
+
+  it('reads "Mr Mallon\'s claim that …" as a noun: no reported speech of Mr Mallon', () => {
+    expect(quotes(paragraphs).filter((q) => q.kind === 'indirect').map((q) => q.quote)).not.toContain('an assembly would improve transport links in the region');
+  });
+
+  it('so "he" after it stays the speaker of the sentence before', () => {
+    expect(speakers(paragraphs)).toEqual([['It can push paper around', 'Graham Robb']]);
+  });
+});
