@@ -48,3 +48,12 @@ describe('extractQuotes: a reporting word after a possessive', () => {
     expect(speakers(paragraphs)).toEqual([['It can push paper around', 'Graham Robb']]);
   });
 });
+
+describe('extractQuotes: trade nouns as speakers', () => {
+  it.each(['refiner', 'exporter'])('carries "he" back to "one Korean %s" named in the sentence before', (noun) => {
+    expect(speakers([
+      `"Prices are too high," one Korean ${noun} said.`,
+      '"We will not buy more," he added.',
+    ])).toEqual([['Prices are too high', `Korean ${noun}`], ['We will not buy more', `Korean ${noun}`]]);
+  });
+});
