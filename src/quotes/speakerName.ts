@@ -14,8 +14,13 @@ export const foldName = (name: string): string => foldText(name);
 /** Countries and their adjectives that qualify an organisation's name ("US", "UK", "British", "American"). */
 const COUNTRY_QUALIFIERS = new Set(['us', 'usa', 'uk', 'british', 'american', 'australian', 'canadian', 'french', 'german', 'eu', 'european', 'federal']);
 
-/** Legal suffixes of a company's name, folded ("Inc", "Ltd", "Corp", "plc"). */
-const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'co', 'plc', 'llc', 'ag', 'nv', 'sa', 'limited', 'incorporated', 'corporation']);
+/**
+ * Suffixes that are no part of who speaks, folded: a company's legal form ("Inc", "Ltd", "Corp", "plc") and a
+ * lawyer's rank ("QC"). "Texaco Inc" is Texaco and "Guy Mansfield QC" is Guy Mansfield.
+ */
+const NAME_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'co', 'plc', 'llc', 'limited', 'incorporated', 'corporation', 'qc', 'kc']);
+/** Suffixes that may also end a person's name ("Nguyen Sa"): folded only after a name of two words or more. */
+const SHORT_NAME_SUFFIXES = new Set(['ag', 'nv', 'sa']);
 
 /**
  * The words of a name without leading titles ("Mr", "President", "Foreign Secretary"): the key under which one
@@ -30,6 +35,8 @@ const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'co', 'plc', 'llc', 'ag'
  * // => 'george bush'
  * speakerKey('Caesars World Inc')
  * // => 'caesars world'
+ * speakerKey('Guy Mansfield QC')
+ * // => 'guy mansfield'
  */
 export function speakerKey(name: string): string {
   const words = foldName(name).split(' ').filter((word) => word !== '');
@@ -40,9 +47,9 @@ export function speakerKey(name: string): string {
   const country = words[start] === 'u' && words[start + 1] === 's' ? 2 : COUNTRY_QUALIFIERS.has(words[start] ?? '') ? 1 : 0;
   const rest = words.slice(start + country);
   if (country > 0 && rest.length >= 2 && rest.some((word) => ORGANISATION_WORDS.has(word))) start += country;
-  // "Caesars World Inc" is Caesars World: a company's legal suffix is no part of who speaks.
+  // "Caesars World Inc" is Caesars World and "Texaco Inc" is Texaco: a legal suffix is no part of who speaks.
   let end = words.length;
-  while (end - start > 2 && COMPANY_SUFFIXES.has(words[end - 1]!)) end -= 1;
+  while (end - start > 1 && (NAME_SUFFIXES.has(words[end - 1]!) || (end - start > 2 && SHORT_NAME_SUFFIXES.has(words[end - 1]!)))) end -= 1;
   // Middle initials do not split a person: "George W. Bush" is "George Bush".
   return words.slice(start, end).filter((word, index, kept) => word.length > 1 || index === 0 || index === kept.length - 1).join(' ');
 }

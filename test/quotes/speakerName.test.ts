@@ -27,8 +27,15 @@ describe('speakerKey', () => {
   it('returns a company without its legal suffix, so "Caesars World Inc" and "Caesars World" are one speaker', () => {
     expect(speakerKey('Caesars World Inc')).toBe('caesars world');
     expect(speakerKey('Dome Petroleum Ltd')).toBe('dome petroleum');
-    // A two-word name keeps its suffix: "Acme Inc" is not "Acme".
-    expect(speakerKey('Acme Inc')).toBe('acme inc');
+    // A two-word name loses an unambiguous suffix ("Texaco Inc" is Texaco), not one that may end a person's name.
+    expect(speakerKey('Acme Inc')).toBe('acme');
+    expect(speakerKey('Nguyen Sa')).toBe('nguyen sa');
+    expect(speakerKey('Acme Holdings SA')).toBe('acme holdings');
+  });
+
+  it('returns a lawyer without the rank after the name, so "Guy Mansfield QC" and "Guy Mansfield" are one speaker', () => {
+    expect(speakerKey('Guy Mansfield QC')).toBe('guy mansfield');
+    expect(sameSpeaker('Mr Mansfield', 'Guy Mansfield QC')).toBe(true);
   });
 
   it('returns a lone title as it is rather than nothing', () => {
