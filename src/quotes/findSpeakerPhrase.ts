@@ -123,6 +123,15 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
       }
       return name;
     }
+    // "But Mr Howard denied Mr Yeo, his environment spokesman, said": the name that ends a clause, right before the
+    // description, is the one described (and the speaker), not the description alone.
+    if (farthestRole === chunks[c - 1]) {
+      const ending = nameEndingAt(tokens, chunk[1], chunk[0]);
+      if (ending) {
+        ending.role = roles.reverse().join(', ');
+        return ending;
+      }
+    }
     if (isRelativeChunk(tokens, chunk)) continue;
     if (titled || isRoleChunk(tokens, chunk[0], chunk[1])) {
       roles.push(joinTokens(tokens.slice(chunk[0], chunk[1])));

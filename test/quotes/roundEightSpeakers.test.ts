@@ -57,3 +57,16 @@ describe('extractQuotes: trade nouns as speakers', () => {
     ])).toEqual([['Prices are too high', `Korean ${noun}`], ['We will not buy more', `Korean ${noun}`]]);
   });
 });
+
+describe('extractQuotes: a name ending a clause before its description', () => {
+  it('gives `Ann Lee denied Mr Kerr, her finance spokesman, said …` to Mr Kerr, not to "finance spokesman"', () => {
+    expect(speakers([
+      'The shadow team includes Bob Kerr and Sam Ford.',
+      'But Ann Lee denied Mr Kerr, her finance spokesman, said the plans "stink".',
+    ])).toEqual([['stink', 'Bob Kerr']]);
+  });
+
+  it('still gives `…, a spokesman said` to the description', () => {
+    expect(speakers(['The fund will grow, he added. "It is a good year," a spokesman said.'])).toEqual([['It is a good year', 'spokesman']]);
+  });
+});
