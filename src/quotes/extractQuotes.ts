@@ -36,6 +36,16 @@ const SPOKES_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'repre
 const SEAT_TITLES = new Set(['mp', 'mep', 'msp', 'am', 'td', 'senator', 'congressman', 'congresswoman', 'representative', 'member']);
 /** Heads that stand for a business: "the company" is never a country nor a government. */
 const BUSINESS_HEADS = new Set(['company', 'firm', 'group', 'bank', 'airline', 'carrier', 'utility', 'automaker', 'carmaker', 'retailer', 'insurer', 'operator', 'manufacturer', 'producer', 'exchange']);
+/**
+ * True when an organisation's name says it is another kind of body than `head`: "the government" after the Police
+ * Federation is not the federation. Kinds of business ("the company") go with any business.
+ * @example namesOtherBody('Police Federation', 'government') // => true
+ */
+function namesOtherBody(name: string, head: string): boolean {
+  if (BUSINESS_HEADS.has(head)) return false;
+  const words = name.toLowerCase().split(/\s+/u);
+  return !words.includes(head) && words.some((word) => ORGANISATION_HEADS.has(word) && !BUSINESS_HEADS.has(word));
+}
 /** Heads naming a body of people ("the SSP executive", "the party leadership"), never one of its members. */
 const COLLECTIVE_HEADS = new Set(['executive', 'leadership', 'management', 'secretariat']);
 /** "the sixty-seven-year-old", "the 74-year-old": a person described by age. */
@@ -373,7 +383,10 @@ export function extractQuotes(article: Article): Quote[] {
     // "the company", "the party" the article never introduced as such: the organisation it last named.
     // "the security firm", "the power company": a kind of business, qualified, is still the business last named.
     const qualifiedBusiness = BUSINESS_HEADS.has(head) && phrase.words.length <= MAX_REFERRING_WORDS && phrase.words.every((word) => word === word.toLowerCase());
-    if (phrase.definite && phrase.kind === 'group' && (phrase.words.length === 1 || qualifiedBusiness) && ORGANISATION_HEADS.has(head)) return memory.organisation(BUSINESS_HEADS.has(head)) ?? resolved;
+    if (phrase.definite && phrase.kind === 'group' && (phrase.words.length === 1 || qualifiedBusiness) && ORGANISATION_HEADS.has(head)) {
+      const last = memory.organisation(BUSINESS_HEADS.has(head));
+      return last && !namesOtherBody(last.name, head) ? last : resolved;
+    }
     // "The EU's highest justice official has warned …. EU Justice Commissioner Franco Frattini said": a lead that
     // describes someone before anyone is named stands for the first person it then names.
     if (resolved.description && resolved.kind === 'person' && !phrase.indefinite && readUpTo < position(1, 0) && !memory.person(null, { descriptions: true })) {

@@ -134,7 +134,7 @@ export const ROLE_NOUNS = words(`
   secretary-general master
   aide staffer insider
   holder sprinter athlete runner skipper footballer referee goalscorer youngster teenager frontman underwriter
-  refiner buyer seller exporter importer supplier shipper distributor retailer
+  refiner buyer seller exporter importer supplier shipper distributor
 `);
 
 /** Titles that tell the speaker's gender, for resolving "he" and "she". */

@@ -70,3 +70,15 @@ describe('extractQuotes: a name ending a clause before its description', () => {
     expect(speakers(['The fund will grow, he added. "It is a good year," a spokesman said.'])).toEqual([['It is a good year', 'spokesman']]);
   });
 });
+
+describe('extractQuotes: "the government" after another kind of body', () => {
+  it('leaves "the government said" to the government, not to the Nurses Federation named before', () => {
+    expect(speakers([
+      'The Nurses Federation has said it opposes the plan. But the government said the move would help "build safe wards".',
+    ])).toEqual([['build safe wards', 'government']]);
+  });
+
+  it('still reads "the federation said" as the Nurses Federation', () => {
+    expect(speakers(['The Nurses Federation has said it opposes the plan. The federation said nurses need "more time".'])).toEqual([['more time', 'Nurses Federation']]);
+  });
+});
