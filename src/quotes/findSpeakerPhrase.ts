@@ -24,7 +24,8 @@ function descriptorBeforeName(tokens: readonly Token[], index: number, end: numb
     const token = tokens[j]!;
     if (!isWord(token) || NP_STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower)) return false;
     // "Caroline Lucas welcomed Tony Blair's …": a verb, not a description of the next name.
-    if (!token.capitalised && (token.lower.endsWith('ed') || REPORTING_VERBS.has(token.lower))) return false;
+    // "Michael Howard sent Mr Bush …": nor is an irregular past tense.
+    if (!token.capitalised && (token.lower.endsWith('ed') || REPORTING_VERBS.has(token.lower) || IRREGULAR_PAST_VERBS.has(token.lower))) return false;
     if (token.capitalised) return j > index && tokens[j + 1]?.capitalised === true;
   }
   return false;

@@ -82,3 +82,11 @@ describe('extractQuotes: "the government" after another kind of body', () => {
     expect(speakers(['The Nurses Federation has said it opposes the plan. The federation said nurses need "more time".'])).toEqual([['more time', 'Nurses Federation']]);
   });
 });
+
+describe('extractQuotes: the subject of "X sent Y his …, saying: "…""', () => {
+  it('ends the subject\'s name at an irregular past tense ("sent"), so the one who sends speaks', () => {
+    expect(speakers(['Party leader Jim Cole sent Mr Ross his "best wishes", saying: "We will work together."'])).toEqual([
+      ['best wishes', 'Jim Cole'], ['We will work together.', 'Jim Cole'],
+    ]);
+  });
+});
