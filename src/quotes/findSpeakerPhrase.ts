@@ -6,7 +6,7 @@ import {
   type SpeakerPhrase,
 } from './nounPhrase.js';
 import {
-  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, VERB_FILLERS,
+  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES, VERB_FILLERS,
 } from './vocabulary.js';
 
 export type { SpeakerPhrase } from './nounPhrase.js';
@@ -76,6 +76,9 @@ const MAX_ASIDE_TOKENS = 14;
 /** Words that open a sentence before its subject ("And", "But", "However,"). */
 const CONJUNCTIONS = new Set(['and', 'but', 'however', 'yet', 'so', 'also', 'meanwhile', 'still', 'now', 'then', 'that', 'indeed', 'instead']);
 /** Words that open an introductory phrase ("In an interview, …", "Speaking to the BBC, …"). */
+/** One-word adverbs of time that may open a sentence without a comma: "Earlier Mr Howard said". */
+const TIME_ADVERBS = new Set(['earlier', 'later', 'yesterday', 'today']);
+
 const INTRODUCTIONS = new Set([
   'in', 'on', 'at', 'after', 'before', 'during', 'asked', 'with', 'for', 'despite', 'since', 'when', 'while', 'under', 'as',
   'like', 'unlike', 'from', 'by', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'although', 'though', 'if',
@@ -459,7 +462,10 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
   const opener = tokens[i];
   // "Other than its warning on tax, the NIESR report …", "Rather than cut, …": "than" makes an introductory phrase.
   const comparative = (opener?.lower === 'other' || opener?.lower === 'rather') && tokens[i + 1]?.lower === 'than';
-  if (opener && isWord(opener) && (INTRODUCTIONS.has(opener.lower) || opener.lower.endsWith('ing') || comparative)) {
+  // "Earlier Tory leader Michael Howard sent …": a one-word adverb of time right before a capitalised word opens no
+  // introductory phrase to read up to a comma; the subject follows it at once ("Later Sunday, …" still has one).
+  if (opener && isWord(opener) && TIME_ADVERBS.has(opener.lower) && isWord(tokens[i + 1]) && tokens[i + 1]!.capitalised && !SENTENCE_OPENERS.has(tokens[i + 1]!.lower)) i += 1;
+  else if (opener && isWord(opener) && (INTRODUCTIONS.has(opener.lower) || opener.lower.endsWith('ing') || comparative)) {
     // An introductory phrase: the subject follows the comma that ends it.
     let comma = -1;
     for (let j = i + 1; j < tokens.length && j <= i + 15; j += 1) {

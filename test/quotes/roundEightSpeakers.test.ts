@@ -89,4 +89,10 @@ describe('extractQuotes: the subject of "X sent Y his …, saying: "…""', () =
       ['best wishes', 'Jim Cole'], ['We will work together.', 'Jim Cole'],
     ]);
   });
+
+  it('reads past a one-word adverb of time opening the sentence without a comma ("Earlier Party leader …")', () => {
+    expect(speakers(['Earlier Party leader Jim Cole sent Mr Ross his "best wishes", saying: "We will work together."'])).toEqual([
+      ['best wishes', 'Jim Cole'], ['We will work together.', 'Jim Cole'],
+    ]);
+  });
 });
