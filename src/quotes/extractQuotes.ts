@@ -30,6 +30,8 @@ const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey',
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
 const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court', 'automaker', 'carmaker', 'retailer', 'insurer', 'manufacturer', 'exchange']);
+/** Nouns describing a person without a role: "a leading industry figure", "a prominent voice". */
+const VAGUE_PERSON_NOUNS = new Set(['figure', 'voice', 'personality']);
 /** Those who speak for an organisation: "a spokesman for BC Hydro". */
 const SPOKES_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'spokespeople', 'spokesmen', 'spokeswomen']);
 /** Titles held for one seat: "the MP for Sittingbourne", "the senator for Queensland". */
@@ -336,6 +338,13 @@ export function extractQuotes(article: Article): Quote[] {
       !SPOKES_NOUNS.has(head) && !memory.person(null, { descriptions: true })) {
       introductions ??= collectIntroductions(article, paragraphTokens, names);
       const named = introductions.firstNamedAfter(readUpTo, phrase.words.filter((word) => (word === word.toLowerCase() && ROLE_NOUNS.has(word)) || TITLES.has(word)));
+      if (named) return named;
+    }
+    // "…, a leading industry figure has said. Tim Renner, the head of Universal Music, …": a vague description in the
+    // lead, before anyone is named, names no role to share; the first person the lead then introduces is the one.
+    if (VAGUE_PERSON_NOUNS.has(head) && !phrase.definite && phrase.kind === 'group' && readUpTo < position(1, 0) && !memory.person(null, { descriptions: true })) {
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
+      const named = introductions.firstNamedAfter(readUpTo);
       if (named) return named;
     }
     // "A Labour spokesman said": someone new, as described; never someone named before.

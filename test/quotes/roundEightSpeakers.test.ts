@@ -96,3 +96,19 @@ describe('extractQuotes: the subject of "X sent Y his …, saying: "…""', () =
     ]);
   });
 });
+
+describe('extractQuotes: a vague description in the lead', () => {
+  it('gives "…, a leading industry figure has said" to the first person the lead then introduces', () => {
+    expect(speakers([
+      'The film business is "in a coma" because it failed to adapt, a leading industry figure has said.',
+      'Ann Hale, the head of Acme Films until last year, told the BBC that cinemas were struggling.',
+    ])).toEqual([['in a coma', 'Ann Hale']]);
+  });
+
+  it('leaves such a description after the lead unnamed', () => {
+    expect(speakers([
+      'Cinemas were struggling, Ann Hale told the BBC.',
+      'The film business is "in a coma", a leading industry figure said. Bob Lee, a producer, agreed.',
+    ])).toEqual([['in a coma', 'industry figure']]);
+  });
+});
