@@ -441,7 +441,11 @@ export function extractQuotes(article: Article): Quote[] {
         const own = (wanted === 'male' || wanted === 'female') && subject?.kind === 'person' && isNamed(subject) && subjectPhrase !== null &&
           subjectPhrase.start < found.start && (subject.gender === null || subject.gender === wanted) && !quotedAtOnce(tokens, subjectPhrase.start, found.start) &&
           !(isTrailingAttribution(tokens, found.start) && !subjectReports(tokens, subjectPhrase.start, found.start));
-        return own ? subject : resolve(found);
+        // `The Home Office has produced a report which it describes as "…"`: "it" after the sentence's own named
+        // organisation is that organisation, not whichever one an earlier sentence named.
+        const itsOwn = wanted === 'thing' && subject?.kind === 'organisation' && isNamed(subject) && subjectPhrase !== null &&
+          subjectPhrase.start < found.start && !quotedAtOnce(tokens, subjectPhrase.start, found.start);
+        return own || itsOwn ? subject : resolve(found);
       };
       let said: ResolvedSpeaker | null = null;
       if (sentence.spans.length === 0) {

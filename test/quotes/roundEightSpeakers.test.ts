@@ -112,3 +112,12 @@ describe('extractQuotes: a vague description in the lead', () => {
     ])).toEqual([['in a coma', 'industry figure']]);
   });
 });
+
+describe('extractQuotes: "it" after the sentence\'s own organisation', () => {
+  it('gives `The Home Office has a report which it describes as "…"` to the Home Office, not the body named before', () => {
+    expect(speakers([
+      'The Nurses Union said the plan would fail.',
+      'The Home Office has produced its own report on the plan which it describes as "encouraging".',
+    ])).toEqual([['encouraging', 'Home Office']]);
+  });
+});
