@@ -448,6 +448,8 @@ export function extractQuotes(article: Article): Quote[] {
         return own || itsOwn ? subject : resolve(found);
       };
       let said: ResolvedSpeaker | null = null;
+      /** `Mr Howard denied Mr Yeo … said "…"`: the sentence's subject reports the quotation's speaker's words. */
+      let reportsSpeaker = false;
       if (sentence.spans.length === 0) {
         const claim = findReportedClaim(tokens);
         said = claim ? resolveHere(claim.phrase) : null;
@@ -479,6 +481,8 @@ export function extractQuotes(article: Article): Quote[] {
         claimant = null;
         const attribution = findAttribution(tokens);
         const attributed = attribution ? resolveHere(attribution.phrase) : null;
+        reportsSpeaker = attribution !== null && attributed !== null && subjectPhrase !== null && subject !== null && subject.kind === 'person' &&
+          isNamed(subject) && attributed.name !== subject.name && reportsBefore(tokens, subjectPhrase.start, attribution.phrase.start);
         const bare = tokens.every((token) => token.kind !== 'word');
         const continued = bare ? (newSubject ?? lastSpeaker ?? (sentenceIndex === 0 ? previousParagraphSpeaker : null)) : null;
         // (`The WTO declared it illegal.` `"We know …." Mamadou Habi, Niger's trade minister, said.`: a quotation
@@ -558,7 +562,8 @@ export function extractQuotes(article: Article): Quote[] {
       if (owner) memory.remember(owner);
       // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
       if (subject && subject !== said && (isNamed(subject) || (subject.description && subject.kind === 'person'))) memory.remember(subject);
-      if (said && subject !== said) memory.remember(said);
+      // "He also said" after `Mr Howard denied Mr Yeo said "…"` is Mr Howard, who spoke, not Mr Yeo, reported on.
+      if (said && subject !== said && !reportsSpeaker) memory.remember(said);
     });
     previousParagraphSpeaker = lastSpeaker;
   });
@@ -620,6 +625,22 @@ function subjectReports(tokens: readonly Token[], start: number, to: number): bo
     const token = tokens[i]!;
     if (token.kind === 'quote') return false;
     if (token.kind === 'word' && !token.capitalised && (REPORTING_VERBS.has(token.lower) || REPORTING_PARTICIPLES.has(token.lower))) return true;
+  }
+  return false;
+}
+
+/** Most tokens of a subject's name before its own verb: "Tory leader Michael Howard denied". */
+const MAX_SUBJECT_TOKENS = 6;
+
+/**
+ * True when the subject opening at `start` is followed by its own reporting verb before the quotation's speaker at
+ * `speakerStart` (`Mr Howard denied Mr Yeo, his spokesman, said "…"`): the subject reports what the speaker said.
+ */
+function reportsBefore(tokens: readonly Token[], start: number, speakerStart: number): boolean {
+  for (let i = start; i < speakerStart && i - start <= MAX_SUBJECT_TOKENS; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') return false;
+    if (!token.capitalised) return REPORTING_VERBS.has(token.lower);
   }
   return false;
 }

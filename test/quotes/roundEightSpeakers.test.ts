@@ -121,3 +121,19 @@ describe('extractQuotes: "it" after the sentence\'s own organisation', () => {
     ])).toEqual([['encouraging', 'Home Office']]);
   });
 });
+
+describe('extractQuotes: "he" after a subject who reports someone else\'s words', () => {
+  it('reads "He also said" after `Tom Howard denied Mr Kerr, his spokesman, said "…"` as Tom Howard', () => {
+    expect(speakers([
+      'The team includes Bob Kerr and Sam Ford.',
+      'But Tom Howard denied Mr Kerr, his finance spokesman, said the plans "stink". He also said the party would "stand firm".',
+    ])).toEqual([['stink', 'Bob Kerr'], ['stand firm', 'Tom Howard']]);
+  });
+
+  it('still reads "he" as the speaker when the subject only met him', () => {
+    expect(speakers([
+      'The team includes Bob Kerr and Sam Ford.',
+      'Tom Howard met Mr Kerr, who said the plans "stink". He also said the party would "stand firm".',
+    ])).toEqual([['stink', 'Bob Kerr'], ['stand firm', 'Bob Kerr']]);
+  });
+});
