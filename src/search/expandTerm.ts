@@ -31,11 +31,16 @@ const SCORE_WEIGHT = new Map<number, number>([
 const MAX_PREFIX_TERMS = 64;
 /** Longest terms compared by edit distance (as in termMatch.ts). */
 const MAX_FUZZY_LENGTH = 32;
+/** Shortest word searched for a left-out letter: two letters are initials or an abbreviation, not a slip. */
+const MIN_SHORT_SLIP = 3;
+/** Farthest a letter is taken to have strayed from its place in a moved-letter slip. */
+const MAX_LETTER_MOVE = 2;
 
 /**
  * The index terms that answer one query term: itself; when the coverage never uses it, the forms of it that it does
- * ("shelling" → shelled); the words news copy uses for it ("jobless" → unemployment); within one edit for 5+ letters
- * (two letters swapped count as one), two for 10+; completions of 4+ letters.
+ * ("shelling" → shelled); the words news copy uses for it ("jobless" → unemployment); within one edit for 5+ letters,
+ * two for 10+; for a word the coverage lacks, also a letter moved one or two places (5–9 letters), a letter left out
+ * (3–4 letters) and the other forms of the word so found; completions of 4+ letters.
  * @example expandTerm('shellng', dictionary).map((e) => dictionary.terms[e.id]) // => ['shelling']
  */
 export function expandTerm(term: string, dictionary: TermDictionary): Expansion[] {
@@ -53,18 +58,35 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
   for (const synonym of synonymsOf(term)) {
     for (const id of dictionary.forms(synonym)) offer(id, SYNONYM_QUALITY);
   }
+  // A word the coverage never uses is a slip or a form it lacks; a word it uses is no slip ("trails" is not "trials").
+  const unknown = exact < 0 || dictionary.passageFrequency[exact] === 0;
+  const slips: number[] = [];
   if (term.length >= 5 && term.length <= MAX_FUZZY_LENGTH) {
-    for (const id of dictionary.fuzzy(term, term.length >= 10 ? 2 : 1)) offer(id, termMatchQuality(term, dictionary.terms[id]!));
-  }
-  // Two letters typed the wrong way round ("pirce", "linsday", "castel") are one slip, not the two edits Levenshtein
-  // counts: looked up directly (a few exact lookups), for the lengths allowed one edit (two edits cover it from 10).
-  // Only for a word the coverage never uses: a word it uses is no slip ("trails" is not "trials").
-  if (term.length >= 5 && term.length < 10 && (exact < 0 || dictionary.passageFrequency[exact] === 0)) {
-    for (let i = 0; i + 1 < term.length; i += 1) {
-      if (term[i] === term[i + 1]) continue;
-      const id = dictionary.id(`${term.slice(0, i)}${term[i + 1]}${term[i]}${term.slice(i + 2)}`);
-      if (id >= 0) offer(id, MATCH_QUALITY.fuzzy);
+    for (const id of dictionary.fuzzy(term, term.length >= 10 ? 2 : 1)) {
+      const quality = termMatchQuality(term, dictionary.terms[id]!);
+      offer(id, quality);
+      if (quality === MATCH_QUALITY.fuzzy) slips.push(id);
     }
+  }
+  if (unknown && term.length >= MIN_SHORT_SLIP && term.length < 5) {
+    // A short word with a letter left out ("duf", "elen", "fakd"): only the words one letter longer, as any other
+    // edit of three or four letters makes another common word ("dug", "due").
+    for (const id of dictionary.fuzzy(term, 1)) {
+      if (dictionary.terms[id]!.length === term.length + 1 && dictionary.passageFrequency[id]! > 0) slips.push(id);
+    }
+  }
+  // A letter typed one or two places out of order ("pirce", "castel", "spywear"): Levenshtein counts two edits, the
+  // reader made one slip. Looked up directly (a few exact lookups), for the lengths allowed one edit.
+  if (unknown && term.length >= 5 && term.length < 10) {
+    for (const variant of movedLetterVariants(term)) {
+      const id = dictionary.id(variant);
+      if (id >= 0) slips.push(id);
+    }
+  }
+  for (const id of slips) offer(id, MATCH_QUALITY.fuzzy);
+  // The word meant may be in the coverage only in other forms ("recomendation" → recommended).
+  if (unknown) {
+    for (const slip of slips) for (const id of dictionary.forms(dictionary.terms[slip]!)) offer(id, MATCH_QUALITY.fuzzy);
   }
   if (term.length >= 4) {
     const [from, to] = dictionary.prefixRange(term);
@@ -73,4 +95,22 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
     for (const id of ids) offer(id, termMatchQuality(term, dictionary.terms[id]!));
   }
   return [...found].filter(([, quality]) => quality > 0).map(([id, quality]) => ({ id, quality, weight: SCORE_WEIGHT.get(quality) ?? quality }));
+}
+
+/**
+ * The words made by moving one letter of `word` one or two places ({@link MAX_LETTER_MOVE}) along: the slips of a
+ * typist who hit a key early or late ("spywear" for "spyware", "pirce" for "price").
+ * @example movedLetterVariants('pirce').includes('price') // => true
+ */
+export function movedLetterVariants(word: string): string[] {
+  const variants = new Set<string>();
+  for (let from = 0; from < word.length; from += 1) {
+    const rest = word.slice(0, from) + word.slice(from + 1);
+    for (let to = Math.max(0, from - MAX_LETTER_MOVE); to <= Math.min(rest.length, from + MAX_LETTER_MOVE); to += 1) {
+      if (to === from) continue;
+      variants.add(rest.slice(0, to) + word[from] + rest.slice(to));
+    }
+  }
+  variants.delete(word);
+  return [...variants];
 }
