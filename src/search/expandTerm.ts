@@ -50,8 +50,8 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
   };
   const exact = dictionary.id(term);
   if (exact >= 0) offer(exact, MATCH_QUALITY.exact);
-  // Only a word the coverage lacks is expanded to its forms: scores of several forms of a present word would add up.
-  if (exact < 0 || dictionary.passageFrequency[exact] === 0) {
+  // Only a word the coverage lacks, or misspells, is expanded to its forms: a word it has ranks by its own wording.
+  if (exact < 0 || dictionary.passageFrequency[exact] === 0 || dictionary.meant(term) >= 0) {
     for (const id of dictionary.forms(term)) offer(id, MATCH_QUALITY.variant);
   }
   // The words news copy uses for it, every form the coverage has ("quit" → resigned, resignation).
