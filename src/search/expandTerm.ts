@@ -1,4 +1,5 @@
 import { synonymsOf } from '../text/index.js';
+import { STOP_WORDS } from './normalize.js';
 import type { TermDictionary } from './termDictionary.js';
 import { MATCH_QUALITY, termMatchQuality } from './termMatch.js';
 
@@ -88,6 +89,11 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
   if (unknown) {
     for (const slip of slips) for (const id of dictionary.forms(dictionary.terms[slip]!)) offer(id, MATCH_QUALITY.fuzzy);
   }
+  // Two words run together ("tmobile" for T-Mobile, "byelection"): when nothing else answers, the word's rarest part.
+  if (unknown && found.size === 0) {
+    const part = joinedWordPart(term, dictionary);
+    if (part >= 0) offer(part, MATCH_QUALITY.variant);
+  }
   if (term.length >= 4) {
     const [from, to] = dictionary.prefixRange(term);
     let ids = Array.from({ length: to - from }, (_, i) => from + i);
@@ -95,6 +101,38 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
     for (const id of ids) offer(id, termMatchQuality(term, dictionary.terms[id]!));
   }
   return [...found].filter(([, quality]) => quality > 0).map(([id, quality]) => ({ id, quality, weight: SCORE_WEIGHT.get(quality) ?? quality }));
+}
+
+/** Shortest part of a run-together word read as a word of its own: "face"+"book", not "bit"+"coin" or "air"+"bus". */
+const MIN_JOINED_PART = 4;
+
+/**
+ * The id of the rarest word of `word` read as two words typed without their space or hyphen ("tmobile" → mobile,
+ * "byelection" → election, "cybersecurity" → cyber), or -1: each part a word the coverage uses (4+ letters) or one
+ * the index drops (a stop word, one letter), one of them a word. A split into two words is preferred to one into a
+ * word and a dropped part, then the split with the longer shorter part.
+ * @example dictionary.terms[joinedWordPart('tmobile', dictionary)] // => 'mobile'
+ */
+export function joinedWordPart(word: string, dictionary: TermDictionary): number {
+  const known = (part: string) => {
+    const id = part.length >= MIN_JOINED_PART ? dictionary.id(part) : -1;
+    return id >= 0 && dictionary.passageFrequency[id]! > 0 ? id : -1;
+  };
+  const dropped = (part: string) => part.length === 1 || STOP_WORDS.has(part);
+  let best = -1;
+  let bestKey = -1;
+  for (let at = 1; at < word.length; at += 1) {
+    const parts = [word.slice(0, at), word.slice(at)];
+    const ids = parts.map(known);
+    if (!parts.every((part, i) => ids[i]! >= 0 || dropped(part))) continue;
+    const words = ids.filter((id) => id >= 0);
+    if (words.length === 0) continue;
+    const key = (words.length === 2 ? 100 : 0) + Math.min(...parts.map((part) => part.length));
+    if (key <= bestKey) continue;
+    bestKey = key;
+    best = words.reduce((rarest, id) => (dictionary.passageFrequency[id]! < dictionary.passageFrequency[rarest]! ? id : rarest));
+  }
+  return best;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandTerm, movedLetterVariants } from '../../src/search/expandTerm.js';
+import { expandTerm, joinedWordPart, movedLetterVariants } from '../../src/search/expandTerm.js';
 import { TermDictionary } from '../../src/search/termDictionary.js';
 import { MATCH_QUALITY } from '../../src/search/termMatch.js';
 
@@ -60,5 +60,38 @@ describe('movedLetterVariants', () => {
 
   it('moves no letter three places', () => {
     expect(movedLetterVariants('abcd')).not.toContain('bcda');
+  });
+});
+
+describe('joinedWordPart', () => {
+  /** `words` with their passage counts; stop words ("by") are never terms. */
+  function counted(words: Record<string, number>): TermDictionary {
+    const terms = Object.keys(words).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return new TermDictionary({ terms, passageFrequency: Uint32Array.from(terms, (term) => words[term]!) });
+  }
+  const dict = counted({ mobile: 40, election: 90, cyber: 3, security: 80, wine: 9, maker: 30, bitcoin: 0, coin: 5 });
+  const part = (word: string) => dict.terms[joinedWordPart(word, dict)];
+
+  it('reads a word joined to an initial or a stop word as that word', () => {
+    expect(part('tmobile')).toBe('mobile');
+    expect(part('byelection')).toBe('election');
+  });
+
+  it('reads two words run together as the rarer of them', () => {
+    expect(part('cybersecurity')).toBe('cyber');
+    expect(part('winemaker')).toBe('wine');
+  });
+
+  it('returns -1 when a part is neither a word of 4+ letters the coverage uses nor a dropped word', () => {
+    expect(joinedWordPart('bitcoin', dict)).toBe(-1);
+    expect(joinedWordPart('mobilexy', dict)).toBe(-1);
+  });
+});
+
+describe('expandTerm on a run-together word', () => {
+  it('offers its part only when nothing else answers it', () => {
+    expect(expanded('cybersecurity', dictionary(['cyber', 'security']))).toEqual([['cyber', MATCH_QUALITY.variant]]);
+    // Another form of the word itself is the likelier reading.
+    expect(expanded('cybersecurity', dictionary(['cyber', 'security', 'cybersecurities']))).toEqual([['cybersecurities', MATCH_QUALITY.variant]]);
   });
 });
