@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { wordStem } from '../text/index.js';
 import { finishNow, type Steps } from './steps.js';
 
 /** Most forms of one stem kept for a word the coverage lacks ("shell" → shelled, shells …), the most frequent first. */
@@ -159,10 +159,10 @@ export class TermDictionary {
    */
   forms(term: string): number[] {
     this.#forms ??= finishNow(this.#buildingForms());
-    const own = this.#forms.get(stemmer(term)) ?? [];
+    const own = this.#forms.get(wordStem(term)) ?? [];
     const meant = this.meant(term);
     if (meant < 0) return own;
-    return [...new Set([...own, ...(this.#forms.get(stemmer(this.terms[meant]!)) ?? [meant])])];
+    return [...new Set([...own, ...(this.#forms.get(wordStem(this.terms[meant]!)) ?? [meant])])];
   }
 
   /**
@@ -178,7 +178,7 @@ export class TermDictionary {
     const remembered = this.#meant.get(term);
     if (remembered !== undefined) return remembered;
     this.#forms ??= finishNow(this.#buildingForms());
-    const own = (this.#forms.get(stemmer(term)) ?? []).reduce((sum, form) => sum + this.passageFrequency[form]!, 0);
+    const own = (this.#forms.get(wordStem(term)) ?? []).reduce((sum, form) => sum + this.passageFrequency[form]!, 0);
     let best = -1;
     if (own <= MAX_MISSPELT_PASSAGES) {
       for (const candidate of this.fuzzy(term, 1)) {
@@ -197,7 +197,7 @@ export class TermDictionary {
     for (let id = 0; id < this.terms.length; id += 1) {
       if (id > 0 && id % STEM_STEP === 0) yield;
       if (this.passageFrequency[id] === 0) continue;
-      const stem = stemmer(this.terms[id]!);
+      const stem = wordStem(this.terms[id]!);
       const ids = byStem.get(stem);
       if (ids) ids.push(id);
       else byStem.set(stem, [id]);

@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { wordStem } from './wordStem.js';
 
 /**
  * Words that news copy and its readers use for one another: a reader asks how many "staff" a "firm" is "laying off",
@@ -190,7 +190,7 @@ function table(): Map<string, readonly string[]> {
   for (const group of GROUPS) {
     const members = group.split(' ');
     for (const word of members) {
-      const stem = stemmer(word);
+      const stem = wordStem(word);
       const set = built.get(stem) ?? built.set(stem, new Set()).get(stem)!;
       for (const member of members) set.add(member);
     }
@@ -205,8 +205,8 @@ function table(): Map<string, readonly string[]> {
  * @example synonymsOf('quit') // => ['resign', 'resigned', 'resigns', 'resignation']
  */
 export function synonymsOf(term: string): readonly string[] {
-  const stem = stemmer(term);
+  const stem = wordStem(term);
   const group = table().get(stem);
   if (!group) return [];
-  return group.filter((word) => word !== term && stemmer(word) !== stem);
+  return group.filter((word) => word !== term && wordStem(word) !== stem);
 }
