@@ -1,4 +1,4 @@
-import { wordStem } from './wordStem.js';
+import { stemmer } from 'stemmer';
 
 /**
  * Words that news copy and its readers use for one another: a reader asks how many "staff" a "firm" is "laying off",
@@ -181,7 +181,11 @@ const GROUPS: readonly string[] = [
   'grey gray',
 ];
 
-/** Porter stem → the words of every group holding a word of that stem. */
+/**
+ * Porter stem → the words of every group holding a word of that stem. The plain Porter stem, not `wordStem`: an
+ * irregular form in a group ("bought" of "buy") stays a synonym, so that search, which widens a word the coverage
+ * uses to its synonyms but not to its forms, still reaches it.
+ */
 let byStem: Map<string, readonly string[]> | null = null;
 
 function table(): Map<string, readonly string[]> {
@@ -190,7 +194,7 @@ function table(): Map<string, readonly string[]> {
   for (const group of GROUPS) {
     const members = group.split(' ');
     for (const word of members) {
-      const stem = wordStem(word);
+      const stem = stemmer(word);
       const set = built.get(stem) ?? built.set(stem, new Set()).get(stem)!;
       for (const member of members) set.add(member);
     }
@@ -205,8 +209,8 @@ function table(): Map<string, readonly string[]> {
  * @example synonymsOf('quit') // => ['resign', 'resigned', 'resigns', 'resignation']
  */
 export function synonymsOf(term: string): readonly string[] {
-  const stem = wordStem(term);
+  const stem = stemmer(term);
   const group = table().get(stem);
   if (!group) return [];
-  return group.filter((word) => word !== term && wordStem(word) !== stem);
+  return group.filter((word) => word !== term && stemmer(word) !== stem);
 }
