@@ -1,4 +1,5 @@
 import { synonymsOf } from '../text/index.js';
+import { STOP_WORDS } from './normalize.js';
 import type { TermDictionary } from './termDictionary.js';
 import { MATCH_QUALITY, termMatchQuality } from './termMatch.js';
 
@@ -31,11 +32,16 @@ const SCORE_WEIGHT = new Map<number, number>([
 const MAX_PREFIX_TERMS = 64;
 /** Longest terms compared by edit distance (as in termMatch.ts). */
 const MAX_FUZZY_LENGTH = 32;
+/** Shortest word searched for a left-out letter: two letters are initials or an abbreviation, not a slip. */
+const MIN_SHORT_SLIP = 3;
+/** Farthest a letter is taken to have strayed from its place in a moved-letter slip. */
+const MAX_LETTER_MOVE = 2;
 
 /**
  * The index terms that answer one query term: itself; when the coverage never uses it, the forms of it that it does
- * ("shelling" → shelled); the words news copy uses for it ("jobless" → unemployment); within one edit for 5+ letters
- * (two letters swapped count as one), two for 10+; completions of 4+ letters.
+ * ("shelling" → shelled); the words news copy uses for it ("jobless" → unemployment); within one edit for 5+ letters,
+ * two for 10+; for a word the coverage lacks, also a letter moved one or two places (5–9 letters), a letter left out
+ * (3–4 letters) and the other forms of the word so found; completions of 4+ letters.
  * @example expandTerm('shellng', dictionary).map((e) => dictionary.terms[e.id]) // => ['shelling']
  */
 export function expandTerm(term: string, dictionary: TermDictionary): Expansion[] {
@@ -45,26 +51,48 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
   };
   const exact = dictionary.id(term);
   if (exact >= 0) offer(exact, MATCH_QUALITY.exact);
-  // Only a word the coverage lacks is expanded to its forms: scores of several forms of a present word would add up.
-  if (exact < 0 || dictionary.passageFrequency[exact] === 0) {
+  // Only a word the coverage lacks, or misspells, is expanded to its forms: a word it has ranks by its own wording.
+  if (exact < 0 || dictionary.passageFrequency[exact] === 0 || dictionary.meant(term) >= 0) {
     for (const id of dictionary.forms(term)) offer(id, MATCH_QUALITY.variant);
   }
   // The words news copy uses for it, every form the coverage has ("quit" → resigned, resignation).
   for (const synonym of synonymsOf(term)) {
     for (const id of dictionary.forms(synonym)) offer(id, SYNONYM_QUALITY);
   }
+  // A word the coverage never uses is a slip or a form it lacks; a word it uses is no slip ("trails" is not "trials").
+  const unknown = exact < 0 || dictionary.passageFrequency[exact] === 0;
+  const slips: number[] = [];
   if (term.length >= 5 && term.length <= MAX_FUZZY_LENGTH) {
-    for (const id of dictionary.fuzzy(term, term.length >= 10 ? 2 : 1)) offer(id, termMatchQuality(term, dictionary.terms[id]!));
-  }
-  // Two letters typed the wrong way round ("pirce", "linsday", "castel") are one slip, not the two edits Levenshtein
-  // counts: looked up directly (a few exact lookups), for the lengths allowed one edit (two edits cover it from 10).
-  // Only for a word the coverage never uses: a word it uses is no slip ("trails" is not "trials").
-  if (term.length >= 5 && term.length < 10 && (exact < 0 || dictionary.passageFrequency[exact] === 0)) {
-    for (let i = 0; i + 1 < term.length; i += 1) {
-      if (term[i] === term[i + 1]) continue;
-      const id = dictionary.id(`${term.slice(0, i)}${term[i + 1]}${term[i]}${term.slice(i + 2)}`);
-      if (id >= 0) offer(id, MATCH_QUALITY.fuzzy);
+    for (const id of dictionary.fuzzy(term, term.length >= 10 ? 2 : 1)) {
+      const quality = termMatchQuality(term, dictionary.terms[id]!);
+      offer(id, quality);
+      if (quality === MATCH_QUALITY.fuzzy) slips.push(id);
     }
+  }
+  if (unknown && term.length >= MIN_SHORT_SLIP && term.length < 5) {
+    // A short word with a letter left out ("duf", "elen", "fakd"): only the words one letter longer, as any other
+    // edit of three or four letters makes another common word ("dug", "due").
+    for (const id of dictionary.fuzzy(term, 1)) {
+      if (dictionary.terms[id]!.length === term.length + 1 && dictionary.passageFrequency[id]! > 0) slips.push(id);
+    }
+  }
+  // A letter typed one or two places out of order ("pirce", "castel", "spywear"): Levenshtein counts two edits, the
+  // reader made one slip. Looked up directly (a few exact lookups), for the lengths allowed one edit.
+  if (unknown && term.length >= 5 && term.length < 10) {
+    for (const variant of movedLetterVariants(term)) {
+      const id = dictionary.id(variant);
+      if (id >= 0) slips.push(id);
+    }
+  }
+  for (const id of slips) offer(id, MATCH_QUALITY.fuzzy);
+  // The word meant may be in the coverage only in other forms ("recomendation" → recommended).
+  if (unknown) {
+    for (const slip of slips) for (const id of dictionary.forms(dictionary.terms[slip]!)) offer(id, MATCH_QUALITY.fuzzy);
+  }
+  // Two words run together ("tmobile" for T-Mobile, "byelection"): when nothing else answers, the word's rarest part.
+  if (unknown && found.size === 0) {
+    const part = joinedWordPart(term, dictionary);
+    if (part >= 0) offer(part, MATCH_QUALITY.variant);
   }
   if (term.length >= 4) {
     const [from, to] = dictionary.prefixRange(term);
@@ -73,4 +101,54 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
     for (const id of ids) offer(id, termMatchQuality(term, dictionary.terms[id]!));
   }
   return [...found].filter(([, quality]) => quality > 0).map(([id, quality]) => ({ id, quality, weight: SCORE_WEIGHT.get(quality) ?? quality }));
+}
+
+/** Shortest part of a run-together word read as a word of its own: "face"+"book", not "bit"+"coin" or "air"+"bus". */
+const MIN_JOINED_PART = 4;
+
+/**
+ * The id of the rarest word of `word` read as two words typed without their space or hyphen ("tmobile" → mobile,
+ * "byelection" → election, "cybersecurity" → cyber), or -1: each part a word the coverage uses (4+ letters) or one
+ * the index drops (a stop word, one letter), one of them a word. A split into two words is preferred to one into a
+ * word and a dropped part, then the split with the longer shorter part.
+ * @example dictionary.terms[joinedWordPart('tmobile', dictionary)] // => 'mobile'
+ */
+export function joinedWordPart(word: string, dictionary: TermDictionary): number {
+  const known = (part: string) => {
+    const id = part.length >= MIN_JOINED_PART ? dictionary.id(part) : -1;
+    return id >= 0 && dictionary.passageFrequency[id]! > 0 ? id : -1;
+  };
+  const dropped = (part: string) => part.length === 1 || STOP_WORDS.has(part);
+  let best = -1;
+  let bestKey = -1;
+  for (let at = 1; at < word.length; at += 1) {
+    const parts = [word.slice(0, at), word.slice(at)];
+    const ids = parts.map(known);
+    if (!parts.every((part, i) => ids[i]! >= 0 || dropped(part))) continue;
+    const words = ids.filter((id) => id >= 0);
+    if (words.length === 0) continue;
+    const key = (words.length === 2 ? 100 : 0) + Math.min(...parts.map((part) => part.length));
+    if (key <= bestKey) continue;
+    bestKey = key;
+    best = words.reduce((rarest, id) => (dictionary.passageFrequency[id]! < dictionary.passageFrequency[rarest]! ? id : rarest));
+  }
+  return best;
+}
+
+/**
+ * The words made by moving one letter of `word` one or two places ({@link MAX_LETTER_MOVE}) along: the slips of a
+ * typist who hit a key early or late ("spywear" for "spyware", "pirce" for "price").
+ * @example movedLetterVariants('pirce').includes('price') // => true
+ */
+export function movedLetterVariants(word: string): string[] {
+  const variants = new Set<string>();
+  for (let from = 0; from < word.length; from += 1) {
+    const rest = word.slice(0, from) + word.slice(from + 1);
+    for (let to = Math.max(0, from - MAX_LETTER_MOVE); to <= Math.min(rest.length, from + MAX_LETTER_MOVE); to += 1) {
+      if (to === from) continue;
+      variants.add(rest.slice(0, to) + word[from] + rest.slice(to));
+    }
+  }
+  variants.delete(word);
+  return [...variants];
 }

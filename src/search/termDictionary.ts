@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { wordStem } from '../text/index.js';
 import { finishNow, type Steps } from './steps.js';
 
 /** Most forms of one stem kept for a word the coverage lacks ("shell" → shelled, shells …), the most frequent first. */
@@ -7,6 +7,17 @@ const MAX_FORMS = 8;
 const STEM_STEP = 2_000;
 /** Terms put in the fuzzy tables (or stems' forms sorted) per step of {@link TermDictionary.preparing}. */
 const FUZZY_STEP = 20_000;
+/**
+ * A misspelling in the coverage itself ("recomendation" in one Reuters story): a word of at least this many letters
+ * (one edit in a shorter one is often another word: "trails", "trials")…
+ */
+const MIN_MISSPELT_LENGTH = 8;
+/** …whose forms are in at most this many passages… */
+const MAX_MISSPELT_PASSAGES = 2;
+/** …one edit from a word in this many times as many passages, at least. */
+const MISSPELT_RATIO = 20;
+/** Most words remembered as misspelt or not (see {@link TermDictionary.meant}); cleared when full. */
+const MAX_REMEMBERED_MEANT = 10_000;
 
 /** The plain data of a {@link TermDictionary}, as persisted. */
 export interface TermDictionaryData {
@@ -30,6 +41,8 @@ export class TermDictionary {
   #forms: Map<string, number[]> | null = null;
   /** Fuzzy matching compares a term with those of about its length; see {@link TermDictionary.fuzzy}. */
   #fuzzy: { byLength: number[][]; letters: Int32Array } | null = null;
+  /** Words asked of {@link TermDictionary.meant}, with its answer. */
+  readonly #meant = new Map<string, number>();
   /** Bit masks of the query's letters by character code, zeroed after each lookup. */
   readonly #masks = new Int32Array(65_536);
 
@@ -140,10 +153,42 @@ export class TermDictionary {
     }
   }
 
-  /** Ids of the terms sharing `term`'s stem, most frequent first (at most 8). */
+  /**
+   * Ids of the terms sharing `term`'s stem, most frequent first (at most 8); for a word the coverage misspells (see
+   * {@link TermDictionary.meant}), the forms of the word meant after them.
+   */
   forms(term: string): number[] {
     this.#forms ??= finishNow(this.#buildingForms());
-    return this.#forms.get(stemmer(term)) ?? [];
+    const own = this.#forms.get(wordStem(term)) ?? [];
+    const meant = this.meant(term);
+    if (meant < 0) return own;
+    return [...new Set([...own, ...(this.#forms.get(wordStem(this.terms[meant]!)) ?? [meant])])];
+  }
+
+  /**
+   * The id of the word a rare word of the coverage is a misspelling of, or -1: a word of 8+ letters whose forms are in
+   * at most 2 passages, one edit from a word in 20 times as many ("recomendation" → recommendation). A reader who
+   * types the same slip, or the right word, then reaches the stories that spell it right.
+   * @example dictionary.meant('recomendation') // => the id of 'recommendation'
+   */
+  meant(term: string): number {
+    if (term.length < MIN_MISSPELT_LENGTH || term.length > 32) return -1;
+    const id = this.id(term);
+    if (id < 0 || this.passageFrequency[id] === 0) return -1;
+    const remembered = this.#meant.get(term);
+    if (remembered !== undefined) return remembered;
+    this.#forms ??= finishNow(this.#buildingForms());
+    const own = (this.#forms.get(wordStem(term)) ?? []).reduce((sum, form) => sum + this.passageFrequency[form]!, 0);
+    let best = -1;
+    if (own <= MAX_MISSPELT_PASSAGES) {
+      for (const candidate of this.fuzzy(term, 1)) {
+        const frequency = this.passageFrequency[candidate]!;
+        if (frequency >= MISSPELT_RATIO * own && (best < 0 || frequency > this.passageFrequency[best]!)) best = candidate;
+      }
+    }
+    if (this.#meant.size >= MAX_REMEMBERED_MEANT) this.#meant.clear();
+    this.#meant.set(term, best);
+    return best;
   }
 
   /** Terms by stem (found in passages only), each stem's most frequent first. */
@@ -152,7 +197,7 @@ export class TermDictionary {
     for (let id = 0; id < this.terms.length; id += 1) {
       if (id > 0 && id % STEM_STEP === 0) yield;
       if (this.passageFrequency[id] === 0) continue;
-      const stem = stemmer(this.terms[id]!);
+      const stem = wordStem(this.terms[id]!);
       const ids = byStem.get(stem);
       if (ids) ids.push(id);
       else byStem.set(stem, [id]);

@@ -1,5 +1,4 @@
-import { stemmer } from 'stemmer';
-import { boundedDistance } from '../text/index.js';
+import { boundedDistance, wordStem } from '../text/index.js';
 
 export { boundedDistance };
 
@@ -15,7 +14,7 @@ const MAX_COMPARED_LENGTH = 32;
  */
 export function termMatchQuality(queryTerm: string, indexTerm: string): number {
   if (queryTerm === indexTerm) return MATCH_QUALITY.exact;
-  if (stemmer(queryTerm) === stemmer(indexTerm)) return MATCH_QUALITY.variant;
+  if (wordStem(queryTerm) === wordStem(indexTerm)) return MATCH_QUALITY.variant;
   if (queryTerm.length > MAX_COMPARED_LENGTH || indexTerm.length > MAX_COMPARED_LENGTH) return 0;
   const allowed = queryTerm.length >= 10 ? 2 : queryTerm.length >= 5 ? 1 : 0;
   if (allowed > 0 && boundedDistance(queryTerm, indexTerm, allowed) <= allowed) return MATCH_QUALITY.fuzzy;

@@ -8,6 +8,7 @@ export { boundedDistance } from './editDistance.js';
 export { plural } from './plural.js';
 export { splitSentences } from './sentences.js';
 export { synonymsOf } from './synonyms.js';
+export { wordStem } from './wordStem.js';
 export { foldTerm, foldText, words, WORD } from './words.js';
 // What the quote extractor reads with: token offsets, quotation-safe sentence offsets, the titles among the abbreviations.
 export { TITLE_ABBREVIATIONS } from './abbreviations.js';

@@ -181,7 +181,11 @@ const GROUPS: readonly string[] = [
   'grey gray',
 ];
 
-/** Porter stem → the words of every group holding a word of that stem. */
+/**
+ * Porter stem → the words of every group holding a word of that stem. The plain Porter stem, not `wordStem`: an
+ * irregular form in a group ("bought" of "buy") stays a synonym, so that search, which widens a word the coverage
+ * uses to its synonyms but not to its forms, still reaches it.
+ */
 let byStem: Map<string, readonly string[]> | null = null;
 
 function table(): Map<string, readonly string[]> {

@@ -57,6 +57,29 @@ describe('TermDictionary.forms', () => {
   });
 });
 
+describe('TermDictionary.meant', () => {
+  /** `words` with their passage counts. */
+  function counted(words: Record<string, number>): TermDictionary {
+    const terms = Object.keys(words).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return new TermDictionary({ terms, passageFrequency: Uint32Array.from(terms, (term) => words[term]!) });
+  }
+
+  it('returns the frequent word one edit from a rare long word, and adds its forms to the rare word\'s', () => {
+    const dict = counted({ recomendation: 1, recommendation: 30, recommended: 50, record: 90 });
+    expect(dict.terms[dict.meant('recomendation')]).toBe('recommendation');
+    expect(dict.forms('recomendation').map((id) => dict.terms[id])).toEqual(['recomendation', 'recommended', 'recommendation']);
+  });
+
+  it('returns -1 for a short word, a word in many passages, a word nothing frequent is close to, or one it lacks', () => {
+    const dict = counted({ trails: 1, trials: 80, statement: 3, statements: 90, lonewordx: 1, lonewordy: 5 });
+    expect(dict.meant('trails')).toBe(-1);
+    expect(dict.meant('statement')).toBe(-1);
+    expect(dict.meant('lonewordx')).toBe(-1);
+    expect(dict.meant('absentword')).toBe(-1);
+    expect(dict.forms('trails').map((id) => dict.terms[id])).toEqual(['trails']);
+  });
+});
+
 describe('TermDictionary.id', () => {
   it("gives each term its position in the sorted list, and -1 for a word it lacks, on any words", () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '\u4e2d', '\ud83d\ude00'), maxLength: 6 });
