@@ -223,6 +223,28 @@ describe('SearchIndex: an article lacking the rarest word, its words spread out'
   });
 });
 
+describe('SearchIndex: a question expecting a measure, answered by a sentence stating none', () => {
+  // "how many" expects a number; c.txt's sentence holds every word of the question but states its measure in words
+  // no number reads ("most of the"); d.txt names the tower and no measure, and lacks "tall".
+  const others = Array.from({ length: 400 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const articles = [
+    article('c.txt', 'Carmaker to shut plant', ['Most of the workers will be laid off when Renfrew plant shuts, the union said.']),
+    article('d.txt', 'Eiffel Tower reopens', ['The Eiffel Tower opened again in Paris on Monday.']),
+    article('e.txt', 'Other news', ['Workers at the docks met on Friday.']),
+    article('f.txt', 'Other news', ['A tall ship came into Paris.']),
+    ...others,
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('answers with a sentence holding every word of the question', () => {
+    expect(index.search('how many renfrew plant workers will be laid off').hits[0]?.article.id).toBe('c.txt');
+  });
+
+  it('does not answer with a sentence stating no measure that lacks a word of the question', () => {
+    expect(index.search('how tall is the eiffel tower').hits).toEqual([]);
+  });
+});
+
 describe('SearchIndex.fromData', () => {
   const articles = [
     article('a.txt', 'Flood warning for the river town', ['Heavy rain fell for three days. The river burst its banks on Tuesday.']),
