@@ -124,6 +124,18 @@ function holdsEnough(choice: Pick<AnswerChoice, 'termShare' | 'typedTermShare'>,
 const WHOLE_QUESTION = 3;
 
 /**
+ * A request for instructions or for how a thing works in general ("how to renew a uk passport", "how do i get a
+ * mortgage", "how do vaccines work"): news reports what happened, and answers none of these, however many of their
+ * words a story shares ("his British passport would not be issued"). "How did …" and "how many …" ask about events.
+ */
+const INSTRUCTIONS = /^\W*how\s+(?:to|(?:do|can|should)\s+(?:i|you|we|one))\b|^\W*how\s+(?:do|does)\b.*\bwork\W*$/iu;
+
+/** Whether `question` asks for instructions or how something works (see {@link INSTRUCTIONS}). */
+function asksForInstructions(question: string): boolean {
+  return INSTRUCTIONS.test(question);
+}
+
+/**
  * `fields` as a {@link SearchHit} whose `excerpt` and `answer` are computed by `show` when first read (and kept): a
  * question ranks up to 30 articles, a page shows three. Own enumerable getters, so JSON and spreads still see them;
  * `show` holds the article's text, not the index, so a kept page does not keep a replaced index alive.
@@ -267,7 +279,7 @@ export class SearchIndex {
   search(question: string, options: SearchOptions = {}): SearchResult {
     const { limit, minCoverage, excerptLength } = { ...defaultSearchOptions, ...options };
     const terms = queryTerms(expandAliases(question, (term) => (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0));
-    if (terms.length === 0) return { hits: [], terms, suggestions: [] };
+    if (terms.length === 0 || asksForInstructions(question)) return { hits: [], terms, suggestions: [] };
     const filters = options.filters ?? {};
     const keep = Object.values(filters).some(Boolean) ? articleFilter(filters) : null;
     const expansions = terms.map((term) => this.#expand(term));

@@ -245,6 +245,26 @@ describe('SearchIndex: a question expecting a measure, answered by a sentence st
   });
 });
 
+describe('SearchIndex: requests for instructions', () => {
+  // Each article shares the question's words; none is an answer to a request for instructions.
+  const index = SearchIndex.build([
+    article('p.txt', 'Passport refused', ['His UK passport would not be renewed, the Home Office said.']),
+    article('v.txt', 'Vaccine trial', ['Scientists said the new vaccines work against the strain.']),
+    article('o.txt', 'Other news', ['Farmers in the south want rain.']),
+  ]);
+
+  it('answers "how to …" and "how do … work" with nothing, whatever words an article shares', () => {
+    expect(index.search('how to renew a uk passport').hits).toEqual([]);
+    expect(index.search('how do i renew my passport').hits).toEqual([]);
+    expect(index.search('how do vaccines work?').hits).toEqual([]);
+  });
+
+  it('still answers questions about what happened', () => {
+    expect(index.search('was his uk passport renewed').hits[0]?.article.id).toBe('p.txt');
+    expect(index.search('how did the vaccines work against the strain').hits[0]?.article.id).toBe('v.txt');
+  });
+});
+
 describe('SearchIndex.fromData', () => {
   const articles = [
     article('a.txt', 'Flood warning for the river town', ['Heavy rain fell for three days. The river burst its banks on Tuesday.']),
