@@ -87,16 +87,6 @@ const MOST_OF_QUESTION = 0.7;
 const SENTENCE_WITHOUT_KEY = 0.6;
 
 /**
- * Share of {@link SearchOptions.minCoverage} an answering sentence must reach when none of the best articles' reaches
- * all of it: a near miss answers rather than "nothing matches". "what fine did bank of america units agree to pay the
- * stock market regulator" is answered by its story's "The SEC agreed a deal … with Banc of America …" (0.498 of the
- * question's weight, with the headline); "damien duf injury barcelona" by "Chelsea's Damien Duff has been ruled out of
- * … Barcelona". Never when an article clears the line, so a near miss never ranks above one that does. 0.8 also let an
- * off-topic question through on dev.
- */
-const NEAR_MISS = 0.9;
-
-/**
  * A question's key terms: the words the coverage knows that weigh (are rare) nearly as much as its rarest: an answer
  * must hold them all, not only the rarest ("cheap hotels in singapore" is not answered by an article on cheap
  * Singapore shares: "hotels" is as rare as "singapore"). A misspelt or unknown word is never one (it cannot be held).
@@ -369,21 +359,16 @@ export class SearchIndex {
       // The key words: the rarest in the sentence's article (any form or synonym), and every other word nearly as rare
       // in the article, unless one sentence (counting forms of the words) holds most of the question; or most of the
       // question's weight without them.
-      const passes = (floor: number) =>
-        choice !== null &&
-        ((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || (entry.coverage >= MOST_OF_QUESTION && choice.coverage >= SENTENCE_WITHOUT_KEY)) &&
-        choice.coverage >= floor &&
-        holdsEnough(choice, MEASURED.has(query.analysis.expected), weights.length);
-      const answers = quoted || passes(minCoverage);
-      const nearly = !answers && passes(minCoverage * NEAR_MISS);
-      return { entry, choice, answers, nearly, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
+      const answers =
+        quoted ||
+        (choice !== null &&
+          ((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || (entry.coverage >= MOST_OF_QUESTION && choice.coverage >= SENTENCE_WITHOUT_KEY)) &&
+          choice.coverage >= minCoverage &&
+          holdsEnough(choice, MEASURED.has(query.analysis.expected), weights.length));
+      return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
     });
-    // No answering sentence in any of the best articles: those whose sentence falls just short answer instead, and
-    // if none does, nothing matches, whatever words the others share.
-    if (!candidates.some((candidate) => candidate.answers)) {
-      if (!candidates.some((candidate) => candidate.nearly)) return [];
-      for (const candidate of candidates) candidate.answers = candidate.nearly;
-    }
+    // No answering sentence in any of the best articles: nothing matches, whatever words the others share.
+    if (!candidates.some((candidate) => candidate.answers)) return [];
     // Articles with an answering sentence first; those that only share words after them.
     candidates.sort((a, b) => Number(b.answers) - Number(a.answers) || b.rank - a.rank);
     const done = new Set(read.map((entry) => entry.article));
