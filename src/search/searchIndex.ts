@@ -108,6 +108,34 @@ function termsNeeded(count: number): number {
 }
 
 /**
+ * Whether an answering sentence (with the sentence before it and the headline) holds enough of the question's
+ * `count` terms: {@link termsNeeded} of them. For a question expecting a measure, in a sentence stating one; or, in a
+ * sentence stating none, every term of a question of at least {@link WHOLE_QUESTION} terms: "almost a million jobs in
+ * Bangladesh alone being axed", after "Christian Aid condemned the move", holds every word of "how many jobs in
+ * bangladesh will be axed says christian aid", whether or not "almost a million" reads as a number; "how tall is the
+ * eiffel tower" is still not answered by "the Eiffel Tower opened in Paris", which states no measure and lacks "tall".
+ */
+function holdsEnough(choice: Pick<AnswerChoice, 'termShare' | 'typedTermShare'>, measured: boolean, count: number): boolean {
+  if (!measured) return Math.round(choice.termShare * count) >= termsNeeded(count);
+  return Math.round(choice.typedTermShare * count) >= termsNeeded(count) || (count >= WHOLE_QUESTION && Math.round(choice.termShare * count) === count);
+}
+
+/** Fewest terms of a question expecting a measure whose every word answers it without one (see {@link holdsEnough}). */
+const WHOLE_QUESTION = 3;
+
+/**
+ * A request for instructions or for how a thing works in general ("how to renew a uk passport", "how do i get a
+ * mortgage", "how do vaccines work"): news reports what happened, and answers none of these, however many of their
+ * words a story shares ("his British passport would not be issued"). "How did …" and "how many …" ask about events.
+ */
+const INSTRUCTIONS = /^\W*how\s+(?:to|(?:do|can|should)\s+(?:i|you|we|one))\b|^\W*how\s+(?:do|does)\b.*\bwork\W*$/iu;
+
+/** Whether `question` asks for instructions or how something works (see {@link INSTRUCTIONS}). */
+function asksForInstructions(question: string): boolean {
+  return INSTRUCTIONS.test(question);
+}
+
+/**
  * `fields` as a {@link SearchHit} whose `excerpt` and `answer` are computed by `show` when first read (and kept): a
  * question ranks up to 30 articles, a page shows three. Own enumerable getters, so JSON and spreads still see them;
  * `show` holds the article's text, not the index, so a kept page does not keep a replaced index alive.
@@ -251,7 +279,7 @@ export class SearchIndex {
   search(question: string, options: SearchOptions = {}): SearchResult {
     const { limit, minCoverage, excerptLength } = { ...defaultSearchOptions, ...options };
     const terms = queryTerms(expandAliases(question, (term) => (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0));
-    if (terms.length === 0) return { hits: [], terms, suggestions: [] };
+    if (terms.length === 0 || asksForInstructions(question)) return { hits: [], terms, suggestions: [] };
     const filters = options.filters ?? {};
     const keep = Object.values(filters).some(Boolean) ? articleFilter(filters) : null;
     const expansions = terms.map((term) => this.#expand(term));
@@ -336,7 +364,7 @@ export class SearchIndex {
         (choice !== null &&
           ((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || (entry.coverage >= MOST_OF_QUESTION && choice.coverage >= SENTENCE_WITHOUT_KEY)) &&
           choice.coverage >= minCoverage &&
-          Math.round((MEASURED.has(query.analysis.expected) ? choice.typedTermShare : choice.termShare) * weights.length) >= termsNeeded(weights.length));
+          holdsEnough(choice, MEASURED.has(query.analysis.expected), weights.length));
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
     });
     // No answering sentence in any of the best articles: nothing matches, whatever words the others share.

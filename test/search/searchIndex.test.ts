@@ -223,6 +223,48 @@ describe('SearchIndex: an article lacking the rarest word, its words spread out'
   });
 });
 
+describe('SearchIndex: a question expecting a measure, answered by a sentence stating none', () => {
+  // "how many" expects a number; c.txt's sentence holds every word of the question but states its measure in words
+  // no number reads ("most of the"); d.txt names the tower and no measure, and lacks "tall".
+  const others = Array.from({ length: 400 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const articles = [
+    article('c.txt', 'Carmaker to shut plant', ['Most of the workers will be laid off when Renfrew plant shuts, the union said.']),
+    article('d.txt', 'Eiffel Tower reopens', ['The Eiffel Tower opened again in Paris on Monday.']),
+    article('e.txt', 'Other news', ['Workers at the docks met on Friday.']),
+    article('f.txt', 'Other news', ['A tall ship came into Paris.']),
+    ...others,
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('answers with a sentence holding every word of the question', () => {
+    expect(index.search('how many renfrew plant workers will be laid off').hits[0]?.article.id).toBe('c.txt');
+  });
+
+  it('does not answer with a sentence stating no measure that lacks a word of the question', () => {
+    expect(index.search('how tall is the eiffel tower').hits).toEqual([]);
+  });
+});
+
+describe('SearchIndex: requests for instructions', () => {
+  // Each article shares the question's words; none is an answer to a request for instructions.
+  const index = SearchIndex.build([
+    article('p.txt', 'Passport refused', ['His UK passport would not be renewed, the Home Office said.']),
+    article('v.txt', 'Vaccine trial', ['Scientists said the new vaccines work against the strain.']),
+    article('o.txt', 'Other news', ['Farmers in the south want rain.']),
+  ]);
+
+  it('answers "how to …" and "how do … work" with nothing, whatever words an article shares', () => {
+    expect(index.search('how to renew a uk passport').hits).toEqual([]);
+    expect(index.search('how do i renew my passport').hits).toEqual([]);
+    expect(index.search('how do vaccines work?').hits).toEqual([]);
+  });
+
+  it('still answers questions about what happened', () => {
+    expect(index.search('was his uk passport renewed').hits[0]?.article.id).toBe('p.txt');
+    expect(index.search('how did the vaccines work against the strain').hits[0]?.article.id).toBe('v.txt');
+  });
+});
+
 describe('SearchIndex.fromData', () => {
   const articles = [
     article('a.txt', 'Flood warning for the river town', ['Heavy rain fell for three days. The river burst its banks on Tuesday.']),
