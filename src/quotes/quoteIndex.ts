@@ -81,8 +81,11 @@ const MAX_TEXT_QUERY = 300;
  * about 0.3 s to index in all): well under a millisecond, so the step runner's budget decides when the loop turns.
  */
 const STEP_QUOTES = 100;
-/** Quotations put in the per-article lists per step of {@link QuoteIndex.prepareInSteps}. */
-const STEP_LISTS = 20_000;
+/**
+ * Quotations put in the per-article lists (or articles in the article map) per step of {@link QuoteIndex.prepareInSteps}
+ * (of {@link QuoteIndex.restoring}): well under a millisecond, the step runner's budget decides when the loop turns.
+ */
+const STEP_LISTS = 2_000;
 /** Candidates the inverted index hands to the fuzzy ranking. */
 const CANDIDATES = 50;
 /** Leading words of a "who said …" question, and quotation marks, are not part of the quotation searched for. */
