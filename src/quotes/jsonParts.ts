@@ -15,7 +15,7 @@ export type JsonParts = string[];
  */
 const PART_CHARS = 1 << 16;
 
-type PlainObject = Record<string, unknown>;
+export type PlainObject = Record<string, unknown>;
 const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -97,21 +97,39 @@ export class JsonPartsError extends Error {
  */
 export function* joiningParts<T>(parts: readonly string[]): Steps<T> {
   const value = JSON.parse(parts[0] ?? '{}') as PlainObject;
+  yield* eachPart(parts, value, (key, items) => addItems(value, key, items));
+  return value as T;
+}
+
+/** Adds a part's `items` for `key` to the value being joined (`head`, which holds an array or object there). */
+export function addItems(head: object, key: string, items: unknown[] | PlainObject): void {
+  const target = (head as PlainObject)[key];
+  if (Array.isArray(target) && Array.isArray(items)) {
+    for (const item of items) target.push(item);
+  } else {
+    Object.assign(target as PlainObject, items);
+  }
+}
+
+/**
+ * Reads the parts after the first (`head`, the first part parsed) one per step, handing each key's items to `take`
+ * (an array of items, or an object of entries, as the head holds that key), which may pause too (a generator): for a reader that
+ * builds its own structures from the items rather than one large plain value (see `restoringTextIndex`).
+ * @example finishNow(eachPart(parts, JSON.parse(parts[0]), function* (key, items) { console.log(key, items) }))
+ */
+export function* eachPart(parts: readonly string[], head: object, take: (key: string, items: unknown[] | PlainObject) => Steps<void> | void): Steps<void> {
+  const fields = head as PlainObject;
   for (let p = 1; p < parts.length; p += 1) {
     yield;
     const part = JSON.parse(parts[p]!) as PlainObject;
     for (const [key, field] of Object.entries(part)) {
-      const target = value[key];
-      if (Array.isArray(target) && Array.isArray(field)) {
-        for (const item of field) target.push(item);
-      } else if (isPlainObject(target) && isPlainObject(field)) {
-        Object.assign(target, field);
-      } else {
-        throw new JsonPartsError(key);
-      }
+      const target = fields[key];
+      const fits = (Array.isArray(target) && Array.isArray(field)) || (isPlainObject(target) && isPlainObject(field));
+      if (!fits) throw new JsonPartsError(key);
+      const steps = take(key, field as unknown[] | PlainObject);
+      if (steps) yield* steps;
     }
   }
-  return value as T;
 }
 
 /**

@@ -1,11 +1,12 @@
 import Fuse from 'fuse.js';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/types.js';
 import { queryTerms, STOP_WORDS } from '../search/index.js';
 import { finishInSteps, finishNow, nextTurn, type Steps } from '../search/steps.js';
 import { boundedDistance, foldTerm, foldText, words } from '../text/index.js';
 import { extractQuotes } from './extractQuotes.js';
 import { joiningParts, joinParts, splittingParts, toParts, type JsonParts } from './jsonParts.js';
+import { restoreTextIndex, restoringTextIndex } from './restoreTextIndex.js';
 import { SpeakerDirectory, type SpeakerDirectoryData, type SpeakerSummary } from './speakerDirectory.js';
 import type { Quote } from './types.js';
 
@@ -80,8 +81,11 @@ const MAX_TEXT_QUERY = 300;
  * about 0.3 s to index in all): well under a millisecond, so the step runner's budget decides when the loop turns.
  */
 const STEP_QUOTES = 100;
-/** Quotations put in the per-article lists per step of {@link QuoteIndex.prepareInSteps}. */
-const STEP_LISTS = 20_000;
+/**
+ * Quotations put in the per-article lists (or articles in the article map) per step of {@link QuoteIndex.prepareInSteps}
+ * (of {@link QuoteIndex.restoring}): well under a millisecond, the step runner's budget decides when the loop turns.
+ */
+const STEP_LISTS = 2_000;
 /** Candidates the inverted index hands to the fuzzy ranking. */
 const CANDIDATES = 50;
 /** Leading words of a "who said …" question, and quotation marks, are not part of the quotation searched for. */
@@ -173,7 +177,7 @@ export class QuoteIndex {
     if (this.#textIndex) return this.#textIndex;
     const saved = this.#savedText;
     this.#savedText = undefined;
-    if (saved !== undefined) return (this.#textIndex = MiniSearch.loadJS(savedValue<AsPlainObject>(saved), textIndexOptions));
+    if (saved !== undefined) return (this.#textIndex = restoreTextIndex(saved, textIndexOptions));
     return (this.#textIndex = finishNow(indexingText(this.#quotes)));
   }
 
@@ -296,9 +300,11 @@ export class QuoteIndex {
       const saved = this.#savedText;
       this.#savedText = undefined;
       const text =
-        saved !== undefined
-          ? await MiniSearch.loadJSAsync(await finishInSteps(savedValueInSteps<AsPlainObject>(saved)), textIndexOptions)
-          : await finishInSteps(indexingText(this.#quotes));
+        saved === undefined
+          ? await finishInSteps(indexingText(this.#quotes))
+          : typeof saved === 'string'
+            ? restoreTextIndex(saved, textIndexOptions)
+            : await finishInSteps(restoringTextIndex(saved, textIndexOptions));
       // A lookup meanwhile may have made it already (synchronously): the first one made is kept.
       this.#textIndex ??= text;
     }
