@@ -5,7 +5,7 @@
  */
 
 /** What kind of answer a span is. */
-export type SpanType = 'money' | 'percent' | 'quantity' | 'date' | 'name' | 'reason' | 'quote' | 'definition';
+export type SpanType = 'money' | 'percent' | 'quantity' | 'frequency' | 'date' | 'name' | 'reason' | 'quote' | 'definition';
 
 /** One recognised answer in a sentence: `text` is `sentence.slice(start, end)`. */
 export interface AnswerSpan {
@@ -36,6 +36,40 @@ const QUANTITY = new RegExp(
   String.raw`${COUNT}(?:(?:m|km|kg|mph)\b)?${SCALE}(?:[\s-](?:[a-z][a-z-]*))?|\b(?:${WORD_NUMBER})\b(?:[\s-](?:[a-z][a-z-]*))?`,
   'giu',
 );
+/**
+ * "almost a million", "half a billion", "a third": amounts said in words that {@link QUANTITY} misses (it reads "a
+ * million" as no number at all); "almost 85%", "nearly 2,000" and "two-thirds" are read by the patterns above.
+ */
+const WORD_AMOUNT =
+  /\b(?:(?:a|half\sa)\s(?:million|billion|trillion|thousand|hundred|dozen)|a\s(?:half|third|quarter|fifth|tenth))\b/giu;
+const UNIT_OF_TIME = '(?:second|minute|hour|day|night|week|fortnight|month|quarter|season|year|decade|century)';
+/**
+ * How often: "six to 10 times a year", "twice a week", "once every four years", "every year", "annually". "N times"
+ * alone counts ("met three times"), not when it compares ("three times as large", "10 times more").
+ */
+/** "six to 10 times", "several times", "twice": a count of occurrences. */
+const TIMES = String.raw`(?:twice|thrice|(?:(?:\d+|${WORD_NUMBER})\s(?:to|or)\s)?(?:\d+|${WORD_NUMBER}|several|many|few)\stimes)`;
+const FREQUENCY = new RegExp(
+  [
+    String.raw`\b(?:once|${TIMES})\s(?:a|an|per|each|every)\s(?:(?:\d+|${WORD_NUMBER})\s)?${UNIT_OF_TIME}s?\b`,
+    String.raw`\b${TIMES}(?!\s(?:a|an|per|each|every|as|more|less|higher|lower|greater|larger|bigger|smaller|faster|over|the)\b)`,
+    String.raw`\bevery\s(?:(?:\d+|other|${WORD_NUMBER})\s)?${UNIT_OF_TIME}s?\b`,
+    String.raw`\b(?:annually|yearly|monthly|weekly|fortnightly|daily|hourly|nightly)\b`,
+  ].join('|'),
+  'giu',
+);
+/**
+ * Reason cues that say little: "for", "from", "by", "over", "after", "following", "amid", "since" start a reason
+ * now and then, a purpose, a time or an agent more often ("a record for Christmas Day", "over the past year");
+ * "because", "due to", "blamed on" … always give one. Why-questions prefer a strong cue (issue #10).
+ */
+const WEAK_REASON_CUE = /^(?:for|from|by|over|after|following|amid|since)\b/iu;
+
+/** Whether a reason span opens with a weak cue ("for …", "after …") rather than a strong one ("because …"). */
+export function isWeakReason(span: AnswerSpan): boolean {
+  return span.type === 'reason' && WEAK_REASON_CUE.test(span.text);
+}
+
 /** "one", or "one" and a small word ("one of", "one the"): not a count. */
 const LONE_ONE = /^one(?:\s(?:of|the|a|an|in|on|at|to|for|by|who|that|which|is|was|has|had|and|or|but))?$/iu;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
@@ -141,6 +175,8 @@ export function recognise(sentence: string): AnswerSpan[] {
   collect(QUANTITY, text, 'quantity', out);
   // "one of", "one 5th", "is one": "one" alone is a pronoun or an article far more often than a count.
   for (let k = out.length - 1; k >= 0; k -= 1) if (out[k]!.type === 'quantity' && LONE_ONE.test(out[k]!.text)) out.splice(k, 1);
+  collect(WORD_AMOUNT, text, 'quantity', out);
+  collect(FREQUENCY, text, 'frequency', out);
   collect(DATE, text, 'date', out);
   collect(QUOTE, text, 'quote', out, 1);
   names(text, out);
