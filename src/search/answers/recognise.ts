@@ -73,6 +73,15 @@ export function isWeakReason(span: AnswerSpan): boolean {
 /** "one", or "one" and a small word ("one of", "one the"): not a count. */
 const LONE_ONE = /^one(?:\s(?:of|the|a|an|in|on|at|to|for|by|who|that|which|is|was|has|had|and|or|but))?$/iu;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+/**
+ * What a cue followed by a time says is when or how long, not why: "for the first time", "over the past year",
+ * "after 31 minutes", "since 1990", "for three days", "for Christmas Day" (issue #10).
+ */
+const TIME_AFTER_CUE = new RegExp(
+  String.raw`^\s(?:(?:the|a|an|this|that|its|his|her|their)\s)?(?:(?:first|second|third|last|past|next|previous|coming|same|whole|entire|full|several|many|few|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s){0,2}(?:${UNIT_OF_TIME}s?|time|times|moment|while|weekend|christmas|easter|(?:1[89]|20)\d\d)\b|^\s(?:${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:1[89]|20)\d\d)\b`,
+  'iu',
+);
+
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:${MONTHS})\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s(?:1[89]|20)\d\d\b)?|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:1[89]|20)\d\d\b|\b(?:yesterday|today|tomorrow)\b`,
   'gu',
@@ -132,6 +141,9 @@ function reasons(text: string, out: AnswerSpan[]): void {
     const rest = text.slice(from, from + 200);
     const stop = /[,;:.!?](?:\s|$)|\s(?:and|but|while|which)\s/u.exec(rest.slice(match[0].length));
     const end = from + match[0].length + (stop ? stop.index : Math.min(rest.length - match[0].length, 120));
+    // "for the first time", "over the past year", "after 31 minutes", "for Christmas Day": a time, not a reason
+    // ("blamed on Christmas falling over a weekend" is one: a strong cue gives a reason whatever follows).
+    if (WEAK_REASON_CUE.test(match[0]) && TIME_AFTER_CUE.test(rest.slice(match[0].length))) continue;
     if (end - from > match[0].length + 2) out.push({ type: 'reason', start: from, end, text: text.slice(from, end) });
   }
 }
