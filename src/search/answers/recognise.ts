@@ -37,11 +37,12 @@ const QUANTITY = new RegExp(
   'giu',
 );
 /**
- * "almost a million", "half a billion", "a third": amounts said in words that {@link QUANTITY} misses (it reads "a
- * million" as no number at all); "almost 85%", "nearly 2,000" and "two-thirds" are read by the patterns above.
+ * "almost a million", "half a billion", "a third of": amounts said in words that {@link QUANTITY} misses (it reads "a
+ * million" as no number at all); "almost 85%", "nearly 2,000" and "two-thirds" are read by the patterns above. A
+ * fraction counts only of something ("a third of the population"), not as a rank ("added a third").
  */
 const WORD_AMOUNT =
-  /\b(?:(?:a|half\sa)\s(?:million|billion|trillion|thousand|hundred|dozen)|a\s(?:half|third|quarter|fifth|tenth))\b/giu;
+  /\b(?:(?:a|half\sa)\s(?:million|billion|trillion|thousand|hundred|dozen)|a\s(?:half|third|quarter|fifth|tenth)(?=\sof\b))\b/giu;
 const UNIT_OF_TIME = '(?:second|minute|hour|day|night|week|fortnight|month|quarter|season|year|decade|century)';
 /**
  * How often: "six to 10 times a year", "twice a week", "once every four years", "every year", "annually". "N times"
@@ -64,6 +65,9 @@ const FREQUENCY = new RegExp(
  * "because", "due to", "blamed on" … always give one. Why-questions prefer a strong cue (issue #10).
  */
 const WEAK_REASON_CUE = /^(?:for|from|by|over|after|following|amid|since)\b/iu;
+
+/** A weak cue followed by a number says how much: "over 1.24 mln", "by 20 pct", "for about $40", "from 21.5 pct". */
+const AMOUNT_AFTER_CUE = /^\s(?:(?:about|around|nearly|almost|some|roughly|just|more\sthan|less\sthan|up\sto)\s)?(?:US\$|A\$|[$£€¥])?\d/iu;
 
 /** Whether a reason span opens with a weak cue ("for …", "after …") rather than a strong one ("because …"). */
 export function isWeakReason(span: AnswerSpan): boolean {
@@ -141,9 +145,10 @@ function reasons(text: string, out: AnswerSpan[]): void {
     const rest = text.slice(from, from + 200);
     const stop = /[,;:.!?](?:\s|$)|\s(?:and|but|while|which)\s/u.exec(rest.slice(match[0].length));
     const end = from + match[0].length + (stop ? stop.index : Math.min(rest.length - match[0].length, 120));
-    // "for the first time", "over the past year", "after 31 minutes", "for Christmas Day": a time, not a reason
+    // "for the first time", "over the past year", "after 31 minutes", "for Christmas Day": a time, not a reason;
+    // "over 1.24 mln intis", "by 20 pct", "for about $40": an amount
     // ("blamed on Christmas falling over a weekend" is one: a strong cue gives a reason whatever follows).
-    if (WEAK_REASON_CUE.test(match[0]) && TIME_AFTER_CUE.test(rest.slice(match[0].length))) continue;
+    if (WEAK_REASON_CUE.test(match[0]) && (TIME_AFTER_CUE.test(rest.slice(match[0].length)) || AMOUNT_AFTER_CUE.test(rest.slice(match[0].length)))) continue;
     if (end - from > match[0].length + 2) out.push({ type: 'reason', start: from, end, text: text.slice(from, end) });
   }
 }

@@ -44,12 +44,14 @@ describe('recognise', () => {
 
   it('finds amounts said in words: "almost a million", "half a billion", "a third"', () => {
     expect(spans('It would see almost a million jobs axed; half a billion lost; a third of staff', 'quantity')).toEqual(['a million', 'half a billion', 'a third']);
+    expect(spans('The Czech added a third after rounding the keeper.', 'quantity')).toEqual([]);
   });
 
-  it('reads no reason in a cue followed by a time ("for the first time", "over the past year", "after 31 minutes")', () => {
+  it('reads no reason in a weak cue followed by a time or an amount ("for the first time", "over 1.24 mln")', () => {
     for (const sentence of ['It was staged for the first time in Vienna.', 'He led on security issues over the past year.', 'They went ahead after 31 minutes.', 'A record for Christmas Day.']) {
       expect(spans(sentence, 'reason')).toEqual([]);
     }
+    expect(spans('Firms with sales over 1.24 mln intis must buy bonds; rates rose by 20 pct.', 'reason')).toEqual([]);
     expect(spans('He was arrested for suspected embezzlement.', 'reason')).toEqual(['for suspected embezzlement']);
   });
 
