@@ -23,9 +23,15 @@ export interface QuestionAnalysis {
   accepts: readonly SpanType[];
   /**
    * For "how tall / deep / wide is …": the answer is a length, so only a quantity measured in a unit of length
-   * answers ("thousands of police" does not say how tall the Eiffel Tower is); null otherwise.
+   * answers ("thousands of police" does not say how tall the Eiffel Tower is); for "how often": a frequency ("six to
+   * 10 times a year", "every four years") answers, a bare count ("hundreds of alerts") barely; null otherwise.
    */
-  measure: 'length' | null;
+  measure: 'length' | 'frequency' | null;
+  /**
+   * For "what is X called" / "what was the name of X": the answer is the name given after "called", "known as",
+   * "named" …, not any name in the sentence.
+   */
+  naming: boolean;
   /** For "what did X say (about Y)": X as typed; null otherwise. */
   speaker: string | null;
   /** For "what did X say about Y" (or "tell Y"): Y as typed; null when nothing follows the verb or there is no X. */
@@ -49,6 +55,12 @@ const ACCEPTS: Record<Exclude<ExpectedAnswer, null>, readonly SpanType[]> = {
   event: [],
 };
 
+/**
+ * "what is the French digital TV service called", "whats berlusconis plan called", "what was the name of the ship",
+ * "what name will Genentech sell TPA under": the question asks for a name given to something.
+ */
+const NAMING = /^(?:what|whats|what's)\b.{0,200}\bcalled\??$|\bwhat (?:is|was|are|were|will be) the (?:name|title)s? of\b|^what (?:name|title)\b/u;
+
 /** Words after "how much" that ask for an amount of money rather than a quantity. */
 const MONEY_WORDS = /\b(?:cost|costs|worth|pay|paid|paying|price|sell|sold|offer|offering|offered|spend|spending|value|fine|fined|compensation|raise|raised|lend|lent|invest|budget|profit|profits|fee|fees)\b/u;
 
@@ -71,10 +83,11 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const lower = text.toLowerCase();
   const result = (expected: ExpectedAnswer, speaker: string | null = null, about: string | null = null): QuestionAnalysis => ({
     expected,
-    accepts: expected === null ? [] : ACCEPTS[expected],
+    accepts: expected === null ? [] : expected === 'quantity' && /\bhow (?:often|frequently)\b/u.test(lower) ? ['frequency', 'quantity'] : ACCEPTS[expected],
     speaker,
     about,
-    measure: expected === 'quantity' && /\bhow (?:tall|deep|wide)\b/u.test(lower) ? 'length' : null,
+    measure: expected !== 'quantity' ? null : /\bhow (?:tall|deep|wide)\b/u.test(lower) ? 'length' : /\bhow (?:often|frequently)\b/u.test(lower) ? 'frequency' : null,
+    naming: expected === 'name' && NAMING.test(lower),
   });
   const said = /\bwhat (?:did|does|do|has|have) (.{2,80}?) (?:say|said|tell|told|think|thinks|call|called|claim|claimed|warn|warned)\b/u.exec(lower);
   if (said) {
@@ -83,6 +96,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     const about = /^\s*(?:(?:about|of|on|regarding|to)\s+)?(\S.*?)[\s?.!]*$/u.exec(text.slice(said.index + said[0].length));
     return result('quote', text.slice(from, from + said[1]!.length), about?.[1] ?? null);
   }
+  if (NAMING.test(lower)) return result('name');
   if (/\bstand for\b/u.test(lower) || /^(?:what|who) (?:is|are|was) (?:the |an? )?\p{L}{2,10}\??$/u.test(lower)) return result('definition');
   if (/\bhow much\b/u.test(lower)) {
     // "how much did exports grow" asks for a change, said in per cent; "how much is the rescue plan" for a sum.
@@ -90,7 +104,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (/\bof\b/u.test(lower) || (/\bhow much (?:did|does|do|has|have|had|will|would|could)\b/u.test(lower) && CHANGE_WORDS.test(lower))) return result('percent');
     return result(/\bhow much (?:is|are|was|were)\b/u.test(lower) ? 'money' : 'quantity');
   }
-  if (/\b(?:how (?:many|big|far|fast|old|tall|deep|wide|large|high|long|heavy|often)|by how|what (?:was|is|were) (?:the )?\S+ (?:turnover|profit|net profit|figure|total|rate|score|vote))\b/u.test(lower)) {
+  if (/\b(?:how (?:many|big|far|fast|old|tall|deep|wide|large|high|long|heavy|often|frequently)|by how|what (?:was|is|were) (?:the )?\S+ (?:turnover|profit|net profit|figure|total|rate|score|vote))\b/u.test(lower)) {
     return result(/\bhow long will\b/u.test(lower) ? 'date' : 'quantity');
   }
   if (/\b(?:percentage|per cent|percent|what share)\b/u.test(lower)) return result('percent');

@@ -5,7 +5,7 @@
  */
 
 /** What kind of answer a span is. */
-export type SpanType = 'money' | 'percent' | 'quantity' | 'date' | 'name' | 'reason' | 'quote' | 'definition';
+export type SpanType = 'money' | 'percent' | 'quantity' | 'frequency' | 'date' | 'name' | 'reason' | 'quote' | 'definition';
 
 /** One recognised answer in a sentence: `text` is `sentence.slice(start, end)`. */
 export interface AnswerSpan {
@@ -36,9 +36,56 @@ const QUANTITY = new RegExp(
   String.raw`${COUNT}(?:(?:m|km|kg|mph)\b)?${SCALE}(?:[\s-](?:[a-z][a-z-]*))?|\b(?:${WORD_NUMBER})\b(?:[\s-](?:[a-z][a-z-]*))?`,
   'giu',
 );
+/**
+ * "almost a million", "half a billion", "a third of": amounts said in words that {@link QUANTITY} misses (it reads "a
+ * million" as no number at all); "almost 85%", "nearly 2,000" and "two-thirds" are read by the patterns above. A
+ * fraction counts only of something ("a third of the population"), not as a rank ("added a third").
+ */
+const WORD_AMOUNT =
+  /\b(?:(?:a|half\sa)\s(?:million|billion|trillion|thousand|hundred|dozen)|a\s(?:half|third|quarter|fifth|tenth)(?=\sof\b))\b/giu;
+const UNIT_OF_TIME = '(?:second|minute|hour|day|night|week|fortnight|month|quarter|season|year|decade|century)';
+/**
+ * How often: "six to 10 times a year", "twice a week", "once every four years", "every year", "annually". "N times"
+ * alone counts ("met three times"), not when it compares ("three times as large", "10 times more").
+ */
+/** "six to 10 times", "several times", "twice": a count of occurrences. */
+const TIMES = String.raw`(?:twice|thrice|(?:(?:\d+|${WORD_NUMBER})\s(?:to|or)\s)?(?:\d+|${WORD_NUMBER}|several|many|few)\stimes)`;
+const FREQUENCY = new RegExp(
+  [
+    String.raw`\b(?:once|${TIMES})\s(?:a|an|per|each|every)\s(?:(?:\d+|${WORD_NUMBER})\s)?${UNIT_OF_TIME}s?\b`,
+    String.raw`\b${TIMES}(?!\s(?:a|an|per|each|every|as|more|less|higher|lower|greater|larger|bigger|smaller|faster|over|the)\b)`,
+    String.raw`\bevery\s(?:(?:\d+|other|${WORD_NUMBER})\s)?${UNIT_OF_TIME}s?\b`,
+    String.raw`\b(?:annually|yearly|monthly|weekly|fortnightly|daily|hourly|nightly)\b`,
+  ].join('|'),
+  'giu',
+);
+/**
+ * Reason cues that say little: "for", "from", "by", "over", "after", "following", "amid", "since" start a reason
+ * now and then, a purpose, a time or an agent more often ("a record for Christmas Day", "over the past year");
+ * "because", "due to", "blamed on" … always give one. Why-questions prefer a strong cue (issue #10).
+ */
+const WEAK_REASON_CUE = /^(?:for|from|by|over|after|following|amid|since)\b/iu;
+
+/** A weak cue followed by a number says how much: "over 1.24 mln", "by 20 pct", "for about $40", "from 21.5 pct". */
+const AMOUNT_AFTER_CUE = /^\s(?:(?:about|around|nearly|almost|some|roughly|just|more\sthan|less\sthan|up\sto)\s)?(?:US\$|A\$|[$£€¥])?\d/iu;
+
+/** Whether a reason span opens with a weak cue ("for …", "after …") rather than a strong one ("because …"). */
+export function isWeakReason(span: AnswerSpan): boolean {
+  return span.type === 'reason' && WEAK_REASON_CUE.test(span.text);
+}
+
 /** "one", or "one" and a small word ("one of", "one the"): not a count. */
 const LONE_ONE = /^one(?:\s(?:of|the|a|an|in|on|at|to|for|by|who|that|which|is|was|has|had|and|or|but))?$/iu;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+/**
+ * What a cue followed by a time says is when or how long, not why: "for the first time", "over the past year",
+ * "after 31 minutes", "since 1990", "for three days", "for Christmas Day" (issue #10).
+ */
+const TIME_AFTER_CUE = new RegExp(
+  String.raw`^\s(?:(?:the|a|an|this|that|its|his|her|their)\s)?(?:(?:first|second|third|last|past|next|previous|coming|same|whole|entire|full|several|many|few|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s){0,2}(?:${UNIT_OF_TIME}s?|time|times|moment|while|weekend|christmas|easter|(?:1[89]|20)\d\d)\b|^\s(?:${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:1[89]|20)\d\d)\b`,
+  'iu',
+);
+
 const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:${MONTHS})\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s(?:1[89]|20)\d\d\b)?|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:1[89]|20)\d\d\b|\b(?:yesterday|today|tomorrow)\b`,
   'gu',
@@ -98,6 +145,10 @@ function reasons(text: string, out: AnswerSpan[]): void {
     const rest = text.slice(from, from + 200);
     const stop = /[,;:.!?](?:\s|$)|\s(?:and|but|while|which)\s/u.exec(rest.slice(match[0].length));
     const end = from + match[0].length + (stop ? stop.index : Math.min(rest.length - match[0].length, 120));
+    // "for the first time", "over the past year", "after 31 minutes", "for Christmas Day": a time, not a reason;
+    // "over 1.24 mln intis", "by 20 pct", "for about $40": an amount
+    // ("blamed on Christmas falling over a weekend" is one: a strong cue gives a reason whatever follows).
+    if (WEAK_REASON_CUE.test(match[0]) && (TIME_AFTER_CUE.test(rest.slice(match[0].length)) || AMOUNT_AFTER_CUE.test(rest.slice(match[0].length)))) continue;
     if (end - from > match[0].length + 2) out.push({ type: 'reason', start: from, end, text: text.slice(from, end) });
   }
 }
@@ -141,6 +192,8 @@ export function recognise(sentence: string): AnswerSpan[] {
   collect(QUANTITY, text, 'quantity', out);
   // "one of", "one 5th", "is one": "one" alone is a pronoun or an article far more often than a count.
   for (let k = out.length - 1; k >= 0; k -= 1) if (out[k]!.type === 'quantity' && LONE_ONE.test(out[k]!.text)) out.splice(k, 1);
+  collect(WORD_AMOUNT, text, 'quantity', out);
+  collect(FREQUENCY, text, 'frequency', out);
   collect(DATE, text, 'date', out);
   collect(QUOTE, text, 'quote', out, 1);
   names(text, out);

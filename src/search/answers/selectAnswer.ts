@@ -3,7 +3,7 @@ import { foldTerm, splitSentences, WORD } from '../../text/index.js';
 import { SYNONYM_QUALITY } from '../expandTerm.js';
 import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
-import { MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
+import { isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
 
 /** One term of the question as answer selection sees it. */
 export interface AnswerTerm {
@@ -76,6 +76,11 @@ const WEIGHTS = {
   typed: 0.5,
   /** The same, for an answer of an accepted but not preferred type. */
   typedOther: 0.2,
+  /**
+   * The same, for an answer that only looks the part: a reason after a weak cue ("a record for Christmas Day"), a bare
+   * count for "how often", any name for "what is X called" (issue #10).
+   */
+  typedWeak: 0.1,
   /** The question's rarest word, missing from the sentence, earlier in its paragraph or in the next sentence (a referent). */
   keyNear: 0.15,
   /** Matched words close together. */
@@ -126,6 +131,8 @@ const LENGTH = /\d\s?(?:m|km|cm|mm|ft)\b|\b(?:metres?|meters?|kilometres?|kilome
 const REPORTING = /\b(?:said|says|say|told|tells|stated|added|warned|according to|declared|announced|insisted|argued)\b/iu;
 /** A runner-up sentence is offered when it scores at least this share of the answering sentence's score. */
 const ALTERNATIVE_SHARE = 0.8;
+/** Scores this close to the runner-up's count as a tie, which a sentence holding a typed answer wins. */
+const RUNNER_UP_TIE = 0.05;
 /** Paragraphs after the answering one offered as context. */
 const FOLLOWING_PARAGRAPHS = 2;
 /** Sentences read per article at most: the answer of a news article is near its top. */
@@ -134,6 +141,14 @@ const MAX_SENTENCES = 120;
 interface Unit {
   paragraphIndex: number;
   sentences: string[];
+}
+
+/** A body sentence's score, where it is, and whether it holds an answer of the expected type. */
+interface Scored {
+  score: number;
+  unit: number;
+  sentence: number;
+  typed: boolean;
 }
 
 /** The headline, the standfirst and the body paragraphs, split into sentences. */
@@ -222,9 +237,19 @@ function wordsOf(article: ReadArticle, u: number, s: number): SentenceWords {
   return (words[s] ??= sentenceWords(article.units[u]!.sentences[s]!));
 }
 
-/** Whether a word of the speaker's name is in sentence `s` of unit `u` or an earlier sentence of the same paragraph. */
+/** A paragraph that opens with a pronoun ("He told BBC Radio 4's Today programme: …") speaks of the paragraph before. */
+const OPENING_PRONOUN = /^["“]?(?:he|she)\b/iu;
+
+/**
+ * Whether a word of the speaker's name is in sentence `s` of unit `u` or an earlier sentence of the same paragraph,
+ * or, when the paragraph opens with "He"/"She", in the body paragraph before it (issue #10).
+ */
 function speakerNamed(article: ReadArticle, u: number, s: number, speakerWords: ReadonlySet<string>): boolean {
-  for (let k = s; k >= 0; k -= 1) if (wordsOf(article, u, k).folded.some((word) => speakerWords.has(word))) return true;
+  const names = (unit: number, sentence: number) => wordsOf(article, unit, sentence).folded.some((word) => speakerWords.has(word));
+  for (let k = s; k >= 0; k -= 1) if (names(u, k)) return true;
+  const before = article.units[u - 1];
+  if (!before || before.paragraphIndex < 0 || !OPENING_PRONOUN.test(article.units[u]!.sentences[0] ?? '')) return false;
+  for (let k = before.sentences.length - 1; k >= 0; k -= 1) if (names(u - 1, k)) return true;
   return false;
 }
 
@@ -314,10 +339,38 @@ function asksName(query: AnswerQuery): boolean {
   return query.analysis.expected === 'person' || query.analysis.expected === 'name';
 }
 
-function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; preferred: boolean; role: NameRole | null } | null {
+/** How well a typed answer answers: of the preferred type, of another accepted type, or only in look (a weak cue). */
+type Strength = 'preferred' | 'other' | 'weak';
+
+/** "called TNT", "known as RipGuard", "named Activase": the words that give a name, right before it. */
+const NAMING_CUE = /\b(?:called|known\s+as|named|renamed|dubbed|nicknamed|titled|entitled|branded(?:\s+as)?|billed\s+as|under\s+the\s+name(?:\s+of)?)\s+(?:the\s+)?["“']?$/iu;
+
+/**
+ * Words from a matched word of the question to a weak reason cue that still tie the cue to it: "arrested yesterday
+ * for suspected embezzlement", "attendant suspended over …" (not "setting a new record for Christmas Day").
+ */
+const CUE_REACH = 2;
+
+/** Whether a matched word of the question stands at most {@link CUE_REACH} words before `at`. */
+function questionWordBefore(sentence: string, at: number, positions: readonly number[]): boolean {
+  return positions.some((position) => position < at && sentence.slice(position, at).trim().split(/\s+/u).length <= CUE_REACH);
+}
+
+/** How strong an answer of an accepted type (`rank` in `accepts`) is for the question. */
+function strengthOf(sentence: string, span: AnswerSpan, rank: number, positions: readonly number[], query: AnswerQuery): Strength {
+  if (isWeakReason(span) && !questionWordBefore(sentence, span.start, positions)) return 'weak';
+  if (query.analysis.naming && span.type === 'name') return NAMING_CUE.test(sentence.slice(Math.max(0, span.start - 40), span.start)) ? 'preferred' : 'weak';
+  if (query.analysis.measure === 'frequency' && span.type !== 'frequency') return 'weak';
+  return rank === 0 ? 'preferred' : 'other';
+}
+
+/** Strongest first: the key of a strength when choosing among a sentence's answers. */
+const STRENGTH_RANK: Record<Strength, number> = { preferred: 0, other: 1, weak: 2 };
+
+function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; strength: Strength; role: NameRole | null } | null {
   const { accepts } = query.analysis;
   if (accepts.length === 0) return null;
-  let best: { span: AnswerSpan; preferred: boolean; key: number; role: NameRole | null } | null = null;
+  let best: { span: AnswerSpan; strength: Strength; key: number; role: NameRole | null } | null = null;
   const recognised = recognise(sentence);
   const dates = recognised.filter((span) => span.type === 'date');
   for (const raw of recognised) {
@@ -336,25 +389,29 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
     const role = raw.type === 'name' && asksName(query) ? roleOf(sentence, span, positions, asksWhoDid(query)) : null;
     // The doer of the question's verb is the answer to "who …", wherever other names stand.
     const distance = role !== null ? 0 : positions.length === 0 ? sentence.length : Math.min(...positions.map((p) => (p < span.start ? span.start - p : p > span.end ? p - span.end : 0)));
-    // Preferred type first, then nearest the question's words.
-    const key = rank * 10_000 + distance;
-    if (!best || key < best.key) best = { span, preferred: rank === 0, key, role };
+    // The strongest first (preferred type, then others, then weak cues), then nearest the question's words.
+    const strength = strengthOf(sentence, span, rank, positions, query);
+    const key = (STRENGTH_RANK[strength] * 10 + rank) * 10_000 + distance;
+    if (!best || key < best.key) best = { span, strength, key, role };
   }
   if (!best) return null;
   // "3.83 trillion" inside "$3.83 trillion": the whole amount is the answer.
   const chosen = best.span;
   const enclosing = recognised.find((span) => accepts.includes(span.type) && span.start <= chosen.start && span.end >= chosen.end && span.end - span.start > chosen.end - chosen.start && span.type !== 'name' && span.type !== 'reason');
-  return { span: enclosing ?? chosen, preferred: best.preferred, role: best.role };
+  return { span: enclosing ?? chosen, strength: best.strength, role: best.role };
 }
 
 /** The best-scoring sentence other than the answer and the sentence after it, when it scores close to the answer. */
-function runnerUp(all: readonly Unit[], scored: readonly { score: number; unit: number; sentence: number }[], bestUnit: number, best: AnswerChoice): string | null {
+function runnerUp(all: readonly Unit[], scored: readonly Scored[], bestUnit: number, best: AnswerChoice): string | null {
   const next = best.sentenceIndex + 1 < best.sentences.length ? { unit: bestUnit, sentence: best.sentenceIndex + 1 } : { unit: bestUnit + 1, sentence: 0 };
-  let found: { score: number; unit: number; sentence: number } | null = null;
-  for (const entry of scored) {
-    if (entry.unit === bestUnit && entry.sentence === best.sentenceIndex) continue;
-    if (entry.unit === next.unit && entry.sentence === next.sentence) continue;
-    if (!found || entry.score > found.score) found = entry;
+  const others = scored.filter((entry) => !(entry.unit === bestUnit && entry.sentence === best.sentenceIndex) && !(entry.unit === next.unit && entry.sentence === next.sentence));
+  let found: Scored | null = null;
+  for (const entry of others) if (!found || entry.score > found.score) found = entry;
+  // A near tie goes to the sentence holding an answer of the expected type: "The plan totals €6.5 billion" over the
+  // lede that only names the plan (issue #10).
+  if (found && !found.typed) {
+    const floor = found.score - RUNNER_UP_TIE;
+    for (const entry of others) if (entry.typed && entry.score >= floor && (!found.typed || entry.score > found.score)) found = entry;
   }
   if (!found || found.score < ALTERNATIVE_SHARE * best.score) return null;
   return all[found.unit]!.sentences[found.sentence] ?? null;
@@ -388,7 +445,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
   let read = 0;
   let bodyOrdinal = 0;
   let bestUnit = -1;
-  const scored: { score: number; unit: number; sentence: number }[] = [];
+  const scored: Scored[] = [];
   let headlineScore = -Infinity;
   let headlineChoice: AnswerChoice | null = null;
   let mostCoverage = 0;
@@ -465,13 +522,13 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       if (said) score += WEIGHTS.attributed;
       const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed + (asksName(query) ? Math.max(WEIGHTS.subject, WEIGHTS.title) : 0) > best.score || termCount > mostTypedTerms);
       const recognised: ReturnType<typeof typedAnswer> = recognising ? typedAnswer(sentence, found.positions, query) : null;
-      if (recognised) score += recognised.preferred ? WEIGHTS.typed : WEIGHTS.typedOther;
+      if (recognised) score += recognised.strength === 'preferred' ? WEIGHTS.typed : recognised.strength === 'other' ? WEIGHTS.typedOther : WEIGHTS.typedWeak;
       // "Russia and China blocked a resolution" says who blocked it in the question's own order.
       if (recognised?.role === 'subject') score += WEIGHTS.subject;
       // "Armed Services Chairman Les Aspin" names the holder of the title the question asks about.
       if (recognised?.role === 'title') score += WEIGHTS.title;
       // The attributed quotation is the answer shown, whatever else the sentence holds.
-      const typed: { span: AnswerSpan; preferred: boolean } | null = said ? { span: said, preferred: true } : recognised;
+      const typed: { span: AnswerSpan } | null = said ? { span: said } : recognised;
       if (typed) mostTypedTerms = Math.max(mostTypedTerms, termCount);
       // The headline is shown above the excerpt anyway: when it answers best, the excerpt is the best sentence of the
       // text ("Japan to hunt 950 whales" is answered again by the lede's "940 minke whales"), its score the headline's.
@@ -491,7 +548,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         attributed,
         alternative: null,
       });
-      if (unit.paragraphIndex >= 0) scored.push({ score, unit: unitIndex, sentence: s });
+      if (unit.paragraphIndex >= 0) scored.push({ score, unit: unitIndex, sentence: s, typed: typed !== null });
       if (unit.paragraphIndex === -1) {
         headlineScore = score;
         headlineChoice = choice(false);

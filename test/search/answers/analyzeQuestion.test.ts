@@ -36,6 +36,28 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion('how many whales will Japan hunt').measure).toBeNull();
   });
 
+  it('asks for a frequency of "how often", a bare count accepted after it', () => {
+    expect(analyzeQuestion('how often will IT Safe send security alerts').measure).toBe('frequency');
+    expect(analyzeQuestion('how frequently do the trains run').accepts).toEqual(['frequency', 'quantity']);
+    expect(analyzeQuestion('how often will IT Safe send security alerts').expected).toBe('quantity');
+  });
+
+  it.each([
+    'what is the french digital terrestrial tv service called',
+    'whats berlusconis plan for the italian economy called?',
+    'what was the name of the ship',
+    'what name will genentech sell tpa under',
+  ])('reads "%s" as asking for the name given to something', (question) => {
+    const analysis = analyzeQuestion(question);
+    expect(analysis.expected).toBe('name');
+    expect(analysis.naming).toBe(true);
+  });
+
+  it('reads neither "what did X call for" nor a plain "which" question as asking for a given name', () => {
+    expect(analyzeQuestion('what did the minister call for').naming).toBe(false);
+    expect(analyzeQuestion('which tory mp called for a probe').naming).toBe(false);
+  });
+
   it('accepts a quantity where money is expected, but prefers money', () => {
     expect(analyzeQuestion('how much did the giant tuna sell for').accepts).toEqual(['money', 'quantity', 'percent']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymDefinitions, recognise, type SpanType } from '../../../src/search/answers/index.js';
+import { acronymDefinitions, isWeakReason, recognise, type SpanType } from '../../../src/search/answers/index.js';
 
 const spans = (sentence: string, type: SpanType) => recognise(sentence).filter((span) => span.type === type).map((span) => span.text);
 
@@ -34,6 +34,32 @@ describe('recognise', () => {
     expect(spans('Mutu was sacked after testing positive for cocaine.', 'reason')[0]).toBe('after testing positive for cocaine');
     expect(spans('Takings were down 26.5%, which was blamed on Christmas falling over a weekend.', 'reason')).toContain('blamed on Christmas falling over a weekend');
     expect(spans('The bank raised rates in order to curb inflation.', 'reason')).toContain('in order to curb inflation');
+  });
+
+  it('finds frequencies, not a comparison of "N times" nor "once" as a conjunction', () => {
+    expect(spans('It will issue alerts about six to 10 times a year.', 'frequency')).toEqual(['six to 10 times a year']);
+    expect(spans('Held every four years, published annually, met twice, once a week.', 'frequency')).toEqual(['every four years', 'annually', 'twice', 'once a week']);
+    expect(spans('Once the deal is done, it is three times as large and 10 times more costly.', 'frequency')).toEqual([]);
+  });
+
+  it('finds amounts said in words: "almost a million", "half a billion", "a third"', () => {
+    expect(spans('It would see almost a million jobs axed; half a billion lost; a third of staff', 'quantity')).toEqual(['a million', 'half a billion', 'a third']);
+    expect(spans('The Czech added a third after rounding the keeper.', 'quantity')).toEqual([]);
+  });
+
+  it('reads no reason in a weak cue followed by a time or an amount ("for the first time", "over 1.24 mln")', () => {
+    for (const sentence of ['It was staged for the first time in Vienna.', 'He led on security issues over the past year.', 'They went ahead after 31 minutes.', 'A record for Christmas Day.']) {
+      expect(spans(sentence, 'reason')).toEqual([]);
+    }
+    expect(spans('Firms with sales over 1.24 mln intis must buy bonds; rates rose by 20 pct.', 'reason')).toEqual([]);
+    expect(spans('He was arrested for suspected embezzlement.', 'reason')).toEqual(['for suspected embezzlement']);
+  });
+
+  it('tells weak reason cues ("for", "after") from strong ones ("because", "blamed on")', () => {
+    const reasons = (sentence: string) => recognise(sentence).filter((span) => span.type === 'reason');
+    expect(reasons('A new record for most viewers.').map(isWeakReason)).toEqual([true]);
+    expect(reasons('Takings fell, which was blamed on Christmas falling over a weekend.').find((span) => span.text.startsWith('blamed'))).toSatisfy((span) => !isWeakReason(span!));
+    expect(reasons('Shares fell because profits dropped.').map(isWeakReason)).toEqual([false]);
   });
 
   it('reads acronym definitions, lower-case and all-capital words included', () => {

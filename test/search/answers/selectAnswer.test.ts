@@ -231,6 +231,80 @@ describe('selectAnswer', () => {
     expect(one.alternative).toBeNull();
   });
 
+  describe('why', () => {
+    // After BBC entertainment 076: the lede's "for Christmas Day" is a weak cue, no reason; "blamed on" gives one.
+    const takings = article(
+      'Fockers top festive box office',
+      'Meet The Fockers topped the US box office, setting a new record for Christmas Day.',
+      'Takings were down on 2003, which was blamed on Christmas falling over a weekend.',
+    );
+
+    it('prefers a reason after a strong cue ("blamed on") to one after a weak cue ("for")', () => {
+      const choice = selectAnswer(takings, query('why were us christmas box office takings down', { us: 1, christmas: 3, box: 2, office: 2, takings: 5, down: 2 }))!;
+      expect(choice.sentences[choice.sentenceIndex]).toContain('blamed on Christmas');
+    });
+
+    it('takes a weak cue right after the question\'s verb as a reason ("arrested yesterday for suspected embezzlement")', () => {
+      const arrest = article(
+        'Currency chief arrested',
+        'The former VW currency chief was questioned because of currency losses.',
+        'The former VW currency chief was arrested yesterday for suspected embezzlement.',
+      );
+      const choice = selectAnswer(arrest, query('why was the former vw currency chief arrested', { former: 1, vw: 4, currency: 3, chief: 2, arrested: 5 }))!;
+      expect(choice.span?.text).toBe('for suspected embezzlement');
+    });
+  });
+
+  it('answers "how often" with a frequency rather than a bare count', () => {
+    // After BBC tech 034.
+    const alerts = article(
+      'Security alerts service launched',
+      'Staff will comb through the hundreds of security alerts issued by firms to spot which ones matter.',
+      'The government will send security alerts about six to 10 times a year.',
+    );
+    const choice = selectAnswer(alerts, query('how often will the government send security alerts', { government: 2, send: 2, security: 3, alerts: 5 }))!;
+    expect(choice.span?.text).toBe('six to 10 times a year');
+  });
+
+  it('answers "what is X called" with the name given after "known as", not another name of the lede', () => {
+    // After BBC tech 371.
+    const tv = article(
+      'France launches digital TV',
+      'France has become the last big European country to launch a digital terrestrial TV service.',
+      'Viewers will get 14 channels.',
+      'The French digital terrestrial TV service is known as TNT.',
+    );
+    const choice = selectAnswer(tv, query('what is the french digital terrestrial tv service called', { french: 2, digital: 3, terrestrial: 4, tv: 2, service: 2 }))!;
+    expect(choice.span?.text).toBe('TNT');
+  });
+
+  it('offers as runner-up, of two sentences scoring nearly alike, the one holding an answer of the expected type', () => {
+    // After Wikinews 2009-02-11 (French auto rescue plan): a sentence naming the plan in the question's words scores a
+    // little more than one giving a sum of it, which is what the reader asked.
+    const plan = article(
+      'EU warns France',
+      'France announced a rescue plan for its car makers worth €6.5 billion.',
+      'Officials in Brussels will study it.',
+      'The French rescue plan for the car industry was praised by unions.',
+      'The rescue plan gives Renault €3 billion.',
+    );
+    const choice = selectAnswer(plan, query('how much is the french rescue plan for the car industry', { french: 2, rescue: 4, plan: 3, car: 2, industry: 2 }))!;
+    expect(choice.sentences[choice.sentenceIndex]).toContain('€6.5 billion');
+    expect(choice.alternative).toBe('The rescue plan gives Renault €3 billion.');
+  });
+
+  it('answers "what did X say" with a paragraph opening "He told …" after a paragraph naming X', () => {
+    // After BBC politics 021.
+    const text = article(
+      'Brown promises stability',
+      'Mr Blair praised his chancellor, whose economy he said was the "cornerstone" of Labour\'s programme.',
+      'Gordon Brown was asked about the 1992 election.',
+      'He told the Today programme: "No politician should make the mistake that John Major made."',
+    );
+    const choice = selectAnswer(text, query('what did gordon brown say about john major', { gordon: 6, brown: 6, john: 2, major: 3 }))!;
+    expect(choice.sentences[choice.sentenceIndex]).toContain('No politician should make the mistake');
+  });
+
   it('finds nothing in an article without any of the words', () => {
     expect(selectAnswer(deal, query('bitcoin price', { bitcoin: 9, price: 3 }))).toBeNull();
   });
