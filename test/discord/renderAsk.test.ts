@@ -44,8 +44,8 @@ describe('renderAsk', () => {
 
   it('says honestly that nothing matches, with suggestions, and returns empty results', () => {
     const index = SearchIndex.build([article('a.txt', 'Shelling continues', 'Shelling continued in the city.')]);
-    const [page] = renderAsk(index.search('ciy'), { question: 'ciy', pageSize: 3, ms: 1 });
-    expect(page!.content).toMatch(/^Nothing in the coverage matches “ciy”\. Did you mean: \*\*city\*\*\?$/u);
+    const [page] = renderAsk(index.search('sity'), { question: 'sity', pageSize: 3, ms: 1 });
+    expect(page!.content).toMatch(/^Nothing in the coverage matches “sity”\. Did you mean: \*\*city\*\*\?$/u);
     expect(page!.data).toMatchObject({ results: [] });
   });
 
