@@ -12,7 +12,7 @@ import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { quoteSentences } from './quoteSentences.js';
 import { isNameWord, sentenceTokens, tokenize, type Token } from './tokenize.js';
-import { COUNTRY_ACRONYMS, NAMING_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
+import { COUNTRY_ACRONYMS, NAMING_WORDS, PASSIVE_AUXILIARIES, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
@@ -525,7 +525,7 @@ export function extractQuotes(article: Article): Quote[] {
         // `Iran resumed research today, the IAEA announced, adding that "…"`: a claim before the verb that does not
         // introduce a quotation of its own (no colon after it) is reported speech too.
         const claimFirst = claim !== null && claim.to <= claim.verbIndex && opensClaimOfItsOwn(tokens, claim.from, claim.to) &&
-          !PASSIVE_BEFORE.has(tokens[claim.verbIndex - 1]?.lower ?? '') &&
+          !PASSIVE_AUXILIARIES.has(tokens[claim.verbIndex - 1]?.lower ?? '') &&
           !tokens.slice(claim.verbIndex + 1, claim.verbIndex + 4).some((token) => token.text === ':');
         const holdsQuote = claim !== null && (claim.from > claim.verbIndex || claimFirst || tokens.slice(claim.from, claim.to).some((token) => token.kind === 'quote'));
         if (claim && by && holdsQuote && tokens.slice(claim.from, claim.to).filter((token) => token.kind === 'word').length >= MIN_CLAIM_WORDS_AROUND_QUOTES) {
@@ -645,8 +645,6 @@ function reportsBefore(tokens: readonly Token[], start: number, speakerStart: nu
   return false;
 }
 
-/** Auxiliaries of a passive: `it was found "offensive"` reports no one's words. */
-const PASSIVE_BEFORE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 /** Words opening a scene-setting phrase rather than a claim: "When asked …", "Shortly before …", "Referring to …". */
 const SCENE_OPENERS = new Set(['when', 'while', 'as', 'asked', 'in', 'at', 'on', 'after', 'before', 'during', 'following', 'since', 'speaking', 'responding', 'commenting', 'referring', 'writing', 'addressing']);
 

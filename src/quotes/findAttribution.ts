@@ -1,7 +1,7 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findWithin } from './nounPhrase.js';
-import { NOUN_LIKE_VERBS, NP_STOP_WORDS, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
+import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
 export interface Attribution {
@@ -159,7 +159,6 @@ const SUBORDINATORS = new Set(['after', 'when', 'because', 'before', 'since', 'w
 
 /** Verbs whose passive subject is the one spoken to: `X was told`, `X was asked`. */
 const HEARING_VERBS = new Set(['told', 'asked', 'warned', 'informed', 'reminded', 'assured', 'advised']);
-const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
 
 /**
  * `the election is called`, `the plan was announced`: a reporting verb in the passive (a past participle right after
@@ -171,7 +170,7 @@ function isPassive(tokens: readonly Token[], index: number): boolean {
 
 /** `X was told`: the verb at `index` is passive, so its subject is the hearer, not the speaker. */
 function isPassiveHearing(tokens: readonly Token[], index: number): boolean {
-  return HEARING_VERBS.has(tokens[index]!.lower) && PASSIVE_AUXILIARIES.has(tokens[index - 1]?.lower ?? '');
+  return HEARING_VERBS.has(tokens[index]!.lower) && isPassive(tokens, index);
 }
 
 /** `X said: "…"`, `X told Y on Sunday: "…"`: the last reporting verb shortly before the quotation. */

@@ -75,10 +75,9 @@ const MAX_ASIDE_TOKENS = 14;
 
 /** Words that open a sentence before its subject ("And", "But", "However,"). */
 const CONJUNCTIONS = new Set(['and', 'but', 'however', 'yet', 'so', 'also', 'meanwhile', 'still', 'now', 'then', 'that', 'indeed', 'instead']);
-/** Words that open an introductory phrase ("In an interview, …", "Speaking to the BBC, …"). */
 /** One-word adverbs of time that may open a sentence without a comma: "Earlier Mr Howard said". */
 const TIME_ADVERBS = new Set(['earlier', 'later', 'yesterday', 'today']);
-
+/** Words that open an introductory phrase ("In an interview, …", "Speaking to the BBC, …"). */
 const INTRODUCTIONS = new Set([
   'in', 'on', 'at', 'after', 'before', 'during', 'asked', 'with', 'for', 'despite', 'since', 'when', 'while', 'under', 'as',
   'like', 'unlike', 'from', 'by', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'although', 'though', 'if',

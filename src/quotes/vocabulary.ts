@@ -5,6 +5,9 @@
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
+/** Forms of "be" before a past participle make a passive: `it was found "offensive"`, `X was told`. */
+export const PASSIVE_AUXILIARIES = words('was were is are been be being');
+
 /** Verbs that introduce what someone said, in the forms news copy uses them. */
 export const REPORTING_VERBS = words(`
   say says said saying tell tells told add adds added warn warns warned caution cautions cautioned

@@ -1,6 +1,6 @@
 import { synonymsOf } from '../text/index.js';
 import { STOP_WORDS } from './normalize.js';
-import type { TermDictionary } from './termDictionary.js';
+import { MAX_FUZZY_LENGTH, type TermDictionary } from './termDictionary.js';
 import { MATCH_QUALITY, termMatchQuality } from './termMatch.js';
 
 /** An index term that answers a query term, how well (for coverage) and how much it adds to a score. */
@@ -30,8 +30,6 @@ const SCORE_WEIGHT = new Map<number, number>([
 
 /** Most prefix completions followed for one term (the most frequent): "stat" alone has hundreds. */
 const MAX_PREFIX_TERMS = 64;
-/** Longest terms compared by edit distance (as in termMatch.ts). */
-const MAX_FUZZY_LENGTH = 32;
 /** Shortest word searched for a left-out letter: two letters are initials or an abbreviation, not a slip. */
 const MIN_SHORT_SLIP = 3;
 /** Farthest a letter is taken to have strayed from its place in a moved-letter slip. */
@@ -51,16 +49,16 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
   };
   const exact = dictionary.id(term);
   if (exact >= 0) offer(exact, MATCH_QUALITY.exact);
+  // A word the coverage never uses is a slip or a form it lacks; a word it uses is no slip ("trails" is not "trials").
+  const unknown = exact < 0 || dictionary.passageFrequency[exact] === 0;
   // Only a word the coverage lacks, or misspells, is expanded to its forms: a word it has ranks by its own wording.
-  if (exact < 0 || dictionary.passageFrequency[exact] === 0 || dictionary.meant(term) >= 0) {
+  if (unknown || dictionary.meant(term) >= 0) {
     for (const id of dictionary.forms(term)) offer(id, MATCH_QUALITY.variant);
   }
   // The words news copy uses for it, every form the coverage has ("quit" → resigned, resignation).
   for (const synonym of synonymsOf(term)) {
     for (const id of dictionary.forms(synonym)) offer(id, SYNONYM_QUALITY);
   }
-  // A word the coverage never uses is a slip or a form it lacks; a word it uses is no slip ("trails" is not "trials").
-  const unknown = exact < 0 || dictionary.passageFrequency[exact] === 0;
   const slips: number[] = [];
   if (term.length >= 5 && term.length <= MAX_FUZZY_LENGTH) {
     for (const id of dictionary.fuzzy(term, term.length >= 10 ? 2 : 1)) {

@@ -1,4 +1,4 @@
-import { analyzeQuestion, answerExcerpt, selectAnswer, type AnswerChoice, type AnswerQuery, type AttributedQuote, type ExpectedAnswer } from './answers/index.js';
+import { analyzeQuestion, answerExcerpt, asksForInstructions, selectAnswer, type AnswerChoice, type AnswerQuery, type AttributedQuote, type ExpectedAnswer } from './answers/index.js';
 import { defaults } from '../config.js';
 import type { Article } from '../corpus/types.js';
 import type { QuoteIndex } from '../quotes/index.js';
@@ -122,18 +122,6 @@ function holdsEnough(choice: Pick<AnswerChoice, 'termShare' | 'typedTermShare'>,
 
 /** Fewest terms of a question expecting a measure whose every word answers it without one (see {@link holdsEnough}). */
 const WHOLE_QUESTION = 3;
-
-/**
- * A request for instructions or for how a thing works in general ("how to renew a uk passport", "how do i get a
- * mortgage", "how do vaccines work"): news reports what happened, and answers none of these, however many of their
- * words a story shares ("his British passport would not be issued"). "How did …" and "how many …" ask about events.
- */
-const INSTRUCTIONS = /^\W*how\s+(?:to|(?:do|can|should)\s+(?:i|you|we|one))\b|^\W*how\s+(?:do|does)\b.*\bwork\W*$/iu;
-
-/** Whether `question` asks for instructions or how something works (see {@link INSTRUCTIONS}). */
-function asksForInstructions(question: string): boolean {
-  return INSTRUCTIONS.test(question);
-}
 
 /**
  * `fields` as a {@link SearchHit} whose `excerpt` and `answer` are computed by `show` when first read (and kept): a

@@ -3,6 +3,8 @@ import { finishNow, type Steps } from './steps.js';
 
 /** Most forms of one stem kept for a word the coverage lacks ("shell" → shelled, shells …), the most frequent first. */
 const MAX_FORMS = 8;
+/** Longest term {@link TermDictionary.fuzzy} compares: its bit-parallel distance holds a term in one 32-bit word. */
+export const MAX_FUZZY_LENGTH = 32;
 /** Terms stemmed per step of {@link TermDictionary.preparing} (a stem costs a microsecond or two): a few milliseconds. */
 const STEM_STEP = 2_000;
 /** Terms put in the fuzzy tables (or stems' forms sorted) per step of {@link TermDictionary.preparing}: well under a millisecond. */
@@ -68,16 +70,16 @@ export class TermDictionary {
     return [this.#lowerBound(prefix), this.#lowerBound(`${prefix}\uffff`)];
   }
 
-  /** Ids of the terms within `maxDistance` edits (Levenshtein) of `term`, the term itself included; `term` ≤ 32 letters. */
+  /** Ids of the terms within `maxDistance` edits (Levenshtein) of `term`, the term itself included; `term` ≤ {@link MAX_FUZZY_LENGTH} letters. */
   fuzzy(term: string, maxDistance: number): number[] {
     const m = term.length;
-    if (m === 0 || m > 32) return [];
+    if (m === 0 || m > MAX_FUZZY_LENGTH) return [];
     const { byLength, letters } = this.#fuzzyTables();
     const wanted = letterSet(term);
     // Myers' bit-parallel edit distance (Hyyrö's global form): one pass of word operations per letter of the candidate.
     const masks = this.#masks;
     for (let j = 0; j < m; j += 1) masks[term.charCodeAt(j)]! |= 1 << j;
-    const all = m === 32 ? -1 : (1 << m) - 1;
+    const all = m === MAX_FUZZY_LENGTH ? -1 : (1 << m) - 1;
     const last = 1 << (m - 1);
     const found: number[] = [];
     for (let length = Math.max(1, m - maxDistance); length <= m + maxDistance; length += 1) {
@@ -172,7 +174,7 @@ export class TermDictionary {
    * @example dictionary.meant('recomendation') // => the id of 'recommendation'
    */
   meant(term: string): number {
-    if (term.length < MIN_MISSPELT_LENGTH || term.length > 32) return -1;
+    if (term.length < MIN_MISSPELT_LENGTH || term.length > MAX_FUZZY_LENGTH) return -1;
     const id = this.id(term);
     if (id < 0 || this.passageFrequency[id] === 0) return -1;
     const remembered = this.#meant.get(term);

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.js';
 import { collectFacets, collectingFacets } from '../../src/search/index.js';
+import { makeArticle } from '../support/makeArticle.js';
 
-const article = (i: number, fields: Partial<Article>): Article => ({
-  id: `a${i}.txt`,
-  headline: `Headline ${i}`,
-  standfirst: null,
-  section: null,
-  source: null,
-  date: null,
-  url: null,
-  byline: null,
-  credit: null,
-  license: null,
-  tags: [],
-  format: 'plain',
-  paragraphs: [],
-  ...fields,
-});
+const article = (i: number, fields: Partial<Article>): Article => makeArticle([], { id: `a${i}.txt`, headline: `Headline ${i}`, source: null, ...fields });
 
 describe('collectFacets', () => {
   it('counts sections and outlets, most common first then by name, and finds the date range', () => {

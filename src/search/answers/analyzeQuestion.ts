@@ -61,6 +61,22 @@ const ACCEPTS: Record<Exclude<ExpectedAnswer, null>, readonly SpanType[]> = {
  */
 const NAMING = /^(?:what|whats|what's)\b.{0,200}\bcalled\??$|\bwhat (?:is|was|are|were|will be) the (?:name|title)s? of\b|^what (?:name|title)\b/u;
 
+/**
+ * A request for instructions or for how a thing works in general ("how to renew a uk passport", "how do i get a
+ * mortgage", "how do vaccines work"): news reports what happened, and answers none of these, however many of their
+ * words a story shares ("his British passport would not be issued"). "How did …" and "how many …" ask about events.
+ */
+const INSTRUCTIONS = /^\W*how\s+(?:to|(?:do|can|should)\s+(?:i|you|we|one))\b|^\W*how\s+(?:do|does)\b.*\bwork\W*$/iu;
+
+/**
+ * Whether `question` asks for instructions or how something works (see {@link INSTRUCTIONS}): search answers it
+ * "nothing matches" before ranking anything.
+ * @example asksForInstructions('how do vaccines work?') // => true
+ */
+export function asksForInstructions(question: string): boolean {
+  return INSTRUCTIONS.test(question);
+}
+
 /** Words after "how much" that ask for an amount of money rather than a quantity. */
 const MONEY_WORDS = /\b(?:cost|costs|worth|pay|paid|paying|price|sell|sold|offer|offering|offered|spend|spending|value|fine|fined|compensation|raise|raised|lend|lent|invest|budget|profit|profits|fee|fees)\b/u;
 
@@ -81,12 +97,13 @@ const CHANGE_WORDS = /\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|incr
 export function analyzeQuestion(question: string): QuestionAnalysis {
   const text = question.slice(0, MAX_QUESTION_LENGTH).replace(/\s+/gu, ' ').trim();
   const lower = text.toLowerCase();
+  const measure = /\bhow (?:tall|deep|wide)\b/u.test(lower) ? 'length' : /\bhow (?:often|frequently)\b/u.test(lower) ? 'frequency' : null;
   const result = (expected: ExpectedAnswer, speaker: string | null = null, about: string | null = null): QuestionAnalysis => ({
     expected,
-    accepts: expected === null ? [] : expected === 'quantity' && /\bhow (?:often|frequently)\b/u.test(lower) ? ['frequency', 'quantity'] : ACCEPTS[expected],
+    accepts: expected === null ? [] : expected === 'quantity' && measure === 'frequency' ? ['frequency', 'quantity'] : ACCEPTS[expected],
     speaker,
     about,
-    measure: expected !== 'quantity' ? null : /\bhow (?:tall|deep|wide)\b/u.test(lower) ? 'length' : /\bhow (?:often|frequently)\b/u.test(lower) ? 'frequency' : null,
+    measure: expected === 'quantity' ? measure : null,
     naming: expected === 'name' && NAMING.test(lower),
   });
   const said = /\bwhat (?:did|does|do|has|have) (.{2,80}?) (?:say|said|tell|told|think|thinks|call|called|claim|claimed|warn|warned)\b/u.exec(lower);

@@ -44,12 +44,12 @@ const QUANTITY = new RegExp(
 const WORD_AMOUNT =
   /\b(?:(?:a|half\sa)\s(?:million|billion|trillion|thousand|hundred|dozen)|a\s(?:half|third|quarter|fifth|tenth)(?=\sof\b))\b/giu;
 const UNIT_OF_TIME = '(?:second|minute|hour|day|night|week|fortnight|month|quarter|season|year|decade|century)';
+/** "six to 10 times", "several times", "twice": a count of occurrences. */
+const TIMES = String.raw`(?:twice|thrice|(?:(?:\d+|${WORD_NUMBER})\s(?:to|or)\s)?(?:\d+|${WORD_NUMBER}|several|many|few)\stimes)`;
 /**
  * How often: "six to 10 times a year", "twice a week", "once every four years", "every year", "annually". "N times"
  * alone counts ("met three times"), not when it compares ("three times as large", "10 times more").
  */
-/** "six to 10 times", "several times", "twice": a count of occurrences. */
-const TIMES = String.raw`(?:twice|thrice|(?:(?:\d+|${WORD_NUMBER})\s(?:to|or)\s)?(?:\d+|${WORD_NUMBER}|several|many|few)\stimes)`;
 const FREQUENCY = new RegExp(
   [
     String.raw`\b(?:once|${TIMES})\s(?:a|an|per|each|every)\s(?:(?:\d+|${WORD_NUMBER})\s)?${UNIT_OF_TIME}s?\b`,
@@ -143,12 +143,13 @@ function reasons(text: string, out: AnswerSpan[]): void {
   for (const match of text.matchAll(REASON_CUE)) {
     const from = match.index;
     const rest = text.slice(from, from + 200);
-    const stop = /[,;:.!?](?:\s|$)|\s(?:and|but|while|which)\s/u.exec(rest.slice(match[0].length));
-    const end = from + match[0].length + (stop ? stop.index : Math.min(rest.length - match[0].length, 120));
+    const afterCue = rest.slice(match[0].length);
+    const stop = /[,;:.!?](?:\s|$)|\s(?:and|but|while|which)\s/u.exec(afterCue);
+    const end = from + match[0].length + (stop ? stop.index : Math.min(afterCue.length, 120));
     // "for the first time", "over the past year", "after 31 minutes", "for Christmas Day": a time, not a reason;
     // "over 1.24 mln intis", "by 20 pct", "for about $40": an amount
     // ("blamed on Christmas falling over a weekend" is one: a strong cue gives a reason whatever follows).
-    if (WEAK_REASON_CUE.test(match[0]) && (TIME_AFTER_CUE.test(rest.slice(match[0].length)) || AMOUNT_AFTER_CUE.test(rest.slice(match[0].length)))) continue;
+    if (WEAK_REASON_CUE.test(match[0]) && (TIME_AFTER_CUE.test(afterCue) || AMOUNT_AFTER_CUE.test(afterCue))) continue;
     if (end - from > match[0].length + 2) out.push({ type: 'reason', start: from, end, text: text.slice(from, end) });
   }
 }
