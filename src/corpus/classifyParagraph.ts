@@ -63,3 +63,34 @@ export function classifyParagraph(lines: readonly string[]): Paragraph {
   if (lines.length === 1 && isCrosshead(text)) return { kind: 'crosshead', text };
   return { kind: 'body', text };
 }
+
+/** A line that opens an item of a bulleted list: a dash or bullet, a space, then the item (" - Increased spending …"). */
+const LIST_BULLET = /^[ \t\u00a0]*[-–•][ \t\u00a0]+(?=\S)/u;
+
+/**
+ * The paragraphs of one blank-line-separated block of a plain file. A bulleted list (two or more of the block's lines
+ * open with a dash or bullet, as BBC News prints "Main points of the plan:" or "The proposals include:") gives one
+ * body paragraph per item, bullet dropped, so that each item is a sentence of its own for excerpts and answers; a line
+ * that opens with no bullet continues the item above it, and lines before the first item are a paragraph of their
+ * own. Any other block is one paragraph ({@link classifyParagraph}): a dash inside a line ("held back - the time
+ * has come") or a lone line opening with one is left as it is.
+ *
+ * @example
+ * blockParagraphs([' - A comprehensive ban', ' - Fines up to £2,500 '])
+ * // => [{ kind: 'body', text: 'A comprehensive ban' }, { kind: 'body', text: 'Fines up to £2,500' }]
+ */
+export function blockParagraphs(lines: readonly string[]): Paragraph[] {
+  let bullets = 0;
+  for (const line of lines) if (LIST_BULLET.test(line)) bullets += 1;
+  if (bullets < 2) return [classifyParagraph(lines)];
+  const intro: string[] = [];
+  const items: string[][] = [];
+  for (const line of lines) {
+    const bullet = LIST_BULLET.exec(line);
+    if (bullet) items.push([line.slice(bullet[0].length)]);
+    else (items[items.length - 1] ?? intro).push(line);
+  }
+  const paragraphs: Paragraph[] = intro.length > 0 ? [classifyParagraph(intro)] : [];
+  for (const item of items) paragraphs.push({ kind: 'body', text: normalizeText(item.join(' ')) });
+  return paragraphs;
+}

@@ -1,6 +1,6 @@
 import type { Article } from './types.js';
 import { ArticleParseError } from './ArticleParseError.js';
-import { classifyParagraph } from './classifyParagraph.js';
+import { blockParagraphs } from './classifyParagraph.js';
 import { normalizeText, splitBlocks } from './normalizeText.js';
 
 /**
@@ -15,7 +15,8 @@ function sectionFromId(id: string): string | null {
 
 /**
  * Parses plain text: the headline on line 1, then body paragraphs separated by blank lines (the layout of the
- * BBC News 2005 and Reuters-21578 collections). Headlines are kept as printed, ALL CAPS included.
+ * BBC News 2005 and Reuters-21578 collections), a bulleted list one paragraph per item ({@link blockParagraphs}).
+ * Headlines are kept as printed, ALL CAPS included.
  *
  * @example
  * parsePlain('business/001.txt', 'Ad sales boost profit\n\nQuarterly profits jumped.')
@@ -43,6 +44,6 @@ export function parsePlain(id: string, text: string): Article {
     license: null,
     tags: [],
     format: 'plain',
-    paragraphs: blocks.map(classifyParagraph),
+    paragraphs: blocks.flatMap(blockParagraphs),
   };
 }

@@ -41,6 +41,9 @@ const INPUTS: Record<string, string> = {
   '* × 100k': times('*'),
   '[ × 100k': times('['),
   '-- × 50k': times('-'),
+  // Bulleted lists in plain files: every line opens with a dash, or spaces then a dash never followed by an item.
+  "'\\n - a' × 25k": times('\n - a'),
+  "' \\u00a0- ' lines × 25k": times(' \u00a0- \n'),
   '“Last Modified:” then spaces': `Last Modified:${times(' ', SIZE - 20)}x`,
   "'A ' × 50k then said": `${times('A ', SIZE - 4)}said`,
   "'according to ' × 7k": times('according to '),
