@@ -34,6 +34,9 @@ const GROUPS: readonly string[] = [
   'kids children child youngsters teenagers teens',
   // Money and markets.
   'buy bought buying purchase purchased acquire acquired acquisition takeover',
+  // One sale seen from either side ("who bought the mill": "the mill was sold to …"): the past forms only, since
+  // "sell", "sells" and "sales" are as often trading figures.
+  'bought sold',
   'merge merger combine combined',
   'profit profits earnings',
   'pay paid payment payout salary salaries wage wages',
