@@ -101,7 +101,7 @@ const GROUPS: readonly string[] = [
   'gadget gadgets device devices',
   // Countries and their people.
   'britain british uk britons',
-  'america american americans us',
+  'america american americans usa',
   'china chinese',
   'japan japanese',
   'germany german germans',
