@@ -33,7 +33,7 @@ const GROUPS: readonly string[] = [
   'carmaker carmakers automaker automakers',
   'kids children child youngsters teenagers teens',
   // Money and markets.
-  'buy bought buying purchase purchased acquire acquired acquisition takeover',
+  'buy bought buying purchase purchased acquire acquired acquisition takeover sell sold selling',
   'merge merger combine combined',
   'profit profits earnings',
   'pay paid payment payout salary salaries wage wages',
