@@ -22,6 +22,7 @@ describe('the United States as written and as typed', () => {
     expect(unitedStates('tell us about the us budget')).toBe('tell us about the USA budget');
     expect(unitedStates('US and united states trade')).toBe('USA and USA trade');
     expect(unitedStates('give us the facts')).toBe('give us the facts');
+    expect(unitedStates('U.S. and U.K. rates')).toBe('USA. and UK . rates');
   });
 
   const coverage = () =>
