@@ -1,6 +1,6 @@
 import { acronymDefinitions } from './answers/recognise.js';
 import type { Article } from '../corpus/types.js';
-import { foldTerm, words } from '../text/index.js';
+import { foldTerm, joinInitialisms, words } from '../text/index.js';
 import { finishNow, type Steps } from './steps.js';
 
 /**
@@ -61,10 +61,23 @@ export function* collectingAcronyms(articles: readonly Article[]): Steps<Acronym
  * @example expandAliases('brexit vote', (term) => term !== 'brexit') // => 'Britain leave European Union referendum vote'
  */
 export function expandAliases(question: string, known: (term: string) => boolean): string {
-  let out = question;
+  let out = unitedStates(question);
   for (const [word, alias] of QUERY_ALIASES) {
     if (known(word)) continue;
     out = out.replace(new RegExp(`\\b${word}\\b`, 'giu'), alias);
   }
   return out;
+}
+
+/** "US" in capitals, "us" after "the" in any case, "united states": the United States, never the pronoun. Linear. */
+const UNITED_STATES = /\b(?:US|[Tt][Hh][Ee] +[Uu][Ss]|[Uu]nited +[Ss]tates)\b/gu;
+
+/**
+ * The question with the United States as typed ("US", "U.S.", "the us", "united states") written "USA", the term
+ * search reads "US" and "U.S." in the coverage as (see `foldSearchWord`), and "U.K." as "UK"; "us" the pronoun
+ * ("tell us", "give us") stays a stop word.
+ * @example unitedStates('how many in the us own an iPod, tell us') // => 'how many in the USA own an iPod, tell us'
+ */
+export function unitedStates(question: string): string {
+  return joinInitialisms(question).replace(UNITED_STATES, (typed) => (typed.length > 2 && /us$/iu.test(typed) ? `${typed.slice(0, -2)}USA` : 'USA'));
 }

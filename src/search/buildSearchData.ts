@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import { indexTermOf } from './indexTerms.js';
+import { joinInitialisms } from '../text/index.js';
 import { words } from './normalize.js';
 import { PostingsBuilder, type PostingsData } from './postings.js';
 import type { TermDictionaryData } from './termDictionary.js';
@@ -43,7 +44,7 @@ class TermCounter {
   /** Adds `times` occurrences of each index term of `text` to the current document; returns how many terms it has. */
   countText(text: string, times = 1): number {
     let terms = 0;
-    for (const word of words(text)) {
+    for (const word of words(joinInitialisms(text))) {
       let id = this.#wordIds.get(word);
       if (id === undefined) {
         id = this.#idOf(word);

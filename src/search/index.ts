@@ -5,4 +5,5 @@ export { chooseExcerpt, escapeMarkdown, highlight, plainText, type ExcerptOption
 export { splitSentences } from '../text/index.js';
 export { foldTerm, queryTerms, words, STOP_WORDS } from './normalize.js';
 export { firstOfEachStory, storyKey, storyOf } from './sameStory.js';
+export { unitedStates } from './aliases.js';
 export { collectFacets, collectingFacets, suggestFacet, type Facets, type FacetValue } from './facets.js';

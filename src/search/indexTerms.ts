@@ -1,4 +1,5 @@
-import { foldTerm, STOP_WORDS, words } from './normalize.js';
+import { foldSearchWord, joinInitialisms } from '../text/index.js';
+import { STOP_WORDS, words } from './normalize.js';
 
 /** Folded form of each word seen (null: not indexed). Words repeat endlessly across a corpus; folding is slow. */
 const folded = new Map<string, string | null>();
@@ -6,12 +7,12 @@ const folded = new Map<string, string | null>();
 const MAX_CACHED = 1_000_000;
 
 /**
- * The index terms of `text`, in order: folded words, stop words and one-letter words dropped.
+ * The index terms of `text`, in order: folded words ("U.S." and "US" as "usa"), stop words and one-letter words dropped.
  * @example indexTerms("Juppé's call for Homs") // => ['juppe', 'call', 'homs']
  */
 export function indexTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const word of words(text)) {
+  for (const word of words(joinInitialisms(text))) {
     let term = folded.get(word);
     if (term === undefined) {
       term = indexTermOf(word);
@@ -28,6 +29,6 @@ export function indexTerms(text: string): string[] {
  * @example indexTermOf("Juppé's") // => 'juppe'
  */
 export function indexTermOf(word: string): string | null {
-  const fold = foldTerm(word);
+  const fold = foldSearchWord(word);
   return fold.length >= 2 && !STOP_WORDS.has(fold) ? fold : null;
 }

@@ -9,7 +9,7 @@ export { plural } from './plural.js';
 export { splitSentences } from './sentences.js';
 export { synonymsOf } from './synonyms.js';
 export { wordStem } from './wordStem.js';
-export { foldTerm, foldText, words, WORD } from './words.js';
+export { foldSearchWord, foldTerm, foldText, joinInitialisms, words, WORD } from './words.js';
 // What the quote extractor reads with: token offsets, quotation-safe sentence offsets, the titles among the abbreviations.
 export { TITLE_ABBREVIATIONS } from './abbreviations.js';
 export { sentenceBounds, type SentenceBounds, type UnbrokenRange } from './sentences.js';

@@ -33,10 +33,7 @@ const GROUPS: readonly string[] = [
   'carmaker carmakers automaker automakers',
   'kids children child youngsters teenagers teens',
   // Money and markets.
-  'buy bought buying purchase purchased acquire acquired acquisition takeover',
-  // One sale seen from either side ("who bought the mill": "the mill was sold to …"): the past forms only, since
-  // "sell", "sells" and "sales" are as often trading figures.
-  'bought sold',
+  'buy bought buying purchase purchased acquire acquired acquisition takeover sell sold selling',
   'merge merger combine combined',
   'profit profits earnings',
   'pay paid payment payout salary salaries wage wages',
@@ -104,7 +101,7 @@ const GROUPS: readonly string[] = [
   'gadget gadgets device devices',
   // Countries and their people.
   'britain british uk britons',
-  'america american americans us',
+  'america american americans usa',
   'china chinese',
   'japan japanese',
   'germany german germans',

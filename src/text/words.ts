@@ -43,6 +43,33 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/**
+ * "U.S", "U.S.A" and "U.K" as written (their full stops split them into one-letter words), and "United States" (two
+ * words for one place): case-sensitive, linear.
+ */
+const INITIALISM = /\bU\.(?:S(?:\.A)?|K)(?![\p{L}\p{N}])|\b(?:United States|UNITED STATES)\b/gu;
+/** Each as one word, padded to its length. */
+const JOINED_INITIALISM: Readonly<Record<string, string>> = { 'U.S': 'USA', 'U.S.A': 'USA  ', 'U.K': 'UK ', 'United States': 'USA          ', 'UNITED STATES': 'USA          ' };
+
+/**
+ * The text with its country initialisms written as one word, padded to the same length so that offsets still hold:
+ * "U.S." and "United States" read as the word "USA", "U.K." as "UK" (where {@link words} would split "U.S." into
+ * dropped letters, and "United States" into two words neither of which is the country).
+ * @example joinInitialisms('U.S. crude and U.K. gilts') // => 'USA. crude and UK . gilts'
+ */
+export function joinInitialisms(text: string): string {
+  return text.includes('U') ? text.replace(INITIALISM, (initialism) => JOINED_INITIALISM[initialism] ?? initialism) : text;
+}
+
+/**
+ * A word folded for search: {@link foldTerm}, except "US" as written in capitals, which is the United States (never the
+ * pronoun "us", a stop word) and is folded as "usa", the term of "USA" and of "U.S." (see {@link joinInitialisms}).
+ * @example foldSearchWord('US') // => 'usa'
+ */
+export function foldSearchWord(word: string): string {
+  return word === 'US' ? 'usa' : foldTerm(word);
+}
+
 /** Folded texts repeat (speaker names across a coverage, quotations searched again): each is folded once. */
 const foldedTexts = new Map<string, string>();
 const FOLDED_TEXTS_CACHE = 50_000;

@@ -8,6 +8,8 @@ import { acronymDefinitions, analyzeQuestion, answerExcerpt, recognise, selectAn
 import { extractQuotes, QuoteIndex } from '../../src/quotes/index.js';
 import { chooseExcerpt, highlight, queryTerms, SearchIndex, splitSentences } from '../../src/search/index.js';
 import { htmlToParagraphs } from '../../src/feeds/htmlToParagraphs.js';
+import { unitedStates } from '../../src/search/aliases.js';
+import { joinInitialisms } from '../../src/text/index.js';
 import { plainText } from '../../src/feeds/parseFeedDocument.js';
 import { TimeBudget } from './budget.js';
 
@@ -61,6 +63,12 @@ const INPUTS: Record<string, string> = {
   "'because ' × 12k": times('because '),
   "'what did a ' × 9k then say": `${times('what did a ', SIZE - 4)}say`,
   "'how much ' × 11k": times('how much '),
+  // The United States as written and typed (joinInitialisms, unitedStates).
+  "'U.S.' × 25k": times('U.S.'),
+  "'U.' × 50k then S": `${times('U.', SIZE - 1)}S`,
+  "'the us ' × 14k": times('the us '),
+  "'the ' × 25k then us": `${times('the ', SIZE - 2)}us`,
+  "'United States ' × 7k": times('United States '),
 };
 
 const article = (...texts: string[]): Article => ({
@@ -122,6 +130,8 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
     }),
   answerExcerpt: (text) => answerExcerpt([text, text.slice(0, 500)], 0, { type: 'quote', start: 3, end: 40, text: text.slice(3, 40) }, new Set(['said']), 600, [text.slice(0, 300)], text.slice(0, 200)),
   'SearchIndex.build (acronyms)': (text) => SearchIndex.build([article(text)]),
+  joinInitialisms: (text) => joinInitialisms(text),
+  unitedStates: (text) => unitedStates(text),
 };
 
 /**

@@ -14,6 +14,18 @@ describe('stories filed twice', () => {
     expect([...storyOf(articles)]).toEqual([0, 0, 2]);
   });
 
+  it('takes a long lede filed again under a reworded headline for the same story, not a short one', () => {
+    const long = 'All Blacks captain Tama Umaga has warned the British and Irish Lions will be his most fearsome opponents yet ahead of their summer tour.';
+    const short = 'Shr 10 cts vs 12 cts.';
+    const articles = [
+      makeArticle([long, 'He told BBC Sport the Lions would be tough.'], { id: 'a', headline: 'Umaga ready for Lions' }),
+      makeArticle([long, 'He backed New Zealand to win the series.'], { id: 'b', headline: 'Umaga ready for "fearsome" Lions' }),
+      makeArticle([short], { id: 'c', headline: 'Acme Corp 1st qtr' }),
+      makeArticle([short], { id: 'd', headline: 'Widget Inc 1st qtr' }),
+    ];
+    expect([...storyOf(articles)]).toEqual([0, 0, 2, 3]);
+  });
+
   it('keeps the first copy of each story, in order, up to the limit', () => {
     const a = makeArticle([lede], { id: 'a', headline: 'Budget approved' });
     const copy = makeArticle([lede], { id: 'copy', headline: 'BUDGET APPROVED' });

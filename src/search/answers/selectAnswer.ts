@@ -1,5 +1,5 @@
 import type { Article } from '../../corpus/types.js';
-import { foldTerm, splitSentences, WORD } from '../../text/index.js';
+import { foldSearchWord, foldTerm, joinInitialisms, splitSentences, WORD } from '../../text/index.js';
 import { SYNONYM_QUALITY } from '../expandTerm.js';
 import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
@@ -180,7 +180,7 @@ const MAX_FOLDED = 200_000;
 function fold(word: string): string {
   let folded = foldedWords.get(word);
   if (folded === undefined) {
-    folded = foldTerm(word);
+    folded = foldSearchWord(word);
     if (foldedWords.size >= MAX_FOLDED) foldedWords.clear();
     foldedWords.set(word, folded);
   }
@@ -197,7 +197,8 @@ function sentenceWords(sentence: string): SentenceWords {
   const text = sentence.length > MAX_SENTENCE_LENGTH ? sentence.slice(0, MAX_SENTENCE_LENGTH) : sentence;
   const folded: string[] = [];
   const offsets: number[] = [];
-  for (const match of text.matchAll(WORD)) {
+  // Read as search reads it ("U.S." and "US" are the word "usa"); the same length, so offsets hold.
+  for (const match of joinInitialisms(text).matchAll(WORD)) {
     folded.push(fold(match[0]));
     offsets.push(match.index);
   }
