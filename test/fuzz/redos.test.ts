@@ -58,6 +58,7 @@ const INPUTS: Record<string, string> = {
   "'because ' × 12k": times('because '),
   "'what did a ' × 9k then say": `${times('what did a ', SIZE - 4)}say`,
   "'how much ' × 11k": times('how much '),
+  "'wpp profit ' × 9k": times('wpp profit '),
 };
 
 const article = (...texts: string[]): Article => ({

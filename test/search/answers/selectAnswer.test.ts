@@ -128,6 +128,18 @@ describe('selectAnswer', () => {
     expect(choice.sentences[choice.sentenceIndex]).toContain('40,000 websites');
   });
 
+  it('shows keywords naming an amount the sentence that gives the figure beside the one that names the story', () => {
+    // After BBC business/035: the keywords name the takeover, told after the figure asked for; without a figure wanted,
+    // the lede, not the figure, is shown beside it.
+    const text = article(
+      "Ad firm WPP's profits surge",
+      'UK advertising giant WPP has posted larger-than-expected annual profits and predicted that it will outperform the market.',
+      'Pre-tax profits rose 15% from a year ago to reach £546m, ahead of forecasts. During the year WPP bought US rival Grey Global, creating a giant big enough to rival sector leader Omnicom.',
+    );
+    const choice = selectAnswer(text, query('wpp annual profits grey global', { wpp: 6, annual: 2, profits: 2, grey: 5, global: 2 }))!;
+    expect(`${choice.sentences[choice.sentenceIndex]} ${choice.alternative}`).toContain('£546m');
+  });
+
   it('leaves out an answer the question itself contains', () => {
     const text = article('Budget', 'The 2011 budget plan is worth $3.83 trillion, officials said in 2010.');
     const choice = selectAnswer(text, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
