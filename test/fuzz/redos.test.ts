@@ -59,6 +59,7 @@ const INPUTS: Record<string, string> = {
   "'what did a ' × 9k then say": `${times('what did a ', SIZE - 4)}say`,
   "'how much ' × 11k": times('how much '),
   "'wpp profit ' × 9k": times('wpp profit '),
+  "'to stop ' × 12k": times('to stop '),
 };
 
 const article = (...texts: string[]): Article => ({
