@@ -69,6 +69,8 @@ const INPUTS: Record<string, string> = {
   "'the us ' × 14k": times('the us '),
   "'the ' × 25k then us": `${times('the ', SIZE - 2)}us`,
   "'United States ' × 7k": times('United States '),
+  "'wpp profit ' × 9k": times('wpp profit '),
+  "'to stop ' × 12k": times('to stop '),
 };
 
 const article = (...texts: string[]): Article => ({

@@ -5,6 +5,7 @@ export type ExpectedAnswer =
   | 'money'
   | 'quantity'
   | 'percent'
+  | 'amount'
   | 'date'
   | 'person'
   | 'place'
@@ -45,6 +46,7 @@ const ACCEPTS: Record<Exclude<ExpectedAnswer, null>, readonly SpanType[]> = {
   money: ['money', 'quantity', 'percent'],
   quantity: ['quantity', 'money', 'percent'],
   percent: ['percent', 'quantity'],
+  amount: ['money', 'percent', 'quantity'],
   date: ['date'],
   person: ['name'],
   place: ['name'],
@@ -85,6 +87,16 @@ const MONEY_WORDS = /\b(?:cost|costs|worth|pay|paid|paying|price|sell|sold|offer
  * amount ("how much snow fell", without the auxiliary, asks for an amount).
  */
 const CHANGE_WORDS = /\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|drop|dropped|climb|climbed|gain|gained|jump|jumped|slump|slumped|shrink|shrank)\b/u;
+
+/**
+ * Words of a keyword query (no question word: "wpp annual profit grey global", "califronia spywear law damages") that
+ * name an amount: the reader wants the figure, though the words do not ask for it as "how much" does.
+ */
+const AMOUNT_KEYWORDS =
+  /\b(?:profits?|losses|sales|revenues?|turnover|earnings|prices?|costs?|worth|valued?|valuation|fines?|damages|compensation|prizes?|salary|fees?|bid|offer|rate|rates|figures?|total|toll|attendance|majority|poll|stake|deficit|surplus|growth|budget|funds|money|investment|charge|gain|coupon|limit)\b/u;
+
+/** Words that open a question: a query that starts with one is not a bare list of keywords. */
+const QUESTION_OPENING = /^(?:what|whats|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|show|list|give|find)\b/u;
 
 /**
  * Reads the expected answer of a question from its wording (how many / how much → quantity or money, when → date,
@@ -131,5 +143,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   if (/^why\b|\bwhy (?:is|was|did|does|do|are|were|has|have|should|may|could|will)\b|\bwhat (?:caused|causes)\b|\breason\b/u.test(lower)) return result('reason');
   if (/^(?:which|what) (?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|have\b|happened\b)\S+/u.test(lower)) return result('name');
   if (/\bwhat happened\b/u.test(lower)) return result('event');
+  // Keywords naming an amount ("wpp annual profit grey global"): a figure is likely the answer, not certain.
+  if (!QUESTION_OPENING.test(lower) && AMOUNT_KEYWORDS.test(lower)) return result('amount');
   return result(null);
 }

@@ -66,12 +66,19 @@ const FREQUENCY = new RegExp(
  */
 const WEAK_REASON_CUE = /^(?:for|from|by|over|after|following|amid|since)\b/iu;
 
+/**
+ * A purpose said with a verb of its own: "rejected a request … to stop them losing orders", "adopted the move to obtain
+ * financing". It answers "why" with no cue word, but such an infinitive completes a verb as often ("agreed to halt
+ * production"), so it is a weak cue: strong only right after the question's words (issue #10).
+ */
+const PURPOSE_CUE = /^to\s/iu;
+
 /** A weak cue followed by a number says how much: "over 1.24 mln", "by 20 pct", "for about $40", "from 21.5 pct". */
 const AMOUNT_AFTER_CUE = /^\s(?:(?:about|around|nearly|almost|some|roughly|just|more\sthan|less\sthan|up\sto)\s)?(?:US\$|A\$|[$£€¥])?\d/iu;
 
-/** Whether a reason span opens with a weak cue ("for …", "after …") rather than a strong one ("because …"). */
+/** Whether a reason span opens with a weak cue ("for …", "after …", "to stop …") rather than a strong one ("because …"). */
 export function isWeakReason(span: AnswerSpan): boolean {
-  return span.type === 'reason' && WEAK_REASON_CUE.test(span.text);
+  return span.type === 'reason' && (WEAK_REASON_CUE.test(span.text) || PURPOSE_CUE.test(span.text));
 }
 
 /** "one", or "one" and a small word ("one of", "one the"): not a count. */
@@ -91,7 +98,7 @@ const DATE = new RegExp(
   'gu',
 );
 const REASON_CUE =
-  /\b(?:because(?:\sof)?|due\sto|after|over|as\sa\sresult\sof|following|amid|since|owing\sto|blamed\son|caused\sby|thanks\sto|in\sorder\sto|in\sprotest\s(?:at|against|over)|for|from|by)\b/giu;
+  /\b(?:because(?:\sof)?|due\sto|after|over|as\sa\sresult\sof|following|amid|since|owing\sto|blamed\son|caused\sby|thanks\sto|in\sorder\sto|in\sprotest\s(?:at|against|over)|to\s(?:stop|prevent|avoid|halt|curb|protect|obtain|ensure)|for|from|by)\b/giu;
 /** A quotation: straight or curly double quotes, at most 600 characters inside (bounded: linear). */
 const QUOTE = /["“]([^"“”]{3,600})["”]/gu;
 const ACRONYM = /\((\p{Lu}[\p{Lu}\d&]{1,9})\)/gu;

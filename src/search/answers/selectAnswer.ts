@@ -362,6 +362,8 @@ function strengthOf(sentence: string, span: AnswerSpan, rank: number, positions:
   if (isWeakReason(span) && !questionWordBefore(sentence, span.start, positions)) return 'weak';
   if (query.analysis.naming && span.type === 'name') return NAMING_CUE.test(sentence.slice(Math.max(0, span.start - 40), span.start)) ? 'preferred' : 'weak';
   if (query.analysis.measure === 'frequency' && span.type !== 'frequency') return 'weak';
+  // Keywords naming an amount ask for no kind of figure: "£546m", "almost 85%" and "the first 50,000 people" alike.
+  if (query.analysis.expected === 'amount') return 'preferred';
   return rank === 0 ? 'preferred' : 'other';
 }
 

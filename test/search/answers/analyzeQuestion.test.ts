@@ -21,6 +21,10 @@ describe('analyzeQuestion', () => {
     ['which record label will Jay-Z run', 'name'],
     ['what happened in Homs', 'event'],
     ['homs shelling', null],
+    ['wpp annual profit grey global', 'amount'],
+    ['califronia spywear law damages', 'amount'],
+    ['skype source code leak', null],
+    ['what did wpp do with its profit', null],
   ] as const)('reads "%s" as expecting %s', (question, expected) => {
     expect(analyzeQuestion(question).expected).toBe(expected);
   });

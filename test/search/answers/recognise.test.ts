@@ -55,6 +55,13 @@ describe('recognise', () => {
     expect(spans('He was arrested for suspected embezzlement.', 'reason')).toEqual(['for suspected embezzlement']);
   });
 
+  it('reads a purpose said with its own verb ("to stop them losing orders") as a weak reason', () => {
+    const reasons = recognise('Chang rejected a request to stop them losing orders to South Korea.').filter((span) => span.type === 'reason');
+    expect(reasons.map((span) => span.text)).toEqual(['to stop them losing orders to South Korea']);
+    expect(reasons.map(isWeakReason)).toEqual([true]);
+    expect(recognise('They want to go home.').filter((span) => span.type === 'reason')).toEqual([]);
+  });
+
   it('tells weak reason cues ("for", "after") from strong ones ("because", "blamed on")', () => {
     const reasons = (sentence: string) => recognise(sentence).filter((span) => span.type === 'reason');
     expect(reasons('A new record for most viewers.').map(isWeakReason)).toEqual([true]);

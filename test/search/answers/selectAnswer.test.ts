@@ -128,6 +128,32 @@ describe('selectAnswer', () => {
     expect(choice.sentences[choice.sentenceIndex]).toContain('40,000 websites');
   });
 
+  it('shows keywords naming an amount the sentence that gives the figure beside the one that names the story', () => {
+    // After BBC business/035: the keywords name the takeover, told after the figure asked for; without a figure wanted,
+    // the lede, not the figure, is shown beside it.
+    const text = article(
+      "Ad firm WPP's profits surge",
+      'UK advertising giant WPP has posted larger-than-expected annual profits and predicted that it will outperform the market.',
+      'Pre-tax profits rose 15% from a year ago to reach £546m, ahead of forecasts. During the year WPP bought US rival Grey Global, creating a giant big enough to rival sector leader Omnicom.',
+    );
+    const choice = selectAnswer(text, query('wpp annual profits grey global', { wpp: 6, annual: 2, profits: 2, grey: 5, global: 2 }))!;
+    expect(`${choice.sentences[choice.sentenceIndex]} ${choice.alternative}`).toContain('£546m');
+  });
+
+  it('answers "why" with a purpose right after the question\'s words ("… textile makers to halt the rise …")', () => {
+    // After Reuters-21578 00891: the lede gives the purpose with no cue word; a later sentence has "due to" but says why
+    // the government refused.
+    const text = article(
+      'Taiwan rejects textile makers exchange rate plea',
+      'Central bank governor Chang Chi-cheng rejected a request by textile makers to halt the rise of the Taiwan dollar against the U.S. Dollar to stop them losing orders to South Korea, Hong Kong and Singapore, a spokesman for the Taiwan Textile Federation said.',
+      'He quoted Chang as telling representatives of 19 textile associations last Saturday the government could not fix the Taiwan dollar exchange rate at 35 to one U.S. Dollar due to U.S. Pressure for an appreciation of the local currency.',
+    );
+    const why = query('why do taiwan textile makers want the exchange rate held', { taiwan: 3, textile: 4, makers: 3, want: 1, exchange: 2, rate: 2, held: 2 });
+    const choice = selectAnswer(text, why)!;
+    expect(choice.sentences[choice.sentenceIndex]).toMatch(/^Central bank governor/u);
+    expect(choice.span?.text).toMatch(/^to halt the rise/u);
+  });
+
   it('leaves out an answer the question itself contains', () => {
     const text = article('Budget', 'The 2011 budget plan is worth $3.83 trillion, officials said in 2010.');
     const choice = selectAnswer(text, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
