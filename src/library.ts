@@ -2,12 +2,38 @@ import path from 'node:path';
 import type { Article, Corpus, SkippedFile } from './corpus/types.js';
 // Not the barrel (indexCache/index.js): it would load the parsers and the worker threads' code, which only a cold start
 // or a worker build needs (imported there), on the way to a persisted start's ready.
+import { EmptyCorpusError } from './indexCache/emptyCorpusError.js';
 import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, writeIndexCache } from './indexCache/indexCache.js';
-import { EmptyCorpusError } from './indexCache/loadSnapshot.js';
 import { snapshotKeyOffThread } from './indexCache/snapshotKey.js';
-import { QuoteIndex, type Quote } from './quotes/index.js';
-import { collectFacets, collectingFacets, SearchIndex, type Facets } from './search/index.js';
+import type { Quote, QuoteIndex } from './quotes/index.js';
+import type { Facets, SearchIndex } from './search/index.js';
 import { finishInSteps, finishNow, type Steps } from './search/steps.js';
+
+/** What building a library needs of the search and quote modules. */
+interface CoreModules {
+  SearchIndex: typeof SearchIndex;
+  QuoteIndex: typeof QuoteIndex;
+  collectFacets: typeof import('./search/index.js').collectFacets;
+  collectingFacets: typeof import('./search/index.js').collectingFacets;
+}
+
+let coreModules: Promise<CoreModules> | null = null;
+
+/**
+ * The search and quote modules, imported by the first {@link buildLibrary} once it has started reading the cache file
+ * (or the seeds), not before: loading them (the text layer, the answer analysis, the quotation extractor, fuse.js and
+ * MiniSearch) took 0.1-0.2 s of CPU before a persisted start even began reading its file; now they load while the
+ * thread pool reads it (issue #15).
+ */
+function loadCoreModules(): Promise<CoreModules> {
+  coreModules ??= Promise.all([import('./search/index.js'), import('./quotes/index.js')]).then(([search, quotes]) => ({
+    SearchIndex: search.SearchIndex,
+    QuoteIndex: quotes.QuoteIndex,
+    collectFacets: search.collectFacets,
+    collectingFacets: search.collectingFacets,
+  }));
+  return coreModules;
+}
 
 /** The loaded coverage and everything built from it; replaced as a whole on reload. */
 export interface Library {
@@ -107,7 +133,9 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   const started = performance.now();
   if (worker) {
     const { loadSnapshotInWorker } = await import('./indexCache/buildInWorker.js');
-    const { snapshot, fromCache } = await loadSnapshotInWorker(seedsDir, cacheDir);
+    const loaded = loadSnapshotInWorker(seedsDir, cacheDir);
+    const { SearchIndex, QuoteIndex, collectingFacets } = await loadCoreModules();
+    const { snapshot, fromCache } = await loaded;
     const { corpus } = snapshot;
     const search = SearchIndex.fromData(corpus.articles, snapshot.search);
     // Built in a worker means built while the bot answers (a reload): the search index's lookup tables are made here,
@@ -121,13 +149,16 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
     await quotes.prepareInSteps();
     const articles = await finishInSteps(listingById(corpus));
     const facets = await finishInSteps(collectingFacets(corpus.articles));
-    return assemble(corpus, search, quotes, now, started, fromCache, articles, facets);
+    return assemble(corpus, search, quotes, now, started, fromCache, facets, articles);
   }
   // The cache file is read on the thread pool while this thread fingerprints the seeds, not after.
   const bytes = cacheDir ? readCacheBytes(cacheDir) : null;
   // The seeds are fingerprinted on another thread while this one reads the cache file back: two cores, not one after the other.
   const pendingKey = snapshotKeyOffThread(seedsDir, cacheDir);
+  // Meanwhile this thread loads the code that makes the indexes (or, on a cold start, while the workers parse).
+  const core = loadCoreModules();
   if (cacheDir && bytes) {
+    const { SearchIndex, QuoteIndex, collectFacets } = await core;
     const snapshot = await readIndexCache(cacheDir, pendingKey, bytes);
     if (snapshot) {
       const { corpus } = snapshot;
@@ -135,7 +166,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
       // neither (but "what did X say"), and at 100,000 articles they cost 0.1-0.2 s of the persisted start (issue #15).
       // The bot makes the quote index's structures right after ready (src/main.ts).
       const quotes = () => QuoteIndex.fromJSON(snapshot.quotes);
-      return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), quotes, now, started, true, () => articlesById(corpus));
+      return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), quotes, now, started, true, collectFacets(corpus.articles), () => articlesById(corpus));
     }
   }
   // Reading, parsing and tokenizing run on two worker threads; each keeps its share's articles and extracts their
@@ -144,6 +175,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   const { loadCorpusInParts } = await import('./indexCache/loadCorpusPart.js');
   const parts = await loadCorpusInParts(seedsDir, { index: true, extractEarly: true });
   const { corpus } = parts;
+  const { SearchIndex, QuoteIndex, collectFacets } = await core;
   if (corpus.articles.length === 0 && corpus.skipped.length > 0) {
     parts.close();
     throw new EmptyCorpusError(seedsDir, corpus.skipped.length);
@@ -159,11 +191,11 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   }
   // A folder small enough for one thread has its quotations extracted already: indexed now, as before ready.
   if (parts.parts === 1) {
-    const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, await parts.quotes), now, started, false);
+    const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, await parts.quotes), now, started, false, collectFacets(corpus.articles));
     if (!cacheDir) return library;
     return persistBuilt(library, { cacheDir, key: pendingKey, search, persistLater, started });
   }
-  const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false);
+  const library = assemble(corpus, search, QuoteIndex.fromExtracted(corpus.articles, []), now, started, false, collectFacets(corpus.articles));
   library.quotesSoFar = parts.extracted;
   library.quotesPending = parts.quotes.then(
     async (extracted) => {
@@ -241,8 +273,8 @@ function assemble(
   now: () => Date,
   started: number,
   fromCache: boolean,
+  facets: Facets,
   articles: Lazy<ReadonlyMap<string, Article>> = articlesById(corpus),
-  facets: Facets = collectFacets(corpus.articles),
 ): Library {
   let quoteIndex = typeof quotes === 'function' ? null : quotes;
   let byId = typeof articles === 'function' ? null : articles;

@@ -70,3 +70,25 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/** Relative modules `file` loads before it runs: its static imports and re-exports that are not type-only. */
+function staticImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const pattern = /^\s*(?:import|export)\s+(?!type\b)[^'"]*?\bfrom\s*['"](\.[^'"]+)['"]|^\s*import\s*['"](\.[^'"]+)['"]/gm;
+  return [...text.matchAll(pattern)].map((m) => path.resolve(path.dirname(file), (m[1] ?? m[2])!).replace(/\.js$/, '.ts'));
+}
+
+/** Every source file reached from `entry` by static imports. */
+function staticGraph(entry: string): string[] {
+  const seen = new Set<string>([entry]);
+  for (const file of seen) for (const next of staticImports(file)) if (existsSync(next)) seen.add(next);
+  return [...seen].map((file) => path.relative(root, file));
+}
+
+describe('start-up module graph', () => {
+  it('loads neither the search nor the quote modules with src/library.ts: buildLibrary imports them while the cache file is read (issue #15)', () => {
+    const graph = staticGraph(path.join(root, 'src/library.ts'));
+    expect(graph).toContain('src/indexCache/indexCache.ts');
+    expect(graph.filter((file) => file.startsWith('src/quotes/') || (file.startsWith('src/search/') && file !== 'src/search/steps.ts'))).toEqual([]);
+  });
+});

@@ -1,10 +1,11 @@
 import { QuoteIndex } from '../quotes/index.js';
-import { plural } from '../text/index.js';
 import { SearchIndex } from '../search/index.js';
 import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, readPackedCache, writeIndexCache, writePackedCache, type IndexSnapshot } from './indexCache.js';
 import { packSnapshot, type PackedSnapshot } from './packSnapshot.js';
+import { EmptyCorpusError } from './emptyCorpusError.js';
 import { snapshotKey } from './snapshotKey.js';
 
+export { EmptyCorpusError } from './emptyCorpusError.js';
 export { snapshotKey } from './snapshotKey.js';
 
 /** A snapshot and where it came from. */
@@ -14,13 +15,6 @@ export interface LoadedSnapshot {
   fromCache: boolean;
 }
 
-/** Thrown when a seeds folder yields no article at all, while some files were there. */
-export class EmptyCorpusError extends Error {
-  override name = 'EmptyCorpusError';
-  constructor(readonly seedsDir: string, readonly skipped: number) {
-    super(`no article could be loaded from ${seedsDir} (${plural(skipped, 'file')} skipped)`);
-  }
-}
 
 /**
  * The corpus and indexes of `seedsDir` as plain data: read from `cacheDir` when the seeds are unchanged since it was
