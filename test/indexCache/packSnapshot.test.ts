@@ -83,6 +83,22 @@ describe('packSnapshot and unpackSnapshot', () => {
     expect('speakers' in restored).toBe(false);
   });
 
+  it('keeps each string chunk to 256 K characters (one short step to decode on a reload), a longer string alone in its own', () => {
+    const long = 'x'.repeat(300_000);
+    const [first, ...rest] = snapshot.corpus.articles;
+    const withLong: IndexSnapshot = { ...snapshot, corpus: { ...snapshot.corpus, articles: [{ ...first!, paragraphs: [...first!.paragraphs, { kind: 'body', text: long }] }, ...rest] } };
+    const packed = packSnapshot(withLong);
+    expect(packed.strings.chunks.length).toBeGreaterThan(2);
+    const { chunks, chunk, starts, ends } = packed.strings;
+    for (const [index, { bytes, latin1 }] of chunks.entries()) {
+      const text = Buffer.from(bytes).toString(latin1 ? 'latin1' : 'utf8');
+      const alone = [...chunk.keys()].filter((id) => chunk[id] === index).length === 1;
+      if (!alone) expect(text.length).toBeLessThanOrEqual(256 * 1024);
+      else expect(text.length).toBe(ends[chunk.indexOf(index)]! - starts[chunk.indexOf(index)]!);
+    }
+    expect(unpackSnapshot(packed).corpus.articles[0]!.paragraphs.at(-1)!.text).toBe(long);
+  });
+
   it('returns transferable buffers that are not Buffer pool slabs', () => {
     const buffers = packedBuffers(packSnapshot(snapshot));
     expect(buffers.length).toBeGreaterThan(0);

@@ -35,4 +35,21 @@ describe('unpackSnapshotInSteps', () => {
     await unpacking;
     expect(turns).toBe(1);
   });
+
+  it('pauses after every saved JSON part and every 100 articles: each may be the first read of a chunk to decode', async () => {
+    const packed = packSnapshot(snapshot);
+    const parts = (packed.quoteIndex.text?.ids.length ?? 0) + (packed.quoteIndex.speakers?.ids.length ?? 0);
+    expect(parts).toBeGreaterThan(2);
+    let turns = 0;
+    let unpacking = true;
+    const count = (): void => {
+      if (!unpacking) return;
+      turns += 1;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    await unpackSnapshotInSteps(packed, 0);
+    unpacking = false;
+    expect(turns).toBeGreaterThanOrEqual(parts - 2 + Math.floor(snapshot.corpus.articles.length / 100));
+  });
 });

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { IntKeyMap } from '../../src/quotes/intKeyMap.js';
 import { JsonPartsError, toParts } from '../../src/quotes/jsonParts.js';
 import { restoreTextIndex, restoringTextIndex } from '../../src/quotes/restoreTextIndex.js';
 
@@ -31,6 +32,12 @@ describe('restoringTextIndex', () => {
     expect(restored.documentCount).toBe(4);
     expect(restored.has(30)).toBe(true);
     expect(restored.has(20)).toBe(false);
+    // Its per-document maps are array-backed: a Map of 131,072+ entries rehashes in one long block as it grows.
+    const fields = restored as unknown as Record<'_documentIds' | '_idToShortId' | '_fieldLength' | '_storedFields', Map<unknown, unknown>>;
+    for (const name of ['_documentIds', '_idToShortId', '_fieldLength', '_storedFields'] as const) expect(fields[name]).toBeInstanceOf(IntKeyMap);
+    // And it takes documents added after it was restored, as MiniSearch adds them.
+    restored.add({ id: 50, quote: 'A new stain' });
+    expect(restored.search('stain').map((result) => result.id)).toContain(50);
   });
 
   it('pauses within a part, not only between parts', () => {

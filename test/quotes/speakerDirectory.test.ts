@@ -36,3 +36,20 @@ describe('SpeakerDirectory suggestions', () => {
     expect(directory.suggest('prime', 25).map((entry) => entry.name)).toEqual(['Prime Minister John Howard']);
   });
 });
+
+describe('SpeakerDirectory.restoring', () => {
+  it('puts the speakers in its lookup maps in steps too, answering as the directory saved', () => {
+    const quotes = Array.from({ length: 3_000 }, (_, i) => quote(`Speaker Number${i.toString(36)}`, `${i}.md`));
+    const directory = SpeakerDirectory.fromQuotes(quotes);
+    const restoring = SpeakerDirectory.restoring(directory.toData(), quotes);
+    let yields = 0;
+    let step = restoring.next();
+    for (; !step.done; step = restoring.next()) yields += 1;
+    // Three steps of up to 1,000 speakers made, and three more put in the maps (one block before).
+    expect(yields).toBeGreaterThanOrEqual(6);
+    const restored = step.value;
+    expect(restored.size).toBe(directory.size);
+    expect(restored.find('speaker numbera')).toEqual(directory.find('speaker numbera'));
+    expect(restored.suggest('number1', 5)).toEqual(directory.suggest('number1', 5));
+  });
+});
