@@ -282,6 +282,11 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
         // "Munster number 10", "September 11": not a person's name.
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
       }
+      // "The Tories say", "the Greens said": one plural capitalised word after "the" names a group ("they"), never a
+      // person (people are not "the Howards"), so "the prime minister" later is not read as them.
+      if (phrase.definite && phrase.words.length === 1 && /[^s]s$/u.test(phrase.text) && !isTitle(phrase.words[0]!)) {
+        return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
+      }
       // "Victoria Wood and David Jason" is two people; "Economy and Labour Minister Wolfgang Clement" is one.
       if (named.some((word) => word.toLowerCase() === 'and')) {
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };

@@ -499,7 +499,9 @@ export function extractQuotes(article: Article): Quote[] {
               (participle >= 0 || isNamed(subject) || subject.description ? subject : null));
         // `US regulators intend to fine Toyota for failing to act in "a timely way"`: a group named with capitals speaks
         // a phrase of some words (a single word after them is a label: `Turkish officials reject "genocide"`).
-        const namedGroup = !attribution && !bare && subject?.kind === 'group' && subjectPhrase?.kind === 'name' ? subject : null;
+        // ("The Tories", one word after "the", is a group that speaks only through words of saying.)
+        const namedGroup = !attribution && !bare && subject?.kind === 'group' && subjectPhrase?.kind === 'name' &&
+          !(subjectPhrase.definite && subjectPhrase.words.length === 1) ? subject : null;
         // Found once per sentence, not once per quotation (see `kindOf`).
         const firstCommaQuote = tokens.findIndex((token) => token.kind === 'quote' && /,\s*["”]?$/u.test(token.text));
         tokens.forEach((token, index) => {
