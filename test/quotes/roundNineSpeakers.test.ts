@@ -19,3 +19,11 @@ describe('extractQuotes: one capitalised word after "the"', () => {
     expect(speakers(['The Greens face "a very long road back" after the vote.'])).toEqual([]);
   });
 });
+
+describe('extractQuotes: chambers of commerce are organisations', () => {
+  it('gives "it said" after "The Leeds Chamber of Commerce welcomed …" to the chamber', () => {
+    expect(speakers([
+      'The Leeds Chamber of Commerce welcomed the latest proposal. "This is the best of both worlds," it said.',
+    ])).toEqual([['This is the best of both worlds', 'Leeds Chamber of Commerce']]);
+  });
+});
