@@ -257,7 +257,9 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       // "resident of the Syrian town of Abu Kamal": the role noun before its link is the head.
       const linked = ROLE_NOUNS.has(phrase.words[0]!.toLowerCase()) && ['of', 'for', 'at', 'from', 'with'].includes(phrase.words[1]?.toLowerCase() ?? '');
       const head = linked ? phrase.words[0]! : phrase.words[phrase.words.length - 1]!;
-      if (phrase.kind === 'group' || (ROLE_NOUNS.has(head) && head === head.toLowerCase())) {
+      // "Officials said", "Ministers deny": a plural role noun capitalised only because it opens the sentence.
+      const pluralRole = !phrase.definite && phrase.words.length === 1 && /[^s]s$/u.test(head) && ROLE_NOUNS.has(head.toLowerCase().slice(0, -1));
+      if (phrase.kind === 'group' || pluralRole || (ROLE_NOUNS.has(head) && head === head.toLowerCase())) {
         // "activists and witnesses", "the Two Ronnies star", "a Treasury spokesperson".
         const described = ROLE_NOUNS.has(head.toLowerCase()) || ROLE_NOUNS.has(head.toLowerCase().replace(/s$/u, ''));
         return {

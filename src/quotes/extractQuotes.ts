@@ -29,7 +29,7 @@ const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey',
 /** Nationalities used as a description of one person: "said the American". */
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
-const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court', 'automaker', 'carmaker', 'retailer', 'insurer', 'manufacturer', 'exchange']);
+const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court', 'automaker', 'carmaker', 'retailer', 'insurer', 'manufacturer', 'exchange', 'chamber', 'chambers']);
 /** Nouns describing a person without a role: "a leading industry figure", "a prominent voice". */
 const VAGUE_PERSON_NOUNS = new Set(['figure', 'voice', 'personality']);
 /** Those who speak for an organisation: "a spokesman for BC Hydro". */
@@ -445,7 +445,12 @@ export function extractQuotes(article: Article): Quote[] {
         // organisation is that organisation, not whichever one an earlier sentence named.
         const itsOwn = wanted === 'thing' && subject?.kind === 'organisation' && isNamed(subject) && subjectPhrase !== null &&
           subjectPhrase.start < found.start && !quotedAtOnce(tokens, subjectPhrase.start, found.start);
-        return own || itsOwn ? subject : resolve(found);
+        // `Business leaders opposed the plan as they said it would cost too much`: "they" after the sentence's own group
+        // (`The suppliers, they said, could …`: an inserted "they said" is someone else's).
+        const theirOwn = wanted === 'group' && subject !== null && subject.kind !== 'person' && (isNamed(subject) || subject.description) &&
+          subjectPhrase !== null && subjectPhrase.start < found.start && tokens[found.start - 1]?.text !== ',' &&
+          !quotedAtOnce(tokens, subjectPhrase.start, found.start);
+        return own || itsOwn || theirOwn ? subject : resolve(found);
       };
       let said: ResolvedSpeaker | null = null;
       /** `Mr Howard denied Mr Yeo … said "…"`: the sentence's subject reports the quotation's speaker's words. */
@@ -563,7 +568,8 @@ export function extractQuotes(article: Article): Quote[] {
       const owner = subject && !said ? documentOwner(subjectPhrase) : null;
       if (owner) memory.remember(owner);
       // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
-      if (subject && subject !== said && (isNamed(subject) || (subject.description && subject.kind === 'person'))) memory.remember(subject);
+      // "Ministers deny it. Instead, they say …": a described group is who "they" may stand for.
+      if (subject && subject !== said && (isNamed(subject) || subject.description)) memory.remember(subject);
       // "He also said" after `Mr Howard denied Mr Yeo said "…"` is Mr Howard, who spoke, not Mr Yeo, reported on.
       if (said && subject !== said && !reportsSpeaker) memory.remember(said);
     });

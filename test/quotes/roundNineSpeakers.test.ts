@@ -27,3 +27,34 @@ describe('extractQuotes: chambers of commerce are organisations', () => {
     ])).toEqual([['This is the best of both worlds', 'Leeds Chamber of Commerce']]);
   });
 });
+
+describe('extractQuotes: groups that "they" stands for', () => {
+  const reported = (paragraphs: string[]) => quotes(paragraphs).filter((q) => q.kind === 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+
+  it('reads "Officials said", opening a sentence, as a group, so "they said" after it is theirs', () => {
+    expect(speakers(['Ann Cole, a farmer, spoke first.', 'Officials said the plans were sound. "We are sure of it," they said.']))
+      .toEqual([['We are sure of it', 'Officials']]);
+  });
+
+  it('remembers a described group that reports nothing ("Ministers deny …"), so "they say" next is theirs', () => {
+    expect(speakers(['The Greens say Labour is late.', 'Ministers deny they have been pushed. Instead, they say the plans are part of an "evolving" process.']))
+      .toEqual([['evolving', 'Ministers']]);
+  });
+
+  it('gives "they said" to the group the same sentence opens with', () => {
+    expect(reported(['Ann Cole, a farmer, spoke first. The Greens say Labour is late.', 'Analysts opposed the plan as they said it would be too costly.']))
+      .toEqual([['it would be too costly', 'Analysts']]);
+  });
+
+  it('but not an inserted "they said" after the subject: "The suppliers, they said, could …" keeps its speakers apart', () => {
+    expect(reported(['Two firms said Acme owed its suppliers money.', 'The suppliers, they said, could force Acme into bankruptcy "at any time."']).map(([, speaker]) => speaker))
+      .not.toContain('suppliers');
+  });
+});
+
+describe('extractQuotes: "the government" after a chamber of commerce', () => {
+  it('leaves "…, the government has said" to the government', () => {
+    expect(quotes(['The Leeds Chamber of Commerce welcomed the plan.', 'The rules will not change the pension age, the government has said.'])
+      .map(({ quote, speaker }) => [quote, speaker])).toEqual([['The rules will not change the pension age', 'government']]);
+  });
+});
