@@ -185,7 +185,9 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
     if (!phrase && REPORTING_PARTICIPLES.has(token.lower) && quoteIndex - v <= 2) return null;
     if (!phrase) continue;
     // `he said that the administration believes China is "manipulating"`: a belief he reports is his wording.
-    if (BELIEF_VERBS.has(token.lower)) {
+    // `Mr Howard said the police had said they needed it to "…"`: what someone had said, reported inside another's
+    // report, is in the reporter's wording.
+    if (BELIEF_VERBS.has(token.lower) || tokens[v - 1]?.lower === 'had') {
       const outer = outerReporter(tokens, phrase.start, bound);
       if (outer) return outer;
     }
@@ -260,8 +262,7 @@ const BELIEF_VERBS = new Set(['believe', 'believes', 'believed', 'think', 'think
 
 /** The reporting verb whose "that" clause holds the words before `start`, and its subject: `he said that …`. */
 function outerReporter(tokens: readonly Token[], start: number, bound: number): Attribution | null {
-  if (tokens[start - 1]?.lower !== 'that') return null;
-  const verb = start - 2;
+  const verb = tokens[start - 1]?.lower === 'that' ? start - 2 : start - 1;
   if (verb < bound || !isVerb(tokens[verb]) || BELIEF_VERBS.has(tokens[verb]!.lower)) return null;
   const phrase = subjectBefore(tokens, verb, bound);
   return phrase ? { phrase, verbIndex: verb } : null;

@@ -58,3 +58,15 @@ describe('extractQuotes: "the government" after a chamber of commerce', () => {
       .map(({ quote, speaker }) => [quote, speaker])).toEqual([['The rules will not change the pension age', 'government']]);
   });
 });
+
+describe('extractQuotes: what someone had said, inside another report', () => {
+  it('gives `Ms Reid said the doctors had said they needed it to "…"` to Ms Reid, who reports', () => {
+    expect(speakers(['Jane Reid spoke on Monday.', 'Ms Reid said the doctors had said they needed more staff to "keep the wards open".']))
+      .toEqual([['keep the wards open', 'Jane Reid']]);
+  });
+
+  it('still gives `Ms Reid denied Dr Hale said the plans "stink"` to Dr Hale', () => {
+    expect(speakers(['Jane Reid and Tom Hale spoke on Monday.', 'But Ms Reid denied Dr Hale said the plans "stink".']))
+      .toEqual([['stink', 'Tom Hale']]);
+  });
+});
