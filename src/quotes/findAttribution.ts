@@ -196,6 +196,30 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
   return null;
 }
 
+/** Past participles that give a description its author: `described by one union as a "…"`. */
+const DESCRIBED_PARTICIPLES = new Set(['described', 'branded', 'labelled', 'labeled', 'dubbed', 'called', 'hailed', 'denounced', 'condemned', 'derided', 'criticised', 'criticized', 'attacked']);
+/** Most words between "by" and "as": `described by Tory leader Michael Howard as`. */
+const MAX_DESCRIBER_WORDS = 8;
+
+/**
+ * The one who describes something as a quotation: `plans described by one civil service union as a "bonfire of the
+ * quangos"` → one civil service union. Null for any other shape.
+ * @example describedBy(tokensOf('plans described by one union as a "bonfire"'), 7)?.text // => 'one union'
+ */
+export function describedBy(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  let as = quoteIndex - 1;
+  if (['a', 'an', 'the'].includes(tokens[as]?.lower ?? '')) as -= 1;
+  if (tokens[as]?.lower !== 'as' || tokens[as]!.kind !== 'word') return null;
+  for (let by = as - 2; by >= 1 && as - by <= MAX_DESCRIBER_WORDS + 1; by -= 1) {
+    const token = tokens[by]!;
+    if (token.kind !== 'word') return null;
+    if (token.lower !== 'by') continue;
+    if (!DESCRIBED_PARTICIPLES.has(tokens[by - 1]!.lower)) return null;
+    return speakerAfter(tokens, by, as);
+  }
+  return null;
+}
+
 /** Verbs that report someone else's words: `X quoted Y as saying "…"`. */
 const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'cited', 'cites', 'cite']);
 /** Most words between the quoting verb and "as saying": `quoted American Honda president Tetsuo Chino as saying`. */

@@ -70,3 +70,15 @@ describe('extractQuotes: what someone had said, inside another report', () => {
       .toEqual([['stink', 'Tom Hale']]);
   });
 });
+
+describe('extractQuotes: described by someone as "…"', () => {
+  it('gives `plans described by one civil service union as a "…"` to the union, not to the sentence\'s subject', () => {
+    expect(speakers(['Gordon Brown spoke first.', 'Mr Brown also announced plans to merge agencies - described by one civil service union as a "bonfire of the quangos".']))
+      .toEqual([['bonfire of the quangos', 'civil service union']]);
+  });
+
+  it('reads a name after "by": `which was branded by Tory leader Michael Howard as "…"`', () => {
+    expect(speakers(['Gordon Brown spoke first.', 'Mr Brown announced the plan, which was branded by Tory leader Michael Howard as "a stealth tax".']))
+      .toEqual([['a stealth tax', 'Michael Howard']]);
+  });
+});
