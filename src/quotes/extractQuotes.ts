@@ -117,6 +117,12 @@ class SpeakerMemory {
     return null;
   }
 
+  /** The last one remembered that `accepts` lets through. */
+  find(accepts: (speaker: ResolvedSpeaker) => boolean): ResolvedSpeaker | null {
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (accepts(this.#recent[i]!)) return this.#recent[i]!;
+    return null;
+  }
+
   /** The last speaker named, of any kind. */
   last(): ResolvedSpeaker | null {
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (!this.#recent[i]!.description) return this.#recent[i]!;
@@ -314,6 +320,18 @@ export function extractQuotes(article: Article): Quote[] {
       }
     }
     if (found.definite && found.words.length === 1 && spokespeople.has(spokesHead)) return spokespeople.get(spokesHead)!;
+    // "the ministry spokesman" after "A Ministry of Finance spokesman said": the spokesman, or the organisation, the
+    // article named with the same words (in lower case: "the Trafford Centre spokeswoman" is a name already).
+    const spokesLast = found.words[found.words.length - 1]!.toLowerCase();
+    if (found.definite && found.words.length >= 2 && SPOKES_NOUNS.has(spokesLast) && found.words.every((word) => word === word.toLowerCase())) {
+      const qualifiers = found.words.slice(0, -1).map((word) => word.toLowerCase());
+      const same = memory.find((speaker) => {
+        const named = speaker.name.toLowerCase().split(/\s+/u);
+        return speaker.name !== found.text && qualifiers.every((word) => named.includes(word)) &&
+          (speaker.kind === 'organisation' || named[named.length - 1] === spokesLast);
+      });
+      if (same) return same;
+    }
     // "Prime Minister John Key and Finance Minister Bill English said": the first of the people named.
     const first = found.kind === 'name' ? firstOfCoordinated(found) : null;
     if (first) return first;

@@ -82,3 +82,23 @@ describe('extractQuotes: described by someone as "…"', () => {
       .toEqual([['a stealth tax', 'Michael Howard']]);
   });
 });
+
+describe('extractQuotes: "the ministry spokesman" after "A Ministry of Finance spokesman"', () => {
+  const paragraphs = [
+    'A Ministry of Finance spokesman said officials had begun barring fakes.',
+    'A spokesman for Acme Japan said the firm had complained.',
+    '"They use our trademark," the Acme spokesman said.',
+    '"We cannot say how many," the ministry spokesman said.',
+  ];
+
+  it('gives the ministry spokesman\'s words to the one the article described with the same words, not to the last spokesman', () => {
+    expect(speakers(paragraphs).at(-1)).toEqual(['We cannot say how many', 'Ministry of Finance spokesman']);
+  });
+
+  it('leaves a capitalised "the Trafford Centre spokeswoman" as the article names her', () => {
+    expect(speakers([
+      'A spokesman for the Trafford Centre said sales were up.',
+      'The Trafford Centre spokeswoman said cars had arrived early. "We predict the same trend," she added.',
+    ])).toEqual([['We predict the same trend', 'Trafford Centre spokeswoman']]);
+  });
+});
