@@ -257,7 +257,9 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       // "resident of the Syrian town of Abu Kamal": the role noun before its link is the head.
       const linked = ROLE_NOUNS.has(phrase.words[0]!.toLowerCase()) && ['of', 'for', 'at', 'from', 'with'].includes(phrase.words[1]?.toLowerCase() ?? '');
       const head = linked ? phrase.words[0]! : phrase.words[phrase.words.length - 1]!;
-      if (phrase.kind === 'group' || (ROLE_NOUNS.has(head) && head === head.toLowerCase())) {
+      // "Officials said", "Ministers deny": a plural role noun capitalised only because it opens the sentence.
+      const pluralRole = !phrase.definite && phrase.words.length === 1 && /[^s]s$/u.test(head) && ROLE_NOUNS.has(head.toLowerCase().slice(0, -1));
+      if (phrase.kind === 'group' || pluralRole || (ROLE_NOUNS.has(head) && head === head.toLowerCase())) {
         // "activists and witnesses", "the Two Ronnies star", "a Treasury spokesperson".
         const described = ROLE_NOUNS.has(head.toLowerCase()) || ROLE_NOUNS.has(head.toLowerCase().replace(/s$/u, ''));
         return {
@@ -280,6 +282,11 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       }
       if (named.length === 0 || named.some((word) => !isNameWord(word) && !NAME_PARTICLES.has(word))) {
         // "Munster number 10", "September 11": not a person's name.
+        return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
+      }
+      // "The Tories say", "the Greens said": one plural capitalised word after "the" names a group ("they"), never a
+      // person (people are not "the Howards"), so "the prime minister" later is not read as them.
+      if (phrase.definite && phrase.words.length === 1 && /[^s]s$/u.test(phrase.text) && !isTitle(phrase.words[0]!)) {
         return { name: phrase.text, kind: 'group', gender: null, role: phrase.role, description: false };
       }
       // "Victoria Wood and David Jason" is two people; "Economy and Labour Minister Wolfgang Clement" is one.

@@ -5,7 +5,7 @@ import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
 import { collectIntroductions, KIN_NOUNS, position, type Introductions } from './introductions.js';
-import { findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
+import { describedBy, findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
 import { nameAfterDescription } from './nounPhrase.js';
@@ -29,7 +29,7 @@ const OWNED_DOCUMENTS = new Set([...DOCUMENT_NOUNS, 'report', 'study', 'survey',
 /** Nationalities used as a description of one person: "said the American". */
 const DEMONYMS = new Set(['american', 'briton', 'spaniard', 'frenchman', 'frenchwoman', 'scot', 'welshman', 'irishman', 'englishman', 'englishwoman', 'dane', 'swede', 'swiss', 'german', 'italian', 'russian', 'australian', 'brazilian', 'argentine', 'argentinian', 'kenyan', 'ethiopian', 'canadian', 'dutchman', 'belgian', 'portuguese', 'croat', 'serb', 'pole', 'czech', 'chinese', 'japanese', 'indian', 'pakistani', 'israeli', 'palestinian', 'iranian', 'iraqi', 'syrian', 'egyptian', 'nigerian', 'south african', 'new zealander', 'kiwi']);
 /** Nouns that stand for an organisation: "the company said". */
-const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court', 'automaker', 'carmaker', 'retailer', 'insurer', 'manufacturer', 'exchange']);
+const ORGANISATION_HEADS = new Set(['company', 'utility', 'firm', 'group', 'party', 'committee', 'ministry', 'department', 'government', 'agency', 'council', 'board', 'union', 'bank', 'club', 'commission', 'organisation', 'organization', 'association', 'federation', 'regulator', 'airline', 'carrier', 'court', 'automaker', 'carmaker', 'retailer', 'insurer', 'manufacturer', 'exchange', 'chamber', 'chambers']);
 /** Nouns describing a person without a role: "a leading industry figure", "a prominent voice". */
 const VAGUE_PERSON_NOUNS = new Set(['figure', 'voice', 'personality']);
 /** Those who speak for an organisation: "a spokesman for BC Hydro". */
@@ -114,6 +114,12 @@ class SpeakerMemory {
       const speaker = this.#recent[i]!;
       if (speaker.kind === 'person' && speaker.gender === null && !speaker.description && !speaker.name.includes(' ')) return speaker;
     }
+    return null;
+  }
+
+  /** The last one remembered that `accepts` lets through. */
+  find(accepts: (speaker: ResolvedSpeaker) => boolean): ResolvedSpeaker | null {
+    for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (accepts(this.#recent[i]!)) return this.#recent[i]!;
     return null;
   }
 
@@ -314,6 +320,18 @@ export function extractQuotes(article: Article): Quote[] {
       }
     }
     if (found.definite && found.words.length === 1 && spokespeople.has(spokesHead)) return spokespeople.get(spokesHead)!;
+    // "the ministry spokesman" after "A Ministry of Finance spokesman said": the spokesman, or the organisation, the
+    // article named with the same words (in lower case: "the Trafford Centre spokeswoman" is a name already).
+    const spokesLast = found.words[found.words.length - 1]!.toLowerCase();
+    if (found.definite && found.words.length >= 2 && SPOKES_NOUNS.has(spokesLast) && found.words.every((word) => word === word.toLowerCase())) {
+      const qualifiers = found.words.slice(0, -1).map((word) => word.toLowerCase());
+      const same = memory.find((speaker) => {
+        const named = speaker.name.toLowerCase().split(/\s+/u);
+        return speaker.name !== found.text && qualifiers.every((word) => named.includes(word)) &&
+          (speaker.kind === 'organisation' || named[named.length - 1] === spokesLast);
+      });
+      if (same) return same;
+    }
     // "Prime Minister John Key and Finance Minister Bill English said": the first of the people named.
     const first = found.kind === 'name' ? firstOfCoordinated(found) : null;
     if (first) return first;
@@ -445,7 +463,12 @@ export function extractQuotes(article: Article): Quote[] {
         // organisation is that organisation, not whichever one an earlier sentence named.
         const itsOwn = wanted === 'thing' && subject?.kind === 'organisation' && isNamed(subject) && subjectPhrase !== null &&
           subjectPhrase.start < found.start && !quotedAtOnce(tokens, subjectPhrase.start, found.start);
-        return own || itsOwn ? subject : resolve(found);
+        // `Business leaders opposed the plan as they said it would cost too much`: "they" after the sentence's own group
+        // (`The suppliers, they said, could …`: an inserted "they said" is someone else's).
+        const theirOwn = wanted === 'group' && subject !== null && subject.kind !== 'person' && (isNamed(subject) || subject.description) &&
+          subjectPhrase !== null && subjectPhrase.start < found.start && tokens[found.start - 1]?.text !== ',' &&
+          !quotedAtOnce(tokens, subjectPhrase.start, found.start);
+        return own || itsOwn || theirOwn ? subject : resolve(found);
       };
       let said: ResolvedSpeaker | null = null;
       /** `Mr Howard denied Mr Yeo … said "…"`: the sentence's subject reports the quotation's speaker's words. */
@@ -499,7 +522,9 @@ export function extractQuotes(article: Article): Quote[] {
               (participle >= 0 || isNamed(subject) || subject.description ? subject : null));
         // `US regulators intend to fine Toyota for failing to act in "a timely way"`: a group named with capitals speaks
         // a phrase of some words (a single word after them is a label: `Turkish officials reject "genocide"`).
-        const namedGroup = !attribution && !bare && subject?.kind === 'group' && subjectPhrase?.kind === 'name' ? subject : null;
+        // ("The Tories", one word after "the", is a group that speaks only through words of saying.)
+        const namedGroup = !attribution && !bare && subject?.kind === 'group' && subjectPhrase?.kind === 'name' &&
+          !(subjectPhrase.definite && subjectPhrase.words.length === 1) ? subject : null;
         // Found once per sentence, not once per quotation (see `kindOf`).
         const firstCommaQuote = tokens.findIndex((token) => token.kind === 'quote' && /,\s*["”]?$/u.test(token.text));
         tokens.forEach((token, index) => {
@@ -512,7 +537,9 @@ export function extractQuotes(article: Article): Quote[] {
           // `Caroline Lucas welcomed Tony Blair's "courage"`: an owner after a named subject is what the subject speaks of.
           const subjectSpeaks = subjectPhrase !== null && subject !== null && isNamed(subject) && subjectPhrase.start < index - 1 && owned?.name !== subject.name;
           const owner = subjectSpeaks ? null : owned;
-          const speaker = owner ?? (attribution ? attributed : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
+          // `plans described by one union as a "bonfire of the quangos"`: the one who describes.
+          const describer = kind === 'partial' ? describedBy(tokens, index) : null;
+          const speaker = (describer ? resolve(describer) : null) ?? owner ?? (attribution ? attributed : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
           if (!speaker && !attribution && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
           push(content, speaker, kind);
           said ??= speaker;
@@ -561,7 +588,8 @@ export function extractQuotes(article: Article): Quote[] {
       const owner = subject && !said ? documentOwner(subjectPhrase) : null;
       if (owner) memory.remember(owner);
       // "A Labour spokesman denied it. "…," he said.": a described person is someone "he" or "she" may stand for.
-      if (subject && subject !== said && (isNamed(subject) || (subject.description && subject.kind === 'person'))) memory.remember(subject);
+      // "Ministers deny it. Instead, they say …": a described group is who "they" may stand for.
+      if (subject && subject !== said && (isNamed(subject) || subject.description)) memory.remember(subject);
       // "He also said" after `Mr Howard denied Mr Yeo said "…"` is Mr Howard, who spoke, not Mr Yeo, reported on.
       if (said && subject !== said && !reportsSpeaker) memory.remember(said);
     });

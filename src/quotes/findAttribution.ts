@@ -185,11 +185,37 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
     if (!phrase && REPORTING_PARTICIPLES.has(token.lower) && quoteIndex - v <= 2) return null;
     if (!phrase) continue;
     // `he said that the administration believes China is "manipulating"`: a belief he reports is his wording.
-    if (BELIEF_VERBS.has(token.lower)) {
+    // `Mr Howard said the police had said they needed it to "…"`: what someone had said, reported inside another's
+    // report, is in the reporter's wording.
+    if (BELIEF_VERBS.has(token.lower) || tokens[v - 1]?.lower === 'had') {
       const outer = outerReporter(tokens, phrase.start, bound);
       if (outer) return outer;
     }
     return { phrase, verbIndex: v };
+  }
+  return null;
+}
+
+/** Past participles that give a description its author: `described by one union as a "…"`. */
+const DESCRIBED_PARTICIPLES = new Set(['described', 'branded', 'labelled', 'labeled', 'dubbed', 'called', 'hailed', 'denounced', 'condemned', 'derided', 'criticised', 'criticized', 'attacked']);
+/** Most words between "by" and "as": `described by Tory leader Michael Howard as`. */
+const MAX_DESCRIBER_WORDS = 8;
+
+/**
+ * The one who describes something as a quotation: `plans described by one civil service union as a "bonfire of the
+ * quangos"` → one civil service union. Null for any other shape.
+ * @example describedBy(tokensOf('plans described by one union as a "bonfire"'), 7)?.text // => 'one union'
+ */
+export function describedBy(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  let as = quoteIndex - 1;
+  if (['a', 'an', 'the'].includes(tokens[as]?.lower ?? '')) as -= 1;
+  if (tokens[as]?.lower !== 'as' || tokens[as]!.kind !== 'word') return null;
+  for (let by = as - 2; by >= 1 && as - by <= MAX_DESCRIBER_WORDS + 1; by -= 1) {
+    const token = tokens[by]!;
+    if (token.kind !== 'word') return null;
+    if (token.lower !== 'by') continue;
+    if (!DESCRIBED_PARTICIPLES.has(tokens[by - 1]!.lower)) return null;
+    return speakerAfter(tokens, by, as);
   }
   return null;
 }
@@ -260,8 +286,7 @@ const BELIEF_VERBS = new Set(['believe', 'believes', 'believed', 'think', 'think
 
 /** The reporting verb whose "that" clause holds the words before `start`, and its subject: `he said that …`. */
 function outerReporter(tokens: readonly Token[], start: number, bound: number): Attribution | null {
-  if (tokens[start - 1]?.lower !== 'that') return null;
-  const verb = start - 2;
+  const verb = tokens[start - 1]?.lower === 'that' ? start - 2 : start - 1;
   if (verb < bound || !isVerb(tokens[verb]) || BELIEF_VERBS.has(tokens[verb]!.lower)) return null;
   const phrase = subjectBefore(tokens, verb, bound);
   return phrase ? { phrase, verbIndex: verb } : null;

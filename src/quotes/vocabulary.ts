@@ -159,7 +159,7 @@ export const ORGANISATION_WORDS = words(`
   authority service services news times post journal reuters bbc guardian club team coalition alliance front
   movement forces force navy tribunal congress senate house church trust centre center securities holdings
   brothers partners industries airlines airways motors group studios records report treasury ministry
-  administration exchange institution summit forum conference
+  administration exchange institution summit forum conference chamber chambers
 `);
 
 /** Sentence-opening words that are capitalised only because they open the sentence. */

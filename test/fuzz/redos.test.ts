@@ -175,6 +175,9 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'Prices fell sharply, said ' × 20k": `${'Prices fell sharply, said '.repeat(SENTENCE_REPEATS)}Ann Jones.`,
   "'He quoted Ann Jones as saying, \"we will\", ' × 5k": 'He quoted Ann Jones as saying, "we will", '.repeat(SENTENCE_REPEATS / 4),
   "'But Mr Blair had been \"hurt\", he added, ' × 5k": 'But Mr Blair had been "hurt", he added, '.repeat(SENTENCE_REPEATS / 4),
+  // Round nine's shapes: `described by X as a "…"`, `X said Y had said "…"`.
+  "'plans described by one union as a \"bonfire\" ' × 5k": 'plans described by one union as a "bonfire" '.repeat(SENTENCE_REPEATS / 4),
+  "'Ann said the police had said ' × 5k then a quotation": `${'Ann said the police had said '.repeat(SENTENCE_REPEATS / 4)}"help".`,
 };
 
 /** The entry points that read quotations out of article text. */
