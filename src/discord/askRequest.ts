@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Library } from '../library.js';
-import { queryTerms, sameLabel, type SearchFilters } from '../search/index.js';
+import { queryTerms, sameLabel, unitedStates, type SearchFilters } from '../search/index.js';
 import type { CommandOptions } from './invocation.js';
 import { texts } from './texts.js';
 import { UserError } from './userError.js';
@@ -33,7 +33,8 @@ export function readAskRequest(options: CommandOptions, library: Library, maxLen
   const question = (options.string('question') ?? '').trim();
   if (question === '') throw new UserError(texts.questionEmpty);
   if (question.length > maxLength) throw new UserError(texts.questionTooLong(maxLength, question.length));
-  if (queryTerms(question).length === 0) throw new UserError(texts.questionNoTerms);
+  // Read as search reads it: "US" alone is the United States, a term, not the stop word "us".
+  if (queryTerms(unitedStates(question)).length === 0) throw new UserError(texts.questionNoTerms);
   const filters: SearchFilters = {};
   const section = checkFacet('section', options.string('section'), library.facets.sections);
   const source = checkFacet('source', options.string('source'), library.facets.sources);
