@@ -1,7 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import { indexTermOf } from './indexTerms.js';
-import { joinInitialisms } from '../text/index.js';
-import { words } from './normalize.js';
+import { indexTermOf, searchWords } from './indexTerms.js';
 import { PostingsBuilder, type PostingsData } from './postings.js';
 import type { TermDictionaryData } from './termDictionary.js';
 
@@ -44,7 +42,7 @@ class TermCounter {
   /** Adds `times` occurrences of each index term of `text` to the current document; returns how many terms it has. */
   countText(text: string, times = 1): number {
     let terms = 0;
-    for (const word of words(joinInitialisms(text))) {
+    for (const word of searchWords(text)) {
       let id = this.#wordIds.get(word);
       if (id === undefined) {
         id = this.#idOf(word);

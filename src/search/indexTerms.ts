@@ -12,7 +12,7 @@ const MAX_CACHED = 1_000_000;
  */
 export function indexTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const word of words(joinInitialisms(text))) {
+  for (const word of searchWords(text)) {
     let term = folded.get(word);
     if (term === undefined) {
       term = indexTermOf(word);
@@ -25,7 +25,16 @@ export function indexTerms(text: string): string[] {
 }
 
 /**
- * The index term of one word (as {@link words} splits a text): folded, or null for a stop word or a one-letter word.
+ * The words of `text` as search reads them, each to be made an index term by {@link indexTermOf}: {@link words}, with
+ * "U.S." and "United States" one word (see `joinInitialisms`).
+ * @example searchWords('U.S. crude') // => ['USA', 'crude']
+ */
+export function searchWords(text: string): string[] {
+  return words(joinInitialisms(text));
+}
+
+/**
+ * The index term of one word (as {@link searchWords} splits a text): folded, or null for a stop word or a one-letter word.
  * @example indexTermOf("Juppé's") // => 'juppe'
  */
 export function indexTermOf(word: string): string | null {
