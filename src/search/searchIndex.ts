@@ -124,6 +124,34 @@ function holdsEnough(choice: Pick<AnswerChoice, 'termShare' | 'typedTermShare'>,
 const WHOLE_QUESTION = 3;
 
 /**
+ * Share of the question's weight an article holding every key word must match for an answer of the expected type to
+ * answer it from a sentence covering less than {@link SearchOptions.minCoverage} (see {@link answersInOtherWords}).
+ */
+const TYPED_ARTICLE_COVERAGE = 0.6;
+/** The share of {@link SearchOptions.minCoverage} that sentence must still cover (0.4 of the question at 0.5). */
+const TYPED_SENTENCE_SHARE = 0.8;
+
+/**
+ * Whether an article answers a question asked in other words than its own: it holds every key word and most of the
+ * question ({@link TYPED_ARTICLE_COVERAGE}), and a sentence holding an answer of the expected type holds enough of the
+ * question's terms ({@link termsNeeded}, with the sentence before and the headline), though the words it says
+ * differently ("sack" for "removal") leave its share of the
+ * question's weight under the usual minimum. "Which investment funds want to sack the Deutsche Boerse management" is
+ * answered by "hedge funds TCI and Atticus were planning to demand the removal of the group's chairman". A question
+ * expecting no type of answer (keywords, "what is X") gains nothing: only the found answer stands for the words missing.
+ */
+function answersInOtherWords(choice: AnswerChoice, entry: RankedArticle, expectsType: boolean, minCoverage: number, count: number): boolean {
+  return (
+    expectsType &&
+    choice.keyCovered &&
+    entry.keysCovered &&
+    entry.coverage >= TYPED_ARTICLE_COVERAGE &&
+    choice.coverage >= TYPED_SENTENCE_SHARE * minCoverage &&
+    Math.round(choice.typedTermShare * count) >= termsNeeded(count)
+  );
+}
+
+/**
  * `fields` as a {@link SearchHit} whose `excerpt` and `answer` are computed by `show` when first read (and kept): a
  * question ranks up to 30 articles, a page shows three. Own enumerable getters, so JSON and spreads still see them;
  * `show` holds the article's text, not the index, so a kept page does not keep a replaced index alive.
@@ -347,12 +375,14 @@ export class SearchIndex {
       // The key words: the rarest in the sentence's article (any form or synonym), and every other word nearly as rare
       // in the article, unless one sentence (counting forms of the words) holds most of the question; or most of the
       // question's weight without them.
+      // Or the article holds every key word and most of the question, and a sentence states an answer of the expected type.
       const answers =
         quoted ||
         (choice !== null &&
-          ((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || (entry.coverage >= MOST_OF_QUESTION && choice.coverage >= SENTENCE_WITHOUT_KEY)) &&
-          choice.coverage >= minCoverage &&
-          holdsEnough(choice, MEASURED.has(query.analysis.expected), weights.length));
+          ((((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || (entry.coverage >= MOST_OF_QUESTION && choice.coverage >= SENTENCE_WITHOUT_KEY)) &&
+            choice.coverage >= minCoverage &&
+            holdsEnough(choice, MEASURED.has(query.analysis.expected), weights.length)) ||
+            answersInOtherWords(choice, entry, query.analysis.expected !== null, minCoverage, weights.length)));
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
     });
     // No answering sentence in any of the best articles: nothing matches, whatever words the others share.

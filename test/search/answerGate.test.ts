@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.js';
+import { plainText, SearchIndex } from '../../src/search/index.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+function article(id: string, headline: string, paragraphs: string[]): Article {
+  return makeArticle(paragraphs, { id, headline, source: null });
+}
+
+// The "nothing matches" gate (issue #10): which articles answer a question, and when none does.
+describe('SearchIndex: a question asked in other words than the article', () => {
+  // a.txt holds every word of "which funds want to sack the management" but "sack" (it says "removal"), and the
+  // sentence naming the funds holds "funds" and "want" only, "management" standing in the sentence before it: under
+  // half of the question's weight in the sentence, most of it in the article, and a name where the question asks one.
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const articles = [
+    article('a.txt', 'Standoff at the bourse', [
+      'The management of the exchange made a bid for a rival in London.',
+      'Hedge funds TCI and Atticus want the removal of the chairman.',
+      'A vote is due in May.',
+    ]),
+    article('b.txt', 'Funds grow', ['Pension funds grew last year.']),
+    article('c.txt', 'Management shake-up', ['The bank changed its management.']),
+    article('d.txt', 'Voters want change', ['Voters want change, the poll says.']),
+    ...others,
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('answers with the article whose sentence states an answer of the expected type', () => {
+    const { hits } = index.search('which funds want to sack the management');
+    expect(hits[0]?.article.id).toBe('a.txt');
+    expect(plainText(hits[0]!.excerpt)).toContain('TCI and Atticus');
+  });
+
+  it('still answers nothing when the question expects no type of answer that a sentence states', () => {
+    expect(index.search('what did the funds want to sack the management for').hits).toEqual([]);
+  });
+});
