@@ -5,7 +5,7 @@ import type { QuoteIndex } from '../quotes/index.js';
 import { foldTerm, words } from '../text/index.js';
 import { buildSearchData, type SearchIndexData } from './buildSearchData.js';
 import { chooseExcerpt, plainText } from './chooseExcerpt.js';
-import { expandTerm, type Expansion } from './expandTerm.js';
+import { expandTerm, SYNONYM_QUALITY, type Expansion } from './expandTerm.js';
 import { collectAcronyms, collectingAcronyms, expandAliases, type AcronymTable } from './aliases.js';
 import { articleFilter, type SearchFilters } from './filters.js';
 import { indexTerms } from './indexTerms.js';
@@ -119,6 +119,9 @@ function holdsEnough(choice: Pick<AnswerChoice, 'termShare' | 'typedTermShare'>,
   if (!measured) return Math.round(choice.termShare * count) >= termsNeeded(count);
   return Math.round(choice.typedTermShare * count) >= termsNeeded(count) || (count >= WHOLE_QUESTION && Math.round(choice.termShare * count) === count);
 }
+
+/** A query term that is a number as typed ("2026", "12"): see SearchIndex.#holdsNumbers. */
+const NUMBER_TERM = /^\d+$/u;
 
 /** Fewest terms of a question expecting a measure whose every word answers it without one (see {@link holdsEnough}). */
 const WHOLE_QUESTION = 3;
@@ -365,6 +368,8 @@ export class SearchIndex {
       analysis,
       ...(said ? { attributed: (articleId: string) => said.byArticle.get(articleId) ?? [] } : {}),
     };
+    // The numbers asked ("2026", "iphone 12"): each must be in the article as typed (see #holdsNumbers).
+    const numbers = terms.flatMap((term, index) => (NUMBER_TERM.test(term) ? [index] : []));
     const top = ranked[0]?.score ?? 1;
     const read = ranked.slice(0, ANSWER_CANDIDATES);
     if (said && speaker) read.push(...this.#speakerArticles(said.byArticle, ranked, speaker.allowed));
@@ -379,6 +384,7 @@ export class SearchIndex {
       const answers =
         quoted ||
         (choice !== null &&
+          this.#holdsNumbers(entry.article, numbers.map((index) => ({ term: terms[index]!, expansions: expansions[index]! }))) &&
           ((((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || (entry.coverage >= MOST_OF_QUESTION && choice.coverage >= SENTENCE_WITHOUT_KEY)) &&
             choice.coverage >= minCoverage &&
             holdsEnough(choice, MEASURED.has(query.analysis.expected), weights.length)) ||
@@ -392,6 +398,27 @@ export class SearchIndex {
     const done = new Set(read.map((entry) => entry.article));
     const rest = ranked.filter((entry) => !done.has(entry.article));
     return [...candidates, ...rest.map((entry) => ({ entry, choice: null, rank: SEARCH_SHARE * (entry.score / top) }))];
+  }
+
+  /**
+   * Whether `article` holds every number of the question (`numbers`: the query term and its expansions) as typed,
+   * another form or a synonym, in its headline or text, or, for a year, as the year it is dated: a number asked names
+   * one thing (a year, a model), and no other number nor a number's look-alike ("2020" for "2026", "12,800" for "12")
+   * stands for it. "Gold price forecast for 2026" is not answered by a 1987 gold forecast.
+   */
+  #holdsNumbers(article: number, numbers: readonly { term: string; expansions: readonly Expansion[] }[]): boolean {
+    if (numbers.length === 0) return true;
+    const { heads, passages, articlePassages } = this.#data;
+    const year = this.#articles[article]!.date?.slice(0, 4);
+    return numbers.every(({ term, expansions }) => {
+      if (term === year) return true;
+      return expansions.some(({ id, quality }) => {
+        if (quality < SYNONYM_QUALITY) return false;
+        if (contains(heads, id, article)) return true;
+        for (let passage = articlePassages[article]!; passage < articlePassages[article + 1]!; passage += 1) if (contains(passages, id, passage)) return true;
+        return false;
+      });
+    });
   }
 
   /**

@@ -56,6 +56,9 @@ const INPUTS: Record<string, string> = {
   '< × 100k': times('<'),
   // Answer recognition: numbers, amounts, acronyms, reason cues and question wording repeated.
   "'1,' × 50k": times('1,'),
+  // A number asked must be in the article (`NUMBER_TERM` in searchIndex.ts): digits never ending in one.
+  '1 × 100k then x': `${times('1', SIZE - 1)}x`,
+  "'1 ' × 50k": times('1 '),
   "'$1.' × 33k": times('$1.'),
   "'9 April ' × 11k": times('9 April '),
   "'Ab (AB) ' × 12k": times('Ab (AB) '),

@@ -36,3 +36,29 @@ describe('SearchIndex: a question asked in other words than the article', () => 
     expect(index.search('what did the funds want to sack the management for').hits).toEqual([]);
   });
 });
+
+describe('SearchIndex: a number asked must be in the article', () => {
+  // a.txt is a gold forecast of 1987 holding every word of "gold price forecast for 2026" but the year; b.txt holds the
+  // year but is about a budget; c.txt is dated 2026 and says "this year".
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const goldIn1987 = article('a.txt', 'Miner reaffirms gold forecast', ['The miner reaffirmed its forecast for higher gold output in 1987.', 'It expects a gold price of 439 dlrs an ounce.']);
+  const budget = article('b.txt', 'Budget forecast', ['The budget forecast for 2026 shows a deficit of 3 pct.']);
+  const index = SearchIndex.build([goldIn1987, budget, ...others]);
+
+  it('answers nothing when no article holds the year asked, however much of the rest it holds', () => {
+    expect(index.search('gold price forecast for 2026').hits).toEqual([]);
+    expect(index.search('gold price forecast for 1987').hits[0]?.article.id).toBe('a.txt');
+    expect(index.search('gold price forecast').hits[0]?.article.id).toBe('a.txt');
+  });
+
+  it('counts the year an article is dated as the year asked', () => {
+    const dated = { ...article('c.txt', 'Gold price forecast', ['Analysts expect the gold price to reach 3,000 dlrs an ounce this year.']), date: '2026-01-05' };
+    expect(SearchIndex.build([goldIn1987, budget, dated, ...others]).search('gold price forecast for 2026').hits[0]?.article.id).toBe('c.txt');
+  });
+
+  it('still suggests close terms when nothing matches', () => {
+    const result = index.search('gold prise forecast for 2026');
+    expect(result.hits).toEqual([]);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+  });
+});
