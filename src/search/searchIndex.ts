@@ -66,9 +66,11 @@ const MAX_REMEMBERED_EXPANSIONS = 20_000;
 const SEARCH_SHARE = 2;
 /**
  * Expected answers that the answering sentence must state: "how tall is the Eiffel Tower" is not answered by an
- * article that names the tower and no measure.
+ * article that names the tower and no measure. Keywords naming an amount too ("nationwide savings account interest
+ * rate" is not answered by a story on Ford buying First Nationwide Savings that states no rate), unless a sentence holds
+ * every word (see {@link holdsEnough}).
  */
-const MEASURED = new Set<ExpectedAnswer>(['quantity', 'money', 'percent', 'date']);
+const MEASURED = new Set<ExpectedAnswer>(['quantity', 'money', 'percent', 'date', 'amount']);
 
 /**
  * Share of the question's weight (rarer words weigh more) an article that lacks the question's rarest word must match

@@ -62,3 +62,26 @@ describe('SearchIndex: a number asked must be in the article', () => {
     expect(result.suggestions.length).toBeGreaterThan(0);
   });
 });
+
+describe('SearchIndex: keywords naming an amount want a figure', () => {
+  // "rate" names an amount: a story on Ford buying First Nationwide Savings holds the other words and states no rate.
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const ford = article('a.txt', 'Ford moves into finance', [
+    'Ford has added First Nationwide Savings as part of a move into financial services.',
+    'Savers with an account at the unit were told nothing would change.',
+  ]);
+  const banks = article('c.txt', 'Banks', ['Banks paid interest on deposits.']);
+
+  it('answers nothing from an article that states no figure', () => {
+    const index = SearchIndex.build([ford, banks, ...others]);
+    expect(index.search('first nationwide savings account rate').hits).toEqual([]);
+    expect(index.search('first nationwide savings account').hits[0]?.article.id).toBe('a.txt');
+  });
+
+  it('answers from an article that states one', () => {
+    const withRate = article('a.txt', ford.headline, [...ford.paragraphs.map((paragraph) => paragraph.text), 'The savings account will pay a rate of 5 pct.']);
+    const { hits } = SearchIndex.build([withRate, banks, ...others]).search('first nationwide savings account rate');
+    expect(hits[0]?.article.id).toBe('a.txt');
+    expect(plainText(hits[0]!.excerpt)).toContain('5 pct');
+  });
+});
