@@ -238,6 +238,16 @@ function wordsOf(article: ReadArticle, u: number, s: number): SentenceWords {
   return (words[s] ??= sentenceWords(article.units[u]!.sentences[s]!));
 }
 
+/** Whether offset `at` of `sentence` stands inside a quotation opened in the sentence (an odd number of marks before it). */
+function insideQuotation(sentence: string, at: number): boolean {
+  let marks = 0;
+  for (let k = 0; k < at; k += 1) if (QUOTE_MARKS.has(sentence[k]!)) marks += 1;
+  return marks % 2 === 1;
+}
+
+/** The marks that open or close a quotation in news text (straight and curly double quotes). */
+const QUOTE_MARKS = new Set(['"', '“', '”']);
+
 /** A paragraph that opens with a pronoun ("He told BBC Radio 4's Today programme: …") speaks of the paragraph before. */
 const OPENING_PRONOUN = /^["“]?(?:he|she)\b/iu;
 
@@ -246,7 +256,12 @@ const OPENING_PRONOUN = /^["“]?(?:he|she)\b/iu;
  * or, when the paragraph opens with "He"/"She", in the body paragraph before it (issue #10).
  */
 function speakerNamed(article: ReadArticle, u: number, s: number, speakerWords: ReadonlySet<string>): boolean {
-  const names = (unit: number, sentence: number) => wordsOf(article, unit, sentence).folded.some((word) => speakerWords.has(word));
+  // X named inside someone's quotation ("I am a little older than Shahid …," she said) is spoken of, not speaking.
+  const names = (unit: number, sentence: number) => {
+    const { folded, offsets } = wordsOf(article, unit, sentence);
+    const text = article.units[unit]!.sentences[sentence]!;
+    return folded.some((word, index) => speakerWords.has(word) && !insideQuotation(text, offsets[index]!));
+  };
   for (let k = s; k >= 0; k -= 1) if (names(u, k)) return true;
   const before = article.units[u - 1];
   if (!before || before.paragraphIndex < 0 || !OPENING_PRONOUN.test(article.units[u]!.sentences[0] ?? '')) return false;

@@ -257,6 +257,17 @@ describe('selectAnswer', () => {
     expect(one.alternative).toBeNull();
   });
 
+  it('"what did X say": X named inside another speaker\'s quotation does not make it X\'s words', () => {
+    const lights = article(
+      'Council debates plan',
+      'The council met on Monday.',
+      '"Nobody has done more for the plan than Baker," she said. "It will fail without money," the treasurer said.',
+      'Tom Baker, the mayor, told the meeting: "The plan means every street gets new lights."',
+    );
+    const choice = selectAnswer(lights, query('what did baker say about the plan', { baker: 5, plan: 3 }))!;
+    expect(choice.sentences[choice.sentenceIndex]).toContain('every street gets new lights');
+  });
+
   describe('why', () => {
     // After BBC entertainment 076: the lede's "for Christmas Day" is a weak cue, no reason; "blamed on" gives one.
     const takings = article(
