@@ -25,6 +25,8 @@
  *   npm run eval:ask -- --dev        # the dev half only (tuning), whole and as its two folds A and B
  *   npm run eval:ask -- --dev --fold A   # one fold of dev (A or B, by hash of the question): a change is kept only
  *                                        # if it helps or holds on both folds, so that it is not fitted to one half
+ *   npm run eval:ask -- --dev --from 550 # only the dev questions from index 550 on (a round just appended), to score
+ *                                        # new questions apart before and after tuning
  *
  * The questions are asked of one combined coverage: BBC 2005 + Reuters-21578 (read from ../shared/corpora, never
  * copied into the repository) and the shipped seeds. Without ../shared, only the seeds' questions are asked (on the
@@ -284,12 +286,19 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const fromAt = argv.indexOf('--from');
+  const from = fromAt >= 0 ? Number(argv[fromAt + 1]) : 0;
+  if (!Number.isInteger(from) || from < 0) {
+    console.error(`evalAsk: --from takes a question index (got ${argv[fromAt + 1] ?? 'nothing'}); e.g. npm run eval:ask -- --dev --from 550`);
+    process.exitCode = 2;
+    return;
+  }
   const started = performance.now();
   const articles = await loadAskCoverage();
   const byId = new Map(articles.map((article) => [article.id, article]));
   if (!haveResearchCorpora()) console.log('../shared/corpora is absent: only the questions on the seeds are asked, of the seeds alone.');
   // --dev: dev whole and its two folds side by side; --fold: one fold only. The held-out half is never split.
-  const dev = readAskSet('dev');
+  const dev = readAskSet('dev').slice(from);
   const inFold = (name: AskFold) => ({ name: `dev/${name}`, questions: dev.filter((entry) => foldOf(entry.question) === name) });
   const validation = args.has('--validation');
   if (validation && (fold || args.has('--dev'))) {

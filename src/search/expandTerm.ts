@@ -59,6 +59,13 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
   for (const synonym of synonymsOf(term)) {
     for (const id of dictionary.forms(synonym)) offer(id, SYNONYM_QUALITY);
   }
+  // A verb's noun and a noun's verb ("opposes" → opposition, "decision" → decided), as for a synonym: the noun and its
+  // plural only, as its other forms by stem are other words ("opposite", "decisive").
+  const derived = derivedWords(term);
+  for (const word of derived.nouns) {
+    for (const id of [dictionary.id(word), dictionary.id(`${word}s`)]) if (id >= 0 && dictionary.passageFrequency[id]! > 0) offer(id, SYNONYM_QUALITY);
+  }
+  for (const word of derived.verbs) for (const id of dictionary.forms(word)) offer(id, SYNONYM_QUALITY);
   const slips: number[] = [];
   if (term.length >= 5 && term.length <= MAX_FUZZY_LENGTH) {
     for (const id of dictionary.fuzzy(term, term.length >= 10 ? 2 : 1)) {
@@ -149,4 +156,27 @@ export function movedLetterVariants(word: string): string[] {
   }
   variants.delete(word);
   return [...variants];
+}
+
+/** Shortest root of a verb read as having a noun in "-ition" or "-sion" ("oppos", not "pos" of position). */
+const MIN_DERIVATION_ROOT = 4;
+
+/**
+ * The noun a verb makes with "-ition" or "-sion", or the verb of such a noun, as candidate words (the caller keeps
+ * those the coverage uses): "opposes" → opposition, "competing" → competition, "decided" → decision, "extend" →
+ * extension, and back. The stemmer keeps these apart ("oppos" / "opposit", "decid" / "decis"), while a reader asks
+ * "which country opposes the sanctions" of a story on "the opposition" to them.
+ * @example derivedWords('opposes') // => { nouns: ['opposition'], verbs: [] }
+ * @example derivedWords('decision') // => { nouns: [], verbs: ['decide', 'decid'] }
+ */
+export function derivedWords(term: string): { nouns: string[]; verbs: string[] } {
+  const noun = /^(\p{L}+?)(ition|sion)s?$/u.exec(term);
+  if (noun) {
+    const root = noun[1]!;
+    if (root.length < MIN_DERIVATION_ROOT) return { nouns: [], verbs: [] };
+    return { nouns: [], verbs: noun[2] === 'ition' ? [`${root}e`, root] : [`${root}de`, `${root}d`] };
+  }
+  const root = term.replace(/(?:es|ed|ing|e|s)$/u, '');
+  if (root.length < MIN_DERIVATION_ROOT) return { nouns: [], verbs: [] };
+  return { nouns: root.endsWith('d') ? [`${root}ition`, `${root.slice(0, -1)}sion`] : [`${root}ition`], verbs: [] };
 }

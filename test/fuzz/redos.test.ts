@@ -9,6 +9,7 @@ import { extractQuotes, QuoteIndex } from '../../src/quotes/index.js';
 import { chooseExcerpt, highlight, queryTerms, SearchIndex, splitSentences } from '../../src/search/index.js';
 import { htmlToParagraphs } from '../../src/feeds/htmlToParagraphs.js';
 import { unitedStates } from '../../src/search/aliases.js';
+import { derivedWords } from '../../src/search/expandTerm.js';
 import { joinInitialisms } from '../../src/text/index.js';
 import { plainText } from '../../src/feeds/parseFeedDocument.js';
 import { TimeBudget } from './budget.js';
@@ -74,6 +75,9 @@ const INPUTS: Record<string, string> = {
   "'United States ' × 7k": times('United States '),
   "'wpp profit ' × 9k": times('wpp profit '),
   "'to stop ' × 12k": times('to stop '),
+  // A verb's noun and back (derivedWords): a long word of letters, with and without the noun's ending.
+  "'ab' × 50k then ition": `${times('ab', SIZE - 5)}ition`,
+  "'siion' × 20k": times('siion'),
 };
 
 const article = (...texts: string[]): Article => ({
@@ -137,6 +141,7 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
   'SearchIndex.build (acronyms)': (text) => SearchIndex.build([article(text)]),
   joinInitialisms: (text) => joinInitialisms(text),
   unitedStates: (text) => unitedStates(text),
+  derivedWords: (text) => derivedWords(text),
 };
 
 /**
