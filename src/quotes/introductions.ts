@@ -197,6 +197,8 @@ function chunkEnd(tokens: readonly Token[], index: number): number {
  */
 export function collectIntroductions(article: Article, paragraphTokens: readonly (readonly Token[])[], names: ArticleNames): Introductions {
   const known = new Map<string, Introduced>();
+  /** An organisation by the first word of its name ("Monoclonal" for Monoclonal Antibodies Inc). */
+  const shortForms = new Map<string, Introduced>();
   /** A name repeats through an article: resolved once. */
   const resolvedRuns = new Map<string, ResolvedSpeaker>();
   paragraphTokens.forEach((tokens, paragraphIndex) => {
@@ -221,6 +223,15 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         ? (descriptionWords(tokens, to + 1, chunkEnd(tokens, to + 1)) ?? [])
         : [];
       const companyWords = [...lead, ...appositive.slice(-1)];
+      // "Monoclonal products", "made by Monoclonal" after "Monoclonal Antibodies Inc said": the organisation's first word
+      // alone is one more mention of it, so "the company" is the one the article talks about most.
+      if (runWords.length === 1 && !known.has(text)) {
+        const shortFor = shortForms.get(text);
+        if (shortFor) {
+          shortFor.mentions.push(position(paragraphIndex, tokens[start]!.start));
+          continue;
+        }
+      }
       // One capitalised word is a name only when known or introduced as a company ("Game maker Valve").
       if (runWords.length === 1 && !known.has(text) && !/^\p{Lu}{2,}$/u.test(text) && !companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word))) continue;
       let resolved = resolvedRuns.get(text);
@@ -252,7 +263,10 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         entry.mentions.push(at);
       } else {
         const listed = tokens[start - 1]?.text === ',' && tokens[to]?.text === ',';
-        known.set(resolved.name, { name: resolved.name, kind, words, mentions: [at], listed });
+        const introduced: Introduced = { name: resolved.name, kind, words, mentions: [at], listed };
+        known.set(resolved.name, introduced);
+        const first = resolved.name.split(' ')[0]!;
+        if (kind === 'organisation' && first !== resolved.name && !shortForms.has(first)) shortForms.set(first, introduced);
       }
     }
   });
