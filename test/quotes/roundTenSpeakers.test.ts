@@ -16,3 +16,12 @@ describe('extractQuotes: "the company" is the organisation the article talks abo
     ])).toEqual([['We are very disappointed by the decision', 'Brightwell Lighting Inc']]);
   });
 });
+
+describe('extractQuotes: "the <organisation> spokeswoman"', () => {
+  it('is whoever speaks for the organisation, not a woman the article named before, and "she" after it is her', () => {
+    expect(speakers([
+      'Ann Cole opened the shop last year. Tesco said prices would fall.',
+      'The Tesco spokeswoman said prices would fall again. "That is very much on the cards," she said.',
+    ])).toEqual([['That is very much on the cards', 'Tesco spokeswoman']]);
+  });
+});
