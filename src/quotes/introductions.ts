@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
 import type { Token } from './tokenize.js';
-import { COUNTRY_ACRONYMS, DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import { COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 // How an article introduces its people and organisations ("Security firm Sophos", "The harbour master of Whitby,
 // Janet Crowe,", "Australian Prime Minister, John Howard", "Whitby Harbour Board"), so that a later description
@@ -104,8 +104,6 @@ const PARAGRAPH_STRIDE = 10_000_000;
  */
 export const position = (paragraphIndex: number, offset: number): number => paragraphIndex * PARAGRAPH_STRIDE + offset;
 
-/** Nouns that stand for any company: "the company" is the firm, the airline or the drugmaker the article named. */
-const COMPANY_NOUNS = new Set(['company', 'service', 'provider', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank', 'giant', 'conglomerate', 'multinational', 'automaker', 'carmaker']);
 /** Organisations that are not companies: "the company" never stands for them. */
 const NOT_COMPANY = new Set([
   'ministry', 'department', 'government', 'union', 'party', 'council', 'court', 'police', 'army', 'parliament',

@@ -25,3 +25,15 @@ describe('extractQuotes: "the <organisation> spokeswoman"', () => {
     ])).toEqual([['That is very much on the cards', 'Tesco spokeswoman']]);
   });
 });
+
+describe('extractQuotes: a kind of company before its name', () => {
+  it('gives "US agricultural firm Cargill, which …, has said" to Cargill, not to "US"', () => {
+    expect(speakers(['US agricultural firm Cargill, which buys a fifth of the crop, has said it is "temporarily suspending" its purchases.']))
+      .toEqual([['temporarily suspending', 'Cargill']]);
+  });
+
+  it('but leaves "Ann Cole, chairman of messaging firm Textco, said" to Ann Cole', () => {
+    expect(speakers(['Ann Cole, chairman of messaging firm Textco, said operators cap the traffic. "The rate is fairly constant," she said.']))
+      .toEqual([['The rate is fairly constant', 'Ann Cole']]);
+  });
+});
