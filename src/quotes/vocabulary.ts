@@ -173,6 +173,7 @@ export const SENTENCE_OPENERS = words(`
   but and however yet so also meanwhile still now then later earlier yesterday today tomorrow separately
   instead indeed moreover furthermore finally first last thus hence while although though when after before
   monday tuesday wednesday thursday friday saturday sunday on in at speaking writing asked
+  nevertheless nonetheless likewise similarly additionally consequently therefore accordingly elsewhere ultimately
 `);
 
 /** Countries written as acronyms: organisations to the name reader ("the US said"), never "the company". */

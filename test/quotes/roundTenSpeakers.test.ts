@@ -37,3 +37,12 @@ describe('extractQuotes: a kind of company before its name', () => {
       .toEqual([['The rate is fairly constant', 'Ann Cole']]);
   });
 });
+
+describe('extractQuotes: sentence adverbs before the subject', () => {
+  it('reads "Nonetheless investors said" and "But nevertheless investors said" as investors speaking', () => {
+    expect(speakers(['Markets fell. Nonetheless investors said they were "quite calm about the outlook".']))
+      .toEqual([['quite calm about the outlook', 'investors']]);
+    expect(speakers(['Markets fell. But nevertheless investors said they were "quite calm about the outlook".']))
+      .toEqual([['quite calm about the outlook', 'investors']]);
+  });
+});
