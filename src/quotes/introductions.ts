@@ -306,12 +306,17 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       })?.text ?? null;
     },
     resolve(description: readonly string[], at: number): ResolvedSpeaker | null {
-      const words = description.map(lowerWord).filter((word) => !DETERMINERS.has(word) && !POSSESSIVES.has(word) && !EMPTY_WORDS.has(word));
+      const all = description.map(lowerWord).filter((word) => !DETERMINERS.has(word) && !POSSESSIVES.has(word) && !EMPTY_WORDS.has(word));
+      // "the President of Cyprus": the title before the link is the head; the place after it only one more word the
+      // introduction may share ("Demetris Christofias, the President of Cyprus," is introduced as "president").
+      const link = all.findIndex((word, index) => index > 0 && LINKS.has(word) && (TITLES.has(all[index - 1]!) || ROLE_NOUNS.has(all[index - 1]!)));
+      const words = link > 0 ? all.slice(0, link) : all;
       const head = words[words.length - 1];
       if (!head) return null;
-      const modifiers = words.slice(0, -1);
+      const modifiers = link > 0 ? [...words.slice(0, -1), ...all.slice(link + 1).filter((word) => !LINKS.has(word))] : words.slice(0, -1);
       // "the Two Ronnies star", "the Labor leader": a proper modifier must be one of the introduction's words.
-      const proper = description.slice(0, -1).filter((word) => /^\p{Lu}/u.test(word) && !/^\p{Lu}/u.test(description[description.length - 1]!)).map(lowerWord);
+      const headed = link > 0 ? description.slice(0, description.findIndex((word) => lowerWord(word) === all[link])) : description;
+      const proper = headed.slice(0, -1).filter((word) => /^\p{Lu}/u.test(word) && !/^\p{Lu}/u.test(headed[headed.length - 1]!)).map(lowerWord);
       const fits = (entry: Introduced): boolean => {
         if (entry.words.has(head)) return true;
         if (COMPANY_NOUNS.has(head)) return entry.kind === 'organisation' && !COUNTRY_ACRONYMS.has(entry.name) && ![...entry.words].some((word) => NOT_COMPANY.has(word));

@@ -46,3 +46,12 @@ describe('extractQuotes: sentence adverbs before the subject', () => {
       .toEqual([['quite calm about the outlook', 'investors']]);
   });
 });
+
+describe('extractQuotes: a title "of" a place', () => {
+  it('gives "the President of Cyprus said" to the person the article introduced as president', () => {
+    expect(speakers(['Cypriot President Demetris Christofias has met the envoy. Reports said the ship was held.', 'The President of Cyprus said: "We will search the ship with care."']))
+      .toEqual([['We will search the ship with care.', 'Demetris Christofias']]);
+    expect(speakers(['Demetris Christofias, the President of Cyprus, has met the envoy.', '"We will search the ship with care," the President of Cyprus said.']))
+      .toEqual([['We will search the ship with care', 'Demetris Christofias']]);
+  });
+});
