@@ -17,6 +17,8 @@ const STATEMENT_NOUNS = new Set(['statement', 'statements', 'remarks', 'comments
 const MAX_WORDS_BEFORE_QUOTE = 9;
 /** Words allowed between a quotation and the verb attributing it: `"…," Alain Juppe, the French minister, told`. */
 const MAX_WORDS_AFTER_QUOTE = 16;
+/** Most tokens of a phrase of time or place between a quotation and its inverted verb: `"…" in 2005, said X`. */
+const MAX_SCENE_TOKENS = 4;
 
 const isVerb = (token: Token | undefined): boolean =>
   token?.kind === 'word' && REPORTING_VERBS.has(token.lower) && !token.capitalised;
@@ -106,7 +108,10 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     // `"…" once he realised the journalist was Jewish, said Mr Blair`: a clause of time or cause, then the inversion.
-    if (v === k && token.kind === 'word' && SUBORDINATORS.has(token.lower)) {
+    // `"…" in 2005, said Kurt Karl`: a short phrase of time or place the quotation ends with, then the inversion.
+    const scene = CLAIM_PREPOSITIONS.has(token.lower) && commaAfter(tokens, v) - v <= MAX_SCENE_TOKENS &&
+      tokens.slice(v, commaAfter(tokens, v)).every((word) => word.kind === 'word' && !isVerb(word));
+    if (v === k && token.kind === 'word' && (SUBORDINATORS.has(token.lower) || scene)) {
       const comma = commaAfter(tokens, v);
       const inverted = comma - v <= MAX_WORDS_AFTER_QUOTE && isVerb(tokens[comma + 1]) ? speakerAfter(tokens, comma + 1, tokens.length) : null;
       if (inverted?.kind === 'name') return { phrase: inverted, verbIndex: comma + 1 };

@@ -55,3 +55,10 @@ describe('extractQuotes: a title "of" a place', () => {
       .toEqual([['We will search the ship with care', 'Demetris Christofias']]);
   });
 });
+
+describe('extractQuotes: a phrase of time or place between a quotation and its inverted verb', () => {
+  it('gives `"…" in 2005, said Kurt Karl` to Kurt Karl', () => {
+    expect(speakers(['Prices rose. "Overall it looks great and I expect that to be the case" in 2005, said Kurt Karl, economist at Swiss Re.']))
+      .toEqual([['Overall it looks great and I expect that to be the case', 'Kurt Karl']]);
+  });
+});
