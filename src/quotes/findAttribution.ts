@@ -109,8 +109,7 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     // `"…" once he realised the journalist was Jewish, said Mr Blair`: a clause of time or cause, then the inversion.
     // `"…" in 2005, said Kurt Karl`: a short phrase of time or place the quotation ends with, then the inversion.
-    const scene = CLAIM_PREPOSITIONS.has(token.lower) && commaAfter(tokens, v) - v <= MAX_SCENE_TOKENS &&
-      tokens.slice(v, commaAfter(tokens, v)).every((word) => word.kind === 'word' && !isVerb(word));
+    const scene = v === k && CLAIM_PREPOSITIONS.has(token.lower) && isShortScene(tokens, v);
     if (v === k && token.kind === 'word' && (SUBORDINATORS.has(token.lower) || scene)) {
       const comma = commaAfter(tokens, v);
       const inverted = comma - v <= MAX_WORDS_AFTER_QUOTE && isVerb(tokens[comma + 1]) ? speakerAfter(tokens, comma + 1, tokens.length) : null;
@@ -128,6 +127,16 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     break;
   }
   return null;
+}
+
+/** True when the words from `from` to the next comma are a short phrase without a verb (`in 2005`). */
+function isShortScene(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < tokens.length && i - from <= MAX_SCENE_TOKENS; i += 1) {
+    const token = tokens[i]!;
+    if (token.text === ',') return i > from;
+    if (token.kind !== 'word' || isVerb(token)) return false;
+  }
+  return false;
 }
 
 /** Words that open a comparison's second term: `as "…" as X believed`, `more "…" than X said`. */
