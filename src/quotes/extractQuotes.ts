@@ -388,6 +388,11 @@ export function extractQuotes(article: Article): Quote[] {
     const aged = phrase.definite && (AGE_DESCRIPTION.test(head) || DEMONYMS.has(head) || head === 'champion');
     // "The deputy commander of the brigade advised …": a description that says whose it is stands for itself.
     const linked = phrase.words.some((word) => DESCRIPTION_LINKS.has(word.toLowerCase()));
+    // "The BBC spokeswoman said": whoever speaks for the organisation named, as described (like "a BBC spokeswoman"),
+    // never a person the article named before.
+    if (phrase.definite && SPOKES_NOUNS.has(head) && resolved.description && phrase.words.slice(0, -1).some((word) => /^\p{Lu}/u.test(word))) {
+      return { ...resolved, kind: 'person', description: true };
+    }
     // "the Tory leader", "the 74-year-old comedian", "Ms.": someone the article has already named.
     if (!linked && ((resolved.description && resolved.kind === 'person') || bare || aged) && (phrase.definite || bare)) {
       // "The SSP executive", "the party leadership": a body of people, not the person last named.

@@ -17,6 +17,8 @@ const STATEMENT_NOUNS = new Set(['statement', 'statements', 'remarks', 'comments
 const MAX_WORDS_BEFORE_QUOTE = 9;
 /** Words allowed between a quotation and the verb attributing it: `"…," Alain Juppe, the French minister, told`. */
 const MAX_WORDS_AFTER_QUOTE = 16;
+/** Most tokens of a phrase of time or place between a quotation and its inverted verb: `"…" in 2005, said X`. */
+const MAX_SCENE_TOKENS = 4;
 
 const isVerb = (token: Token | undefined): boolean =>
   token?.kind === 'word' && REPORTING_VERBS.has(token.lower) && !token.capitalised;
@@ -106,7 +108,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     // `"…" once he realised the journalist was Jewish, said Mr Blair`: a clause of time or cause, then the inversion.
-    if (v === k && token.kind === 'word' && SUBORDINATORS.has(token.lower)) {
+    // `"…" in 2005, said Kurt Karl`: a short phrase of time or place the quotation ends with, then the inversion.
+    const scene = v === k && CLAIM_PREPOSITIONS.has(token.lower) && isShortScene(tokens, v);
+    if (v === k && token.kind === 'word' && (SUBORDINATORS.has(token.lower) || scene)) {
       const comma = commaAfter(tokens, v);
       const inverted = comma - v <= MAX_WORDS_AFTER_QUOTE && isVerb(tokens[comma + 1]) ? speakerAfter(tokens, comma + 1, tokens.length) : null;
       if (inverted?.kind === 'name') return { phrase: inverted, verbIndex: comma + 1 };
@@ -123,6 +127,16 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     break;
   }
   return null;
+}
+
+/** True when the words from `from` to the next comma are a short phrase without a verb (`in 2005`). */
+function isShortScene(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < tokens.length && i - from <= MAX_SCENE_TOKENS; i += 1) {
+    const token = tokens[i]!;
+    if (token.text === ',') return i > from;
+    if (token.kind !== 'word' || isVerb(token)) return false;
+  }
+  return false;
 }
 
 /** Words that open a comparison's second term: `as "…" as X believed`, `more "…" than X said`. */

@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
 import type { Token } from './tokenize.js';
-import { COUNTRY_ACRONYMS, DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import { COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 // How an article introduces its people and organisations ("Security firm Sophos", "The harbour master of Whitby,
 // Janet Crowe,", "Australian Prime Minister, John Howard", "Whitby Harbour Board"), so that a later description
@@ -104,8 +104,6 @@ const PARAGRAPH_STRIDE = 10_000_000;
  */
 export const position = (paragraphIndex: number, offset: number): number => paragraphIndex * PARAGRAPH_STRIDE + offset;
 
-/** Nouns that stand for any company: "the company" is the firm, the airline or the drugmaker the article named. */
-const COMPANY_NOUNS = new Set(['company', 'service', 'provider', 'utility', 'firm', 'group', 'business', 'carrier', 'operator', 'maker', 'drugmaker', 'airline', 'retailer', 'manufacturer', 'producer', 'chain', 'lender', 'insurer', 'bank', 'giant', 'conglomerate', 'multinational', 'automaker', 'carmaker']);
 /** Organisations that are not companies: "the company" never stands for them. */
 const NOT_COMPANY = new Set([
   'ministry', 'department', 'government', 'union', 'party', 'council', 'court', 'police', 'army', 'parliament',
@@ -197,6 +195,8 @@ function chunkEnd(tokens: readonly Token[], index: number): number {
  */
 export function collectIntroductions(article: Article, paragraphTokens: readonly (readonly Token[])[], names: ArticleNames): Introductions {
   const known = new Map<string, Introduced>();
+  /** An organisation by the first word of its name ("Monoclonal" for Monoclonal Antibodies Inc). */
+  const shortForms = new Map<string, Introduced>();
   /** A name repeats through an article: resolved once. */
   const resolvedRuns = new Map<string, ResolvedSpeaker>();
   paragraphTokens.forEach((tokens, paragraphIndex) => {
@@ -221,6 +221,15 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         ? (descriptionWords(tokens, to + 1, chunkEnd(tokens, to + 1)) ?? [])
         : [];
       const companyWords = [...lead, ...appositive.slice(-1)];
+      // "Monoclonal products", "made by Monoclonal" after "Monoclonal Antibodies Inc said": the organisation's first word
+      // alone is one more mention of it, so "the company" is the one the article talks about most.
+      if (runWords.length === 1 && !known.has(text)) {
+        const shortFor = shortForms.get(text);
+        if (shortFor) {
+          shortFor.mentions.push(position(paragraphIndex, tokens[start]!.start));
+          continue;
+        }
+      }
       // One capitalised word is a name only when known or introduced as a company ("Game maker Valve").
       if (runWords.length === 1 && !known.has(text) && !/^\p{Lu}{2,}$/u.test(text) && !companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word))) continue;
       let resolved = resolvedRuns.get(text);
@@ -252,7 +261,10 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         entry.mentions.push(at);
       } else {
         const listed = tokens[start - 1]?.text === ',' && tokens[to]?.text === ',';
-        known.set(resolved.name, { name: resolved.name, kind, words, mentions: [at], listed });
+        const introduced: Introduced = { name: resolved.name, kind, words, mentions: [at], listed };
+        known.set(resolved.name, introduced);
+        const first = resolved.name.split(' ')[0]!;
+        if (kind === 'organisation' && first !== resolved.name && !shortForms.has(first)) shortForms.set(first, introduced);
       }
     }
   });
@@ -294,12 +306,17 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       })?.text ?? null;
     },
     resolve(description: readonly string[], at: number): ResolvedSpeaker | null {
-      const words = description.map(lowerWord).filter((word) => !DETERMINERS.has(word) && !POSSESSIVES.has(word) && !EMPTY_WORDS.has(word));
+      const all = description.map(lowerWord).filter((word) => !DETERMINERS.has(word) && !POSSESSIVES.has(word) && !EMPTY_WORDS.has(word));
+      // "the President of Cyprus": the title before the link is the head; the place after it only one more word the
+      // introduction may share ("Demetris Christofias, the President of Cyprus," is introduced as "president").
+      const link = all.findIndex((word, index) => index > 0 && LINKS.has(word) && (TITLES.has(all[index - 1]!) || ROLE_NOUNS.has(all[index - 1]!)));
+      const words = link > 0 ? all.slice(0, link) : all;
       const head = words[words.length - 1];
       if (!head) return null;
-      const modifiers = words.slice(0, -1);
+      const modifiers = link > 0 ? [...words.slice(0, -1), ...all.slice(link + 1).filter((word) => !LINKS.has(word))] : words.slice(0, -1);
       // "the Two Ronnies star", "the Labor leader": a proper modifier must be one of the introduction's words.
-      const proper = description.slice(0, -1).filter((word) => /^\p{Lu}/u.test(word) && !/^\p{Lu}/u.test(description[description.length - 1]!)).map(lowerWord);
+      const headed = link > 0 ? description.slice(0, description.findIndex((word) => lowerWord(word) === all[link])) : description;
+      const proper = headed.slice(0, -1).filter((word) => /^\p{Lu}/u.test(word) && !/^\p{Lu}/u.test(headed[headed.length - 1]!)).map(lowerWord);
       const fits = (entry: Introduced): boolean => {
         if (entry.words.has(head)) return true;
         if (COMPANY_NOUNS.has(head)) return entry.kind === 'organisation' && !COUNTRY_ACRONYMS.has(entry.name) && ![...entry.words].some((word) => NOT_COMPANY.has(word));

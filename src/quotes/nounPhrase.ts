@@ -1,5 +1,5 @@
 import { isNameWord, type Token } from './tokenize.js';
-import { DETERMINERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import { COMPANY_NOUNS, DETERMINERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
 
 // The noun-phrase layer under the attribution rules: what a speaker phrase is, and how one is read from tokens.
 // In the examples, tokensOf(text) stands for tokenize(text, 0, text.length, []).
@@ -254,8 +254,11 @@ export function nameChunk(tokens: readonly Token[], [from, to]: [number, number]
       !prefix.some((token) => token.capitalised && token !== prefix[0]);
     const openersOnly = introductory || prefix.every((token) => isWord(token) && (SENTENCE_OPENERS.has(token.lower) || DETERMINERS.has(token.lower)));
     const lastOfPrefix = prefix[prefix.length - 1]?.lower.replace(/\.$/u, '') ?? '';
+    // "US agricultural firm Cargill": a kind of company before its name, as a role before a person's (but "chairman of
+    // messaging firm Mblox" describes the person before it, not Mblox).
+    const companyPrefix = COMPANY_NOUNS.has(lastOfPrefix) && !prefix.some((token) => ROLE_LINKS.has(token.lower));
     const rolePrefix = !openersOnly && prefix.length <= 8 && prefix.every(isWord) &&
-      (ROLE_NOUNS.has(lastOfPrefix) || TITLES.has(lastOfPrefix)) && !prefix.some((token) => NP_STOP_WORDS.has(token.lower) && !ROLE_LINKS.has(token.lower));
+      (ROLE_NOUNS.has(lastOfPrefix) || TITLES.has(lastOfPrefix) || companyPrefix) && !prefix.some((token) => NP_STOP_WORDS.has(token.lower) && !ROLE_LINKS.has(token.lower));
     if (openersOnly || rolePrefix) {
       const result = toPhrase(tokens, phrase.start, to, phrase.acronym, rolePrefix ? joinTokens(prefix) : null);
       if (result?.kind === 'name') {

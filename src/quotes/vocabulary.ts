@@ -151,6 +151,12 @@ export const GENDERED_TITLES: ReadonlyMap<string, 'male' | 'female'> = new Map([
   ['businessman', 'male'], ['son', 'male'], ['husband', 'male'], ['boy', 'male'], ['man', 'male'],
 ]);
 
+/** Nouns that stand for any company: "the company" is the firm, the airline or the drugmaker the article named. */
+export const COMPANY_NOUNS = words(`
+  company service provider utility firm group business carrier operator maker drugmaker airline retailer manufacturer
+  producer chain lender insurer bank giant conglomerate multinational automaker carmaker
+`);
+
 /** Words that make a capitalised name an organisation or group rather than a person. */
 export const ORGANISATION_WORDS = words(`
   commission committee council observatory organisation organization group party union association ministry
@@ -167,6 +173,7 @@ export const SENTENCE_OPENERS = words(`
   but and however yet so also meanwhile still now then later earlier yesterday today tomorrow separately
   instead indeed moreover furthermore finally first last thus hence while although though when after before
   monday tuesday wednesday thursday friday saturday sunday on in at speaking writing asked
+  nevertheless nonetheless likewise similarly additionally consequently therefore accordingly elsewhere ultimately
 `);
 
 /** Countries written as acronyms: organisations to the name reader ("the US said"), never "the company". */

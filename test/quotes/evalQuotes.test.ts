@@ -91,11 +91,11 @@ describe('evaluateSet', () => {
     expect(result.quotes.speakerAccuracy).toBeGreaterThanOrEqual(0.96);
   });
 
-  for (const [name, f1, speakers] of [['dev13', 0.97, 0.97], ['dev14', 0.96, 0.95]] as const) {
+  for (const [name, f1, speakers] of [['dev13', 0.97, 0.97], ['dev14', 0.96, 0.95], ['dev15', 0.97, 0.91]] as const) {
     const dev = set(name);
     it.skipIf(dev.skipped !== null)(`returns at least ${f1 * 100}% F1 and ${speakers * 100}% speaker accuracy on the ${name} development set${dev.skipped ? ` (${dev.skipped})` : ''}`, () => {
       // Floors under the figures after issue #13 round nine (dev13 99.7 / 99.5, dev14 98.2 / 97.5; dev14 was
-      // 97.5 / 89.9 before its rules): a regression guard.
+      // 97.5 / 89.9 before its rules) and round ten (dev15 98.5 / 92.3; 98.5 / 86.2 before its rules): a regression guard.
       const result = evaluateSet(dev, extractQuotes);
       expect(result.quotes.f1).toBeGreaterThanOrEqual(f1);
       expect(result.quotes.speakerAccuracy).toBeGreaterThanOrEqual(speakers);
