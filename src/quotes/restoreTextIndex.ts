@@ -45,8 +45,11 @@ export function* restoringTextIndex<T>(parts: JsonParts, options: Options<T>): S
   const pause = () => (entries += 1) % STEP_ENTRIES === 0;
   function* numericMap(object: PlainObject): Steps<Map<number, unknown>> {
     const map = new Map<number, unknown>();
-    for (const [key, value] of Object.entries(object)) {
-      map.set(numeric(key), value);
+    // for…in, not Object.entries: an entries array and a [key, value] pair per posting (millions at 100,000
+    // articles) were garbage. Restoring the quotations' text index at 100,000 articles: 50 → 25 collections, 3.3 →
+    // 2.7 s of CPU (medians of 3, a loaded machine).
+    for (const key in object) {
+      map.set(numeric(key), object[key]);
       if (pause()) yield;
     }
     return map;
@@ -55,7 +58,8 @@ export function* restoringTextIndex<T>(parts: JsonParts, options: Options<T>): S
     if (key === 'index' && Array.isArray(items)) {
       for (const [term, data] of items as [string, Record<string, PlainObject>][]) {
         const byField = new Map<number, Map<number, unknown>>();
-        for (const [fieldId, entry] of Object.entries(data)) {
+        for (const fieldId in data) {
+          const entry = data[fieldId]!;
           // Version 1 nested each entry in a field `ds` (as loadJS reads it).
           const postings = head.serializationVersion === 1 ? (entry['ds'] as PlainObject) : entry;
           byField.set(numeric(fieldId), yield* numericMap(postings));
@@ -71,7 +75,8 @@ export function* restoringTextIndex<T>(parts: JsonParts, options: Options<T>): S
       addItems(head, key, items);
       return;
     }
-    for (const [shortKey, value] of Object.entries(items)) {
+    for (const shortKey in items) {
+      const value = items[shortKey];
       const shortId = numeric(shortKey);
       map.set(shortId, value);
       if (key === 'documentIds') fields._idToShortId.set(value, shortId);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import type { IndexSnapshot } from '../../src/indexCache/index.js';
-import { ownSearchArrays, packedBuffers, packSnapshot, packSnapshotInSteps, unpackSnapshot, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
+import { ownSearchArrays, packedBuffers, packSnapshot, packSnapshotInSteps, unpackSnapshot, unpackSnapshotInSteps, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { joinParts, type JsonParts } from '../../src/quotes/jsonParts.js';
 import { SearchIndex } from '../../src/search/index.js';
@@ -38,6 +38,18 @@ describe('packSnapshot and unpackSnapshot', () => {
     expect(restored.quotes).toEqual(snapshot.quotes);
     expect(restored.quotes).toBe(restored.quotes);
     expect({ ...restored }.quotes).toEqual(snapshot.quotes);
+  });
+
+  it('gives every article without tags one shared frozen empty list, and an article with tags its own', async () => {
+    const tagged = { ...snapshot.corpus.articles[0]!, id: 'tagged.md', tags: ['Iraq war', 'Budget'] };
+    const corpus = { ...snapshot.corpus, articles: [...snapshot.corpus.articles, tagged] };
+    const packed = packSnapshot({ ...snapshot, corpus, search: SearchIndex.build(corpus.articles).toData() });
+    for (const restored of [unpackSnapshot(packed), await unpackSnapshotInSteps(packed)]) {
+      const untagged = restored.corpus.articles.filter((article) => article.tags.length === 0);
+      expect(untagged.length).toBeGreaterThan(1);
+      expect(untagged.every((article) => article.tags === untagged[0]!.tags && Object.isFrozen(article.tags))).toBe(true);
+      expect(restored.corpus.articles.at(-1)!.tags).toEqual(['Iraq war', 'Budget']);
+    }
   });
 
   it('packs in steps exactly what it packs at once', async () => {
