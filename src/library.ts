@@ -165,7 +165,15 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
       // The quote index and the articles by id are restored on first use, not on the way to ready: /ask reads
       // neither (but "what did X say"), and at 100,000 articles they cost 0.1-0.2 s of the persisted start (issue #15).
       // The bot makes the quote index's structures right after ready (src/main.ts).
-      const quotes = () => QuoteIndex.fromJSON(snapshot.quotes);
+      // Their section of the cache file is read then too: should the file have been replaced meanwhile (a reload wrote
+      // a newer index) or be damaged, they are extracted again from the articles, never read from another index.
+      const quotes = () => {
+        try {
+          return QuoteIndex.fromJSON(snapshot.quotes);
+        } catch {
+          return QuoteIndex.fromArticles(corpus.articles);
+        }
+      };
       return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), quotes, now, started, true, collectFacets(corpus.articles), () => articlesById(corpus));
     }
   }
