@@ -6,12 +6,9 @@ import type { SearchIndexData } from '../search/index.js';
 import { completeSection, encodeCacheFile, packedOf, readCacheFile, type CacheFileRead } from './cacheSections.js';
 import { packSnapshotInSteps, type PackedSnapshot } from './packSnapshot.js';
 import { restoreSnapshot } from './restoreSnapshot.js';
+import { INDEX_CACHE_VERSION } from './cacheVersion.js';
 
-/**
- * Bumped whenever the shape of what is persisted changes, so an old cache is rebuilt rather than misread. 4: the file
- * is the packed snapshot in sections (cacheSections.ts), no longer `v8.serialize`d; string chunks grouped.
- */
-export const INDEX_CACHE_VERSION = 4;
+export { INDEX_CACHE_VERSION } from './cacheVersion.js';
 
 /** What is persisted: the parsed corpus and the built indexes, keyed by the seeds folder's fingerprint. */
 export interface IndexSnapshot {
