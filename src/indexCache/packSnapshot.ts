@@ -178,7 +178,10 @@ class StringPacker {
  */
 export class StringReader {
   readonly #texts: (string | undefined)[];
-  readonly #strings: PackedStrings;
+  /** The string table's arrays (not the PackedStrings, which holds every chunk's bytes). */
+  readonly #chunkOf: Uint16Array;
+  readonly #starts: Uint32Array;
+  readonly #ends: Uint32Array;
   /**
    * Each chunk until it is decoded: then let go, so that a section of the cache file read back (see cacheSections.ts)
    * is freed once all its chunks are decoded. The chunk objects themselves, not their bytes: a section read later
@@ -188,27 +191,29 @@ export class StringReader {
   /** The string of each id, once read. */
   readonly #read: (string | undefined)[];
 
-  constructor(strings: PackedStrings, texts?: (string | undefined)[], read?: (string | undefined)[]) {
-    this.#strings = strings;
-    this.#texts = texts ?? new Array<string | undefined>(strings.chunks.length);
+  constructor(strings: PackedStrings) {
+    this.#chunkOf = strings.chunk;
+    this.#starts = strings.starts;
+    this.#ends = strings.ends;
+    this.#texts = new Array<string | undefined>(strings.chunks.length);
     this.#chunks = strings.chunks.slice();
-    this.#read = read ?? new Array<string | undefined>(strings.starts.length);
+    this.#read = new Array<string | undefined>(strings.starts.length);
   }
 
   get(id: number): string | null {
     if (id < 0) return null;
     let text = this.#read[id];
     if (text === undefined) {
-      const chunk = this.#strings.chunk[id]!;
+      const chunk = this.#chunkOf[id]!;
       const texts = (this.#texts[chunk] ??= this.#decode(chunk));
-      text = texts.slice(this.#strings.starts[id], this.#strings.ends[id]);
+      text = texts.slice(this.#starts[id], this.#ends[id]);
       this.#read[id] = text;
     }
     return text;
   }
 
   #decode(chunk: number): string {
-    const { bytes, latin1 } = this.#chunks[chunk] ?? this.#strings.chunks[chunk]!;
+    const { bytes, latin1 } = this.#chunks[chunk]!;
     this.#chunks[chunk] = null;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(latin1 ? 'latin1' : 'utf8');
   }

@@ -103,7 +103,7 @@ class RestoredArticle implements Article {
  * `completeSection`); when it returns false, reading `quotes` throws.
  * @example restoreSnapshot(packSnapshot(snapshot)).corpus.articles[0]!.paragraphs // => [{ kind: 'body', text: '…' }, …]
  */
-export function restoreSnapshot(packed: PackedSnapshot, readQuotes: () => boolean = () => true): IndexSnapshot {
+export function restoreSnapshot(packed: PackedSnapshot, readQuotes: (() => boolean) | null = null): IndexSnapshot {
   const reader = new StringReader(packed.strings);
   const from: ParagraphIds = { reader, starts: packed.paragraphStarts, ids: packed.paragraphs };
   const articles: Article[] = new Array<Article>(packed.paragraphStarts.length - 1);
@@ -115,13 +115,16 @@ export function restoreSnapshot(packed: PackedSnapshot, readQuotes: () => boolea
   // Holds the quotations' packed arrays (their own section of the file) until they are unpacked, then lets them go.
   // The packed snapshot itself, not its arrays: readQuotes puts them in it.
   let pending: Pick<PackedSnapshot, 'quotes' | 'quoteIndex'> | null = packed;
+  // Let go with it: it holds the file read back (and through it the packed snapshot, every chunk's bytes included).
+  let readSection = readQuotes;
   return Object.defineProperty({ version: packed.version, key: packed.key, corpus: { articles, skipped: packed.skipped }, search } as IndexSnapshot, 'quotes', {
     enumerable: true,
     get: () => {
       if (pending) {
-        if (!readQuotes()) throw new Error('the index cache file was replaced before its quotations were read');
+        if (readSection && !readSection()) throw new Error('the index cache file was replaced before its quotations were read');
         quotes = finishNow(unpackingQuotes(reader, pending, articles));
         pending = null;
+        readSection = null;
       }
       return quotes!;
     },
