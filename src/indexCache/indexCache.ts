@@ -32,10 +32,19 @@ export function cacheFile(cacheDir: string): string {
  * @example await readIndexCache('.newsdesk/cache', key) // => { version: 2, key, corpus, search, quotes } or null
  */
 export async function readIndexCache(cacheDir: string, key: string | Promise<string>, bytes: Promise<CacheFileRead | null> = readCacheBytes(cacheDir)): Promise<IndexSnapshot | null> {
+  const snapshot = await readIndexCacheAnyKey(bytes);
+  return snapshot && snapshot.key === (await key) ? snapshot : null;
+}
+
+/**
+ * {@link readIndexCache} whatever the snapshot's key: for a caller that makes its indexes while the seeds are still
+ * being fingerprinted and compares `snapshot.key` once the key is known (a stale snapshot must then be dropped).
+ * @example (await readIndexCacheAnyKey(readCacheBytes('.newsdesk/cache')))?.key // => '9f2c…' or null
+ */
+export async function readIndexCacheAnyKey(bytes: Promise<CacheFileRead | null>): Promise<IndexSnapshot | null> {
   const file = await bytes;
   const packed = file && packedOrNull(file);
-  const snapshot = packed && restoredOrNull(file, packed);
-  return snapshot && snapshot.key === (await key) ? snapshot : null;
+  return packed && restoredOrNull(file, packed);
 }
 
 /** The snapshot of a cache file read back; its quotations read from the file when first read (see restoreSnapshot). */
