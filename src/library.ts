@@ -3,7 +3,7 @@ import type { Article, Corpus, SkippedFile } from './corpus/types.js';
 // Not the barrel (indexCache/index.js): it would load the parsers and the worker threads' code, which only a cold start
 // or a worker build needs (imported there), on the way to a persisted start's ready.
 import { EmptyCorpusError } from './indexCache/emptyCorpusError.js';
-import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, writeIndexCache } from './indexCache/indexCache.js';
+import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCacheAnyKey, writeIndexCache } from './indexCache/indexCache.js';
 import { snapshotKeyOffThread } from './indexCache/snapshotKey.js';
 import type { Quote, QuoteIndex } from './quotes/index.js';
 import type { Facets, SearchIndex } from './search/index.js';
@@ -159,14 +159,25 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   const core = loadCoreModules();
   if (cacheDir && bytes) {
     const { SearchIndex, QuoteIndex, collectFacets } = await core;
-    const snapshot = await readIndexCache(cacheDir, pendingKey, bytes);
-    if (snapshot) {
+    const snapshot = await readIndexCacheAnyKey(bytes);
+    // The indexes are made while the seeds are still being fingerprinted (the key comes last at 7,050 files), and
+    // dropped if the key, once known, is not the snapshot's (or if they cannot be made of it: the seeds are read again).
+    const restored = snapshot && madeOrNull(() => ({ search: SearchIndex.fromData(snapshot.corpus.articles, snapshot.search), facets: collectFacets(snapshot.corpus.articles) }));
+    if (snapshot && restored && snapshot.key === (await pendingKey)) {
       const { corpus } = snapshot;
       // The quote index and the articles by id are restored on first use, not on the way to ready: /ask reads
       // neither (but "what did X say"), and at 100,000 articles they cost 0.1-0.2 s of the persisted start (issue #15).
       // The bot makes the quote index's structures right after ready (src/main.ts).
-      const quotes = () => QuoteIndex.fromJSON(snapshot.quotes);
-      return assemble(corpus, SearchIndex.fromData(corpus.articles, snapshot.search), quotes, now, started, true, collectFacets(corpus.articles), () => articlesById(corpus));
+      // Their section of the cache file is read then too: should the file have been replaced meanwhile (a reload wrote
+      // a newer index) or be damaged, they are extracted again from the articles, never read from another index.
+      const quotes = () => {
+        try {
+          return QuoteIndex.fromJSON(snapshot.quotes);
+        } catch {
+          return QuoteIndex.fromArticles(corpus.articles);
+        }
+      };
+      return assemble(corpus, restored.search, quotes, now, started, true, restored.facets, () => articlesById(corpus));
     }
   }
   // Reading, parsing and tokenizing run on two worker threads; each keeps its share's articles and extracts their
@@ -241,6 +252,15 @@ async function persistBuilt(
   }
   library.persistSnapshot = persist;
   return library;
+}
+
+/** What `make` returns, or null when it throws (see {@link buildLibrary}'s persisted start). */
+function madeOrNull<T>(make: () => T): T | null {
+  try {
+    return make();
+  } catch {
+    return null;
+  }
 }
 
 const articlesById = (corpus: Corpus): Map<string, Article> => finishNow(listingById(corpus));

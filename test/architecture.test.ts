@@ -91,4 +91,12 @@ describe('start-up module graph', () => {
     expect(graph).toContain('src/indexCache/indexCache.ts');
     expect(graph.filter((file) => file.startsWith('src/quotes/') || (file.startsWith('src/search/') && file !== 'src/search/steps.ts'))).toEqual([]);
   });
+
+  it('loads none of the fingerprinting code with src/library.ts or the key worker\'s cache version: the key is computed on another thread', () => {
+    const graph = staticGraph(path.join(root, 'src/library.ts'));
+    expect(graph).toContain('src/indexCache/snapshotKey.ts');
+    expect(graph.filter((file) => /(seeds|code)Fingerprint\.ts$/u.test(file))).toEqual([]);
+    // The key worker needs the cache version, not the code that reads and writes the cache file.
+    expect(staticGraph(path.join(root, 'src/indexCache/keyWorker.ts'))).not.toContain('src/indexCache/indexCache.ts');
+  });
 });

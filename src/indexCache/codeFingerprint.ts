@@ -17,10 +17,14 @@ export function codeFingerprint(): Promise<string> {
   cached ??= (async () => {
     const src = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
     const hash = createHash('sha256');
-    for (const folder of SNAPSHOT_CODE) {
-      const names = (await readdir(path.join(src, folder))).filter((name) => /\.[cm]?[jt]s$/u.test(name)).sort();
-      for (const name of names) hash.update(`${folder}/${name}\n`).update(await readFile(path.join(src, folder, name)));
-    }
+    // Every file read at once (the thread pool's round trips one after the other were most of the time), hashed in order.
+    const folders = await Promise.all(
+      SNAPSHOT_CODE.map(async (folder) => {
+        const names = (await readdir(path.join(src, folder))).filter((name) => /\.[cm]?[jt]s$/u.test(name)).sort();
+        return Promise.all(names.map(async (name) => ({ name: `${folder}/${name}`, text: await readFile(path.join(src, folder, name)) })));
+      }),
+    );
+    for (const { name, text } of folders.flat()) hash.update(`${name}\n`).update(text);
     return hash.digest('hex');
   })();
   return cached;

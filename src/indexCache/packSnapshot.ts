@@ -12,10 +12,25 @@ import type { IndexSnapshot } from './indexCache.js';
  * (article ids of quotations, speakers, sources) are stored once.
  */
 export interface PackedStrings {
-  chunks: { bytes: Uint8Array; latin1: boolean }[];
+  chunks: PackedChunk[];
   chunk: Uint16Array;
   starts: Uint32Array;
   ends: Uint32Array;
+}
+
+/**
+ * Which strings a chunk holds: a string first packed as paragraph text goes to a `text` chunk, as a quotation's to a
+ * `quotes` chunk, any other (article fields, search terms, paragraph kinds) to a chunk without a group. The cache file
+ * keeps each group in its own section (see cacheSections.ts): a persisted start decodes only the chunks it reads, and
+ * the sections' memory goes once they are all decoded.
+ */
+export type StringGroup = 'text' | 'quotes';
+
+/** One chunk of {@link PackedStrings}. */
+export interface PackedChunk {
+  bytes: Uint8Array;
+  latin1: boolean;
+  group?: StringGroup;
 }
 
 /**
@@ -60,7 +75,7 @@ export interface PackedJson {
 function packJson(strings: StringPacker, saved: string[] | string | undefined): PackedJson | null {
   if (saved === undefined) return null;
   const parts = typeof saved === 'string' ? [saved] : saved;
-  return { ids: Int32Array.from(parts, (part) => strings.id(part)), whole: typeof saved === 'string' };
+  return { ids: Int32Array.from(parts, (part) => strings.id(part, 'quotes')), whole: typeof saved === 'string' };
 }
 
 function* unpackingJson(strings: StringReader, packed: PackedJson | null): Steps<string[] | string | undefined> {
@@ -75,7 +90,8 @@ function* unpackingJson(strings: StringReader, packed: PackedJson | null): Steps
   return packed.whole ? parts[0] : parts;
 }
 
-const ARTICLE_FIELDS = ['id', 'headline', 'standfirst', 'section', 'source', 'date', 'url', 'byline', 'credit', 'license', 'format', 'tags'] as const;
+/** The article fields packed per article, in the order of {@link PackedSnapshot.articleFields}. */
+export const ARTICLE_FIELDS = ['id', 'headline', 'standfirst', 'section', 'source', 'date', 'url', 'byline', 'credit', 'license', 'format', 'tags'] as const;
 
 /** An article field as one packed string: its tags as a JSON array (null when none). */
 function packedField(article: Article, field: (typeof ARTICLE_FIELDS)[number]): string | null {
@@ -103,25 +119,27 @@ class StringPacker {
   readonly #ids = new Map<string, number>();
   readonly #chunk: number[] = [];
   readonly #starts: number[] = [];
-  readonly #chunks: { bytes: Uint8Array; latin1: boolean }[] = [];
+  readonly #chunks: PackedChunk[] = [];
   readonly #chunkLengths: number[] = [];
-  /** The chunk being filled for each kind of text: its index, parts and length so far. */
-  readonly #open = new Map<boolean, { index: number; parts: string[]; length: number }>();
+  /** The chunk being filled for each group and kind of text (see {@link openKey}): its index, parts and length so far. */
+  readonly #open = new Map<string, { index: number; parts: string[]; length: number; latin1: boolean; group: StringGroup | undefined }>();
 
-  id(value: string | null): number {
+  /** The id of `value`, packed in a chunk of `group` when first seen. */
+  id(value: string | null, group?: StringGroup): number {
     if (value === null) return -1;
     let id = this.#ids.get(value);
     if (id === undefined) {
       id = this.#starts.length;
       this.#ids.set(value, id);
       const latin1 = !NOT_LATIN1.test(value);
-      let open = this.#open.get(latin1);
+      const key = `${group ?? ''} ${latin1}`;
+      let open = this.#open.get(key);
       if (!open || open.length + value.length > CHUNK_CHARS) {
-        if (open) this.#close(latin1, open);
-        open = { index: this.#chunks.length, parts: [], length: 0 };
+        if (open) this.#close(open);
+        open = { index: this.#chunks.length, parts: [], length: 0, latin1, group };
         this.#chunks.push({ bytes: new Uint8Array(0), latin1 });
         this.#chunkLengths.push(0);
-        this.#open.set(latin1, open);
+        this.#open.set(key, open);
       }
       this.#chunk.push(open.index);
       this.#starts.push(open.length);
@@ -132,7 +150,7 @@ class StringPacker {
   }
 
   pack(): PackedStrings {
-    for (const [latin1, open] of this.#open) this.#close(latin1, open);
+    for (const open of this.#open.values()) this.#close(open);
     this.#open.clear();
     const starts = Uint32Array.from(this.#starts);
     const ends = new Uint32Array(starts.length);
@@ -146,12 +164,13 @@ class StringPacker {
     return { chunks: this.#chunks, chunk: Uint16Array.from(this.#chunk), starts, ends };
   }
 
-  #close(latin1: boolean, open: { index: number; parts: string[]; length: number }): void {
+  #close(open: { index: number; parts: string[]; length: number; latin1: boolean; group: StringGroup | undefined }): void {
+    const { latin1, group } = open;
     const text = open.parts.join('');
     // Not from Buffer's shared pool: the buffer may be transferred to another thread, which detaches it.
     const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, latin1 ? 'latin1' : 'utf8'));
     bytes.write(text, 0, latin1 ? 'latin1' : 'utf8');
-    this.#chunks[open.index] = { bytes, latin1 };
+    this.#chunks[open.index] = group ? { bytes, latin1, group } : { bytes, latin1 };
     this.#chunkLengths[open.index] = open.length;
   }
 }
@@ -163,51 +182,52 @@ class StringPacker {
  * use (heap after a persisted start: 7 MB more at the 7,050 research articles, 106 MB more at the bench's 100,000
  * generated ones, whose paragraphs repeat). A string id is shared by every use of the same text, so its one string is too.
  */
-class StringReader {
+export class StringReader {
   readonly #texts: (string | undefined)[];
-  readonly #strings: PackedStrings;
+  /** The string table's arrays (not the PackedStrings, which holds every chunk's bytes). */
+  readonly #chunkOf: Uint16Array;
+  readonly #starts: Uint32Array;
+  readonly #ends: Uint32Array;
+  /**
+   * Each chunk until it is decoded: then let go, so that a section of the cache file read back (see cacheSections.ts)
+   * is freed once all its chunks are decoded. The chunk objects themselves, not their bytes: a section read later
+   * (the quotations') puts its bytes in them then.
+   */
+  readonly #chunks: (PackedChunk | null)[];
   /** The string of each id, once read. */
   readonly #read: (string | undefined)[];
 
-  constructor(strings: PackedStrings, texts?: (string | undefined)[], read?: (string | undefined)[]) {
-    this.#strings = strings;
-    this.#texts = texts ?? new Array<string | undefined>(strings.chunks.length);
-    this.#read = read ?? new Array<string | undefined>(strings.starts.length);
+  constructor(strings: PackedStrings) {
+    this.#chunkOf = strings.chunk;
+    this.#starts = strings.starts;
+    this.#ends = strings.ends;
+    this.#texts = new Array<string | undefined>(strings.chunks.length);
+    this.#chunks = strings.chunks.slice();
+    this.#read = new Array<string | undefined>(strings.starts.length);
   }
 
   get(id: number): string | null {
     if (id < 0) return null;
     let text = this.#read[id];
     if (text === undefined) {
-      const chunk = this.#strings.chunk[id]!;
+      const chunk = this.#chunkOf[id]!;
       const texts = (this.#texts[chunk] ??= this.#decode(chunk));
-      text = texts.slice(this.#strings.starts[id], this.#strings.ends[id]);
+      text = texts.slice(this.#starts[id], this.#ends[id]);
       this.#read[id] = text;
     }
     return text;
   }
 
   #decode(chunk: number): string {
-    const { bytes, latin1 } = this.#strings.chunks[chunk]!;
+    const { bytes, latin1 } = this.#chunks[chunk]!;
+    this.#chunks[chunk] = null;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(latin1 ? 'latin1' : 'utf8');
   }
 
   must(id: number): string {
     return this.get(id) ?? '';
   }
-
-  /**
-   * This reader, reading on from copies of the chunks it has not decoded yet: it no longer holds on to the bytes it
-   * was made from (views into a whole cache file read, see `ownSearchArrays`). Copied by `new Uint8Array`, not
-   * `slice`: a deserialised chunk is a Buffer, whose `slice` is a view.
-   */
-  withOwnBytes(): StringReader {
-    const chunks = this.#strings.chunks.map((chunk, i) => (this.#texts[i] === undefined ? { bytes: new Uint8Array(chunk.bytes), latin1: chunk.latin1 } : { bytes: new Uint8Array(0), latin1: chunk.latin1 }));
-    return new StringReader({ chunks, chunk: this.#strings.chunk.slice(), starts: this.#strings.starts.slice(), ends: this.#strings.ends.slice() }, this.#texts, this.#read);
-  }
 }
-
-const ownJson = (json: PackedJson | null): PackedJson | null => json && { ids: json.ids.slice(), whole: json.whole };
 
 const sameArticles = (articles: readonly Article[], infos: readonly [string, ArticleInfo][]): boolean =>
   articles.length === infos.length &&
@@ -258,7 +278,7 @@ function* packing(snapshot: IndexSnapshot): Steps<PackedSnapshot> {
     if (a > 0 && a % PACK_STEP === 0) yield;
     for (const paragraph of article.paragraphs) {
       paragraphs[p++] = strings.id(paragraph.kind);
-      paragraphs[p++] = strings.id(paragraph.text);
+      paragraphs[p++] = strings.id(paragraph.text, 'text');
     }
   }
   const { terms, passageFrequency } = snapshot.search.dictionary;
@@ -272,11 +292,11 @@ function* packing(snapshot: IndexSnapshot): Steps<PackedSnapshot> {
   let q = 0;
   for (const [i, quote] of quoteList.entries()) {
     if (i > 0 && i % PACK_STEP === 0) yield;
-    quotes[q++] = strings.id(quote.quote);
-    quotes[q++] = strings.id(quote.speaker);
-    quotes[q++] = strings.id(quote.role);
-    quotes[q++] = strings.id(quote.kind);
-    quotes[q++] = strings.id(quote.articleId);
+    quotes[q++] = strings.id(quote.quote, 'quotes');
+    quotes[q++] = strings.id(quote.speaker, 'quotes');
+    quotes[q++] = strings.id(quote.role, 'quotes');
+    quotes[q++] = strings.id(quote.kind, 'quotes');
+    quotes[q++] = strings.id(quote.articleId, 'quotes');
     quotes[q++] = quote.paragraphIndex;
   }
   const packedText = packJson(strings, text);
@@ -297,37 +317,12 @@ function* packing(snapshot: IndexSnapshot): Steps<PackedSnapshot> {
 }
 
 /**
- * The snapshot a {@link packSnapshot} result holds.
+ * The snapshot a {@link packSnapshot} result holds, all unpacked at once (a persisted start restores it lazily
+ * instead: see restoreSnapshot.ts).
  * @example unpackSnapshot(packSnapshot(snapshot)).quotes.quotes[0]?.speaker // => 'Alain Juppe'
  */
 export function unpackSnapshot(packed: PackedSnapshot): IndexSnapshot {
-  const strings = new StringReader(packed.strings);
-  const { corpus, search } = finishNow(unpackingLibrary(strings, packed));
-  // The quotations are unpacked when first read: a persisted start restores the quote index on first use (see
-  // src/library.ts), and their 54,000 objects at 7,050 articles were a fifth of the unpacking on the way to ready.
-  let quotes: QuoteIndexJSON | null = null;
-  let pending: (() => QuoteIndexJSON) | null = unpackingLater(strings, packed, corpus.articles);
-  return Object.defineProperty({ version: packed.version, key: packed.key, corpus, search } as IndexSnapshot, 'quotes', {
-    enumerable: true,
-    get: () => {
-      if (pending) {
-        quotes = pending();
-        pending = null;
-      }
-      return quotes!;
-    },
-  });
-}
-
-/**
- * How to unpack the quotations later, from copies of what they need out of the file read (so that the rest of it is
- * let go): the strings not decoded yet and the quotations' ids, a few MB at 7,050 articles, where holding on to the
- * whole file until then kept 36 MB. Its own function: the copies go with the function returned, once it has run.
- */
-function unpackingLater(strings: StringReader, packed: PackedSnapshot, articles: readonly Article[]): () => QuoteIndexJSON {
-  const own = { quotes: packed.quotes.slice(), quoteIndex: { ...packed.quoteIndex, text: ownJson(packed.quoteIndex.text), speakers: ownJson(packed.quoteIndex.speakers) } };
-  const ownStrings = strings.withOwnBytes();
-  return () => finishNow(unpackingQuotes(ownStrings, own, articles));
+  return finishNow(unpacking(packed));
 }
 
 /**
@@ -399,7 +394,7 @@ function* unpackingLibrary(strings: StringReader, packed: PackedSnapshot): Steps
 }
 
 /** The quote index's saved data of a packed snapshot, over the articles unpacked already (see {@link unpacking}). */
-function* unpackingQuotes(strings: StringReader, packed: Pick<PackedSnapshot, 'quotes' | 'quoteIndex'>, articles: readonly Article[]): Steps<QuoteIndexJSON> {
+export function* unpackingQuotes(strings: StringReader, packed: Pick<PackedSnapshot, 'quotes' | 'quoteIndex'>, articles: readonly Article[]): Steps<QuoteIndexJSON> {
   const articleCount = articles.length;
   const quoteCount = packed.quotes.length / QUOTE_FIELDS;
   const quotes: Quote[] = new Array<Quote>(quoteCount);
@@ -459,24 +454,4 @@ export function packedBuffers(packed: PackedSnapshot): ArrayBuffer[] {
   ];
   // A buffer of Buffer's shared pool holds other small buffers too: copied, not moved.
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))].filter((buffer) => buffer.byteLength > Buffer.poolSize);
-}
-
-/**
- * The packed snapshot with the search arrays copied out of `v8.deserialize`'s input: deserialised typed arrays are
- * views of the whole file read, which would otherwise stay in memory as long as the search index.
- */
-export function ownSearchArrays(packed: PackedSnapshot): PackedSnapshot {
-  const { search } = packed;
-  const postings = (data: SearchIndexData['passages']) => ({ offsets: data.offsets.slice(), docs: data.docs.slice(), counts: data.counts.slice(), lengths: data.lengths.slice() });
-  return {
-    ...packed,
-    search: {
-      dictionary: { terms: search.dictionary.terms, passageFrequency: search.dictionary.passageFrequency.slice() },
-      passages: postings(search.passages),
-      heads: postings(search.heads),
-      passageArticle: search.passageArticle.slice(),
-      passageParagraph: search.passageParagraph.slice(),
-      articlePassages: search.articlePassages.slice(),
-    },
-  };
 }

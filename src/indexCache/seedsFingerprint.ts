@@ -15,7 +15,8 @@ export async function seedsFingerprint(dir: string, salt: string | Promise<strin
   entries.sort();
   // A salt still being computed (the code's fingerprint, read on the thread pool) is awaited only now: after the walk.
   const hash = createHash('sha256').update(await salt);
-  for (const entry of entries) hash.update(entry).update('\n');
+  // One update of the whole list: the same bytes as one per entry and line break, without 2 calls per file.
+  if (entries.length > 0) hash.update(`${entries.join('\n')}\n`);
   return hash.digest('hex');
 }
 
@@ -28,8 +29,11 @@ const STAT_BATCH = 2000;
 
 async function walk(root: string, rel: string, out: string[]): Promise<void> {
   let entries: Dirent[];
+  // Each file's path is this folder's and its name: path.join per file (it normalises the whole path) took about as
+  // long as the stat itself in a profile of the key worker.
+  const folder = path.join(root, rel);
   try {
-    entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
     // An unreadable folder is part of the state too: it is fingerprinted by its error, not skipped silently.
     out.push(`${rel}\t!${error instanceof Error && 'code' in error ? String(error.code) : 'error'}`);
@@ -39,13 +43,14 @@ async function walk(root: string, rel: string, out: string[]): Promise<void> {
   for (const entry of entries) {
     const id = rel === '' ? entry.name : `${rel}/${entry.name}`;
     if (entry.isDirectory()) await walk(root, id, out);
-    else files.push(id);
+    else files.push(entry.name);
   }
+  const prefix = rel === '' ? '' : `${rel}/`;
   for (let i = 0; i < files.length; i += 1) {
     if (i > 0 && i % STAT_BATCH === 0) await nextTurn();
-    const id = files[i]!;
+    const id = `${prefix}${files[i]!}`;
     try {
-      const info = statSync(path.join(root, id));
+      const info = statSync(`${folder}${path.sep}${files[i]!}`);
       out.push(`${id}\t${info.size}\t${info.mtimeMs}`);
     } catch {
       out.push(`${id}\t!missing`);

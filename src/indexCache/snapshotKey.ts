@@ -1,6 +1,4 @@
-import { codeFingerprint } from './codeFingerprint.js';
-import { INDEX_CACHE_VERSION } from './indexCache.js';
-import { seedsFingerprint } from './seedsFingerprint.js';
+import { INDEX_CACHE_VERSION } from './cacheVersion.js';
 import { runWorker } from './startWorker.js';
 
 /**
@@ -9,8 +7,12 @@ import { runWorker } from './startWorker.js';
  * @example await snapshotKey('seeds', '.newsdesk/cache') // => '9f2c…'
  */
 export async function snapshotKey(seedsDir: string, cacheDir: string | null): Promise<string> {
+  if (!cacheDir) return '';
+  // Loaded here, not at the top: a persisted start computes the key on another thread (snapshotKeyOffThread), and
+  // hashing and walking code loaded on this one is only on its way to ready.
+  const [{ codeFingerprint }, { seedsFingerprint }] = await Promise.all([import('./codeFingerprint.js'), import('./seedsFingerprint.js')]);
   // The code's files are read while the seeds are stat'ed.
-  return cacheDir ? seedsFingerprint(seedsDir, codeFingerprint().then((code) => `v${INDEX_CACHE_VERSION} ${code}`)) : '';
+  return seedsFingerprint(seedsDir, codeFingerprint().then((code) => `v${INDEX_CACHE_VERSION} ${code}`));
 }
 
 /**

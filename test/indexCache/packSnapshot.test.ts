@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import type { IndexSnapshot } from '../../src/indexCache/index.js';
-import { ownSearchArrays, packedBuffers, packSnapshot, packSnapshotInSteps, unpackSnapshot, unpackSnapshotInSteps, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
+import { packedBuffers, packSnapshot, packSnapshotInSteps, unpackSnapshot, unpackSnapshotInSteps, type PackedSnapshot } from '../../src/indexCache/packSnapshot.js';
 import { QuoteIndex } from '../../src/quotes/index.js';
 import { joinParts, type JsonParts } from '../../src/quotes/jsonParts.js';
 import { SearchIndex } from '../../src/search/index.js';
@@ -26,18 +26,6 @@ describe('packSnapshot and unpackSnapshot', () => {
     expect(restored.quotes).toEqual(snapshot.quotes);
     expect(restored.search.dictionary.terms).toEqual(snapshot.search.dictionary.terms);
     expect(restored.search).toEqual(snapshot.search);
-  });
-
-  it('unpacks the quotations when first read, from its own copies: the file read back may be reused meanwhile', () => {
-    const file = serialize(packSnapshot(snapshot));
-    const restored = unpackSnapshot(ownSearchArrays(deserialize(file) as PackedSnapshot));
-    expect(Object.getOwnPropertyDescriptor(restored, 'quotes')?.get).toBeTypeOf('function');
-    // The deserialised arrays and string chunks are views into `file`: the quotations must not read them any more.
-    file.fill(0);
-    expect(restored.corpus).toEqual(snapshot.corpus);
-    expect(restored.quotes).toEqual(snapshot.quotes);
-    expect(restored.quotes).toBe(restored.quotes);
-    expect({ ...restored }.quotes).toEqual(snapshot.quotes);
   });
 
   it('gives every article without tags one shared frozen empty list, and an article with tags its own', async () => {
