@@ -116,10 +116,13 @@ function termsNeeded(count: number): number {
  * Bangladesh alone being axed", after "Christian Aid condemned the move", holds every word of "how many jobs in
  * bangladesh will be axed says christian aid", whether or not "almost a million" reads as a number; "how tall is the
  * eiffel tower" is still not answered by "the Eiffel Tower opened in Paris", which states no measure and lacks "tall".
+ * Keywords naming an amount are answered by a sentence holding every word at any length: "council budget" by "The
+ * council approved its budget on Tuesday".
  */
-function holdsEnough(choice: Pick<AnswerChoice, 'termShare' | 'typedTermShare'>, measured: boolean, count: number): boolean {
-  if (!measured) return Math.round(choice.termShare * count) >= termsNeeded(count);
-  return Math.round(choice.typedTermShare * count) >= termsNeeded(count) || (count >= WHOLE_QUESTION && Math.round(choice.termShare * count) === count);
+function holdsEnough(choice: Pick<AnswerChoice, 'termShare' | 'typedTermShare'>, expected: ExpectedAnswer | null, count: number): boolean {
+  if (expected === null || !MEASURED.has(expected)) return Math.round(choice.termShare * count) >= termsNeeded(count);
+  const whole = count >= WHOLE_QUESTION || expected === 'amount';
+  return Math.round(choice.typedTermShare * count) >= termsNeeded(count) || (whole && Math.round(choice.termShare * count) === count);
 }
 
 /** A query term that is a number as typed ("2026", "12"): see SearchIndex.#holdsNumbers. */
@@ -389,7 +392,7 @@ export class SearchIndex {
           this.#holdsNumbers(entry.article, numbers.map((index) => ({ term: terms[index]!, expansions: expansions[index]! }))) &&
           ((((choice.keyCovered && (entry.keysCovered || choice.coverage >= MOST_OF_QUESTION)) || (entry.coverage >= MOST_OF_QUESTION && choice.coverage >= SENTENCE_WITHOUT_KEY)) &&
             choice.coverage >= minCoverage &&
-            holdsEnough(choice, MEASURED.has(query.analysis.expected), weights.length)) ||
+            holdsEnough(choice, query.analysis.expected, weights.length)) ||
             answersInOtherWords(choice, entry, query.analysis.expected !== null, minCoverage, weights.length)));
       return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
     });

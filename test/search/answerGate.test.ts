@@ -78,6 +78,12 @@ describe('SearchIndex: keywords naming an amount want a figure', () => {
     expect(index.search('first nationwide savings account').hits[0]?.article.id).toBe('a.txt');
   });
 
+  it('answers short keywords from a sentence holding every one of them, figure or not', () => {
+    const council = article('b.txt', 'Council budget approved', ['The council approved its budget on Tuesday.']);
+    const { hits } = SearchIndex.build([ford, banks, council, ...others]).search('council budget');
+    expect(hits[0]?.article.id).toBe('b.txt');
+  });
+
   it('answers from an article that states one', () => {
     const withRate = article('a.txt', ford.headline, [...ford.paragraphs.map((paragraph) => paragraph.text), 'The savings account will pay a rate of 5 pct.']);
     const { hits } = SearchIndex.build([withRate, banks, ...others]).search('first nationwide savings account rate');
