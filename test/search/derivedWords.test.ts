@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { derivedWords, expandTerm, SYNONYM_QUALITY } from '../../src/search/expandTerm.js';
+import { derivedWords, SYNONYM_QUALITY } from '../../src/search/expandTerm.js';
 import { SearchIndex } from '../../src/search/index.js';
-import { TermDictionary } from '../../src/search/termDictionary.js';
 import { makeArticle } from '../support/makeArticle.js';
-
-/** A dictionary of `words`, each found in passages. */
-function dictionary(words: string[]): TermDictionary {
-  const terms = [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return new TermDictionary({ terms, passageFrequency: Uint32Array.from(terms, (_, i) => i + 1) });
-}
-
-function expanded(term: string, dict: TermDictionary): [string, number][] {
-  return expandTerm(term, dict)
-    .map(({ id, quality }): [string, number] => [dict.terms[id]!, quality])
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-}
+import { dictionary, expanded } from '../support/expandedTerms.js';
 
 describe('derivedWords', () => {
   it('gives the noun a verb makes with -ition or -sion, from any form of the verb', () => {
