@@ -107,6 +107,44 @@ const QUOTE_FIELDS = 6;
 const NO_TAGS = Object.freeze([]) as unknown as string[];
 
 /**
+ * The paragraphs of article `a`, read from `paragraphStarts` and `paragraphs` (kind and text string ids per paragraph).
+ * @example unpackedParagraphs(strings, packed.paragraphStarts, packed.paragraphs, 0)[0] // => { kind: 'body', text: '…' }
+ */
+export function unpackedParagraphs(strings: StringReader, starts: Uint32Array, ids: Int32Array, a: number): Paragraph[] {
+  const first = starts[a]!;
+  // Sized up front: an array grown by push keeps spare slots (17 after the first push), 8 MB at 100,000 articles.
+  const paragraphs = new Array<Paragraph>(starts[a + 1]! - first);
+  for (let i = 0, p = first * 2; i < paragraphs.length; i += 1, p += 2) {
+    paragraphs[i] = { kind: strings.must(ids[p]!) as ParagraphKind, text: strings.must(ids[p + 1]!) };
+  }
+  return paragraphs;
+}
+
+/**
+ * The fields of article `a` but its paragraphs, read from `articleFields` ({@link ARTICLE_FIELDS} string ids per
+ * article): for an unpacked article and a restored one (restoreSnapshot.ts) alike.
+ * @example unpackedFields(strings, packed.articleFields, 0).headline // => 'Syrian army steps up Homs offensive'
+ */
+export function unpackedFields(strings: StringReader, articleFields: Int32Array, a: number): Omit<Article, 'paragraphs'> {
+  const first = a * ARTICLE_FIELDS.length;
+  const at = (f: number): string | null => strings.get(articleFields[first + f]!);
+  return {
+    id: at(0) ?? '',
+    headline: at(1) ?? '',
+    standfirst: at(2),
+    section: at(3),
+    source: at(4),
+    date: at(5),
+    url: at(6),
+    byline: at(7),
+    credit: at(8),
+    license: at(9),
+    format: (at(10) ?? 'plain') as ArticleFormat,
+    tags: articleFields[first + 11]! < 0 ? NO_TAGS : (JSON.parse(at(11)!) as string[]),
+  };
+}
+
+/**
  * Characters per chunk: small enough that decoding one (on its first use, see StringReader) is one short step of
  * {@link unpackSnapshotInSteps}. Chunks of 4 M characters took 20-45 ms each to decode on the bench machine, the
  * longest blocks of a reload at 7,050 articles; 256 K take 1-3 ms. A longer string gets a chunk of its own.
@@ -354,33 +392,13 @@ function* unpacking(packed: PackedSnapshot): Steps<IndexSnapshot> {
 
 /** The articles and the search data of a packed snapshot (see {@link unpacking}). */
 function* unpackingLibrary(strings: StringReader, packed: PackedSnapshot): Steps<Pick<IndexSnapshot, 'corpus' | 'search'>> {
-  const fields = ARTICLE_FIELDS.length;
   const articleCount = packed.paragraphStarts.length - 1;
   const articles: Article[] = new Array<Article>(articleCount);
   for (let a = 0; a < articleCount; a += 1) {
     if (a > 0 && a % UNPACK_STEP === 0) yield;
-    const at = (f: number): string | null => strings.get(packed.articleFields[a * fields + f]!);
-    // Sized up front: an array grown by push keeps spare slots (17 after the first push), 8 MB at 100,000 articles.
-    const first = packed.paragraphStarts[a]!;
-    const paragraphs = new Array<Paragraph>(packed.paragraphStarts[a + 1]! - first);
-    for (let i = 0, p = first * 2; i < paragraphs.length; i += 1, p += 2) {
-      paragraphs[i] = { kind: strings.must(packed.paragraphs[p]!) as ParagraphKind, text: strings.must(packed.paragraphs[p + 1]!) };
-    }
-    articles[a] = {
-      id: at(0) ?? '',
-      headline: at(1) ?? '',
-      standfirst: at(2),
-      section: at(3),
-      source: at(4),
-      date: at(5),
-      url: at(6),
-      byline: at(7),
-      credit: at(8),
-      license: at(9),
-      format: (at(10) ?? 'plain') as ArticleFormat,
-      tags: packed.articleFields[a * fields + 11]! < 0 ? NO_TAGS : (JSON.parse(at(11)!) as string[]),
-      paragraphs,
-    };
+    const article = unpackedFields(strings, packed.articleFields, a) as Article;
+    article.paragraphs = unpackedParagraphs(strings, packed.paragraphStarts, packed.paragraphs, a);
+    articles[a] = article;
   }
   const terms = new Array<string>(packed.searchTerms.length);
   for (let t = 0; t < terms.length; t += 1) {

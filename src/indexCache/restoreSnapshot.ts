@@ -1,8 +1,8 @@
-import type { Article, ArticleFormat, Paragraph, ParagraphKind } from '../corpus/types.js';
+import type { Article, ArticleFormat, Paragraph } from '../corpus/types.js';
 import type { QuoteIndexJSON } from '../quotes/index.js';
 import { finishNow } from '../search/steps.js';
 import type { IndexSnapshot } from './indexCache.js';
-import { ARTICLE_FIELDS, StringReader, unpackingQuotes, type PackedSnapshot } from './packSnapshot.js';
+import { StringReader, unpackedFields, unpackedParagraphs, unpackingQuotes, type PackedSnapshot } from './packSnapshot.js';
 
 /** Where an article restored from a packed snapshot finds its paragraphs' string ids. */
 interface ParagraphIds {
@@ -36,39 +36,25 @@ const PARAGRAPHS: PropertyDescriptor = {
  * /ask reads the paragraphs of the articles it shows, and the bot's preparation after ready reads the rest.
  */
 class RestoredArticle implements Article {
-  id: string;
-  headline: string;
-  standfirst: string | null;
-  section: string | null;
-  tags: string[];
-  source: string | null;
-  date: string | null;
-  url: string | null;
-  byline: string | null;
-  credit: string | null;
-  license: string | null;
-  format: ArticleFormat;
+  declare id: string;
+  declare headline: string;
+  declare standfirst: string | null;
+  declare section: string | null;
+  declare tags: string[];
+  declare source: string | null;
+  declare date: string | null;
+  declare url: string | null;
+  declare byline: string | null;
+  declare credit: string | null;
+  declare license: string | null;
+  declare format: ArticleFormat;
   declare paragraphs: Paragraph[];
   #from: ParagraphIds | null;
   readonly #index: number;
   #paragraphs: Paragraph[] | null = null;
 
   constructor(from: ParagraphIds, fields: Int32Array, index: number) {
-    const { reader } = from;
-    const at = (f: number): string | null => reader.get(fields[index * ARTICLE_FIELDS.length + f]!);
-    this.id = at(0) ?? '';
-    this.headline = at(1) ?? '';
-    this.standfirst = at(2);
-    this.section = at(3);
-    this.source = at(4);
-    this.date = at(5);
-    this.url = at(6);
-    this.byline = at(7);
-    this.credit = at(8);
-    this.license = at(9);
-    this.format = (at(10) ?? 'plain') as ArticleFormat;
-    const tags = at(11);
-    this.tags = tags === null ? [] : (JSON.parse(tags) as string[]);
+    Object.assign(this, unpackedFields(from.reader, fields, index));
     this.#from = from;
     this.#index = index;
     Object.defineProperty(this, 'paragraphs', PARAGRAPHS);
@@ -78,12 +64,7 @@ class RestoredArticle implements Article {
     paragraphsOf = (article) => {
       if (article.#paragraphs) return article.#paragraphs;
       const { reader, starts, ids } = article.#from!;
-      const first = starts[article.#index]!;
-      // Sized up front: an array grown by push keeps spare slots.
-      const paragraphs = new Array<Paragraph>(starts[article.#index + 1]! - first);
-      for (let i = 0, p = first * 2; i < paragraphs.length; i += 1, p += 2) {
-        paragraphs[i] = { kind: reader.must(ids[p]!) as ParagraphKind, text: reader.must(ids[p + 1]!) };
-      }
+      const paragraphs = unpackedParagraphs(reader, starts, ids, article.#index);
       article.#paragraphs = paragraphs;
       article.#from = null;
       return paragraphs;
