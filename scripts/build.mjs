@@ -88,6 +88,10 @@ export async function build() {
       sourcemap: 'linked',
       logLevel: 'warning',
     });
+    // The persisted index's code fingerprint, hashed from the sources now rather than by every start (see
+    // src/indexCache/codeFingerprint.ts, which reads it back; it hashes the sources itself when run from them).
+    const { FINGERPRINT_FILE, hashSnapshotCode } = await import(pathToFileURL(path.join(temporary, 'src/indexCache/codeFingerprint.js')).href);
+    writeFileSync(path.join(temporary, 'src/indexCache', FINGERPRINT_FILE), `${await hashSnapshotCode(path.join(root, 'src'))}\n`);
     writeFileSync(path.join(temporary, '.built'), `${new Date().toISOString()}\n`);
     try {
       renameSync(distDir, old);
