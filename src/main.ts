@@ -10,7 +10,8 @@ import type { FeedStateStore } from './state/liveStateStores.js';
 import type { Reply } from './discord/reply.js';
 import type { Article } from './corpus/types.js';
 import type { FeedService, IngestRole } from './feeds/index.js';
-import { buildLibrary, LibraryStore, type Library, prepareReloaded, startOptions } from './library.js';
+import type { Library } from './library.js';
+import { startSnapshotKey } from './indexCache/snapshotKey.js';
 
 const USAGE = `Usage: npm start [-- --json] [-- --seeds DIR]
 Without DISCORD_TOKEN, newsdesk runs in console mode: type slash commands (/help lists them).
@@ -50,6 +51,10 @@ async function main(): Promise<number> {
     throw error;
   }
   const consoleMode = config.discord.token === null;
+  // The seeds are fingerprinted on another thread from here (the persisted index's key), while this one loads the
+  // library's code: imported only now, not at the top, so that the worker starts first.
+  startSnapshotKey(config.seedsDir, config.indexCacheDir);
+  const { buildLibrary, LibraryStore, prepareReloaded, startOptions } = await import('./library.js');
 
   // Built before login (or read from the persisted index), so nothing blocks the gateway connection. Ready means
   // /ask answers: after a cold start the quotations are extracted in the background (backgroundQuotes), and a newly

@@ -22,9 +22,33 @@ export async function snapshotKey(seedsDir: string, cacheDir: string | null): Pr
  */
 export async function snapshotKeyOffThread(seedsDir: string, cacheDir: string | null): Promise<string> {
   if (!cacheDir) return '';
+  if (started && started.seedsDir === seedsDir && started.cacheDir === cacheDir) {
+    const { key } = started;
+    started = null;
+    return key;
+  }
   try {
     return (await runWorker<{ key: string }>('keyWorker', { seedsDir, cacheDir }, seedsDir)).key;
   } catch {
     return snapshotKey(seedsDir, cacheDir);
   }
+}
+
+/** The key {@link startSnapshotKey} started, until the next {@link snapshotKeyOffThread} of the same folders takes it. */
+let started: { seedsDir: string; cacheDir: string; key: Promise<string> } | null = null;
+
+/**
+ * Starts {@link snapshotKeyOffThread} now, for the next one of the same folders (buildLibrary's) to take up: a start
+ * calls it before it loads the library's code (src/main.ts imports library.js after), so that the worker thread
+ * fingerprints the seeds meanwhile; at 7,050 files the key was the last thing a persisted start waited for. Taken
+ * once: a later call (a reload) fingerprints the seeds as they are then. Returns the key too.
+ * @example startSnapshotKey('seeds', '.newsdesk/cache'); const { buildLibrary } = await import('./library.js');
+ */
+export function startSnapshotKey(seedsDir: string, cacheDir: string | null): Promise<string> {
+  if (!cacheDir) return Promise.resolve('');
+  const key = snapshotKeyOffThread(seedsDir, cacheDir);
+  // Handled where it is taken up: a key never taken (a failed start) is not an unhandled rejection.
+  key.catch(() => undefined);
+  started = { seedsDir, cacheDir, key };
+  return key;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSnapshot, readIndexCache } from '../../src/indexCache/index.js';
-import { snapshotKey, snapshotKeyOffThread } from '../../src/indexCache/snapshotKey.js';
+import { snapshotKey, snapshotKeyOffThread, startSnapshotKey } from '../../src/indexCache/snapshotKey.js';
 import { buildLibrary } from '../../src/library.js';
 
 let seeds: string;
@@ -27,6 +27,19 @@ describe('snapshotKeyOffThread', () => {
     const later = new Date(Date.now() + 60_000);
     await utimes(path.join(seeds, 'a.txt'), later, later);
     expect(await snapshotKeyOffThread(seeds, cache)).not.toBe(key);
+  });
+
+  it('takes up the key startSnapshotKey started for the same folders, once', async () => {
+    const before = await snapshotKey(seeds, cache);
+    // Fingerprinted as the seeds are now, then they change: the key taken up is the started one, of before.
+    expect(await startSnapshotKey(seeds, cache)).toBe(before);
+    const later = new Date(Date.now() + 60_000);
+    await utimes(path.join(seeds, 'a.txt'), later, later);
+    // Another folder's key is not the started one.
+    expect(await snapshotKeyOffThread(cache, cache)).toBe(await snapshotKey(cache, cache));
+    expect(await snapshotKeyOffThread(seeds, cache)).toBe(before);
+    expect(await snapshotKeyOffThread(seeds, cache)).toBe(await snapshotKey(seeds, cache));
+    expect(await snapshotKey(seeds, cache)).not.toBe(before);
   });
 
   it('returns the empty key without a cache folder', async () => {
