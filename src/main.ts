@@ -21,7 +21,7 @@ Without DISCORD_TOKEN, newsdesk runs in console mode: type slash commands (/help
 function summary(library: Library, seedsDir: string, plural: (count: number, noun: string) => string): string {
   const { corpus } = library;
   const lines = [
-    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${library.quotesPending ? 'quotes still being indexed' : plural(library.quotes.size, 'quote')}) from ${seedsDir} ${library.fromCache ? 'restored from the index cache' : 'indexed'} in ${Math.round(library.buildMs)} ms.`,
+    `Loaded ${plural(corpus.articles.length, 'article')} (${plural(library.search.passageCount, 'passage')}, ${quotesNote(library, plural)}) from ${seedsDir} ${library.fromCache ? 'restored from the index cache' : 'indexed'} in ${Math.round(library.buildMs)} ms.`,
   ];
   if (corpus.skipped.length > 0) {
     lines.push(`Skipped ${plural(corpus.skipped.length, 'file')}:`);
@@ -29,6 +29,15 @@ function summary(library: Library, seedsDir: string, plural: (count: number, nou
     if (corpus.skipped.length > 50) lines.push(`  … and ${corpus.skipped.length - 50} more`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The quotations' part of the start-up line. Restored from the index cache they are read on first use (their section
+ * of the file, see src/indexCache/cacheSections.ts): counting them here would read them on the way to the prompt.
+ */
+function quotesNote(library: Library, plural: (count: number, noun: string) => string): string {
+  if (library.quotesPending) return 'quotes still being indexed';
+  return library.fromCache ? 'quotes read on first use' : plural(library.quotes.size, 'quote');
 }
 
 async function main(): Promise<number> {

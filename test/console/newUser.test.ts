@@ -39,6 +39,15 @@ describe('console mode messages a new user meets', () => {
     expect(stdout).toContain('guild console has no digest channel: choose one with /digest set channel:<channel>, or set DIGEST_CHANNEL_ID');
   });
 
+  it('says the quotations of an index restored from the cache are read on first use, rather than reading them to count them', async () => {
+    const env = { INDEX_CACHE_DIR: mkdtempSync(join(tmpdir(), 'newsdesk-cache-')) };
+    const built = await runStart('', [], env);
+    expect(built.stdout).toMatch(/Loaded 365 articles \(\d+ passages, \d+ quotes\) from seeds indexed in \d+ ms\./u);
+    const restored = await runStart('', [], env);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/Loaded 365 articles \(\d+ passages, quotes read on first use\) from seeds restored from the index cache in \d+ ms\./u);
+  });
+
   it('reports each skipped file once, and shows the Wikinews licence only when Wikinews text is loaded', async () => {
     const seeds = mkdtempSync(join(tmpdir(), 'newsdesk-seeds-'));
     cpSync(join(root, 'seeds/000_8ea7bffe1f96b296.txt'), join(seeds, 'reference.txt'));
