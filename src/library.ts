@@ -3,7 +3,7 @@ import type { Article, Corpus, SkippedFile } from './corpus/types.js';
 // Not the barrel (indexCache/index.js): it would load the parsers and the worker threads' code, which only a cold start
 // or a worker build needs (imported there), on the way to a persisted start's ready.
 import { EmptyCorpusError } from './indexCache/emptyCorpusError.js';
-import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCacheAnyKey, writeIndexCache } from './indexCache/indexCache.js';
+import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCacheAnyKey, warnOnStderr, writeIndexCache } from './indexCache/indexCache.js';
 import { snapshotKeyOffThread } from './indexCache/snapshotKey.js';
 import type { Quote, QuoteIndex } from './quotes/index.js';
 import type { Facets, SearchIndex } from './search/index.js';
@@ -111,6 +111,12 @@ export interface LibraryOptions {
    * @default false
    */
   backgroundQuotes?: boolean;
+  /**
+   * Told, in one line naming the cache file and what to do, when a section of a persisted index left for later (the
+   * paragraphs' text, the quotations: not read on the way to ready) cannot be read when first used.
+   * @default a line on stderr
+   */
+  warn?: (message: string) => void;
 }
 
 /**
@@ -122,14 +128,14 @@ export function startOptions(cacheDir: string | null): LibraryOptions {
   return { cacheDir, persistLater: true, backgroundQuotes: true };
 }
 
-const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false, persistLater: false, backgroundQuotes: false };
+const defaultLibraryOptions: Required<LibraryOptions> = { cacheDir: null, worker: false, persistLater: false, backgroundQuotes: false, warn: warnOnStderr };
 
 /**
  * Loads a seeds folder and builds its indexes (or reads them from `options.cacheDir` when the seeds are unchanged).
  * @example const library = await buildLibrary('seeds'); library.search.articleCount // => 365
  */
 export async function buildLibrary(seedsDir: string, now: () => Date = () => new Date(), options: LibraryOptions = {}): Promise<Library> {
-  const { cacheDir, worker, persistLater, backgroundQuotes } = { ...defaultLibraryOptions, ...options };
+  const { cacheDir, worker, persistLater, backgroundQuotes, warn } = { ...defaultLibraryOptions, ...options };
   const started = performance.now();
   if (worker) {
     const { loadSnapshotInWorker } = await import('./indexCache/buildInWorker.js');
@@ -159,7 +165,7 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
   const core = loadCoreModules();
   if (cacheDir && bytes) {
     const { SearchIndex, QuoteIndex, collectFacets } = await core;
-    const snapshot = await readIndexCacheAnyKey(bytes);
+    const snapshot = await readIndexCacheAnyKey(bytes, warn);
     // The indexes are made while the seeds are still being fingerprinted (the key comes last at 7,050 files), and
     // dropped if the key, once known, is not the snapshot's (or if they cannot be made of it: the seeds are read again).
     const restored = snapshot && madeOrNull(() => ({ search: SearchIndex.fromData(snapshot.corpus.articles, snapshot.search), facets: collectFacets(snapshot.corpus.articles) }));
@@ -168,8 +174,8 @@ export async function buildLibrary(seedsDir: string, now: () => Date = () => new
       // The quote index and the articles by id are restored on first use, not on the way to ready: /ask reads
       // neither (but "what did X say"), and at 100,000 articles they cost 0.1-0.2 s of the persisted start (issue #15).
       // The bot makes the quote index's structures right after ready (src/main.ts).
-      // Their section of the cache file is read then too: should the file have been replaced meanwhile (a reload wrote
-      // a newer index) or be damaged, they are extracted again from the articles, never read from another index.
+      // Their section of the cache file is read then too, from the file read now (kept open: a newer index written over
+      // it meanwhile is not read); should that fail, they are extracted again from the articles (and `warn` says so).
       const quotes = () => {
         try {
           return QuoteIndex.fromJSON(snapshot.quotes);

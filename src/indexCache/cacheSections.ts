@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { close, closeSync, fstat, fstatSync, open, read as readAt, readSync, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
 import type { PackedSnapshot } from './packSnapshot.js';
 
 /**
@@ -19,7 +19,8 @@ const PREFIX = MAGIC.length + 4;
 
 /** The sections of a cache file (see above). */
 export type CacheSection = 'library' | 'text' | 'quotes';
-const SECTIONS: readonly CacheSection[] = ['library', 'text', 'quotes'];
+/** Every section, in the file's order. */
+export const ALL_SECTIONS: readonly CacheSection[] = ['library', 'text', 'quotes'];
 
 /** What the header holds beside the packed snapshot's plain values: where each section and typed array is. */
 interface Header {
@@ -82,7 +83,7 @@ export function encodeCacheFile(packed: PackedSnapshot): Uint8Array[] {
   );
   const sections = {} as Header['sections'];
   let at = 0;
-  for (const section of SECTIONS) {
+  for (const section of ALL_SECTIONS) {
     sections[section] = [at, lengths[section]];
     at += lengths[section];
   }
@@ -91,7 +92,7 @@ export function encodeCacheFile(packed: PackedSnapshot): Uint8Array[] {
   MAGIC.copy(prefix);
   prefix.writeUInt32LE(header.byteLength, MAGIC.length);
   const gap = new Uint8Array(align8(PREFIX + header.byteLength) - PREFIX - header.byteLength);
-  return [prefix, header, gap, ...SECTIONS.flatMap((section) => parts[section])];
+  return [prefix, header, gap, ...ALL_SECTIONS.flatMap((section) => parts[section])];
 }
 
 /** A cache file read back (see {@link readCacheFile}): its header and the sections read so far. */
@@ -101,36 +102,61 @@ export interface CacheFileRead {
   buffers: Partial<Record<CacheSection, Buffer>>;
   /** Where its sections start in the file. */
   first: number;
-  /** The file read (device, inode, size, modification time): a section read later is read from this file only. */
+  /**
+   * The file, kept open while a section is unread: a section read later comes from the file read first, whatever was
+   * written over its path since (a reload writes a newer index by renaming over it). Null once closed.
+   */
+  fd: number | null;
+  /** The file's size when read: a file cut short or grown in place since (not renamed over) is not read. */
   identity: string;
   /** Arrays of sections not read yet, to put in place once read: the object holding each, its key and its array index. */
   deferred: [holder: Record<string, unknown>, key: string, array: number][];
 }
 
-const identityOf = (stats: Stats): string => `${stats.dev} ${stats.ino} ${stats.size} ${stats.mtimeMs}`;
+const identityOf = (stats: Stats): string => String(stats.size);
+const openFile = promisify(open);
+const readFileAt = promisify(readAt);
+const closeFile = promisify(close);
+
+/**
+ * The files of reads whose sections were never all read (a library replaced before its quotations were used) are
+ * closed once the read is collected.
+ */
+const openReads = new FinalizationRegistry<number>((fd) => close(fd, () => undefined));
+
+/** Closes the file of `read` once every section is read. */
+function closeWhenRead(read: CacheFileRead): void {
+  if (read.fd === null || !ALL_SECTIONS.every((section) => read.buffers[section])) return;
+  openReads.unregister(read);
+  closeSync(read.fd);
+  read.fd = null;
+}
 
 /**
  * Reads the cache file `file`: its header, then the `sections` asked for into a buffer each (on the thread pool, at
- * once); the others can be read on first use ({@link completeSection}). Rejects when it is not a cache file of this
- * layout or is cut short.
- * @example (await readCacheFile('.newsdesk/cache/library.v8')).buffers.library?.byteLength // => 8_123_456
+ * once); the others are read on first use ({@link completeSection}), the file kept open for them. The one read of a
+ * cache file, for a persisted start (its library section only) and a worker's reload (all of them). Rejects when it
+ * is not a cache file of this layout, is cut short, or an array lies outside its section.
+ * @example (await readCacheFile('.newsdesk/cache/library.v8', ['library'])).buffers.library?.byteLength // => 11_456_552
  */
-export async function readCacheFile(file: string, sections: readonly CacheSection[] = SECTIONS): Promise<CacheFileRead> {
-  const handle = await open(file, 'r');
+export async function readCacheFile(file: string, sections: readonly CacheSection[] = ALL_SECTIONS): Promise<CacheFileRead> {
+  const fd = await openFile(file, 'r');
+  let kept: CacheFileRead | null = null;
   try {
     const readExactly = async (length: number, position: number): Promise<Buffer> => {
       // Not from Buffer's shared pool: the arrays made views of it may be transferred to another thread.
       const buffer = Buffer.allocUnsafeSlow(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, position);
+      const { bytesRead } = await readFileAt(fd, buffer, 0, length, position);
       if (bytesRead !== length) throw new Error('cache file: cut short');
       return buffer;
     };
-    const stats = handle.stat();
+    const stats = promisify(fstat)(fd);
     const prefix = await readExactly(PREFIX, 0);
     if (!prefix.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('cache file: not a newsdesk index');
     const headerLength = prefix.readUInt32LE(MAGIC.length);
     const header = JSON.parse((await readExactly(headerLength, PREFIX)).toString('utf8')) as Header;
     const first = align8(PREFIX + headerLength);
+    checkArrays(header);
     const buffers: CacheFileRead['buffers'] = {};
     await Promise.all(
       sections.map(async (section) => {
@@ -139,41 +165,53 @@ export async function readCacheFile(file: string, sections: readonly CacheSectio
       }),
     );
     // A file cut short in a section not read now is as damaged as one cut short in the others.
-    const end = first + Math.max(...SECTIONS.map((section) => header.sections[section][0] + header.sections[section][1]));
+    const end = first + Math.max(...ALL_SECTIONS.map((section) => header.sections[section][0] + header.sections[section][1]));
     if ((await stats).size !== end) throw new Error('cache file: not of the length its header gives');
-    return { file, header, buffers, first, identity: identityOf(await stats), deferred: [] };
+    const read: CacheFileRead = { file, header, buffers, first, fd, identity: identityOf(await stats), deferred: [] };
+    if (ALL_SECTIONS.some((section) => !buffers[section])) {
+      openReads.register(read, fd, read);
+      kept = read;
+    }
+    return read;
   } finally {
-    await handle.close();
+    if (!kept) await closeFile(fd);
+  }
+}
+
+/** Throws when an array of the header lies outside its section (a damaged file), read now or later. */
+function checkArrays(header: Header): void {
+  for (const [section, offset, type, length] of header.arrays) {
+    const Type = ARRAY_TYPES[type];
+    const size = header.sections[section]?.[1];
+    if (!Type || size === undefined || offset % 8 !== 0 || offset + length * Type.BYTES_PER_ELEMENT > size) throw new Error('cache file: an array outside its section');
   }
 }
 
 /**
- * Reads `section` of a cache file read back without it, now (synchronously: for a value made on first read) and
- * puts its arrays in place in the packed snapshot made of it ({@link packedOf}). False, with nothing changed, when the
- * file is no longer the one read (a newer index written over it since) or cannot be read.
+ * Reads `section` of a cache file read back without it, now (synchronously: for a value made on first read) from the
+ * file read first, and puts its arrays in place in the packed snapshot made of it ({@link packedOf}). False, with
+ * nothing changed, when it cannot be read or its size changed since (then the next call tries again).
  * @example completeSection(read, 'quotes') // => true; packed.quotes is now the quotations' ids
  */
 export function completeSection(read: CacheFileRead, section: CacheSection): boolean {
   if (read.buffers[section]) return true;
+  if (read.fd === null) return false;
   const [offset, length] = read.header.sections[section];
-  let fd: number | null = null;
+  const buffer = Buffer.allocUnsafeSlow(length);
   try {
-    fd = openSync(read.file, 'r');
-    if (identityOf(fstatSync(fd)) !== read.identity) return false;
-    const buffer = Buffer.allocUnsafeSlow(length);
-    if (readSync(fd, buffer, 0, length, read.first + offset) !== length) return false;
-    read.buffers[section] = buffer;
+    if (identityOf(fstatSync(read.fd)) !== read.identity) return false;
+    if (readSync(read.fd, buffer, 0, length, read.first + offset) !== length) return false;
   } catch {
     return false;
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
+  read.buffers[section] = buffer;
   const arrays = read.header.arrays;
   read.deferred = read.deferred.filter(([holder, key, index]) => {
     if (arrays[index]![0] !== section) return true;
     holder[key] = arrayOf(read, index);
     return false;
   });
+  closeWhenRead(read);
   return true;
 }
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Corpus } from '../corpus/types.js';
 import type { QuoteIndexJSON } from '../quotes/index.js';
 import type { SearchIndexData } from '../search/index.js';
-import { completeSection, encodeCacheFile, packedOf, readCacheFile, type CacheFileRead } from './cacheSections.js';
-import { packSnapshotInSteps, type PackedSnapshot } from './packSnapshot.js';
+import { ALL_SECTIONS, completeSection, encodeCacheFile, packedOf, readCacheFile, type CacheFileRead, type CacheSection } from './cacheSections.js';
+import { packSnapshotInSteps, type PackedSnapshot, type StringGroup } from './packSnapshot.js';
 import { restoreSnapshot } from './restoreSnapshot.js';
 import { INDEX_CACHE_VERSION } from './cacheVersion.js';
 
@@ -39,18 +39,47 @@ export async function readIndexCache(cacheDir: string, key: string | Promise<str
 /**
  * {@link readIndexCache} whatever the snapshot's key: for a caller that makes its indexes while the seeds are still
  * being fingerprinted and compares `snapshot.key` once the key is known (a stale snapshot must then be dropped).
+ * `warn`: told, in one line, when a section of the file left for later cannot be read then (see {@link sectionReader}).
  * @example (await readIndexCacheAnyKey(readCacheBytes('.newsdesk/cache')))?.key // => '9f2c…' or null
  */
-export async function readIndexCacheAnyKey(bytes: Promise<CacheFileRead | null>): Promise<IndexSnapshot | null> {
+export async function readIndexCacheAnyKey(bytes: Promise<CacheFileRead | null>, warn: (message: string) => void = warnOnStderr): Promise<IndexSnapshot | null> {
   const file = await bytes;
   const packed = file && packedOrNull(file);
-  return packed && restoredOrNull(file, packed);
+  return packed && restoredOrNull(packed, sectionReader(file, warn));
 }
 
-/** The snapshot of a cache file read back; its quotations read from the file when first read (see restoreSnapshot). */
-function restoredOrNull(file: CacheFileRead, packed: PackedSnapshot): IndexSnapshot | null {
+/** The default `warn` of a library: a line on stderr, as the bot's other start-up messages. */
+export const warnOnStderr = (message: string): void => void process.stderr.write(`newsdesk: ${message}\n`);
+
+/**
+ * Reads a section of `file` left for later, when first needed (see restoreSnapshot); `warn` is told once per section
+ * that cannot be read then (an I/O error, the file cut short in place): its paragraphs' text shows empty, or its
+ * quotations are extracted again from the articles (see buildLibrary). The file read back is let go once all is read.
+ */
+function sectionReader(file: CacheFileRead, warn: (message: string) => void): (section: StringGroup) => boolean {
+  let unread: CacheFileRead | null = file;
+  const warned = new Set<StringGroup>();
+  return (section) => {
+    if (!unread) return true;
+    if (!completeSection(unread, section)) {
+      if (!warned.has(section)) {
+        warned.add(section);
+        const what = section === 'text' ? "the articles' text" : 'the quotations';
+        const meanwhile = section === 'text' ? 'answers show excerpts without it' : 'they are extracted again from the articles';
+        warn(`could not read ${what} from the index cache file ${unread.file} (${meanwhile}); restart the bot, and if this repeats delete that file so that the next start rebuilds it`);
+      }
+      return false;
+    }
+    // Every section read (the file closed): their arrays are in the packed snapshot, the file read back not needed.
+    if (unread.fd === null) unread = null;
+    return true;
+  };
+}
+
+/** The snapshot of a packed one read back, its sections read when first used (see restoreSnapshot); null when it cannot be. */
+function restoredOrNull(packed: PackedSnapshot, readSection: (section: StringGroup) => boolean): IndexSnapshot | null {
   try {
-    return restoreSnapshot(packed, () => completeSection(file, 'quotes'));
+    return restoreSnapshot(packed, readSection);
   } catch {
     return null;
   }
@@ -68,15 +97,15 @@ function packedOrNull(file: CacheFileRead): PackedSnapshot | null {
 }
 
 /**
- * The cache file read back (its sections, see cacheSections.ts; the quotations' section is read when first used), null
- * when there is none (or it cannot be read, or is not a cache file). Started before the seeds are fingerprinted, the read runs on the thread pool while the main
- * thread loads the code, instead of after.
+ * The cache file read back, null when there is none (or it cannot be read, or is not a cache file): its `sections`
+ * read now, the others when first used (a persisted start reads only the library's: the paragraphs' text and the
+ * quotations are not on the way to ready). Started before the seeds are fingerprinted, the read runs on the thread
+ * pool while the main thread loads the code, instead of after.
  * @example (await readCacheBytes('.newsdesk/cache'))?.buffers.library // => <Buffer …> or undefined
  */
-export async function readCacheBytes(cacheDir: string): Promise<CacheFileRead | null> {
+export async function readCacheBytes(cacheDir: string, sections: readonly CacheSection[] = ['library']): Promise<CacheFileRead | null> {
   try {
-    // Not the quotations' section: read when first used (a persisted start's ready does not wait for it).
-    return await readCacheFile(cacheFile(cacheDir), ['library', 'text']);
+    return await readCacheFile(cacheFile(cacheDir), sections);
   } catch {
     return null;
   }
@@ -87,11 +116,11 @@ export async function readCacheBytes(cacheDir: string): Promise<CacheFileRead | 
  * own buffers, which are transferred). `bytes`: the file, read already ({@link readCacheBytes}); read now when absent.
  * @example (await readPackedCache('.newsdesk/cache', key))?.strings.chunks.length // => 2
  */
-export async function readPackedCache(cacheDir: string, key: string, bytes: Promise<CacheFileRead | null> = readCacheBytes(cacheDir)): Promise<PackedSnapshot | null> {
+export async function readPackedCache(cacheDir: string, key: string, bytes: Promise<CacheFileRead | null> = readCacheBytes(cacheDir, ALL_SECTIONS)): Promise<PackedSnapshot | null> {
   const file = await bytes;
   const packed = file && packedOrNull(file);
-  // Posted whole: the quotations' section too.
-  return packed && packed.key === key && completeSection(file, 'quotes') ? packed : null;
+  // Posted whole: every section (read already when read with ALL_SECTIONS).
+  return packed && packed.key === key && ALL_SECTIONS.every((section) => completeSection(file, section)) ? packed : null;
 }
 
 /**

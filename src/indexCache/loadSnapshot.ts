@@ -3,6 +3,7 @@ import { SearchIndex } from '../search/index.js';
 import { INDEX_CACHE_VERSION, readCacheBytes, readIndexCache, readPackedCache, writeIndexCache, writePackedCache, type IndexSnapshot } from './indexCache.js';
 import { packSnapshot, type PackedSnapshot } from './packSnapshot.js';
 import { EmptyCorpusError } from './emptyCorpusError.js';
+import { ALL_SECTIONS } from './cacheSections.js';
 import { snapshotKey } from './snapshotKey.js';
 
 export { EmptyCorpusError } from './emptyCorpusError.js';
@@ -38,8 +39,8 @@ export async function loadSnapshot(seedsDir: string, cacheDir: string | null): P
  * @example (await loadPackedSnapshot('seeds', '.newsdesk/cache')).fromCache // => true on the second start
  */
 export async function loadPackedSnapshot(seedsDir: string, cacheDir: string | null): Promise<{ packed: PackedSnapshot; fromCache: boolean }> {
-  // The cache file is read on the thread pool while the seeds are fingerprinted.
-  const bytes = cacheDir ? readCacheBytes(cacheDir) : null;
+  // The cache file is read on the thread pool while the seeds are fingerprinted: all of it, posted whole.
+  const bytes = cacheDir ? readCacheBytes(cacheDir, ALL_SECTIONS) : null;
   const key = await snapshotKey(seedsDir, cacheDir);
   if (cacheDir && bytes) {
     const cached = await readPackedCache(cacheDir, key, bytes);

@@ -234,8 +234,16 @@ export class StringReader {
   readonly #chunks: (PackedChunk | null)[];
   /** The string of each id, once read. */
   readonly #read: (string | undefined)[];
+  readonly #readGroup: ((group: StringGroup) => boolean) | null;
 
-  constructor(strings: PackedStrings) {
+  /**
+   * `readGroup`: called before a chunk of a group is first decoded, to read its section of the cache file (see
+   * cacheSections.ts; a persisted start reads the others when first used). Any string may lie in such a chunk (a search
+   * term first packed as a paragraph's text): the reader, not its callers, makes sure the bytes are there. When it
+   * returns false, the chunk's strings read as '' (and the next read tries again).
+   */
+  constructor(strings: PackedStrings, readGroup: ((group: StringGroup) => boolean) | null = null) {
+    this.#readGroup = readGroup;
     this.#chunkOf = strings.chunk;
     this.#starts = strings.starts;
     this.#ends = strings.ends;
@@ -249,17 +257,24 @@ export class StringReader {
     let text = this.#read[id];
     if (text === undefined) {
       const chunk = this.#chunkOf[id]!;
-      const texts = (this.#texts[chunk] ??= this.#decode(chunk));
+      const texts = this.#texts[chunk] ?? this.#decode(chunk);
+      if (texts === null) return '';
       text = texts.slice(this.#starts[id], this.#ends[id]);
       this.#read[id] = text;
     }
     return text;
   }
 
-  #decode(chunk: number): string {
-    const { bytes, latin1 } = this.#chunks[chunk]!;
+  /** Chunk `chunk` decoded (and kept), or null when its section of the cache file cannot be read. */
+  #decode(chunk: number): string | null {
+    const packed = this.#chunks[chunk]!;
+    // Before its bytes are taken from it: a section read now puts them in the chunk object.
+    if (packed.group && this.#readGroup && !this.#readGroup(packed.group)) return null;
     this.#chunks[chunk] = null;
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(latin1 ? 'latin1' : 'utf8');
+    const { bytes, latin1 } = packed;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(latin1 ? 'latin1' : 'utf8');
+    this.#texts[chunk] = text;
+    return text;
   }
 
   must(id: number): string {
@@ -310,6 +325,14 @@ function* packing(snapshot: IndexSnapshot): Steps<PackedSnapshot> {
     paragraphCount += article.paragraphs.length;
   }
   paragraphStarts[articles.length] = paragraphCount;
+  // The search terms before the paragraphs' text: a term that is also a paragraph's whole text (a one-word line) is
+  // then packed outside the text chunks, which a persisted start reads only when an article's paragraphs are first read.
+  const { terms, passageFrequency } = snapshot.search.dictionary;
+  const searchTerms = new Int32Array(terms.length);
+  for (const [t, term] of terms.entries()) {
+    if (t > 0 && t % (PACK_STEP * 20) === 0) yield;
+    searchTerms[t] = strings.id(term);
+  }
   const paragraphs = new Int32Array(paragraphCount * 2);
   let p = 0;
   for (const [a, article] of articles.entries()) {
@@ -318,12 +341,6 @@ function* packing(snapshot: IndexSnapshot): Steps<PackedSnapshot> {
       paragraphs[p++] = strings.id(paragraph.kind);
       paragraphs[p++] = strings.id(paragraph.text, 'text');
     }
-  }
-  const { terms, passageFrequency } = snapshot.search.dictionary;
-  const searchTerms = new Int32Array(terms.length);
-  for (const [t, term] of terms.entries()) {
-    if (t > 0 && t % (PACK_STEP * 20) === 0) yield;
-    searchTerms[t] = strings.id(term);
   }
   const { quotes: quoteList, articles: quoteArticles, text, speakers, ...quoteIndex } = snapshot.quotes;
   const quotes = new Int32Array(quoteList.length * QUOTE_FIELDS);

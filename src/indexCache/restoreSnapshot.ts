@@ -2,7 +2,7 @@ import type { Article, ArticleFormat, Paragraph } from '../corpus/types.js';
 import type { QuoteIndexJSON } from '../quotes/index.js';
 import { finishNow } from '../search/steps.js';
 import type { IndexSnapshot } from './indexCache.js';
-import { StringReader, unpackedFields, unpackedParagraphs, unpackingQuotes, type PackedSnapshot } from './packSnapshot.js';
+import { StringReader, unpackedFields, unpackedParagraphs, unpackingQuotes, type PackedSnapshot, type StringGroup } from './packSnapshot.js';
 
 /** Where an article restored from a packed snapshot finds its paragraphs' string ids. */
 interface ParagraphIds {
@@ -80,12 +80,13 @@ class RestoredArticle implements Article {
  * The snapshot of a packed one read back on a persisted start ({@link unpackSnapshot} does it all at once, for a
  * worker's): its articles' paragraphs made when first read, its quotations unpacked when first read, both straight
  * from the packed arrays and string chunks (views into the cache file's sections, see cacheSections.ts: nothing copied).
- * `readQuotes`: called before the quotations are first unpacked, to read their section of the file (see
- * `completeSection`); when it returns false, reading `quotes` throws.
+ * `readSection`: called before the paragraphs' text or the quotations are first read, to read their section of the
+ * file (see `completeSection`); when it returns false, the strings of that section read as '' and reading `quotes`
+ * throws.
  * @example restoreSnapshot(packSnapshot(snapshot)).corpus.articles[0]!.paragraphs // => [{ kind: 'body', text: '…' }, …]
  */
-export function restoreSnapshot(packed: PackedSnapshot, readQuotes: (() => boolean) | null = null): IndexSnapshot {
-  const reader = new StringReader(packed.strings);
+export function restoreSnapshot(packed: PackedSnapshot, readSection: ((section: StringGroup) => boolean) | null = null): IndexSnapshot {
+  const reader = new StringReader(packed.strings, readSection);
   const from: ParagraphIds = { reader, starts: packed.paragraphStarts, ids: packed.paragraphs };
   const articles: Article[] = new Array<Article>(packed.paragraphStarts.length - 1);
   for (let a = 0; a < articles.length; a += 1) articles[a] = new RestoredArticle(from, packed.articleFields, a);
@@ -97,15 +98,15 @@ export function restoreSnapshot(packed: PackedSnapshot, readQuotes: (() => boole
   // The packed snapshot itself, not its arrays: readQuotes puts them in it.
   let pending: Pick<PackedSnapshot, 'quotes' | 'quoteIndex'> | null = packed;
   // Let go with it: it holds the file read back (and through it the packed snapshot, every chunk's bytes included).
-  let readSection = readQuotes;
+  let readQuotes = readSection && (() => readSection('quotes'));
   return Object.defineProperty({ version: packed.version, key: packed.key, corpus: { articles, skipped: packed.skipped }, search } as IndexSnapshot, 'quotes', {
     enumerable: true,
     get: () => {
       if (pending) {
-        if (readSection && !readSection()) throw new Error('the index cache file was replaced before its quotations were read');
+        if (readQuotes && !readQuotes()) throw new Error('the quotations could not be read from the index cache file');
         quotes = finishNow(unpackingQuotes(reader, pending, articles));
         pending = null;
-        readSection = null;
+        readQuotes = null;
       }
       return quotes!;
     },

@@ -1,6 +1,7 @@
 import { readFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { statSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completeSection, encodeCacheFile, packedOf, readCacheFile } from '../../src/indexCache/cacheSections.js';
@@ -61,23 +62,70 @@ describe('the cache file in sections', () => {
     expect(article.paragraphs.map((paragraph) => paragraph.text)).toEqual(['Replaced.']);
   });
 
-  it('extracts the quotations again when the file was replaced before they were first read, never reading the new one', async () => {
+  it('reads only the library section on a persisted start, the paragraphs\' text when first read', async () => {
     const direct = await buildLibrary(seeds);
     await buildLibrary(seeds, undefined, { cacheDir: cache });
-    const restored = await buildLibrary(seeds, undefined, { cacheDir: cache });
-    expect(restored.fromCache).toBe(true);
-    // A reload writes the index of changed seeds over it.
-    await writeFile(path.join(seeds, 'c.txt'), 'Storm closes the port\n\n"Stay at home," said the harbour master, Ann Lee. The storm is the worst in years.\n');
-    await buildLibrary(seeds, undefined, { cacheDir: cache });
-    expect(restored.quotes.toJSON().quotes).toEqual(direct.quotes.toJSON().quotes);
-    expect(restored.quotes.quotesBy('John Smith')).toEqual(direct.quotes.quotesBy('John Smith'));
+    const read = await readCacheBytes(cache);
+    expect(read?.buffers.library).toBeInstanceOf(Buffer);
+    expect(read?.buffers.text).toBeUndefined();
+    const snapshot = await readIndexCache(cache, await snapshotKey(seeds, cache), Promise.resolve(read));
+    expect(snapshot?.search).toEqual((await loadSnapshot(seeds, null)).snapshot.search);
+    expect(read?.buffers.text).toBeUndefined();
+    expect(snapshot?.corpus.articles[1]?.paragraphs).toEqual(direct.corpus.articles[1]!.paragraphs);
+    expect(read?.buffers.text).toBeInstanceOf(Buffer);
   });
 
-  it('reads no section of a file that changed since the rest was read', async () => {
+  it('keeps a search term that is also a paragraph\'s whole text out of the text section, which a persisted start leaves unread', async () => {
+    await writeFile(path.join(seeds, 'c.txt'), 'River levels\n\nflood\n\nThe water rose again overnight.\n');
+    const { snapshot: direct } = await loadSnapshot(seeds, null);
+    expect(direct.search.dictionary.terms).toContain('flood');
+    await loadSnapshot(seeds, cache);
+    const read = await readCacheBytes(cache);
+    const restored = await readIndexCache(cache, await snapshotKey(seeds, cache), Promise.resolve(read));
+    expect(restored?.search.dictionary.terms).toEqual(direct.search.dictionary.terms);
+    expect(read?.buffers.text).toBeUndefined();
+    expect(restored?.corpus.articles).toEqual(direct.corpus.articles);
+  });
+
+  it('reads its text and quotations from the file it started from when a newer index was written over it since', async () => {
+    const direct = await buildLibrary(seeds);
+    await buildLibrary(seeds, undefined, { cacheDir: cache });
+    const warnings: string[] = [];
+    const restored = await buildLibrary(seeds, undefined, { cacheDir: cache, warn: (line) => warnings.push(line) });
+    expect(restored.fromCache).toBe(true);
+    // A reload writes the index of changed seeds over it (a new file renamed over the path).
+    await writeFile(path.join(seeds, 'c.txt'), 'Storm closes the port\n\n"Stay at home," said the harbour master, Ann Lee. The storm is the worst in years.\n');
+    await buildLibrary(seeds, undefined, { cacheDir: cache });
+    expect(restored.corpus.articles).toEqual(direct.corpus.articles);
+    expect(restored.quotes.toJSON().quotes).toEqual(direct.quotes.toJSON().quotes);
+    expect(restored.quotes.quotesBy('John Smith')).toEqual(direct.quotes.quotesBy('John Smith'));
+    expect(warnings).toEqual([]);
+  });
+
+  it('says so in one line naming the file, and does not crash, when the file was cut short after the start', async () => {
+    const direct = await buildLibrary(seeds);
+    await buildLibrary(seeds, undefined, { cacheDir: cache });
+    const warnings: string[] = [];
+    const restored = await buildLibrary(seeds, undefined, { cacheDir: cache, warn: (line) => warnings.push(line) });
+    const { size } = statSync(cacheFile(cache));
+    await truncate(cacheFile(cache), size - 8);
+    // Its text unreadable too, the quotations extracted again from the articles are none: no crash, no other index's.
+    expect(restored.quotes.quotesBy('John Smith')).toEqual([]);
+    expect(restored.corpus.articles[0]!.headline).toBe(direct.corpus.articles[0]!.headline);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((line) => !line.includes('\n') && line.includes(cacheFile(cache)) && line.includes('delete'))).toBe(true);
+    // Once per section, however often it is read.
+    void restored.corpus.articles[1]!.paragraphs;
+    expect(new Set(warnings).size).toBe(warnings.length);
+    // The next start rebuilds it.
+    expect((await buildLibrary(seeds, undefined, { cacheDir: cache })).fromCache).toBe(false);
+  });
+
+  it('reads no section of a file cut short in place since the rest was read', async () => {
     await buildLibrary(seeds, undefined, { cacheDir: cache });
     const read = await readCacheFile(cacheFile(cache), ['library']);
     packedOf(read);
-    await writeFile(cacheFile(cache), await readFile(cacheFile(cache)));
+    await writeFile(cacheFile(cache), (await readFile(cacheFile(cache))).subarray(0, -8));
     expect(completeSection(read, 'quotes')).toBe(false);
     expect(read.buffers.quotes).toBeUndefined();
   });
