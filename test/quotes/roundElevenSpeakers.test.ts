@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/quotes/index.js';
+import { speakerKey } from '../../src/quotes/speakerName.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+// Round eleven of issue #13: general causes of the wrong speakers found in the dev sets (offices, relative clauses,
+// descriptions of unnamed sources, organisations), each a short made-up case.
+const quotes = (paragraphs: string[]) => extractQuotes(makeArticle(paragraphs));
+const speakers = (paragraphs: string[]) => quotes(paragraphs).filter((q) => q.kind !== 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+
+describe('offices of law and public money are titles and roles', () => {
+  it('keys "Constable Ann Cole" and "Sheriff Tom Reed" without their office', () => {
+    expect(speakerKey('Constable Ann Cole')).toBe('ann cole');
+    expect(speakerKey('Sheriff Tom Reed')).toBe('tom reed');
+    expect(speakerKey('Comptroller Jo Lake')).toBe('jo lake');
+  });
+
+  it('reads "the coroner" as the coroner the article named', () => {
+    expect(speakers([
+      'Coroner Ann Cole opened the inquest into the crash on Monday.',
+      '"It was a tragic accident," the coroner said.',
+    ])).toEqual([['It was a tragic accident', 'Ann Cole']]);
+  });
+});
