@@ -22,3 +22,19 @@ describe('offices of law and public money are titles and roles', () => {
     ])).toEqual([['It was a tragic accident', 'Ann Cole']]);
   });
 });
+
+describe('a one-word organisation that speaks ("Acme said") is one the article introduces', () => {
+  it('so "the company" after "Acme said" is Acme, not the carmaker introduced in passing', () => {
+    expect(speakers([
+      'Acme sold more cars last year. Japanese carmaker Nissan, in which Acme owns a stake, did well.',
+      'Acme said the outlook was bleak. "In a sluggish market we will still grow our sales," the company said in a statement.',
+    ])).toEqual([['In a sluggish market we will still grow our sales', 'Acme']]);
+  });
+
+  it('but not a place the article is in ("in Paris"), nor a plural that opens a sentence ("Officials said")', () => {
+    expect(speakers([
+      'The talks were held in Paris. Japanese carmaker Nissan sent a delegation.',
+      'Paris said the talks were useful. Officials said they would go on. "We will still grow our sales," the company said.',
+    ])).toEqual([['We will still grow our sales', 'Nissan']]);
+  });
+});
