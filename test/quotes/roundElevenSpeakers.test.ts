@@ -38,3 +38,17 @@ describe('a one-word organisation that speaks ("Acme said") is one the article i
     ])).toEqual([['We will still grow our sales', 'Nissan']]);
   });
 });
+
+describe('an unnamed speaker described with what qualifies it', () => {
+  it('is the description, not the last name in its qualifier ("a source close to the company", "a diplomat based in Beirut")', () => {
+    expect(speakers(['Acme Corp makes cement. A source close to the company said: "We use all means available."'])).toEqual([['We use all means available.', 'source']]);
+    expect(speakers(['"We use all means available," a diplomat based in Beirut said.'])).toEqual([['We use all means available', 'diplomat']]);
+    expect(speakers(['"We use all means available," said a diplomat based in Beirut.'])).toEqual([['We use all means available', 'diplomat']]);
+  });
+
+  it('leaves out an organisation\'s name expanded in brackets ("An Acme (American Cement Maker) source")', () => {
+    expect(speakers(['An Acme (American Cement Maker) source involved in trading for the company said: "We use all means available."']))
+      .toEqual([['We use all means available.', 'Acme source']]);
+    expect(speakers(['"We use all means available," said a WFP (World Food Program) spokesman.'])).toEqual([['We use all means available', 'WFP spokesman']]);
+  });
+});
