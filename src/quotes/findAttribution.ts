@@ -96,7 +96,10 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   if (isComparison(tokens, quoteIndex, k)) return null;
   // `"…," said said Thomas McKiernan`: a verb typed twice is one.
   if (isVerb(tokens[k]) && tokens[k + 1]?.lower === tokens[k]!.lower) k += 1;
-  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive && !qualifiesNoun) {
+  // `"…," Said Christine Lagarde`: a verb capitalised by a slip after the quotation's comma is still the verb.
+  const capitalisedVerb = tokens[k]?.kind === 'word' && tokens[k]!.capitalised && REPORTING_VERBS.has(tokens[k]!.lower) &&
+    tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.capitalised;
+  if ((isVerb(tokens[k]) || capitalisedVerb) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive && !qualifiesNoun) {
     // `"…," reads a July 15, 2005 memo by William Granger`: the author of the document read out.
     const phrase = authorOfDocument(tokens, k) ?? speakerAfter(tokens, k, tokens.length);
     // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.

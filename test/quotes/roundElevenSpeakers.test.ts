@@ -52,3 +52,9 @@ describe('an unnamed speaker described with what qualifies it', () => {
     expect(speakers(['"We use all means available," said a WFP (World Food Program) spokesman.'])).toEqual([['We use all means available', 'WFP spokesman']]);
   });
 });
+
+describe('a reporting verb capitalised by a slip after the quotation', () => {
+  it('still attributes the quotation, and is no part of the name (\'"…," Said Ann Cole\')', () => {
+    expect(speakers(['"We will act soon on this," Said Ann Cole.'])).toEqual([['We will act soon on this', 'Ann Cole']]);
+  });
+});
