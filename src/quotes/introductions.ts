@@ -53,7 +53,8 @@ function indefiniteDescriptions(paragraphTokens: readonly (readonly Token[])[]):
   const found: { head: string; text: string; at: number }[] = [];
   paragraphTokens.forEach((tokens, paragraphIndex) => {
     tokens.forEach((token, index) => {
-      if (token.lower !== 'a' && token.lower !== 'an') return;
+      // "One Mexican mining sector official … told Reuters": "one" introduces someone unnamed as "a" does.
+      if (token.lower !== 'a' && token.lower !== 'an' && token.lower !== 'one') return;
       const kept: string[] = [];
       // "a 14-year veteran intelligence officer": the last role noun of the phrase is its head, not "veteran".
       let described: { head: string; text: string; at: number } | null = null;

@@ -58,3 +58,13 @@ describe('a reporting verb capitalised by a slip after the quotation', () => {
     expect(speakers(['"We will act soon on this," Said Ann Cole.'])).toEqual([['We will act soon on this', 'Ann Cole']]);
   });
 });
+
+describe('"one" introduces an unnamed speaker as "a" does', () => {
+  it('so "the official" after "One mining sector official told Reuters" is that official, not the last person named', () => {
+    expect(speakers([
+      'Trade minister Tom Reed announced the new quotas on Monday.',
+      'One mining sector official working with the ministry told Reuters nothing had changed.',
+      '"The same policy will be continued," said the official.',
+    ])).toEqual([['The same policy will be continued', 'mining sector official']]);
+  });
+});
