@@ -68,3 +68,11 @@ describe('"one" introduces an unnamed speaker as "a" does', () => {
     ])).toEqual([['The same policy will be continued', 'mining sector official']]);
   });
 });
+
+describe('a reporting participle after a preposition ("despite saying")', () => {
+  it('is the subject\'s of the clause it hangs from, not the one who reports the sentence', () => {
+    expect(speakers([
+      'Tom Reed said the party was addressing youth crime - issues which Prime Minister Ann Cole has failed to deliver on despite saying her party would be "tough on crime, tough on the causes of crime" in 1997.',
+    ]).filter(([, speaker]) => speaker !== 'Tom Reed')).toEqual([['tough on crime, tough on the causes of crime', 'Ann Cole']]);
+  });
+});
