@@ -4,7 +4,9 @@ import type { SpeakerPhrase } from './findSpeakerPhrase.js';
 import { isBareTitle } from './bareTitle.js';
 import { foldName } from './speakerName.js';
 import { isNameWord, tokenize, type Token } from './tokenize.js';
-import { COUNTRY_ACRONYMS, DETERMINERS, GENDERED_TITLES, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import {
+  COUNTRY_ACRONYMS, DETERMINERS, GENDERED_TITLES, NP_STOP_WORDS, ORGANISATION_WORDS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
+} from './vocabulary.js';
 
 /** A speaker resolved against the article: the fullest name the article gives, and what kind of speaker it is. */
 export interface ResolvedSpeaker {
@@ -139,13 +141,19 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
   return { words: connector > 0 ? afterTitles(first).words : first, role: connector > 0 ? words.slice(connector + 1).join(' ') : null, organisation: false };
 }
 
+/** `"…," Said Christine Lagarde`: a reporting verb capitalised by a slip right after a quotation is no part of a name. */
+const isVerbAfterQuote = (tokens: readonly Token[], i: number): boolean =>
+  REPORTING_VERBS.has(tokens[i]!.lower) && (closesQuote(tokens[i - 1]) || (tokens[i - 1]?.text === ',' && closesQuote(tokens[i - 2])));
+/** A quotation, or its closing mark in tokens read without quotation spans. */
+const closesQuote = (token: Token | undefined): boolean => token?.kind === 'quote' || (token?.kind === 'punct' && /^["”»]$/u.test(token.text));
+
 /** Runs of capitalised words in one paragraph, with what follows each (for acronyms and appositives). */
 function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: number }[] {
   const runs: { words: string[]; end: number }[] = [];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    if (token.kind !== 'word' || !token.capitalised) {
+    if (token.kind !== 'word' || !token.capitalised || isVerbAfterQuote(tokens, i)) {
       i += 1;
       continue;
     }

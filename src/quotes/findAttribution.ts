@@ -1,6 +1,6 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
-import { findWithin } from './nounPhrase.js';
+import { findWithin, nounPhraseEndingAt } from './nounPhrase.js';
 import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
@@ -96,7 +96,10 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   if (isComparison(tokens, quoteIndex, k)) return null;
   // `"…," said said Thomas McKiernan`: a verb typed twice is one.
   if (isVerb(tokens[k]) && tokens[k + 1]?.lower === tokens[k]!.lower) k += 1;
-  if (isVerb(tokens[k]) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive && !qualifiesNoun) {
+  // `"…," Said Christine Lagarde`: a verb capitalised by a slip after the quotation's comma is still the verb.
+  const capitalisedVerb = tokens[k]?.kind === 'word' && tokens[k]!.capitalised && REPORTING_VERBS.has(tokens[k]!.lower) &&
+    tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.capitalised;
+  if ((isVerb(tokens[k]) || capitalisedVerb) && !tokens[k]!.lower.endsWith('ing') && !inInfinitive && !qualifiesNoun) {
     // `"…," reads a July 15, 2005 memo by William Granger`: the author of the document read out.
     const phrase = authorOfDocument(tokens, k) ?? speakerAfter(tokens, k, tokens.length);
     // `"…", says he did` is no inversion: a pronoun after the verb that goes on is the next clause's subject.
@@ -193,7 +196,7 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
-    const phrase = subjectBefore(tokens, v, bound) ?? withParticipleSubject(tokens, v, bound);
+    const phrase = subjectBefore(tokens, v, bound) ?? withParticipleSubject(tokens, v, bound) ?? gerundSubject(tokens, v, bound);
     // `Kim Beazley used Mr Howard's comments to attack the policy saying "…"`: a participle right before the
     // quotation is the sentence subject's; an earlier verb's object is not its speaker.
     if (!phrase && REPORTING_PARTICIPLES.has(token.lower) && quoteIndex - v <= 2) return null;
@@ -291,6 +294,32 @@ function withParticipleSubject(tokens: readonly Token[], participle: number, bou
     if (token.lower !== 'with') continue;
     const phrase = w + 1 < participle ? speakerAfter(tokens, w, participle) : null;
     return phrase?.kind === 'name' && phrase.start + phrase.words.length >= participle - 1 ? phrase : null;
+  }
+  return null;
+}
+
+/** Prepositions that take a reporting participle as their object: `despite saying`, `after telling`, `without adding`. */
+const GERUND_PREPOSITIONS = new Set(['despite', 'after', 'before', 'without', 'while', 'since', 'by']);
+/** Finite verbs and auxiliaries that end the subject of the clause a gerund hangs from: `Tony Blair has failed …`. */
+const CLAUSE_AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'could', 'did', 'does', 'do', 'can', 'may', 'might']);
+/** Most words between the clause's auxiliary and the gerund's preposition. */
+const MAX_GERUND_CLAUSE_WORDS = 8;
+
+/**
+ * `issues which Prime Minister Tony Blair has failed to deliver on despite saying his party would be "…"`: the
+ * speaker of a reporting participle after a preposition is the subject of the clause it hangs from, named right
+ * before that clause's auxiliary. Null when no name stands there.
+ */
+function gerundSubject(tokens: readonly Token[], participle: number, bound: number): SpeakerPhrase | null {
+  if (!REPORTING_PARTICIPLES.has(tokens[participle]!.lower) || !GERUND_PREPOSITIONS.has(tokens[participle - 1]?.lower ?? '')) return null;
+  for (let a = participle - 2; a > bound && participle - a <= MAX_GERUND_CLAUSE_WORDS + 2; a -= 1) {
+    const token = tokens[a]!;
+    if (token.kind !== 'word') return null;
+    if (!CLAUSE_AUXILIARIES.has(token.lower)) continue;
+    const start = nounPhraseEndingAt(tokens, bound, a);
+    if (!start || !tokens[start.start]!.capitalised) return null;
+    const phrase = speakerAfter(tokens, start.start - 1, a);
+    return phrase?.kind === 'name' ? phrase : null;
   }
   return null;
 }

@@ -244,6 +244,62 @@ function speakersBeforePlace(tokens: readonly Token[], from: number, nameStart: 
   return result;
 }
 
+/** Heads of a description that may stand for an unnamed speaker: role nouns, and "source(s)". */
+const isDescriptionHead = (word: string): boolean => isRoleNoun(word) || word === 'source' || word === 'sources';
+/** Words opening what qualifies a description after its head: "a source close to …", "a diplomat based in …". */
+const POST_MODIFIERS = new Set(['close', 'based', 'familiar', 'involved', 'speaking', 'working', 'quoted']);
+/** Most words qualifying a description's head before it ("senior Western", "Alcoa"). */
+const MAX_HEAD_MODIFIERS = 3;
+/** Most tokens of a bracketed expansion inside a description: "(Aluminum Company of America)". */
+const MAX_EXPANSION_TOKENS = 8;
+/** Most tokens of what qualifies a description after its head: "involved in terminal trading for the company". */
+const MAX_QUALIFIER_TOKENS = 12;
+
+/**
+ * A description of an unnamed speaker with what qualifies it after its head, `[from, to)` being the whole chunk
+ * before the verb: `a source close to the company`, `a diplomat based in Beirut`, `An Alcoa (Aluminum Company of
+ * America) source involved in trading`. The speaker is the head and the words before it ("source", "diplomat",
+ * "Alcoa source"), not the last name of the qualifying words ("company", "Beirut"), and a bracketed expansion of an
+ * organisation's name is no part of it. With `open`, the description may run on past `to` (read after an inverted
+ * verb). Null for any other chunk.
+ * @example describedBeforeQualifier(tokensOf('a diplomat based in Beirut'), 0, 5)?.text // => 'diplomat'
+ */
+export function describedBeforeQualifier(tokens: readonly Token[], from: number, to: number, open = false): SpeakerPhrase | null {
+  let i = from;
+  const determiner = isWord(tokens[i]) && DETERMINERS.has(tokens[i]!.lower) ? tokens[i]!.lower : null;
+  if (determiner) i += 1;
+  const kept: Token[] = [];
+  let bracketed = false;
+  while (i < to && kept.length <= MAX_HEAD_MODIFIERS) {
+    const token = tokens[i]!;
+    if (token.text === '(' && kept.length > 0 && kept[kept.length - 1]!.capitalised && !bracketed) {
+      const close = findWithin(tokens, i + 1, Math.min(to, i + MAX_EXPANSION_TOKENS + 2), (t) => t.text === ')');
+      if (close < 0) return null;
+      bracketed = true;
+      i = close + 1;
+      continue;
+    }
+    if (!isWord(token) || NP_STOP_WORDS.has(token.lower) || PRONOUNS.has(token.lower)) return null;
+    kept.push(token);
+    i += 1;
+    if (!token.capitalised && isDescriptionHead(token.lower)) break;
+  }
+  const head = kept[kept.length - 1];
+  if (!head || head.capitalised || !isDescriptionHead(head.lower)) return null;
+  // Without a qualifier after the head, only a bracketed expansion needs this reading ("A WFP (World Food Program)
+  // spokesman said"): any other description is read as before.
+  const qualified = i < to && isWord(tokens[i]) && POST_MODIFIERS.has(tokens[i]!.lower);
+  if (!(qualified || (bracketed && (i === to || open)))) return null;
+  // A qualifier is a short phrase: bounded, so a long clause (and a crafted one) is never scanned once per verb.
+  if (!open && to - i > MAX_QUALIFIER_TOKENS) return null;
+  if (!open) for (let j = i; j < to; j += 1) if (!isWord(tokens[j])) return null;
+  const words = kept.map((token) => token.text);
+  return {
+    kind: words.some(isNameWord) ? 'name' : 'group', text: words.join(' '), words, acronym: null, role: null, start: from,
+    definite: determiner === 'the', indefinite: determiner === 'a' || determiner === 'an',
+  };
+}
+
 /** Past forms that end neither in "-ed" nor "-s". */
 /** Words between an auxiliary and "to" that announce words still to come: "is expected to say", "is due to tell". */
 const EXPECTED_WORDS = new Set(['expected', 'due', 'set', 'going', 'likely', 'scheduled', 'poised']);
@@ -319,6 +375,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   if (isWord(last) && last.lower === 'who' && isComma(tokens[i - 1])) return subjectBeforeComma(tokens, i - 1, bound) ?? nameEndingAt(tokens, i - 1, bound);
   if (isComma(last)) return subjectBeforeComma(tokens, i, bound);
   const chunkStart = previousComma(tokens, i + 1, bound) + 1;
+  const qualified = describedBeforeQualifier(tokens, chunkStart, i + 1);
+  if (qualified) return qualified;
   const phrase = nounPhraseEndingAt(tokens, chunkStart, i + 1);
   if (!phrase) return null;
   let result = toPhrase(tokens, phrase.start, i + 1, phrase.acronym, null);
@@ -516,6 +574,8 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
 export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: number): SpeakerPhrase | null {
   let i = verbIndex + 1;
   const start = i;
+  const qualified = describedBeforeQualifier(tokens, start, end, true);
+  if (qualified) return qualified;
   if (isWord(tokens[i]) && PRONOUNS.has(tokens[i]!.lower)) {
     return { kind: 'pronoun', text: tokens[i]!.lower, words: [tokens[i]!.lower], acronym: null, role: null, start: i, definite: false };
   }

@@ -1,7 +1,9 @@
 import type { Article } from '../corpus/types.js';
 import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
 import type { Token } from './tokenize.js';
-import { COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import {
+  COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, PRONOUNS, REPORTED_SPEECH_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
+} from './vocabulary.js';
 
 // How an article introduces its people and organisations ("Security firm Sophos", "The harbour master of Whitby,
 // Janet Crowe,", "Australian Prime Minister, John Howard", "Whitby Harbour Board"), so that a later description
@@ -51,7 +53,8 @@ function indefiniteDescriptions(paragraphTokens: readonly (readonly Token[])[]):
   const found: { head: string; text: string; at: number }[] = [];
   paragraphTokens.forEach((tokens, paragraphIndex) => {
     tokens.forEach((token, index) => {
-      if (token.lower !== 'a' && token.lower !== 'an') return;
+      // "One Mexican mining sector official … told Reuters": "one" introduces someone unnamed as "a" does.
+      if (token.lower !== 'a' && token.lower !== 'an' && token.lower !== 'one') return;
       const kept: string[] = [];
       // "a 14-year veteran intelligence officer": the last role noun of the phrase is its head, not "veteran".
       let described: { head: string; text: string; at: number } | null = null;
@@ -184,6 +187,40 @@ function chunkEnd(tokens: readonly Token[], index: number): number {
   return tokens.length;
 }
 
+/** Prepositions of place: a one-word name after them ("in Paris", "across France") is a place, not an organisation. */
+const PLACE_PREPOSITIONS = new Set(['in', 'across', 'throughout', 'near', 'outside', 'inside', 'into']);
+
+/**
+ * One-word names that speak as organisations: the subject of a reporting verb ("Renault said"), capitalised again
+ * where no sentence opens (so "Officials said" is no name), and never after a preposition of place (so "Paris said"
+ * of a city the article is "in" is no organisation). Without them "the company" in an article that introduces
+ * "Japanese carmaker Nissan" is Nissan, though Renault is the company that speaks.
+ *
+ * @example speakingOrganisations([tokensOf('Renault said sales rose at Renault.')]) // => Set { 'Renault' }
+ */
+export function speakingOrganisations(paragraphTokens: readonly (readonly Token[])[]): ReadonlySet<string> {
+  const speaking = new Set<string>();
+  const inside = new Set<string>();
+  const places = new Set<string>();
+  for (const tokens of paragraphTokens) {
+    tokens.forEach((token, index) => {
+      if (!isWordToken(token) || !token.capitalised || isPossessive(token)) return;
+      const before = tokens[index - 1];
+      const after = tokens[index + 1];
+      // A single word: no capitalised word joins it on either side.
+      if (before?.capitalised || after?.capitalised) return;
+      if (isWordToken(before)) {
+        inside.add(token.text);
+        if (PLACE_PREPOSITIONS.has(before.lower)) places.add(token.text);
+      }
+      if (isWordToken(after) && REPORTED_SPEECH_VERBS.has(after.lower) && !PRONOUNS.has(token.lower) && !SENTENCE_OPENERS.has(token.lower) &&
+        !DETERMINERS.has(token.lower)) speaking.add(token.text);
+    });
+  }
+  for (const word of speaking) if (!inside.has(word) || places.has(word)) speaking.delete(word);
+  return speaking;
+}
+
 /**
  * Reads how the article introduces each person and organisation it names: titles inside the name ("Prime
  * Minister Yasuhiro Nakasone"), words right before it ("Security firm Sophos"), an appositive before or after it
@@ -199,6 +236,7 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
   const shortForms = new Map<string, Introduced>();
   /** A name repeats through an article: resolved once. */
   const resolvedRuns = new Map<string, ResolvedSpeaker>();
+  const speaking = speakingOrganisations(paragraphTokens);
   paragraphTokens.forEach((tokens, paragraphIndex) => {
     if (article.paragraphs[paragraphIndex]?.kind === 'crosshead') return;
     for (const [from, to] of nameRuns(tokens)) {
@@ -221,6 +259,7 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         ? (descriptionWords(tokens, to + 1, chunkEnd(tokens, to + 1)) ?? [])
         : [];
       const companyWords = [...lead, ...appositive.slice(-1)];
+      const speaksAsOrganisation = runWords.length === 1 && speaking.has(text);
       // "Monoclonal products", "made by Monoclonal" after "Monoclonal Antibodies Inc said": the organisation's first word
       // alone is one more mention of it, so "the company" is the one the article talks about most.
       if (runWords.length === 1 && !known.has(text)) {
@@ -231,14 +270,15 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         }
       }
       // One capitalised word is a name only when known or introduced as a company ("Game maker Valve").
-      if (runWords.length === 1 && !known.has(text) && !/^\p{Lu}{2,}$/u.test(text) && !companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word))) continue;
+      if (runWords.length === 1 && !known.has(text) && !/^\p{Lu}{2,}$/u.test(text) && !speaksAsOrganisation &&
+        !companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word))) continue;
       let resolved = resolvedRuns.get(text);
       if (!resolved) resolvedRuns.set(text, (resolved = names.resolve({ kind: 'name', text, words: runWords, acronym: null, role: null, start, definite: false })));
       if (resolved.description || resolved.kind === 'group') continue;
       const nameWords = new Set(resolved.name.split(' ').map(lowerWord));
       // "Game maker Valve", "Swiss drugmaker Novartis": one word is a company's name when a company noun precedes it,
       // and stays one when mentioned alone later ("Valve said").
-      const company = companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word));
+      const company = speaksAsOrganisation || companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word));
       const kind = resolved.kind === 'organisation' || (company && nameWords.size === 1) || known.get(resolved.name)?.kind === 'organisation' ? 'organisation' : 'person';
       if (kind === 'person' && nameWords.size < 2) continue;
       const words = new Set<string>();

@@ -115,6 +115,7 @@ export const TITLES = words(`
   mayor deputy vice ambassador commissioner inspector detective officer spokesman spokeswoman spokesperson
   leader head mp mep msp councillor commander admiral marshal prosecutor attorney undersecretary exchequer
   linesman referee umpire
+  treasurer constable superintendent sheriff comptroller ombudsman coroner magistrate
   tory labour conservative democrat republican liberal senior associate assistant managing keeper
 `);
 
@@ -138,6 +139,7 @@ export const ROLE_NOUNS = words(`
   aide staffer insider
   holder sprinter athlete runner skipper footballer referee goalscorer youngster teenager frontman underwriter
   refiner buyer seller exporter importer supplier shipper distributor
+  treasurer constable superintendent sheriff comptroller ombudsman coroner magistrate
 `);
 
 /** Titles that tell the speaker's gender, for resolving "he" and "she". */
