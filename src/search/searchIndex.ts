@@ -132,6 +132,20 @@ function holdsEnough(choice: Pick<AnswerChoice, 'termShare' | 'typedTermShare'>,
   return Math.round(choice.typedTermShare * count) >= termsNeeded(count) || (whole && Math.round(choice.termShare * count) === count);
 }
 
+/** "How long", "how old": the measure asked, said in the answer by its unit ("nine years", "aged 56"), not by the word. */
+const HOW_MEASURE = /\bhow\s+(long|old)\b/iu;
+
+/**
+ * The terms without the measure word of "how long" / "how old", which asks for a measure the answering sentence states
+ * in its own words: "how long in prison for the spammer jaynes" is answered by "Jaynes was sentenced to nine years",
+ * which holds no "long". Kept when it is the only term.
+ * @example withoutMeasureWord('how long is the documentary', ['long', 'documentary']) // => ['documentary']
+ */
+export function withoutMeasureWord(question: string, terms: string[]): string[] {
+  const word = HOW_MEASURE.exec(question)?.[1]?.toLowerCase();
+  return word && terms.length > 1 ? terms.filter((term) => term !== word) : terms;
+}
+
 /** A query term that is a number as typed ("2026", "12"): see SearchIndex.#holdsNumbers. */
 const NUMBER_TERM = /^\d+$/u;
 
@@ -308,7 +322,7 @@ export class SearchIndex {
    */
   search(question: string, options: SearchOptions = {}): SearchResult {
     const { limit, minCoverage, excerptLength } = { ...defaultSearchOptions, ...options };
-    const terms = queryTerms(expandAliases(question, (term) => (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0));
+    const terms = withoutMeasureWord(question, queryTerms(expandAliases(question, (term) => (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0)));
     if (terms.length === 0 || asksForInstructions(question)) return { hits: [], terms, suggestions: [] };
     const filters = options.filters ?? {};
     const keep = Object.values(filters).some(Boolean) ? articleFilter(filters) : null;

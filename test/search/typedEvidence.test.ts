@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.js';
 import { SearchIndex } from '../../src/search/index.js';
+import { withoutMeasureWord } from '../../src/search/searchIndex.js';
 import { makeArticle } from '../support/makeArticle.js';
 
 function article(id: string, headline: string, paragraphs: string[]): Article {
@@ -34,5 +35,24 @@ describe('SearchIndex: an acronym the question spells out', () => {
     const hit = index.search('who met international monetary fund officials').hits[0];
     expect(hit?.article.id).toBe('a.txt');
     expect(hit?.answer).not.toBe('IMF');
+  });
+});
+
+// "How long" asks for a measure the answer states in its own words ("nine years"), not for the word "long" (issue #10).
+describe('SearchIndex: the measure word of "how long"', () => {
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const sentenced = article('a.txt', 'Spammer sentenced', ['A court in Virginia sentenced Jeremy Halvard to nine years in prison for sending junk e-mail.']);
+  const index = SearchIndex.build([sentenced, ...others]);
+
+  it('is not a term an answering sentence must hold', () => {
+    const result = index.search('how long in prison for the spammer halvard');
+    expect(result.terms).not.toContain('long');
+    expect(result.hits[0]?.article.id).toBe('a.txt');
+  });
+
+  it('stays a term when it is the only one', () => {
+    expect(withoutMeasureWord('how long', ['long'])).toEqual(['long']);
+    expect(withoutMeasureWord('how long is the documentary', ['long', 'documentary'])).toEqual(['documentary']);
+    expect(withoutMeasureWord('a long documentary', ['long', 'documentary'])).toEqual(['long', 'documentary']);
   });
 });
