@@ -52,6 +52,13 @@ const SPEAKER_ARTICLES = 5;
 const ATTRIBUTED_SHARE = 0.2;
 
 /**
+ * Added to the ranking of an article, times its {@link AnswerChoice.typedTermShare}: evidence that a sentence holding an
+ * answer of the expected type (a number for "how many", a name for "who") also holds the question's terms, which a
+ * story sharing the words but stating no such answer near them lacks.
+ */
+const TYPED_EVIDENCE = 0.5;
+
+/**
  * Best-ranked articles whose whole text is read for an answer (and re-ranked by it); the others keep their order and
  * their best-matching passage. Bounded so that answering costs the same at 7,000 and at 100,000 articles.
  */
@@ -123,6 +130,20 @@ function holdsEnough(choice: Pick<AnswerChoice, 'termShare' | 'typedTermShare'>,
   if (expected === null || !MEASURED.has(expected)) return Math.round(choice.termShare * count) >= termsNeeded(count);
   const whole = count >= WHOLE_QUESTION || expected === 'amount';
   return Math.round(choice.typedTermShare * count) >= termsNeeded(count) || (whole && Math.round(choice.termShare * count) === count);
+}
+
+/** "How long", "how old": the measure asked, said in the answer by its unit ("nine years", "aged 56"), not by the word. */
+const HOW_MEASURE = /\bhow\s+(long|old)\b/iu;
+
+/**
+ * The terms without the measure word of "how long" / "how old", which asks for a measure the answering sentence states
+ * in its own words: "how long in prison for the spammer jaynes" is answered by "Jaynes was sentenced to nine years",
+ * which holds no "long". Kept when it is the only term.
+ * @example withoutMeasureWord('how long is the documentary', ['long', 'documentary']) // => ['documentary']
+ */
+export function withoutMeasureWord(question: string, terms: string[]): string[] {
+  const word = HOW_MEASURE.exec(question)?.[1]?.toLowerCase();
+  return word && terms.length > 1 ? terms.filter((term) => term !== word) : terms;
 }
 
 /** A query term that is a number as typed ("2026", "12"): see SearchIndex.#holdsNumbers. */
@@ -212,7 +233,6 @@ export class SearchIndex {
   /** Expansions of query terms asked recently (questions share most of their words); cleared when full. */
   readonly #expansions = new Map<string, readonly Expansion[]>();
   readonly #scorer: ArticleScorer;
-  /** Acronyms the coverage defines, read from its text when the index is made (not persisted: cheap to read). */
   /** Acronyms the coverage defines; made by {@link SearchIndex.prepare} or the first question, not at start. */
   #acronyms: AcronymTable | null = null;
   /** Article ids to their index, made by the first "what did X say" question. */
@@ -302,12 +322,12 @@ export class SearchIndex {
    */
   search(question: string, options: SearchOptions = {}): SearchResult {
     const { limit, minCoverage, excerptLength } = { ...defaultSearchOptions, ...options };
-    const terms = queryTerms(expandAliases(question, (term) => (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0));
+    const terms = withoutMeasureWord(question, queryTerms(expandAliases(question, (term) => (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0)));
     if (terms.length === 0 || asksForInstructions(question)) return { hits: [], terms, suggestions: [] };
     const filters = options.filters ?? {};
     const keep = Object.values(filters).some(Boolean) ? articleFilter(filters) : null;
     const expansions = terms.map((term) => this.#expand(term));
-    this.#addAcronyms(terms, expansions);
+    const spelledOut = this.#addAcronyms(terms, expansions);
     const weights = terms.map((term) => this.#idf(term));
     const keys = keyTerms(terms.map((term, index) => ({ weight: weights[index]!, known: (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0 })));
     const ranked = this.#scorer.rank(
@@ -323,7 +343,7 @@ export class SearchIndex {
     const speaker = options.quotes ? { quotes: options.quotes, allowed: (article: number) => !keep || keep(this.#articles[article]!) } : null;
     // At most `limit`: the speaker's articles read for "what did X say" come on top of the ranked ones. A story filed
     // twice is shown once (its copies rank side by side and would fill the page with the same text).
-    const candidates = this.#answer(question, terms, ranked, weights, expansions, options.minCoverage ?? minCoverage, speaker);
+    const candidates = this.#answer(question, terms, spelledOut, ranked, weights, expansions, options.minCoverage ?? minCoverage, speaker);
     const hits = firstOfEachStory(candidates, ({ entry }) => this.#articles[entry.article]!, limit).map(({ entry, choice, rank }) => {
       // The score shown is the ranking's: never above the one before (answering articles come first).
       previous = Math.min(previous, rank);
@@ -342,6 +362,7 @@ export class SearchIndex {
   #answer(
     question: string,
     terms: string[],
+    spelledOut: readonly string[],
     ranked: RankedArticle[],
     weights: number[],
     expansions: Expansion[][],
@@ -369,7 +390,7 @@ export class SearchIndex {
     const query: AnswerQuery = {
       terms: weights.map((weight, index) => ({ weight, known: (this.#dictionary.passageFrequency[this.#dictionary.id(terms[index]!)] ?? 0) > 0 })),
       match: (folded) => byWord.get(folded) ?? suffixForm(folded, byWord),
-      foldedQuestion: new Set(words(question).map(foldTerm)),
+      foldedQuestion: new Set([...words(question).map(foldTerm), ...spelledOut]),
       analysis,
       ...(said ? { attributed: (articleId: string) => said.byArticle.get(articleId) ?? [] } : {}),
     };
@@ -394,7 +415,8 @@ export class SearchIndex {
             choice.coverage >= minCoverage &&
             holdsEnough(choice, query.analysis.expected, weights.length)) ||
             answersInOtherWords(choice, entry, query.analysis.expected !== null, minCoverage, weights.length)));
-      return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + (quoted ? ATTRIBUTED_SHARE : 0) };
+      const typedEvidence = TYPED_EVIDENCE * (choice?.typedTermShare ?? 0);
+      return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + typedEvidence + (quoted ? ATTRIBUTED_SHARE : 0) };
     });
     // No answering sentence in any of the best articles: nothing matches, whatever words the others share.
     if (!candidates.some((candidate) => candidate.answers)) return [];
@@ -492,10 +514,6 @@ export class SearchIndex {
     return withExcerpt(fields, () => ({ excerpt: chooseExcerpt(text, matchedWords, { maxLength: excerptLength }), answer: null }));
   }
 
-  /**
-   * Acronyms both ways: "eu" also matches the rarest word of "European Union" (what a passage that spells it out must
-   * hold), and a question spelling out "International Monetary Fund" also matches "imf".
-   */
   /** {@link expandTerm} of a query term, remembered: the dictionary does not change. A copy, which the query may extend. */
   #expand(term: string): Expansion[] {
     let expansions = this.#expansions.get(term);
@@ -507,7 +525,12 @@ export class SearchIndex {
     return expansions.map((expansion) => ({ ...expansion }));
   }
 
-  #addAcronyms(terms: readonly string[], expansions: Expansion[][]): void {
+  /**
+   * Acronyms both ways: "eu" also matches the rarest word of "European Union" (what a passage that spells it out must
+   * hold), and a question spelling out "International Monetary Fund" also matches "imf". Returns the acronyms the
+   * question spells out: words of the question too, so that "IMF" is not offered as the answer to a question on it.
+   */
+  #addAcronyms(terms: readonly string[], expansions: Expansion[][]): string[] {
     const { passageFrequency } = this.#dictionary;
     const add = (index: number, word: string) => {
       const id = this.#dictionary.id(word);
@@ -522,12 +545,15 @@ export class SearchIndex {
         if (rarest) add(index, rarest);
       }
     });
-    if (terms.length < 2) return;
+    const spelledOut: string[] = [];
+    if (terms.length < 2) return spelledOut;
     for (const [acronym, spelled] of this.#acronymTable()) {
       const content = spelled.filter((word) => word.length > 2);
       if (content.length < 2 || !content.every((word) => asked.has(word))) continue;
       for (const word of content) add(terms.indexOf(word), acronym);
+      spelledOut.push(acronym);
     }
+    return spelledOut;
   }
 
   /** Inverse passage frequency of a term (all its forms together); a term the coverage lacks weighs most. */

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { withoutMeasureWord } from '../../src/search/searchIndex.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+function article(id: string, headline: string, paragraphs: string[]): Article {
+  return makeArticle(paragraphs, { id, headline, source: null });
+}
+
+// Article ranking (issue #10): an article whose sentence states an answer of the expected type together with the
+// question's words ranks above one that shares the words, however often, and states no such answer near them.
+describe('SearchIndex: evidence of a typed answer in the ranking', () => {
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const typed = article('a.txt', 'Textile firm trims staff', ['The company said on Monday its mill in the north will cut 120 workers by the end of the year as orders fall.']);
+  const words = article('b.txt', 'Mill workers cut hours', ['The mill cut hours for workers.', 'Mill workers said the cut was unfair.', 'The union said 300 people marched.']);
+  const index = SearchIndex.build([typed, words, ...others]);
+
+  it('puts the article whose sentence holds the number with the question words first', () => {
+    const { hits } = index.search('how many workers did the mill cut');
+    expect(hits.map((hit) => hit.article.id).slice(0, 2)).toEqual(['a.txt', 'b.txt']);
+  });
+});
+
+// An acronym the question spells out is a word of the question: not the answer to it (issue #10).
+describe('SearchIndex: an acronym the question spells out', () => {
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const fund = article('a.txt', 'Debt talks resume', [
+    'Talks with the International Monetary Fund (IMF) on the loan resumed on Monday.',
+    'IMF officials met finance minister Carlos Ruiz in the capital.',
+  ]);
+  const index = SearchIndex.build([fund, ...others]);
+
+  it('is not offered as the answer to "who"', () => {
+    const hit = index.search('who met international monetary fund officials').hits[0];
+    expect(hit?.article.id).toBe('a.txt');
+    expect(hit?.answer).not.toBe('IMF');
+  });
+});
+
+// "How long" asks for a measure the answer states in its own words ("nine years"), not for the word "long" (issue #10).
+describe('SearchIndex: the measure word of "how long"', () => {
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const sentenced = article('a.txt', 'Spammer sentenced', ['A court in Virginia sentenced Jeremy Halvard to nine years in prison for sending junk e-mail.']);
+  const index = SearchIndex.build([sentenced, ...others]);
+
+  it('is not a term an answering sentence must hold', () => {
+    const result = index.search('how long in prison for the spammer halvard');
+    expect(result.terms).not.toContain('long');
+    expect(result.hits[0]?.article.id).toBe('a.txt');
+  });
+
+  it('stays a term when it is the only one', () => {
+    expect(withoutMeasureWord('how long', ['long'])).toEqual(['long']);
+    expect(withoutMeasureWord('how long is the documentary', ['long', 'documentary'])).toEqual(['documentary']);
+    expect(withoutMeasureWord('a long documentary', ['long', 'documentary'])).toEqual(['long', 'documentary']);
+  });
+});
