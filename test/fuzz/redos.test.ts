@@ -67,6 +67,7 @@ const INPUTS: Record<string, string> = {
   "'because ' × 12k": times('because '),
   "'what did a ' × 9k then say": `${times('what did a ', SIZE - 4)}say`,
   "'how much ' × 11k": times('how much '),
+  "'deadline size ' × 7k": times('deadline size '),
   // The United States as written and typed (joinInitialisms, unitedStates).
   "'U.S.' × 25k": times('U.S.'),
   "'U.' × 50k then S": `${times('U.', SIZE - 1)}S`,

@@ -23,6 +23,10 @@ describe('analyzeQuestion', () => {
     ['homs shelling', null],
     ['wpp annual profit grey global', 'amount'],
     ['califronia spywear law damages', 'amount'],
+    ['opec meeting date', 'date'],
+    ['gatt talks deadline', 'date'],
+    ['aid package amount', 'amount'],
+    ['crude oil stockpile size', 'amount'],
     ['skype source code leak', null],
     ['what did wpp do with its profit', null],
   ] as const)('reads "%s" as expecting %s', (question, expected) => {
