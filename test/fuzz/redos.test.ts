@@ -138,7 +138,7 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
       foldedQuestion: new Set(text.slice(0, 5000).split(' ')),
       analysis: analyzeQuestion(text),
     }),
-  answerExcerpt: (text) => answerExcerpt([text, text.slice(0, 500)], 0, { type: 'quote', start: 3, end: 40, text: text.slice(3, 40) }, new Set(['said']), 600, [text.slice(0, 300)], text.slice(0, 200)),
+  answerExcerpt: (text) => answerExcerpt([text, text.slice(0, 500)], 0, { type: 'quote', start: 3, end: 40, text: text.slice(3, 40) }, new Set(['said']), 600, [text.slice(0, 300)], text.slice(0, 200), text),
   'SearchIndex.build (acronyms)': (text) => SearchIndex.build([article(text)]),
   joinInitialisms: (text) => joinInitialisms(text),
   unitedStates: (text) => unitedStates(text),
