@@ -68,6 +68,8 @@ const INPUTS: Record<string, string> = {
   "'what did a ' × 9k then say": `${times('what did a ', SIZE - 4)}say`,
   "'how much ' × 11k": times('how much '),
   "'deadline size ' × 7k": times('deadline size '),
+  // Hyphenated compounds of a question (joinCompounds in normalize.ts): one long run of hyphenated letters.
+  "'grown-' × 14k": times('grown-'),
   // The United States as written and typed (joinInitialisms, unitedStates).
   "'U.S.' × 25k": times('U.S.'),
   "'U.' × 50k then S": `${times('U.', SIZE - 1)}S`,
