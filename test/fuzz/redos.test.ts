@@ -70,6 +70,8 @@ const INPUTS: Record<string, string> = {
   "'deadline size ' × 7k": times('deadline size '),
   // Hyphenated compounds of a question (joinCompounds in normalize.ts): one long run of hyphenated letters.
   "'grown-' × 14k": times('grown-'),
+  "'how did a ' × 9k then die": `${times('how did a ', SIZE - 4)}die`,
+  "'died of ' × 12k": times('died of '),
   // The United States as written and typed (joinInitialisms, unitedStates).
   "'U.S.' × 25k": times('U.S.'),
   "'U.' × 50k then S": `${times('U.', SIZE - 1)}S`,
