@@ -505,7 +505,7 @@ export class SearchIndex {
     const fields = { article, score, paragraphIndex: choice ? Math.max(-1, choice.paragraphIndex) : best, matchedTerms: terms.filter((_, index) => answered.has(index)) };
     if (choice) {
       return withExcerpt(fields, () => {
-        const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following, choice.alternative);
+        const excerpt = answerExcerpt(choice.sentences, choice.sentenceIndex, choice.span, choice.matched, excerptLength, choice.following, choice.alternative, choice.preceding);
         return { excerpt, answer: choice.span && plainText(excerpt).includes(choice.span.text) ? choice.span.text : null };
       });
     }

@@ -32,6 +32,8 @@ const GROUPS: readonly string[] = [
   'maker makers manufacturer manufacturers producer producers',
   'carmaker carmakers automaker automakers',
   'kids children child youngsters teenagers teens',
+  // "grown-ups" as typed reaches search joined, as "grownups" (queryTerms): its pieces "grown" and "ups" mean neither.
+  'adult adults grownup grownups',
   // Money and markets.
   'buy bought buying purchase purchased acquire acquired acquisition takeover sell sold selling',
   'merge merger combine combined',

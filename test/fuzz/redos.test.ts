@@ -67,6 +67,11 @@ const INPUTS: Record<string, string> = {
   "'because ' × 12k": times('because '),
   "'what did a ' × 9k then say": `${times('what did a ', SIZE - 4)}say`,
   "'how much ' × 11k": times('how much '),
+  "'deadline size ' × 7k": times('deadline size '),
+  // Hyphenated compounds of a question (joinCompounds in normalize.ts): one long run of hyphenated letters.
+  "'grown-' × 14k": times('grown-'),
+  "'how did a ' × 9k then die": `${times('how did a ', SIZE - 4)}die`,
+  "'died of ' × 12k": times('died of '),
   // The United States as written and typed (joinInitialisms, unitedStates).
   "'U.S.' × 25k": times('U.S.'),
   "'U.' × 50k then S": `${times('U.', SIZE - 1)}S`,
@@ -137,7 +142,7 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
       foldedQuestion: new Set(text.slice(0, 5000).split(' ')),
       analysis: analyzeQuestion(text),
     }),
-  answerExcerpt: (text) => answerExcerpt([text, text.slice(0, 500)], 0, { type: 'quote', start: 3, end: 40, text: text.slice(3, 40) }, new Set(['said']), 600, [text.slice(0, 300)], text.slice(0, 200)),
+  answerExcerpt: (text) => answerExcerpt([text, text.slice(0, 500)], 0, { type: 'quote', start: 3, end: 40, text: text.slice(3, 40) }, new Set(['said']), 600, [text.slice(0, 300)], text.slice(0, 200), text),
   'SearchIndex.build (acronyms)': (text) => SearchIndex.build([article(text)]),
   joinInitialisms: (text) => joinInitialisms(text),
   unitedStates: (text) => unitedStates(text),

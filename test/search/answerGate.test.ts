@@ -91,3 +91,20 @@ describe('SearchIndex: keywords naming an amount want a figure', () => {
     expect(plainText(hits[0]!.excerpt)).toContain('5 pct');
   });
 });
+
+describe('SearchIndex: a hyphenated word of the question is not its pieces', () => {
+  // "ups" of "grown-ups" is the parcel firm UPS to the coverage, and its rarest word: an answer had to hold it.
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const articles = [
+    article('mp3.txt', 'Music players catch on', ['One in 10 adult Americans - 22 million people - owns an MP3 player, a survey says.']),
+    article('ups.txt', 'UPS profits', ['UPS said its parcel profits rose.']),
+    ...others,
+  ];
+  const index = SearchIndex.build(articles);
+
+  it('reads "grown-ups" as one word, which news copy says "adults" for', () => {
+    const { hits } = index.search('how many grown-ups own an mp3 player');
+    expect(hits[0]?.article.id).toBe('mp3.txt');
+    expect(plainText(hits[0]!.excerpt)).toContain('22 million');
+  });
+});

@@ -93,7 +93,13 @@ const CHANGE_WORDS = /\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|incr
  * name an amount: the reader wants the figure, though the words do not ask for it as "how much" does.
  */
 const AMOUNT_KEYWORDS =
-  /\b(?:profits?|losses|sales|revenues?|turnover|earnings|prices?|costs?|worth|valued?|valuation|fines?|damages|compensation|prizes?|salary|fees?|bid|offer|rate|rates|figures?|total|toll|attendance|majority|poll|stake|deficit|surplus|growth|budget|funds|money|investment|charge|gain|coupon|limit)\b/u;
+  /\b(?:profits?|losses|sales|revenues?|turnover|earnings|prices?|costs?|worth|valued?|valuation|fines?|damages|compensation|prizes?|salary|fees?|bid|offer|rate|rates|figures?|total|toll|attendance|majority|poll|stake|deficit|surplus|growth|budget|funds|money|investment|charge|gain|coupon|limit|amount|size)\b/u;
+
+/** Words of a keyword query that ask when ("opec meeting date", "takeover deadline"): the reader wants the date. */
+const DATE_KEYWORDS = /\b(?:date|dates|deadline)\b/u;
+
+/** A question asking what someone died of (see {@link analyzeQuestion}). */
+const DEATH_CAUSE = /\b(?:die|died) (?:of|from)\b|\bhow (?:did|does|do) .{1,80}? die\b|\bcause of (?:(?:his|her|their|the) )?death\b|\bwhat killed\b/u;
 
 /** Words that open a question: a query that starts with one is not a bare list of keywords. */
 const QUESTION_OPENING = /^(?:what|whats|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|show|list|give|find)\b/u;
@@ -140,10 +146,15 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   if (/^(?:when|what (?:date|day|year|time))\b|\bwhen (?:is|was|will|did|does|do|are)\b/u.test(lower)) return result('date');
   if (/^(?:who|whom|whose)\b|\bwho (?:is|was|are|did|will|has)\b/u.test(lower)) return result('person');
   if (/^where\b|\bwhere (?:is|was|did|does|will)\b/u.test(lower)) return result('place');
+  // "what did Peter Andren die of", "how did he die", "cause of death": the illness or the injury, said as a reason
+  // ("died of pancreatic cancer", "died from his injuries").
+  if (DEATH_CAUSE.test(lower)) return result('reason');
   if (/^why\b|\bwhy (?:is|was|did|does|do|are|were|has|have|should|may|could|will)\b|\bwhat (?:caused|causes)\b|\breason\b/u.test(lower)) return result('reason');
   if (/^(?:which|what) (?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|have\b|happened\b)\S+/u.test(lower)) return result('name');
   if (/\bwhat happened\b/u.test(lower)) return result('event');
-  // Keywords naming an amount ("wpp annual profit grey global"): a figure is likely the answer, not certain.
+  // Keywords naming a date ("opec meeting date") or an amount ("wpp annual profit grey global"): a date or a figure is
+  // likely the answer, not certain.
+  if (!QUESTION_OPENING.test(lower) && DATE_KEYWORDS.test(lower)) return result('date');
   if (!QUESTION_OPENING.test(lower) && AMOUNT_KEYWORDS.test(lower)) return result('amount');
   return result(null);
 }

@@ -21,11 +21,29 @@ function cut(sentence: string, at: number, maxLength: number, span: AnswerSpan |
   return { text, span: kept };
 }
 
+/** An opening that speaks of the sentence before: a pronoun for its subject ("He told the court …"). */
+const LEANS_ON_BEFORE = /^["“]?(?:he|she|it|they)\b/iu;
+
+/** Whether `sentence` leaves a quotation open (an odd number of double quote marks): the next one goes on quoting. */
+function leavesQuotationOpen(sentence: string): boolean {
+  return (sentence.match(/["“”]/gu)?.length ?? 0) % 2 === 1;
+}
+
+/**
+ * Whether the answering sentence needs the one before it to be read: it opens with a pronoun, or it goes on with a
+ * quotation that the sentence before opened (its speaker, and often the answer, stand there).
+ */
+function needsBefore(sentence: string, before: string): boolean {
+  return LEANS_ON_BEFORE.test(sentence) || leavesQuotationOpen(before);
+}
+
 /**
  * The excerpt that leads with the answer: the answering sentence first, the answer span in bold (and the question's
  * words), then the sentences that follow it (in its paragraph, then in `following`) while they fit in `maxLength`;
  * an `alternative` (the runner-up sentence) comes last, behind " … ", after the next sentence and as much of the
- * following context as leaves room for it.
+ * following context as leaves room for it. When the answering sentence cannot be read alone (it opens with "He", "She",
+ * "It", "They", or goes on with a quotation opened before it), the sentence before it (in its paragraph, else
+ * `preceding`, the last sentence of the paragraph before) comes first, when both fit.
  * @example answerExcerpt(['Andren died of pancreatic cancer.', 'He was 61.'], 0, span, new Set(['andren']), 600)
  * // => '**Andren** died of **pancreatic cancer**. He was 61.'
  */
@@ -37,6 +55,7 @@ export function answerExcerpt(
   maxLength: number,
   following: readonly string[] = [],
   alternative: string | null = null,
+  preceding: string | null = null,
 ): string {
   const sentence = sentences[index] ?? '';
   let text = render(sentence, span, matched);
@@ -65,5 +84,12 @@ export function answerExcerpt(
     if (!append(more, ' ')) break;
   }
   if (!offered) append(highlight(alternative!, matched), ' … ');
+  // Only into room left over: on dev, context before the answer that pushed out context after it lost more answers
+  // than it found.
+  const before = index > 0 ? sentences[index - 1]! : preceding;
+  if (before !== null && before !== alternative && needsBefore(sentence, before)) {
+    const context = highlight(before, matched);
+    if (context.length + 1 + text.length <= maxLength) text = `${context} ${text}`;
+  }
   return text;
 }

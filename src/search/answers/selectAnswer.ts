@@ -66,6 +66,8 @@ export interface AnswerChoice {
    * it), shown after the answer when it scores close to it; null when none does.
    */
   alternative: string | null;
+  /** The last sentence of the body paragraph before the answering one (context for an answer opening with "He …"). */
+  preceding: string | null;
 }
 
 /** Tunables of answer selection; measured on the dev half of `npm run eval:ask`. */
@@ -565,6 +567,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         matched,
         attributed,
         alternative: null,
+        preceding: null,
       });
       if (unit.paragraphIndex >= 0) scored.push({ score, unit: unitIndex, sentence: s, typed: typed !== null });
       if (unit.paragraphIndex === -1) {
@@ -586,6 +589,8 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
     best.coverage = mostCoverage;
     best.termShare = mostTerms / query.terms.length;
     best.typedTermShare = mostTypedTerms / query.terms.length;
+    const before = all[bestUnit - 1];
+    best.preceding = best.sentenceIndex === 0 && before && before.paragraphIndex >= 0 ? (before.sentences[before.sentences.length - 1] ?? null) : null;
     best.following = all.slice(bestUnit + 1, bestUnit + 1 + FOLLOWING_PARAGRAPHS).filter((unit) => unit.paragraphIndex >= 0).flatMap((unit) => unit.sentences);
   }
   return best;

@@ -33,4 +33,16 @@ describe('answerExcerpt', () => {
   it('leaves the runner-up out when it does not fit', () => {
     expect(answerExcerpt(paragraph, 0, null, new Set(), 120, following, runnerUp)).toBe(paragraph.join(' '));
   });
+
+  it('puts the sentence before first when the answer opens with a pronoun or goes on with a quotation, into room left over', () => {
+    const farmer = ['North Devon landowner Giles Bradshaw was put in touch with the group.', 'He had asked whether his dogs could scare off deer.'];
+    expect(answerExcerpt(farmer, 1, null, new Set(), 600)).toBe(farmer.join(' '));
+    const quoted = ['"We will not be rushed," the minister said. "The talks go on.', 'Nothing is agreed," she added.'];
+    expect(answerExcerpt(quoted, 1, null, new Set(), 600)).toBe(quoted.join(' '));
+    // The paragraph before gives its last sentence.
+    expect(answerExcerpt([farmer[1]!], 0, null, new Set(), 600, [], null, farmer[0]!)).toBe(farmer.join(' '));
+    // Not when it would push out the context after the answer.
+    expect(answerExcerpt(farmer, 1, null, new Set(), 60, following)).toBe(farmer[1]);
+    expect(answerExcerpt(['Giles Bradshaw farms.', 'The dogs scare deer.'], 1, null, new Set(), 600)).toBe('The dogs scare deer.');
+  });
 });

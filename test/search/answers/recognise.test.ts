@@ -34,6 +34,8 @@ describe('recognise', () => {
     expect(spans('Mutu was sacked after testing positive for cocaine.', 'reason')[0]).toBe('after testing positive for cocaine');
     expect(spans('Takings were down 26.5%, which was blamed on Christmas falling over a weekend.', 'reason')).toContain('blamed on Christmas falling over a weekend');
     expect(spans('The bank raised rates in order to curb inflation.', 'reason')).toContain('in order to curb inflation');
+    expect(spans('Andren died of pancreatic cancer on Sunday.', 'reason')).toContain('of pancreatic cancer on Sunday');
+    expect(spans('One of the leaders spoke.', 'reason')).toEqual([]);
   });
 
   it('finds frequencies, not a comparison of "N times" nor "once" as a conjunction', () => {
