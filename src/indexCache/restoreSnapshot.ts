@@ -54,7 +54,7 @@ class RestoredArticle implements Article {
   #paragraphs: Paragraph[] | null = null;
 
   constructor(from: ParagraphIds, fields: Int32Array, index: number) {
-    Object.assign(this, unpackedFields(from.reader, fields, index));
+    unpackedFields(from.reader, fields, index, this);
     this.#from = from;
     this.#index = index;
     Object.defineProperty(this, 'paragraphs', PARAGRAPHS);
