@@ -61,13 +61,19 @@ export function* collectingAcronyms(articles: readonly Article[]): Steps<Acronym
  * @example expandAliases('brexit vote', (term) => term !== 'brexit') // => 'Britain leave European Union referendum vote'
  */
 export function expandAliases(question: string, known: (term: string) => boolean): string {
-  let out = unitedStates(question);
+  let out = unitedStates(question).replace(UNIT_ONE, 'first $1');
   for (const [word, alias] of QUERY_ALIASES) {
     if (known(word)) continue;
     out = out.replace(new RegExp(`\\b${word}\\b`, 'giu'), alias);
   }
   return out;
 }
+
+/**
+ * "Day one", "round one": the first day or round, as news writes it ("sold on its first day of release"); "one" alone
+ * is no term to search. Linear.
+ */
+const UNIT_ONE = /\b(day|night|week|month|year|round|stage|game|match|test|leg)\s+one\b/giu;
 
 /** "US" in capitals, "us" after "the" in any case, "united states": the United States, never the pronoun. Linear. */
 const UNITED_STATES = /\b(?:US|[Tt][Hh][Ee] +[Uu][Ss]|[Uu]nited +[Ss]tates)\b/gu;

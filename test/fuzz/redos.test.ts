@@ -8,7 +8,8 @@ import { acronymDefinitions, analyzeQuestion, answerExcerpt, recognise, selectAn
 import { extractQuotes, QuoteIndex } from '../../src/quotes/index.js';
 import { chooseExcerpt, highlight, queryTerms, SearchIndex, splitSentences } from '../../src/search/index.js';
 import { htmlToParagraphs } from '../../src/feeds/htmlToParagraphs.js';
-import { unitedStates } from '../../src/search/aliases.js';
+import { expandAliases, unitedStates } from '../../src/search/aliases.js';
+import { withoutMeasureWord } from '../../src/search/searchIndex.js';
 import { derivedWords } from '../../src/search/expandTerm.js';
 import { joinInitialisms } from '../../src/text/index.js';
 import { plainText } from '../../src/feeds/parseFeedDocument.js';
@@ -146,6 +147,8 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
   'SearchIndex.build (acronyms)': (text) => SearchIndex.build([article(text)]),
   joinInitialisms: (text) => joinInitialisms(text),
   unitedStates: (text) => unitedStates(text),
+  expandAliases: (text) => expandAliases(text, () => false),
+  withoutMeasureWord: (text) => withoutMeasureWord(text, ['long', 'old', 'term']),
   derivedWords: (text) => derivedWords(text),
 };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { withoutMeasureWord } from '../../src/search/searchIndex.js';
+import { expandAliases } from '../../src/search/aliases.js';
 import { makeArticle } from '../support/makeArticle.js';
 
 function article(id: string, headline: string, paragraphs: string[]): Article {
@@ -54,5 +55,22 @@ describe('SearchIndex: the measure word of "how long"', () => {
     expect(withoutMeasureWord('how long', ['long'])).toEqual(['long']);
     expect(withoutMeasureWord('how long is the documentary', ['long', 'documentary'])).toEqual(['documentary']);
     expect(withoutMeasureWord('a long documentary', ['long', 'documentary'])).toEqual(['long', 'documentary']);
+  });
+});
+
+// "Day one" is the first day, as news writes it; "one" alone is no term to search (issue #10).
+describe('SearchIndex: "day one", "round one"', () => {
+  it('asks for the first day or round', () => {
+    expect(expandAliases('how many copies sold on day one', () => true)).toBe('how many copies sold on first day');
+    expect(expandAliases('who won Round One', () => true)).toBe('who won first Round');
+    expect(expandAliases('one day', () => true)).toBe('one day');
+  });
+
+  it('finds the article that says "first day"', () => {
+    const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+    const sales = article('a.txt', 'Charity single sells fast', ['More than 72,000 copies of the charity single were sold on its first day of release.']);
+    const oneDay = article('b.txt', 'Single copies', ['One shop sold copies of a single for one day only in 1999.']);
+    const hits = SearchIndex.build([sales, oneDay, ...others]).search('how many copies of the single sold on day one').hits;
+    expect(hits[0]?.article.id).toBe('a.txt');
   });
 });
