@@ -76,3 +76,17 @@ describe('a reporting participle after a preposition ("despite saying")', () => 
     ]).filter(([, speaker]) => speaker !== 'Tom Reed')).toEqual([['tough on crime, tough on the causes of crime', 'Ann Cole']]);
   });
 });
+
+describe('"According to <outlet>, a source said CLAIM"', () => {
+  const reported = (paragraphs: string[]) => quotes(paragraphs).filter((q) => q.kind === 'indirect').map(({ speaker }) => speaker);
+
+  it('gives the claim to the source the outlet reports, not to the outlet', () => {
+    // The source, or the ministry it speaks for, as the article's names resolve it: never the outlet.
+    const [speaker] = reported(['According to Reuters, a source from the French finance ministry said tax authorities are also pursuing Acme for back taxes.']);
+    expect(speaker).toMatch(/French finance ministry$/u);
+  });
+
+  it('but leaves "According to X, Y vowed …" to X, whose account it is', () => {
+    expect(reported(['According to Tom Reed, Ann Cole vowed she would not join the rival club.'])).toEqual(['Tom Reed']);
+  });
+});
