@@ -90,3 +90,9 @@ describe('"According to <outlet>, a source said CLAIM"', () => {
     expect(reported(['According to Tom Reed, Ann Cole vowed she would not join the rival club.'])).toEqual(['Tom Reed']);
   });
 });
+
+describe('"either" and "neither" between a subject and its verb', () => {
+  it('are no part of the name ("Ann Cole either said")', () => {
+    expect(speakers(['Tom Reed did not vote. "It was a bad bill," Ann Cole either said.'])).toEqual([['It was a bad bill', 'Ann Cole']]);
+  });
+});
