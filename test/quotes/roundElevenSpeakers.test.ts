@@ -96,3 +96,19 @@ describe('"either" and "neither" between a subject and its verb', () => {
     expect(speakers(['Tom Reed did not vote. "It was a bad bill," Ann Cole either said.'])).toEqual([['It was a bad bill', 'Ann Cole']]);
   });
 });
+
+describe('a lead made only of a quotation', () => {
+  it('is the words of the person the next paragraph names when it points back at it ("These are the questions X will ask")', () => {
+    expect(speakers([
+      '"Do you have it in your heart? How much guts do you have?"',
+      'These are the questions Ann Cole will be asking of the brightest young players.',
+    ])).toEqual([['Do you have it in your heart? How much guts do you have?', 'Ann Cole']]);
+  });
+
+  it('but stays unattributed when the next paragraph does not point back', () => {
+    expect(speakers([
+      '"Do you have it in your heart? How much guts do you have?"',
+      'Ann Cole arrived in London on Thursday.',
+    ])).toEqual([['Do you have it in your heart? How much guts do you have?', null]]);
+  });
+});
