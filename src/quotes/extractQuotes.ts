@@ -600,8 +600,28 @@ export function extractQuotes(article: Article): Quote[] {
     });
     previousParagraphSpeaker = lastSpeaker;
   });
+  // `"Do you have it in your heart? …"` opening the article, then `These are the questions Jimmy Connors will be
+  // asking …`: a lead made only of a quotation is the words of the first person the next paragraph names, when that
+  // paragraph points back at it.
+  const opening = article.paragraphs.findIndex((paragraph) => paragraph.kind === 'body');
+  const next = article.paragraphs[opening + 1];
+  if (opening >= 0 && next?.kind === 'body' && POINTS_BACK.test(next.text) && QUOTE_OPENS.test(article.paragraphs[opening]!.text) &&
+    quotes.some((quote) => quote.paragraphIndex === opening && quote.speaker === null)) {
+    introductions ??= collectIntroductions(article, paragraphTokens, names);
+    const named = introductions.firstNamedAfter(position(opening, article.paragraphs[opening]!.text.length));
+    if (named) {
+      for (let q = 0; q < quotes.length; q += 1) {
+        if (quotes[q]!.paragraphIndex === opening && quotes[q]!.speaker === null) quotes[q] = { ...quotes[q]!, speaker: named.name, role: named.role };
+      }
+    }
+  }
   return quotes;
 }
+
+/** A paragraph that opens with a quotation mark. */
+const QUOTE_OPENS = /^\s*["“‘']/u;
+/** A paragraph opening by pointing back at the quotation before it: "These are the questions …", "Those were the words of …". */
+const POINTS_BACK = /^\s*(?:These|Those|That|This|Such|So)\s+(?:are|were|is|was|says|said|the)\b/u;
 
 /**
  * A sentence's subject counts as someone named when it is an organisation or a person named with at least two

@@ -1,6 +1,6 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
-import { findWithin, nounPhraseEndingAt } from './nounPhrase.js';
+import { describedChunk, findWithin, nounPhraseEndingAt } from './nounPhrase.js';
 import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
@@ -427,7 +427,9 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     const afterName = according.phrase.role !== null && according.phrase.kind === 'name' ? commaAfter(tokens, named + 1) : named;
     const claim = !opensSentence ? { from: 0, to: according.verbIndex } : { from: afterName + 1, to: end };
     const to = tokens[claim.to - 1]?.text === ',' ? claim.to - 1 : claim.to;
-    if (to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') return { ...according, from: claim.from, to };
+    // "According to Reuters, a source from the ministry said CLAIM": the source speaks; the outlet only reports it.
+    const inner = opensSentence ? speakerOpeningClaim(tokens, claim.from) : null;
+    if (!inner && to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') return { ...according, from: claim.from, to };
   }
   let opening: { phrase: SpeakerPhrase | null } | undefined;
   /** Read once, when a verb first needs it. */
@@ -496,6 +498,25 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     // "CLAIM, X said (on Monday)." — the claim comes before the subject.
     const subjectStart = claimEndBefore(tokens, phrase);
     if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote') return { phrase, verbIndex: v, from: 0, to: subjectStart };
+  }
+  return null;
+}
+
+/** Most tokens of the subject opening a claim after "According to X,": "a source from the French finance ministry". */
+const MAX_INNER_SUBJECT_TOKENS = 12;
+
+/**
+ * The unnamed speaker of a reporting verb whose subject opens the words at `from` (`a source from the ministry said
+ * …`), or null when those words are the claim itself or name someone.
+ */
+function speakerOpeningClaim(tokens: readonly Token[], from: number): SpeakerPhrase | null {
+  for (let v = from + 1; v < tokens.length && v - from <= MAX_INNER_SUBJECT_TOKENS; v += 1) {
+    const token = tokens[v]!;
+    if (token.kind !== 'word') return null;
+    if (token.capitalised || !REPORTED_SPEECH_VERBS.has(token.lower) || NOUN_LIKE_VERBS.has(token.lower)) continue;
+    // Only an unnamed speaker: "According to Mandaric, Redknapp vowed …" is Mandaric's account of what Redknapp said.
+    const phrase = describedChunk(tokens, [from, v]) ?? subjectBefore(tokens, v, from);
+    return phrase?.kind === 'group' && phrase.start <= from + 1 ? phrase : null;
   }
   return null;
 }

@@ -233,6 +233,8 @@ export function chunksBefore(tokens: readonly Token[], end: number, bound: numbe
 }
 
 export const ROLE_LINKS = new Set(['for', 'of', 'at', 'with', 'from']);
+/** Nouns for an unnamed informant, described like a role: "a source from the ministry". */
+const SOURCE_NOUNS = new Set(['source', 'sources']);
 /** Prepositions that open an introductory phrase before a sentence's subject ("After the ruling, …"). */
 const INTRODUCTORY_PREPOSITIONS = new Set(['after', 'before', 'following', 'during', 'since', 'at', 'in', 'on']);
 
@@ -281,7 +283,8 @@ export function describedChunk(tokens: readonly Token[], [from, to]: [number, nu
   // "the deputy commander of the brigade": a lower-case word or two may qualify the role.
   for (let skipped = 0; skipped < 2 && isWord(tokens[i]) && !tokens[i]!.capitalised && !ROLE_NOUNS.has(tokens[i]!.lower) &&
     isWord(tokens[i + 1]) && !ROLE_LINKS.has(tokens[i + 1]!.lower) && !NP_STOP_WORDS.has(tokens[i]!.lower); skipped += 1) i += 1;
-  if (isWord(tokens[i]) && ROLE_NOUNS.has(tokens[i]!.lower) && isWord(tokens[i + 1]) && ROLE_LINKS.has(tokens[i + 1]!.lower) && to - from <= 14) {
+  // "a source from the French finance ministry", "sources at the bank": an unnamed source is described so too.
+  if (isWord(tokens[i]) && (ROLE_NOUNS.has(tokens[i]!.lower) || SOURCE_NOUNS.has(tokens[i]!.lower)) && isWord(tokens[i + 1]) && ROLE_LINKS.has(tokens[i + 1]!.lower) && to - from <= 14) {
     let end = to;
     // Without the acronym in brackets at the end.
     if (tokens[end - 1]?.text === ')' && tokens[end - 3]?.text === '(') end -= 3;

@@ -82,7 +82,7 @@ export const VERB_FILLERS = words(`
   has have had is was were are will would could can may might should shall also later then previously earlier
   recently further again repeatedly publicly separately reportedly once never not often always just already
   yesterday today privately subsequently simply bluntly angrily flatly quickly furthermore moreover additionally
-  however meanwhile too
+  however meanwhile too either neither
 `);
 
 /** Words that cannot be part of a speaker's noun phrase: where a backward scan for the subject stops. */

@@ -76,3 +76,39 @@ describe('a reporting participle after a preposition ("despite saying")', () => 
     ]).filter(([, speaker]) => speaker !== 'Tom Reed')).toEqual([['tough on crime, tough on the causes of crime', 'Ann Cole']]);
   });
 });
+
+describe('"According to <outlet>, a source said CLAIM"', () => {
+  const reported = (paragraphs: string[]) => quotes(paragraphs).filter((q) => q.kind === 'indirect').map(({ speaker }) => speaker);
+
+  it('gives the claim to the source the outlet reports, not to the outlet', () => {
+    // The source, or the ministry it speaks for, as the article's names resolve it: never the outlet.
+    const [speaker] = reported(['According to Reuters, a source from the French finance ministry said tax authorities are also pursuing Acme for back taxes.']);
+    expect(speaker).toMatch(/French finance ministry$/u);
+  });
+
+  it('but leaves "According to X, Y vowed …" to X, whose account it is', () => {
+    expect(reported(['According to Tom Reed, Ann Cole vowed she would not join the rival club.'])).toEqual(['Tom Reed']);
+  });
+});
+
+describe('"either" and "neither" between a subject and its verb', () => {
+  it('are no part of the name ("Ann Cole either said")', () => {
+    expect(speakers(['Tom Reed did not vote. "It was a bad bill," Ann Cole either said.'])).toEqual([['It was a bad bill', 'Ann Cole']]);
+  });
+});
+
+describe('a lead made only of a quotation', () => {
+  it('is the words of the person the next paragraph names when it points back at it ("These are the questions X will ask")', () => {
+    expect(speakers([
+      '"Do you have it in your heart? How much guts do you have?"',
+      'These are the questions Ann Cole will be asking of the brightest young players.',
+    ])).toEqual([['Do you have it in your heart? How much guts do you have?', 'Ann Cole']]);
+  });
+
+  it('but stays unattributed when the next paragraph does not point back', () => {
+    expect(speakers([
+      '"Do you have it in your heart? How much guts do you have?"',
+      'Ann Cole arrived in London on Thursday.',
+    ])).toEqual([['Do you have it in your heart? How much guts do you have?', null]]);
+  });
+});
