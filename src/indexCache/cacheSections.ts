@@ -117,6 +117,7 @@ const identityOf = (stats: Stats): string => String(stats.size);
 const openFile = promisify(open);
 const readFileAt = promisify(readAt);
 const closeFile = promisify(close);
+const statFile = promisify(fstat);
 
 /**
  * The files of reads whose sections were never all read (a library replaced before its quotations were used) are
@@ -150,7 +151,7 @@ export async function readCacheFile(file: string, sections: readonly CacheSectio
       if (bytesRead !== length) throw new Error('cache file: cut short');
       return buffer;
     };
-    const stats = promisify(fstat)(fd);
+    const stats = statFile(fd);
     const prefix = await readExactly(PREFIX, 0);
     if (!prefix.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('cache file: not a newsdesk index');
     const headerLength = prefix.readUInt32LE(MAGIC.length);

@@ -6,7 +6,8 @@ import {
   type SpeakerPhrase,
 } from './nounPhrase.js';
 import {
-  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES, VERB_FILLERS,
+  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, SOURCE_NOUNS, TITLES,
+  VERB_FILLERS,
 } from './vocabulary.js';
 
 export type { SpeakerPhrase } from './nounPhrase.js';
@@ -245,7 +246,7 @@ function speakersBeforePlace(tokens: readonly Token[], from: number, nameStart: 
 }
 
 /** Heads of a description that may stand for an unnamed speaker: role nouns, and "source(s)". */
-const isDescriptionHead = (word: string): boolean => isRoleNoun(word) || word === 'source' || word === 'sources';
+const isDescriptionHead = (word: string): boolean => isRoleNoun(word) || SOURCE_NOUNS.has(word);
 /** Words opening what qualifies a description after its head: "a source close to …", "a diplomat based in …". */
 const POST_MODIFIERS = new Set(['close', 'based', 'familiar', 'involved', 'speaking', 'working', 'quoted']);
 /** Most words qualifying a description's head before it ("senior Western", "Alcoa"). */

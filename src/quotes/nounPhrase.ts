@@ -1,5 +1,5 @@
 import { isNameWord, type Token } from './tokenize.js';
-import { COMPANY_NOUNS, DETERMINERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES } from './vocabulary.js';
+import { COMPANY_NOUNS, DETERMINERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_OPENERS, SOURCE_NOUNS, TITLES } from './vocabulary.js';
 
 // The noun-phrase layer under the attribution rules: what a speaker phrase is, and how one is read from tokens.
 // In the examples, tokensOf(text) stands for tokenize(text, 0, text.length, []).
@@ -233,8 +233,6 @@ export function chunksBefore(tokens: readonly Token[], end: number, bound: numbe
 }
 
 export const ROLE_LINKS = new Set(['for', 'of', 'at', 'with', 'from']);
-/** Nouns for an unnamed informant, described like a role: "a source from the ministry". */
-const SOURCE_NOUNS = new Set(['source', 'sources']);
 /** Prepositions that open an introductory phrase before a sentence's subject ("After the ruling, …"). */
 const INTRODUCTORY_PREPOSITIONS = new Set(['after', 'before', 'following', 'during', 'since', 'at', 'in', 'on']);
 

@@ -119,6 +119,9 @@ export const TITLES = words(`
   tory labour conservative democrat republican liberal senior associate assistant managing keeper
 `);
 
+/** Nouns for an unnamed informant, described as a role is: "a source from the ministry", "a source close to the company". */
+export const SOURCE_NOUNS = words('source sources');
+
 /** Nouns that describe a person by what they do: "the Two Ronnies star", "a Treasury spokesperson". */
 export const ROLE_NOUNS = words(`
   diplomat envoy negotiator

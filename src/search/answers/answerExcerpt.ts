@@ -1,5 +1,5 @@
 import { escapeMarkdown, highlight } from '../chooseExcerpt.js';
-import type { AnswerSpan } from './recognise.js';
+import { insideQuotation, type AnswerSpan } from './recognise.js';
 
 /** One sentence as Markdown: the answer span in bold, the matched words in bold, the rest escaped. */
 function render(sentence: string, span: AnswerSpan | null, matched: ReadonlySet<string>): string {
@@ -24,17 +24,12 @@ function cut(sentence: string, at: number, maxLength: number, span: AnswerSpan |
 /** An opening that speaks of the sentence before: a pronoun for its subject ("He told the court …"). */
 const LEANS_ON_BEFORE = /^["“]?(?:he|she|it|they)\b/iu;
 
-/** Whether `sentence` leaves a quotation open (an odd number of double quote marks): the next one goes on quoting. */
-function leavesQuotationOpen(sentence: string): boolean {
-  return (sentence.match(/["“”]/gu)?.length ?? 0) % 2 === 1;
-}
-
 /**
  * Whether the answering sentence needs the one before it to be read: it opens with a pronoun, or it goes on with a
  * quotation that the sentence before opened (its speaker, and often the answer, stand there).
  */
 function needsBefore(sentence: string, before: string): boolean {
-  return LEANS_ON_BEFORE.test(sentence) || leavesQuotationOpen(before);
+  return LEANS_ON_BEFORE.test(sentence) || insideQuotation(before, before.length);
 }
 
 /**

@@ -210,3 +210,17 @@ export function recognise(sentence: string): AnswerSpan[] {
   for (const { expansion, start, end } of acronymDefinitions(text)) out.push({ type: 'definition', start, end, text: expansion });
   return out;
 }
+
+/**
+ * Whether offset `at` of `sentence` stands inside a quotation opened in the sentence (an odd number of marks before it):
+ * `insideQuotation(s, s.length)` when `s` leaves a quotation open for the next sentence.
+ * @example insideQuotation('He said: "We will act.', 22) // => true
+ */
+export function insideQuotation(sentence: string, at: number): boolean {
+  let marks = 0;
+  for (let k = 0; k < at; k += 1) if (QUOTE_MARKS.has(sentence[k]!)) marks += 1;
+  return marks % 2 === 1;
+}
+
+/** The marks that open or close a quotation in news text (straight and curly double quotes). */
+const QUOTE_MARKS = new Set(['"', '“', '”']);

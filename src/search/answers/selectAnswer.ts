@@ -3,7 +3,7 @@ import { foldSearchWord, foldTerm, joinInitialisms, splitSentences, WORD } from 
 import { SYNONYM_QUALITY } from '../expandTerm.js';
 import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
-import { isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
+import { insideQuotation, isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
 
 /** One term of the question as answer selection sees it. */
 export interface AnswerTerm {
@@ -239,16 +239,6 @@ function wordsOf(article: ReadArticle, u: number, s: number): SentenceWords {
   const words = article.words[u]!;
   return (words[s] ??= sentenceWords(article.units[u]!.sentences[s]!));
 }
-
-/** Whether offset `at` of `sentence` stands inside a quotation opened in the sentence (an odd number of marks before it). */
-function insideQuotation(sentence: string, at: number): boolean {
-  let marks = 0;
-  for (let k = 0; k < at; k += 1) if (QUOTE_MARKS.has(sentence[k]!)) marks += 1;
-  return marks % 2 === 1;
-}
-
-/** The marks that open or close a quotation in news text (straight and curly double quotes). */
-const QUOTE_MARKS = new Set(['"', '“', '”']);
 
 /** A paragraph that opens with a pronoun ("He told BBC Radio 4's Today programme: …") speaks of the paragraph before. */
 const OPENING_PRONOUN = /^["“]?(?:he|she)\b/iu;
