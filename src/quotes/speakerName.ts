@@ -55,15 +55,28 @@ export function speakerKey(name: string): string {
 }
 
 /**
- * The surname part of a speaker key: its last word ("alain juppe" → "juppe").
+ * Generation marks after a surname, folded: "L.C. Duncan Jr." is Mr Duncan. Kept in the key, since "Robert Halmi Sr"
+ * and "Robert Halmi Jr" are two people, but never the surname.
+ */
+const GENERATION_SUFFIXES = new Set(['jr', 'sr']);
+
+/** The surname among a key's words: the last, or the one before a generation mark ("duncan" of "l duncan jr"). */
+function surnameOf(words: readonly string[]): string {
+  const last = words.length - 1;
+  return (last > 0 && GENERATION_SUFFIXES.has(words[last]!) ? words[last - 1] : words[last]) ?? '';
+}
+
+/**
+ * The surname part of a speaker key: its last word ("alain juppe" → "juppe"), before a generation mark.
  *
  * @example
  * surnameKey('Alain Juppé')
  * // => 'juppe'
+ * surnameKey('L.C. Duncan Jr.')
+ * // => 'duncan'
  */
 export function surnameKey(name: string): string {
-  const words = speakerKey(name).split(' ');
-  return words[words.length - 1] ?? '';
+  return surnameOf(speakerKey(name).split(' '));
 }
 
 /**
@@ -75,6 +88,8 @@ export function surnameKey(name: string): string {
  * // => true
  * sameSpeaker('Tony Blair', 'Cherie Blair')
  * // => false
+ * sameSpeaker('Duncan', 'L.C. Duncan Jr.')
+ * // => true
  */
 export function sameSpeaker(a: string, b: string): boolean {
   const keyA = speakerKey(a);
@@ -84,5 +99,5 @@ export function sameSpeaker(a: string, b: string): boolean {
   const wordsA = keyA.split(' ');
   const wordsB = keyB.split(' ');
   if (wordsA.length > 1 && wordsB.length > 1) return false;
-  return wordsA[wordsA.length - 1] === wordsB[wordsB.length - 1];
+  return surnameOf(wordsA) === surnameOf(wordsB);
 }
