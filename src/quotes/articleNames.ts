@@ -104,8 +104,10 @@ const SPLITS_PERSON = new Set(['of', 'for', 'and', 'the', 'on', '&', 'at', 'with
 function splitName(words: readonly string[]): { words: string[]; role: string | null; organisation: boolean } {
   let lastTitle = -1;
   words.forEach((word, index) => {
-    // "Fisherman Tom Hardy" opening a sentence: a role noun capitalised only by its place.
-    const role = index === 0 && ROLE_NOUNS.has(stripTitle(word)) && words.length >= 3;
+    // "Fisherman Tom Hardy" opening a sentence: a role noun capitalised only by its place. "BBC Political
+    // Correspondent James Hardy": a capitalised role noun further in, before a name of two words or more, ends the
+    // description as a title does.
+    const role = ROLE_NOUNS.has(stripTitle(word)) && words.length - index - 1 >= 2 && (index === 0 || /^\p{Lu}/u.test(word));
     if ((isTitle(word) || role) && index < words.length - 1) lastTitle = index;
   });
   // "Leader of the Australian Greens Bob Brown", "Secretary of State Condoleezza Rice": the last two words are the

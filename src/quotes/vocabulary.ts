@@ -117,6 +117,7 @@ export const TITLES = words(`
   linesman referee umpire
   treasurer constable superintendent sheriff comptroller ombudsman coroner magistrate
   tory labour conservative democrat republican liberal senior associate assistant managing keeper
+  dem
 `);
 
 /** Nouns for an unnamed informant, described as a role is: "a source from the ministry", "a source close to the company". */

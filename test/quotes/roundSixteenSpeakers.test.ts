@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { sameSpeaker, surnameKey } from '../../src/quotes/index.js';
+import { extractQuotes, sameSpeaker, surnameKey } from '../../src/quotes/index.js';
+import { makeArticle } from '../support/makeArticle.js';
 
 // Round sixteen of issue #13 (dev16): general causes of the wrong speakers found in the dev16 set (descriptions of
 // heldout2's kinds resolved to names, captions and credits, speakers across paragraphs), each a short made-up case.
+const speakers = (paragraphs: string[]) =>
+  extractQuotes(makeArticle(paragraphs)).filter((q) => q.kind !== 'indirect').map(({ quote, speaker }) => [quote, speaker]);
 
 describe('a generation mark after a surname ("Jr.", "Sr") is no surname', () => {
   it('so "Duncan" later in an article is "L.C. Duncan Jr."', () => {
@@ -14,5 +17,18 @@ describe('a generation mark after a surname ("Jr.", "Sr") is no surname', () => 
   it('but keeps father and son apart', () => {
     expect(sameSpeaker('Robert Halmi Sr', 'Robert Halmi Jr')).toBe(false);
     expect(sameSpeaker('Jr', 'Robert Halmi Jr')).toBe(false);
+  });
+});
+
+describe('a description glued before a name is no part of it', () => {
+  it('reads "Fellow Lib Dem Jane Roe" as Jane Roe (a party abbreviation is a title like "Liberal Democrat")', () => {
+    expect(speakers([
+      'Liberal Democrat Tom Vale said the plan was flawed.',
+      'Fellow Lib Dem Jane Roe said: "It is clear the plan has failed."',
+    ])).toEqual([['It is clear the plan has failed.', 'Jane Roe']]);
+  });
+
+  it('reads "BBC Political Correspondent Sam Hale" as Sam Hale (a capitalised role noun ends the description)', () => {
+    expect(speakers(['BBC Political Correspondent Sam Hale said: "Ministers are nervous."'])).toEqual([['Ministers are nervous.', 'Sam Hale']]);
   });
 });
