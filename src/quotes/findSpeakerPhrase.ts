@@ -429,7 +429,10 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
   const titledOf = (TITLES.has(tokens[chunkStart]!.lower) || ROLE_NOUNS.has(tokens[chunkStart]!.lower)) && ROLE_LINKS.has(tokens[chunkStart + 1]?.lower ?? '');
   const roleLike = result.kind !== 'name' || isBareTitle(result.text) || endsWithTitle || titledOf || ROLE_LINKS.has(tokens[chunkStart]!.lower);
   // "Andy Stern, the service president is quoted as saying": with "the", only when the name opens the sentence.
-  const theAfterName = tokens[chunkStart]!.lower === 'the' && previousComma(tokens, chunkStart - 1, bound) + 1 === bound;
+  // ("In a filing with the Securities and Exchange Commission, the group said": a scene-setting phrase holds no
+  // subject; "the group" speaks.)
+  const theAfterName = tokens[chunkStart]!.lower === 'the' && previousComma(tokens, chunkStart - 1, bound) + 1 === bound &&
+    !opensIntroduction(tokens[bound]);
   if (isComma(tokens[chunkStart - 1]) && (!DETERMINERS.has(tokens[chunkStart]!.lower) || theAfterName) && roleLike &&
     (isRoleChunk(tokens, chunkStart, i + 1) || ROLE_LINKS.has(tokens[chunkStart]!.lower))) {
     const named = nameChunk(tokens, [previousComma(tokens, chunkStart - 1, bound) + 1, chunkStart - 1], false);

@@ -32,3 +32,12 @@ describe('a description glued before a name is no part of it', () => {
     expect(speakers(['BBC Political Correspondent Sam Hale said: "Ministers are nervous."'])).toEqual([['Ministers are nervous.', 'Sam Hale']]);
   });
 });
+
+describe('"the group" after a scene-setting phrase that names another body', () => {
+  it('is the group the article introduced, not the body in "In a filing with the …, the group said"', () => {
+    expect(speakers([
+      'A group of companies controlled by Brookehill Partners Inc told regulators it may back a buyout of Cardis Corp.',
+      'In a filing with the Securities and Exchange Commission, the group said it "would likely support" a sale.',
+    ])).toEqual([['would likely support', 'Brookehill Partners Inc']]);
+  });
+});
