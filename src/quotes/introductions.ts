@@ -2,7 +2,8 @@ import type { Article } from '../corpus/types.js';
 import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
 import type { Token } from './tokenize.js';
 import {
-  COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NP_STOP_WORDS, ORGANISATION_WORDS, PRONOUNS, REPORTED_SPEECH_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
+  COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, ORGANISATION_WORDS, PRONOUNS, REPORTED_SPEECH_VERBS, REPORTING_VERBS, ROLE_NOUNS,
+  SENTENCE_OPENERS, TITLES,
 } from './vocabulary.js';
 
 // How an article introduces its people and organisations ("Security firm Sophos", "The harbour master of Whitby,
@@ -19,6 +20,8 @@ interface Introduced {
   mentions: number[];
   /** First named between commas in a list ("Mali, Burkino Faso, Benin"): maybe a place, not a person. */
   listed: boolean;
+  /** Where it is first the subject of a reporting verb ("Brookehill Partners Inc told"), or Infinity. */
+  spokeAt: number;
 }
 
 /** Finds the person or organisation a description stands for. */
@@ -170,11 +173,19 @@ function descriptionWords(tokens: readonly Token[], from: number, to: number): s
     // "the company's chief executive": the company is not what the person is.
     if (isPossessive(token)) continue;
     if (DETERMINERS.has(token.lower) || POSSESSIVES.has(token.lower) || EMPTY_WORDS.has(token.lower)) continue;
-    if (['has', 'have', 'had', 'is', 'was', 'said', 'says', 'told', 'will', 'would'].includes(token.lower)) return null;
+    if (['has', 'have', 'had', 'is', 'was', 'said', 'says', 'told', 'will', 'would'].includes(token.lower) || isReportingPast(token.lower)) return null;
     words.push(lowerWord(token.text));
   }
   return words.length > 0 && words.length <= MAX_DESCRIPTION_WORDS ? words : null;
 }
+
+/**
+ * A reporting verb in the past ("disclosed", "announced") makes a clause, never an appositive: "In a filing with the
+ * Securities and Exchange Commission, the group disclosed that …" does not call the Commission a group. ("the
+ * alleged ringleader", "a group called …": participles that describe.)
+ */
+const isReportingPast = (word: string): boolean =>
+  word.endsWith('ed') && REPORTING_VERBS.has(word) && !NAMING_WORDS.has(word) && word !== 'alleged';
 
 /** Index of the comma or clause mark before `index`, or -1. */
 function chunkStart(tokens: readonly Token[], index: number): number {
@@ -295,13 +306,15 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       for (const word of appositive) words.add(word);
       for (const word of [...words]) if (EMPTY_WORDS.has(word) || word === '') words.delete(word);
       const at = position(paragraphIndex, tokens[start]!.start);
+      const spokeAt = isWordToken(tokens[to]) && REPORTED_SPEECH_VERBS.has(tokens[to]!.lower) ? at : Infinity;
       const entry = known.get(resolved.name);
       if (entry) {
         for (const word of words) entry.words.add(word);
         entry.mentions.push(at);
+        entry.spokeAt = Math.min(entry.spokeAt, spokeAt);
       } else {
         const listed = tokens[start - 1]?.text === ',' && tokens[to]?.text === ',';
-        const introduced: Introduced = { name: resolved.name, kind, words, mentions: [at], listed };
+        const introduced: Introduced = { name: resolved.name, kind, words, mentions: [at], listed, spokeAt };
         known.set(resolved.name, introduced);
         const first = resolved.name.split(' ')[0]!;
         if (kind === 'organisation' && first !== resolved.name && !shortForms.has(first)) shortForms.set(first, introduced);
@@ -380,8 +393,10 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         if (namedLater) seen.push(entry.mentions[0]!);
         const recency = Math.floor(seen[seen.length - 1]! / PARAGRAPH_STRIDE) - Math.floor(at / PARAGRAPH_STRIDE);
         const exact = entry.words.has(head) ? 1 : 0;
-        // "the company" with no company so called: the organisation the article talks about most, so far.
-        const score = matched * 100_000 + exact * 50_000 + (exact ? 0 : seen.length * 100) + recency;
+        // "the company" with no company so called: the organisation the article has heard from ("Brookehill Partners
+        // Inc told …", not "a buyout of Cardis Corp"), then the one it talks about most, so far.
+        const heard = entry.spokeAt < at ? 1 : 0;
+        const score = matched * 100_000 + exact * 50_000 + (exact ? 0 : heard * 10_000 + seen.length * 100) + recency;
         if (score > bestScore) {
           best = entry;
           bestScore = score;

@@ -41,3 +41,12 @@ describe('"the group" after a scene-setting phrase that names another body', () 
     ])).toEqual([['would likely support', 'Brookehill Partners Inc']]);
   });
 });
+
+describe('"the group" or "the company" is the organisation the article has heard from', () => {
+  it('not a body called a group by a clause ("…Commission, the group disclosed that"), nor the takeover target named most', () => {
+    expect(speakers([
+      'A group of companies controlled by Brookehill Partners Inc told regulators it may back a buyout of Cardis Corp.',
+      'In a filing with the Securities and Exchange Commission, the group disclosed that it holds a stake in Cardis stock, and said it "would likely support" a sale of Cardis.',
+    ])).toEqual([['would likely support', 'Brookehill Partners Inc']]);
+  });
+});
