@@ -60,6 +60,9 @@ export function isCreditedCaption(lines: readonly string[]): boolean {
 // "WHITBY (Reuters) - ", "WASHINGTON, Sept 9 (AP) — ", "LONDON, March 3 (Reuters) – ": a place in capitals, an
 // optional date, the agency in brackets, a dash.
 const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,[^()\n]{1,30})?\s*\([\p{L} .&/-]{2,30}\)\s*[-–—]{1,2}\s+/u;
+// "SOUTHAMPTON, 12 March - ", "DUBLIN — ": a paper's own dateline has no agency; its date, if any, holds a figure
+// (so "BP, the oil giant - …" is no dateline).
+const OWN_DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{2,40}(?:,[^()\n\d]{0,12}\d[^()\n]{0,20}?)?\s+[-–—]{1,2}\s+/u;
 
 /**
  * Length of the wire dateline opening a paragraph ("WHITBY (Reuters) - "), 0 when there is none: what precedes
@@ -67,10 +70,11 @@ const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,[^()\n]{1,30})?\s*\([\p{L
  *
  * @example
  * datelineLength('WHITBY (Reuters) - The harbour master said…') // => 19
+ * datelineLength('DUBLIN — The regulator said…') // => 9
  * datelineLength('The harbour master said…') // => 0
  */
 export function datelineLength(text: string): number {
-  return DATELINE.exec(text)?.[0].length ?? 0;
+  return (DATELINE.exec(text) ?? OWN_DATELINE.exec(text))?.[0].length ?? 0;
 }
 
 /** Words of agency credits that can be glued before a name when a credit loses its line break. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { datelineLength } from '../../src/corpus/credits.js';
 import { extractQuotes, sameSpeaker, surnameKey } from '../../src/quotes/index.js';
 import { makeArticle } from '../support/makeArticle.js';
 
@@ -48,5 +49,28 @@ describe('"the group" or "the company" is the organisation the article has heard
       'A group of companies controlled by Brookehill Partners Inc told regulators it may back a buyout of Cardis Corp.',
       'In a filing with the Securities and Exchange Commission, the group disclosed that it holds a stake in Cardis stock, and said it "would likely support" a sale of Cardis.',
     ])).toEqual([['would likely support', 'Brookehill Partners Inc']]);
+  });
+});
+
+describe('a paper\'s own dateline (no agency) is never a name', () => {
+  it('returns its length: place in capitals, a date holding a figure, a dash', () => {
+    expect(datelineLength('SOUTHAMPTON, 12 March - Councillors approved the plan.')).toBe('SOUTHAMPTON, 12 March - '.length);
+    expect(datelineLength('DUBLIN — The regulator fined the airline.')).toBe('DUBLIN — '.length);
+    expect(datelineLength('BP, the oil giant - which owns the field - said so.')).toBe(0);
+    expect(datelineLength('US - China talks resumed.')).toBe(0);
+  });
+
+  it('so "the operator" is not the place in capitals that opens the story', () => {
+    const found = extractQuotes(makeArticle([
+      'SOUTHAMPTON, 12 March - Councillors have approved a plan to bring trams back.',
+      'The city\'s largest bus operator, Bluestar, said it would study the plans.',
+    ]));
+    expect(found.map((quote) => quote.speaker)).not.toContain('SOUTHAMPTON');
+  });
+
+  it('reads a long run of capitals in bounded time', () => {
+    const started = performance.now();
+    datelineLength(`${'A '.repeat(50_000)}, 1${' '.repeat(50_000)}x`);
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });
