@@ -83,6 +83,8 @@ export const VERB_FILLERS = words(`
   recently further again repeatedly publicly separately reportedly once never not often always just already
   yesterday today privately subsequently simply bluntly angrily flatly quickly furthermore moreover additionally
   however meanwhile too either neither
+  did does do didn't doesn't don't won't wouldn't couldn't can't cannot hasn't haven't hadn't isn't wasn't
+  didn’t doesn’t don’t won’t wouldn’t couldn’t can’t hasn’t haven’t hadn’t isn’t wasn’t
 `);
 
 /** Words that cannot be part of a speaker's noun phrase: where a backward scan for the subject stops. */

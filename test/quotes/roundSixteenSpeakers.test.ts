@@ -74,3 +74,12 @@ describe('a paper\'s own dateline (no agency) is never a name', () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 });
+
+describe('a negated or emphatic auxiliary between the subject and the verb', () => {
+  it('reads "He didn\'t say …" as he, the one named before', () => {
+    expect(speakers([
+      'General Motors said it would cut jobs. John Smith announced the move on Wednesday.',
+      'He didn\'t say where the cuts would fall, but wanted to present details "very soon".',
+    ])).toEqual([['very soon', 'John Smith']]);
+  });
+});
