@@ -28,6 +28,7 @@ export const REPORTING_VERBS = words(`
   counter counters countered retort retorts retorted protest protests protested lament laments lamented
   demand demands demanded assure assures assured testify testifies testified post posts posted
   agree agrees agreed quoted believe believes believed forecast forecasts reaffirm reaffirms reaffirmed
+  speak speaks spoke
   slam slams slammed slate slates slated attack attacks attacked dismiss insist echo echoes echoed
   contend contends contended acknowledge concede admit mutter mutters muttered explain recount recounts recounted
   proclaim proclaims proclaimed advise advises advised elaborate elaborates elaborated chant chants chanted exclaim exclaims exclaimed plead pleads pleaded

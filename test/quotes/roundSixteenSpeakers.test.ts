@@ -83,3 +83,11 @@ describe('a negated or emphatic auxiliary between the subject and the verb', () 
     ])).toEqual([['very soon', 'John Smith']]);
   });
 });
+
+describe('"spoke of" reports words', () => {
+  it('gives "X, who spoke of Y\'s \'…\'" to X, not to Y the words are about', () => {
+    expect(speakers([
+      'Many opposition members welcomed the words of former South African president Nelson Mandela, who yesterday spoke of Zimbabwe\'s "tragic failure of leadership" at a London fundraiser.',
+    ])).toEqual([['tragic failure of leadership', 'Nelson Mandela']]);
+  });
+});
