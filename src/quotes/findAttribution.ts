@@ -110,6 +110,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   for (let v = k; v < tokens.length && v - k <= MAX_WORDS_AFTER_QUOTE; v += 1) {
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
+    // `"many" of 122 items on which Washington recently asked`: a verb inside a relative clause after the quotation
+    // has its own subject, never the quotation's speaker.
+    if (token.kind === 'word' && RELATIVE_PRONOUNS.has(token.lower)) break;
     // `"…" once he realised the journalist was Jewish, said Mr Blair`: a clause of time or cause, then the inversion.
     // `"…" in 2005, said Kurt Karl`: a short phrase of time or place the quotation ends with, then the inversion.
     const scene = v === k && CLAIM_PREPOSITIONS.has(token.lower) && isShortScene(tokens, v);
@@ -131,6 +134,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   }
   return null;
 }
+
+/** Relative pronouns that open a clause of their own after a quotation (not "that" or "who", which also report). */
+const RELATIVE_PRONOUNS = new Set(['which', 'whom', 'whose']);
 
 /** True when the words from `from` to the next comma are a short phrase without a verb (`in 2005`). */
 function isShortScene(tokens: readonly Token[], from: number): boolean {

@@ -91,3 +91,12 @@ describe('"spoke of" reports words', () => {
     ])).toEqual([['tragic failure of leadership', 'Nelson Mandela']]);
   });
 });
+
+describe('a relative clause after a quotation', () => {
+  it('holds no inverted speaker ("\'many\' of the items on which Washington asked" stays the spokesman\'s)', () => {
+    expect(speakers([
+      'A government spokesman said Seoul would stand firm.',
+      'He said South Korea was selecting "many" of 122 items on which Washington recently asked Seoul to lower tariffs.',
+    ])).toEqual([['many', 'government spokesman']]);
+  });
+});
