@@ -290,7 +290,12 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       // "Game maker Valve", "Swiss drugmaker Novartis": one word is a company's name when a company noun precedes it,
       // and stays one when mentioned alone later ("Valve said").
       const company = speaksAsOrganisation || companyWords.some((word) => COMPANY_NOUNS.has(word) || ORGANISATION_WORDS.has(word));
-      const kind = resolved.kind === 'organisation' || (company && nameWords.size === 1) || known.get(resolved.name)?.kind === 'organisation' ? 'organisation' : 'person';
+      // "Cairn Energy, a UK oil firm,": an appositive headed by a company noun makes a longer name a company too (a
+      // company noun before a name is left alone: it may describe the person's employer).
+      const headedByCompany = COMPANY_NOUNS.has(appositive[appositive.length - 1] ?? '');
+      const kind = resolved.kind === 'organisation' || (company && nameWords.size === 1) || headedByCompany || known.get(resolved.name)?.kind === 'organisation'
+        ? 'organisation'
+        : 'person';
       if (kind === 'person' && nameWords.size < 2) continue;
       const words = new Set<string>();
       // Titles and places in the run before the name: "Australian Prime Minister John Howard".

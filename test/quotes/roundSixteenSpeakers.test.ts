@@ -100,3 +100,15 @@ describe('a relative clause after a quotation', () => {
     ])).toEqual([['many', 'government spokesman']]);
   });
 });
+
+describe('a name of two words the article calls "a … firm"', () => {
+  it('is the company "the company" later stands for', () => {
+    const found = extractQuotes(makeArticle([
+      'Shares in Cairn Energy, a UK oil firm, have closed down 18% after a disappointing drilling update.',
+      'The company said tests had shown no significant finds in one of its Indian oil fields.',
+    ]));
+    expect(found.map(({ quote, speaker }) => [quote, speaker])).toEqual([
+      ['tests had shown no significant finds in one of its Indian oil fields', 'Cairn Energy'],
+    ]);
+  });
+});
