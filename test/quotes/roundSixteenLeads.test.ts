@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/quotes/index.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+// Session 15's leads on issue #13 from the dev sets' misses, each a short made-up case.
+const quotes = (paragraphs: string[]) => extractQuotes(makeArticle(paragraphs));
+const speakers = (paragraphs: string[]) => quotes(paragraphs).filter((q) => q.kind !== 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+
+describe('a closing quotation mark set off by a space ("ever. " A …") still ends the sentence', () => {
+  it('so the words after it are a sentence of their own, not the attribution of the quotation', () => {
+    expect(speakers([
+      'Group chair Ann Cole said: "We began a year ago. "Yet we are stronger than ever. " A ruling from Judge Tom Reed is expected in May.',
+    ])).toEqual([['We began a year ago.', 'Ann Cole'], ['Yet we are stronger than ever.', 'Ann Cole']]);
+  });
+});
