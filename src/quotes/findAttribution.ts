@@ -419,6 +419,8 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   let end = tokens.length;
   while (end > 0 && isClosingPunct(tokens[end - 1]!)) end -= 1;
   const according = accordingTo(tokens);
+  /** "According to the commission, many firms had found CLAIM": the account of X when no one inside it speaks. */
+  let accountOf: ReportedClaim | null = null;
   if (according) {
     // "But according to X, CLAIM": a connective before "according" opens no claim.
     const opensSentence = according.verbIndex === 0 || (according.verbIndex === 1 && CONNECTIVES.has(tokens[0]!.lower));
@@ -429,7 +431,10 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     const to = tokens[claim.to - 1]?.text === ',' ? claim.to - 1 : claim.to;
     // "According to Reuters, a source from the ministry said CLAIM": the source speaks; the outlet only reports it.
     const inner = opensSentence ? speakerOpeningClaim(tokens, claim.from) : null;
-    if (!inner && to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') return { ...according, from: claim.from, to };
+    if (to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') {
+      accountOf = { ...according, from: claim.from, to };
+      if (!inner) return accountOf;
+    }
   }
   let opening: { phrase: SpeakerPhrase | null } | undefined;
   /** Read once, when a verb first needs it. */
@@ -467,7 +472,7 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
       if (found < 0 || tokens.slice(v + 1, found).some((t) => t.kind !== 'word')) {
         // "CLAIM, its general manager Elliott Burnside told Reuters."
         const subjectStart = claimEndBefore(tokens, phrase);
-        if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote') return { phrase, verbIndex: v, from: 0, to: subjectStart };
+        if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote' && !accountOf) return { phrase, verbIndex: v, from: 0, to: subjectStart };
         continue;
       }
       from = found + 1;
@@ -495,11 +500,11 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     if (end - from >= MIN_CLAIM_TOKENS && tokens[from]?.kind === 'word') {
       return { phrase, verbIndex: v, from, to: end };
     }
-    // "CLAIM, X said (on Monday)." — the claim comes before the subject.
+    // "CLAIM, X said (on Monday)." — the claim comes before the subject ("According to X," is none).
     const subjectStart = claimEndBefore(tokens, phrase);
-    if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote') return { phrase, verbIndex: v, from: 0, to: subjectStart };
+    if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote' && !accountOf) return { phrase, verbIndex: v, from: 0, to: subjectStart };
   }
-  return null;
+  return accountOf;
 }
 
 /** Most tokens of the subject opening a claim after "According to X,": "a source from the French finance ministry". */

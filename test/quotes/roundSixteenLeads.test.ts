@@ -13,3 +13,13 @@ describe('a closing quotation mark set off by a space ("ever. " A …") still en
     ])).toEqual([['We began a year ago.', 'Ann Cole'], ['Yet we are stronger than ever.', 'Ann Cole']]);
   });
 });
+
+describe('"According to X, many firms had found CLAIM" stays X\'s account when no one inside it speaks', () => {
+  it('so a verb of finding after a group ("many firms had found") neither takes the claim nor drops it', () => {
+    const reported = quotes([
+      'The Low Pay Commission published its report on Monday.',
+      'According to the commission, many firms had found the last two rises in the minimum wage "challenging".',
+    ]).filter((q) => q.kind === 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+    expect(reported).toEqual([['many firms had found the last two rises in the minimum wage "challenging"', 'Low Pay Commission']]);
+  });
+});
