@@ -23,3 +23,16 @@ describe('"According to X, many firms had found CLAIM" stays X\'s account when n
     expect(reported).toEqual([['many firms had found the last two rises in the minimum wage "challenging"', 'Low Pay Commission']]);
   });
 });
+
+describe('a plural subject naming one member of itself ("Groups including the Players\' Union") is that member', () => {
+  const lead = 'Touring costs have doubled this year.';
+  it('speaks for the group, with a plural possessive before an organisation\'s head kept in the name', () => {
+    expect(speakers([lead, 'Groups including the Players\' Union are calling for an end to the "raw deal" faced by touring bands.']))
+      .toEqual([['raw deal', 'Players\' Union']]);
+  });
+
+  it('but a list of members ("Stars including Ann Cole, Tom Reed and …") is not its first member', () => {
+    const [[, speaker]] = speakers([lead, 'Stars including Ann Cole, Tom Reed and Jo Lake are calling for an end to the "raw deal" faced by bands.']) as [[string, string]];
+    expect(speaker).not.toBe('Ann Cole');
+  });
+});
