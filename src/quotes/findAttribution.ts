@@ -1,6 +1,6 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
-import { describedChunk, findWithin, nounPhraseEndingAt } from './nounPhrase.js';
+import { describedChunk, findWithin, nounPhraseEndingAt, toPhrase } from './nounPhrase.js';
 import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
@@ -235,6 +235,64 @@ export function describedBy(tokens: readonly Token[], quoteIndex: number): Speak
     return speakerAfter(tokens, by, as);
   }
   return null;
+}
+
+/** Words before a relative clause's verb: "which had described", "who also said", "who has long argued". */
+const RELATIVE_FILLERS = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'once', 'previously', 'recently', 'long', 'repeatedly', 'already']);
+/** Verbs of describing in the present: "which calls it a …". */
+const DESCRIBING_VERBS = new Set([...DESCRIBED_PARTICIPLES, 'calls', 'brands', 'labels', 'dubs']);
+/** Most words between a relative clause's verb and its quotation: `who said on Monday ministers were agreed on …`. */
+const MAX_RELATIVE_CLAUSE_WORDS = 12;
+/** Participles whose agent only asked: "a broker contacted by Reuters, who said …" is the broker. */
+const ASKING_PARTICIPLES = new Set(['contacted', 'interviewed', 'quoted', 'cited', 'polled', 'surveyed', 'asked']);
+/** Prepositions of place: "the campaign in Crewe and Nantwich, which …" is the campaign's, not the place's. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at']);
+
+/**
+ * The one a relative clause holding the quotation speaks of: `welcomed by Beijing, which described the embargo as a
+ * "product of the Cold War"` → Beijing; `the Labour Party's campaign in Crewe, which had described him as a "toff"` →
+ * Labour Party (the owner of what is described by place). Only the quotation(s) of the clause before its first comma;
+ * null for any other shape.
+ * @example relativeClauseSpeaker(tokensOf('welcomed by Beijing, which called it a "relic"'), 9)?.text // => 'Beijing'
+ */
+export function relativeClauseSpeaker(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  let verb = -1;
+  for (let i = quoteIndex - 1; i >= 0 && quoteIndex - i <= MAX_RELATIVE_CLAUSE_WORDS + 4; i -= 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') return null;
+    if (token.lower !== 'which' && token.lower !== 'who') continue;
+    let v = i + 1;
+    while (RELATIVE_FILLERS.has(tokens[v]?.lower ?? '')) v += 1;
+    const said = tokens[v];
+    if (!said || said.capitalised || !(REPORTING_VERBS.has(said.lower) || DESCRIBING_VERBS.has(said.lower)) || v >= quoteIndex) return null;
+    verb = v;
+    if (!isCommaToken(tokens[i - 1])) return null;
+    return verb >= 0 ? antecedentBefore(tokens, i - 1) : null;
+  }
+  return null;
+}
+
+const isCommaToken = (token: Token | undefined): boolean => token?.kind === 'punct' && token.text === ',';
+
+/** The name a relative clause opening after the comma at `comma` is about (see {@link relativeClauseSpeaker}). */
+function antecedentBefore(tokens: readonly Token[], comma: number): SpeakerPhrase | null {
+  const found = nounPhraseEndingAt(tokens, 0, comma);
+  if (!found) return null;
+  const before = tokens[found.start - 1];
+  if (before?.lower === 'by' && ASKING_PARTICIPLES.has(tokens[found.start - 2]?.lower ?? '')) return null;
+  // "Princess Marguerite, the eldest daughter of ex-King Michael, who said": "who" may be the one described.
+  for (let i = found.start - 1; i >= Math.max(0, found.start - 3) && tokens[i]!.kind === 'word'; i -= 1) if (tokens[i]!.lower === 'of') return null;
+  if (before && PLACE_PREPOSITIONS.has(before.lower)) {
+    // "the Labour Party's campaign in Crewe": the owner of what the place qualifies, or no one.
+    const thing = nounPhraseEndingAt(tokens, 0, found.start - 1);
+    const owner = thing ? tokens[thing.start - 1] : undefined;
+    if (!thing || owner?.kind !== 'word' || !owner.capitalised || !/['’]s$/u.test(owner.text)) return null;
+    let start = thing.start - 1;
+    while (start > 0 && tokens[start - 1]!.kind === 'word' && tokens[start - 1]!.capitalised) start -= 1;
+    return toPhrase(tokens, start, thing.start, null, null);
+  }
+  const phrase = toPhrase(tokens, found.start, comma, found.acronym, null);
+  return phrase?.kind === 'name' ? phrase : null;
 }
 
 /** Verbs that report someone else's words: `X quoted Y as saying "…"`. */

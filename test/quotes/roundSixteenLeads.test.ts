@@ -36,3 +36,26 @@ describe('a plural subject naming one member of itself ("Groups including the Pl
     expect(speaker).not.toBe('Ann Cole');
   });
 });
+
+describe('a quotation in a relative clause ("…, which described X as a "…"") is the words of the one the clause is about', () => {
+  it('the name before "which" or "who", not the sentence\'s subject', () => {
+    expect(speakers([
+      'Ann Cole, the trade minister, spoke on Monday.',
+      'The EU\'s plan was welcomed by the Farmers\' Union, which described the old rules as a "relic of the past".',
+    ])).toEqual([['relic of the past', 'Farmers\' Union']]);
+  });
+
+  it('the owner of what a place qualifies ("the Green Party\'s campaign in Leeds, which …")', () => {
+    expect(speakers([
+      'Tom Reed won the seat.',
+      'He criticised the Green Party\'s campaign in Leeds, which had described him as a "toff", as "negative" and "unkind".',
+    ])).toEqual([['toff', 'Green Party'], ['negative', 'Tom Reed'], ['unkind', 'Tom Reed']]);
+  });
+
+  it('but not one named inside an appositive ("the daughter of King Paul, who said …")', () => {
+    const [[, speaker]] = speakers([
+      'Tom Reed met Princess Ann Cole, the eldest daughter of ex-King Paul of Ruritania, who said he was "a charming man".',
+    ]) as [[string, string]];
+    expect(speaker).not.toMatch(/Paul/u);
+  });
+});
