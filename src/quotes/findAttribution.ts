@@ -295,6 +295,38 @@ function antecedentBefore(tokens: readonly Token[], comma: number): SpeakerPhras
   return phrase?.kind === 'name' ? phrase : null;
 }
 
+/** Gerunds of saying after "for" or "of": `branded Mr Howard "arrogant" for claiming …`, `accused him of saying …`. */
+const SAYING_GERUNDS = new Set(['saying', 'claiming', 'calling', 'describing', 'suggesting', 'insisting', 'arguing', 'branding', 'labelling', 'labeling', 'declaring', 'dismissing']);
+/** Verbs that judge someone for what they said: their object said it. */
+const JUDGING_VERBS = new Set([
+  'branded', 'accused', 'accuses', 'attacked', 'attacks', 'criticised', 'criticises', 'criticized', 'criticizes', 'condemned', 'condemns', 'slammed', 'slams',
+  'praised', 'praises', 'mocked', 'ridiculed', 'rebuked', 'blamed', 'thanked', 'fined', 'punished', 'sacked', 'suspended', 'banned', 'censured', 'reprimanded',
+]);
+/** Most tokens between a judging verb and "for"/"of", and between the gerund and the quotation. */
+const MAX_JUDGED_TOKENS = 10;
+
+/**
+ * The one judged for saying the quotation: `Simon Hughes branded Mr Howard "arrogant and wrong" for claiming the
+ * Tories were the "natural party"` → Mr Howard (the judging verb's object), not the sentence's speaker. Null for any
+ * other shape, and for a passive ("was criticised for saying": the subject said it).
+ * @example judgedForSaying(tokensOf('Ann branded Tom "wrong" for calling it a "sham"'), 9)?.text // => 'Tom'
+ */
+export function judgedForSaying(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  let gerund = quoteIndex - 1;
+  while (gerund > 0 && quoteIndex - gerund <= MAX_JUDGED_TOKENS && tokens[gerund]!.kind === 'word' && !SAYING_GERUNDS.has(tokens[gerund]!.lower)) gerund -= 1;
+  const link = tokens[gerund - 1]?.lower;
+  if (!SAYING_GERUNDS.has(tokens[gerund]?.lower ?? '') || (link !== 'for' && link !== 'of')) return null;
+  for (let v = gerund - 2; v >= 0 && gerund - v <= MAX_JUDGED_TOKENS; v -= 1) {
+    const token = tokens[v]!;
+    if (token.kind === 'punct') return null;
+    if (token.kind !== 'word' || !JUDGING_VERBS.has(token.lower)) continue;
+    if (PASSIVE_AUXILIARIES.has(tokens[v - 1]?.lower ?? '')) return null;
+    const object = speakerAfter(tokens, v, gerund - 1);
+    return object?.kind === 'name' ? object : null;
+  }
+  return null;
+}
+
 /** Verbs that report someone else's words: `X quoted Y as saying "…"`. */
 const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'cited', 'cites', 'cite']);
 /** Most words between the quoting verb and "as saying": `quoted American Honda president Tetsuo Chino as saying`. */

@@ -59,3 +59,19 @@ describe('a quotation in a relative clause ("…, which described X as a "…"")
     expect(speaker).not.toMatch(/Paul/u);
   });
 });
+
+describe('a quotation after "for claiming" or "of saying" is the words of the one judged for it', () => {
+  it('"Ann Cole branded Mr Reed "…" for claiming … the "natural party"": the second quotation is Mr Reed\'s', () => {
+    expect(speakers([
+      'Tom Reed spoke first.',
+      'Ann Cole branded Mr Reed "arrogant and wrong" for claiming the Greens were the "natural party" of the north.',
+    ])).toEqual([['arrogant and wrong', 'Ann Cole'], ['natural party', 'Tom Reed']]);
+  });
+
+  it('but a passive subject judged for saying it said it ("Ann Cole was criticised for calling …")', () => {
+    expect(speakers([
+      'Tom Reed spoke first.',
+      'Ann Cole was criticised by Tom Reed for calling the referee "a disgrace to the game".',
+    ])).toEqual([['a disgrace to the game', 'Ann Cole']]);
+  });
+});
