@@ -75,3 +75,13 @@ describe('a quotation after "for claiming" or "of saying" is the words of the on
     ])).toEqual([['a disgrace to the game', 'Ann Cole']]);
   });
 });
+
+describe('a subordinating word opening a sentence is never part of a name ("If Ann Cole thinks so …")', () => {
+  it('so the speaker keeps the name the article gave', () => {
+    expect(speakers([
+      'Singer Ann Cole backed the plan.',
+      '"We love it," Cole said.',
+      'If Ann Cole thinks so then she is wrong about the money.',
+    ])).toEqual([['We love it', 'Ann Cole']]);
+  });
+});
