@@ -5,7 +5,7 @@ import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
 import { collectIntroductions, KIN_NOUNS, position, type Introductions } from './introductions.js';
-import { describedBy, findAttribution, findReportedClaim, isClosingPunct } from './findAttribution.js';
+import { describedBy, findAttribution, findReportedClaim, isClosingPunct, judgedForSaying, relativeClauseSpeaker } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
 import { nameAfterDescription } from './nounPhrase.js';
@@ -543,7 +543,9 @@ export function extractQuotes(article: Article): Quote[] {
           const subjectSpeaks = subjectPhrase !== null && subject !== null && isNamed(subject) && subjectPhrase.start < index - 1 && owned?.name !== subject.name;
           const owner = subjectSpeaks ? null : owned;
           // `plans described by one union as a "bonfire of the quangos"`: the one who describes.
-          const describer = kind === 'partial' ? describedBy(tokens, index) : null;
+          // `welcomed by Beijing, which described the embargo as a "product of the Cold War"`: the one the clause is about.
+          // `Simon Hughes branded Mr Howard "arrogant" for claiming the Tories were the "natural party"`: the one judged.
+          const describer = kind === 'partial' ? (describedBy(tokens, index) ?? relativeClauseSpeaker(tokens, index) ?? judgedForSaying(tokens, index)) : null;
           const speaker = (describer ? resolve(describer) : null) ?? owner ?? (attribution ? attributed : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
           if (!speaker && !attribution && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
           push(content, speaker, kind);

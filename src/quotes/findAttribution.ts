@@ -1,6 +1,6 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
-import { describedChunk, findWithin, nounPhraseEndingAt } from './nounPhrase.js';
+import { describedChunk, findWithin, nounPhraseEndingAt, toPhrase } from './nounPhrase.js';
 import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
@@ -243,6 +243,96 @@ export function describedBy(tokens: readonly Token[], quoteIndex: number): Speak
   return null;
 }
 
+/** Words before a relative clause's verb: "which had described", "who also said", "who has long argued". */
+const RELATIVE_FILLERS = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'once', 'previously', 'recently', 'long', 'repeatedly', 'already']);
+/** Verbs of describing in the present: "which calls it a …". */
+const DESCRIBING_VERBS = new Set([...DESCRIBED_PARTICIPLES, 'calls', 'brands', 'labels', 'dubs']);
+/** Most words between a relative clause's verb and its quotation: `who said on Monday ministers were agreed on …`. */
+const MAX_RELATIVE_CLAUSE_WORDS = 12;
+/** Participles whose agent only asked: "a broker contacted by Reuters, who said …" is the broker. */
+const ASKING_PARTICIPLES = new Set(['contacted', 'interviewed', 'quoted', 'cited', 'polled', 'surveyed', 'asked']);
+/** Prepositions of place: "the campaign in Crewe and Nantwich, which …" is the campaign's, not the place's. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at']);
+
+/**
+ * The one a relative clause holding the quotation speaks of: `welcomed by Beijing, which described the embargo as a
+ * "product of the Cold War"` → Beijing; `the Labour Party's campaign in Crewe, which had described him as a "toff"` →
+ * Labour Party (the owner of what is described by place). Only the quotation(s) of the clause before its first comma;
+ * null for any other shape.
+ * @example relativeClauseSpeaker(tokensOf('welcomed by Beijing, which called it a "relic"'), 9)?.text // => 'Beijing'
+ */
+export function relativeClauseSpeaker(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  let verb = -1;
+  for (let i = quoteIndex - 1; i >= 0 && quoteIndex - i <= MAX_RELATIVE_CLAUSE_WORDS + 4; i -= 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') return null;
+    if (token.lower !== 'which' && token.lower !== 'who') continue;
+    let v = i + 1;
+    while (RELATIVE_FILLERS.has(tokens[v]?.lower ?? '')) v += 1;
+    const said = tokens[v];
+    if (!said || said.capitalised || !(REPORTING_VERBS.has(said.lower) || DESCRIBING_VERBS.has(said.lower)) || v >= quoteIndex) return null;
+    verb = v;
+    if (!isCommaToken(tokens[i - 1])) return null;
+    return verb >= 0 ? antecedentBefore(tokens, i - 1) : null;
+  }
+  return null;
+}
+
+const isCommaToken = (token: Token | undefined): boolean => token?.kind === 'punct' && token.text === ',';
+
+/** The name a relative clause opening after the comma at `comma` is about (see {@link relativeClauseSpeaker}). */
+function antecedentBefore(tokens: readonly Token[], comma: number): SpeakerPhrase | null {
+  const found = nounPhraseEndingAt(tokens, 0, comma);
+  if (!found) return null;
+  const before = tokens[found.start - 1];
+  if (before?.lower === 'by' && ASKING_PARTICIPLES.has(tokens[found.start - 2]?.lower ?? '')) return null;
+  // "Princess Marguerite, the eldest daughter of ex-King Michael, who said": "who" may be the one described.
+  for (let i = found.start - 1; i >= Math.max(0, found.start - 3) && tokens[i]!.kind === 'word'; i -= 1) if (tokens[i]!.lower === 'of') return null;
+  if (before && PLACE_PREPOSITIONS.has(before.lower)) {
+    // "the Labour Party's campaign in Crewe": the owner of what the place qualifies, or no one.
+    const thing = nounPhraseEndingAt(tokens, 0, found.start - 1);
+    const owner = thing ? tokens[thing.start - 1] : undefined;
+    if (!thing || owner?.kind !== 'word' || !owner.capitalised || !/['’]s$/u.test(owner.text)) return null;
+    let start = thing.start - 1;
+    while (start > 0 && tokens[start - 1]!.kind === 'word' && tokens[start - 1]!.capitalised) start -= 1;
+    return toPhrase(tokens, start, thing.start, null, null);
+  }
+  const phrase = toPhrase(tokens, found.start, comma, found.acronym, null);
+  return phrase?.kind === 'name' ? phrase : null;
+}
+
+/** Gerunds of saying after "for" or "of": `branded Mr Howard "arrogant" for claiming …`, `accused him of saying …`. */
+const SAYING_GERUNDS = new Set(['saying', 'claiming', 'calling', 'describing', 'suggesting', 'insisting', 'arguing', 'branding', 'labelling', 'labeling', 'declaring', 'dismissing']);
+/** Verbs that judge someone for what they said: their object said it. */
+const JUDGING_VERBS = new Set([
+  'branded', 'accused', 'accuses', 'attacked', 'attacks', 'criticised', 'criticises', 'criticized', 'criticizes', 'condemned', 'condemns', 'slammed', 'slams',
+  'praised', 'praises', 'mocked', 'ridiculed', 'rebuked', 'blamed', 'thanked', 'fined', 'punished', 'sacked', 'suspended', 'banned', 'censured', 'reprimanded',
+]);
+/** Most tokens between a judging verb and "for"/"of", and between the gerund and the quotation. */
+const MAX_JUDGED_TOKENS = 10;
+
+/**
+ * The one judged for saying the quotation: `Simon Hughes branded Mr Howard "arrogant and wrong" for claiming the
+ * Tories were the "natural party"` → Mr Howard (the judging verb's object), not the sentence's speaker. Null for any
+ * other shape, and for a passive ("was criticised for saying": the subject said it).
+ * @example judgedForSaying(tokensOf('Ann branded Tom "wrong" for calling it a "sham"'), 9)?.text // => 'Tom'
+ */
+export function judgedForSaying(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  let gerund = quoteIndex - 1;
+  while (gerund > 0 && quoteIndex - gerund <= MAX_JUDGED_TOKENS && tokens[gerund]!.kind === 'word' && !SAYING_GERUNDS.has(tokens[gerund]!.lower)) gerund -= 1;
+  const link = tokens[gerund - 1]?.lower;
+  if (!SAYING_GERUNDS.has(tokens[gerund]?.lower ?? '') || (link !== 'for' && link !== 'of')) return null;
+  for (let v = gerund - 2; v >= 0 && gerund - v <= MAX_JUDGED_TOKENS; v -= 1) {
+    const token = tokens[v]!;
+    if (token.kind === 'punct') return null;
+    if (token.kind !== 'word' || !JUDGING_VERBS.has(token.lower)) continue;
+    if (PASSIVE_AUXILIARIES.has(tokens[v - 1]?.lower ?? '')) return null;
+    const object = speakerAfter(tokens, v, gerund - 1);
+    return object?.kind === 'name' ? object : null;
+  }
+  return null;
+}
+
 /** Verbs that report someone else's words: `X quoted Y as saying "…"`. */
 const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quote', 'cited', 'cites', 'cite']);
 /** Most words between the quoting verb and "as saying": `quoted American Honda president Tetsuo Chino as saying`. */
@@ -425,6 +515,8 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
   let end = tokens.length;
   while (end > 0 && isClosingPunct(tokens[end - 1]!)) end -= 1;
   const according = accordingTo(tokens);
+  /** "According to the commission, many firms had found CLAIM": the account of X when no one inside it speaks. */
+  let accountOf: ReportedClaim | null = null;
   if (according) {
     // "But according to X, CLAIM": a connective before "according" opens no claim.
     const opensSentence = according.verbIndex === 0 || (according.verbIndex === 1 && CONNECTIVES.has(tokens[0]!.lower));
@@ -435,7 +527,10 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     const to = tokens[claim.to - 1]?.text === ',' ? claim.to - 1 : claim.to;
     // "According to Reuters, a source from the ministry said CLAIM": the source speaks; the outlet only reports it.
     const inner = opensSentence ? speakerOpeningClaim(tokens, claim.from) : null;
-    if (!inner && to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') return { ...according, from: claim.from, to };
+    if (to - claim.from >= MIN_CLAIM_TOKENS && tokens[claim.from]?.kind === 'word') {
+      accountOf = { ...according, from: claim.from, to };
+      if (!inner) return accountOf;
+    }
   }
   let opening: { phrase: SpeakerPhrase | null } | undefined;
   /** Read once, when a verb first needs it. */
@@ -473,7 +568,7 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
       if (found < 0 || tokens.slice(v + 1, found).some((t) => t.kind !== 'word')) {
         // "CLAIM, its general manager Elliott Burnside told Reuters."
         const subjectStart = claimEndBefore(tokens, phrase);
-        if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote') return { phrase, verbIndex: v, from: 0, to: subjectStart };
+        if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote' && !accountOf) return { phrase, verbIndex: v, from: 0, to: subjectStart };
         continue;
       }
       from = found + 1;
@@ -501,11 +596,11 @@ export function findReportedClaim(tokens: readonly Token[]): ReportedClaim | nul
     if (end - from >= MIN_CLAIM_TOKENS && tokens[from]?.kind === 'word') {
       return { phrase, verbIndex: v, from, to: end };
     }
-    // "CLAIM, X said (on Monday)." — the claim comes before the subject.
+    // "CLAIM, X said (on Monday)." — the claim comes before the subject ("According to X," is none).
     const subjectStart = claimEndBefore(tokens, phrase);
-    if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote') return { phrase, verbIndex: v, from: 0, to: subjectStart };
+    if (subjectStart !== null && subjectStart >= MIN_CLAIM_TOKENS && tokens[0]!.kind !== 'quote' && !accountOf) return { phrase, verbIndex: v, from: 0, to: subjectStart };
   }
-  return null;
+  return accountOf;
 }
 
 /** Most tokens of the subject opening a claim after "According to X,": "a source from the French finance ministry". */

@@ -78,6 +78,8 @@ const MAX_ASIDE_TOKENS = 14;
 const CONJUNCTIONS = new Set(['and', 'but', 'however', 'yet', 'so', 'also', 'meanwhile', 'still', 'now', 'then', 'that', 'indeed', 'instead']);
 /** One-word adverbs of time that may open a sentence without a comma: "Earlier Mr Howard said". */
 const TIME_ADVERBS = new Set(['earlier', 'later', 'yesterday', 'today']);
+/** Words after a plural that open the members it names: "Groups including …", "Charities such as …". */
+const MEMBER_LINKS = new Set(['including', 'such']);
 /** Words that open an introductory phrase ("In an interview, …", "Speaking to the BBC, …"). */
 const INTRODUCTIONS = new Set([
   'in', 'on', 'at', 'after', 'before', 'during', 'asked', 'with', 'for', 'despite', 'since', 'when', 'while', 'under', 'as',
@@ -565,7 +567,40 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
     const described = DETERMINERS.has(tokens[i]!.lower) && !tokens.slice(i + 1, comma).some((token) => token.capitalised);
     if (appositive && described) return appositive;
   }
-  return speakerAfter(tokens, i - 1, tokens.length);
+  return namedMember(tokens, i) ?? speakerAfter(tokens, i - 1, tokens.length);
+}
+
+/** Most lower-case words of the plural before "including" or "such as": "Major commodity groups". */
+const MAX_MEMBER_GROUP_WORDS = 3;
+
+/**
+ * `Groups including the Musicians' Union are calling …`, `Some charities, such as Oxfam, said …`: a plural subject
+ * that names one member of itself is that member (it is the one the article names). Null for any other subject, and
+ * for several members (`Companies such as Google and Microsoft`), which stay the group.
+ */
+function namedMember(tokens: readonly Token[], from: number): SpeakerPhrase | null {
+  let i = from;
+  if (DETERMINERS.has(tokens[i]?.lower ?? '')) i += 1;
+  const head = i;
+  while (i - head < MAX_MEMBER_GROUP_WORDS && isWord(tokens[i]) && (i === from || !tokens[i]!.capitalised) && !MEMBER_LINKS.has(tokens[i]!.lower)) i += 1;
+  const plural = tokens[i - 1]?.lower ?? '';
+  if (i === head || !plural.endsWith('s') || plural.endsWith('ss')) return null;
+  if (isComma(tokens[i])) i += 1;
+  const link = tokens[i]?.lower === 'such' && tokens[i + 1]?.lower === 'as' ? i + 1 : tokens[i]?.lower === 'including' ? i : -1;
+  if (link < 0) return null;
+  const member = speakerAfter(tokens, link, tokens.length);
+  return member?.kind === 'name' && !namesSeveral(tokens, member.start) ? member : null;
+}
+
+/** True when the names from `from` are a list (`Spike Lee, Burt Reynolds and …`, `Google and Microsoft`). */
+function namesSeveral(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (token.lower === 'and' || token.text === '&') return true;
+    if (isComma(token)) return isWord(tokens[i + 1]) && tokens[i + 1]!.capitalised;
+    if (!isWord(token) || !(token.capitalised || NAME_CONNECTORS.has(token.lower) || DETERMINERS.has(token.lower))) return false;
+  }
+  return false;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { compoundWordAt, TITLE_ABBREVIATIONS } from '../text/index.js';
 import type { QuoteSpan } from './findQuoteSpans.js';
+import { ORGANISATION_WORDS } from './vocabulary.js';
 
 /**
  * One token of a sentence's frame (the words around its quotations): a word, a punctuation mark, or a whole
@@ -27,6 +28,9 @@ const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
  * Only "O" and "D" before an apostrophe, a space and a capital, so a closing quotation mark is never taken.
  */
 const SPACED_PREFIX = /^['’] \p{Lu}/u;
+
+/** A plural's apostrophe before a capitalised word: "Musicians' Union" (from the plural's last letter on). */
+const PLURAL_POSSESSIVE_IN_NAME = /^s['’] \p{Lu}/u;
 
 /** A name after a joined lower-case Arabic article: "al-Maliki", "el-Baradei". */
 const ARTICLE_PREFIXED = /^(?:al|el)-\p{Lu}/u;
@@ -116,6 +120,10 @@ export function tokenize(text: string, start: number, end: number, spans: readon
         if (surname !== null && stop + 2 + surname.length <= (span ? span.open : end)) stop += 2 + surname.length;
       }
       if (text[stop] === '.' && stop + 1 <= end && (TITLE_ABBREVIATIONS.has(word.toLowerCase()) || INITIALS.test(word))) stop += 1;
+      // "the Musicians' Union", "Music Managers' Forum": a plural possessive before an organisation's head is one
+      // name with it ("Financial Times' China correspondent" is not).
+      else if ((text[stop] === "'" || text[stop] === '’') && stop + 2 < end && PLURAL_POSSESSIVE_IN_NAME.test(text.slice(stop - 1, stop + 3)) &&
+        isCapital(word.charCodeAt(0), word) && ORGANISATION_WORDS.has(compoundWordAt(text, stop + 2)?.toLowerCase() ?? '')) stop += 1;
       const clipped = text.slice(index, stop);
       tokens.push({
         kind: 'word',

@@ -183,6 +183,7 @@ export const SENTENCE_OPENERS = words(`
   instead indeed moreover furthermore finally first last thus hence while although though when after before
   monday tuesday wednesday thursday friday saturday sunday on in at speaking writing asked
   nevertheless nonetheless likewise similarly additionally consequently therefore accordingly elsewhere ultimately
+  if unless because since until whether
 `);
 
 /** Countries written as acronyms: organisations to the name reader ("the US said"), never "the company". */

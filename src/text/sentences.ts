@@ -37,20 +37,27 @@ export function sentenceBounds(text: string, unbroken: readonly UnbrokenRange[] 
     if (to > from) sentences.push({ start: from, end: to });
   };
   for (const match of text.matchAll(BOUNDARY)) {
-    const end = match.index + match[0].trimEnd().length;
+    let end = match.index + match[0].trimEnd().length;
+    let resume = match.index + match[0].length;
     while (rangeIndex < unbroken.length && unbroken[rangeIndex]!.end <= match.index) rangeIndex += 1;
     const range = unbroken[rangeIndex];
     // Inside a quotation, only punctuation that runs up to its closing mark can end the sentence.
-    if (range && match.index >= range.open && end < range.end) continue;
+    if (range && match.index >= range.open && end < range.end) {
+      // `…stronger than ever. " A judgement …`: a closing mark set off by a space still runs up to it.
+      if (resume !== range.end - 1 || !/\s/u.test(text.charAt(range.end))) continue;
+      end = range.end;
+      resume = range.end;
+      while (/\s/u.test(text.charAt(resume))) resume += 1;
+    }
     // Only the last few characters matter; a bounded slice keeps this linear on huge unbroken text.
     const before = text.slice(Math.max(start, match.index - 12), match.index);
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-    const next = text.charAt(match.index + match[0].length);
+    const next = text.charAt(resume);
     if (match[0].startsWith('.') && (ABBREVIATIONS.has(lastWord) || INITIALISM.test(lastWord))) continue;
     // "6.5 per cent" has no white space after the dot; a lower-case start means the sentence goes on.
     if (/\p{Ll}/u.test(next)) continue;
     push(start, end);
-    start = match.index + match[0].length;
+    start = resume;
   }
   push(start, text.length);
   return sentences;

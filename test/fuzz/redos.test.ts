@@ -194,6 +194,13 @@ const QUOTE_SENTENCES: Record<string, string> = {
   // Round nine's shapes: `described by X as a "…"`, `X said Y had said "…"`.
   "'plans described by one union as a \"bonfire\" ' × 5k": 'plans described by one union as a "bonfire" '.repeat(SENTENCE_REPEATS / 4),
   "'Ann said the police had said ' × 5k then a quotation": `${'Ann said the police had said '.repeat(SENTENCE_REPEATS / 4)}"help".`,
+  // Session 15's shapes: `Groups including X`, `X, which described Y as a "…"`, `branded X "…" for claiming "…"`,
+  // a closing mark after a space, a plural possessive before an organisation's head.
+  "'Groups including Ann Bob, ' × 5k": `Groups including ${'Ann Bob, '.repeat(SENTENCE_REPEATS / 4)}said "no".`,
+  "'the Bob Ann, which described it as a \"relic\", ' × 5k": 'the Bob Ann, which described it as a "relic", '.repeat(SENTENCE_REPEATS / 4),
+  "'Ann branded Bob \"wrong\" for claiming \"a b\" ' × 5k": 'Ann branded Bob "wrong" for claiming "a b" '.repeat(SENTENCE_REPEATS / 4),
+  "'\"Go now. \" ' × 5k": '"Go now. " '.repeat(SENTENCE_REPEATS / 4),
+  "'Musicians' Union ' × 20k": "Musicians' Union ".repeat(SENTENCE_REPEATS),
 };
 
 /** The entry points that read quotations out of article text. */
