@@ -23,6 +23,20 @@ describe('SearchIndex: evidence of a typed answer in the ranking', () => {
   });
 });
 
+// Another form of a question's word counts for the ranking, less than the word as typed (issue #10): a story stating the
+// answer in that form ranks above one that has the word as typed only in passing.
+describe('SearchIndex: other forms of a word the coverage uses', () => {
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const replacement = article('a.txt', 'Farm panel seat in doubt', ["Senator Orlov's replacement, Republican Dana Kemp, wants a seat on the farm panel."]);
+  const honoured = article('b.txt', 'Senate honours Orlov', ['Senator Orlov was honoured by the Senate on Monday, Bill Tanner said.', 'The roof of the hall was replaced last year.']);
+  const index = SearchIndex.build([replacement, honoured, ...others]);
+
+  it('puts the article holding the word in another form first', () => {
+    const { hits } = index.search('who replaced senator orlov');
+    expect(hits.map((hit) => hit.article.id).slice(0, 2)).toEqual(['a.txt', 'b.txt']);
+  });
+});
+
 // An acronym the question spells out is a word of the question: not the answer to it (issue #10).
 describe('SearchIndex: an acronym the question spells out', () => {
   const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
