@@ -3,6 +3,7 @@ import type { Article } from '../../src/corpus/types.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { withoutMeasureWord } from '../../src/search/searchIndex.js';
 import { expandAliases } from '../../src/search/aliases.js';
+import { letterCompounds } from '../../src/search/normalize.js';
 import { makeArticle } from '../support/makeArticle.js';
 
 function article(id: string, headline: string, paragraphs: string[]): Article {
@@ -34,6 +35,25 @@ describe('SearchIndex: other forms of a word the coverage uses', () => {
   it('puts the article holding the word in another form first', () => {
     const { hits } = index.search('who replaced senator orlov');
     expect(hits.map((hit) => hit.article.id).slice(0, 2)).toEqual(['a.txt', 'b.txt']);
+  });
+});
+
+// A hyphenated name with a one-letter piece ("T-Mobile") is searched as its other piece: the article holding it as
+// typed ranks above those sharing only that piece (issue #10).
+describe('SearchIndex: a hyphenated word with a one-letter piece', () => {
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const named = article('a.txt', 'Q-Phone plans handsets for Asia', ['Q-Phone chief executive Dana Kemp said the firm would sell handsets in Asia.']);
+  const phones = article('b.txt', 'Phone makers gather in Berlin', ['Phone maker chief executive Bill Tanner said the phone market was growing.', 'Phone sales rose, Tanner said.']);
+  const index = SearchIndex.build([named, phones, ...others]);
+
+  it('puts the article holding it as typed first', () => {
+    const { hits } = index.search("who is q-phone's chief executive");
+    expect(hits.map((hit) => hit.article.id).slice(0, 2)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('reads such words from the question, folded', () => {
+    expect(letterCompounds("who is T-Mobile's chief, and the e-University?")).toEqual(['t-mobile', 'e-university']);
+    expect(letterCompounds('how many grown-ups own a wi-fi phone')).toEqual([]);
   });
 });
 
