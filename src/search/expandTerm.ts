@@ -51,10 +51,12 @@ export function expandTerm(term: string, dictionary: TermDictionary): Expansion[
   if (exact >= 0) offer(exact, MATCH_QUALITY.exact);
   // A word the coverage never uses is a slip or a form it lacks; a word it uses is no slip ("trails" is not "trials").
   const unknown = exact < 0 || dictionary.passageFrequency[exact] === 0;
-  // Only a word the coverage lacks, or misspells, is expanded to its forms: a word it has ranks by its own wording.
-  if (unknown || dictionary.meant(term) >= 0) {
-    for (const id of dictionary.forms(term)) offer(id, MATCH_QUALITY.variant);
-  }
+  // Only a word the coverage lacks, or misspells, is expanded to its forms as the word itself: a word it has ranks by
+  // its own wording. Its other forms still count, as little as a near spelling (coverage and score), so that "who
+  // replaced senator X" finds "X's replacement, Republican Y" among the articles read for an answer, and "calls for a
+  // probe" answers "called for a probe".
+  const formQuality = unknown || dictionary.meant(term) >= 0 ? MATCH_QUALITY.variant : MATCH_QUALITY.fuzzy;
+  for (const id of dictionary.forms(term)) offer(id, formQuality);
   // The words news copy uses for it, every form the coverage has ("quit" → resigned, resignation).
   for (const synonym of synonymsOf(term)) {
     for (const id of dictionary.forms(synonym)) offer(id, SYNONYM_QUALITY);

@@ -38,6 +38,25 @@ function joinCompounds(question: string): string {
   });
 }
 
+/** Most letter compounds read from one question: a question names one or two. */
+const MAX_LETTER_COMPOUNDS = 4;
+
+/**
+ * The hyphenated words of a question with a one-letter piece ("T-Mobile", "e-university"), folded, hyphen kept: search
+ * drops the letter (a term is two letters or more), so they are searched as "mobile" and "university", and an article
+ * holding the compound as typed is told apart from one holding only the other piece only by reading it.
+ * @example letterCompounds("who is T-Mobile's chief") // => ['t-mobile']
+ */
+export function letterCompounds(question: string): string[] {
+  if (!question.includes('-')) return [];
+  const found = new Set<string>();
+  for (const [compound] of question.matchAll(HYPHENATED)) {
+    if (compound.split('-').some((piece) => piece.length === 1)) found.add(compound.toLowerCase());
+    if (found.size === MAX_LETTER_COMPOUNDS) break;
+  }
+  return [...found];
+}
+
 /**
  * The searchable terms of a question: folded words, stop words and one-letter words dropped, duplicates removed.
  * Numbers are kept ("6,000" → "6", "000" are dropped as too short only when one character).

@@ -9,7 +9,7 @@ import { expandTerm, SYNONYM_QUALITY, type Expansion } from './expandTerm.js';
 import { collectAcronyms, collectingAcronyms, expandAliases, type AcronymTable } from './aliases.js';
 import { articleFilter, type SearchFilters } from './filters.js';
 import { indexTerms } from './indexTerms.js';
-import { queryTerms } from './normalize.js';
+import { letterCompounds, queryTerms } from './normalize.js';
 import { firstOfEachStory } from './sameStory.js';
 import { Postings, type PostingsData } from './postings.js';
 import { ArticleScorer, type RankedArticle } from './scoreArticles.js';
@@ -57,6 +57,18 @@ const ATTRIBUTED_SHARE = 0.2;
  * story sharing the words but stating no such answer near them lacks.
  */
 const TYPED_EVIDENCE = 0.5;
+
+/**
+ * Added to the ranking of an article holding a hyphenated word of the question with a one-letter piece as typed
+ * ("T-Mobile"): the search saw only its other piece ("mobile"), which every mobile story shares.
+ */
+const LETTER_COMPOUND_EVIDENCE = 0.5;
+
+/** Whether the headline, standfirst or a paragraph of `article` holds one of `compounds` (folded, see {@link letterCompounds}). */
+function holdsCompound(article: Article, compounds: readonly string[]): boolean {
+  const texts = [article.headline, article.standfirst ?? '', ...article.paragraphs.map((paragraph) => paragraph.text)];
+  return texts.some((text) => text.includes('-') && compounds.some((compound) => text.toLowerCase().includes(compound)));
+}
 
 /**
  * Best-ranked articles whose whole text is read for an answer (and re-ranked by it); the others keep their order and
@@ -398,6 +410,7 @@ export class SearchIndex {
     const numbers = terms.flatMap((term, index) => (NUMBER_TERM.test(term) ? [index] : []));
     const top = ranked[0]?.score ?? 1;
     const read = ranked.slice(0, ANSWER_CANDIDATES);
+    const compounds = letterCompounds(question);
     if (said && speaker) read.push(...this.#speakerArticles(said.byArticle, ranked, speaker.allowed));
     const candidates = read.map((entry) => {
       const choice = selectAnswer(this.#articles[entry.article]!, query);
@@ -416,7 +429,8 @@ export class SearchIndex {
             holdsEnough(choice, query.analysis.expected, weights.length)) ||
             answersInOtherWords(choice, entry, query.analysis.expected !== null, minCoverage, weights.length)));
       const typedEvidence = TYPED_EVIDENCE * (choice?.typedTermShare ?? 0);
-      return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + typedEvidence + (quoted ? ATTRIBUTED_SHARE : 0) };
+      const compoundEvidence = compounds.length > 0 && holdsCompound(this.#articles[entry.article]!, compounds) ? LETTER_COMPOUND_EVIDENCE : 0;
+      return { entry, choice, answers, rank: SEARCH_SHARE * (entry.score / top) + (choice?.score ?? 0) + typedEvidence + compoundEvidence + (quoted ? ATTRIBUTED_SHARE : 0) };
     });
     // No answering sentence in any of the best articles: nothing matches, whatever words the others share.
     if (!candidates.some((candidate) => candidate.answers)) return [];

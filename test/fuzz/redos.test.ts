@@ -10,6 +10,7 @@ import { chooseExcerpt, highlight, queryTerms, SearchIndex, splitSentences } fro
 import { htmlToParagraphs } from '../../src/feeds/htmlToParagraphs.js';
 import { expandAliases, unitedStates } from '../../src/search/aliases.js';
 import { withoutMeasureWord } from '../../src/search/searchIndex.js';
+import { letterCompounds } from '../../src/search/normalize.js';
 import { derivedWords } from '../../src/search/expandTerm.js';
 import { joinInitialisms } from '../../src/text/index.js';
 import { plainText } from '../../src/feeds/parseFeedDocument.js';
@@ -108,6 +109,7 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
   'parseArticle (wire)': (text) =>
     ignoreParseError(() => parseArticle('a.txt', `World\nHeadline\nLast Modified: 06 Feb 2012 15:55\n\n${text}\n\n${text.slice(0, 200)} and agencies`))(),
   queryTerms: (text) => queryTerms(text),
+  letterCompounds: (text) => letterCompounds(text),
   'SearchIndex.search': (text) => search.search(text),
   splitSentences: (text) => splitSentences(text),
   chooseExcerpt: (text) => chooseExcerpt(text, ['homs', 'said']),

@@ -26,6 +26,15 @@ describe('expandTerm', () => {
     expect(expanded('castel', dict)).toEqual([['castle', MATCH_QUALITY.fuzzy]]);
   });
 
+  it('offers the other forms of a word the coverage uses, as little as a near spelling (issue #10)', () => {
+    // "replaced" is answered by "his replacement" too, below the word as typed.
+    const dict = dictionary(['replaced', 'replacement', 'replica']);
+    expect(expanded('replaced', dict)).toEqual([
+      ['replaced', MATCH_QUALITY.exact],
+      ['replacement', MATCH_QUALITY.fuzzy],
+    ]);
+  });
+
   it('does not take a word the coverage uses for a slip of another', () => {
     const dict = dictionary(['trails', 'trials']);
     expect(expanded('trails', dict)).toEqual([['trails', MATCH_QUALITY.exact]]);

@@ -3,6 +3,7 @@ import type { Article } from '../../src/corpus/types.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { withoutMeasureWord } from '../../src/search/searchIndex.js';
 import { expandAliases } from '../../src/search/aliases.js';
+import { letterCompounds } from '../../src/search/normalize.js';
 import { makeArticle } from '../support/makeArticle.js';
 
 function article(id: string, headline: string, paragraphs: string[]): Article {
@@ -20,6 +21,39 @@ describe('SearchIndex: evidence of a typed answer in the ranking', () => {
   it('puts the article whose sentence holds the number with the question words first', () => {
     const { hits } = index.search('how many workers did the mill cut');
     expect(hits.map((hit) => hit.article.id).slice(0, 2)).toEqual(['a.txt', 'b.txt']);
+  });
+});
+
+// Another form of a question's word counts for the ranking, less than the word as typed (issue #10): a story stating the
+// answer in that form ranks above one that has the word as typed only in passing.
+describe('SearchIndex: other forms of a word the coverage uses', () => {
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const replacement = article('a.txt', 'Farm panel seat in doubt', ["Senator Orlov's replacement, Republican Dana Kemp, wants a seat on the farm panel."]);
+  const honoured = article('b.txt', 'Senate honours Orlov', ['Senator Orlov was honoured by the Senate on Monday, Bill Tanner said.', 'The roof of the hall was replaced last year.']);
+  const index = SearchIndex.build([replacement, honoured, ...others]);
+
+  it('puts the article holding the word in another form first', () => {
+    const { hits } = index.search('who replaced senator orlov');
+    expect(hits.map((hit) => hit.article.id).slice(0, 2)).toEqual(['a.txt', 'b.txt']);
+  });
+});
+
+// A hyphenated name with a one-letter piece ("T-Mobile") is searched as its other piece: the article holding it as
+// typed ranks above those sharing only that piece (issue #10).
+describe('SearchIndex: a hyphenated word with a one-letter piece', () => {
+  const others = Array.from({ length: 300 }, (_, i) => article(`n${i}.txt`, 'Other news', [`Weather report number ${i} for the coast.`]));
+  const named = article('a.txt', 'Q-Phone plans handsets for Asia', ['Q-Phone chief executive Dana Kemp said the firm would sell handsets in Asia.']);
+  const phones = article('b.txt', 'Phone makers gather in Berlin', ['Phone maker chief executive Bill Tanner said the phone market was growing.', 'Phone sales rose, Tanner said.']);
+  const index = SearchIndex.build([named, phones, ...others]);
+
+  it('puts the article holding it as typed first', () => {
+    const { hits } = index.search("who is q-phone's chief executive");
+    expect(hits.map((hit) => hit.article.id).slice(0, 2)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('reads such words from the question, folded', () => {
+    expect(letterCompounds("who is T-Mobile's chief, and the e-University?")).toEqual(['t-mobile', 'e-university']);
+    expect(letterCompounds('how many grown-ups own a wi-fi phone')).toEqual([]);
   });
 });
 
