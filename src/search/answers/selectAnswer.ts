@@ -3,7 +3,7 @@ import { foldSearchWord, foldTerm, joinInitialisms, splitSentences, WORD } from 
 import { SYNONYM_QUALITY } from '../expandTerm.js';
 import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
-import { insideQuotation, isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
+import { insideQuotation, isStatedPurpose, isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
 
 /** One term of the question as answer selection sees it. */
 export interface AnswerTerm {
@@ -366,7 +366,7 @@ function questionWordBefore(sentence: string, at: number, positions: readonly nu
 
 /** How strong an answer of an accepted type (`rank` in `accepts`) is for the question. */
 function strengthOf(sentence: string, span: AnswerSpan, rank: number, positions: readonly number[], query: AnswerQuery): Strength {
-  if (isWeakReason(span) && !questionWordBefore(sentence, span.start, positions)) return 'weak';
+  if (isWeakReason(span) && !isStatedPurpose(span, sentence) && !questionWordBefore(sentence, span.start, positions)) return 'weak';
   if (query.analysis.naming && span.type === 'name') return NAMING_CUE.test(sentence.slice(Math.max(0, span.start - 40), span.start)) ? 'preferred' : 'weak';
   if (query.analysis.measure === 'frequency' && span.type !== 'frequency') return 'weak';
   // Keywords naming an amount ask for no kind of figure: "£546m", "almost 85%" and "the first 50,000 people" alike.

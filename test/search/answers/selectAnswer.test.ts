@@ -290,6 +290,18 @@ describe('selectAnswer', () => {
       const choice = selectAnswer(arrest, query('why was the former vw currency chief arrested', { former: 1, vw: 4, currency: 3, chief: 2, arrested: 5 }))!;
       expect(choice.span?.text).toBe('for suspected embezzlement');
     });
+
+    it('answers "why" with a purpose after "the decision was made", though no question word stands before it', () => {
+      // After the Wikinews seed of 2008-06-06 on Zimbabwe's rally ban: the purpose follows "made", none of the question's
+      // words, and a lede with more of them but no reason stood first.
+      const ban = article(
+        'Opposition rallies banned',
+        'Police stopped opposition leader Morgan Tsvangirai en route to a campaign rally in Zimbabwe.',
+        'Afterwards, the government banned political rallies in support of Tsvangirai. Officials said the decision was made to protect the safety of Tsvangirai and party leaders.',
+      );
+      const choice = selectAnswer(ban, query("why did zimbabwe ban tsvangirai's rallies", { zimbabwe: 3, ban: 3, tsvangirai: 5, rallies: 3 }))!;
+      expect(choice.span?.text).toMatch(/^to protect the safety/u);
+    });
   });
 
   it('answers "how often" with a frequency rather than a bare count', () => {
