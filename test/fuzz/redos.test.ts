@@ -82,6 +82,8 @@ const INPUTS: Record<string, string> = {
   "'United States ' × 7k": times('United States '),
   "'wpp profit ' × 9k": times('wpp profit '),
   "'to stop ' × 12k": times('to stop '),
+  "'the move ' × 11k then to stop": `${times('the move ', SIZE - 8)}to stop`,
+  "'made to protect ' × 6k": times('made to protect '),
   // A verb's noun and back (derivedWords): a long word of letters, with and without the noun's ending.
   "'ab' × 50k then ition": `${times('ab', SIZE - 5)}ition`,
   "'siion' × 20k": times('siion'),

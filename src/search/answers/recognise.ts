@@ -69,9 +69,17 @@ const WEAK_REASON_CUE = /^(?:for|from|by|over|after|following|amid|since)\b/iu;
 /**
  * A purpose said with a verb of its own: "rejected a request … to stop them losing orders", "adopted the move to obtain
  * financing". It answers "why" with no cue word, but such an infinitive completes a verb as often ("agreed to halt
- * production"), so it is a weak cue: strong only right after the question's words (issue #10).
+ * production"), so it is a weak cue: strong only right after the question's words or after a word that makes it a
+ * purpose ({@link PURPOSE_HEAD}) (issue #10).
  */
 const PURPOSE_CUE = /^to\s/iu;
+
+/**
+ * Words that make the "to …" after them a purpose whatever verb precedes: "the decision was made to protect the safety
+ * of …", "designed to prevent", "adopted the move to obtain financing" (issue #10). Read on the 40 characters before the
+ * cue. "In an attempt to" is left weak: on dev it put a second story of the same attempt above the one asked about.
+ */
+const PURPOSE_HEAD = /\b(?:made|taken|designed|intended|meant|aimed|(?:the|this|that)\s(?:move|decision|step|measure))\s$/iu;
 
 /** A weak cue followed by a number says how much: "over 1.24 mln", "by 20 pct", "for about $40", "from 21.5 pct". */
 const AMOUNT_AFTER_CUE = /^\s(?:(?:about|around|nearly|almost|some|roughly|just|more\sthan|less\sthan|up\sto)\s)?(?:US\$|A\$|[$£€¥])?\d/iu;
@@ -79,6 +87,15 @@ const AMOUNT_AFTER_CUE = /^\s(?:(?:about|around|nearly|almost|some|roughly|just|
 /** Whether a reason span opens with a weak cue ("for …", "after …", "to stop …") rather than a strong one ("because …"). */
 export function isWeakReason(span: AnswerSpan): boolean {
   return span.type === 'reason' && (WEAK_REASON_CUE.test(span.text) || PURPOSE_CUE.test(span.text));
+}
+
+/**
+ * Whether a "to …" reason span of `sentence` follows a word that makes it a purpose ({@link PURPOSE_HEAD}): "the
+ * decision was made to protect …" answers "why" as surely as "because" does.
+ * @example isStatedPurpose(span, 'The barrier was designed to prevent floods.') // => true for the span "to prevent floods"
+ */
+export function isStatedPurpose(span: AnswerSpan, sentence: string): boolean {
+  return span.type === 'reason' && PURPOSE_CUE.test(span.text) && PURPOSE_HEAD.test(sentence.slice(Math.max(0, span.start - 40), span.start));
 }
 
 /** "one", or "one" and a small word ("one of", "one the"): not a count. */

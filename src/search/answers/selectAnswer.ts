@@ -3,7 +3,7 @@ import { foldSearchWord, foldTerm, joinInitialisms, splitSentences, WORD } from 
 import { SYNONYM_QUALITY } from '../expandTerm.js';
 import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
-import { insideQuotation, isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
+import { insideQuotation, isStatedPurpose, isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
 
 /** One term of the question as answer selection sees it. */
 export interface AnswerTerm {
@@ -366,7 +366,7 @@ function questionWordBefore(sentence: string, at: number, positions: readonly nu
 
 /** How strong an answer of an accepted type (`rank` in `accepts`) is for the question. */
 function strengthOf(sentence: string, span: AnswerSpan, rank: number, positions: readonly number[], query: AnswerQuery): Strength {
-  if (isWeakReason(span) && !questionWordBefore(sentence, span.start, positions)) return 'weak';
+  if (isWeakReason(span) && !isStatedPurpose(span, sentence) && !questionWordBefore(sentence, span.start, positions)) return 'weak';
   if (query.analysis.naming && span.type === 'name') return NAMING_CUE.test(sentence.slice(Math.max(0, span.start - 40), span.start)) ? 'preferred' : 'weak';
   if (query.analysis.measure === 'frequency' && span.type !== 'frequency') return 'weak';
   // Keywords naming an amount ask for no kind of figure: "£546m", "almost 85%" and "the first 50,000 people" alike.
@@ -486,7 +486,12 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       const ordinal = unit.paragraphIndex >= 0 ? bodyOrdinal++ : -1;
       const quotes = saidHere.get(unit.paragraphIndex);
       const said = quotes ? attributedSpan(sentence, quotes) : null;
-      if (found.positions.length === 0 && !said) continue;
+      const before = unit.paragraphIndex === -1 ? undefined : previous(unitIndex, s);
+      // "Why": a sentence holding none of the question's words but a reason after a strong cue speaks of the sentence
+      // before it ("It is 16 times faster than the average broadband package. | The service is possible due to a new
+      // regime …"): read with that sentence's words as its context, as the headline's are (issue #10).
+      const carried = found.positions.length === 0 && !said && query.analysis.expected === 'reason' && before !== undefined && before.positions.length > 0;
+      if (found.positions.length === 0 && !said && !carried) continue;
       let covered = 0;
       let context = 0;
       let termCount = 0;
@@ -494,17 +499,19 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       // it, where a referent stands ("…after Portsmouth claimed a draw at Anfield. | Dudek fumbled a cross before Lomana
       // LuaLua headed home an injury-time equaliser" answers "who scored portsmouth's equaliser at anfield"). Not the
       // sentence after: that one let more off-topic questions of common words through on dev, for no answer more.
-      const before = unit.paragraphIndex === -1 ? undefined : previous(unitIndex, s);
       query.terms.forEach((term, index) => {
         const own = found.quality[index]!;
         const head = headline.quality[index]!;
         seen[index] = Math.max(seen[index]!, own);
         covered += term.weight * own;
-        if (own === 0) context += term.weight * head;
+        if (own === 0) context += term.weight * (carried ? Math.max(head, before!.quality[index]!) : head);
         if (own > 0 || head > 0 || (before?.quality[index] ?? 0) > 0) termCount += 1;
       });
-      mostCoverage = Math.max(mostCoverage, (covered + context) / totalWeight);
-      mostTerms = Math.max(mostTerms, termCount);
+      // The gate's figures are the sentences' own: a carried sentence adds nothing the sentence before did not.
+      if (!carried) {
+        mostCoverage = Math.max(mostCoverage, (covered + context) / totalWeight);
+        mostTerms = Math.max(mostTerms, termCount);
+      }
       let score = (covered + WEIGHTS.headline * context) / totalWeight;
       const distinct = found.quality.filter((q) => q > 0).length;
       if (distinct >= 2) {
@@ -532,6 +539,8 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       if (said) score += WEIGHTS.attributed;
       const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed + (asksName(query) ? Math.max(WEIGHTS.subject, WEIGHTS.title) : 0) > best.score || termCount > mostTypedTerms);
       const recognised: ReturnType<typeof typedAnswer> = recognising ? typedAnswer(sentence, found.positions, query) : null;
+      // Only a reason said outright answers for the sentence before it.
+      if (carried && recognised?.strength !== 'preferred') continue;
       if (recognised) score += recognised.strength === 'preferred' ? WEIGHTS.typed : recognised.strength === 'other' ? WEIGHTS.typedOther : WEIGHTS.typedWeak;
       // "Russia and China blocked a resolution" says who blocked it in the question's own order.
       if (recognised?.role === 'subject') score += WEIGHTS.subject;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymDefinitions, isWeakReason, recognise, type SpanType } from '../../../src/search/answers/index.js';
+import { acronymDefinitions, isStatedPurpose, isWeakReason, recognise, type SpanType } from '../../../src/search/answers/index.js';
 
 const spans = (sentence: string, type: SpanType) => recognise(sentence).filter((span) => span.type === type).map((span) => span.text);
 
@@ -62,6 +62,16 @@ describe('recognise', () => {
     expect(reasons.map((span) => span.text)).toEqual(['to stop them losing orders to South Korea']);
     expect(reasons.map(isWeakReason)).toEqual([true]);
     expect(recognise('They want to go home.').filter((span) => span.type === 'reason')).toEqual([]);
+  });
+
+  it('reads a purpose after a word that makes it one ("the decision was made to protect …") as a strong reason', () => {
+    const purpose = (sentence: string) => recognise(sentence).filter((span) => span.type === 'reason').map((span) => isWeakReason(span) && !isStatedPurpose(span, sentence));
+    expect(purpose('Officials said the decision was made to protect the safety of party leaders.')).toEqual([false]);
+    expect(purpose('The barrier was designed to prevent floods.')).toEqual([false]);
+    expect(purpose('The government adopted the move to obtain financing.')).toEqual([false]);
+    // Completing a verb, not a purpose: weak, as without the sentence.
+    expect(purpose('Chang rejected a request to stop them losing orders.')).toEqual([true]);
+    expect(purpose('Workers agreed to halt production.')).toEqual([true]);
   });
 
   it('tells weak reason cues ("for", "after") from strong ones ("because", "blamed on")', () => {

@@ -290,6 +290,32 @@ describe('selectAnswer', () => {
       const choice = selectAnswer(arrest, query('why was the former vw currency chief arrested', { former: 1, vw: 4, currency: 3, chief: 2, arrested: 5 }))!;
       expect(choice.span?.text).toBe('for suspected embezzlement');
     });
+
+    it('answers "why" with a purpose after "the decision was made", though no question word stands before it', () => {
+      // After the Wikinews seed of 2008-06-06 on Zimbabwe's rally ban: the purpose follows "made", none of the question's
+      // words, and a lede with more of them but no reason stood first.
+      const ban = article(
+        'Opposition rallies banned',
+        'Police stopped opposition leader Morgan Tsvangirai en route to a campaign rally in Zimbabwe.',
+        'Afterwards, the government banned political rallies in support of Tsvangirai. Officials said the decision was made to protect the safety of Tsvangirai and party leaders.',
+      );
+      const choice = selectAnswer(ban, query("why did zimbabwe ban tsvangirai's rallies", { zimbabwe: 3, ban: 3, tsvangirai: 5, rallies: 3 }))!;
+      expect(choice.span?.text).toMatch(/^to protect the safety/u);
+    });
+
+    it('answers "why" with a reason said outright in a sentence without the question\'s words, after one that has them', () => {
+      // After BBC tech 205: the sentence giving the reason names none of the question's words; the one before it does.
+      const broadband = article(
+        'UK Online launches fast broadband',
+        'An eight megabit service has been launched by internet service provider UK Online.',
+        'It is 16 times faster than the average broadband package. The service is possible due to a new regime which allows other operators to use BT\'s exchanges.',
+      );
+      const why = query('why can uk online offer faster broadband now', { uk: 1, online: 2, offer: 2, faster: 3, broadband: 3, now: 1 });
+      expect(selectAnswer(broadband, why)!.span?.text).toMatch(/^due to a new regime/u);
+      // Not a weak cue ("for", "after"): that reason needs the question's words beside it.
+      const weak = article(broadband.headline, broadband.paragraphs[0]!.text, 'It is 16 times faster than the average broadband package. The service started after a new regime began.');
+      expect(selectAnswer(weak, why)!.span?.text ?? '').not.toMatch(/^after/u);
+    });
   });
 
   it('answers "how often" with a frequency rather than a bare count', () => {
