@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import type { Article } from '../src/corpus/types.js';
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const here = fileURLToPath(import.meta.url);
+/** The checkout: one folder up from bench/*.ts under tsx, two from dist/bench/*.js (run through scripts/launch.mjs). */
+export const projectRoot = path.resolve(path.dirname(here), here.endsWith('.ts') ? '..' : '../..');
 export const sharedCorpora = path.resolve(projectRoot, '../shared/corpora');
 export const RESEARCH = ['bbc-news-2005', 'reuters-21578'] as const;
 /** Scratch space of the benchmark: corpus snapshot, corpora written as files, index caches. */

@@ -26,6 +26,8 @@ export interface DesignFigures {
   questions: number;
   askP50: number;
   askP95: number;
+  /** Set by run.ts when askP50/askP95 are the medians of several fresh processes' figures: how many. */
+  askRuns?: number;
   /** Set when the run stopped early: one query took longer than the limit. */
   stopped: string | null;
   /**

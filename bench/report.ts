@@ -89,7 +89,7 @@ export async function renderReport(results: BenchResults): Promise<{ table: stri
     f ? ms(f.buildMs) : error ?? '–',
     mb(f?.indexHeapMb),
     mb(f?.heapMb),
-    f ? `${ms(f.askP50)} / ${ms(f.askP95)} (n=${f.questions})${f.stopped ? ` stopped: ${f.stopped}` : ''}` : '–',
+    f ? `${ms(f.askP50)} / ${ms(f.askP95)} (n=${f.questions}${f.askRuns ? `, median of ${f.askRuns} runs` : ''})${f.stopped ? ` stopped: ${f.stopped}` : ''}` : '–',
     f?.quality ? `${f.quality.hit1}/${f.quality.of} · ${f.quality.hit3}/${f.quality.of} · ans ${f.quality.answer1}/${f.quality.of} · ${f.quality.answer3}/${f.quality.of}` : '–',
     f?.quotes ? `${ms(f.quotes.lookupP95)} / ${ms(f.quotes.autocompleteP95)} (${f.quotes.quotes} quotes, built in ${ms(f.quotes.buildMs)})` : '–',
   ]);

@@ -18,6 +18,7 @@ import type { FeedFigures } from './feedsBench.js';
 import { measureWholeProcess } from './wholeProcess.js';
 import { build, isStale } from '../scripts/build.mjs';
 import type { ExtractFigures } from './extractBench.js';
+import { percentile } from './stats.js';
 
 const quick = process.argv.includes('--quick');
 /** `--only load`: run one section (a quick check while working on it); BENCHMARKS.md is then left as it is. */
@@ -79,11 +80,32 @@ log(`preparing corpora (${results.research ? 'research corpora found in ../share
 await prepareResearch();
 
 const corpora: CorpusName[] = !runs('search') ? [] : quick ? ['1x'] : ['1x', '4x', '16x', '100k'];
+/**
+ * newsdesk's /ask p50/p95 at 1x as the medians of {@link ASK_RUNS} fresh processes: the p95 of one run of 60 questions
+ * is its third-slowest query, and moved 15-33 ms between runs of the same code (session 14). Each run is a fresh
+ * process, so none answers from the articles an earlier run has already read (asking the questions again in one process
+ * would). The 1x target (30 ms) is the one this noise crosses; the other sizes run once.
+ */
+const ASK_RUNS = 3;
+
+async function withRepeatedTimings(first: DesignFigures): Promise<DesignFigures> {
+  const p50 = [first.askP50];
+  const p95 = [first.askP95];
+  for (let run = 1; run < ASK_RUNS; run += 1) {
+    const again = await child<DesignFigures>('measureDesign.ts', ['--design', 'newsdesk', '--corpus', '1x']);
+    if (!again.value) return first;
+    p50.push(again.value.askP50);
+    p95.push(again.value.askP95);
+  }
+  return { ...first, askP50: percentile(p50, 50), askP95: percentile(p95, 50), askRuns: p95.length };
+}
+
 let lastBaseline: DesignFigures | null = null;
 for (const corpus of corpora) {
   log(`newsdesk on ${corpus}`);
   // At 16x (112,800 real articles, 850,000 quotations to extract on one thread) building alone takes minutes.
   const newsdesk = await child<DesignFigures>('measureDesign.ts', ['--design', 'newsdesk', '--corpus', corpus, ...(corpus === '1x' ? ['--quality'] : [])], false, SIZES[corpus] > 4 ? LARGE_CHILD_TIMEOUT_MS : CHILD_TIMEOUT_MS);
+  if (newsdesk.value && corpus === '1x') newsdesk.value = await withRepeatedTimings(newsdesk.value);
   results.designs.push({ design: 'newsdesk', corpus, figures: newsdesk.value, error: newsdesk.error });
 
   const projected = lastBaseline ? (lastBaseline.askP50 * SIZES[corpus]) / SIZES[lastBaseline.corpus] : 0;
