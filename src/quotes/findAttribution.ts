@@ -1,6 +1,6 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
-import { describedChunk, findWithin, nounPhraseEndingAt, toPhrase } from './nounPhrase.js';
+import { describedChunk, findWithin, isComma, nounPhraseEndingAt, toPhrase } from './nounPhrase.js';
 import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
@@ -262,7 +262,6 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at']);
  * @example relativeClauseSpeaker(tokensOf('welcomed by Beijing, which called it a "relic"'), 9)?.text // => 'Beijing'
  */
 export function relativeClauseSpeaker(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
-  let verb = -1;
   for (let i = quoteIndex - 1; i >= 0 && quoteIndex - i <= MAX_RELATIVE_CLAUSE_WORDS + 4; i -= 1) {
     const token = tokens[i]!;
     if (token.kind !== 'word') return null;
@@ -271,14 +270,10 @@ export function relativeClauseSpeaker(tokens: readonly Token[], quoteIndex: numb
     while (RELATIVE_FILLERS.has(tokens[v]?.lower ?? '')) v += 1;
     const said = tokens[v];
     if (!said || said.capitalised || !(REPORTING_VERBS.has(said.lower) || DESCRIBING_VERBS.has(said.lower)) || v >= quoteIndex) return null;
-    verb = v;
-    if (!isCommaToken(tokens[i - 1])) return null;
-    return verb >= 0 ? antecedentBefore(tokens, i - 1) : null;
+    return isComma(tokens[i - 1]) ? antecedentBefore(tokens, i - 1) : null;
   }
   return null;
 }
-
-const isCommaToken = (token: Token | undefined): boolean => token?.kind === 'punct' && token.text === ',';
 
 /** The name a relative clause opening after the comma at `comma` is about (see {@link relativeClauseSpeaker}). */
 function antecedentBefore(tokens: readonly Token[], comma: number): SpeakerPhrase | null {
