@@ -15,7 +15,7 @@ import { Postings, type PostingsData } from './postings.js';
 import { ArticleScorer, type RankedArticle } from './scoreArticles.js';
 import { finishInSteps } from './steps.js';
 import { TermDictionary } from './termDictionary.js';
-import { boundedDistance, MATCH_QUALITY } from './termMatch.js';
+import { boundedDistance, MATCH_QUALITY, termMatchQuality } from './termMatch.js';
 
 /** Options of {@link SearchIndex.search}. */
 export interface SearchOptions {
@@ -98,6 +98,18 @@ const ANSWER_DEPTH_PARAGRAPHS = 10;
 function answerDepthCost(paragraphIndex: number): number {
   return ANSWER_DEPTH * Math.min(Math.max(paragraphIndex, 0), ANSWER_DEPTH_PARAGRAPHS);
 }
+
+/**
+ * How many times as often as a query term the coverage must hold a word one or two letters away for the term to be
+ * read as that word misspelt (see SearchIndex.#corrected). A hundred, far below the 600 of "goverment" to
+ * "government" in the research coverage: a name ten or twenty times rarer than a word one letter away stays as typed.
+ */
+const MISSPELT_RATIO = 100;
+/**
+ * Shortest query term read as misspelt: a short word has real neighbours one letter away, a long one seldom ("Ashia"
+ * Hansen, 1 passage, beside "Asia", 226, is a name; "goverment" beside "government" is not).
+ */
+const MISSPELT_LENGTH = 7;
 
 /**
  * Expected answers that the answering sentence must state: "how tall is the Eiffel Tower" is not answered by an
@@ -350,7 +362,8 @@ export class SearchIndex {
    */
   search(question: string, options: SearchOptions = {}): SearchResult {
     const { limit, minCoverage, excerptLength } = { ...defaultSearchOptions, ...options };
-    const terms = withoutMeasureWord(question, queryTerms(expandAliases(question, (term) => (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0)));
+    const typed = withoutMeasureWord(question, queryTerms(expandAliases(question, (term) => (this.#dictionary.passageFrequency[this.#dictionary.id(term)] ?? 0) > 0)));
+    const terms = [...new Set(typed.map((term) => this.#corrected(term)))];
     if (terms.length === 0 || asksForInstructions(question)) return { hits: [], terms, suggestions: [] };
     const filters = options.filters ?? {};
     const keep = Object.values(filters).some(Boolean) ? articleFilter(filters) : null;
@@ -543,6 +556,27 @@ export class SearchIndex {
     const text = best >= 0 ? article.paragraphs[best]!.text : (article.standfirst ?? firstBody(article));
     const matchedWords = [...docTerms].map((id) => this.#dictionary.terms[id]!);
     return withExcerpt(fields, () => ({ excerpt: chooseExcerpt(text, matchedWords, { maxLength: excerptLength }), answer: null }));
+  }
+
+  /**
+   * The word meant by a query term the coverage holds misspelt: the word one or two letters away (a fuzzy match) that
+   * it holds {@link MISSPELT_RATIO} times as often or more, with the same first letter; else the term. "goverment" (7
+   * passages of the research coverage) is "government" (4,208): as typed, it was the question's rarest word, which
+   * every answer had to hold. A misspelling keeps the first letter, a name need not: "iPhone" (1 passage) is not
+   * "phone" (292). Nor is a term shorter than {@link MISSPELT_LENGTH}. A term the coverage lacks is left as typed:
+   * fuzzy matching stands for it.
+   */
+  #corrected(term: string): string {
+    const { passageFrequency, terms } = this.#dictionary;
+    const own = passageFrequency[this.#dictionary.id(term)] ?? 0;
+    if (own === 0 || term.length < MISSPELT_LENGTH) return term;
+    let meant = term;
+    let frequency = own * MISSPELT_RATIO;
+    for (const { id } of this.#expand(term)) {
+      const word = terms[id]!;
+      if (passageFrequency[id]! >= frequency && word[0] === term[0] && termMatchQuality(term, word) === MATCH_QUALITY.fuzzy) [meant, frequency] = [word, passageFrequency[id]!];
+    }
+    return meant;
   }
 
   /** {@link expandTerm} of a query term, remembered: the dictionary does not change. A copy, which the query may extend. */
