@@ -327,8 +327,12 @@ export function extractQuotes(article: Article): Quote[] {
       const qualifiers = found.words.slice(0, -1).map((word) => word.toLowerCase());
       const same = memory.find((speaker) => {
         const named = speaker.name.toLowerCase().split(/\s+/u);
+        const last = named[named.length - 1]!;
+        // "Company officials said …": several of the company's people, read as an organisation by its name's
+        // "Company"; "the company spokesman" is one of them, not all.
+        const itsPeople = /[^s]s$/u.test(last) && ROLE_NOUNS.has(last.slice(0, -1));
         return speaker.name !== found.text && qualifiers.every((word) => named.includes(word)) &&
-          (speaker.kind === 'organisation' || named[named.length - 1] === spokesLast);
+          ((speaker.kind === 'organisation' && !itsPeople) || last === spokesLast);
       });
       if (same) return same;
     }
