@@ -205,6 +205,12 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'Ann branded Bob \"wrong\" for claiming \"a b\" ' × 5k": 'Ann branded Bob "wrong" for claiming "a b" '.repeat(SENTENCE_REPEATS / 4),
   "'\"Go now. \" ' × 5k": '"Go now. " '.repeat(SENTENCE_REPEATS / 4),
   "'Musicians' Union ' × 20k": "Musicians' Union ".repeat(SENTENCE_REPEATS),
+  // Session 16's names (quotes16b): a month and the pronoun "I" glued to a name, "Company officials" before "the
+  // company spokesman" (word tests `/^\p{Lu}/u` and `/[^s]s$/u`, on single words).
+  "'In January Ann Bob I said ' × 5k": 'In January Ann Bob I said '.repeat(SENTENCE_REPEATS / 4),
+  "'Company officials said the company spokesman said ' × 5k": 'Company officials said the company spokesman said '.repeat(SENTENCE_REPEATS / 4),
+  "'January ' × 40k then Ann said": `${'January '.repeat(2 * SENTENCE_REPEATS)}Ann said it.`,
+  "'sss ' × 40k then officials said": `${'sss '.repeat(2 * SENTENCE_REPEATS)}officials said it.`,
 };
 
 /** The entry points that read quotations out of article text. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withoutGluedWords } from '../../src/quotes/articleNames.js';
 import { extractQuotes } from '../../src/quotes/index.js';
 import { makeArticle } from '../support/makeArticle.js';
 
@@ -19,6 +20,30 @@ describe('"the company spokesman" is never "Company officials" (several of its p
       ['the change raised the debt to 4.6 billion', 'Company officials'],
       ['the meeting would inform the committee', 'company spokesman'],
       ['the banks are anxious to know where we stand', 'company spokesman'],
+    ]);
+  });
+});
+
+describe('a month or the pronoun "I" glued to a name by the sentence is no part of it', () => {
+  it('drops a month before a name ("In January Tallisker Holdings said" is Tallisker Holdings), but keeps a month that is a given name', () => {
+    expect(speakers(['In January Tallisker Holdings said the market may grow by less than 10 pct.'])).toEqual([
+      ['the market may grow by less than 10 pct', 'Tallisker Holdings'],
+    ]);
+    expect(speakers(['"Investors want visible earnings growth," food analyst June Hobart said.'])).toEqual([
+      ['Investors want visible earnings growth', 'June Hobart'],
+    ]);
+    expect(withoutGluedWords(['August', 'Nordbank', 'Group'])).toEqual(['Nordbank', 'Group']);
+    expect(withoutGluedWords(['June', 'Page'])).toEqual(['June', 'Page']);
+  });
+
+  it('reads "Whilst I agree that …" and "Personally I agree that …" as said by "I", never a name "Whilst I"', () => {
+    expect(speakers([
+      'The singer won the prize on Tuesday.',
+      'Whilst I agree that the term is open to interpretation, it strikes me as weird.',
+      'I agree that the awards are a joke.',
+    ])).toEqual([
+      ['the term is open to interpretation, it strikes me as weird', 'I'],
+      ['the awards are a joke', 'I'],
     ]);
   });
 });
