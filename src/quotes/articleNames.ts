@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import { withoutCreditWords } from '../corpus/credits.js';
+import { withoutCreditWords, withoutPhotographer } from '../corpus/credits.js';
 import type { SpeakerPhrase } from './findSpeakerPhrase.js';
 import { isBareTitle } from './bareTitle.js';
 import { foldName } from './speakerName.js';
@@ -197,7 +197,9 @@ function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: numb
       if (possessive) break;
     }
     while (words.length > 0 && (DETERMINERS.has(words[0]!.toLowerCase()) || SENTENCE_OPENERS.has(words[0]!.toLowerCase()))) words.shift();
-    const named = withoutGluedWords(words);
+    // "NTB Scanpix/Heiko Junge Ole Hansen": a credit's photographer glued before a name.
+    const credited = tokens[i - 1]?.text === '/' && tokens[i - 2]?.kind === 'word' ? withoutPhotographer(words, tokens[i - 2]!.text) : words;
+    const named = withoutGluedWords(credited);
     // "Getty Images Oli Scarff", "USA Barack Obama": a credit or caption keyword glued before a name is not part of it.
     if (named.length > 0) runs.push({ words: isOrganisation(named) ? [...named] : withoutCreditWords(named), end: j });
     i = Math.max(j, i + 1);

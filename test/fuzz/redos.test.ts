@@ -87,6 +87,10 @@ const INPUTS: Record<string, string> = {
   // A verb's noun and back (derivedWords): a long word of letters, with and without the noun's ending.
   "'ab' × 50k then ition": `${times('ab', SIZE - 5)}ition`,
   "'siion' × 20k": times('siion'),
+  // BBC's picture labels (credits.ts: "Image source, …", "Image copyright … Image caption"), session 16.
+  "'Image copyright ' × 6k": times('Image copyright '),
+  "'Image source, Image ' × 5k then caption": `${times('Image source, Image ', SIZE - 8)} caption`,
+  "'NTB Scanpix/' × 8k": times('NTB Scanpix/'),
 };
 
 const article = (...texts: string[]): Article => ({
@@ -211,6 +215,7 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'Company officials said the company spokesman said ' × 5k": 'Company officials said the company spokesman said '.repeat(SENTENCE_REPEATS / 4),
   "'January ' × 40k then Ann said": `${'January '.repeat(2 * SENTENCE_REPEATS)}Ann said it.`,
   "'sss ' × 40k then officials said": `${'sss '.repeat(2 * SENTENCE_REPEATS)}officials said it.`,
+  "'NTB Scanpix/Heiko Junge Ole ' × 5k then said": `${'NTB Scanpix/Heiko Junge Ole '.repeat(SENTENCE_REPEATS / 4)}said "no".`,
 };
 
 /** The entry points that read quotations out of article text. */

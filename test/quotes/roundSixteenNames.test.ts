@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/corpus/index.js';
 import { withoutGluedWords } from '../../src/quotes/articleNames.js';
 import { extractQuotes } from '../../src/quotes/index.js';
 import { makeArticle } from '../support/makeArticle.js';
@@ -44,6 +45,22 @@ describe('a month or the pronoun "I" glued to a name by the sentence is no part 
     ])).toEqual([
       ['the term is open to interpretation, it strikes me as weird', 'I'],
       ['the awards are a joke', 'I'],
+    ]);
+  });
+});
+
+describe('picture credits and captions are no speakers\' names nor words', () => {
+  it('skips a BBC "Image caption" block and drops a photographer glued before a name ("NTB Scanpix/Heiko Junge Ole Hansen")', () => {
+    const article = parseArticle('oslo.txt', [
+      'Oslo approves new ferry terminal',
+      'Image copyright Getty Images Image caption Mayor Ole Hansen said the terminal would open in 2021',
+      'Mayor Ole Hansen said the decision was "long overdue".',
+      'NTB Scanpix/Heiko Junge Ole Hansen said: "Work starts in June."',
+    ].join('\n\n'));
+    expect(extractQuotes(article).map(({ quote, speaker }) => [quote, speaker])).toEqual([
+      ['long overdue', 'Ole Hansen'],
+      ['the decision was "long overdue"', 'Ole Hansen'],
+      ['Work starts in June.', 'Ole Hansen'],
     ]);
   });
 });
