@@ -308,6 +308,15 @@ export function extractQuotes(article: Article): Quote[] {
     }
     // "a spokesperson for Tesco said": the organisation speaks; "the spokesperson added" goes on speaking for it.
     const spokesHead = found.words[0]!.toLowerCase();
+    // "a spokesman for the firm said": the business the article last named, as "the firm said" would be.
+    const ownerHead = found.words[3]?.toLowerCase() ?? '';
+    if (SPOKES_NOUNS.has(spokesHead) && found.words.length === 4 && ['for', 'of', 'at'].includes(found.words[1]!.toLowerCase()) &&
+      found.words[2]!.toLowerCase() === 'the' && BUSINESS_HEADS.has(ownerHead)) {
+      const business = memory.organisation(true);
+      // Never a public body ("the Securities and Exchange Commission"): the bank's spokesman does not speak for it.
+      const publicBody = business?.name.toLowerCase().split(/\s+/u).some((word) => ORGANISATION_HEADS.has(word) && !BUSINESS_HEADS.has(word));
+      if (business && !publicBody) return { ...business, role: business.role ?? spokesHead, description: false };
+    }
     if (SPOKES_NOUNS.has(spokesHead) && found.words.length >= 3 && ['for', 'of', 'at'].includes(found.words[1]!.toLowerCase())) {
       const rest = found.words.slice(2).filter((word, index) => index > 0 || word.toLowerCase() !== 'the');
       const owner = rest.length > 0 && rest.every((word) => isNameWord(word) || ['of', 'for', 'and', '&'].includes(word))

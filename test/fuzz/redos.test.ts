@@ -215,6 +215,7 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'Company officials said the company spokesman said ' × 5k": 'Company officials said the company spokesman said '.repeat(SENTENCE_REPEATS / 4),
   "'January ' × 40k then Ann said": `${'January '.repeat(2 * SENTENCE_REPEATS)}Ann said it.`,
   "'sss ' × 40k then officials said": `${'sss '.repeat(2 * SENTENCE_REPEATS)}officials said it.`,
+  "'Ann Co Plc said. A spokesman for the firm said ' × 5k": 'Ann Co Plc said. A spokesman for the firm said '.repeat(SENTENCE_REPEATS / 4),
   "'NTB Scanpix/Heiko Junge Ole ' × 5k then said": `${'NTB Scanpix/Heiko Junge Ole '.repeat(SENTENCE_REPEATS / 4)}said "no".`,
 };
 

@@ -64,3 +64,22 @@ describe('picture credits and captions are no speakers\' names nor words', () =>
     ]);
   });
 });
+
+describe('"a spokesman for the firm" speaks for the business the article last named, as "the firm said" would', () => {
+  it('gives the business, never a public body named since', () => {
+    expect(speakers([
+      'Tallisker Energy Plc said on Monday that tests had shown no finds in its northern field.',
+      'A spokesman for the firm said the tax would wipe 5% off the value of the field.',
+    ])).toEqual([
+      ['tests had shown no finds in its northern field', 'Tallisker Energy Plc'],
+      ['the tax would wipe 5% off the value of the field', 'Tallisker Energy Plc'],
+    ]);
+    expect(speakers([
+      'The Securities and Exchange Commission said on Monday that it had frozen the accounts.',
+      'A spokesman for the bank said he was aware of the order.',
+    ])).toEqual([
+      ['it had frozen the accounts', 'Securities and Exchange Commission'],
+      ['he was aware of the order', 'spokesman for the bank'],
+    ]);
+  });
+});
