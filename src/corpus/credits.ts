@@ -6,6 +6,8 @@
 const AGENCIES = [
   'Getty Images', 'GETTY IMAGES', 'AFP', 'Reuters', 'REUTERS', 'AP', 'EPA', 'PA', 'PA Media', 'PA Wire', 'AP Photo', 'AFP Photo',
   'EPA-EFE', 'Anadolu', 'Anadolu Agency', 'Xinhua', 'Shutterstock', 'Alamy', 'Bloomberg', 'Rex Features', 'REX', 'Getty',
+  // Nordic, German and Dutch wires and photo agencies ("NTB Scanpix/Heiko Junge", "dpa/Michael Kappeler").
+  'NTB', 'NTB Scanpix', 'NTB scanpix', 'Scanpix', 'Ritzau Scanpix', 'TT News Agency', 'Lehtikuva', 'dpa', 'DPA', 'ANP', 'NurPhoto',
 ];
 const AGENCY = AGENCIES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|');
 
@@ -18,6 +20,8 @@ const PERSON = String.raw`\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}`;
  */
 const CREDIT_LINE = new RegExp(
   String.raw`^(?:(?:[Pp]hoto(?:graph)?|PHOTO|[Pp]icture|[Ii]mage|[Cc]redit|[Cc]opyright|©)\s*(?::|by)\s*\S.{0,80}` +
+    // BBC's labels: "Image source, Getty Images", "Image copyright AFP/Getty Images".
+    String.raw`|Image (?:source|copyright),? \S.{0,80}` +
     String.raw`|\(?(?:${AGENCY})(?:\s*(?:/|via)\s*${PERSON}|\s+${PERSON})?\)?` +
     String.raw`|${PERSON}\s*/\s*(?:${AGENCY})(?:\s+via\s+${PERSON})?)$`,
   'u',
@@ -44,8 +48,14 @@ export function isCreditLine(line: string): boolean {
 }
 
 /**
+ * BBC's caption label opening a line, perhaps after the picture's credit on the same line: "Image caption, Trams last
+ * ran in 1956", "Image copyright Getty Images Image caption The mayor at the quay".
+ */
+const CAPTION_LABEL = /^(?:Image (?:source|copyright),? [^\n]{1,80}? )?(?:Image|Media) caption\b/u;
+
+/**
  * True when a block of lines is a picture with its caption: a credit line opens or closes it, or its last line
- * ends with a credit ("… in the Rose Garden on Friday. Reuters/Kevin Lamarque").
+ * ends with a credit ("… in the Rose Garden on Friday. Reuters/Kevin Lamarque"), or a line opens with BBC's "Image caption".
  *
  * @example
  * isCreditedCaption(['Getty Images Matt Cardy', 'Passengers board a ferry at Portsmouth']) // => true
@@ -54,7 +64,8 @@ export function isCreditLine(line: string): boolean {
 export function isCreditedCaption(lines: readonly string[]): boolean {
   const first = lines[0] ?? '';
   const last = lines[lines.length - 1] ?? '';
-  return isCreditLine(first) || isCreditLine(last) || (last.length <= 300 && TRAILING_CREDIT.test(last.trim()));
+  return isCreditLine(first) || isCreditLine(last) || (last.length <= 300 && TRAILING_CREDIT.test(last.trim())) ||
+    CAPTION_LABEL.test(first.trim()) || CAPTION_LABEL.test(last.trim());
 }
 
 // "WHITBY (Reuters) - ", "WASHINGTON, Sept 9 (AP) — ", "LONDON, March 3 (Reuters) – ": a place in capitals, an
@@ -78,7 +89,10 @@ export function datelineLength(text: string): number {
 }
 
 /** Words of agency credits that can be glued before a name when a credit loses its line break. */
-const CREDIT_WORDS = new Set(['getty', 'images', 'afp', 'reuters', 'ap', 'epa', 'pa', 'media', 'wire', 'photo', 'xinhua', 'anadolu', 'shutterstock', 'alamy', 'rex', 'features']);
+const CREDIT_WORDS = new Set([
+  'getty', 'images', 'afp', 'reuters', 'ap', 'epa', 'pa', 'media', 'wire', 'photo', 'xinhua', 'anadolu', 'shutterstock', 'alamy', 'rex', 'features',
+  'ntb', 'scanpix', 'dpa', 'anp', 'nurphoto',
+]);
 
 /**
  * A name's words without what a credit, caption keyword or dateline glued before it: agency words ("Getty Images
@@ -101,3 +115,21 @@ const isPersonFrom = (words: readonly string[], from: number): boolean => {
   for (let i = from; i < words.length; i += 1) if (!/^\p{Lu}\p{Ll}/u.test(words[i]!)) return false;
   return true;
 };
+
+/** Words of a photographer's name in a credit: given name and surname. */
+const PHOTOGRAPHER_WORDS = 2;
+
+/**
+ * A name's words without the photographer a credit glued before it when the credit lost its line break: after
+ * "Agency/" ("NTB Scanpix/Heiko Junge Ole Hansen said" → "Ole Hansen"), the photographer's two words go when a name of
+ * two words or more follows. `before` is the word before the slash.
+ *
+ * @example
+ * withoutPhotographer(['Heiko', 'Junge', 'Ole', 'Hansen'], 'Scanpix') // => ['Ole', 'Hansen']
+ * withoutPhotographer(['Heiko', 'Junge'], 'Scanpix') // => ['Heiko', 'Junge']
+ * withoutPhotographer(['Heiko', 'Junge', 'Ole', 'Hansen'], 'Labour') // => ['Heiko', 'Junge', 'Ole', 'Hansen']
+ */
+export function withoutPhotographer(words: readonly string[], before: string | undefined): readonly string[] {
+  if (before === undefined || !CREDIT_WORDS.has(before.toLowerCase()) || words.length < PHOTOGRAPHER_WORDS + 2) return words;
+  return isPersonFrom(words, 0) ? words.slice(PHOTOGRAPHER_WORDS) : words;
+}

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import { withoutCreditWords } from '../corpus/credits.js';
+import { withoutCreditWords, withoutPhotographer } from '../corpus/credits.js';
 import type { SpeakerPhrase } from './findSpeakerPhrase.js';
 import { isBareTitle } from './bareTitle.js';
 import { foldName } from './speakerName.js';
@@ -143,6 +143,30 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
   return { words: connector > 0 ? afterTitles(first).words : first, role: connector > 0 ? words.slice(connector + 1).join(' ') : null, organisation: false };
 }
 
+/** Months, which "In January Henkel said", "Last October Lucky Stores implemented" run into the name after them. */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Months that are also given names ("June Page", "April Glaspie"): read as a date only before an organisation. */
+const GIVEN_NAME_MONTHS = new Set(['april', 'may', 'june', 'august']);
+
+/**
+ * A name's words without what a sentence glued to them: a month before the name ("In January Henkel said" →
+ * "Henkel") and the pronoun "I" after a word that opens the sentence ("Whilst I agree", "Personally I think", "in
+ * front of the PC I realised": the speaker is "I", never "Whilst I").
+ *
+ * @example
+ * withoutGluedWords(['January', 'Henkel']) // => ['Henkel']
+ * withoutGluedWords(['June', 'Page']) // => ['June', 'Page']
+ * withoutGluedWords(['Whilst', 'I']) // => ['I']
+ */
+export function withoutGluedWords(words: readonly string[]): readonly string[] {
+  if (words.length < 2) return words;
+  if (words[words.length - 1] === 'I') return ['I'];
+  const first = words[0]!.toLowerCase();
+  const rest = words.slice(1);
+  const dated = MONTHS.has(first) && /^\p{Lu}/u.test(rest[0]!) && (!GIVEN_NAME_MONTHS.has(first) || isOrganisation(rest));
+  return dated ? rest : words;
+}
+
 /** `"…," Said Christine Lagarde`: a reporting verb capitalised by a slip right after a quotation is no part of a name. */
 const isVerbAfterQuote = (tokens: readonly Token[], i: number): boolean =>
   REPORTING_VERBS.has(tokens[i]!.lower) && (closesQuote(tokens[i - 1]) || (tokens[i - 1]?.text === ',' && closesQuote(tokens[i - 2])));
@@ -173,8 +197,11 @@ function capitalisedRuns(tokens: readonly Token[]): { words: string[]; end: numb
       if (possessive) break;
     }
     while (words.length > 0 && (DETERMINERS.has(words[0]!.toLowerCase()) || SENTENCE_OPENERS.has(words[0]!.toLowerCase()))) words.shift();
+    // "NTB Scanpix/Heiko Junge Ole Hansen": a credit's photographer glued before a name.
+    const credited = tokens[i - 1]?.text === '/' && tokens[i - 2]?.kind === 'word' ? withoutPhotographer(words, tokens[i - 2]!.text) : words;
+    const named = withoutGluedWords(credited);
     // "Getty Images Oli Scarff", "USA Barack Obama": a credit or caption keyword glued before a name is not part of it.
-    if (words.length > 0) runs.push({ words: isOrganisation(words) ? words : withoutCreditWords(words), end: j });
+    if (named.length > 0) runs.push({ words: isOrganisation(named) ? [...named] : withoutCreditWords(named), end: j });
     i = Math.max(j, i + 1);
   }
   return runs;
@@ -263,7 +290,9 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
   }
 
   return {
-    resolve(phrase: SpeakerPhrase): ResolvedSpeaker {
+    resolve(written: SpeakerPhrase): ResolvedSpeaker {
+      const unglued = written.kind === 'name' ? withoutGluedWords(written.words) : written.words;
+      const phrase = unglued === written.words ? written : { ...written, words: [...unglued], text: unglued.join(' ') };
       // "resident of the Syrian town of Abu Kamal": the role noun before its link is the head.
       const linked = ROLE_NOUNS.has(phrase.words[0]!.toLowerCase()) && ['of', 'for', 'at', 'from', 'with'].includes(phrase.words[1]?.toLowerCase() ?? '');
       const head = linked ? phrase.words[0]! : phrase.words[phrase.words.length - 1]!;

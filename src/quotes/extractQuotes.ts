@@ -308,6 +308,15 @@ export function extractQuotes(article: Article): Quote[] {
     }
     // "a spokesperson for Tesco said": the organisation speaks; "the spokesperson added" goes on speaking for it.
     const spokesHead = found.words[0]!.toLowerCase();
+    // "a spokesman for the firm said": the business the article last named, as "the firm said" would be.
+    const ownerHead = found.words[3]?.toLowerCase() ?? '';
+    if (SPOKES_NOUNS.has(spokesHead) && found.words.length === 4 && ['for', 'of', 'at'].includes(found.words[1]!.toLowerCase()) &&
+      found.words[2]!.toLowerCase() === 'the' && BUSINESS_HEADS.has(ownerHead)) {
+      const business = memory.organisation(true);
+      // Never a public body ("the Securities and Exchange Commission"): the bank's spokesman does not speak for it.
+      const publicBody = business?.name.toLowerCase().split(/\s+/u).some((word) => ORGANISATION_HEADS.has(word) && !BUSINESS_HEADS.has(word));
+      if (business && !publicBody) return { ...business, role: business.role ?? spokesHead, description: false };
+    }
     if (SPOKES_NOUNS.has(spokesHead) && found.words.length >= 3 && ['for', 'of', 'at'].includes(found.words[1]!.toLowerCase())) {
       const rest = found.words.slice(2).filter((word, index) => index > 0 || word.toLowerCase() !== 'the');
       const owner = rest.length > 0 && rest.every((word) => isNameWord(word) || ['of', 'for', 'and', '&'].includes(word))
@@ -327,8 +336,12 @@ export function extractQuotes(article: Article): Quote[] {
       const qualifiers = found.words.slice(0, -1).map((word) => word.toLowerCase());
       const same = memory.find((speaker) => {
         const named = speaker.name.toLowerCase().split(/\s+/u);
+        const last = named[named.length - 1]!;
+        // "Company officials said …": several of the company's people, read as an organisation by its name's
+        // "Company"; "the company spokesman" is one of them, not all.
+        const itsPeople = /[^s]s$/u.test(last) && ROLE_NOUNS.has(last.slice(0, -1));
         return speaker.name !== found.text && qualifiers.every((word) => named.includes(word)) &&
-          (speaker.kind === 'organisation' || named[named.length - 1] === spokesLast);
+          ((speaker.kind === 'organisation' && !itsPeople) || last === spokesLast);
       });
       if (same) return same;
     }

@@ -36,6 +36,8 @@ interface Entry extends SpeakerSummary {
 }
 
 const CAPITALISED = /^\p{Lu}/u;
+/** Pronouns a quotation may be left with as its speaker: no one to offer by name. */
+const PRONOUN_NAMES = new Set(['I', 'We', 'You', 'He', 'She', 'It', 'They']);
 
 /**
  * How many edits turn `typed` into the start of `name` or of one of its later words (typed text is a prefix, maybe of
@@ -216,8 +218,12 @@ export class SpeakerDirectory {
       const aliases = spellings.filter((spelling) => spelling !== name);
       entries.push(makeEntry(name, key, roles, aliases, group.quotes.map((position) => quotes[position]!)));
     }
-    // Autocomplete offers people and organisations by name: never a description nor a bare title ("Prime Minister").
-    const ranked = [...entries.keys()].filter((position) => CAPITALISED.test(entries[position]!.name) && !isBareTitle(entries[position]!.name));
+    // Autocomplete offers people and organisations by name: never a description, a bare title ("Prime Minister") nor
+    // a pronoun (a reader's "I agree that …", "It said" left unresolved).
+    const ranked = [...entries.keys()].filter((position) => {
+      const name = entries[position]!.name;
+      return CAPITALISED.test(name) && !isBareTitle(name) && !PRONOUN_NAMES.has(name);
+    });
     ranked.sort((a, b) => byRank(entries[a]!, entries[b]!));
     const named = ranked.map((position) => entries[position]!);
     const words: { word: string; rank: number }[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyParagraph } from '../../src/corpus/classifyParagraph.js';
-import { datelineLength, isCreditedCaption, isCreditLine, withoutCreditWords } from '../../src/corpus/credits.js';
+import { datelineLength, isCreditedCaption, isCreditLine, withoutCreditWords, withoutPhotographer } from '../../src/corpus/credits.js';
 
 describe('isCreditLine', () => {
   it('returns true for agency-and-photographer credits in the layouts outlets print', () => {
@@ -56,5 +56,27 @@ describe('withoutCreditWords', () => {
   it('returns names that are not glued to a credit unchanged', () => {
     expect(withoutCreditWords(['Paul', 'Ellis'])).toEqual(['Paul', 'Ellis']);
     expect(withoutCreditWords(['Bank', 'of', 'England'])).toEqual(['Bank', 'of', 'England']);
+  });
+});
+
+describe('credits of Nordic, German and Dutch agencies, and BBC\'s picture labels (session 16)', () => {
+  it('reads "NTB Scanpix/…", "…/dpa", "Image source, …" and "Image copyright …" as credit lines', () => {
+    for (const line of ['NTB Scanpix/Heiko Junge', 'Heiko Junge/NTB Scanpix', 'dpa/Michael Kappeler', 'Image source, Getty Images', 'Image copyright AFP/Getty Images']) {
+      expect(isCreditLine(line), line).toBe(true);
+    }
+    expect(isCreditLine('Image sources differ, the agency said.')).toBe(false);
+  });
+
+  it('reads a block with a line opening "Image caption", perhaps after its credit, as a caption', () => {
+    expect(isCreditedCaption(['Image caption, Mayor Ole Hansen said the terminal would open in 2021'])).toBe(true);
+    expect(isCreditedCaption(['Image copyright Getty Images Image caption Mayor Ole Hansen said the terminal would open in 2021'])).toBe(true);
+    expect(isCreditedCaption(['The image caption was wrong, the editor said'])).toBe(false);
+  });
+
+  it('drops the photographer an agency\'s slash glued before a name, only before a name of two words or more', () => {
+    expect(withoutPhotographer(['Heiko', 'Junge', 'Ole', 'Hansen'], 'Scanpix')).toEqual(['Ole', 'Hansen']);
+    expect(withoutPhotographer(['Heiko', 'Junge'], 'Scanpix')).toEqual(['Heiko', 'Junge']);
+    expect(withoutPhotographer(['Heiko', 'Junge', 'Ole', 'Hansen'], 'Labour')).toEqual(['Heiko', 'Junge', 'Ole', 'Hansen']);
+    expect(withoutCreditWords(['NTB', 'Scanpix', 'Ole', 'Hansen'])).toEqual(['Ole', 'Hansen']);
   });
 });

@@ -87,6 +87,10 @@ const INPUTS: Record<string, string> = {
   // A verb's noun and back (derivedWords): a long word of letters, with and without the noun's ending.
   "'ab' × 50k then ition": `${times('ab', SIZE - 5)}ition`,
   "'siion' × 20k": times('siion'),
+  // BBC's picture labels (credits.ts: "Image source, …", "Image copyright … Image caption"), session 16.
+  "'Image copyright ' × 6k": times('Image copyright '),
+  "'Image source, Image ' × 5k then caption": `${times('Image source, Image ', SIZE - 8)} caption`,
+  "'NTB Scanpix/' × 8k": times('NTB Scanpix/'),
 };
 
 const article = (...texts: string[]): Article => ({
@@ -205,6 +209,14 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'Ann branded Bob \"wrong\" for claiming \"a b\" ' × 5k": 'Ann branded Bob "wrong" for claiming "a b" '.repeat(SENTENCE_REPEATS / 4),
   "'\"Go now. \" ' × 5k": '"Go now. " '.repeat(SENTENCE_REPEATS / 4),
   "'Musicians' Union ' × 20k": "Musicians' Union ".repeat(SENTENCE_REPEATS),
+  // Session 16's names (quotes16b): a month and the pronoun "I" glued to a name, "Company officials" before "the
+  // company spokesman" (word tests `/^\p{Lu}/u` and `/[^s]s$/u`, on single words).
+  "'In January Ann Bob I said ' × 5k": 'In January Ann Bob I said '.repeat(SENTENCE_REPEATS / 4),
+  "'Company officials said the company spokesman said ' × 5k": 'Company officials said the company spokesman said '.repeat(SENTENCE_REPEATS / 4),
+  "'January ' × 40k then Ann said": `${'January '.repeat(2 * SENTENCE_REPEATS)}Ann said it.`,
+  "'sss ' × 40k then officials said": `${'sss '.repeat(2 * SENTENCE_REPEATS)}officials said it.`,
+  "'Ann Co Plc said. A spokesman for the firm said ' × 5k": 'Ann Co Plc said. A spokesman for the firm said '.repeat(SENTENCE_REPEATS / 4),
+  "'NTB Scanpix/Heiko Junge Ole ' × 5k then said": `${'NTB Scanpix/Heiko Junge Ole '.repeat(SENTENCE_REPEATS / 4)}said "no".`,
 };
 
 /** The entry points that read quotations out of article text. */

@@ -37,6 +37,18 @@ describe('SpeakerDirectory suggestions', () => {
   });
 });
 
+describe('SpeakerDirectory suggestions without pronouns', () => {
+  it('never offers "I" or "It" (a reader\'s "I agree that …", an unresolved "It said"), however often quoted', () => {
+    const directory = SpeakerDirectory.fromQuotes([
+      ...Array.from({ length: 4 }, (_, i) => quote('I', `i${i}.md`)),
+      quote('It', 'it.md'),
+      quote('Ian Ives', 'a.md'),
+    ]);
+    expect(directory.suggest('', 25).map((entry) => entry.name)).toEqual(['Ian Ives']);
+    expect(directory.suggest('i', 25).map((entry) => entry.name)).toEqual(['Ian Ives']);
+  });
+});
+
 describe('SpeakerDirectory.restoring', () => {
   it('puts the speakers in its lookup maps in steps too, answering as the directory saved', () => {
     const quotes = Array.from({ length: 3_000 }, (_, i) => quote(`Speaker Number${i.toString(36)}`, `${i}.md`));
