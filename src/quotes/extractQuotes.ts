@@ -426,8 +426,10 @@ export function extractQuotes(article: Article): Quote[] {
       const named = introductions.firstNamedAfter(readUpTo);
       if (named) return named;
     }
-    // A title alone ("Prime Minister", "President") is never a speaker.
-    return bare ? null : resolved;
+    // A title alone ("Prime Minister", "President") is never a speaker; an office of a named place or body ("the
+    // President of Gabon") is one person, named by it when the article names them no other way.
+    if (bare) return isOfficeOf(phrase) ? { ...resolved, name: phrase.text, role: null, description: true } : null;
+    return resolved;
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
@@ -632,6 +634,12 @@ const POINTS_BACK = /^\s*(?:These|Those|That|This|Such|So)\s+(?:are|were|is|was|
 function isNamed(speaker: ResolvedSpeaker): boolean {
   if (speaker.description || speaker.kind === 'group') return false;
   return speaker.kind === 'organisation' || speaker.name.includes(' ');
+}
+
+/** `President of Gabon`, `Mayor of London`: a capitalised title, "of", and a capitalised place or body. */
+function isOfficeOf(phrase: SpeakerPhrase): boolean {
+  const of = phrase.words.indexOf('of');
+  return phrase.kind === 'name' && of >= 1 && of + 1 < phrase.words.length && phrase.words.every((word) => word === 'of' || /^\p{Lu}/u.test(word));
 }
 
 /** A description of one speaker ("the company"), not of several ("the judges"). */

@@ -226,12 +226,14 @@ const MAX_DESCRIBER_WORDS = 8;
 
 /**
  * The one who describes something as a quotation: `plans described by one civil service union as a "bonfire of the
- * quangos"` → one civil service union. Null for any other shape.
+ * quangos"` → one civil service union; with the agent after the quotation, `hailed as a "hero" by the President of
+ * Gabon` → President of Gabon. Null for any other shape.
  * @example describedBy(tokensOf('plans described by one union as a "bonfire"'), 7)?.text // => 'one union'
  */
 export function describedBy(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
   let as = quoteIndex - 1;
   if (['a', 'an', 'the'].includes(tokens[as]?.lower ?? '')) as -= 1;
+  if (tokens[quoteIndex + 1]?.lower === 'by') return agentAfterDescription(tokens, quoteIndex, tokens[as]?.lower === 'as' ? as - 1 : as);
   if (tokens[as]?.lower !== 'as' || tokens[as]!.kind !== 'word') return null;
   for (let by = as - 2; by >= 1 && as - by <= MAX_DESCRIBER_WORDS + 1; by -= 1) {
     const token = tokens[by]!;
@@ -241,6 +243,20 @@ export function describedBy(tokens: readonly Token[], quoteIndex: number): Speak
     return speakerAfter(tokens, by, as);
   }
   return null;
+}
+
+/**
+ * `hailed as a "hero" by the President of Gabon`, `branded "reckless" by the union`: the passive's agent named right
+ * after the quotation, when the participle at `participle` describes (`backed by "…"` names no describer).
+ */
+function agentAfterDescription(tokens: readonly Token[], quoteIndex: number, participle: number): SpeakerPhrase | null {
+  if (!DESCRIBED_PARTICIPLES.has(tokens[participle]?.lower ?? '') || tokens[participle]!.kind !== 'word') return null;
+  const by = quoteIndex + 1;
+  let end = by + 1;
+  while (end < tokens.length && end - by <= MAX_DESCRIBER_WORDS && tokens[end]!.kind === 'word') end += 1;
+  const agent = speakerAfter(tokens, by, end);
+  // `labeled as "genocide" by 40 of the 50 states`: a count of those who agree is no one speaking.
+  return agent && agent.kind !== 'pronoun' && /^\p{L}/u.test(agent.words[0] ?? '') ? agent : null;
 }
 
 /** Words before a relative clause's verb: "which had described", "who also said", "who has long argued". */

@@ -205,6 +205,9 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'Ann branded Bob \"wrong\" for claiming \"a b\" ' × 5k": 'Ann branded Bob "wrong" for claiming "a b" '.repeat(SENTENCE_REPEATS / 4),
   "'\"Go now. \" ' × 5k": '"Go now. " '.repeat(SENTENCE_REPEATS / 4),
   "'Musicians' Union ' × 20k": "Musicians' Union ".repeat(SENTENCE_REPEATS),
+  // Session 16's shapes: `hailed as a "…" by X` (the agent after the quotation), an office of a place as speaker.
+  "'hailed as a \"hero\" by the President of Gabon ' × 5k": 'hailed as a "hero" by the President of Gabon '.repeat(SENTENCE_REPEATS / 4),
+  "'branded \"a\" by Ann Bob Ann Bob ' × 5k": 'branded "a" by Ann Bob Ann Bob '.repeat(SENTENCE_REPEATS / 4),
 };
 
 /** The entry points that read quotations out of article text. */
