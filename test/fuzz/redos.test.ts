@@ -208,6 +208,9 @@ const QUOTE_SENTENCES: Record<string, string> = {
   // Session 16's shapes: `hailed as a "…" by X` (the agent after the quotation), an office of a place as speaker.
   "'hailed as a \"hero\" by the President of Gabon ' × 5k": 'hailed as a "hero" by the President of Gabon '.repeat(SENTENCE_REPEATS / 4),
   "'branded \"a\" by Ann Bob Ann Bob ' × 5k": 'branded "a" by Ann Bob Ann Bob '.repeat(SENTENCE_REPEATS / 4),
+  // "it" after a one-word name (`Oxfam said …. It said: "…"`), checked against a plural and a stray letter.
+  "'Oxfam said so. It said: \"a b\" ' × 5k": 'Oxfam said so. It said: "a b" '.repeat(SENTENCE_REPEATS / 4),
+  "'Critics ' × 20k then it said": `${'Critics '.repeat(SENTENCE_REPEATS)}say so. "a b," it said.`,
 };
 
 /** The entry points that read quotations out of article text. */

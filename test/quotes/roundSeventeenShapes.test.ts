@@ -22,3 +22,17 @@ describe('a passive description with its agent after the quotation', () => {
     expect(found.map(([, speaker]) => speaker)).not.toContain('40');
   });
 });
+
+describe('"it" after a one-word name of no known gender', () => {
+  it('is that name ("Oxfam said …. "…," it said.", "It continued: "…""), as "the company" already was', () => {
+    expect(speakers([
+      'Oxfam said the deal was poor. "This will hurt the poorest families," it said.',
+      'It continued: "We urge ministers to think again."',
+    ])).toEqual([['This will hurt the poorest families', 'Oxfam'], ['We urge ministers to think again.', 'Oxfam']]);
+  });
+
+  it('but not a capitalised plural opening a sentence ("Critics say …")', () => {
+    const found = speakers(['Critics say the plan is unfair. "It will hurt families," it said.']);
+    expect(found.map(([, speaker]) => speaker)).not.toContain('Critics');
+  });
+});
