@@ -97,6 +97,11 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
   const opening = nameBeforeLongAppositive(tokens, comma, bound);
   if (opening) return opening;
   const chunks = chunksBefore(tokens, comma, bound, 5);
+  // "Some charities, such as Oxfam, said": the member the plural names, as when it opens the sentence.
+  if (chunks.length >= 2 && MEMBER_LINKS.has(tokens[chunks[0]![0]]!.lower)) {
+    const member = namedMember(tokens, chunks[1]![0]);
+    if (member) return member;
+  }
   const roles: string[] = [];
   let farthestRole: [number, number] | null = null;
   for (let c = 0; c < chunks.length; c += 1) {

@@ -36,3 +36,15 @@ describe('"it" after a one-word name of no known gender', () => {
     expect(found.map(([, speaker]) => speaker)).not.toContain('Critics');
   });
 });
+
+describe('a plural subject set off by commas that names one member ("Some charities, such as Oxfam, said")', () => {
+  it('is that member, as when no commas set it off', () => {
+    expect(speakers(['Some charities, such as Oxfam, said the plan was "deeply flawed and unfair".'])).toEqual([['deeply flawed and unfair', 'Oxfam']]);
+    expect(speakers(['Other agencies, including the Refugee Council, have said the plan was "a disgrace".'])).toEqual([['a disgrace', 'Refugee Council']]);
+  });
+
+  it('but several members stay unnamed', () => {
+    const found = speakers(['Some firms, such as Acme and Bolt, said the plan was "deeply flawed and unfair".']);
+    expect(found.map(([, speaker]) => speaker)).not.toContain('Acme');
+  });
+});
