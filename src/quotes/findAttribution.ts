@@ -113,6 +113,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     // `"many" of 122 items on which Washington recently asked`: a verb inside a relative clause after the quotation
     // has its own subject, never the quotation's speaker.
     if (token.kind === 'word' && RELATIVE_PRONOUNS.has(token.lower)) break;
+    // `conceded that … "…," but that while the department supported it, it would continue to …`: a second "that"
+    // clause of the same report goes on after the quotation, with verbs of its own.
+    if (token.lower === 'that' && (v === k || (v === k + 1 && CLAUSE_COORDINATORS.has(tokens[k]!.lower)))) break;
     // `"…" once he realised the journalist was Jewish, said Mr Blair`: a clause of time or cause, then the inversion.
     // `"…" in 2005, said Kurt Karl`: a short phrase of time or place the quotation ends with, then the inversion.
     const scene = v === k && CLAIM_PREPOSITIONS.has(token.lower) && isShortScene(tokens, v);
@@ -134,6 +137,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   }
   return null;
 }
+
+/** Words joining a second clause of the same report: `said that "…," but that …`. */
+const CLAUSE_COORDINATORS = new Set(['but', 'and', 'or']);
 
 /** Relative pronouns that open a clause of their own after a quotation (not "that" or "who", which also report). */
 const RELATIVE_PRONOUNS = new Set(['which', 'whom', 'whose']);

@@ -211,6 +211,7 @@ const QUOTE_SENTENCES: Record<string, string> = {
   // "it" after a one-word name (`Oxfam said …. It said: "…"`), checked against a plural and a stray letter.
   "'Oxfam said so. It said: \"a b\" ' × 5k": 'Oxfam said so. It said: "a b" '.repeat(SENTENCE_REPEATS / 4),
   "'Some charities, such as Ann Bob, ' × 5k then said": `${'Some charities, such as Ann Bob, '.repeat(SENTENCE_REPEATS / 4)}said "a b".`,
+  "'said that \"a b,\" but that it would continue ' × 5k": 'Ann said that "a b," but that it would continue '.repeat(SENTENCE_REPEATS / 4),
   "'Critics ' × 20k then it said": `${'Critics '.repeat(SENTENCE_REPEATS)}say so. "a b," it said.`,
 };
 

@@ -48,3 +48,12 @@ describe('a plural subject set off by commas that names one member ("Some charit
     expect(found.map(([, speaker]) => speaker)).not.toContain('Acme');
   });
 });
+
+describe('a second "that" clause of the same report after a quotation ("…," but that …)', () => {
+  it('holds no inverted speaker: its "it would continue" is not the quotation\'s attribution', () => {
+    expect(speakers([
+      'Agriculture Undersecretary Ann Bell told the committee the costs were high.',
+      'The undersecretary also conceded that permits and marketing loans had the similar effect of "putting more goods on the market," but that while the department supported permits, it would continue to oppose a marketing loan.',
+    ])).toEqual([['putting more goods on the market', 'Ann Bell']]);
+  });
+});
