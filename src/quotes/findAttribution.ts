@@ -66,13 +66,21 @@ const AUTHORED_DOCUMENTS = new Set([...STATEMENT_NOUNS, 'memo', 'memorandum', 'e
 /** Most tokens between an inverted verb and "by" in `reads a July 15, 2005 memo by X`. */
 const MAX_DOCUMENT_TOKENS = 9;
 
-/** The author named after `<document> by` shortly after the verb at `verb`, or null. */
+/** Participles naming who put a document out: `a statement issued by X`. */
+const ISSUING_PARTICIPLES = new Set(['issued', 'released', 'signed', 'published', 'posted', 'sent']);
+
+/** The author named after `<document> by` (or `from`, `issued by`) shortly after the verb at `verb`, or null. */
 function authorOfDocument(tokens: readonly Token[], verb: number): SpeakerPhrase | null {
   for (let i = verb + 1; i + 1 < tokens.length && i - verb <= MAX_DOCUMENT_TOKENS; i += 1) {
     const token = tokens[i]!;
     if (token.kind === 'quote' || isClauseEnd(token)) return null;
-    if (token.kind === 'word' && AUTHORED_DOCUMENTS.has(token.lower) && tokens[i + 1]!.lower === 'by' && tokens[i + 2]?.capitalised) {
-      const author = speakerAfter(tokens, i + 1, tokens.length);
+    if (token.kind !== 'word' || !AUTHORED_DOCUMENTS.has(token.lower)) continue;
+    // `said a statement from the Refugee Council`, `said a statement issued by X`: its issuer too.
+    const link = ISSUING_PARTICIPLES.has(tokens[i + 1]!.lower) ? i + 2 : i + 1;
+    const by = tokens[link]?.lower;
+    const next = DETERMINERS_BEFORE.has(tokens[link + 1]?.lower ?? '') ? tokens[link + 2] : tokens[link + 1];
+    if ((by === 'by' || by === 'from') && next?.capitalised) {
+      const author = speakerAfter(tokens, link, tokens.length);
       return author?.kind === 'name' ? author : null;
     }
   }

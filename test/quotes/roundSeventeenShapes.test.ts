@@ -57,3 +57,11 @@ describe('a second "that" clause of the same report after a quotation ("…," bu
     ])).toEqual([['putting more goods on the market', 'Ann Bell']]);
   });
 });
+
+describe('a document from or issued by someone, after an inverted verb', () => {
+  it('is its issuer\'s ("…," said a statement from the Refugee Council / issued by / reads a letter from)', () => {
+    expect(speakers(['"This is a shameful day," said a statement from the Refugee Council.'])).toEqual([['This is a shameful day', 'Refugee Council']]);
+    expect(speakers(['"This is a shameful day," said a statement issued by the Refugee Council.'])).toEqual([['This is a shameful day', 'Refugee Council']]);
+    expect(speakers(['"This is a shameful day," reads a letter from Ann Bell to the minister.'])).toEqual([['This is a shameful day', 'Ann Bell']]);
+  });
+});
