@@ -2,7 +2,7 @@ import { isBareTitle } from './bareTitle.js';
 import { isNameWord, type Token } from './tokenize.js';
 import {
   APPOSITIVE_ADVERBS, chunksBefore, describedChunk, isAcronym, isComma, isPlaceChunk, isRelativeChunk, isRoleChunk, isWord,
-  findWithin, joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
+  findWithin, INDEFINITE_DETERMINERS, joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
   type SpeakerPhrase,
 } from './nounPhrase.js';
 import {
@@ -304,7 +304,7 @@ export function describedBeforeQualifier(tokens: readonly Token[], from: number,
   const words = kept.map((token) => token.text);
   return {
     kind: words.some(isNameWord) ? 'name' : 'group', text: words.join(' '), words, acronym: null, role: null, start: from,
-    definite: determiner === 'the', indefinite: determiner === 'a' || determiner === 'an',
+    definite: determiner === 'the', indefinite: INDEFINITE_DETERMINERS.has(determiner ?? ''),
   };
 }
 

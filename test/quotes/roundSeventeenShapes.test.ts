@@ -65,3 +65,11 @@ describe('a document from or issued by someone, after an inverted verb', () => {
     expect(speakers(['"This is a shameful day," reads a letter from Ann Bell to the minister.'])).toEqual([['This is a shameful day', 'Ann Bell']]);
   });
 });
+
+describe('"one" or "another" before a description introduces someone new, as "a" does', () => {
+  it('so "…," said one London-based broker is the broker, not the firm named before', () => {
+    expect(speakers(['Shares in Acme Exchange rose after the bid.', '"I do not think it will make much difference," said one London-based broker.']))
+      .toEqual([['I do not think it will make much difference', 'broker']]);
+    expect(speakers(['"Prices will rise," one Tokyo-based analyst said.'])).toEqual([['Prices will rise', 'analyst']]);
+  });
+});
