@@ -264,7 +264,7 @@ export function describedBy(tokens: readonly Token[], quoteIndex: number): Speak
  * after the quotation, when the participle at `participle` describes (`backed by "…"` names no describer).
  */
 function agentAfterDescription(tokens: readonly Token[], quoteIndex: number, participle: number): SpeakerPhrase | null {
-  if (!DESCRIBED_PARTICIPLES.has(tokens[participle]?.lower ?? '') || tokens[participle]!.kind !== 'word') return null;
+  if (!DESCRIBED_PARTICIPLES.has(tokens[participle]?.lower ?? '') || tokens[participle]!.kind !== 'word' || !isPassiveAt(tokens, participle)) return null;
   const by = quoteIndex + 1;
   let end = by + 1;
   while (end < tokens.length && end - by <= MAX_DESCRIBER_WORDS && tokens[end]!.kind === 'word') end += 1;
@@ -272,6 +272,30 @@ function agentAfterDescription(tokens: readonly Token[], quoteIndex: number, par
   // `labeled as "genocide" by 40 of the 50 states`: a count of those who agree is no one speaking.
   return agent && agent.kind !== 'pronoun' && /^\p{L}/u.test(agent.words[0] ?? '') ? agent : null;
 }
+
+/** Words opening a clause that may give the participle after them a subject of its own: `what she described as`. */
+const ACTIVE_CLAUSE_OPENERS = new Set(['what', 'which', 'that', 'who']);
+/** Most words between such an opener and the participle: `what Tory leader Michael Howard described as`. */
+const MAX_ACTIVE_SUBJECT_WORDS = 6;
+
+/**
+ * True when the participle at `participle` is passive: after a form of "be" (`was described as`, `being hailed as`),
+ * or after a noun with no clause of its own around it (`plans described as`). `what she described as "scaremongering"
+ * by the opposition` is active: its "by" phrase is part of what is named.
+ */
+function isPassiveAt(tokens: readonly Token[], participle: number): boolean {
+  const before = tokens[participle - 1];
+  if (PASSIVE_AUXILIARIES.has(before?.lower ?? '')) return true;
+  if (before?.kind !== 'word' || before.capitalised || PRONOUN_SUBJECTS.has(before.lower)) return false;
+  for (let w = participle - 1; w >= 0 && participle - w <= MAX_ACTIVE_SUBJECT_WORDS; w -= 1) {
+    if (tokens[w]!.kind !== 'word') break;
+    if (ACTIVE_CLAUSE_OPENERS.has(tokens[w]!.lower)) return false;
+  }
+  return true;
+}
+
+/** Subject pronouns: a verb right after one is active. */
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 
 /** Words before a relative clause's verb: "which had described", "who also said", "who has long argued". */
 const RELATIVE_FILLERS = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'once', 'previously', 'recently', 'long', 'repeatedly', 'already']);

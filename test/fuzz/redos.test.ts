@@ -214,6 +214,7 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'said that \"a b,\" but that it would continue ' × 5k": 'Ann said that "a b," but that it would continue '.repeat(SENTENCE_REPEATS / 4),
   "'\"a b,\" said a statement issued by the Ann Bob ' × 5k": '"a b," said a statement issued by the Ann Bob '.repeat(SENTENCE_REPEATS / 4),
   "'\"a b,\" said one Tokyo-based analyst. ' × 5k": '"a b," said one Tokyo-based analyst. '.repeat(SENTENCE_REPEATS / 4),
+  "'what she described as \"a\" by the Ann Bob ' × 5k": 'what she described as "a" by the Ann Bob '.repeat(SENTENCE_REPEATS / 4),
   "'Critics ' × 20k then it said": `${'Critics '.repeat(SENTENCE_REPEATS)}say so. "a b," it said.`,
 };
 

@@ -17,6 +17,10 @@ describe('a passive description with its agent after the quotation', () => {
     ])).toEqual([['hero', 'Mayor of Riverton'], ['a grave mistake', 'Jane Roe']]);
   });
 
+  it('but an active verb with its own subject has no agent: "by" is part of what it names', () => {
+    expect(speakers(['Ann Bell rejected what she described as "scaremongering" by the opposition.'])).toEqual([['scaremongering', 'Ann Bell']]);
+  });
+
   it('but a count after "by" is no agent ("by 40 of the 50 states")', () => {
     const found = speakers(['The killings have been labelled as "genocide" by 40 of the 50 states.']);
     expect(found.map(([, speaker]) => speaker)).not.toContain('40');
