@@ -65,6 +65,12 @@ const MAX_ACTOR_SENTENCE_TOKENS = 80;
 const PRONOUN_MEMORY = 8;
 
 /**
+ * A one-word name that may be a body the article never called one ("Oxfam", "Wipro"): not a capitalised plural
+ * opening a sentence ("Critics say …", "Democrats"), nor a stray letter ("M" of "M&S").
+ */
+const isOneWordBody = (name: string): boolean => !name.includes(' ') && name.length >= 3 && !/[^s]s$/u.test(name);
+
+/**
  * The people and organisations an article has named so far, most recent last: speakers and the subjects of its
  * sentences. "He", "she", "they", "it" and definite descriptions ("the Tory leader") stand for one of them.
  */
@@ -87,8 +93,9 @@ class SpeakerMemory {
       if (wanted === 'group' && speaker.kind !== 'person') return speaker;
       if (wanted === 'thing' && speaker.kind === 'organisation') return speaker;
     }
-    // "Microsoft has said it will …. In a statement, it added": a name that spoke of itself as "it".
-    return wanted === 'thing' ? this.organisation() : null;
+    // "Microsoft has said it will …. In a statement, it added": a name that spoke of itself as "it"; "Oxfam
+    // criticised the deal. It said: …": a one-word name of no known gender ("it" is never a person).
+    return wanted === 'thing' ? this.organisation(false, true) : null;
   }
 
   /** Names read as people that spoke of themselves as "it" (see `saysOfItself`). */
@@ -100,19 +107,19 @@ class SpeakerMemory {
 
   /**
    * The last organisation named (a business one for "the company": never a country such as "US"); failing one, the
-   * last name that spoke of itself as "it"; for "the company", failing that, the last one-word name of no known
-   * gender that the article never gave a first name ("Unilever said …. The company said …").
+   * last name that spoke of itself as "it"; for "the company" and for "it" (`oneWordNames`), failing that, the last
+   * one-word name of no known gender that the article never gave a first name ("Unilever said …. The company said …").
    */
-  organisation(business = false): ResolvedSpeaker | null {
+  organisation(business = false, oneWordNames = business): ResolvedSpeaker | null {
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
       const speaker = this.#recent[i]!;
       if (speaker.kind === 'organisation' && !(business && COUNTRY_ACRONYMS.has(speaker.name))) return speaker;
     }
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) if (this.#calledIt.has(this.#recent[i]!.name)) return this.#recent[i]!;
-    if (!business) return null;
+    if (!oneWordNames) return null;
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
       const speaker = this.#recent[i]!;
-      if (speaker.kind === 'person' && speaker.gender === null && !speaker.description && !speaker.name.includes(' ')) return speaker;
+      if (speaker.kind === 'person' && speaker.gender === null && !speaker.description && isOneWordBody(speaker.name)) return speaker;
     }
     return null;
   }
@@ -439,8 +446,10 @@ export function extractQuotes(article: Article): Quote[] {
       const named = introductions.firstNamedAfter(readUpTo);
       if (named) return named;
     }
-    // A title alone ("Prime Minister", "President") is never a speaker.
-    return bare ? null : resolved;
+    // A title alone ("Prime Minister", "President") is never a speaker; an office of a named place or body ("the
+    // President of Gabon") is one person, named by it when the article names them no other way.
+    if (bare) return isOfficeOf(phrase) ? { ...resolved, name: phrase.text, role: null, description: true } : null;
+    return resolved;
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
@@ -645,6 +654,12 @@ const POINTS_BACK = /^\s*(?:These|Those|That|This|Such|So)\s+(?:are|were|is|was|
 function isNamed(speaker: ResolvedSpeaker): boolean {
   if (speaker.description || speaker.kind === 'group') return false;
   return speaker.kind === 'organisation' || speaker.name.includes(' ');
+}
+
+/** `President of Gabon`, `Mayor of London`: a capitalised title, "of", and a capitalised place or body. */
+function isOfficeOf(phrase: SpeakerPhrase): boolean {
+  const of = phrase.words.indexOf('of');
+  return phrase.kind === 'name' && of >= 1 && of + 1 < phrase.words.length && phrase.words.every((word) => word === 'of' || /^\p{Lu}/u.test(word));
 }
 
 /** A description of one speaker ("the company"), not of several ("the judges"). */

@@ -66,13 +66,21 @@ const AUTHORED_DOCUMENTS = new Set([...STATEMENT_NOUNS, 'memo', 'memorandum', 'e
 /** Most tokens between an inverted verb and "by" in `reads a July 15, 2005 memo by X`. */
 const MAX_DOCUMENT_TOKENS = 9;
 
-/** The author named after `<document> by` shortly after the verb at `verb`, or null. */
+/** Participles naming who put a document out: `a statement issued by X`. */
+const ISSUING_PARTICIPLES = new Set(['issued', 'released', 'signed', 'published', 'posted', 'sent']);
+
+/** The author named after `<document> by` (or `from`, `issued by`) shortly after the verb at `verb`, or null. */
 function authorOfDocument(tokens: readonly Token[], verb: number): SpeakerPhrase | null {
   for (let i = verb + 1; i + 1 < tokens.length && i - verb <= MAX_DOCUMENT_TOKENS; i += 1) {
     const token = tokens[i]!;
     if (token.kind === 'quote' || isClauseEnd(token)) return null;
-    if (token.kind === 'word' && AUTHORED_DOCUMENTS.has(token.lower) && tokens[i + 1]!.lower === 'by' && tokens[i + 2]?.capitalised) {
-      const author = speakerAfter(tokens, i + 1, tokens.length);
+    if (token.kind !== 'word' || !AUTHORED_DOCUMENTS.has(token.lower)) continue;
+    // `said a statement from the Refugee Council`, `said a statement issued by X`: its issuer too.
+    const link = ISSUING_PARTICIPLES.has(tokens[i + 1]!.lower) ? i + 2 : i + 1;
+    const by = tokens[link]?.lower;
+    const next = DETERMINERS_BEFORE.has(tokens[link + 1]?.lower ?? '') ? tokens[link + 2] : tokens[link + 1];
+    if ((by === 'by' || by === 'from') && next?.capitalised) {
+      const author = speakerAfter(tokens, link, tokens.length);
       return author?.kind === 'name' ? author : null;
     }
   }
@@ -113,6 +121,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     // `"many" of 122 items on which Washington recently asked`: a verb inside a relative clause after the quotation
     // has its own subject, never the quotation's speaker.
     if (token.kind === 'word' && RELATIVE_PRONOUNS.has(token.lower)) break;
+    // `conceded that … "…," but that while the department supported it, it would continue to …`: a second "that"
+    // clause of the same report goes on after the quotation, with verbs of its own.
+    if (token.lower === 'that' && (v === k || (v === k + 1 && CLAUSE_COORDINATORS.has(tokens[k]!.lower)))) break;
     // `"…" once he realised the journalist was Jewish, said Mr Blair`: a clause of time or cause, then the inversion.
     // `"…" in 2005, said Kurt Karl`: a short phrase of time or place the quotation ends with, then the inversion.
     const scene = v === k && CLAIM_PREPOSITIONS.has(token.lower) && isShortScene(tokens, v);
@@ -134,6 +145,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   }
   return null;
 }
+
+/** Words joining a second clause of the same report: `said that "…," but that …`. */
+const CLAUSE_COORDINATORS = new Set(['but', 'and', 'or']);
 
 /** Relative pronouns that open a clause of their own after a quotation (not "that" or "who", which also report). */
 const RELATIVE_PRONOUNS = new Set(['which', 'whom', 'whose']);
@@ -226,12 +240,14 @@ const MAX_DESCRIBER_WORDS = 8;
 
 /**
  * The one who describes something as a quotation: `plans described by one civil service union as a "bonfire of the
- * quangos"` → one civil service union. Null for any other shape.
+ * quangos"` → one civil service union; with the agent after the quotation, `hailed as a "hero" by the President of
+ * Gabon` → President of Gabon. Null for any other shape.
  * @example describedBy(tokensOf('plans described by one union as a "bonfire"'), 7)?.text // => 'one union'
  */
 export function describedBy(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
   let as = quoteIndex - 1;
   if (['a', 'an', 'the'].includes(tokens[as]?.lower ?? '')) as -= 1;
+  if (tokens[quoteIndex + 1]?.lower === 'by') return agentAfterDescription(tokens, quoteIndex, tokens[as]?.lower === 'as' ? as - 1 : as);
   if (tokens[as]?.lower !== 'as' || tokens[as]!.kind !== 'word') return null;
   for (let by = as - 2; by >= 1 && as - by <= MAX_DESCRIBER_WORDS + 1; by -= 1) {
     const token = tokens[by]!;
@@ -242,6 +258,44 @@ export function describedBy(tokens: readonly Token[], quoteIndex: number): Speak
   }
   return null;
 }
+
+/**
+ * `hailed as a "hero" by the President of Gabon`, `branded "reckless" by the union`: the passive's agent named right
+ * after the quotation, when the participle at `participle` describes (`backed by "…"` names no describer).
+ */
+function agentAfterDescription(tokens: readonly Token[], quoteIndex: number, participle: number): SpeakerPhrase | null {
+  if (!DESCRIBED_PARTICIPLES.has(tokens[participle]?.lower ?? '') || tokens[participle]!.kind !== 'word' || !isPassiveAt(tokens, participle)) return null;
+  const by = quoteIndex + 1;
+  let end = by + 1;
+  while (end < tokens.length && end - by <= MAX_DESCRIBER_WORDS && tokens[end]!.kind === 'word') end += 1;
+  const agent = speakerAfter(tokens, by, end);
+  // `labeled as "genocide" by 40 of the 50 states`: a count of those who agree is no one speaking.
+  return agent && agent.kind !== 'pronoun' && /^\p{L}/u.test(agent.words[0] ?? '') ? agent : null;
+}
+
+/** Words opening a clause that may give the participle after them a subject of its own: `what she described as`. */
+const ACTIVE_CLAUSE_OPENERS = new Set(['what', 'which', 'that', 'who']);
+/** Most words between such an opener and the participle: `what Tory leader Michael Howard described as`. */
+const MAX_ACTIVE_SUBJECT_WORDS = 6;
+
+/**
+ * True when the participle at `participle` is passive: after a form of "be" (`was described as`, `being hailed as`),
+ * or after a noun with no clause of its own around it (`plans described as`). `what she described as "scaremongering"
+ * by the opposition` is active: its "by" phrase is part of what is named.
+ */
+function isPassiveAt(tokens: readonly Token[], participle: number): boolean {
+  const before = tokens[participle - 1];
+  if (PASSIVE_AUXILIARIES.has(before?.lower ?? '')) return true;
+  if (before?.kind !== 'word' || before.capitalised || PRONOUN_SUBJECTS.has(before.lower)) return false;
+  for (let w = participle - 1; w >= 0 && participle - w <= MAX_ACTIVE_SUBJECT_WORDS; w -= 1) {
+    if (tokens[w]!.kind !== 'word') break;
+    if (ACTIVE_CLAUSE_OPENERS.has(tokens[w]!.lower)) return false;
+  }
+  return true;
+}
+
+/** Subject pronouns: a verb right after one is active. */
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 
 /** Words before a relative clause's verb: "which had described", "who also said", "who has long argued". */
 const RELATIVE_FILLERS = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'once', 'previously', 'recently', 'long', 'repeatedly', 'already']);

@@ -2,7 +2,7 @@ import { isBareTitle } from './bareTitle.js';
 import { isNameWord, type Token } from './tokenize.js';
 import {
   APPOSITIVE_ADVERBS, chunksBefore, describedChunk, isAcronym, isComma, isPlaceChunk, isRelativeChunk, isRoleChunk, isWord,
-  findWithin, joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
+  findWithin, INDEFINITE_DETERMINERS, joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
   type SpeakerPhrase,
 } from './nounPhrase.js';
 import {
@@ -97,6 +97,11 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, bound: numb
   const opening = nameBeforeLongAppositive(tokens, comma, bound);
   if (opening) return opening;
   const chunks = chunksBefore(tokens, comma, bound, 5);
+  // "Some charities, such as Oxfam, said": the member the plural names, as when it opens the sentence.
+  if (chunks.length >= 2 && MEMBER_LINKS.has(tokens[chunks[0]![0]]!.lower)) {
+    const member = namedMember(tokens, chunks[1]![0]);
+    if (member) return member;
+  }
   const roles: string[] = [];
   let farthestRole: [number, number] | null = null;
   for (let c = 0; c < chunks.length; c += 1) {
@@ -299,7 +304,7 @@ export function describedBeforeQualifier(tokens: readonly Token[], from: number,
   const words = kept.map((token) => token.text);
   return {
     kind: words.some(isNameWord) ? 'name' : 'group', text: words.join(' '), words, acronym: null, role: null, start: from,
-    definite: determiner === 'the', indefinite: determiner === 'a' || determiner === 'an',
+    definite: determiner === 'the', indefinite: INDEFINITE_DETERMINERS.has(determiner ?? ''),
   };
 }
 

@@ -39,6 +39,8 @@ export const APPOSITIVE_ADVERBS = new Set(['however', 'though', 'meanwhile', 'to
 /** Verbs that turn a would-be appositive into a clause. */
 const CLAUSE_VERBS = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'said', 'says', 'told', 'feel', 'feels', 'felt', 'think', 'thinks', 'do', 'does', 'did']);
 
+/** Determiners that introduce someone new: "a spokesman", "one Tokyo-based analyst", "another delegate". */
+export const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another']);
 export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 export const isComma = (token: Token | undefined): boolean => token?.kind === 'punct' && token.text === ',';
 export const isAcronym = (text: string): boolean => /^[\p{Lu}\p{N}&.-]{2,}$/u.test(text) && /\p{Lu}/u.test(text);
@@ -199,7 +201,7 @@ export function toPhrase(tokens: readonly Token[], start: number, end: number, a
   const kind = words.some(isNameWord) ? 'name' : 'group';
   const determiner = tokens[start]?.lower;
   const possessor = determiner !== undefined && POSSESSIVE_PRONOUNS.has(determiner) ? determiner : undefined;
-  return { kind, text, words, acronym, role, start, definite: determiner === 'the', indefinite: determiner === 'a' || determiner === 'an', possessor };
+  return { kind, text, words, acronym, role, start, definite: determiner === 'the', indefinite: INDEFINITE_DETERMINERS.has(determiner ?? ''), possessor };
 }
 
 /** Where a name publishes, after the name: "the Turkish Foreign Ministry web site" speaks for the ministry. */

@@ -217,6 +217,17 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'sss ' × 40k then officials said": `${'sss '.repeat(2 * SENTENCE_REPEATS)}officials said it.`,
   "'Ann Co Plc said. A spokesman for the firm said ' × 5k": 'Ann Co Plc said. A spokesman for the firm said '.repeat(SENTENCE_REPEATS / 4),
   "'NTB Scanpix/Heiko Junge Ole ' × 5k then said": `${'NTB Scanpix/Heiko Junge Ole '.repeat(SENTENCE_REPEATS / 4)}said "no".`,
+  // Session 16's shapes (quotes16a): `hailed as a "…" by X` (the agent after the quotation), an office of a place as speaker.
+  "'hailed as a \"hero\" by the President of Gabon ' × 5k": 'hailed as a "hero" by the President of Gabon '.repeat(SENTENCE_REPEATS / 4),
+  "'branded \"a\" by Ann Bob Ann Bob ' × 5k": 'branded "a" by Ann Bob Ann Bob '.repeat(SENTENCE_REPEATS / 4),
+  // "it" after a one-word name (`Oxfam said …. It said: "…"`), checked against a plural and a stray letter.
+  "'Oxfam said so. It said: \"a b\" ' × 5k": 'Oxfam said so. It said: "a b" '.repeat(SENTENCE_REPEATS / 4),
+  "'Some charities, such as Ann Bob, ' × 5k then said": `${'Some charities, such as Ann Bob, '.repeat(SENTENCE_REPEATS / 4)}said "a b".`,
+  "'said that \"a b,\" but that it would continue ' × 5k": 'Ann said that "a b," but that it would continue '.repeat(SENTENCE_REPEATS / 4),
+  "'\"a b,\" said a statement issued by the Ann Bob ' × 5k": '"a b," said a statement issued by the Ann Bob '.repeat(SENTENCE_REPEATS / 4),
+  "'\"a b,\" said one Tokyo-based analyst. ' × 5k": '"a b," said one Tokyo-based analyst. '.repeat(SENTENCE_REPEATS / 4),
+  "'what she described as \"a\" by the Ann Bob ' × 5k": 'what she described as "a" by the Ann Bob '.repeat(SENTENCE_REPEATS / 4),
+  "'Critics ' × 20k then it said": `${'Critics '.repeat(SENTENCE_REPEATS)}say so. "a b," it said.`,
 };
 
 /** The entry points that read quotations out of article text. */
