@@ -5,7 +5,7 @@ import { isBareTitle } from './bareTitle.js';
 import { foldName } from './speakerName.js';
 import { isNameWord, tokenize, type Token } from './tokenize.js';
 import {
-  COUNTRY_ACRONYMS, DETERMINERS, GENDERED_TITLES, NP_STOP_WORDS, ORGANISATION_WORDS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
+  COUNTRY_ACRONYMS, DETERMINERS, GENDERED_TITLES, MONTHS, NP_STOP_WORDS, ORGANISATION_WORDS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
 } from './vocabulary.js';
 
 /** A speaker resolved against the article: the fullest name the article gives, and what kind of speaker it is. */
@@ -143,8 +143,6 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
   return { words: connector > 0 ? afterTitles(first).words : first, role: connector > 0 ? words.slice(connector + 1).join(' ') : null, organisation: false };
 }
 
-/** Months, which "In January Henkel said", "Last October Lucky Stores implemented" run into the name after them. */
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Months that are also given names ("June Page", "April Glaspie"): read as a date only before an organisation. */
 const GIVEN_NAME_MONTHS = new Set(['april', 'may', 'june', 'august']);
 

@@ -2,7 +2,7 @@ import { isBareTitle } from './bareTitle.js';
 import { isNameWord, type Token } from './tokenize.js';
 import {
   APPOSITIVE_ADVERBS, chunksBefore, describedChunk, isAcronym, isComma, isPlaceChunk, isRelativeChunk, isRoleChunk, isWord,
-  findWithin, INDEFINITE_DETERMINERS, joinTokens, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
+  findWithin, INDEFINITE_DETERMINERS, joinsName, joinTokens, startsDate, MAX_GROUP_WORDS, NAME_CONNECTORS, nameChunk, nounPhraseChunk, nounPhraseEndingAt, previousComma, ROLE_LINKS, toPhrase,
   type SpeakerPhrase,
 } from './nounPhrase.js';
 import {
@@ -352,6 +352,13 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
       i -= 2;
       continue;
     }
+    // "the Audit Office on Monday said", "the Harbour Board on March 3 said": a date between a name and its verb (after
+    // a lower-case word it ends a clause of its own: "a survey released on Monday said").
+    const day = /^\d{1,2}$/.test(tokens[i]?.text ?? '') ? i - 1 : i;
+    if (day - 2 >= bound && startsDate(tokens, day - 1) && tokens[day - 2]!.capitalised) {
+      i = day - 2;
+      continue;
+    }
     // ", however," between the subject and the verb.
     if (i - 2 >= bound && isComma(tokens[i]) && isWord(tokens[i - 1]) && APPOSITIVE_ADVERBS.has(tokens[i - 1]!.lower) && isComma(tokens[i - 2])) {
       i -= 3;
@@ -632,7 +639,7 @@ export function speakerAfter(tokens: readonly Token[], verbIndex: number, end: n
     if (token.capitalised) {
       // "UK-based", "English-language": an adjective, not yet a name.
       if (!HYPHEN_ADJECTIVE.test(token.text)) sawCapital = true;
-    } else if (NAME_CONNECTORS.has(token.lower) && sawCapital && tokens[i + 1]?.capitalised) {
+    } else if (joinsName(tokens, i) && sawCapital && tokens[i + 1]?.capitalised) {
       // connector inside a name
     } else if (sawCapital && descriptorBeforeName(tokens, i, end)) {
       // "Syrian border guard Ibrahim Brahim", "Polish newspaper Gazeta Wyborcza": the name follows its description.

@@ -1,5 +1,5 @@
 import { isNameWord, type Token } from './tokenize.js';
-import { COMPANY_NOUNS, DETERMINERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_OPENERS, SOURCE_NOUNS, TITLES } from './vocabulary.js';
+import { CALENDAR_WORDS, COMPANY_NOUNS, DETERMINERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_OPENERS, SOURCE_NOUNS, TITLES } from './vocabulary.js';
 
 // The noun-phrase layer under the attribution rules: what a speaker phrase is, and how one is read from tokens.
 // In the examples, tokensOf(text) stands for tokenize(text, 0, text.length, []).
@@ -44,6 +44,23 @@ export const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another']);
 export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 export const isComma = (token: Token | undefined): boolean => token?.kind === 'punct' && token.text === ',';
 export const isAcronym = (text: string): boolean => /^[\p{Lu}\p{N}&.-]{2,}$/u.test(text) && /\p{Lu}/u.test(text);
+
+/** Newspapers named for their day ("the Mail on Sunday", "Scotland on Sunday"): there "on Sunday" is the name's. */
+const SUNDAY_TITLES = new Set(['mail', 'independent', 'scotland', 'wales']);
+/**
+ * True when tokens[`i`] is an "on" that starts a date ("the Audit Office on Monday", "on March 3").
+ * @example startsDate(tokensOf('the Audit Office on Monday'), 3) // => true
+ */
+export function startsDate(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (tokens[i]?.lower !== 'on' || !isWord(next) || !CALENDAR_WORDS.has(next.lower)) return false;
+  return !(next.lower === 'sunday' && SUNDAY_TITLES.has(tokens[i - 1]?.lower ?? ''));
+}
+/**
+ * True when tokens[`i`] is a connector inside a name ("Commission on Human Rights"), not the start of a date.
+ * @example joinsName(tokensOf('the Audit Office on Monday'), 3) // => false
+ */
+export const joinsName = (tokens: readonly Token[], i: number): boolean => NAME_CONNECTORS.has(tokens[i]!.lower) && !startsDate(tokens, i);
 
 /**
  * Index of the comma before `index` within [`bound`, `index`) (or of a clause mark or quotation, which also end a
@@ -165,7 +182,7 @@ export function nounPhraseEndingAt(tokens: readonly Token[], from: number, to: n
       if (start < to) start = i;
       break;
     }
-    if (NAME_CONNECTORS.has(token.lower) && start < to && isWord(left) && (left.capitalised || (token.lower === 'and' && /s$/.test(left.lower)))) {
+    if (joinsName(tokens, i) && start < to && isWord(left) && (left.capitalised || (token.lower === 'and' && /s$/.test(left.lower)))) {
       // "Observatory for Human Rights", "Russia and China", "activists and witnesses".
       continue;
     }

@@ -177,6 +177,11 @@ export const ORGANISATION_WORDS = words(`
   administration exchange institution summit forum conference chamber chambers
 `);
 
+/** Month names: dates, though capitalised ("In January Henkel said", "the Audit Office on March 3"). */
+export const MONTHS = words('january february march april may june july august september october november december');
+/** Day and month names: a date after "on" ("the Audit Office on Monday"), never the rest of a name. */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set([...words('monday tuesday wednesday thursday friday saturday sunday'), ...MONTHS]);
+
 /** Sentence-opening words that are capitalised only because they open the sentence. */
 export const SENTENCE_OPENERS = words(`
   but and however yet so also meanwhile still now then later earlier yesterday today tomorrow separately

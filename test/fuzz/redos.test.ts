@@ -91,6 +91,8 @@ const INPUTS: Record<string, string> = {
   "'Image copyright ' × 6k": times('Image copyright '),
   "'Image source, Image ' × 5k then caption": `${times('Image source, Image ', SIZE - 8)} caption`,
   "'NTB Scanpix/' × 8k": times('NTB Scanpix/'),
+  "'on Monday 3 ' × 8k then said (dates before a verb)": `${times('on Monday 3 ', SIZE - 5)} said`,
+  "'Office on May ' × 7k then said": `${times('Office on May ', SIZE - 5)} said`,
 };
 
 const article = (...texts: string[]): Article => ({
