@@ -18,14 +18,18 @@ const SAME_LEDE_WORDS = 12;
  */
 const REWRITTEN_LEDE_SHARE = 0.8;
 
-/** The article's headline and the distinct words of its lede, folded: what {@link rewrittenCopies} compares. */
+/**
+ * The article's headline and the distinct words of its lede, folded: what {@link rewrittenCopies} compares. The lede's
+ * words are made only when a headline matches (rare but for copies): a question shows up to 30 articles.
+ */
 interface StoryTelling {
   readonly headline: string;
-  readonly lede: ReadonlySet<string>;
+  readonly lede: () => ReadonlySet<string>;
 }
 
 function storyTelling(article: Article): StoryTelling {
-  return { headline: words(article.headline).map(foldTerm).join(' '), lede: new Set(ledeWords(article)) };
+  let lede: ReadonlySet<string> | undefined;
+  return { headline: words(article.headline).map(foldTerm).join(' '), lede: () => (lede ??= new Set(ledeWords(article))) };
 }
 
 function ledeWords(article: Article): string[] {
@@ -38,10 +42,12 @@ function ledeWords(article: Article): string[] {
  * @example rewrittenCopies(storyTelling(a), storyTelling(aWithAWordDropped)) // => true
  */
 function rewrittenCopies(a: StoryTelling, b: StoryTelling): boolean {
-  if (a.headline !== b.headline || a.lede.size < SAME_LEDE_WORDS || b.lede.size < SAME_LEDE_WORDS) return false;
+  if (a.headline !== b.headline) return false;
+  const [first, second] = [a.lede(), b.lede()];
+  if (first.size < SAME_LEDE_WORDS || second.size < SAME_LEDE_WORDS) return false;
   let shared = 0;
-  for (const word of a.lede) if (b.lede.has(word)) shared += 1;
-  return shared / (a.lede.size + b.lede.size - shared) >= REWRITTEN_LEDE_SHARE;
+  for (const word of first) if (second.has(word)) shared += 1;
+  return shared / (first.size + second.size - shared) >= REWRITTEN_LEDE_SHARE;
 }
 
 /**
