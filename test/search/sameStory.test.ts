@@ -26,6 +26,20 @@ describe('stories filed twice', () => {
     expect([...storyOf(articles)]).toEqual([0, 0, 2, 3]);
   });
 
+  it('takes a long lede reworded under the same headline for the same story, not another under that headline', () => {
+    const filed = 'The city will offer its bus drivers a new pay plan that will make overtime payments through extra leave as an alternative to cash, the local paper said.';
+    const refiled = 'The city will offer bus drivers a new pay plan that will make overtime payments through extra leave as an alternative to cash, the paper said.';
+    const nextWeek = 'The city will offer its train drivers a pay plan next week after talks with the unions broke down over overtime, officials said on Monday.';
+    const articles = [
+      makeArticle([filed], { id: 'a', headline: 'City to offer drivers pay plan' }),
+      makeArticle([refiled], { id: 'b', headline: 'CITY TO OFFER DRIVERS PAY PLAN' }),
+      makeArticle([nextWeek], { id: 'c', headline: 'City to offer drivers pay plan' }),
+      makeArticle([refiled], { id: 'd', headline: 'Drivers offered leave for overtime' }),
+    ];
+    expect([...storyOf(articles)]).toEqual([0, 0, 2, 0]);
+    expect(firstOfEachStory(articles, (article) => article, 4).map((article) => article.id)).toEqual(['a', 'c']);
+  });
+
   it('keeps the first copy of each story, in order, up to the limit', () => {
     const a = makeArticle([lede], { id: 'a', headline: 'Budget approved' });
     const copy = makeArticle([lede], { id: 'copy', headline: 'BUDGET APPROVED' });
