@@ -59,27 +59,4 @@ describe('question analysis and answer selection (fuzz)', () => {
     );
     expect(budget.within, budget.report).toBe(true);
   });
-
-  it('answers "what did X say" in time when sentences open with X and report speech around hostile quotation marks', () => {
-    const budget = new TimeBudget(1500);
-    const speech = fc.tuple(hostileText(30), hostileText(300), fc.constantFrom('said', 'told', 'according to', '"', '“', '”')).map(([name, rest, cue]) => ({ name, rest, cue }));
-    fc.assert(
-      fc.property(article({ maxParagraphs: 3 }), fc.array(speech, { minLength: 1, maxLength: 4 }), (chosen, said) => {
-        const name = said[0]!.name;
-        const text = `what did ${name} say`;
-        const terms = [...new Set(words(text).map(foldTerm))].slice(0, 8);
-        const paragraphs = said.map(({ rest, cue }) => ({ kind: 'body' as const, text: `${name} ${cue} ${rest} ${cue} ${rest}` }));
-        const query: AnswerQuery = {
-          terms: terms.map((_, index) => ({ weight: index + 1, known: true })),
-          match: (folded) => (terms.includes(folded) ? [{ term: terms.indexOf(folded), quality: 1 }] : undefined),
-          foldedQuestion: new Set(terms),
-          analysis: analyzeQuestion(text),
-        };
-        const choice = budget.measure(text, () => selectAnswer({ ...chosen, paragraphs: [...paragraphs, ...chosen.paragraphs] }, query));
-        if (choice !== null) expect(choice.sentences[choice.sentenceIndex]).toBeDefined();
-      }),
-      { numRuns: 500 },
-    );
-    expect(budget.within, budget.report).toBe(true);
-  });
 });

@@ -100,10 +100,7 @@ const WEIGHTS = {
   quote: 0.1,
   reported: 0.1,
   speaker: 0.3,
-  /**
-   * A quotation the quote index attributes to the question's speaker: the answer to "what did X say"; also the speech
-   * a sentence reports with the speaker as its subject, which the index may not attribute.
-   */
+  /** A quotation the quote index attributes to the question's speaker: the answer to "what did X say". */
   attributed: 0.2,
 } as const;
 
@@ -132,8 +129,6 @@ function attributedSpan(sentence: string, quotes: readonly AttributedQuote[]): A
 /** A quantity measured in a unit of length ("508m tall", "12 feet", "3,000 metres"). */
 const LENGTH = /\d\s?(?:m|km|cm|mm|ft)\b|\b(?:metres?|meters?|kilometres?|kilometers?|centimetres?|feet|foot|miles?|inches|yards?)\b/iu;
 
-/** A quotation mark (straight or curly). */
-const QUOTE_MARK = /["“”]/u;
 /** Verbs that report speech. */
 const REPORTING = /\b(?:said|says|say|told|tells|stated|added|warned|according to|declared|announced|insisted|argued)\b/iu;
 /** A runner-up sentence is offered when it scores at least this share of the answering sentence's score. */
@@ -264,25 +259,6 @@ function speakerNamed(article: ReadArticle, u: number, s: number, speakerWords: 
   if (!before || before.paragraphIndex < 0 || !OPENING_PRONOUN.test(article.units[u]!.sentences[0] ?? '')) return false;
   for (let k = before.sentences.length - 1; k >= 0; k -= 1) if (names(u - 1, k)) return true;
   return false;
-}
-
-/** Words of a sentence before its subject's name ends: "Ed Balls, ex-chief economic adviser …, said" has it first. */
-const SUBJECT_WORDS = 3;
-
-/**
- * Whether `sentence` reports the speaker's words in its own voice: a word of the speaker's name among its first words
- * (its subject) and a verb of speech after it ("Shahid Malik, who is on Labour's ruling NEC, … said there should be
- * targets not lists"), the reported speech the quote index may not attribute (issue #10).
- */
-function speakerReports(sentence: string, words: SentenceWords, speakerWords: ReadonlySet<string>): boolean {
-  const at = words.folded.slice(0, SUBJECT_WORDS).findIndex((word) => speakerWords.has(word));
-  if (at < 0) return false;
-  const offset = words.offsets[at]!;
-  if (insideQuotation(sentence, offset)) return false;
-  // Speech reported before any quotation opens: a verb after one attributes the quotation ("The Maldives has … . "It
-  // won't be surprising …," he said."), which may be anyone's.
-  const quote = sentence.slice(offset).search(QUOTE_MARK);
-  return REPORTING.test(quote < 0 ? sentence.slice(offset) : sentence.slice(offset, offset + quote));
 }
 
 function scan(sentence: SentenceWords, query: AnswerQuery, matched: Set<string>): Scan {
@@ -553,14 +529,14 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
       else if (ordinal > 0 && ordinal <= 3) score += (WEIGHTS.lede / 2) * own;
       if (query.analysis.expected === 'quote') {
         // Reported speech answers too ("Muldoon said the currency is 10 pct overvalued"), a quotation a little more.
-        if (QUOTE_MARK.test(sentence)) score += WEIGHTS.quote;
+        if (/["“”]/u.test(sentence)) score += WEIGHTS.quote;
         if (REPORTING.test(sentence)) score += WEIGHTS.reported;
         // X named in this sentence or earlier in its paragraph: a paragraph of quotations is its speaker's ("Simon Hart
         // has questioned how … | "The definitions are so blurred … | "You can hunt a rat, but not a mouse," he said.").
         if (speakerWords && speakerNamed(text, unitIndex, s, speakerWords)) score += WEIGHTS.speaker;
       }
       // Recognising answers is the costly part: only for a sentence that could still come out best.
-      if (said || (speakerWords && speakerReports(sentence, wordsOf(text, unitIndex, s), speakerWords))) score += WEIGHTS.attributed;
+      if (said) score += WEIGHTS.attributed;
       const recognising: boolean = query.analysis.accepts.length > 0 && (!best || score + WEIGHTS.typed + (asksName(query) ? Math.max(WEIGHTS.subject, WEIGHTS.title) : 0) > best.score || termCount > mostTypedTerms);
       const recognised: ReturnType<typeof typedAnswer> = recognising ? typedAnswer(sentence, found.positions, query) : null;
       // Only a reason said outright answers for the sentence before it.

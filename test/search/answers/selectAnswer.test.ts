@@ -268,21 +268,6 @@ describe('selectAnswer', () => {
     expect(choice.sentences[choice.sentenceIndex]).toContain('every street gets new lights');
   });
 
-  it('"what did X say": X reporting in its own voice outweighs a quotation of another speaker beside X with more of the question\'s words', () => {
-    // After BBC politics on all-black shortlists: X's reported speech, which the quote index does not attribute, loses to
-    // a quotation that names X but is someone else's.
-    const parking = article(
-      'Traders and council clash over parking',
-      'The council met on Monday to set the budget.',
-      'Jane Porter, who leads the traders group, said charges were driving shoppers away from the town centre.',
-      'Councillors approved a new library.',
-      'The vote was close.',
-      '"Parking charges pay for the buses, and the charges will stay," the treasurer told Porter.',
-    );
-    const choice = selectAnswer(parking, query('what did jane porter say about parking charges in the town centre', { jane: 6, porter: 6, parking: 3, charges: 3, town: 2, centre: 2 }))!;
-    expect(choice.sentences[choice.sentenceIndex]).toContain('driving shoppers away');
-  });
-
   describe('why', () => {
     // After BBC entertainment 076: the lede's "for Christmas Day" is a weak cue, no reason; "blamed on" gives one.
     const takings = article(
