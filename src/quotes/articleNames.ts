@@ -5,7 +5,7 @@ import { isBareTitle } from './bareTitle.js';
 import { foldName } from './speakerName.js';
 import { isNameWord, tokenize, type Token } from './tokenize.js';
 import {
-  COUNTRY_ACRONYMS, DETERMINERS, GENDERED_TITLES, MONTHS, NP_STOP_WORDS, ORGANISATION_WORDS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
+  COUNTRY_ACRONYMS, DETERMINERS, GENDERED_TITLES, isPluralRole, MONTHS, NP_STOP_WORDS, ORGANISATION_WORDS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
 } from './vocabulary.js';
 
 /** A speaker resolved against the article: the fullest name the article gives, and what kind of speaker it is. */
@@ -295,7 +295,7 @@ export function collectArticleNames(article: Article, paragraphTokens?: readonly
       const linked = ROLE_NOUNS.has(phrase.words[0]!.toLowerCase()) && ['of', 'for', 'at', 'from', 'with'].includes(phrase.words[1]?.toLowerCase() ?? '');
       const head = linked ? phrase.words[0]! : phrase.words[phrase.words.length - 1]!;
       // "Officials said", "Ministers deny": a plural role noun capitalised only because it opens the sentence.
-      const pluralRole = !phrase.definite && phrase.words.length === 1 && /[^s]s$/u.test(head) && ROLE_NOUNS.has(head.toLowerCase().slice(0, -1));
+      const pluralRole = !phrase.definite && phrase.words.length === 1 && isPluralRole(head);
       if (phrase.kind === 'group' || pluralRole || (ROLE_NOUNS.has(head) && head === head.toLowerCase())) {
         // "activists and witnesses", "the Two Ronnies star", "a Treasury spokesperson".
         const described = ROLE_NOUNS.has(head.toLowerCase()) || ROLE_NOUNS.has(head.toLowerCase().replace(/s$/u, ''));

@@ -12,7 +12,7 @@ import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { quoteSentences } from './quoteSentences.js';
 import { isNameWord, sentenceTokens, tokenize, type Token } from './tokenize.js';
-import { COUNTRY_ACRONYMS, NAMING_WORDS, PASSIVE_AUXILIARIES, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
+import { COUNTRY_ACRONYMS, isPluralRole, NAMING_WORDS, PASSIVE_AUXILIARIES, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
@@ -315,16 +315,15 @@ export function extractQuotes(article: Article): Quote[] {
     }
     // "a spokesperson for Tesco said": the organisation speaks; "the spokesperson added" goes on speaking for it.
     const spokesHead = found.words[0]!.toLowerCase();
+    const spokesFor = SPOKES_NOUNS.has(spokesHead) && found.words.length >= 3 && ['for', 'of', 'at'].includes(found.words[1]!.toLowerCase());
     // "a spokesman for the firm said": the business the article last named, as "the firm said" would be.
-    const ownerHead = found.words[3]?.toLowerCase() ?? '';
-    if (SPOKES_NOUNS.has(spokesHead) && found.words.length === 4 && ['for', 'of', 'at'].includes(found.words[1]!.toLowerCase()) &&
-      found.words[2]!.toLowerCase() === 'the' && BUSINESS_HEADS.has(ownerHead)) {
+    if (spokesFor && found.words.length === 4 && found.words[2]!.toLowerCase() === 'the' && BUSINESS_HEADS.has(found.words[3]!.toLowerCase())) {
       const business = memory.organisation(true);
       // Never a public body ("the Securities and Exchange Commission"): the bank's spokesman does not speak for it.
       const publicBody = business?.name.toLowerCase().split(/\s+/u).some((word) => ORGANISATION_HEADS.has(word) && !BUSINESS_HEADS.has(word));
       if (business && !publicBody) return { ...business, role: business.role ?? spokesHead, description: false };
     }
-    if (SPOKES_NOUNS.has(spokesHead) && found.words.length >= 3 && ['for', 'of', 'at'].includes(found.words[1]!.toLowerCase())) {
+    if (spokesFor) {
       const rest = found.words.slice(2).filter((word, index) => index > 0 || word.toLowerCase() !== 'the');
       const owner = rest.length > 0 && rest.every((word) => isNameWord(word) || ['of', 'for', 'and', '&'].includes(word))
         ? names.resolve({ ...found, kind: 'name', text: rest.join(' '), words: rest, acronym: null, role: null })
@@ -346,9 +345,8 @@ export function extractQuotes(article: Article): Quote[] {
         const last = named[named.length - 1]!;
         // "Company officials said …": several of the company's people, read as an organisation by its name's
         // "Company"; "the company spokesman" is one of them, not all.
-        const itsPeople = /[^s]s$/u.test(last) && ROLE_NOUNS.has(last.slice(0, -1));
         return speaker.name !== found.text && qualifiers.every((word) => named.includes(word)) &&
-          ((speaker.kind === 'organisation' && !itsPeople) || last === spokesLast);
+          ((speaker.kind === 'organisation' && !isPluralRole(last)) || last === spokesLast);
       });
       if (same) return same;
     }

@@ -1,7 +1,7 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { describedChunk, findWithin, isComma, nounPhraseEndingAt, toPhrase } from './nounPhrase.js';
-import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './vocabulary.js';
+import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS, SUBJECT_PRONOUNS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
 export interface Attribution {
@@ -286,16 +286,13 @@ const MAX_ACTIVE_SUBJECT_WORDS = 6;
 function isPassiveAt(tokens: readonly Token[], participle: number): boolean {
   const before = tokens[participle - 1];
   if (PASSIVE_AUXILIARIES.has(before?.lower ?? '')) return true;
-  if (before?.kind !== 'word' || before.capitalised || PRONOUN_SUBJECTS.has(before.lower)) return false;
+  if (before?.kind !== 'word' || before.capitalised || SUBJECT_PRONOUNS.has(before.lower)) return false;
   for (let w = participle - 1; w >= 0 && participle - w <= MAX_ACTIVE_SUBJECT_WORDS; w -= 1) {
     if (tokens[w]!.kind !== 'word') break;
     if (ACTIVE_CLAUSE_OPENERS.has(tokens[w]!.lower)) return false;
   }
   return true;
 }
-
-/** Subject pronouns: a verb right after one is active. */
-const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 
 /** Words before a relative clause's verb: "which had described", "who also said", "who has long argued". */
 const RELATIVE_FILLERS = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'once', 'previously', 'recently', 'long', 'repeatedly', 'already']);
@@ -702,8 +699,6 @@ const APPOSITIVE_LINKS = new Set(['of', 'for', 'at', 'from', 'with']);
 /** Determiners that may open an inverted speaker without being one of its words. */
 const DETERMINERS_BEFORE = new Set(['a', 'an', 'the']);
 
-/** Pronouns that make the word after them a verb: "He claims the shipment …". */
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 /** Words that open a claim's own clause right after a short phrase: `said in a statement the board believes …`. */
 const CLAIM_OPENERS = new Set(['the', 'it', 'he', 'she', 'they', 'we', 'its', 'his', 'her', 'their', 'there']);
 /** Most words of the noun after the preposition of `said in a statement`, `said on Monday`. */

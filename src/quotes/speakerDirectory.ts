@@ -3,6 +3,7 @@ import { boundedDistance } from '../text/index.js';
 import type { Quote } from './types.js';
 import { isBareTitle } from './bareTitle.js';
 import { foldName, speakerKey } from './speakerName.js';
+import { SUBJECT_PRONOUNS } from './vocabulary.js';
 
 /** One speaker across the coverage: every spelling of the name is one entry. */
 export interface SpeakerSummary {
@@ -36,8 +37,8 @@ interface Entry extends SpeakerSummary {
 }
 
 const CAPITALISED = /^\p{Lu}/u;
-/** Pronouns a quotation may be left with as its speaker: no one to offer by name. */
-const PRONOUN_NAMES = new Set(['I', 'We', 'You', 'He', 'She', 'It', 'They']);
+/** Pronouns a quotation may be left with as its speaker ("I", "It"): no one to offer by name. */
+const PRONOUN_NAMES = new Set([...SUBJECT_PRONOUNS].map((pronoun) => pronoun[0]!.toUpperCase() + pronoun.slice(1)));
 
 /**
  * How many edits turn `typed` into the start of `name` or of one of its later words (typed text is a prefix, maybe of

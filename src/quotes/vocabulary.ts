@@ -177,6 +177,15 @@ export const ORGANISATION_WORDS = words(`
   administration exchange institution summit forum conference chamber chambers
 `);
 
+/** Subject pronouns: the word after one is a verb ("He claims …", "she described as …"). */
+export const SUBJECT_PRONOUNS = words('i you he she it we they');
+
+/**
+ * True when `word` is a role noun in the plural ("Officials", "ministers"): several of a body's people, not the body
+ * nor one person.
+ */
+export const isPluralRole = (word: string): boolean => /[^s]s$/u.test(word) && ROLE_NOUNS.has(word.toLowerCase().slice(0, -1));
+
 /** Month names: dates, though capitalised ("In January Henkel said", "the Audit Office on March 3"). */
 export const MONTHS = words('january february march april may june july august september october november december');
 /** Day and month names: a date after "on" ("the Audit Office on Monday"), never the rest of a name. */
