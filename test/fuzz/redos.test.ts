@@ -93,6 +93,12 @@ const INPUTS: Record<string, string> = {
   "'NTB Scanpix/' × 8k": times('NTB Scanpix/'),
   "'on Monday 3 ' × 8k then said (dates before a verb)": `${times('on Monday 3 ', SIZE - 5)} said`,
   "'Office on May ' × 7k then said": `${times('Office on May ', SIZE - 5)} said`,
+  // The title a name holds (titleRun in selectAnswer.ts, issue #10): titles before and after names, appositions, verbs.
+  "'Ann Lee, the chief ' × 5k": times('Ann Lee, the chief '),
+  "'Ann Lee, a b, will be chief ' × 3k": times('Ann Lee, a b, will be chief '),
+  "'Zentrix chief executive ' × 4k then Ann Lee": `${times('Zentrix chief executive ', SIZE - 8)} Ann Lee`,
+  "'Ann Lee, Zentrix’s ' × 5k": times('Ann Lee, Zentrix’s '),
+  "', ' × 50k then was named chief executive": `Ann Lee${times(', ', SIZE - 40)} was named chief executive of Zentrix`,
 };
 
 const article = (...texts: string[]): Article => ({
@@ -152,6 +158,13 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
       match: (folded) => (folded === 'homs' ? [{ term: 0, quality: 1 }] : undefined),
       foldedQuestion: new Set(text.slice(0, 5000).split(' ')),
       analysis: analyzeQuestion(text),
+    }),
+  'selectAnswer (who holds a title)': (text) =>
+    selectAnswer(article(text, text.slice(0, 5000)), {
+      terms: [{ weight: 2, known: true }, { weight: 1, known: true }, { weight: 1, known: true }],
+      match: (folded) => (['zentrix', 'chief', 'executive'].includes(folded) ? [{ term: ['zentrix', 'chief', 'executive'].indexOf(folded), quality: 1 }] : undefined),
+      foldedQuestion: new Set(['who', 'is', 'the', 'zentrix', 'chief', 'executive']),
+      analysis: analyzeQuestion('who is the zentrix chief executive'),
     }),
   answerExcerpt: (text) => answerExcerpt([text, text.slice(0, 500)], 0, { type: 'quote', start: 3, end: 40, text: text.slice(3, 40) }, new Set(['said']), 600, [text.slice(0, 300)], text.slice(0, 200), text),
   'SearchIndex.build (acronyms)': (text) => SearchIndex.build([article(text)]),

@@ -1,6 +1,7 @@
 import type { Article } from '../../corpus/types.js';
 import { foldSearchWord, foldTerm, joinInitialisms, splitSentences, WORD } from '../../text/index.js';
 import { SYNONYM_QUALITY } from '../expandTerm.js';
+import { MATCH_QUALITY } from '../termMatch.js';
 import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
 import { insideQuotation, isStatedPurpose, isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
@@ -61,6 +62,11 @@ export interface AnswerChoice {
   matched: Set<string>;
   /** Whether the sentence holds a quotation the quote index attributes to the question's speaker. */
   attributed: boolean;
+  /**
+   * Whether the answer is a name holding the question's own words as its title, the rest of the question in its
+   * sentence or the headline ("Irish Finance Minister Ray MacSharry" for "who is the irish finance minister").
+   */
+  titled: boolean;
   /**
    * The runner-up: the best-scoring sentence elsewhere in the article (neither the answering sentence nor the one after
    * it), shown after the answer when it scores close to it; null when none does.
@@ -322,15 +328,125 @@ function matchedWordBefore(sentence: string, at: number, positions: readonly num
  * question ("Russia and China blocked a resolution" for "who blocked the resolution"), `agent` after "<question word>
  * by" ("was blocked by Russia and China"), `title` when two of the question's words right before it name it ("House
  * Armed Services Chairman Les Aspin", "nominated producers are Michael Mann"; one word is not enough: "UK firm Tibbett
- * & Britten" does not answer "which firm is tipped to bid"), else null.
+ * & Britten" does not answer "which firm is tipped to bid") or right after it (see {@link titleRun}), else null.
  */
 function roleOf(sentence: string, span: AnswerSpan, positions: readonly number[], whoDid: boolean): NameRole | null {
   const gap = /^\s+/u.exec(sentence.slice(span.end))?.[0].length ?? -1;
   if (whoDid && gap > 0 && positions.includes(span.end + gap)) return 'subject';
   const before = /(\p{L}+)\s+by\s+$/u.exec(sentence.slice(Math.max(0, span.start - 40), span.start));
   if (whoDid && before && positions.includes(span.start - before[0].length)) return 'agent';
+  return titleRun(sentence, span, positions) ? 'title' : null;
+}
+
+/**
+ * Where the title a name holds stands in `sentence` (from its first to the end of its last word, the question's words
+ * that make it): before the name ("House Armed Services Chairman Les Aspin") unless another body's word qualifies it
+ * (see {@link otherBodyBefore}), or after it (see {@link titleAfter}); null when the name holds no title of the question.
+ */
+function titleRun(sentence: string, span: AnswerSpan, positions: readonly number[]): readonly [number, number] | null {
   const last = matchedWordBefore(sentence, span.start, positions, TITLE_GAP);
-  if (last >= 0 && matchedWordBefore(sentence, last, positions, TITLE_JOIN) >= 0) return 'title';
+  if (last >= 0 && matchedWordBefore(sentence, last, positions, TITLE_JOIN) >= 0) {
+    const start = titleStart(sentence, last, positions);
+    return otherBodyBefore(sentence, start) ? null : [start, wordEnd(sentence, last)];
+  }
+  return titleAfter(sentence, span, positions);
+}
+
+/** The end of the word starting at `at`. */
+function wordEnd(sentence: string, at: number): number {
+  return at + (WORD_AT.exec(sentence.slice(at, at + MAX_WORD_READ))?.[0].length ?? 0);
+}
+
+/** Characters read for one word (see {@link wordEnd}): no word is longer. */
+const MAX_WORD_READ = 60;
+
+/**
+ * Whether the title a name holds (see {@link titleRun}) is the question's own words, each as typed or another form of
+ * it: "Unilever's chief executive" for "unilever chief executive", not the synonyms of "the commission's chief
+ * economist" (for "sec chairman") or "the world's fifth biggest producer" (for "largest producer").
+ */
+function ownWordsTitle(sentence: string, span: AnswerSpan, positions: readonly number[], query: AnswerQuery): boolean {
+  const run = titleRun(sentence, span, positions);
+  if (!run) return false;
+  return (sentence.slice(run[0], run[1]).match(WORD) ?? []).every((word) => (query.match(fold(word)) ?? []).some(({ quality }) => quality >= MATCH_QUALITY.variant));
+}
+
+/** Most words of a title read (a title is a few words: "Irish Finance Minister"); bounds the scans on any text. */
+const TITLE_WORDS = 6;
+
+/** The start of the run of the question's words, joined by {@link TITLE_JOIN}, that ends with the word at `last`. */
+function titleStart(sentence: string, last: number, positions: readonly number[]): number {
+  let start = last;
+  for (let words = 1; words < TITLE_WORDS; words += 1) {
+    const before = matchedWordBefore(sentence, start, positions, TITLE_JOIN);
+    if (before < 0) break;
+    start = before;
+  }
+  return start;
+}
+
+/** Characters read before a title for the word qualifying it. */
+const QUALIFIER_REACH = 40;
+/** The capitalised word right before a title ("Musiwave" of "Musiwave chief executive"), "'s" or not. */
+const QUALIFIER_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&.-]*)(?:['’]s)?\s+$/u;
+
+/**
+ * Whether a capitalised word the question lacks qualifies the title starting at `start`: "Royal Bank of Scotland chief
+ * executive Fred Goodwin" holds the title of another body than "who is Unilever's chief executive" asks about, as
+ * "England coach Andy Robinson" does for "who is the Ireland coach". The sentence's first word and a stop word ("The")
+ * qualify nothing.
+ */
+function otherBodyBefore(sentence: string, start: number): boolean {
+  const from = Math.max(0, start - QUALIFIER_REACH);
+  const qualifier = QUALIFIER_BEFORE.exec(sentence.slice(from, start));
+  if (!qualifier || sentence.slice(0, from + qualifier.index).trim() === '') return false;
+  return !STOP_WORDS.has(foldTerm(qualifier[1]!));
+}
+
+/**
+ * What may stand between a name and the title it holds when the title follows: an apposition opening with a
+ * determiner ("X, the former chief executive"), or a verb giving the post, after an apposition or not ("Patrick
+ * Cescau, the UK-based co-chairman, will become group chief executive"; "Smith was named chief executive"). Not a bare
+ * comma: "However, Deutsche Boerse told …" is no apposition. Bounded pieces, no nested repetition: linear on any text.
+ */
+const TITLE_AFTER =
+  /^(?:,\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}\p{N}'’.-]{1,30}\s+){0,2}|(?:,[^,]{1,60},)?\s+(?:(?:will|would|is\s+to|was\s+to|has|had|have)\s+)?(?:be|become|becomes|became|been|is|was|named|appointed|made)\s+(?:(?:named|appointed|made|as)\s+)?(?:(?:the|a|an|its|their|group)\s+)?(?:[\p{L}\p{N}'’.-]{1,30}\s+)?)$/u;
+
+/** ", Oxfam's director": an apposition opening with the question's word in the possessive. */
+const POSSESSIVE_APPOSITION = /^,\s+$/u;
+
+/**
+ * A title that goes on with "of", "in", "at" or "for" and a word the question lacks is another body's or place's ("chief
+ * executive of mobile music firm Musiwave", "the biggest copper producer in the world").
+ */
+const OF_AFTER = /^\s+(?:of|in|at|for)\s+(?:the\s+)?(?=\S)/u;
+
+/** Longest stretch read after a name for the title it holds (see {@link TITLE_AFTER}). */
+const TITLE_AFTER_REACH = 120;
+
+/**
+ * Whether two of the question's words, nothing but a space or "'s" between them, follow the name as its title: after
+ * an apposition or a verb giving the post (see {@link TITLE_AFTER}), and not going on as another body's title.
+ */
+function titleAfter(sentence: string, span: AnswerSpan, positions: readonly number[]): readonly [number, number] | null {
+  // The first two of the question's words standing together after the name: an apposition may hold one on its own
+  // ("Patrick Cescau, the UK-based co-chairman, will become group chief executive").
+  for (let first = positions.findIndex((position) => position >= span.end); first >= 0 && first + 1 < positions.length; first += 1) {
+    const at = positions[first]!;
+    const next = positions[first + 1]!;
+    if (at - span.end > TITLE_AFTER_REACH) return null;
+    const join = sentence.slice(wordEnd(sentence, at), next);
+    if (!TITLE_JOIN.test(join)) continue;
+    const gap = sentence.slice(span.end, at);
+    const possessive = /^['’]s/u.test(join) || /['’]s$/u.test(sentence.slice(at, wordEnd(sentence, at)));
+    if (!TITLE_AFTER.test(gap) && !(POSSESSIVE_APPOSITION.test(gap) && possessive)) return null;
+    // The run goes on while the question's words stand together ("the Irish finance minister").
+    let last = first + 1;
+    while (last + 1 < positions.length && last - first + 1 < TITLE_WORDS && TITLE_JOIN.test(sentence.slice(wordEnd(sentence, positions[last]!), positions[last + 1]!))) last += 1;
+    const end = wordEnd(sentence, positions[last]!);
+    const of = OF_AFTER.exec(sentence.slice(end, end + 12));
+    return !of || positions.includes(end + of[0].length) ? [at, end] : null;
+  }
   return null;
 }
 
@@ -377,7 +493,7 @@ function strengthOf(sentence: string, span: AnswerSpan, rank: number, positions:
 /** Strongest first: the key of a strength when choosing among a sentence's answers. */
 const STRENGTH_RANK: Record<Strength, number> = { preferred: 0, other: 1, weak: 2 };
 
-function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; strength: Strength; role: NameRole | null } | null {
+function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; strength: Strength; role: NameRole | null; ownTitle: boolean } | null {
   const { accepts } = query.analysis;
   if (accepts.length === 0) return null;
   let best: { span: AnswerSpan; strength: Strength; key: number; role: NameRole | null } | null = null;
@@ -408,7 +524,7 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
   // "3.83 trillion" inside "$3.83 trillion": the whole amount is the answer.
   const chosen = best.span;
   const enclosing = recognised.find((span) => accepts.includes(span.type) && span.start <= chosen.start && span.end >= chosen.end && span.end - span.start > chosen.end - chosen.start && span.type !== 'name' && span.type !== 'reason');
-  return { span: enclosing ?? chosen, strength: best.strength, role: best.role };
+  return { span: enclosing ?? chosen, strength: best.strength, role: best.role, ownTitle: best.role === 'title' && ownWordsTitle(sentence, chosen, positions, query) };
 }
 
 /** The best-scoring sentence other than the answer and the sentence after it, when it scores close to the answer. */
@@ -565,6 +681,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         span: typed?.span ?? null,
         matched,
         attributed,
+        titled: recognised?.ownTitle === true && query.terms.every((_, index) => found.quality[index]! > 0 || headline.quality[index]! > 0),
         alternative: null,
         preceding: null,
       });
