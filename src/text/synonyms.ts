@@ -29,6 +29,7 @@ const GROUPS: readonly string[] = [
   // Companies and people in them.
   'company companies firm firms corporation corp',
   'boss bosses chief ceo chairman executive',
+  'chair chairs chaired chairing chairman chairwoman',
   'maker makers manufacturer manufacturers producer producers',
   'carmaker carmakers automaker automakers',
   'kids children child youngsters teenagers teens',

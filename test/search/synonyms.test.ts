@@ -27,6 +27,11 @@ describe('synonymsOf', () => {
     expect(synonymsOf('privatisation')).toContain('privatization');
   });
 
+  it('reads "chairs" as the chairman\'s post (issue #10: "who chairs the rubber talks" / "conference chairman X")', () => {
+    expect(synonymsOf('chairs')).toContain('chairman');
+    expect(synonymsOf('chairman')).toContain('chaired');
+  });
+
   it('has nothing for a word outside the table', () => {
     expect(synonymsOf('mongolia')).toEqual([]);
   });
@@ -50,6 +55,17 @@ describe('SearchIndex: a question in the reader\'s own words', () => {
     expect(index.search('how many staff is the insurance firm laying off').hits[0]?.article.id).toBe('insurer.txt');
     expect(index.search('why did the norbank boss quit').hits[0]?.article.id).toBe('bank.txt');
     expect(index.search('welsh jobless rate').hits[0]?.article.id).toBe('dole.txt');
+  });
+
+  it('answers "who chairs X" with the name the copy calls its chairman', () => {
+    const talks = SearchIndex.build([
+      ...articles,
+      article('talks.txt', 'Cocoa pact talks stall', ['Cocoa pact talks made slow progress, conference chairman Ivo Brandt said.']),
+      article('pact.txt', 'Cocoa pact talks open', ['Cocoa pact talks opened in Geneva with forty delegates, the cocoa pact secretariat said.']),
+    ]);
+    const first = talks.search('who chairs the cocoa pact talks').hits[0];
+    expect(first?.article.id).toBe('talks.txt');
+    expect(first?.excerpt).toContain('Ivo Brandt');
   });
 
   it('shows the answer from the sentence that says it with other words', () => {
