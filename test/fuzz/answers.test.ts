@@ -14,6 +14,8 @@ describe('question analysis and answer selection (fuzz)', () => {
         const analysis = budget.measure(text, () => analyzeQuestion(text));
         if (analysis.speaker !== null) expect(text.replace(/\s+/gu, ' ')).toContain(analysis.speaker);
         if (analysis.expected === null) expect(analysis.accepts).toEqual([]);
+        // What "how many" counts is words of the question.
+        for (const word of analysis.counted) expect(text.toLowerCase()).toContain(word);
       }),
       { numRuns: 1500 },
     );

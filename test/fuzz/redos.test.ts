@@ -4,7 +4,7 @@ import { parseCommandLine, type CommandShape } from '../../src/console/parseComm
 import { ArticleParseError } from '../../src/corpus/ArticleParseError.js';
 import { parseArticle } from '../../src/corpus/parseArticle.js';
 import type { Article } from '../../src/corpus/types.js';
-import { acronymDefinitions, analyzeQuestion, answerExcerpt, recognise, selectAnswer } from '../../src/search/answers/index.js';
+import { acronymDefinitions, analyzeQuestion, answerExcerpt, countsWordAt, recognise, selectAnswer } from '../../src/search/answers/index.js';
 import { extractQuotes, QuoteIndex } from '../../src/quotes/index.js';
 import { chooseExcerpt, highlight, queryTerms, SearchIndex, splitSentences } from '../../src/search/index.js';
 import { htmlToParagraphs } from '../../src/feeds/htmlToParagraphs.js';
@@ -70,6 +70,11 @@ const INPUTS: Record<string, string> = {
   "'what did a ' × 9k then say": `${times('what did a ', SIZE - 4)}say`,
   "'how much ' × 11k": times('how much '),
   "'deadline size ' × 7k": times('deadline size '),
+  // What "how many" counts (HOW_MANY in analyzeQuestion.ts) and a number counting a word (countsWordAt, recognise.ts).
+  "'how many a ' × 9k then do": `${times('how many a ', SIZE - 3)}do`,
+  "'how many a-b ' × 8k": times('how many a-b '),
+  "'$1 (' × 25k then x": `${times('$1 (', SIZE - 1)}x`,
+  "'1 million (£2m) ' × 6k": times('1 million (£2m) '),
   // Hyphenated compounds of a question (joinCompounds in normalize.ts): one long run of hyphenated letters.
   "'grown-' × 14k": times('grown-'),
   "'how did a ' × 9k then die": `${times('how did a ', SIZE - 4)}die`,
@@ -144,6 +149,8 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
   htmlToParagraphs: (text) => htmlToParagraphs(text),
   analyzeQuestion: (text) => analyzeQuestion(text),
   recognise: (text) => recognise(text),
+  // Every number recognised, read against a word 20 characters on.
+  countsWordAt: (text) => recognise(text).map((span) => countsWordAt(text, span, span.start + 20)),
   acronymDefinitions: (text) => acronymDefinitions(text),
   'selectAnswer (article text)': (text) =>
     selectAnswer(article(text, text.slice(0, 5000)), {

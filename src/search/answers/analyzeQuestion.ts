@@ -33,6 +33,11 @@ export interface QuestionAnalysis {
    * "named" …, not any name in the sentence.
    */
   naming: boolean;
+  /**
+   * For "how many X …": the words of X as typed ("mobile phones" of "how many mobile phones were sold"), which the
+   * number answering counts ("674 million mobiles"); empty otherwise.
+   */
+  counted: readonly string[];
   /** For "what did X say (about Y)": X as typed; null otherwise. */
   speaker: string | null;
   /** For "what did X say about Y" (or "tell Y"): Y as typed; null when nothing follows the verb or there is no X. */
@@ -105,6 +110,20 @@ const DEATH_CAUSE = /\b(?:die|died) (?:of|from)\b|\bhow (?:did|does|do) .{1,80}?
 const QUESTION_OPENING = /^(?:what|whats|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|show|list|give|find)\b/u;
 
 /**
+ * What "how many" counts: up to {@link MAX_COUNTED} words after it, to the first word that starts the clause's verb
+ * (an auxiliary: "how many mobile phones were sold", "how many usair shares does twa own"). A word not followed by an
+ * auxiliary is taken alone: "how many people smoke in china" counts people.
+ */
+const HOW_MANY = /\bhow many ((?:[\p{L}\p{N}'’-]+ ){0,2}?)([\p{L}\p{N}'’-]+)(?= (?:do|does|did|is|are|was|were|will|would|could|can|should|have|has|had|may|might)\b)|\bhow many ([\p{L}\p{N}'’-]+)/u;
+const MAX_COUNTED = 3;
+
+function countedWords(lower: string): string[] {
+  const found = HOW_MANY.exec(lower);
+  if (!found) return [];
+  return (found[3] ?? `${found[1]}${found[2]}`).split(' ').filter(Boolean).slice(0, MAX_COUNTED);
+}
+
+/**
  * Reads the expected answer of a question from its wording (how many / how much → quantity or money, when → date,
  * who → person, where → place, why → reason, what did X say → quotations by X, what does X stand for → definition,
  * what happened → event). Linear in the question's length (cut at 500 characters).
@@ -123,6 +142,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     about,
     measure: expected === 'quantity' ? measure : null,
     naming: expected === 'name' && NAMING.test(lower),
+    counted: expected === 'quantity' ? countedWords(lower) : [],
   });
   const said = /\bwhat (?:did|does|do|has|have) (.{2,80}?) (?:say|said|tell|told|think|thinks|call|called|claim|claimed|warn|warned)\b/u.exec(lower);
   if (said) {

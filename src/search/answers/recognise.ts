@@ -98,6 +98,28 @@ export function isStatedPurpose(span: AnswerSpan, sentence: string): boolean {
   return span.type === 'reason' && PURPOSE_CUE.test(span.text) && PURPOSE_HEAD.test(sentence.slice(Math.max(0, span.start - 40), span.start));
 }
 
+/**
+ * A number (money, a count in figures or words, with its scale and a bracketed conversion) and the space or hyphen
+ * after it, from the start of a span to a word: "674 million mobiles", "80-room", "$27.5bn (£13bn) tax demand", "11
+ * nominations". Linear: each part is bounded or stops at a character the next cannot start with.
+ */
+const COUNTING = new RegExp(
+  String.raw`^(?:US\$|A\$|NZ\$|[$£€¥])?\s?(?:\d[\d,.]*|(?:${WORD_NUMBER}))(?:\s?(?:million|billion|trillion|mln|bn|m|k|thousand|hundred)\b)?(?:\s\([^()]{1,30}\))?[\s-]$`,
+  'iu',
+);
+/** Longest stretch from a number to the word it counts ("US$ 1,234,567.89 million (£123.4 million) "). */
+const MAX_COUNTING = 60;
+
+/**
+ * Whether the number opening `span` counts the word at offset `at` of `sentence`, that word standing right after it
+ * ("674 million mobiles were sold" counts mobiles; "mobiles rose by 674 million" does not): the answer to "how many
+ * mobiles" names what it counts.
+ * @example countsWordAt('Savarino plans an 80-room hotel.', { type: 'quantity', start: 17, end: 24, text: '80-room' }, 20) // => true
+ */
+export function countsWordAt(sentence: string, span: AnswerSpan, at: number): boolean {
+  return at > span.start && at - span.start <= MAX_COUNTING && COUNTING.test(sentence.slice(span.start, at));
+}
+
 /** "one", or "one" and a small word ("one of", "one the"): not a count. */
 const LONE_ONE = /^one(?:\s(?:of|the|a|an|in|on|at|to|for|by|who|that|which|is|was|has|had|and|or|but))?$/iu;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';

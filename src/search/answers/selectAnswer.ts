@@ -4,7 +4,7 @@ import { SYNONYM_QUALITY } from '../expandTerm.js';
 import { MATCH_QUALITY } from '../termMatch.js';
 import { STOP_WORDS } from '../normalize.js';
 import type { QuestionAnalysis } from './analyzeQuestion.js';
-import { insideQuotation, isStatedPurpose, isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan } from './recognise.js';
+import { countsWordAt, insideQuotation, isStatedPurpose, isWeakReason, MAX_SENTENCE_LENGTH, recognise, type AnswerSpan, type SpanType } from './recognise.js';
 
 /** One term of the question as answer selection sees it. */
 export interface AnswerTerm {
@@ -67,6 +67,12 @@ export interface AnswerChoice {
    * sentence or the headline ("Irish Finance Minister Ray MacSharry" for "who is the irish finance minister").
    */
   titled: boolean;
+  /**
+   * When the answer's number counts a word of the question ("674 million mobiles" for "how many mobiles were sold"),
+   * the share of the question's weight its sentence holds (0-1): the evidence is as good as the sentence is about the
+   * question ("two nominations for best actress" counts nominations, not the Aviator's); 0 when it counts none.
+   */
+  countedShare: number;
   /**
    * The runner-up: the best-scoring sentence elsewhere in the article (neither the answering sentence nor the one after
    * it), shown after the answer when it scores close to it; null when none does.
@@ -463,6 +469,30 @@ function asksName(query: AnswerQuery): boolean {
   return query.analysis.expected === 'person' || query.analysis.expected === 'name';
 }
 
+/** The question terms that what "how many" counts answers, per query (see {@link isCounted}). */
+const countedTerms = new WeakMap<AnswerQuery, ReadonlySet<number>>();
+
+/** Characters of a counted word read at most (no word of news is longer). */
+const MAX_COUNTED_WORD = 80;
+/** A word at the start of a text, as sentences are split into words. */
+const FIRST_WORD = /^[\p{L}\p{N}]+(?:['’][\p{L}]+)*/u;
+
+/**
+ * Whether the word at offset `at` of `sentence` is one of what the question counts ("how many mobile phones": mobiles,
+ * phones), or any of its words when it counts nothing named ("how much is the yukos tax demand").
+ */
+function isCounted(sentence: string, at: number, query: AnswerQuery): boolean {
+  if (query.analysis.counted.length === 0) return true;
+  let terms = countedTerms.get(query);
+  if (!terms) {
+    terms = new Set(query.analysis.counted.flatMap((word) => (query.match(fold(word)) ?? []).map(({ term }) => term)));
+    countedTerms.set(query, terms);
+  }
+  const word = FIRST_WORD.exec(sentence.slice(at, at + MAX_COUNTED_WORD))?.[0];
+  const found = word === undefined ? undefined : query.match(fold(word));
+  return found?.some(({ term }) => terms.has(term)) === true;
+}
+
 /** How well a typed answer answers: of the preferred type, of another accepted type, or only in look (a weak cue). */
 type Strength = 'preferred' | 'other' | 'weak';
 
@@ -493,10 +523,24 @@ function strengthOf(sentence: string, span: AnswerSpan, rank: number, positions:
 /** Strongest first: the key of a strength when choosing among a sentence's answers. */
 const STRENGTH_RANK: Record<Strength, number> = { preferred: 0, other: 1, weak: 2 };
 
-function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): { span: AnswerSpan; strength: Strength; role: NameRole | null; ownTitle: boolean } | null {
+/** A typed answer of a sentence: how strong it is, how a name stands to the question's words, whether a number counts one. */
+interface TypedAnswer {
+  span: AnswerSpan;
+  strength: Strength;
+  role: NameRole | null;
+  /** A count or a sum right before a word of the question ("674 million mobiles", "$27.5bn tax demand"): see {@link countsWordAt}. */
+  counts: boolean;
+  /** A name holding the question's own words as its title: see {@link ownWordsTitle}. */
+  ownTitle: boolean;
+}
+
+/** Span types whose number can count a word of the question. */
+const COUNTS: ReadonlySet<SpanType> = new Set(['quantity', 'money']);
+
+function typedAnswer(sentence: string, positions: readonly number[], query: AnswerQuery): TypedAnswer | null {
   const { accepts } = query.analysis;
   if (accepts.length === 0) return null;
-  let best: { span: AnswerSpan; strength: Strength; key: number; role: NameRole | null } | null = null;
+  let best: (Omit<TypedAnswer, 'ownTitle'> & { key: number }) | null = null;
   const recognised = recognise(sentence);
   const dates = recognised.filter((span) => span.type === 'date');
   for (const raw of recognised) {
@@ -513,18 +557,22 @@ function typedAnswer(sentence: string, positions: readonly number[], query: Answ
     const words = span.text.match(WORD) ?? [];
     if (words.length === 0 || words.every((word) => query.foldedQuestion.has(foldTerm(word)))) continue;
     const role = raw.type === 'name' && asksName(query) ? roleOf(sentence, span, positions, asksWhoDid(query)) : null;
-    // The doer of the question's verb is the answer to "who …", wherever other names stand.
-    const distance = role !== null ? 0 : positions.length === 0 ? sentence.length : Math.min(...positions.map((p) => (p < span.start ? span.start - p : p > span.end ? p - span.end : 0)));
+    const counts = COUNTS.has(span.type) && positions.some((position) => countsWordAt(sentence, span, position) && isCounted(sentence, position, query));
+    // The doer of the question's verb is the answer to "who …", and the number counting the question's word the answer
+    // to "how many", wherever other names or numbers stand: before a number holding another of the question's words
+    // ("3 mill sites" for "how many workers did the mill cut").
+    const near = positions.length === 0 ? sentence.length : Math.min(...positions.map((p) => (p < span.start ? span.start - p : p > span.end ? p - span.end : 0)));
+    const distance = role !== null || counts ? 0 : COUNTS.has(span.type) ? near + 1 : near;
     // The strongest first (preferred type, then others, then weak cues), then nearest the question's words.
     const strength = strengthOf(sentence, span, rank, positions, query);
     const key = (STRENGTH_RANK[strength] * 10 + rank) * 10_000 + distance;
-    if (!best || key < best.key) best = { span, strength, key, role };
+    if (!best || key < best.key) best = { span, strength, key, role, counts };
   }
   if (!best) return null;
   // "3.83 trillion" inside "$3.83 trillion": the whole amount is the answer.
   const chosen = best.span;
   const enclosing = recognised.find((span) => accepts.includes(span.type) && span.start <= chosen.start && span.end >= chosen.end && span.end - span.start > chosen.end - chosen.start && span.type !== 'name' && span.type !== 'reason');
-  return { span: enclosing ?? chosen, strength: best.strength, role: best.role, ownTitle: best.role === 'title' && ownWordsTitle(sentence, chosen, positions, query) };
+  return { span: enclosing ?? chosen, strength: best.strength, role: best.role, counts: best.counts, ownTitle: best.role === 'title' && ownWordsTitle(sentence, chosen, positions, query) };
 }
 
 /** The best-scoring sentence other than the answer and the sentence after it, when it scores close to the answer. */
@@ -682,6 +730,7 @@ export function selectAnswer(article: Article, query: AnswerQuery): AnswerChoice
         matched,
         attributed,
         titled: recognised?.ownTitle === true && query.terms.every((_, index) => found.quality[index]! > 0 || headline.quality[index]! > 0),
+        countedShare: !said && recognised?.counts === true ? own : 0,
         alternative: null,
         preceding: null,
       });
