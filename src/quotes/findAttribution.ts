@@ -140,6 +140,10 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     // `"…." Arsenal keeper Jens Lehmann said: "…"`: a verb that opens the next quotation does not close this one.
     if (introducesNextQuote(tokens, v)) break;
     const phrase = subjectBefore(tokens, v, k);
+    // `described it as "a disgrace", while Jane Roe called it "a triumph"`: a clause after the quotation whose verb
+    // takes a quotation of its own attributes that one, not this.
+    // (`Mr Blair's promise to produce an "…"`: a noun takes no quotation of its own.)
+    if (phrase && phrase.start > k && !NOUN_LIKE_VERBS.has(token.lower) && quotesAfter(tokens, v)) break;
     if (phrase) return { phrase, verbIndex: v };
     break;
   }
@@ -188,6 +192,26 @@ function introducesNextQuote(tokens: readonly Token[], index: number): boolean {
   return false;
 }
 
+/** True when a quotation follows the verb at `index` with only words between: `called it "a triumph"`. */
+function quotesAfter(tokens: readonly Token[], index: number): boolean {
+  for (let i = index + 1; i < tokens.length && i - index <= MAX_WORDS_BEFORE_QUOTE; i += 1) {
+    if (tokens[i]!.kind === 'quote') return true;
+    if (tokens[i]!.kind !== 'word') return false;
+  }
+  return false;
+}
+
+/**
+ * The attribution nearest before the quotation at `quoteIndex` with no earlier quotation between them (`…, while Jane
+ * Roe called it "a triumph"`): the words that quotation belongs to when a sentence attributes several. Null when
+ * none stands there, or when no quotation comes earlier in the sentence (the sentence's attribution is that one's).
+ */
+export function attributionBetweenQuotes(tokens: readonly Token[], quoteIndex: number): Attribution | null {
+  let previous = quoteIndex - 1;
+  while (previous >= 0 && tokens[previous]!.kind !== 'quote') previous -= 1;
+  return previous < 0 ? null : beforeQuote(tokens, quoteIndex, previous + 1, true);
+}
+
 /** Words joining a sentence to the one before: "But according to X, …". */
 const CONNECTIVES = new Set(['but', 'and', 'yet', 'however', 'so', 'still']);
 
@@ -210,12 +234,16 @@ function isPassiveHearing(tokens: readonly Token[], index: number): boolean {
   return HEARING_VERBS.has(tokens[index]!.lower) && isPassive(tokens, index);
 }
 
-/** `X said: "…"`, `X told Y on Sunday: "…"`: the last reporting verb shortly before the quotation. */
-function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number): Attribution | null {
+/**
+ * `X said: "…"`, `X told Y on Sunday: "…"`: the last reporting verb shortly before the quotation. `strict` passes over
+ * a passive (`customer deposits were assured while any incentive to "…"`) and a noun (`the PPI report was "…"`).
+ */
+function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number, strict = false): Attribution | null {
   for (let v = quoteIndex - 1; v >= bound && quoteIndex - v <= MAX_WORDS_BEFORE_QUOTE; v -= 1) {
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
+    if (strict && (isPassive(tokens, v) || (NOUN_LIKE_VERBS.has(token.lower) && !SUBJECT_PRONOUNS.has(tokens[v - 1]?.lower ?? '')))) continue;
     const phrase = subjectBefore(tokens, v, bound) ?? withParticipleSubject(tokens, v, bound) ?? gerundSubject(tokens, v, bound);
     // `Kim Beazley used Mr Howard's comments to attack the policy saying "…"`: a participle right before the
     // quotation is the sentence subject's; an earlier verb's object is not its speaker.

@@ -230,6 +230,12 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'\"a b,\" said one Tokyo-based analyst. ' × 5k": '"a b," said one Tokyo-based analyst. '.repeat(SENTENCE_REPEATS / 4),
   "'what she described as \"a\" by the Ann Bob ' × 5k": 'what she described as "a" by the Ann Bob '.repeat(SENTENCE_REPEATS / 4),
   "'Critics ' × 20k then it said": `${'Critics '.repeat(SENTENCE_REPEATS)}say so. "a b," it said.`,
+  // Session 17 (quotes17lead): each quotation's nearest attribution, and the person an organisation's report names.
+  "'Ann Bob described it as \"a\", while Bob Ann called it \"b\" ' × 5k": 'Ann Bob described it as "a", while Bob Ann called it "b" '.repeat(SENTENCE_REPEATS / 4),
+  "'Acme Corp reported that chairman Ann Bob took office, he said: \"a b\" ' × 5k": 'Acme Corp reported that chairman Ann Bob took office, he said: "a b" '.repeat(SENTENCE_REPEATS / 4),
+  "'\"a b,\" said Ann Bob. He said the deal \"c d\" ' × 5k": '"a b," said Ann Bob. He said the deal "c d" '.repeat(SENTENCE_REPEATS / 4),
+  "'The Daily Post reported that ' then 'Ann Bob ' × 40k": `The Daily Post reported that ${'Ann Bob '.repeat(2 * SENTENCE_REPEATS)}was upbeat.`,
+  "'The Daily Post reported that ' then 'Ann Bob, ' × 20k": `The Daily Post reported that ${'Ann Bob, '.repeat(SENTENCE_REPEATS)}was upbeat.`,
 };
 
 /** The entry points that read quotations out of article text. */
