@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.js';
 import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
 import type { Token } from './tokenize.js';
 import {
-  COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, ORGANISATION_WORDS, PRONOUNS, REPORTED_SPEECH_VERBS, REPORTING_VERBS, ROLE_NOUNS,
+  CALENDAR_WORDS, COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, ORGANISATION_WORDS, PRONOUNS, REPORTED_SPEECH_VERBS, REPORTING_VERBS, ROLE_NOUNS,
   SENTENCE_OPENERS, TITLES,
 } from './vocabulary.js';
 
@@ -157,7 +157,8 @@ function nameRuns(tokens: readonly Token[]): [number, number][] {
       j += 1;
       if (isPossessive(token)) break;
     }
-    runs.push([i, j]);
+    // "three board members last November": a date, never a name ("the board" is not November).
+    if (!tokens.slice(i, j).every((token) => CALENDAR_WORDS.has(token.lower))) runs.push([i, j]);
     i = Math.max(j, i + 1);
   }
   return runs;

@@ -236,6 +236,10 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'\"a b,\" said Ann Bob. He said the deal \"c d\" ' × 5k": '"a b," said Ann Bob. He said the deal "c d" '.repeat(SENTENCE_REPEATS / 4),
   "'The Daily Post reported that ' then 'Ann Bob ' × 40k": `The Daily Post reported that ${'Ann Bob '.repeat(2 * SENTENCE_REPEATS)}was upbeat.`,
   "'The Daily Post reported that ' then 'Ann Bob, ' × 20k": `The Daily Post reported that ${'Ann Bob, '.repeat(SENTENCE_REPEATS)}was upbeat.`,
+  // A month between a subject and its verb, a month alone in a run of capitals, a newspaper named for its day.
+  "'Ann Bob in July last May ' × 10k then said": `${'Ann Bob in July last May '.repeat(SENTENCE_REPEATS / 2)}said it.`,
+  "'November December ' × 20k then the board said": `${'November December '.repeat(SENTENCE_REPEATS)}members. The board said "a b".`,
+  "'The Mail on Sunday ' × 10k then said": `${'The Mail on Sunday '.repeat(SENTENCE_REPEATS / 2)}said "a b".`,
 };
 
 /** The entry points that read quotations out of article text. */
