@@ -450,7 +450,13 @@ export function extractQuotes(article: Article): Quote[] {
     }
     // A title alone ("Prime Minister", "President") is never a speaker; an office of a named place or body ("the
     // President of Gabon") is one person, named by it when the article names them no other way.
-    if (bare) return isOfficeOf(phrase) ? { ...resolved, name: phrase.text, role: null, description: true } : null;
+    if (bare && isOfficeOf(phrase)) {
+      // "the President of Cyprus" in an article that names "President Dimitris Christofias": the holder, by name.
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
+      const of = phrase.words.indexOf('of');
+      return introductions.officeHolder(phrase.words[of - 1]!, phrase.words.slice(of + 1)) ?? { ...resolved, name: phrase.text, role: null, description: true };
+    }
+    if (bare) return null;
     return resolved;
   };
 

@@ -60,3 +60,33 @@ describe('"he" after an organisation\'s report', () => {
     ]);
   });
 });
+
+describe('an office of a place ("the President of Freedonia")', () => {
+  it('is the one person the article names with that title, even later', () => {
+    expect(speakers([
+      'On Friday the President of Freedonia said the ship had broken "every rule in the book".',
+      '"We are investigating what it carries," President Tom Vale said.',
+    ])).toEqual([
+      ['every rule in the book', 'Tom Vale'],
+      ['We are investigating what it carries', 'Tom Vale'],
+    ]);
+  });
+
+  it('or with the place\'s adjective ("Freedonian President Tom Vale")', () => {
+    expect(speakers([
+      'The President of Freedonia said the ship had broken "every rule in the book".',
+      'Freedonian President Tom Vale met US President Bill Hart on Monday.',
+    ])).toEqual([['every rule in the book', 'Tom Vale']]);
+  });
+
+  it('but not a president of another place, nor one of two', () => {
+    expect(speakers([
+      'The President of Freedonia said the ship had broken "every rule in the book".',
+      'US President Bill Hart said nothing.',
+    ])).toEqual([['every rule in the book', 'President of Freedonia']]);
+    expect(speakers([
+      'The President of Freedonia said the ship had broken "every rule in the book".',
+      'President Bill Hart and President Tom Vale met on Monday.',
+    ])).toEqual([['every rule in the book', 'President of Freedonia']]);
+  });
+});
