@@ -256,6 +256,11 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
       const outer = outerReporter(tokens, phrase.start, bound);
       if (outer) return outer;
     }
+    // `It said data from employment tribunals suggested 1,500 "…"`: a name that is only where the subject came from
+    // ("data from X") speaks through whoever reports the clause.
+    const source = nounBeforeSource(tokens, phrase.start, bound);
+    const reporter = source === null ? null : outerReporter(tokens, source, bound);
+    if (reporter) return reporter;
     return { phrase, verbIndex: v };
   }
   return null;
@@ -496,6 +501,28 @@ function gerundSubject(tokens: readonly Token[], participle: number, bound: numb
 
 /** Verbs of belief: a quotation in what someone is reported to believe is the reporter's wording. */
 const BELIEF_VERBS = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'feel', 'feels', 'felt', 'fear', 'fears', 'feared', 'hope', 'hopes', 'hoped', 'want', 'wants', 'wanted']);
+
+/** Words that tie a noun to where it came from: "data from X", "figures by X". */
+const SOURCE_LINKS = new Set(['from', 'by']);
+/** What is drawn from a source and says nothing itself ("the notice from its accountants" is the accountants' words). */
+const SOURCED_NOUNS = new Set(['data', 'figures', 'statistics', 'numbers', 'evidence', 'research', 'records']);
+/** Most words of the noun phrase before such a link: "the latest official data from X". */
+const MAX_SOURCED_NOUN_WORDS = 4;
+
+/**
+ * Where the lower-case noun phrase starts that the name at `start` is the source of (`data from employment
+ * tribunals` → the index of "data"), or null when no such noun (`SOURCED_NOUNS`) comes right before "from" or "by".
+ */
+function nounBeforeSource(tokens: readonly Token[], start: number, bound: number): number | null {
+  if (!SOURCE_LINKS.has(tokens[start - 1]?.lower ?? '') || !SOURCED_NOUNS.has(tokens[start - 2]?.lower ?? '')) return null;
+  let from = start - 1;
+  while (from - 1 >= bound && start - 1 - from < MAX_SOURCED_NOUN_WORDS) {
+    const token = tokens[from - 1]!;
+    if (token.kind !== 'word' || token.capitalised || token.lower === 'that' || REPORTING_VERBS.has(token.lower)) break;
+    from -= 1;
+  }
+  return from < start - 1 ? from : null;
+}
 
 /** The reporting verb whose "that" clause holds the words before `start`, and its subject: `he said that …`. */
 function outerReporter(tokens: readonly Token[], start: number, bound: number): Attribution | null {

@@ -240,6 +240,9 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'Ann Bob in July last May ' × 10k then said": `${'Ann Bob in July last May '.repeat(SENTENCE_REPEATS / 2)}said it.`,
   "'November December ' × 20k then the board said": `${'November December '.repeat(SENTENCE_REPEATS)}members. The board said "a b".`,
   "'The Mail on Sunday ' × 10k then said": `${'The Mail on Sunday '.repeat(SENTENCE_REPEATS / 2)}said "a b".`,
+  // `It said data from X suggested "…"`: the reporter before the noun the name is the source of.
+  "'It said data from Ann Bob suggested \"a b\" ' × 5k": 'It said data from Ann Bob suggested "a b" '.repeat(SENTENCE_REPEATS / 4),
+  "'data from ' × 20k then suggested": `It said ${'data from '.repeat(SENTENCE_REPEATS)}Ann Bob suggested "a b".`,
   // An office of a place resolved to the one person the article names with its title.
   "'President Ann Bob, ' × 10k then the President of Cyprus said": `${'President Ann Bob, '.repeat(SENTENCE_REPEATS / 2)}met. The President of Cyprus said "a b".`,
   "'The President of Cyprus said \"a b\". ' × 5k": 'The President of Cyprus said "a b". President Ann Bob left. '.repeat(SENTENCE_REPEATS / 4),

@@ -90,3 +90,18 @@ describe('an office of a place ("the President of Freedonia")', () => {
     ])).toEqual([['every rule in the book', 'President of Freedonia']]);
   });
 });
+
+describe('a name that is only where data came from ("data from X suggested")', () => {
+  it('is not the speaker: whoever reports the clause is ("It said data from X suggested …")', () => {
+    expect(speakers([
+      'The Riverton Workers Council wants stronger laws.',
+      'It said data from job tribunals suggested 1,500 "safety whistleblowers" had lost their jobs.',
+    ])).toEqual([['safety whistleblowers', 'Riverton Workers Council']]);
+  });
+
+  it('but a document from someone gives their words ("the notice from its accountants stated "…"")', () => {
+    expect(speakers(['Acme Corp said the notice from its accountants stated "we cannot rely on the accounts."'])).toEqual([
+      ['we cannot rely on the accounts.', 'accountants'],
+    ]);
+  });
+});
