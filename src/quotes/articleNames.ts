@@ -2,6 +2,7 @@ import type { Article } from '../corpus/types.js';
 import { withoutCreditWords, withoutPhotographer } from '../corpus/credits.js';
 import type { SpeakerPhrase } from './findSpeakerPhrase.js';
 import { isBareTitle } from './bareTitle.js';
+import { isSundayTitle } from './nounPhrase.js';
 import { foldName } from './speakerName.js';
 import { isNameWord, tokenize, type Token } from './tokenize.js';
 import {
@@ -134,7 +135,9 @@ function splitName(words: readonly string[]): { words: string[]; role: string | 
   }
   // "Marks & Spencer", "Procter & Gamble": an ampersand joins the names of a firm, never a person's.
   if (words.length >= 3 && words.includes('&') && words[0] !== '&' && words[words.length - 1] !== '&') return { words: [...words], role: null, organisation: true };
-  const connector = words.findIndex((word) => SPLITS_PERSON.has(word.toLowerCase()) && word.toLowerCase() !== 'and');
+  // "Mail on Sunday": a newspaper named for its day, not "Mail" of "Sunday".
+  const connector = words.findIndex((word, index) => SPLITS_PERSON.has(word.toLowerCase()) && word.toLowerCase() !== 'and' &&
+    !(word === 'on' && isSundayTitle(words[index - 1] ?? '', words[index + 1] ?? '')));
   const first = connector > 0 ? words.slice(0, connector) : [...words];
   if (isOrganisation(first) || isOrganisation(words.filter((word) => word.toLowerCase() !== 'and')) && connector < 0) {
     return { words: [...words], role: null, organisation: true };

@@ -5,7 +5,7 @@ import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
 import { collectIntroductions, KIN_NOUNS, position, type Introductions } from './introductions.js';
-import { describedBy, findAttribution, findReportedClaim, isClosingPunct, judgedForSaying, relativeClauseSpeaker } from './findAttribution.js';
+import { type Attribution, attributionBetweenQuotes, describedBy, findAttribution, findReportedClaim, isClosingPunct, judgedForSaying, relativeClauseSpeaker } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
 import { nameAfterDescription } from './nounPhrase.js';
@@ -61,6 +61,10 @@ const SPEAKS_FOR_OWNER = new Set(['office', 'campaign', 'camp', 'administration'
 const OWNER_PRONOUNS = new Map([['his', 'he'], ['her', 'she'], ['its', 'it'], ['their', 'they']]);
 /** Longest sentence read for who acted in it when it reports no claim: an ordinary sentence, never a run-on. */
 const MAX_ACTOR_SENTENCE_TOKENS = 80;
+/** Most capitalised words of a person's name read for "he" or "she" ("Regent chairman George Pearsons"). */
+const MAX_PERSON_NAME_WORDS = 4;
+/** How far before "he" or "she" a person named in the same sentence is looked for (see `nearestSpeaker`). */
+const MAX_MENTION_TOKENS = 24;
 /** How far back "he"/"she"/"they" look for their speaker. */
 const PRONOUN_MEMORY = 8;
 
@@ -446,8 +450,42 @@ export function extractQuotes(article: Article): Quote[] {
     }
     // A title alone ("Prime Minister", "President") is never a speaker; an office of a named place or body ("the
     // President of Gabon") is one person, named by it when the article names them no other way.
-    if (bare) return isOfficeOf(phrase) ? { ...resolved, name: phrase.text, role: null, description: true } : null;
+    if (bare && isOfficeOf(phrase)) {
+      // "the President of Cyprus" in an article that names "President Dimitris Christofias": the holder, by name.
+      introductions ??= collectIntroductions(article, paragraphTokens, names);
+      const of = phrase.words.indexOf('of');
+      return introductions.officeHolder(phrase.words[of - 1]!, phrase.words.slice(of + 1)) ?? { ...resolved, name: phrase.text, role: null, description: true };
+    }
+    if (bare) return null;
     return resolved;
+  };
+
+  /**
+   * The last person the tokens from `from` to `to` name in full, of no other gender than `gender`, whom the article
+   * gives a gender or introduces with a role or title (`… when chairman George Pearsons took office` → George
+   * Pearsons; "Czech Republic" and "Underlying U.K. Inflation" are no one).
+   */
+  const personNamedBefore = (tokens: readonly Token[], from: number, to: number, gender: 'male' | 'female' | null): ResolvedSpeaker | null => {
+    for (let end = to; end > from; ) {
+      if (tokens[end - 1]!.kind !== 'word' || !tokens[end - 1]!.capitalised) {
+        end -= 1;
+        continue;
+      }
+      let start = end - 1;
+      while (start > from && tokens[start - 1]!.kind === 'word' && tokens[start - 1]!.capitalised) start -= 1;
+      const phrase = end - start >= 2 && end - start <= MAX_PERSON_NAME_WORDS ? speakerAfter(tokens, start - 1, end) : null;
+      const person = phrase?.kind === 'name' ? names.resolve(phrase) : null;
+      if (person?.kind === 'person' && !person.description && person.name.includes(' ') && !isBareTitle(person.name) &&
+        (gender === null || person.gender === null || person.gender === gender) && (person.gender !== null || introducedAs(person))) return person;
+      end = start;
+    }
+    return null;
+  };
+
+  /** True when the article introduces `person` with a role or title ("chairman George Pearsons"). */
+  const introducedAs = (person: ResolvedSpeaker): boolean => {
+    introductions ??= collectIntroductions(article, paragraphTokens, names);
+    return introductions.wordsOf(person.name).some((word) => ROLE_NOUNS.has(word) || TITLES.has(word));
   };
 
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
@@ -494,6 +532,18 @@ export function extractQuotes(article: Article): Quote[] {
           subjectPhrase !== null && subjectPhrase.start < found.start && tokens[found.start - 1]?.text !== ',' &&
           !quotedAtOnce(tokens, subjectPhrase.start, found.start);
         return own || itsOwn || theirOwn ? subject : resolve(found);
+      };
+      /**
+       * The speaker of an attribution between two quotations of the sentence whose own attribution is `outer`:
+       * "he" is the person named in full since `outer` (`The Tulsa World reported that chairman George Pearsons
+       * … he said: "…"`), else `outer`'s speaker when it can be "he" (`"…," said Phil Pace. He said the merger "…"`).
+       */
+      const nearestSpeaker = (nearest: Attribution, outer: Attribution, outerSpeaker: ResolvedSpeaker | null): ResolvedSpeaker | null => {
+        const wanted = nearest.phrase.kind === 'pronoun' ? PRONOUNS.get(nearest.phrase.text) : undefined;
+        if (standsFor(nearest.phrase, outerSpeaker) && (outerSpeaker!.gender !== null || introducedAs(outerSpeaker!))) return outerSpeaker;
+        const from = Math.max(outer.verbIndex + 1, nearest.phrase.start - MAX_MENTION_TOKENS);
+        const named = wanted === 'male' || wanted === 'female' ? personNamedBefore(tokens, from, nearest.phrase.start, wanted) : null;
+        return named ?? (standsFor(nearest.phrase, outerSpeaker) ? outerSpeaker : resolveHere(nearest.phrase));
       };
       let said: ResolvedSpeaker | null = null;
       /** `Mr Howard denied Mr Yeo … said "…"`: the sentence's subject reports the quotation's speaker's words. */
@@ -566,7 +616,12 @@ export function extractQuotes(article: Article): Quote[] {
           // `welcomed by Beijing, which described the embargo as a "product of the Cold War"`: the one the clause is about.
           // `Simon Hughes branded Mr Howard "arrogant" for claiming the Tories were the "natural party"`: the one judged.
           const describer = kind === 'partial' ? (describedBy(tokens, index) ?? relativeClauseSpeaker(tokens, index) ?? judgedForSaying(tokens, index)) : null;
-          const speaker = (describer ? resolve(describer) : null) ?? owner ?? (attribution ? attributed : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
+          // `X described it as "a disgrace", while Y called it "a triumph"`: each quotation is its nearest attribution's.
+          const nearest = attribution ? attributionBetweenQuotes(tokens, index) : null;
+          const own = nearest && nearest.verbIndex !== attribution!.verbIndex && !RELATIVE_SUBJECTS.has(tokens[nearest.verbIndex - 1]?.lower ?? '')
+            ? nearestSpeaker(nearest, attribution!, attributed)
+            : null;
+          const speaker = (describer ? resolve(describer) : null) ?? owner ?? (attribution ? (own ?? attributed) : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
           if (!speaker && !attribution && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
           push(content, speaker, kind);
           said ??= speaker;
@@ -607,6 +662,11 @@ export function extractQuotes(article: Article): Quote[] {
       }
       if (sentenceIndex >= 1) carried = null;
       newSubject = sentence.spans.length === 0 && !said && subject && isNamed(subject) ? subject : null;
+      // `The Daily Post reported that chairman Bill Hart was upbeat. "…," he said.`: an organisation reporting as the
+      // sentence's subject leaves the person it names for "he" or "she" (remembered first: "the statement" is still
+      // the organisation's).
+      const mentioned = said?.kind === 'organisation' && said.name === subject?.name ? personNamedBefore(tokens, subjectPhrase ? subjectPhrase.start + subjectPhrase.words.length : 0, tokens.length, null) : null;
+      if (mentioned) memory.remember(mentioned);
       if (said) {
         memory.remember(said);
         lastSpeaker = said;
@@ -638,6 +698,20 @@ export function extractQuotes(article: Article): Quote[] {
     }
   }
   return quotes;
+}
+
+/** `King, 30, who describes Butters as "…"`: a relative clause's verb, whose subject is the one the clause is about. */
+const RELATIVE_SUBJECTS = new Set(['who', 'which', 'that']);
+
+/**
+ * True when a pronoun can stand for `speaker`: `"…," said Phil Pace. He said the merger "…"` is still Phil Pace
+ * ("he" never stands for an organisation, "it" never for a person).
+ */
+function standsFor(phrase: SpeakerPhrase, speaker: ResolvedSpeaker | null): boolean {
+  if (phrase.kind !== 'pronoun' || !speaker) return false;
+  const wanted = PRONOUNS.get(phrase.text);
+  if (wanted === 'male' || wanted === 'female') return speaker.kind === 'person' && (speaker.gender === null || speaker.gender === wanted);
+  return wanted === 'thing' ? speaker.kind === 'organisation' : speaker.kind !== 'person';
 }
 
 /** A paragraph that opens with a quotation mark. */

@@ -140,6 +140,10 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     // `"…." Arsenal keeper Jens Lehmann said: "…"`: a verb that opens the next quotation does not close this one.
     if (introducesNextQuote(tokens, v)) break;
     const phrase = subjectBefore(tokens, v, k);
+    // `described it as "a disgrace", while Jane Roe called it "a triumph"`: a clause after the quotation whose verb
+    // takes a quotation of its own attributes that one, not this.
+    // (`Mr Blair's promise to produce an "…"`: a noun takes no quotation of its own.)
+    if (phrase && phrase.start > k && !NOUN_LIKE_VERBS.has(token.lower) && quotesAfter(tokens, v)) break;
     if (phrase) return { phrase, verbIndex: v };
     break;
   }
@@ -188,6 +192,26 @@ function introducesNextQuote(tokens: readonly Token[], index: number): boolean {
   return false;
 }
 
+/** True when a quotation follows the verb at `index` with only words between: `called it "a triumph"`. */
+function quotesAfter(tokens: readonly Token[], index: number): boolean {
+  for (let i = index + 1; i < tokens.length && i - index <= MAX_WORDS_BEFORE_QUOTE; i += 1) {
+    if (tokens[i]!.kind === 'quote') return true;
+    if (tokens[i]!.kind !== 'word') return false;
+  }
+  return false;
+}
+
+/**
+ * The attribution nearest before the quotation at `quoteIndex` with no earlier quotation between them (`…, while Jane
+ * Roe called it "a triumph"`): the words that quotation belongs to when a sentence attributes several. Null when
+ * none stands there, or when no quotation comes earlier in the sentence (the sentence's attribution is that one's).
+ */
+export function attributionBetweenQuotes(tokens: readonly Token[], quoteIndex: number): Attribution | null {
+  let previous = quoteIndex - 1;
+  while (previous >= 0 && tokens[previous]!.kind !== 'quote') previous -= 1;
+  return previous < 0 ? null : beforeQuote(tokens, quoteIndex, previous + 1, true);
+}
+
 /** Words joining a sentence to the one before: "But according to X, …". */
 const CONNECTIVES = new Set(['but', 'and', 'yet', 'however', 'so', 'still']);
 
@@ -210,12 +234,16 @@ function isPassiveHearing(tokens: readonly Token[], index: number): boolean {
   return HEARING_VERBS.has(tokens[index]!.lower) && isPassive(tokens, index);
 }
 
-/** `X said: "…"`, `X told Y on Sunday: "…"`: the last reporting verb shortly before the quotation. */
-function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number): Attribution | null {
+/**
+ * `X said: "…"`, `X told Y on Sunday: "…"`: the last reporting verb shortly before the quotation. `strict` passes over
+ * a passive (`customer deposits were assured while any incentive to "…"`) and a noun (`the PPI report was "…"`).
+ */
+function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number, strict = false): Attribution | null {
   for (let v = quoteIndex - 1; v >= bound && quoteIndex - v <= MAX_WORDS_BEFORE_QUOTE; v -= 1) {
     const token = tokens[v]!;
     if (token.kind === 'quote' || isClauseEnd(token)) break;
     if (!isVerb(token)) continue;
+    if (strict && (isPassive(tokens, v) || (NOUN_LIKE_VERBS.has(token.lower) && !SUBJECT_PRONOUNS.has(tokens[v - 1]?.lower ?? '')))) continue;
     const phrase = subjectBefore(tokens, v, bound) ?? withParticipleSubject(tokens, v, bound) ?? gerundSubject(tokens, v, bound);
     // `Kim Beazley used Mr Howard's comments to attack the policy saying "…"`: a participle right before the
     // quotation is the sentence subject's; an earlier verb's object is not its speaker.
@@ -228,6 +256,11 @@ function beforeQuote(tokens: readonly Token[], quoteIndex: number, bound: number
       const outer = outerReporter(tokens, phrase.start, bound);
       if (outer) return outer;
     }
+    // `It said data from employment tribunals suggested 1,500 "…"`: a name that is only where the subject came from
+    // ("data from X") speaks through whoever reports the clause.
+    const source = nounBeforeSource(tokens, phrase.start, bound);
+    const reporter = source === null ? null : outerReporter(tokens, source, bound);
+    if (reporter) return reporter;
     return { phrase, verbIndex: v };
   }
   return null;
@@ -468,6 +501,28 @@ function gerundSubject(tokens: readonly Token[], participle: number, bound: numb
 
 /** Verbs of belief: a quotation in what someone is reported to believe is the reporter's wording. */
 const BELIEF_VERBS = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'feel', 'feels', 'felt', 'fear', 'fears', 'feared', 'hope', 'hopes', 'hoped', 'want', 'wants', 'wanted']);
+
+/** Words that tie a noun to where it came from: "data from X", "figures by X". */
+const SOURCE_LINKS = new Set(['from', 'by']);
+/** What is drawn from a source and says nothing itself ("the notice from its accountants" is the accountants' words). */
+const SOURCED_NOUNS = new Set(['data', 'figures', 'statistics', 'numbers', 'evidence', 'research', 'records']);
+/** Most words of the noun phrase before such a link: "the latest official data from X". */
+const MAX_SOURCED_NOUN_WORDS = 4;
+
+/**
+ * Where the lower-case noun phrase starts that the name at `start` is the source of (`data from employment
+ * tribunals` → the index of "data"), or null when no such noun (`SOURCED_NOUNS`) comes right before "from" or "by".
+ */
+function nounBeforeSource(tokens: readonly Token[], start: number, bound: number): number | null {
+  if (!SOURCE_LINKS.has(tokens[start - 1]?.lower ?? '') || !SOURCED_NOUNS.has(tokens[start - 2]?.lower ?? '')) return null;
+  let from = start - 1;
+  while (from - 1 >= bound && start - 1 - from < MAX_SOURCED_NOUN_WORDS) {
+    const token = tokens[from - 1]!;
+    if (token.kind !== 'word' || token.capitalised || token.lower === 'that' || REPORTING_VERBS.has(token.lower)) break;
+    from -= 1;
+  }
+  return from < start - 1 ? from : null;
+}
 
 /** The reporting verb whose "that" clause holds the words before `start`, and its subject: `he said that …`. */
 function outerReporter(tokens: readonly Token[], start: number, bound: number): Attribution | null {

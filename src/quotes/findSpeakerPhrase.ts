@@ -6,7 +6,7 @@ import {
   type SpeakerPhrase,
 } from './nounPhrase.js';
 import {
-  DETERMINERS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, SOURCE_NOUNS, TITLES,
+  DETERMINERS, MONTHS, NOUN_LIKE_VERBS, NP_STOP_WORDS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_OPENERS, SOURCE_NOUNS, TITLES,
   VERB_FILLERS,
 } from './vocabulary.js';
 
@@ -347,8 +347,10 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
       planned = true;
       continue;
     }
-    // "Iyad Allawi, who this week criticised": a time between the subject and its verb.
-    if (i - 1 >= bound && isWord(tokens[i]) && TIME_NOUNS.has(tokens[i]!.lower) && TIME_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
+    // "Iyad Allawi, who this week criticised": a time between the subject and its verb; "Bob Geldof in July said",
+    // "the government last July said": a month.
+    const month = isWord(tokens[i]) && MONTHS.has(tokens[i]!.lower) && (tokens[i - 1]?.lower === 'in' || TIME_DETERMINERS.has(tokens[i - 1]?.lower ?? ''));
+    if (i - 1 >= bound && isWord(tokens[i]) && (month || (TIME_NOUNS.has(tokens[i]!.lower) && TIME_DETERMINERS.has(tokens[i - 1]?.lower ?? '')))) {
       i -= 2;
       continue;
     }

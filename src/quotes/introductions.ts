@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.js';
 import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
 import type { Token } from './tokenize.js';
 import {
-  COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, ORGANISATION_WORDS, PRONOUNS, REPORTED_SPEECH_VERBS, REPORTING_VERBS, ROLE_NOUNS,
+  CALENDAR_WORDS, COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, ORGANISATION_WORDS, PRONOUNS, REPORTED_SPEECH_VERBS, REPORTING_VERBS, ROLE_NOUNS,
   SENTENCE_OPENERS, TITLES,
 } from './vocabulary.js';
 
@@ -46,6 +46,12 @@ export interface Introductions {
    * only someone introduced with one of those words ("columnist Jane Moore" for "a national newspaper columnist").
    */
   firstNamedAfter(at: number, sharing?: readonly string[]): ResolvedSpeaker | null;
+  /**
+   * The one person the article introduces anywhere with `title` ("President Dimitris Christofias", "Cypriot President
+   * Tassos Papadopoulos") whom no other word ties to a place other than `place`: the holder of "the President of
+   * Cyprus". Null when there is none or more than one.
+   */
+  officeHolder(title: string, place: readonly string[]): ResolvedSpeaker | null;
 }
 
 /** Words read after "a"/"an" for an unnamed speaker's description. */
@@ -140,6 +146,10 @@ const lowerWord = (text: string): string => {
   return word.endsWith('.') ? word.slice(0, -1) : word;
 };
 
+/** Letters a place and its adjective share: "cypr" of "Cyprus" and "Cypriot". */
+const PLACE_STEM_LETTERS = 4;
+const placeStem = (word: string): string => lowerWord(word).slice(0, PLACE_STEM_LETTERS);
+
 /** Runs of capitalised words (with inner connectors) in one paragraph's tokens: [start, end). */
 function nameRuns(tokens: readonly Token[]): [number, number][] {
   const runs: [number, number][] = [];
@@ -157,7 +167,8 @@ function nameRuns(tokens: readonly Token[]): [number, number][] {
       j += 1;
       if (isPossessive(token)) break;
     }
-    runs.push([i, j]);
+    // "three board members last November": a date, never a name ("the board" is not November).
+    if (!tokens.slice(i, j).every((token) => CALENDAR_WORDS.has(token.lower))) runs.push([i, j]);
     i = Math.max(j, i + 1);
   }
   return runs;
@@ -352,6 +363,18 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       if (!first) return null;
       const resolved = names.resolve({ kind: 'name', text: first.name, words: first.name.split(' '), acronym: null, role: null, start: 0, definite: false });
       return { ...resolved, name: first.name, kind: 'person', description: false };
+    },
+    officeHolder(title: string, place: readonly string[]): ResolvedSpeaker | null {
+      const wanted = lowerWord(title);
+      const places = new Set(place.map(placeStem));
+      // "Cypriot" for "Cyprus": a qualifier sharing its first letters names the same place.
+      const holders = entries.filter((entry) => entry.kind === 'person' && entry.words.has(wanted) &&
+        [...entry.words].every((word) => word === wanted || !TITLES.has(word) || places.has(placeStem(word))) &&
+        [...entry.words].every((word) => word === wanted || TITLES.has(word) || ROLE_NOUNS.has(word) || places.has(placeStem(word))));
+      if (holders.length !== 1) return null;
+      const holder = holders[0]!;
+      const resolved = names.resolve({ kind: 'name', text: holder.name, words: holder.name.split(' '), acronym: null, role: null, start: 0, definite: false });
+      return { ...resolved, name: holder.name, kind: 'person', description: false };
     },
     describedBefore(description: readonly string[], at: number): string | null {
       const wanted = lowerWord(description[description.length - 1] ?? '');

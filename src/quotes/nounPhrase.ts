@@ -48,13 +48,18 @@ export const isAcronym = (text: string): boolean => /^[\p{Lu}\p{N}&.-]{2,}$/u.te
 /** Newspapers named for their day ("the Mail on Sunday", "Scotland on Sunday"): there "on Sunday" is the name's. */
 const SUNDAY_TITLES = new Set(['mail', 'independent', 'scotland', 'wales']);
 /**
+ * True when `before` "on" `after` names a newspaper for its day.
+ * @example isSundayTitle('Mail', 'Sunday') // => true
+ */
+export const isSundayTitle = (before: string, after: string): boolean => after.toLowerCase() === 'sunday' && SUNDAY_TITLES.has(before.toLowerCase());
+/**
  * True when tokens[`i`] is an "on" that starts a date ("the Audit Office on Monday", "on March 3").
  * @example startsDate(tokensOf('the Audit Office on Monday'), 3) // => true
  */
 export function startsDate(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (tokens[i]?.lower !== 'on' || !isWord(next) || !CALENDAR_WORDS.has(next.lower)) return false;
-  return !(next.lower === 'sunday' && SUNDAY_TITLES.has(tokens[i - 1]?.lower ?? ''));
+  return !isSundayTitle(tokens[i - 1]?.text ?? '', next.text);
 }
 /**
  * True when tokens[`i`] is a connector inside a name ("Commission on Human Rights"), not the start of a date.

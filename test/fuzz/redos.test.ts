@@ -250,6 +250,22 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'\"a b,\" said one Tokyo-based analyst. ' × 5k": '"a b," said one Tokyo-based analyst. '.repeat(SENTENCE_REPEATS / 4),
   "'what she described as \"a\" by the Ann Bob ' × 5k": 'what she described as "a" by the Ann Bob '.repeat(SENTENCE_REPEATS / 4),
   "'Critics ' × 20k then it said": `${'Critics '.repeat(SENTENCE_REPEATS)}say so. "a b," it said.`,
+  // Session 17 (quotes17lead): each quotation's nearest attribution, and the person an organisation's report names.
+  "'Ann Bob described it as \"a\", while Bob Ann called it \"b\" ' × 5k": 'Ann Bob described it as "a", while Bob Ann called it "b" '.repeat(SENTENCE_REPEATS / 4),
+  "'Acme Corp reported that chairman Ann Bob took office, he said: \"a b\" ' × 5k": 'Acme Corp reported that chairman Ann Bob took office, he said: "a b" '.repeat(SENTENCE_REPEATS / 4),
+  "'\"a b,\" said Ann Bob. He said the deal \"c d\" ' × 5k": '"a b," said Ann Bob. He said the deal "c d" '.repeat(SENTENCE_REPEATS / 4),
+  "'The Daily Post reported that ' then 'Ann Bob ' × 40k": `The Daily Post reported that ${'Ann Bob '.repeat(2 * SENTENCE_REPEATS)}was upbeat.`,
+  "'The Daily Post reported that ' then 'Ann Bob, ' × 20k": `The Daily Post reported that ${'Ann Bob, '.repeat(SENTENCE_REPEATS)}was upbeat.`,
+  // A month between a subject and its verb, a month alone in a run of capitals, a newspaper named for its day.
+  "'Ann Bob in July last May ' × 10k then said": `${'Ann Bob in July last May '.repeat(SENTENCE_REPEATS / 2)}said it.`,
+  "'November December ' × 20k then the board said": `${'November December '.repeat(SENTENCE_REPEATS)}members. The board said "a b".`,
+  "'The Mail on Sunday ' × 10k then said": `${'The Mail on Sunday '.repeat(SENTENCE_REPEATS / 2)}said "a b".`,
+  // `It said data from X suggested "…"`: the reporter before the noun the name is the source of.
+  "'It said data from Ann Bob suggested \"a b\" ' × 5k": 'It said data from Ann Bob suggested "a b" '.repeat(SENTENCE_REPEATS / 4),
+  "'data from ' × 20k then suggested": `It said ${'data from '.repeat(SENTENCE_REPEATS)}Ann Bob suggested "a b".`,
+  // An office of a place resolved to the one person the article names with its title.
+  "'President Ann Bob, ' × 10k then the President of Cyprus said": `${'President Ann Bob, '.repeat(SENTENCE_REPEATS / 2)}met. The President of Cyprus said "a b".`,
+  "'The President of Cyprus said \"a b\". ' × 5k": 'The President of Cyprus said "a b". President Ann Bob left. '.repeat(SENTENCE_REPEATS / 4),
 };
 
 /** The entry points that read quotations out of article text. */

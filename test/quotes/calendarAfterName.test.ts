@@ -43,3 +43,33 @@ describe('"on" before a day or a month ends the name', () => {
     expect(speaker).toMatch(/^Mail/);
   });
 });
+
+describe('a month is never a speaker', () => {
+  it('between a subject and its verb ("Tom Vale in July said", "the ministry last July said")', () => {
+    expect(speakers(['Singer Tom Vale in July said he was tired of hearing "empty promises" from ministers.'])).toEqual([
+      ['empty promises', 'Tom Vale'],
+      ['he was tired of hearing "empty promises" from ministers', 'Tom Vale'],
+    ]);
+    expect(speakers(['The Justice Department last July said it would block the merger of the two firms.'])).toEqual([
+      ['it would block the merger of the two firms', 'Justice Department'],
+    ]);
+  });
+
+  it('nor the name "the board" stands for ("three board members last November")', () => {
+    expect(speakers([
+      'Tom Vale used his stake to vote off three board members last November.',
+      'Now the board has confirmed that he is back, with a statement reading: "The board has received a proposal from Mr Vale."',
+    ]).filter(([, speaker]) => speaker === 'November')).toEqual([]);
+  });
+});
+
+describe('"on Sunday" in a newspaper named for its day', () => {
+  it('is part of the speaker\'s name ("The Mail on Sunday said"), not a role of "Mail"', () => {
+    expect(speakers(['The Mail on Sunday said the minister would resign within a week.'])).toEqual([
+      ['the minister would resign within a week', 'Mail on Sunday'],
+    ]);
+    expect(speakers(['The plan will be approved this month, according to The Independent on Sunday.'])).toEqual([
+      ['The plan will be approved this month', 'Independent on Sunday'],
+    ]);
+  });
+});
