@@ -154,6 +154,17 @@ describe('selectAnswer', () => {
     expect(choice.span?.text).toMatch(/^to halt the rise/u);
   });
 
+  it('answers "what fine did …" with the sum, not with a name standing among the question\'s words', () => {
+    const text = article(
+      'Harbour firm settles',
+      'Units of Northport Harbour Holdings agreed to settle with the Coastal Markets Authority, the market regulator said.',
+      'The Northport units will pay $12m to close the case.',
+    );
+    const fine = query('what fine did northport units agree to pay the market regulator', { fine: 5, northport: 6, units: 3, agree: 2, pay: 2, market: 2, regulator: 3 });
+    const choice = selectAnswer(text, fine)!;
+    expect(choice.span?.text).toBe('$12m');
+  });
+
   it('leaves out an answer the question itself contains', () => {
     const text = article('Budget', 'The 2011 budget plan is worth $3.83 trillion, officials said in 2010.');
     const choice = selectAnswer(text, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
