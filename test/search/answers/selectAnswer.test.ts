@@ -165,6 +165,17 @@ describe('selectAnswer', () => {
     expect(choice.span?.text).toBe('$12m');
   });
 
+  it('answers "why did X do Y" with the motive X gave (", saying …") over an earlier cue about something else', () => {
+    const text = article(
+      'Council pool row',
+      'A row broke out after the council closed the town pool amid a dispute over parking fees.',
+      'The council has shut the pool, saying repairs to the roof would cost too much.',
+    );
+    const why = query('why did the council shut the pool', { council: 3, shut: 4, pool: 5 });
+    const choice = selectAnswer(text, why)!;
+    expect(choice.span?.text).toBe('saying repairs to the roof would cost too much');
+  });
+
   it('leaves out an answer the question itself contains', () => {
     const text = article('Budget', 'The 2011 budget plan is worth $3.83 trillion, officials said in 2010.');
     const choice = selectAnswer(text, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
