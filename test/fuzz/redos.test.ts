@@ -86,7 +86,11 @@ const INPUTS: Record<string, string> = {
   "'the ' × 25k then us": `${times('the ', SIZE - 2)}us`,
   "'United States ' × 7k": times('United States '),
   "'wpp profit ' × 9k": times('wpp profit '),
+  // "what <thing> <auxiliary>" (WHAT_THING in analyzeQuestion.ts): the words before the verb, never an auxiliary.
+  "'what fine price ' × 6k then did": `${times('what fine price ', SIZE - 4)}did`,
   "'to stop ' × 12k": times('to stop '),
+  // A motive given after a comma or a dash (REASON_CUE in recognise.ts): ", saying" and "- citing" repeated.
+  "', saying - citing' × 6k": times(', saying - citing'),
   "'the move ' × 11k then to stop": `${times('the move ', SIZE - 8)}to stop`,
   "'made to protect ' × 6k": times('made to protect '),
   // A verb's noun and back (derivedWords): a long word of letters, with and without the noun's ending.

@@ -100,6 +100,12 @@ const CHANGE_WORDS = /\b(?:grow|grew|grown|rise|rose|risen|fall|fell|fallen|incr
 const AMOUNT_KEYWORDS =
   /\b(?:profits?|losses|sales|revenues?|turnover|earnings|prices?|costs?|worth|valued?|valuation|fines?|damages|compensation|prizes?|salary|fees?|bid|offer|rate|rates|figures?|total|toll|attendance|majority|poll|stake|deficit|surplus|growth|budget|funds|money|investment|charge|gain|coupon|limit|amount|size)\b/u;
 
+/**
+ * The thing a "what/which …" question asks for: its words up to the verb ("oil price" in "what oil price does ecuador
+ * need"); at most four words, so a question with no auxiliary gives nothing.
+ */
+const WHAT_THING = /^(?:what|which) ((?:\S+ ){1,4}?)(?:does|did|do|is|are|was|were|will|would|could|should|can|has|have|had|must|might|may)\b/u;
+
 /** Words of a keyword query that ask when ("opec meeting date", "takeover deadline"): the reader wants the date. */
 const DATE_KEYWORDS = /\b(?:date|dates|deadline)\b/u;
 
@@ -170,7 +176,11 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   // ("died of pancreatic cancer", "died from his injuries").
   if (DEATH_CAUSE.test(lower)) return result('reason');
   if (/^why\b|\bwhy (?:is|was|did|does|do|are|were|has|have|should|may|could|will)\b|\bwhat (?:caused|causes)\b|\breason\b/u.test(lower)) return result('reason');
-  if (/^(?:which|what) (?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|have\b|happened\b)\S+/u.test(lower)) return result('name');
+  if (/^(?:which|what) (?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|have\b|happened\b)\S+/u.test(lower)) {
+    // "what fine did …", "what oil price does …", "what income tax rate would …": the thing asked for is an amount.
+    const asked = WHAT_THING.exec(lower)?.[1] ?? '';
+    return result(AMOUNT_KEYWORDS.test(asked) ? 'amount' : 'name');
+  }
   if (/\bwhat happened\b/u.test(lower)) return result('event');
   // Keywords naming a date ("opec meeting date") or an amount ("wpp annual profit grey global"): a date or a figure is
   // likely the answer, not certain.

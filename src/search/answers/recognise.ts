@@ -136,9 +136,13 @@ const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?(?:${MONTHS})\b\.?(?:\s\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s(?:1[89]|20)\d\d\b)?|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:1[89]|20)\d\d\b|\b(?:yesterday|today|tomorrow)\b`,
   'gu',
 );
-/** Cues of a reason; "of" only right after a verb of dying ("died of pancreatic cancer": a cause of death). */
+/**
+ * Cues of a reason; "of" only right after a verb of dying ("died of pancreatic cancer": a cause of death); "saying" and
+ * "citing" only after a comma or a dash, where they give the actor's stated motive ("has taken them off its website,
+ * saying members preferred other posters"), not what was said on another occasion.
+ */
 const REASON_CUE =
-  /(?<=\b(?:die|died|dies|dying)\s)of\b|\b(?:because(?:\sof)?|due\sto|after|over|as\sa\sresult\sof|following|amid|since|owing\sto|blamed\son|caused\sby|thanks\sto|in\sorder\sto|in\sprotest\s(?:at|against|over)|to\s(?:stop|prevent|avoid|halt|curb|protect|obtain|ensure)|for|from|by)\b/giu;
+  /(?<=\b(?:die|died|dies|dying)\s)of\b|(?<=[,–—-]\s)(?:saying|citing)\b|\b(?:because(?:\sof)?|due\sto|after|over|as\sa\sresult\sof|following|amid|since|owing\sto|blamed\son|caused\sby|thanks\sto|in\sorder\sto|in\sprotest\s(?:at|against|over)|to\s(?:stop|prevent|avoid|halt|curb|protect|obtain|ensure)|for|from|by)\b/giu;
 /** A quotation: straight or curly double quotes, at most 600 characters inside (bounded: linear). */
 const QUOTE = /["“]([^"“”]{3,600})["”]/gu;
 const ACRONYM = /\((\p{Lu}[\p{Lu}\d&]{1,9})\)/gu;

@@ -33,6 +33,10 @@ describe('analyzeQuestion', () => {
     ['crude oil stockpile size', 'amount'],
     ['skype source code leak', null],
     ['what did wpp do with its profit', null],
+    ['what fine did the utility agree to pay', 'amount'],
+    ['what oil price does ecuador need', 'amount'],
+    ['which company did wpp buy during the year', 'name'],
+    ['what new body does etzioni want', 'name'],
   ] as const)('reads "%s" as expecting %s', (question, expected) => {
     expect(analyzeQuestion(question).expected).toBe(expected);
   });

@@ -38,6 +38,12 @@ describe('recognise', () => {
     expect(spans('One of the leaders spoke.', 'reason')).toEqual([]);
   });
 
+  it('finds the reason an actor gives after ", saying" or " - citing" (its stated motive)', () => {
+    expect(spans('The council has shut the pool, saying repairs would cost too much.', 'reason')).toContain('saying repairs would cost too much');
+    expect(spans('The firm dropped the bid - citing weak demand.', 'reason')).toContain('citing weak demand');
+    expect(spans('Saying so is easy.', 'reason')).toEqual([]);
+  });
+
   it('finds frequencies, not a comparison of "N times" nor "once" as a conjunction', () => {
     expect(spans('It will issue alerts about six to 10 times a year.', 'frequency')).toEqual(['six to 10 times a year']);
     expect(spans('Held every four years, published annually, met twice, once a week.', 'frequency')).toEqual(['every four years', 'annually', 'twice', 'once a week']);

@@ -154,6 +154,28 @@ describe('selectAnswer', () => {
     expect(choice.span?.text).toMatch(/^to halt the rise/u);
   });
 
+  it('answers "what fine did …" with the sum, not with a name standing among the question\'s words', () => {
+    const text = article(
+      'Harbour firm settles',
+      'Units of Northport Harbour Holdings agreed to settle with the Coastal Markets Authority, the market regulator said.',
+      'The Northport units will pay $12m to close the case.',
+    );
+    const fine = query('what fine did northport units agree to pay the market regulator', { fine: 5, northport: 6, units: 3, agree: 2, pay: 2, market: 2, regulator: 3 });
+    const choice = selectAnswer(text, fine)!;
+    expect(choice.span?.text).toBe('$12m');
+  });
+
+  it('answers "why did X do Y" with the motive X gave (", saying …") over an earlier cue about something else', () => {
+    const text = article(
+      'Council pool row',
+      'A row broke out after the council closed the town pool amid a dispute over parking fees.',
+      'The council has shut the pool, saying repairs to the roof would cost too much.',
+    );
+    const why = query('why did the council shut the pool', { council: 3, shut: 4, pool: 5 });
+    const choice = selectAnswer(text, why)!;
+    expect(choice.span?.text).toBe('saying repairs to the roof would cost too much');
+  });
+
   it('leaves out an answer the question itself contains', () => {
     const text = article('Budget', 'The 2011 budget plan is worth $3.83 trillion, officials said in 2010.');
     const choice = selectAnswer(text, query('how big is the budget plan for 2011', { budget: 3, plan: 2, 2011: 6 }))!;
