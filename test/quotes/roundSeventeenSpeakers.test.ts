@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/quotes/index.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+// Round seventeen of issue #13 (dev17, a fresh draw of Wikinews, BBC and Reuters articles): general causes of the
+// wrong speakers found in the dev17 set, each a short made-up case.
+const speakers = (paragraphs: string[]) =>
+  extractQuotes(makeArticle(paragraphs)).filter((q) => q.kind !== 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+
+describe('"the President" after "President Smith" (a surname introduced with an office)', () => {
+  it('is Smith, not the last speaker', () => {
+    expect(speakers([
+      'President Smith said the plan was lawful.',
+      'Senator Jane Doe said the plan raised "serious questions about the law."',
+      'The President noted that the plans are reviewed "every 45 days." He added: "Each review is approved by lawyers."',
+    ])).toEqual([
+      ['serious questions about the law.', 'Jane Doe'],
+      ['every 45 days.', 'Smith'],
+      ['Each review is approved by lawyers.', 'Smith'],
+    ]);
+  });
+
+  it('but a surname met only with a courtesy title ("Mr Hale") is no office holder', () => {
+    expect(speakers([
+      'Mr Hale said the plan was lawful.',
+      'Minister Jane Doe said: "The plan is fair."',
+      'The minister added: "We will go on."',
+    ])).toEqual([
+      ['The plan is fair.', 'Jane Doe'],
+      ['We will go on.', 'Jane Doe'],
+    ]);
+  });
+
+  it('nor a party before a plural ("Lib Dem MPs"), nor the first word of a run cut short ("Both the Cardinal and …")', () => {
+    expect(speakers([
+      'The prime minister has defended the law, saying "several hundred" people are plotting attacks.',
+      'The plan is opposed by Tory and Lib Dem MPs. But Tony Blair said there could be no concession.',
+    ])).toEqual([['several hundred', 'Tony Blair']]);
+    expect(speakers([
+      'Cardinal Cormac Murphy-O\'Connor has criticised the war.',
+      'Both the Cardinal and Archbishop of Canterbury Dr Rowan Williams appealed for more time.',
+      'On Friday, the Cardinal will ask for peace. "It is possible," he will say.',
+    ])).toEqual([['It is possible', "Cormac Murphy-O'Connor"]]);
+  });
+});
