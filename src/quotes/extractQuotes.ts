@@ -566,7 +566,10 @@ export function extractQuotes(article: Article): Quote[] {
           // `welcomed by Beijing, which described the embargo as a "product of the Cold War"`: the one the clause is about.
           // `Simon Hughes branded Mr Howard "arrogant" for claiming the Tories were the "natural party"`: the one judged.
           const describer = kind === 'partial' ? (describedBy(tokens, index) ?? relativeClauseSpeaker(tokens, index) ?? judgedForSaying(tokens, index)) : null;
-          const speaker = (describer ? resolve(describer) : null) ?? owner ?? (attribution ? attributed : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
+          const credited = describer ? resolve(describer) : null;
+          // `…, as stated by Information Minister X. "…," he said`: the one credited is who "he" is next.
+          if (credited && isNamed(credited)) memory.remember(credited);
+          const speaker = credited ?? owner ?? (attribution ? attributed : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
           if (!speaker && !attribution && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
           push(content, speaker, kind);
           said ??= speaker;

@@ -245,6 +245,8 @@ const MAX_DESCRIBER_WORDS = 8;
  * @example describedBy(tokensOf('plans described by one union as a "bonfire"'), 7)?.text // => 'one union'
  */
 export function describedBy(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  const statedBy = statedByAgent(tokens, quoteIndex);
+  if (statedBy) return statedBy;
   let as = quoteIndex - 1;
   if (['a', 'an', 'the'].includes(tokens[as]?.lower ?? '')) as -= 1;
   if (tokens[quoteIndex + 1]?.lower === 'by') return agentAfterDescription(tokens, quoteIndex, tokens[as]?.lower === 'as' ? as - 1 : as);
@@ -270,6 +272,23 @@ function agentAfterDescription(tokens: readonly Token[], quoteIndex: number, par
   while (end < tokens.length && end - by <= MAX_DESCRIBER_WORDS && tokens[end]!.kind === 'word') end += 1;
   const agent = speakerAfter(tokens, by, end);
   // `labeled as "genocide" by 40 of the 50 states`: a count of those who agree is no one speaking.
+  return agent && agent.kind !== 'pronoun' && /^\p{L}/u.test(agent.words[0] ?? '') ? agent : null;
+}
+
+/** Participles of saying in `"…", as stated by X`. */
+const STATED_PARTICIPLES = new Set(['stated', 'said', 'told', 'announced', 'reported', 'put', 'explained', 'noted', 'quoted']);
+
+/**
+ * `called it a "welcome resolution", as stated by Information Minister X`: the one the quotation is credited to right
+ * after it, whoever the sentence's subject is.
+ */
+function statedByAgent(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  const as = tokens[quoteIndex + 1]?.text === ',' ? quoteIndex + 2 : quoteIndex + 1;
+  if (tokens[as]?.lower !== 'as' || !STATED_PARTICIPLES.has(tokens[as + 1]?.lower ?? '') || tokens[as + 2]?.lower !== 'by') return null;
+  const by = as + 2;
+  let end = by + 1;
+  while (end < tokens.length && end - by <= MAX_DESCRIBER_WORDS && tokens[end]!.kind === 'word') end += 1;
+  const agent = speakerAfter(tokens, by, end);
   return agent && agent.kind !== 'pronoun' && /^\p{L}/u.test(agent.words[0] ?? '') ? agent : null;
 }
 

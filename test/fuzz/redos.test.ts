@@ -230,6 +230,9 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'\"a b,\" said one Tokyo-based analyst. ' × 5k": '"a b," said one Tokyo-based analyst. '.repeat(SENTENCE_REPEATS / 4),
   "'what she described as \"a\" by the Ann Bob ' × 5k": 'what she described as "a" by the Ann Bob '.repeat(SENTENCE_REPEATS / 4),
   "'Critics ' × 20k then it said": `${'Critics '.repeat(SENTENCE_REPEATS)}say so. "a b," it said.`,
+  // Session 17's shapes (quotes17dev): `"…", as stated by X`, and offices before a surname ("President Ann").
+  "'called it a \"b\", as stated by Minister Ann Bob. ' × 5k": 'called it a "b", as stated by Minister Ann Bob. '.repeat(SENTENCE_REPEATS / 4),
+  "'President Ann said so. The President noted that \"a b\" ' × 5k": 'President Ann said so. The President noted that "a b" '.repeat(SENTENCE_REPEATS / 4),
 };
 
 /** The entry points that read quotations out of article text. */

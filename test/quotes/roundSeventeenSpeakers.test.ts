@@ -43,3 +43,19 @@ describe('"the President" after "President Smith" (a surname introduced with an 
     ])).toEqual([['It is possible', "Cormac Murphy-O'Connor"]]);
   });
 });
+
+describe('"…", as stated by X', () => {
+  it('credits the quotation to X, who is then the "he" of the next quotation', () => {
+    expect(speakers([
+      'Tom Green rejected the plan.',
+      'The government called it a "welcome resolution", as stated by Information Minister Tom Brown. "Government is ready for dialogue," he said.',
+    ])).toEqual([
+      ['welcome resolution', 'Tom Brown'],
+      ['Government is ready for dialogue', 'Tom Brown'],
+    ]);
+  });
+
+  it('but not a quotation merely said to be by someone ("a "hit" by the band")', () => {
+    expect(speakers(['Tom Green said the song was "a great hit" by the band.'])).toEqual([['a great hit', 'Tom Green']]);
+  });
+});
