@@ -59,3 +59,20 @@ describe('"…", as stated by X', () => {
     expect(speakers(['Tom Green said the song was "a great hit" by the band.'])).toEqual([['a great hit', 'Tom Green']]);
   });
 });
+
+describe('"Co" ending a name is a company suffix', () => {
+  it('so "the company" and "a spokesman for the company" are Shell Oil Co', () => {
+    expect(speakers([
+      'Shell Oil Co said profits rose.',
+      '"Apartheid is at variance with our principles," the company said.',
+      '"We will stay," a spokesman for the company said.',
+    ])).toEqual([
+      ['Apartheid is at variance with our principles', 'Shell Oil Co'],
+      ['We will stay', 'Shell Oil Co'],
+    ]);
+  });
+
+  it('but "Co" opening a name is a county, and a person named after it stays a person', () => {
+    expect(speakers(['In Co Antrim, Tom Hale said the farm was flooded.', '"We lost everything," he said.'])).toEqual([['We lost everything', 'Tom Hale']]);
+  });
+});
