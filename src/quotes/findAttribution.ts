@@ -1,7 +1,7 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { describedChunk, findWithin, isComma, nounPhraseEndingAt, toPhrase } from './nounPhrase.js';
-import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS, SUBJECT_PRONOUNS } from './vocabulary.js';
+import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS, SUBJECT_PRONOUNS, VIEW_NOUNS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
 export interface Attribution {
@@ -90,6 +90,9 @@ function authorOfDocument(tokens: readonly Token[], verb: number): SpeakerPhrase
 /** "himself", "themselves": they repeat a subject named before, never name an inverted speaker. */
 const REFLEXIVE_PRONOUNS = new Set(['himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'yourself']);
 
+/** `"…," was the opinion of X`, `"…" is the view of X`. */
+const COPULAS_OF_VIEW = new Set(['was', 'is']);
+
 /** `"…," said X` or `"…," X said`, right after the quotation at `quoteIndex`. */
 function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution | null {
   let k = quoteIndex + 1;
@@ -102,6 +105,11 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   // `as "dramatic" as Mr Renner believed`, `more "radical" than Labour said`: the name after a comparison is whom
   // the words are measured against, not who said them.
   if (isComparison(tokens, quoteIndex, k)) return null;
+  // `"…," was the opinion of Prime Minister X`: the one whose view the quotation is.
+  if (COPULAS_OF_VIEW.has(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'the' && VIEW_NOUNS.has(tokens[k + 2]?.lower ?? '') && tokens[k + 3]?.lower === 'of') {
+    const holder = speakerAfter(tokens, k + 3, tokens.length);
+    if (holder?.kind === 'name') return { phrase: holder, verbIndex: k };
+  }
   // `"…," said said Thomas McKiernan`: a verb typed twice is one.
   if (isVerb(tokens[k]) && tokens[k + 1]?.lower === tokens[k]!.lower) k += 1;
   // `"…," Said Christine Lagarde`: a verb capitalised by a slip after the quotation's comma is still the verb.

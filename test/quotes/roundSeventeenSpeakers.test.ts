@@ -76,3 +76,14 @@ describe('"Co" ending a name is a company suffix', () => {
     expect(speakers(['In Co Antrim, Tom Hale said the farm was flooded.', '"We lost everything," he said.'])).toEqual([['We lost everything', 'Tom Hale']]);
   });
 });
+
+describe('"…," was the opinion of X', () => {
+  it('gives the quotation to X', () => {
+    expect(speakers(['"We believe the immunity encouraged such crimes," was the opinion of Prime Minister Nouri al-Maliki during a visit.']))
+      .toEqual([['We believe the immunity encouraged such crimes', 'Nouri al-Maliki']]);
+  });
+
+  it('but not to a group of no name ("was the view of most fans")', () => {
+    expect(speakers(['"It is a case of bad luck," was the view of most fans.'])).toEqual([['It is a case of bad luck', null]]);
+  });
+});
