@@ -525,6 +525,22 @@ function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<strin
   return null;
 }
 
+/** Words joining a clause with a subject of its own to a quotation: `"…", while X said`, `"…", and X has called`. */
+const NEXT_CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas']);
+
+/**
+ * True when the attributing verb at `verbIndex` belongs to a clause joined after the quotation at `quoteIndex` by
+ * "and", "but", "while" or "whereas", with its subject between the joiner and the verb, and no quotation after it.
+ * @example opensNextClause(tokensOf('He called it "desperate", while Ann said no'), 3, 7) // => true
+ */
+function opensNextClause(tokens: readonly Token[], quoteIndex: number, verbIndex: number): boolean {
+  const joiner = tokens[quoteIndex + 1]?.text === ',' ? quoteIndex + 2 : quoteIndex + 1;
+  // `… "the fourth force" and their candidate X said "…"`: a clause that goes on to a quotation of its own speaks
+  // for the sentence's quotations (one attribution serves them all).
+  if (!NEXT_CLAUSE_JOINERS.has(tokens[joiner]?.lower ?? '') || verbIndex <= joiner + 1) return false;
+  return !tokens.some((token, i) => i > verbIndex && token.kind === 'quote');
+}
+
 /**
  * Finds who the quotations of one sentence are attributed to: first the words right around a quotation
  * (`"…," X said`, `"…," said X`, `X said: "…"`), then `according to X`, then the subject of the sentence's
@@ -540,7 +556,10 @@ export function findAttribution(tokens: readonly Token[]): Attribution | null {
     if (tokens[q]!.kind !== 'quote') continue;
     const quoted = quotedAsSaying(tokens, q, bound);
     if (quoted) return quoted;
-    const after = afterQuote(tokens, q);
+    const adjacent = afterQuote(tokens, q);
+    // `The Tories dismissed it as "desperate", while the Liberal Democrats said …`: the subject of a clause joined
+    // after the quotation reports words of its own, so the quotation keeps the speaker before it, if any.
+    const after = adjacent && opensNextClause(tokens, q, adjacent.verbIndex) ? null : adjacent;
     if (after && after.phrase.kind !== 'pronoun') return after;
     // `X said: "…," he said`: the pronoun after the quotation is the speaker named before it.
     const found = beforeQuote(tokens, q, bound) ?? after ?? nameThenQuote(tokens, q, bound);

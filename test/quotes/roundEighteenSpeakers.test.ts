@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/quotes/index.js';
+import { makeArticle } from '../support/makeArticle.js';
+
+// Round eighteen of issue #13 (dev18, another fresh draw of Wikinews, BBC and Reuters articles): general causes of
+// the wrong speakers found in the dev18 set, each a short made-up case.
+const speakers = (paragraphs: string[]) =>
+  extractQuotes(makeArticle(paragraphs)).filter((q) => q.kind !== 'indirect').map(({ quote, speaker }) => [quote, speaker]);
+
+describe('a quotation followed by a clause of its own ("…", while X said …)', () => {
+  it('keeps the speaker before it', () => {
+    expect(speakers(['The Tories dismissed the pay plan as "desperate", while the Liberal Democrats said it was misdirected.']))
+      .toEqual([['desperate', 'Tories']]);
+    expect(speakers(['Ann Lee called the deal "a disgrace" and Tom Hale said the vote should be held again.']))
+      .toEqual([['a disgrace', 'Ann Lee']]);
+  });
+
+  it('but a clause that goes on to a quotation of its own still speaks for the sentence', () => {
+    expect(speakers(['The party is pleased, claiming it is "the fourth force" and its candidate Tom Hale said "this is a stepping stone."']))
+      .toEqual([['the fourth force', 'Tom Hale'], ['this is a stepping stone.', 'Tom Hale']]);
+  });
+});
