@@ -20,3 +20,11 @@ describe('a quotation followed by a clause of its own ("…", while X said …)'
       .toEqual([['the fourth force', 'Tom Hale'], ['this is a stepping stone.', 'Tom Hale']]);
   });
 });
+
+describe('a group before a place that ends with its country ("Anti-war demonstrators in Sydney, Australia")', () => {
+  it('is the group, not the country', () => {
+    expect(speakers(['Anti-war demonstrators in Perth, Australia on Friday dubbed the minister a "war criminal".']))
+      .toEqual([['war criminal', 'Anti-war demonstrators']]);
+    expect(speakers(['Local retailers in Lyon, France said the new law was "a mess".'])).toEqual([['a mess', 'Local retailers']]);
+  });
+});
