@@ -90,12 +90,19 @@ class SpeakerMemory {
     if (wanted === 'male' || wanted === 'female') return this.person(wanted, { learn: true, descriptions: true });
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
       const speaker = this.#recent[i]!;
-      if (wanted === 'group' && speaker.kind !== 'person') return speaker;
+      if (wanted === 'group' && (speaker.kind !== 'person' || this.#together.has(speaker.name))) return speaker;
       if (wanted === 'thing' && speaker.kind === 'organisation') return speaker;
     }
     // "Microsoft has said it will …. In a statement, it added": a name that spoke of itself as "it"; "Oxfam
     // criticised the deal. It said: …": a one-word name of no known gender ("it" is never a person).
     return wanted === 'thing' ? this.organisation(false, true) : null;
+  }
+
+  /** People named with another as one subject ("X and Y issued a joint apology"): "they" may stand for them. */
+  readonly #together = new Set<string>();
+
+  speaksWithOthers(speaker: ResolvedSpeaker): void {
+    this.#together.add(speaker.name);
   }
 
   /** Names read as people that spoke of themselves as "it" (see `saysOfItself`). */
@@ -351,8 +358,16 @@ export function extractQuotes(article: Article): Quote[] {
       if (same) return same;
     }
     // "Prime Minister John Key and Finance Minister Bill English said": the first of the people named.
-    const first = found.kind === 'name' ? firstOfCoordinated(found) : null;
-    if (first) return first;
+    // "Gen. X, commander of U.S. forces in Iraq and Zalmay Khalilzad, ambassador to Iraq, issued": a person named
+    // after "and" ends the first one's description.
+    const partner = found.kind === 'name' ? partnerEndingRole(found.role) : null;
+    const first = found.kind === 'name'
+      ? ((partner ? firstOfCoordinated({ ...found, text: `${found.text} and ${partner.join(' ')}`, words: [...found.words, 'and', ...partner] }) : null) ?? firstOfCoordinated(found))
+      : null;
+    if (first) {
+      memory.speaksWithOthers(first);
+      return first;
+    }
     const phrase = nameAfterDescription(found);
     const resolved = names.resolve(phrase);
     // A capitalised title alone ("Prime Minister", "the President", "Ms."); "a spokesman" stays a description.
@@ -641,6 +656,19 @@ export function extractQuotes(article: Article): Quote[] {
     }
   }
   return quotes;
+}
+
+/**
+ * The name that ends a description after its last "and" (`commander of U.S. forces in Iraq and Zalmay Khalilzad`):
+ * two capitalised words or more; null when there is none ("head of the union and a friend", "Trade and Industry").
+ * @example partnerEndingRole('commander of U.S. forces in Iraq and Zalmay Khalilzad') // => ['Zalmay', 'Khalilzad']
+ */
+function partnerEndingRole(role: string | null): string[] | null {
+  if (!role) return null;
+  const words = role.split(' ');
+  const and = words.lastIndexOf('and');
+  const partner = words.slice(and + 1);
+  return and > 0 && partner.length >= 2 && partner.every(isNameWord) ? partner : null;
 }
 
 /** A paragraph that opens with a quotation mark. */

@@ -28,3 +28,17 @@ describe('a group before a place that ends with its country ("Anti-war demonstra
     expect(speakers(['Local retailers in Lyon, France said the new law was "a mess".'])).toEqual([['a mess', 'Local retailers']]);
   });
 });
+
+describe('two people named as one subject ("X, commander of … and Y, ambassador to …, issued")', () => {
+  it('are who "they" stands for next', () => {
+    expect(speakers([
+      'Gen. John Doe Jr., commander of U.S. forces in Iraq and Tom Hale, ambassador to Iraq, issued a joint apology.',
+      '"We understand this is painful," they said.',
+    ])).toEqual([['We understand this is painful', 'John Doe Jr.']]);
+    expect(speakers(['John Smith and Ann Lee issued a statement on Monday. "We are pleased," they said.'])).toEqual([['We are pleased', 'John Smith']]);
+  });
+
+  it('but a firm after "and" in a description is no second person', () => {
+    expect(speakers(['John Smith, chairman of Marks and Spencer Group, said: "We are pleased."'])).toEqual([['We are pleased.', 'John Smith']]);
+  });
+});
