@@ -418,16 +418,35 @@ const MAX_QUOTED_WORDS = 10;
 function quotedAsSaying(tokens: readonly Token[], quoteIndex: number, bound: number): Attribution | null {
   let v = quoteIndex - 1;
   if (tokens[v]?.text === ',' || tokens[v]?.text === ':') v -= 1;
-  if (!['saying', 'telling', 'writing'].includes(tokens[v]?.lower ?? '') || tokens[v - 1]?.lower !== 'as') return null;
-  const as = v - 1;
+  // `quoted a diplomat as saying that the remark "…"`, `cited a diplomat saying that …`: the quotation inside the claim.
+  const that = sayingThatBefore(tokens, quoteIndex, bound);
+  if (that >= 0) v = that - 1;
+  if (!QUOTED_PARTICIPLES.has(tokens[v]?.lower ?? '') || (tokens[v - 1]?.lower !== 'as' && that < 0)) return null;
+  const as = tokens[v - 1]?.lower === 'as' ? v - 1 : v;
   for (let i = as - 1; i >= bound && as - i <= MAX_QUOTED_WORDS; i -= 1) {
     const token = tokens[i]!;
     if (token.kind !== 'word') return null;
     if (!QUOTING_VERBS.has(token.lower)) continue;
-    const phrase = speakerAfter(tokens, i, as);
+    // `quoted an unnamed Downing Street source as saying`: the whole description before "as", read as a subject is.
+    const phrase = subjectBefore(tokens, as, i + 1) ?? speakerAfter(tokens, i, as);
     return phrase && phrase.kind !== 'pronoun' ? { phrase, verbIndex: v } : null;
   }
   return null;
+}
+
+/** Participles of `quoted X as saying`. */
+const QUOTED_PARTICIPLES = new Set(['saying', 'telling', 'writing']);
+/** Most words of a claim between `saying that` and the quotation in it. */
+const MAX_CLAIM_WORDS_BEFORE_QUOTE = 12;
+
+/** The index of "that" in `saying that <words> "…"` before the quotation at `quoteIndex`, or -1. */
+function sayingThatBefore(tokens: readonly Token[], quoteIndex: number, bound: number): number {
+  for (let i = quoteIndex - 1; i > bound && quoteIndex - i <= MAX_CLAIM_WORDS_BEFORE_QUOTE; i -= 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') return -1;
+    if (token.lower === 'that' && QUOTED_PARTICIPLES.has(tokens[i - 1]?.lower ?? '')) return i;
+  }
+  return -1;
 }
 
 /** Most capitalised words of a name right before `Name: "…"`. */

@@ -42,3 +42,12 @@ describe('two people named as one subject ("X, commander of … and Y, ambassado
     expect(speakers(['John Smith, chairman of Marks and Spencer Group, said: "We are pleased."'])).toEqual([['We are pleased.', 'John Smith']]);
   });
 });
+
+describe('"quoted X as saying that …" and "cited X saying that …" before a quotation inside the claim', () => {
+  it('give the quotation to the one quoted, described in full', () => {
+    expect(speakers(['The Herald cited a senior Paris diplomat saying that the remark by the minister "sounds like a joke."']))
+      .toEqual([['sounds like a joke.', 'senior Paris diplomat']]);
+    expect(speakers(['The Herald quoted an unnamed Elysee Palace source as saying that the matter was "entirely up to the judges".']))
+      .toEqual([['entirely up to the judges', 'Elysee Palace source']]);
+  });
+});
