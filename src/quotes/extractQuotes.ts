@@ -664,7 +664,7 @@ export function extractQuotes(article: Article): Quote[] {
  * @example partnerEndingRole('commander of U.S. forces in Iraq and Zalmay Khalilzad') // => ['Zalmay', 'Khalilzad']
  */
 function partnerEndingRole(role: string | null): string[] | null {
-  if (!role) return null;
+  if (!role?.includes(' and ')) return null;
   const words = role.split(' ');
   const and = words.lastIndexOf('and');
   const partner = words.slice(and + 1);
