@@ -309,6 +309,12 @@ export function extractQuotes(article: Article): Quote[] {
     // "He and others said": the one "he" stands for, speaking with others.
     const lead = found.words[0]!.toLowerCase();
     if (found.words.length >= 3 && found.words[1]!.toLowerCase() === 'and' && (lead === 'he' || lead === 'she')) return memory.pronoun(lead);
+    // "Tom Hale and others said": the one named, speaking with others (never a name "Tom Hale and others").
+    const n = found.words.length;
+    if (found.kind === 'name' && n >= 3 && found.words[n - 2]!.toLowerCase() === 'and' && found.words[n - 1]!.toLowerCase() === 'others') {
+      const words = found.words.slice(0, -2);
+      return resolve({ ...found, words, text: words.join(' '), acronym: null });
+    }
     // "his office said", "her campaign said": they speak for the one "his" or "her" stands for.
     const owner = found.possessor && found.words.length === 1 && SPEAKS_FOR_OWNER.has(found.words[0]!.toLowerCase())
       ? memory.pronoun(OWNER_PRONOUNS.get(found.possessor) ?? '')

@@ -53,6 +53,12 @@ describe('"quoted X as saying that …" and "cited X saying that …" before a q
   });
 });
 
+describe('"X and others said"', () => {
+  it('is X, not a name "X and others"', () => {
+    expect(speakers(['Tom Hale and others said: "We are pleased."'])).toEqual([['We are pleased.', 'Tom Hale']]);
+  });
+});
+
 const dev18 = loadQuoteFixtures().find((set) => set.name === 'dev18')!;
 describe('the dev18 development set', () => {
   it.skipIf(dev18.skipped !== null)(`returns at least 96% F1, 95% speaker accuracy and 80% reported-speech recall${dev18.skipped ? ` (${dev18.skipped})` : ''}`, () => {
