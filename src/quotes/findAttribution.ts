@@ -129,6 +129,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     // `"many" of 122 items on which Washington recently asked`: a verb inside a relative clause after the quotation
     // has its own subject, never the quotation's speaker.
     if (token.kind === 'word' && RELATIVE_PRONOUNS.has(token.lower)) break;
+    // `host Rice, "the most powerful woman in the world," who they say is a war criminal`: a relative clause with a
+    // subject of its own speaks of the one the quotation describes; it does not attribute the quotation.
+    if (v === k && token.lower === 'who' && SUBJECT_PRONOUNS.has(tokens[v + 1]?.lower ?? '')) break;
     // `conceded that … "…," but that while the department supported it, it would continue to …`: a second "that"
     // clause of the same report goes on after the quotation, with verbs of its own.
     if (token.lower === 'that' && (v === k || (v === k + 1 && CLAUSE_COORDINATORS.has(tokens[k]!.lower)))) break;
