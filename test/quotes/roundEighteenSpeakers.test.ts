@@ -70,11 +70,11 @@ describe('a quotation followed by "who they say …"', () => {
 
 const dev18 = loadQuoteFixtures().find((set) => set.name === 'dev18')!;
 describe('the dev18 development set', () => {
-  it.skipIf(dev18.skipped !== null)(`returns at least 96% F1, 95% speaker accuracy and 80% reported-speech recall${dev18.skipped ? ` (${dev18.skipped})` : ''}`, () => {
-    // Floors under the figures after issue #13 round thirteen (97.0 / 96.3 / 81.1; 97.0 / 91.3 / 81.1 before its rules).
+  it.skipIf(dev18.skipped !== null)(`returns at least 96% F1, 96% speaker accuracy and 80% reported-speech recall${dev18.skipped ? ` (${dev18.skipped})` : ''}`, () => {
+    // Floors under the figures after issue #13 round thirteen (97.0 / 97.5 / 81.1; 97.0 / 91.3 / 81.1 before its rules).
     const result = evaluateSet(dev18, extractQuotes);
     expect(result.quotes.f1).toBeGreaterThanOrEqual(0.96);
-    expect(result.quotes.speakerAccuracy).toBeGreaterThanOrEqual(0.95);
+    expect(result.quotes.speakerAccuracy).toBeGreaterThanOrEqual(0.96);
     expect(result.reported?.recall).toBeGreaterThanOrEqual(0.8);
   });
 });
