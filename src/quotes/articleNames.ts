@@ -67,8 +67,15 @@ function afterTitles(words: readonly string[]): { words: string[]; gender: 'male
   return { words: rest.length > 0 ? rest : [...words], gender };
 }
 
+/**
+ * "Shell Oil Co", "Morgan Guaranty Trust Co.": "Co" ending a name is a company suffix ("Co Antrim", a county, opens
+ * its name).
+ */
+const endsInCo = (words: readonly string[]): boolean => words.length >= 2 && (words[words.length - 1] === 'Co' || words[words.length - 1] === 'Co.');
+
 const isOrganisation = (words: readonly string[]): boolean =>
-  words.some((word) => ORGANISATION_WORDS.has(word.toLowerCase())) || (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!)) || isAcronymFirm(words);
+  words.some((word) => ORGANISATION_WORDS.has(word.toLowerCase())) || (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!)) || isAcronymFirm(words) ||
+  endsInCo(words);
 
 /**
  * "BC Hydro", "NTL Group", "BT Openreach": an acronym and one more word is a firm, not a person (a credit or a place

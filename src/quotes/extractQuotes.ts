@@ -94,12 +94,19 @@ class SpeakerMemory {
     if (wanted === 'male' || wanted === 'female') return this.person(wanted, { learn: true, descriptions: true });
     for (let i = this.#recent.length - 1; i >= 0; i -= 1) {
       const speaker = this.#recent[i]!;
-      if (wanted === 'group' && speaker.kind !== 'person') return speaker;
+      if (wanted === 'group' && (speaker.kind !== 'person' || this.#together.has(speaker.name))) return speaker;
       if (wanted === 'thing' && speaker.kind === 'organisation') return speaker;
     }
     // "Microsoft has said it will …. In a statement, it added": a name that spoke of itself as "it"; "Oxfam
     // criticised the deal. It said: …": a one-word name of no known gender ("it" is never a person).
     return wanted === 'thing' ? this.organisation(false, true) : null;
+  }
+
+  /** People named with another as one subject ("X and Y issued a joint apology"): "they" may stand for them. */
+  readonly #together = new Set<string>();
+
+  speaksWithOthers(speaker: ResolvedSpeaker): void {
+    this.#together.add(speaker.name);
   }
 
   /** Names read as people that spoke of themselves as "it" (see `saysOfItself`). */
@@ -306,6 +313,12 @@ export function extractQuotes(article: Article): Quote[] {
     // "He and others said": the one "he" stands for, speaking with others.
     const lead = found.words[0]!.toLowerCase();
     if (found.words.length >= 3 && found.words[1]!.toLowerCase() === 'and' && (lead === 'he' || lead === 'she')) return memory.pronoun(lead);
+    // "Tom Hale and others said": the one named, speaking with others (never a name "Tom Hale and others").
+    const n = found.words.length;
+    if (found.kind === 'name' && n >= 3 && found.words[n - 2]!.toLowerCase() === 'and' && found.words[n - 1]!.toLowerCase() === 'others') {
+      const words = found.words.slice(0, -2);
+      return resolve({ ...found, words, text: words.join(' '), acronym: null });
+    }
     // "his office said", "her campaign said": they speak for the one "his" or "her" stands for.
     const owner = found.possessor && found.words.length === 1 && SPEAKS_FOR_OWNER.has(found.words[0]!.toLowerCase())
       ? memory.pronoun(OWNER_PRONOUNS.get(found.possessor) ?? '')
@@ -355,8 +368,16 @@ export function extractQuotes(article: Article): Quote[] {
       if (same) return same;
     }
     // "Prime Minister John Key and Finance Minister Bill English said": the first of the people named.
-    const first = found.kind === 'name' ? firstOfCoordinated(found) : null;
-    if (first) return first;
+    // "Gen. X, commander of U.S. forces in Iraq and Zalmay Khalilzad, ambassador to Iraq, issued": a person named
+    // after "and" ends the first one's description.
+    const partner = found.kind === 'name' ? partnerEndingRole(found.role) : null;
+    const first = found.kind === 'name'
+      ? ((partner ? firstOfCoordinated({ ...found, text: `${found.text} and ${partner.join(' ')}`, words: [...found.words, 'and', ...partner] }) : null) ?? firstOfCoordinated(found))
+      : null;
+    if (first) {
+      memory.speaksWithOthers(first);
+      return first;
+    }
     const phrase = nameAfterDescription(found);
     const resolved = names.resolve(phrase);
     // A capitalised title alone ("Prime Minister", "the President", "Ms."); "a spokesman" stays a description.
@@ -616,12 +637,15 @@ export function extractQuotes(article: Article): Quote[] {
           // `welcomed by Beijing, which described the embargo as a "product of the Cold War"`: the one the clause is about.
           // `Simon Hughes branded Mr Howard "arrogant" for claiming the Tories were the "natural party"`: the one judged.
           const describer = kind === 'partial' ? (describedBy(tokens, index) ?? relativeClauseSpeaker(tokens, index) ?? judgedForSaying(tokens, index)) : null;
+          const credited = describer ? resolve(describer) : null;
+          // `…, as stated by Information Minister X. "…," he said`: the one credited is who "he" is next.
+          if (credited && isNamed(credited)) memory.remember(credited);
           // `X described it as "a disgrace", while Y called it "a triumph"`: each quotation is its nearest attribution's.
           const nearest = attribution ? attributionBetweenQuotes(tokens, index) : null;
           const own = nearest && nearest.verbIndex !== attribution!.verbIndex && !RELATIVE_SUBJECTS.has(tokens[nearest.verbIndex - 1]?.lower ?? '')
             ? nearestSpeaker(nearest, attribution!, attributed)
             : null;
-          const speaker = (describer ? resolve(describer) : null) ?? owner ?? (attribution ? (own ?? attributed) : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
+          const speaker = credited ?? owner ?? (attribution ? (own ?? attributed) : (continued ?? fallback ?? (namedGroup && wordCount(content) >= MIN_GROUP_PHRASE_WORDS ? namedGroup : null)));
           if (!speaker && !attribution && (kind === 'partial' || wordCount(content) < MIN_UNATTRIBUTED_WORDS)) return;
           push(content, speaker, kind);
           said ??= speaker;
@@ -712,6 +736,19 @@ function standsFor(phrase: SpeakerPhrase, speaker: ResolvedSpeaker | null): bool
   const wanted = PRONOUNS.get(phrase.text);
   if (wanted === 'male' || wanted === 'female') return speaker.kind === 'person' && (speaker.gender === null || speaker.gender === wanted);
   return wanted === 'thing' ? speaker.kind === 'organisation' : speaker.kind !== 'person';
+}
+
+/**
+ * The name that ends a description after its last "and" (`commander of U.S. forces in Iraq and Zalmay Khalilzad`):
+ * two capitalised words or more; null when there is none ("head of the union and a friend", "Trade and Industry").
+ * @example partnerEndingRole('commander of U.S. forces in Iraq and Zalmay Khalilzad') // => ['Zalmay', 'Khalilzad']
+ */
+function partnerEndingRole(role: string | null): string[] | null {
+  if (!role?.includes(' and ')) return null;
+  const words = role.split(' ');
+  const and = words.lastIndexOf('and');
+  const partner = words.slice(and + 1);
+  return and > 0 && partner.length >= 2 && partner.every(isNameWord) ? partner : null;
 }
 
 /** A paragraph that opens with a quotation mark. */

@@ -1,7 +1,7 @@
 import type { Token } from './tokenize.js';
 import { sentenceSubject, speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { describedChunk, findWithin, isComma, nounPhraseEndingAt, toPhrase } from './nounPhrase.js';
-import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS, SUBJECT_PRONOUNS } from './vocabulary.js';
+import { NOUN_LIKE_VERBS, NP_STOP_WORDS, PASSIVE_AUXILIARIES, REPORTED_SPEECH_VERBS, REPORTING_PARTICIPLES, REPORTING_VERBS, SUBJECT_PRONOUNS, VIEW_NOUNS } from './vocabulary.js';
 
 /** Who a sentence says is speaking, and where the attributing words are. */
 export interface Attribution {
@@ -90,6 +90,9 @@ function authorOfDocument(tokens: readonly Token[], verb: number): SpeakerPhrase
 /** "himself", "themselves": they repeat a subject named before, never name an inverted speaker. */
 const REFLEXIVE_PRONOUNS = new Set(['himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'yourself']);
 
+/** `"…," was the opinion of X`, `"…" is the view of X`. */
+const COPULAS_OF_VIEW = new Set(['was', 'is']);
+
 /** `"…," said X` or `"…," X said`, right after the quotation at `quoteIndex`. */
 function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution | null {
   let k = quoteIndex + 1;
@@ -102,6 +105,11 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
   // `as "dramatic" as Mr Renner believed`, `more "radical" than Labour said`: the name after a comparison is whom
   // the words are measured against, not who said them.
   if (isComparison(tokens, quoteIndex, k)) return null;
+  // `"…," was the opinion of Prime Minister X`: the one whose view the quotation is.
+  if (COPULAS_OF_VIEW.has(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'the' && VIEW_NOUNS.has(tokens[k + 2]?.lower ?? '') && tokens[k + 3]?.lower === 'of') {
+    const holder = speakerAfter(tokens, k + 3, tokens.length);
+    if (holder?.kind === 'name') return { phrase: holder, verbIndex: k };
+  }
   // `"…," said said Thomas McKiernan`: a verb typed twice is one.
   if (isVerb(tokens[k]) && tokens[k + 1]?.lower === tokens[k]!.lower) k += 1;
   // `"…," Said Christine Lagarde`: a verb capitalised by a slip after the quotation's comma is still the verb.
@@ -121,6 +129,9 @@ function afterQuote(tokens: readonly Token[], quoteIndex: number): Attribution |
     // `"many" of 122 items on which Washington recently asked`: a verb inside a relative clause after the quotation
     // has its own subject, never the quotation's speaker.
     if (token.kind === 'word' && RELATIVE_PRONOUNS.has(token.lower)) break;
+    // `host Rice, "the most powerful woman in the world," who they say is a war criminal`: a relative clause with a
+    // subject of its own speaks of the one the quotation describes; it does not attribute the quotation.
+    if (v === k && token.lower === 'who' && SUBJECT_PRONOUNS.has(tokens[v + 1]?.lower ?? '')) break;
     // `conceded that … "…," but that while the department supported it, it would continue to …`: a second "that"
     // clause of the same report goes on after the quotation, with verbs of its own.
     if (token.lower === 'that' && (v === k || (v === k + 1 && CLAUSE_COORDINATORS.has(tokens[k]!.lower)))) break;
@@ -278,6 +289,8 @@ const MAX_DESCRIBER_WORDS = 8;
  * @example describedBy(tokensOf('plans described by one union as a "bonfire"'), 7)?.text // => 'one union'
  */
 export function describedBy(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  const statedBy = statedByAgent(tokens, quoteIndex);
+  if (statedBy) return statedBy;
   let as = quoteIndex - 1;
   if (['a', 'an', 'the'].includes(tokens[as]?.lower ?? '')) as -= 1;
   if (tokens[quoteIndex + 1]?.lower === 'by') return agentAfterDescription(tokens, quoteIndex, tokens[as]?.lower === 'as' ? as - 1 : as);
@@ -303,6 +316,23 @@ function agentAfterDescription(tokens: readonly Token[], quoteIndex: number, par
   while (end < tokens.length && end - by <= MAX_DESCRIBER_WORDS && tokens[end]!.kind === 'word') end += 1;
   const agent = speakerAfter(tokens, by, end);
   // `labeled as "genocide" by 40 of the 50 states`: a count of those who agree is no one speaking.
+  return agent && agent.kind !== 'pronoun' && /^\p{L}/u.test(agent.words[0] ?? '') ? agent : null;
+}
+
+/** Participles of saying in `"…", as stated by X`. */
+const STATED_PARTICIPLES = new Set(['stated', 'said', 'told', 'announced', 'reported', 'put', 'explained', 'noted', 'quoted']);
+
+/**
+ * `called it a "welcome resolution", as stated by Information Minister X`: the one the quotation is credited to right
+ * after it, whoever the sentence's subject is.
+ */
+function statedByAgent(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
+  const as = tokens[quoteIndex + 1]?.text === ',' ? quoteIndex + 2 : quoteIndex + 1;
+  if (tokens[as]?.lower !== 'as' || !STATED_PARTICIPLES.has(tokens[as + 1]?.lower ?? '') || tokens[as + 2]?.lower !== 'by') return null;
+  const by = as + 2;
+  let end = by + 1;
+  while (end < tokens.length && end - by <= MAX_DESCRIBER_WORDS && tokens[end]!.kind === 'word') end += 1;
+  const agent = speakerAfter(tokens, by, end);
   return agent && agent.kind !== 'pronoun' && /^\p{L}/u.test(agent.words[0] ?? '') ? agent : null;
 }
 
@@ -424,16 +454,35 @@ const MAX_QUOTED_WORDS = 10;
 function quotedAsSaying(tokens: readonly Token[], quoteIndex: number, bound: number): Attribution | null {
   let v = quoteIndex - 1;
   if (tokens[v]?.text === ',' || tokens[v]?.text === ':') v -= 1;
-  if (!['saying', 'telling', 'writing'].includes(tokens[v]?.lower ?? '') || tokens[v - 1]?.lower !== 'as') return null;
-  const as = v - 1;
+  // `quoted a diplomat as saying that the remark "…"`, `cited a diplomat saying that …`: the quotation inside the claim.
+  const that = sayingThatBefore(tokens, quoteIndex, bound);
+  if (that >= 0) v = that - 1;
+  if (!QUOTED_PARTICIPLES.has(tokens[v]?.lower ?? '') || (tokens[v - 1]?.lower !== 'as' && that < 0)) return null;
+  const as = tokens[v - 1]?.lower === 'as' ? v - 1 : v;
   for (let i = as - 1; i >= bound && as - i <= MAX_QUOTED_WORDS; i -= 1) {
     const token = tokens[i]!;
     if (token.kind !== 'word') return null;
     if (!QUOTING_VERBS.has(token.lower)) continue;
-    const phrase = speakerAfter(tokens, i, as);
+    // `quoted an unnamed Downing Street source as saying`: the whole description before "as", read as a subject is.
+    const phrase = subjectBefore(tokens, as, i + 1) ?? speakerAfter(tokens, i, as);
     return phrase && phrase.kind !== 'pronoun' ? { phrase, verbIndex: v } : null;
   }
   return null;
+}
+
+/** Participles of `quoted X as saying`. */
+const QUOTED_PARTICIPLES = new Set(['saying', 'telling', 'writing']);
+/** Most words of a claim between `saying that` and the quotation in it. */
+const MAX_CLAIM_WORDS_BEFORE_QUOTE = 12;
+
+/** The index of "that" in `saying that <words> "…"` before the quotation at `quoteIndex`, or -1. */
+function sayingThatBefore(tokens: readonly Token[], quoteIndex: number, bound: number): number {
+  for (let i = quoteIndex - 1; i > bound && quoteIndex - i <= MAX_CLAIM_WORDS_BEFORE_QUOTE; i -= 1) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') return -1;
+    if (token.lower === 'that' && QUOTED_PARTICIPLES.has(tokens[i - 1]?.lower ?? '')) return i;
+  }
+  return -1;
 }
 
 /** Most capitalised words of a name right before `Name: "…"`. */
@@ -553,6 +602,22 @@ function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<strin
   return null;
 }
 
+/** Words joining a clause with a subject of its own to a quotation: `"…", while X said`, `"…", and X has called`. */
+const NEXT_CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas']);
+
+/**
+ * True when the attributing verb at `verbIndex` belongs to a clause joined after the quotation at `quoteIndex` by
+ * "and", "but", "while" or "whereas", with its subject between the joiner and the verb, and no quotation after it.
+ * @example opensNextClause(tokensOf('He called it "desperate", while Ann said no'), 3, 7) // => true
+ */
+function opensNextClause(tokens: readonly Token[], quoteIndex: number, verbIndex: number): boolean {
+  const joiner = tokens[quoteIndex + 1]?.text === ',' ? quoteIndex + 2 : quoteIndex + 1;
+  // `… "the fourth force" and their candidate X said "…"`: a clause that goes on to a quotation of its own speaks
+  // for the sentence's quotations (one attribution serves them all).
+  if (!NEXT_CLAUSE_JOINERS.has(tokens[joiner]?.lower ?? '') || verbIndex <= joiner + 1) return false;
+  return !tokens.some((token, i) => i > verbIndex && token.kind === 'quote');
+}
+
 /**
  * Finds who the quotations of one sentence are attributed to: first the words right around a quotation
  * (`"…," X said`, `"…," said X`, `X said: "…"`), then `according to X`, then the subject of the sentence's
@@ -568,7 +633,10 @@ export function findAttribution(tokens: readonly Token[]): Attribution | null {
     if (tokens[q]!.kind !== 'quote') continue;
     const quoted = quotedAsSaying(tokens, q, bound);
     if (quoted) return quoted;
-    const after = afterQuote(tokens, q);
+    const adjacent = afterQuote(tokens, q);
+    // `The Tories dismissed it as "desperate", while the Liberal Democrats said …`: the subject of a clause joined
+    // after the quotation reports words of its own, so the quotation keeps the speaker before it, if any.
+    const after = adjacent && opensNextClause(tokens, q, adjacent.verbIndex) ? null : adjacent;
     if (after && after.phrase.kind !== 'pronoun') return after;
     // `X said: "…," he said`: the pronoun after the quotation is the speaker named before it.
     const found = beforeQuote(tokens, q, bound) ?? after ?? nameThenQuote(tokens, q, bound);

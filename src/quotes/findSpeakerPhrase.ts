@@ -427,7 +427,8 @@ export function subjectBefore(tokens: readonly Token[], verbIndex: number, bound
     !opensIntroduction(tokens[previousComma(tokens, chunkStart - 1, bound) + 1])) {
     const before = previousComma(tokens, chunkStart - 1, bound) + 1;
     const at = tokens.slice(before, chunkStart - 1).findLastIndex((token) => token.lower === 'in' || token.lower === 'at') + before;
-    const placed = at > before ? nameChunk(tokens, [before, at], false) : null;
+    // "Anti-war demonstrators in Sydney, Australia dubbed": a group before the place, as "Retailers across the U.S.".
+    const placed = at > before ? (nameChunk(tokens, [before, at], false) ?? speakersBeforePlace(tokens, before, at + 1)) : null;
     if (placed) return placed;
   }
   // "Professor Ian Lowe from the Australian Conservation Foundation said": the person speaks, not where they work.

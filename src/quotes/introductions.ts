@@ -22,6 +22,8 @@ interface Introduced {
   listed: boolean;
   /** Where it is first the subject of a reporting verb ("Brookehill Partners Inc told"), or Infinity. */
   spokeAt: number;
+  /** A surname alone, named only after an office ("President Bush"). */
+  surnameOnly: boolean;
 }
 
 /** Finds the person or organisation a description stands for. */
@@ -129,6 +131,8 @@ const NEWSPAPER_NOUNS = new Set(['daily', 'paper', 'newspaper', 'weekly', 'tablo
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words describing no one in particular: left out of an introduction's words. */
 const EMPTY_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'local', 'also', 'now', 'then']);
+/** Words of TITLES that hold no office: a party or a grade ("Lib Dem MPs", "Senior Smith"). */
+const NOT_OFFICES = new Set(['tory', 'labour', 'conservative', 'democrat', 'republican', 'liberal', 'dem', 'senior', 'associate', 'assistant', 'managing', 'keeper']);
 /** Words that end a description before what it links to: "the harbour master [of Whitby]". */
 const LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'in', 'on', 'to', 'who', 'which', 'that']);
 /** Paragraphs of an article's lead, whose descriptions may name someone only further on. */
@@ -307,7 +311,15 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       const kind = resolved.kind === 'organisation' || (company && nameWords.size === 1) || headedByCompany || known.get(resolved.name)?.kind === 'organisation'
         ? 'organisation'
         : 'person';
-      if (kind === 'person' && nameWords.size < 2) continue;
+      // A surname alone is a person introduced only with an office before it: "President Bush" is "the President" later
+      // (a courtesy title, "Mr Ebbeck", says nothing of the role).
+      // Only a whole run (not one cut at MAX_NAME_WORDS) ending in the title and the surname: never "Both the Cardinal
+      // and …" nor the "Tony" of a run cut before "Blair".
+      const surname = lowerWord(runWords[runWords.length - 1]!);
+      const title = lowerWord(runWords[runWords.length - 2] ?? '');
+      const office = nameWords.size === 1 && nameWords.has(surname) && !TITLES.has(surname) && !/\p{Lu}s$/u.test(runWords[runWords.length - 1]!) &&
+        TITLES.has(title) && !EMPTY_WORDS.has(title) && !NOT_OFFICES.has(title) && to - from < MAX_NAME_WORDS;
+      if (kind === 'person' && nameWords.size < 2 && !office) continue;
       const words = new Set<string>();
       // Titles and places in the run before the name: "Australian Prime Minister John Howard".
       for (const word of runWords) if (!nameWords.has(lowerWord(word)) && !/['’]s$/u.test(word)) words.add(lowerWord(word));
@@ -330,7 +342,7 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
         entry.spokeAt = Math.min(entry.spokeAt, spokeAt);
       } else {
         const listed = tokens[start - 1]?.text === ',' && tokens[to]?.text === ',';
-        const introduced: Introduced = { name: resolved.name, kind, words, mentions: [at], listed, spokeAt };
+        const introduced: Introduced = { name: resolved.name, kind, words, mentions: [at], listed, spokeAt, surnameOnly: nameWords.size === 1 && kind === 'person' };
         known.set(resolved.name, introduced);
         const first = resolved.name.split(' ')[0]!;
         if (kind === 'organisation' && first !== resolved.name && !shortForms.has(first)) shortForms.set(first, introduced);
@@ -349,7 +361,10 @@ export function collectIntroductions(article: Article, paragraphTokens: readonly
       return { ...resolved, kind: 'person', description: false };
     },
     wordsOf(name: string): readonly string[] {
-      return [...(known.get(name)?.words ?? [])];
+      // A surname met after a rank or office ("Gen Musharraf") says too little to rule the person out of another
+      // office ("the Pakistani president"): such names gave no words before they were introductions.
+      const entry = known.get(name);
+      return entry && !entry.surnameOnly ? [...entry.words] : [];
     },
     firstNamedAfter(at: number, sharing?: readonly string[]): ResolvedSpeaker | null {
       let first: Introduced | null = null;

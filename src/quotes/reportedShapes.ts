@@ -1,7 +1,7 @@
 import type { Token } from './tokenize.js';
 import { isClosingPunct } from './findAttribution.js';
 import { speakerAfter, subjectBefore, type SpeakerPhrase } from './findSpeakerPhrase.js';
-import { PRONOUNS, REPORTED_SPEECH_VERBS } from './vocabulary.js';
+import { PRONOUNS, REPORTED_SPEECH_VERBS, VIEW_NOUNS } from './vocabulary.js';
 
 // Shapes of reported speech that findReportedClaim's "X said (that) CLAIM" / "CLAIM, X said" reading does not
 // cover: an attribution inserted mid-sentence, and "X's view is that CLAIM".
@@ -15,8 +15,6 @@ export interface ReportedParts {
 
 /** Fewest words a reported claim must have. */
 const MIN_CLAIM_WORDS = 4;
-/** Nouns that carry a claim after "X's … is that": `The firm's view is that banks should do more`. */
-const VIEW_NOUNS = new Set(['view', 'position', 'belief', 'argument', 'assessment', 'opinion', 'contention', 'message', 'conclusion', 'case', 'stance', 'fear', 'hope', 'concern', 'worry', 'complaint', 'claim', 'point']);
 const COPULAS = new Set(['is', 'was', 'remains', 'remained']);
 
 const words = (tokens: readonly Token[], from: number, to: number): number =>

@@ -202,3 +202,8 @@ export const SENTENCE_OPENERS = words(`
 
 /** Countries written as acronyms: organisations to the name reader ("the US said"), never "the company". */
 export const COUNTRY_ACRONYMS: ReadonlySet<string> = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'U.S.', 'U.K.']);
+
+/**
+ * Nouns that carry someone's words: `The firm's view is that banks should do more`, `"…," was the opinion of X`.
+ */
+export const VIEW_NOUNS = new Set(['view', 'position', 'belief', 'argument', 'assessment', 'opinion', 'contention', 'message', 'conclusion', 'case', 'stance', 'fear', 'hope', 'concern', 'worry', 'complaint', 'claim', 'point']);

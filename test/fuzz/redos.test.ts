@@ -270,6 +270,10 @@ const QUOTE_SENTENCES: Record<string, string> = {
   // An office of a place resolved to the one person the article names with its title.
   "'President Ann Bob, ' × 10k then the President of Cyprus said": `${'President Ann Bob, '.repeat(SENTENCE_REPEATS / 2)}met. The President of Cyprus said "a b".`,
   "'The President of Cyprus said \"a b\". ' × 5k": 'The President of Cyprus said "a b". President Ann Bob left. '.repeat(SENTENCE_REPEATS / 4),
+  // Session 17's shapes (quotes17dev): `"…", as stated by X`, and offices before a surname ("President Ann").
+  "'called it a \"b\", as stated by Minister Ann Bob. ' × 5k": 'called it a "b", as stated by Minister Ann Bob. '.repeat(SENTENCE_REPEATS / 4),
+  "'President Ann said so. The President noted that \"a b\" ' × 5k": 'President Ann said so. The President noted that "a b" '.repeat(SENTENCE_REPEATS / 4),
+  "'\"a b,\" was the opinion of Minister Ann Bob. ' × 5k": '"a b," was the opinion of Minister Ann Bob. '.repeat(SENTENCE_REPEATS / 4),
 };
 
 /** The entry points that read quotations out of article text. */
