@@ -5,7 +5,7 @@ import type { Quote, QuoteKind } from './types.js';
 import { collectArticleNames, type ResolvedSpeaker } from './articleNames.js';
 import { isBareTitle } from './bareTitle.js';
 import { collectIntroductions, KIN_NOUNS, position, type Introductions } from './introductions.js';
-import { type Attribution, attributionBetweenQuotes, describedBy, findAttribution, findReportedClaim, isClosingPunct, judgedForSaying, relativeClauseSpeaker } from './findAttribution.js';
+import { type Attribution, attributionBetweenQuotes, describedBy, findAttribution, findReportedClaim, isClosingPunct, judgedForSaying, relativeClauseSpeaker, reportingClauseBefore } from './findAttribution.js';
 import { sentenceSubject, speakerAfter, type SpeakerPhrase } from './findSpeakerPhrase.js';
 import { findQuoteSpans } from './findQuoteSpans.js';
 import { nameAfterDescription } from './nounPhrase.js';
@@ -640,8 +640,11 @@ export function extractQuotes(article: Article): Quote[] {
           const credited = describer ? resolve(describer) : null;
           // `…, as stated by Information Minister X. "…," he said`: the one credited is who "he" is next.
           if (credited && isNamed(credited)) memory.remember(credited);
-          // `X described it as "a disgrace", while Y called it "a triumph"`: each quotation is its nearest attribution's.
-          const nearest = attribution ? attributionBetweenQuotes(tokens, index) : null;
+          // `X described it as "a disgrace", while Y called it "a triumph"`: each quotation is its nearest attribution's;
+          // one before the sentence's attribution is the reporting clause's before it, if any.
+          const nearest = attribution
+            ? (attributionBetweenQuotes(tokens, index) ?? (attribution.verbIndex > index ? reportingClauseBefore(tokens, index, attribution.verbIndex) : null))
+            : null;
           const own = nearest && nearest.verbIndex !== attribution!.verbIndex && !RELATIVE_SUBJECTS.has(tokens[nearest.verbIndex - 1]?.lower ?? '')
             ? nearestSpeaker(nearest, attribution!, attributed)
             : null;

@@ -584,10 +584,13 @@ function outerReporter(tokens: readonly Token[], start: number, bound: number): 
 /** `Mr Mallon's`, `the firm’s`: a possessive, after which a reporting verb's form is a noun ("claim", "comments"). */
 const isPossessive = (token: Token | undefined): boolean => /['’]s$/u.test(token?.text ?? '');
 
-/** The first reporting verb of the sentence whose subject names someone: `Juppe described the veto as a "…"`. */
-function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<string>): Attribution | null {
-  let bound = 0;
-  for (let v = 0; v < tokens.length; v += 1) {
+/**
+ * The first reporting verb of the sentence (from `start` to `end`) whose subject names someone: `Juppe described the
+ * veto as a "…"`.
+ */
+function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<string>, start = 0, end = tokens.length): Attribution | null {
+  let bound = start;
+  for (let v = start; v < end; v += 1) {
     const token = tokens[v]!;
     if (token.kind === 'quote') bound = v + 1;
     if (token.kind !== 'word' || token.capitalised || !verbs.has(token.lower) || isPassiveHearing(tokens, v)) continue;
@@ -605,17 +608,42 @@ function firstReportingClause(tokens: readonly Token[], verbs: ReadonlySet<strin
 /** Words joining a clause with a subject of its own to a quotation: `"…", while X said`, `"…", and X has called`. */
 const NEXT_CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas']);
 
+/** True when the verb at `verbIndex` opens a clause joined right after the quotation at `quoteIndex` ("…", and X has called). */
+function joinedAfterQuote(tokens: readonly Token[], quoteIndex: number, verbIndex: number): boolean {
+  const joiner = tokens[quoteIndex + 1]?.text === ',' ? quoteIndex + 2 : quoteIndex + 1;
+  return NEXT_CLAUSE_JOINERS.has(tokens[joiner]?.lower ?? '') && verbIndex > joiner + 1;
+}
+
+/** True when a quotation follows the token at `index` in the sentence. */
+function quotationAfter(tokens: readonly Token[], index: number): boolean {
+  for (let i = index + 1; i < tokens.length; i += 1) if (tokens[i]!.kind === 'quote') return true;
+  return false;
+}
+
 /**
  * True when the attributing verb at `verbIndex` belongs to a clause joined after the quotation at `quoteIndex` by
  * "and", "but", "while" or "whereas", with its subject between the joiner and the verb, and no quotation after it.
  * @example opensNextClause(tokensOf('He called it "desperate", while Ann said no'), 3, 7) // => true
  */
 function opensNextClause(tokens: readonly Token[], quoteIndex: number, verbIndex: number): boolean {
-  const joiner = tokens[quoteIndex + 1]?.text === ',' ? quoteIndex + 2 : quoteIndex + 1;
   // `… "the fourth force" and their candidate X said "…"`: a clause that goes on to a quotation of its own speaks
   // for the sentence's quotations (one attribution serves them all).
-  if (!NEXT_CLAUSE_JOINERS.has(tokens[joiner]?.lower ?? '') || verbIndex <= joiner + 1) return false;
-  return !tokens.some((token, i) => i > verbIndex && token.kind === 'quote');
+  return joinedAfterQuote(tokens, quoteIndex, verbIndex) && !quotationAfter(tokens, verbIndex);
+}
+
+/**
+ * The reporting clause before the quotation at `quoteIndex` when the sentence's attribution (its verb at `verbIndex`)
+ * opens a clause joined after that quotation and goes on to a quotation of its own: `X has said the network risked
+ * being labelled "…", and Y has called its coverage "…"` gives the first quotation to X. Null otherwise, and for a
+ * clause whose subject is "it" (`claiming that it confirms the party's position as "…" and X said "…"` is X's).
+ */
+export function reportingClauseBefore(tokens: readonly Token[], quoteIndex: number, verbIndex: number): Attribution | null {
+  if (!joinedAfterQuote(tokens, quoteIndex, verbIndex) || !quotationAfter(tokens, verbIndex)) return null;
+  // Only the words since the quotation before, so that a sentence of many quotations is read once.
+  let previous = quoteIndex - 1;
+  while (previous >= 0 && tokens[previous]!.kind !== 'quote') previous -= 1;
+  const found = firstReportingClause(tokens, REPORTING_VERBS, previous + 1, quoteIndex);
+  return found && !(found.phrase.kind === 'pronoun' && found.phrase.text.toLowerCase() === 'it') ? found : null;
 }
 
 /**

@@ -274,6 +274,9 @@ const QUOTE_SENTENCES: Record<string, string> = {
   "'called it a \"b\", as stated by Minister Ann Bob. ' × 5k": 'called it a "b", as stated by Minister Ann Bob. '.repeat(SENTENCE_REPEATS / 4),
   "'President Ann said so. The President noted that \"a b\" ' × 5k": 'President Ann said so. The President noted that "a b" '.repeat(SENTENCE_REPEATS / 4),
   "'\"a b,\" was the opinion of Minister Ann Bob. ' × 5k": '"a b," was the opinion of Minister Ann Bob. '.repeat(SENTENCE_REPEATS / 4),
+  // Session 17, quotes19: a quotation before a joined clause with its own quotation (`X has said "a", and Y called it "b"`).
+  "'Ann Bob has said it was \"a\", and Bob Ann has called it \"b\" ' × 5k": 'Ann Bob has said it was "a", and Bob Ann has called it "b" '.repeat(SENTENCE_REPEATS / 4),
+  "'\"a\" and ' × 20k + 'Ann Bob called it \"b\"'": `${'"a" and '.repeat(SENTENCE_REPEATS)}Ann Bob called it "b"`,
 };
 
 /** The entry points that read quotations out of article text. */

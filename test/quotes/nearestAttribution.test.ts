@@ -15,6 +15,21 @@ describe('two attributions in one sentence', () => {
     ]);
   });
 
+  it('give a quotation before a joined clause with its own quotation to the clause before it ("X has said … "a", and Y has called it "b"")', () => {
+    expect(speakers(['Vice President Tom Vale has said that the network ran the risk of being labelled "a mouthpiece of terror", and defence chief Jane Roe has called its coverage "outrageous" and "biased".'])).toEqual([
+      ['a mouthpiece of terror', 'Tom Vale'],
+      ['outrageous', 'Jane Roe'],
+      ['biased', 'Jane Roe'],
+    ]);
+  });
+
+  it('but not to a clause whose subject is "it" ("claiming that it confirms … "a" and X said "b"")', () => {
+    expect(speakers(['The Green Party are pleased with the result, claiming that it confirms the party\'s position as "the fourth force in the country" and their candidate Jane Roe said "this is a stepping stone."'])).toEqual([
+      ['the fourth force in the country', 'Jane Roe'],
+      ['this is a stepping stone.', 'Jane Roe'],
+    ]);
+  });
+
   it('give a quotation after a second subject and verb to that subject', () => {
     expect(speakers(['Ann Bell said the deal was "a good start" but the union said it was "too little, too late".'])).toEqual([
       ['a good start', 'Ann Bell'],
