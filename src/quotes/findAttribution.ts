@@ -461,6 +461,8 @@ function quotedAsSaying(tokens: readonly Token[], quoteIndex: number, bound: num
   const as = tokens[v - 1]?.lower === 'as' ? v - 1 : v;
   for (let i = as - 1; i >= bound && as - i <= MAX_QUOTED_WORDS; i -= 1) {
     const token = tokens[i]!;
+    // `quoted Tom Hale, the chairman, as saying`: the commas of a description after the name are still its words.
+    if (token.text === ',') continue;
     if (token.kind !== 'word') return null;
     if (!QUOTING_VERBS.has(token.lower)) continue;
     // `quoted an unnamed Downing Street source as saying`: the whole description before "as", read as a subject is.

@@ -277,6 +277,8 @@ const QUOTE_SENTENCES: Record<string, string> = {
   // Session 17, quotes19: a quotation before a joined clause with its own quotation (`X has said "a", and Y called it "b"`).
   "'Ann Bob has said it was \"a\", and Bob Ann has called it \"b\" ' × 5k": 'Ann Bob has said it was "a", and Bob Ann has called it "b" '.repeat(SENTENCE_REPEATS / 4),
   "'\"a\" and ' × 20k + 'Ann Bob called it \"b\"'": `${'"a" and '.repeat(SENTENCE_REPEATS)}Ann Bob called it "b"`,
+  "'quoted Ann, the a, as saying \"b\" ' × 5k": 'quoted Ann, the a, as saying "b" '.repeat(SENTENCE_REPEATS / 4),
+  "'quoted ' + ', ' × 20k + 'as saying \"b\"'": `quoted ${', '.repeat(SENTENCE_REPEATS)}as saying "b"`,
 };
 
 /** The entry points that read quotations out of article text. */

@@ -120,3 +120,10 @@ describe('a name that is only where data came from ("data from X suggested")', (
     ]);
   });
 });
+
+describe('"quoted X, a description, as saying"', () => {
+  it('is X, not the one quoting (the commas of the description do not end the search for "quoted")', () => {
+    expect(speakers(['The Times quoted Tom Vale, the chairman, as saying "we will win".'])).toEqual([['we will win', 'Tom Vale']]);
+    expect(speakers(['The Daily Post quoted Jane Roe, the chief executive of Acme, as saying: "we will win."'])).toEqual([['we will win.', 'Jane Roe']]);
+  });
+});
