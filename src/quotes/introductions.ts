@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.js';
 import type { ArticleNames, ResolvedSpeaker } from './articleNames.js';
 import type { Token } from './tokenize.js';
 import {
-  CALENDAR_WORDS, COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, ORGANISATION_WORDS, PRONOUNS, REPORTED_SPEECH_VERBS, REPORTING_VERBS, ROLE_NOUNS,
+  CALENDAR_WORDS, COMPANY_NOUNS, COUNTRY_ACRONYMS, DETERMINERS, NAMING_WORDS, NOT_OFFICES, NP_STOP_WORDS, ORGANISATION_WORDS, PRONOUNS, REPORTED_SPEECH_VERBS, REPORTING_VERBS, ROLE_NOUNS,
   SENTENCE_OPENERS, TITLES,
 } from './vocabulary.js';
 
@@ -131,8 +131,6 @@ const NEWSPAPER_NOUNS = new Set(['daily', 'paper', 'newspaper', 'weekly', 'tablo
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words describing no one in particular: left out of an introduction's words. */
 const EMPTY_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'local', 'also', 'now', 'then']);
-/** Words of TITLES that hold no office: a party or a grade ("Lib Dem MPs", "Senior Smith"). */
-const NOT_OFFICES = new Set(['tory', 'labour', 'conservative', 'democrat', 'republican', 'liberal', 'dem', 'senior', 'associate', 'assistant', 'managing', 'keeper']);
 /** Words that end a description before what it links to: "the harbour master [of Whitby]". */
 const LINKS = new Set(['of', 'for', 'at', 'with', 'from', 'in', 'on', 'to', 'who', 'which', 'that']);
 /** Paragraphs of an article's lead, whose descriptions may name someone only further on. */

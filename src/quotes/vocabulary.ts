@@ -109,6 +109,9 @@ export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'group' | 'thing'
   ['it', 'thing'],
 ]);
 
+/** Words of {@link TITLES} that hold no office: a party or a grade ("Lib Dem MPs", "Senior Smith"). */
+export const NOT_OFFICES = words('tory labour conservative democrat republican liberal dem senior associate assistant managing keeper');
+
 /** Titles and roles written before a name ("Mr", "President", "Foreign Secretary"): not part of the name. */
 export const TITLES = words(`
   mr mrs ms miss mx dr doctor prof professor sir dame lord lady president senator sen rep representative
@@ -119,8 +122,7 @@ export const TITLES = words(`
   leader head mp mep msp councillor commander admiral marshal prosecutor attorney undersecretary exchequer
   linesman referee umpire
   treasurer constable superintendent sheriff comptroller ombudsman coroner magistrate
-  tory labour conservative democrat republican liberal senior associate assistant managing keeper
-  dem
+  ${[...NOT_OFFICES].join(' ')}
 `);
 
 /** Nouns for an unnamed informant, described as a role is: "a source from the ministry", "a source close to the company". */

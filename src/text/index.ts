@@ -13,4 +13,4 @@ export { foldSearchWord, foldTerm, foldText, joinInitialisms, words, WORD } from
 // What the quote extractor reads with: token offsets, quotation-safe sentence offsets, the titles among the abbreviations.
 export { TITLE_ABBREVIATIONS } from './abbreviations.js';
 export { sentenceBounds, type SentenceBounds, type UnbrokenRange } from './sentences.js';
-export { compoundWordAt } from './words.js';
+export { compoundWordAt, wordAt } from './words.js';

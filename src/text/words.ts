@@ -4,6 +4,18 @@
  */
 export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+/** {@link WORD}, sticky: the word starting exactly at an offset (see {@link wordAt}). */
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+/**
+ * The word (as {@link words} splits text) starting exactly at `index` of `text`, or null when none starts there.
+ * @example wordAt('674 million mobiles were sold', 12) // => 'mobiles'
+ */
+export function wordAt(text: string, index: number): string | null {
+  WORD_AT.lastIndex = index;
+  return WORD_AT.exec(text)?.[0] ?? null;
+}
+
 // The words of WORD (plus combining marks) joined by apostrophes, hyphens or inner full stops. Sticky; each
 // repetition must consume a joiner first, so matching stays linear.
 const COMPOUND_WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/uy;

@@ -9,6 +9,7 @@ import {
   sentenceBounds,
   splitSentences,
   TITLE_ABBREVIATIONS,
+  wordAt,
   words,
 } from '../../src/text/index.js';
 
@@ -46,6 +47,13 @@ describe('the text layer', () => {
     expect(compoundWordAt('the U.S. and', 4)).toBe('U.S');
     expect(compoundWordAt('the U.S. and', 3)).toBeNull();
     expect(words('al-Assad')).toEqual(['al', 'Assad']);
+  });
+
+  it('reads the word at an offset as words() splits text', () => {
+    expect(wordAt('674 million mobiles were sold', 12)).toBe('mobiles');
+    expect(wordAt('an 80-room hotel', 6)).toBe('room');
+    expect(wordAt("the firm's shares", 4)).toBe("firm's");
+    expect(wordAt('the U.S. and', 3)).toBeNull();
   });
 
   it('keeps the title abbreviations inside the one abbreviation list', () => {

@@ -1,5 +1,5 @@
 import type { Article } from '../../corpus/types.js';
-import { foldSearchWord, foldTerm, joinInitialisms, splitSentences, WORD } from '../../text/index.js';
+import { foldSearchWord, foldTerm, joinInitialisms, splitSentences, WORD, wordAt } from '../../text/index.js';
 import { SYNONYM_QUALITY } from '../expandTerm.js';
 import { MATCH_QUALITY } from '../termMatch.js';
 import { STOP_WORDS } from '../normalize.js';
@@ -472,11 +472,6 @@ function asksName(query: AnswerQuery): boolean {
 /** The question terms that what "how many" counts answers, per query (see {@link isCounted}). */
 const countedTerms = new WeakMap<AnswerQuery, ReadonlySet<number>>();
 
-/** Characters of a counted word read at most (no word of news is longer). */
-const MAX_COUNTED_WORD = 80;
-/** A word at the start of a text, as sentences are split into words. */
-const FIRST_WORD = /^[\p{L}\p{N}]+(?:['’][\p{L}]+)*/u;
-
 /**
  * Whether the word at offset `at` of `sentence` is one of what the question counts ("how many mobile phones": mobiles,
  * phones), or any of its words when it counts nothing named ("how much is the yukos tax demand").
@@ -488,8 +483,8 @@ function isCounted(sentence: string, at: number, query: AnswerQuery): boolean {
     terms = new Set(query.analysis.counted.flatMap((word) => (query.match(fold(word)) ?? []).map(({ term }) => term)));
     countedTerms.set(query, terms);
   }
-  const word = FIRST_WORD.exec(sentence.slice(at, at + MAX_COUNTED_WORD))?.[0];
-  const found = word === undefined ? undefined : query.match(fold(word));
+  const word = wordAt(sentence, at);
+  const found = word === null ? undefined : query.match(fold(word));
   return found?.some(({ term }) => terms.has(term)) === true;
 }
 
