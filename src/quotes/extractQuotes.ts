@@ -724,8 +724,32 @@ export function extractQuotes(article: Article): Quote[] {
       }
     }
   }
+  // `"… we don't let this thing fall back down the hole again,"` as a paragraph of its own, then `William Fallon
+  // said. Fallon, the commander …`: a quotation ending in a comma waits for its attribution, which a paragraph break
+  // moved to the start of the next paragraph; it is that name's, not the speaker carried from before.
+  article.paragraphs.forEach((paragraph, index) => {
+    const attribution = article.paragraphs[index + 1];
+    if (paragraph.kind !== 'body' || attribution?.kind !== 'body' || !QUOTE_OPENS.test(paragraph.text) || !ENDS_WAITING.test(paragraph.text)) return;
+    const named = NAME_SAID.exec(attribution.text)?.[1];
+    const own = quotes.filter((quote) => quote.paragraphIndex === index);
+    if (!named || own.length !== 1 || own[0]!.kind === 'indirect') return;
+    const words = named.split(/\s+/u);
+    // "He said." or "The group said." is no name: the speaker carried there stays.
+    if (NOT_NAMES.has(words[0]!.toLowerCase())) return;
+    const speaker = names.resolve({ kind: 'name', text: words.join(' '), words, acronym: null, role: null, start: 0, definite: false });
+    quotes[quotes.indexOf(own[0]!)] = { ...own[0]!, speaker: speaker.name, role: speaker.role };
+  });
   return quotes;
 }
+
+/** A paragraph made of one quotation whose last words end in a comma inside the marks: its attribution is still to come. */
+const ENDS_WAITING = /,\s*["”’']\s*$/u;
+
+/** Capitalised first words that open a pronoun or a description, not a name. */
+const NOT_NAMES = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'some']);
+
+/** A paragraph opening with `<Name> said.` and nothing else in the sentence: the attribution of the quotation before it. */
+const NAME_SAID = /^\s*((?:[A-Z][\p{L}'’.-]*\s+){0,3}[A-Z][\p{L}'’-]*)\s+(?:said|says|added|adds)\s*\.(?:\s|$)/u;
 
 /** `King, 30, who describes Butters as "…"`: a relative clause's verb, whose subject is the one the clause is about. */
 const RELATIVE_SUBJECTS = new Set(['who', 'which', 'that']);

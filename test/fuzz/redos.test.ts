@@ -288,6 +288,22 @@ const QUOTE_ENTRY_POINTS: Record<string, (text: string) => unknown> = {
 };
 
 describe('catastrophic inputs (ReDoS and quadratic scans)', () => {
+  // Session 17, quotes20: a quotation paragraph ending in a comma whose attribution opens the next paragraph.
+  describe('extractQuotes on a quotation paragraph then a long next paragraph', () => {
+    const nextParagraphs: Record<string, string> = {
+      "'Ann ' × 20k then said.": `${'Ann '.repeat(SENTENCE_REPEATS)}said.`,
+      "'A. ' × 20k then said.": `${'A. '.repeat(SENTENCE_REPEATS)}said.`,
+      "'Ann Bob said. ' × 5k": 'Ann Bob said. '.repeat(SENTENCE_REPEATS / 4),
+    };
+    for (const [inputName, input] of Object.entries(nextParagraphs)) {
+      it(`handles ${inputName} within ${BUDGET_MS} ms`, () => {
+        const budget = new TimeBudget(BUDGET_MS);
+        budget.measure(inputName, () => extractQuotes(article(`"a b,"`, input)));
+        expect(budget.within, budget.report).toBe(true);
+      }, 120_000);
+    }
+  });
+
   for (const [entryName, run] of Object.entries(QUOTE_ENTRY_POINTS)) {
     describe(`${entryName} on one long sentence`, () => {
       for (const [inputName, input] of Object.entries(QUOTE_SENTENCES)) {
