@@ -12,7 +12,7 @@ import { nameAfterDescription } from './nounPhrase.js';
 import { findInsertedAttribution, findViewClaim } from './reportedShapes.js';
 import { quoteSentences } from './quoteSentences.js';
 import { isNameWord, sentenceTokens, tokenize, type Token } from './tokenize.js';
-import { COUNTRY_ACRONYMS, isPluralRole, NAMING_WORDS, PASSIVE_AUXILIARIES, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
+import { COUNTRY_ACRONYMS, DETERMINERS, isPluralRole, NAMING_WORDS, PASSIVE_AUXILIARIES, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, ROLE_NOUNS, SUBJECT_PRONOUNS, TITLES, WORK_NOUNS } from './vocabulary.js';
 
 /** A quotation of fewer words with no one named is a scare quote or a title, not a quotation. */
 const MIN_UNATTRIBUTED_WORDS = 4;
@@ -735,7 +735,8 @@ export function extractQuotes(article: Article): Quote[] {
     if (!named || own.length !== 1 || own[0]!.kind === 'indirect') return;
     const words = named.split(/\s+/u);
     // "He said." or "The group said." is no name: the speaker carried there stays.
-    if (NOT_NAMES.has(words[0]!.toLowerCase())) return;
+    const first = words[0]!.toLowerCase();
+    if (SUBJECT_PRONOUNS.has(first) || DETERMINERS.has(first)) return;
     const speaker = names.resolve({ kind: 'name', text: words.join(' '), words, acronym: null, role: null, start: 0, definite: false });
     quotes[quotes.indexOf(own[0]!)] = { ...own[0]!, speaker: speaker.name, role: speaker.role };
   });
@@ -744,9 +745,6 @@ export function extractQuotes(article: Article): Quote[] {
 
 /** A paragraph made of one quotation whose last words end in a comma inside the marks: its attribution is still to come. */
 const ENDS_WAITING = /,\s*["”’']\s*$/u;
-
-/** Capitalised first words that open a pronoun or a description, not a name. */
-const NOT_NAMES = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'some']);
 
 /** A paragraph opening with `<Name> said.` and nothing else in the sentence: the attribution of the quotation before it. */
 const NAME_SAID = /^\s*((?:[A-Z][\p{L}'’.-]*\s+){0,3}[A-Z][\p{L}'’-]*)\s+(?:said|says|added|adds)\s*\.(?:\s|$)/u;
