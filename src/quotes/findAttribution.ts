@@ -311,11 +311,17 @@ export function describedBy(tokens: readonly Token[], quoteIndex: number): Speak
  */
 function agentAfterDescription(tokens: readonly Token[], quoteIndex: number, participle: number): SpeakerPhrase | null {
   if (!DESCRIBED_PARTICIPLES.has(tokens[participle]?.lower ?? '') || tokens[participle]!.kind !== 'word' || !isPassiveAt(tokens, participle)) return null;
-  const by = quoteIndex + 1;
+  return agentAfterBy(tokens, quoteIndex + 1);
+}
+
+/**
+ * The agent named in the words right after the "by" at `by`: a name or a description, not a pronoun, and not a count
+ * (`labeled as "genocide" by 40 of the 50 states`: a count of those who agree is no one speaking).
+ */
+function agentAfterBy(tokens: readonly Token[], by: number): SpeakerPhrase | null {
   let end = by + 1;
   while (end < tokens.length && end - by <= MAX_DESCRIBER_WORDS && tokens[end]!.kind === 'word') end += 1;
   const agent = speakerAfter(tokens, by, end);
-  // `labeled as "genocide" by 40 of the 50 states`: a count of those who agree is no one speaking.
   return agent && agent.kind !== 'pronoun' && /^\p{L}/u.test(agent.words[0] ?? '') ? agent : null;
 }
 
@@ -329,11 +335,7 @@ const STATED_PARTICIPLES = new Set(['stated', 'said', 'told', 'announced', 'repo
 function statedByAgent(tokens: readonly Token[], quoteIndex: number): SpeakerPhrase | null {
   const as = tokens[quoteIndex + 1]?.text === ',' ? quoteIndex + 2 : quoteIndex + 1;
   if (tokens[as]?.lower !== 'as' || !STATED_PARTICIPLES.has(tokens[as + 1]?.lower ?? '') || tokens[as + 2]?.lower !== 'by') return null;
-  const by = as + 2;
-  let end = by + 1;
-  while (end < tokens.length && end - by <= MAX_DESCRIBER_WORDS && tokens[end]!.kind === 'word') end += 1;
-  const agent = speakerAfter(tokens, by, end);
-  return agent && agent.kind !== 'pronoun' && /^\p{L}/u.test(agent.words[0] ?? '') ? agent : null;
+  return agentAfterBy(tokens, as + 2);
 }
 
 /** Words opening a clause that may give the participle after them a subject of its own: `what she described as`. */
